@@ -1,0 +1,6 @@
+// engine/: the Terraform-style core. Knows nothing of the grid; imports nothing from provider/,
+// chain-sim/ or zos-sim/ (a test enforces it).
+export * from './src/values';
+export * from './src/diagnostics';
+export * from './src/provider/interface';
+export * from './src/cli/extension';

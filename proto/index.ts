@@ -1,0 +1,11 @@
+// proto/: the wire contract shared by the chain, the nodes and the provider. Imports nothing else of ours.
+export * from './src/keys';
+export * from './src/canonical-json';
+export * from './src/deployment';
+export * from './src/units';
+export * from './src/extrinsic';
+export * from './src/load';
+export * from './src/rpc';
+export * from './src/chain-client';
+export * from './src/node-client';
+export * from './src/types';

@@ -1,0 +1,129 @@
+// A promise-based client of the chain API, shared by nodes (zos-sim), the provider and the CLI.
+import * as grpc from '@grpc/grpc-js';
+import { chainProto } from './load';
+import { unary } from './rpc';
+import { signExtrinsic } from './extrinsic';
+import type { KeyPair } from './keys';
+import type { ChainClient as RawChainClient } from '../generated/gridform/chain/Chain';
+import type { ChainAdminClient as RawAdminClient } from '../generated/gridform/chain/ChainAdmin';
+import type { Call } from '../generated/gridform/chain/Call';
+import type { Account__Output } from '../generated/gridform/chain/Account';
+import type { Bill__Output } from '../generated/gridform/chain/Bill';
+import type { ChainInfo__Output } from '../generated/gridform/chain/ChainInfo';
+import type { Contract__Output } from '../generated/gridform/chain/Contract';
+import type { Event__Output } from '../generated/gridform/chain/Event';
+import type { Farm__Output } from '../generated/gridform/chain/Farm';
+import type { ListContractsRequest } from '../generated/gridform/chain/ListContractsRequest';
+import type { Node__Output } from '../generated/gridform/chain/Node';
+import type { PricingPolicy__Output } from '../generated/gridform/chain/PricingPolicy';
+import type { SubmitResult__Output } from '../generated/gridform/chain/SubmitResult';
+import type { Twin__Output } from '../generated/gridform/chain/Twin';
+
+export interface ClientOptions {
+  /** deadline of each call, in milliseconds (default 10 s) */
+  timeoutMs?: number;
+}
+
+export class ChainClient {
+  private readonly raw: RawChainClient;
+  private readonly admin: RawAdminClient;
+  private readonly timeoutMs: number;
+
+  constructor(readonly address: string, options: ClientOptions = {}) {
+    const proto = chainProto();
+    const credentials = grpc.credentials.createInsecure();
+    const channelOptions = { 'grpc.max_receive_message_length': 256 * 1024 * 1024 };
+    this.raw = new proto.gridform.chain.Chain(address, credentials, channelOptions);
+    this.admin = new proto.gridform.chain.ChainAdmin(address, credentials, channelOptions);
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+  }
+
+  private call<Res>(method: string, req: unknown, client: grpc.Client = this.raw): Promise<Res> {
+    return unary<unknown, Res>(client, method, req, this.timeoutMs, this.address);
+  }
+
+  /** Signs `call` with `keyPair` and submits it; resolves once it is sealed in a block. */
+  submit(keyPair: KeyPair, call: Call): Promise<SubmitResult__Output> {
+    return this.call('Submit', signExtrinsic(keyPair, call));
+  }
+
+  info(): Promise<ChainInfo__Output> {
+    return this.call('GetChainInfo', {});
+  }
+  account(accountId: string): Promise<Account__Output> {
+    return this.call('GetAccount', { accountId });
+  }
+  twin(id: number): Promise<Twin__Output> {
+    return this.call('GetTwin', { id });
+  }
+  twinByAccount(accountId: string): Promise<Twin__Output> {
+    return this.call('GetTwinByAccount', { accountId });
+  }
+  farm(id: number): Promise<Farm__Output> {
+    return this.call('GetFarm', { id });
+  }
+  async farms(twinId = 0): Promise<Farm__Output[]> {
+    return (await this.call<{ farms: Farm__Output[] }>('ListFarms', { twinId })).farms;
+  }
+  node(id: number): Promise<Node__Output> {
+    return this.call('GetNode', { id });
+  }
+  async nodes(farmId = 0): Promise<Node__Output[]> {
+    return (await this.call<{ nodes: Node__Output[] }>('ListNodes', { farmId })).nodes;
+  }
+  pricingPolicy(id = 1): Promise<PricingPolicy__Output> {
+    return this.call('GetPricingPolicy', { id });
+  }
+  contract(id: number): Promise<Contract__Output> {
+    return this.call('GetContract', { id });
+  }
+  async contracts(filter: ListContractsRequest = {}): Promise<Contract__Output[]> {
+    return (await this.call<{ contracts: Contract__Output[] }>('ListContracts', filter)).contracts;
+  }
+  async contractIdByNodeHash(nodeId: number, deploymentHash: string): Promise<number> {
+    return (await this.call<{ id: number }>('GetContractIdByNodeHash', { nodeId, deploymentHash })).id;
+  }
+  async contractIdByName(name: string): Promise<number> {
+    return (await this.call<{ id: number }>('GetContractIdByName', { name })).id;
+  }
+  async bills(contractId: number): Promise<Bill__Output[]> {
+    return (await this.call<{ bills: Bill__Output[] }>('ListBills', { id: contractId })).bills;
+  }
+
+  /** Streams events from `fromBlock` on (past ones first, then live ones) until cancelled. */
+  subscribe(fromBlock: number, onEvent: (e: Event__Output) => void, onEnd?: (err?: Error) => void): { cancel(): void } {
+    const stream = this.raw.SubscribeEvents({ fromBlock });
+    let cancelled = false;
+    stream.on('data', onEvent);
+    stream.on('error', (err: grpc.ServiceError) => {
+      if (!(cancelled && err.code === grpc.status.CANCELLED)) onEnd?.(err);
+    });
+    stream.on('end', () => onEnd?.());
+    return {
+      cancel: () => {
+        cancelled = true;
+        stream.cancel();
+      },
+    };
+  }
+
+  // Development-chain controls (ChainAdmin service).
+  fund(accountId: string, amountUnits: bigint | string): Promise<Account__Output> {
+    return this.call('Fund', { accountId, amount: amountUnits.toString() }, this.admin);
+  }
+  advanceTime(seconds: number): Promise<ChainInfo__Output> {
+    return this.call('AdvanceTime', { seconds }, this.admin);
+  }
+  setTftPrice(tftPriceUsd: string): Promise<ChainInfo__Output> {
+    return this.call('SetTftPrice', { tftPriceUsd }, this.admin);
+  }
+
+  close(): void {
+    this.raw.close();
+    this.admin.close();
+  }
+}
+
+export function isNotFound(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: number }).code === grpc.status.NOT_FOUND;
+}

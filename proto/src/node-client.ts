@@ -1,0 +1,62 @@
+// A promise-based client of the node API (a zos-sim daemon), used by the provider and the CLI.
+import * as grpc from '@grpc/grpc-js';
+import { nodeProto } from './load';
+import { unary } from './rpc';
+import type { ClientOptions } from './chain-client';
+import type { NodeClient as RawNodeClient } from '../generated/gridform/node/Node';
+import type { Deployment, Deployment__Output } from '../generated/gridform/node/Deployment';
+import type { Change__Output } from '../generated/gridform/node/Change';
+import type { Statistics__Output } from '../generated/gridform/node/Statistics';
+import type { PublicConfigReply__Output } from '../generated/gridform/node/PublicConfigReply';
+import type { VersionReply__Output } from '../generated/gridform/node/VersionReply';
+
+export class NodeClient {
+  private readonly raw: RawNodeClient;
+  private readonly timeoutMs: number;
+
+  constructor(readonly address: string, options: ClientOptions = {}) {
+    this.raw = new (nodeProto().gridform.node.Node)(address, grpc.credentials.createInsecure(), { 'grpc.max_receive_message_length': 256 * 1024 * 1024 });
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+  }
+
+  private call<Res>(method: string, req: unknown): Promise<Res> {
+    return unary<unknown, Res>(this.raw, method, req, this.timeoutMs, this.address);
+  }
+
+  async deploy(d: Deployment): Promise<void> {
+    await this.call('Deploy', d);
+  }
+  async update(d: Deployment): Promise<void> {
+    await this.call('Update', d);
+  }
+  get(twinId: number, contractId: number): Promise<Deployment__Output> {
+    return this.call('Get', { twinId, contractId });
+  }
+  async list(twinId = 0): Promise<Deployment__Output[]> {
+    return (await this.call<{ deployments: Deployment__Output[] }>('List', { twinId })).deployments;
+  }
+  async changes(twinId: number, contractId: number): Promise<Change__Output[]> {
+    return (await this.call<{ changes: Change__Output[] }>('Changes', { twinId, contractId })).changes;
+  }
+  statistics(): Promise<Statistics__Output> {
+    return this.call('Statistics', {});
+  }
+  async wgPorts(): Promise<number[]> {
+    return (await this.call<{ ports: number[] }>('ListWgPorts', {})).ports;
+  }
+  publicConfig(): Promise<PublicConfigReply__Output> {
+    return this.call('PublicConfig', {});
+  }
+  async publicIps(): Promise<string[]> {
+    return (await this.call<{ ips: string[] }>('ListPublicIps', {})).ips;
+  }
+  async features(): Promise<string[]> {
+    return (await this.call<{ features: string[] }>('Features', {})).features;
+  }
+  version(): Promise<VersionReply__Output> {
+    return this.call('Version', {});
+  }
+  close(): void {
+    this.raw.close();
+  }
+}
