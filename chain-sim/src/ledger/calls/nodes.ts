@@ -1,0 +1,66 @@
+// Nodes: registered by their own twin on an existing farm; the record carries the address of the
+// node daemon, so the chain is the directory clients use to reach nodes.
+import type { chain } from '../../../../proto';
+import { refuse } from '../errors';
+import type { CallContext } from './context';
+
+export function createNode(ctx: CallContext, call: chain.CreateNode__Output): void {
+  const twin = ctx.twin();
+  const farm = ctx.q.farm(call.farmId);
+  if (!farm) throw refuse.notFound(`farm ${call.farmId} does not exist`);
+  const existing = ctx.q.nodeByTwin(twin.id);
+  if (existing) throw refuse.exists(`twin ${twin.id} already registered node ${existing.id}`);
+  const r = resources(call.resources);
+  checkAddress(call.address);
+  const loc = call.location ?? { city: '', country: '', latitude: 0, longitude: 0 };
+  const pc = call.publicConfig ?? { ipv4: '', gw4: '', ipv6: '', gw6: '', domain: '' };
+  const id = Number(
+    ctx.db
+      .prepare(
+        `INSERT INTO nodes (farm_id, twin_id, cru, mru, sru, hru, city, country, latitude, longitude, ipv4, gw4, ipv6, gw6, domain,
+           certification, address, created, dedicated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'Diy',?,?,?)`,
+      )
+      .run(farm.id, twin.id, r.cru, r.mru, r.sru, r.hru, loc.city, loc.country, loc.latitude, loc.longitude, pc.ipv4, pc.gw4, pc.ipv6, pc.gw6, pc.domain,
+        call.address, ctx.block.timestamp, call.dedicated ? 1 : 0).lastInsertRowid,
+  );
+  ctx.block.created(id);
+  ctx.block.emit('NodeStored', { node_id: id, farm_id: farm.id, twin_id: twin.id });
+}
+
+export function updateNode(ctx: CallContext, call: chain.UpdateNode__Output): void {
+  const twin = ctx.twin();
+  const node = ctx.q.node(call.nodeId);
+  if (!node) throw refuse.notFound(`node ${call.nodeId} does not exist`);
+  if (node.twin_id !== twin.id) throw refuse.denied(`node ${node.id} belongs to twin ${node.twin_id}, not to twin ${twin.id}`);
+  const r = resources(call.resources);
+  checkAddress(call.address);
+  const loc = call.location ?? { city: node.city, country: node.country, latitude: node.latitude, longitude: node.longitude };
+  const pc = call.publicConfig ?? { ipv4: node.ipv4, gw4: node.gw4, ipv6: node.ipv6, gw6: node.gw6, domain: node.domain };
+  ctx.db
+    .prepare(
+      `UPDATE nodes SET cru=?, mru=?, sru=?, hru=?, city=?, country=?, latitude=?, longitude=?, ipv4=?, gw4=?, ipv6=?, gw6=?, domain=?, address=?
+       WHERE id = ?`,
+    )
+    .run(r.cru, r.mru, r.sru, r.hru, loc.city, loc.country, loc.latitude, loc.longitude, pc.ipv4, pc.gw4, pc.ipv6, pc.gw6, pc.domain, call.address, node.id);
+  ctx.block.emit('NodeUpdated', { node_id: node.id });
+}
+
+export function setNodeCertification(ctx: CallContext, call: chain.SetNodeCertification__Output): void {
+  const twin = ctx.twin();
+  const node = ctx.q.node(call.nodeId);
+  if (!node) throw refuse.notFound(`node ${call.nodeId} does not exist`);
+  const farm = ctx.q.farm(node.farm_id)!;
+  if (farm.twin_id !== twin.id) throw refuse.denied(`only the farmer (twin ${farm.twin_id}) may certify node ${node.id}`);
+  if (!['Diy', 'Certified'].includes(call.certification)) throw refuse.invalid(`certification must be Diy or Certified, not ${JSON.stringify(call.certification)}`);
+  ctx.db.prepare('UPDATE nodes SET certification = ? WHERE id = ?').run(call.certification, node.id);
+  ctx.block.emit('NodeCertificationSet', { node_id: node.id, certification: call.certification });
+}
+
+function resources(r: chain.Resources__Output | null | undefined): { cru: number; mru: number; sru: number; hru: number } {
+  if (!r || r.cru <= 0 || r.mru <= 0) throw refuse.invalid('node resources must have cru > 0 and mru > 0');
+  return { cru: r.cru, mru: r.mru, sru: r.sru, hru: r.hru };
+}
+
+function checkAddress(address: string): void {
+  if (!/^[^\s:]+:\d{1,5}$/.test(address ?? '')) throw refuse.invalid(`node address ${JSON.stringify(address)} must be HOST:PORT of the node daemon`);
+}

@@ -1,0 +1,130 @@
+// The ledger: applies signed calls atomically, one block per write (automine), keeps chain time
+// (the injected clock plus the offset that AdvanceTime adds), and tells listeners about events.
+import { decodeCall, verifyExtrinsic } from '../../../proto';
+import type { Clock } from '../clock';
+import type { Db } from '../store/open';
+import { BlockBuilder, ChainEvent } from './block';
+import { Refusal, refuse } from './errors';
+import { Queries } from './queries';
+import { CallContext } from './calls/context';
+import { dispatch } from './calls/dispatch';
+import { moveFunds } from './calls/accounts';
+
+export interface ChainParams {
+  billingPeriodSeconds: number;
+  gracePeriodSeconds: number;
+  blockTimeMs: number;
+}
+
+export interface SignedExtrinsic {
+  signer: string;
+  nonce: number;
+  call: Uint8Array;
+  signature: Uint8Array;
+}
+
+export interface SubmitOutcome {
+  block: number;
+  events: ChainEvent[];
+  createdIds: number[];
+}
+
+/** The account minting faucet funds on a development chain. */
+export const FAUCET_ACCOUNT = '0'.repeat(64);
+
+export class Ledger {
+  readonly q: Queries;
+  private readonly listeners = new Set<(events: ChainEvent[]) => void>();
+
+  constructor(
+    readonly db: Db,
+    private readonly clock: Clock,
+    readonly params: ChainParams,
+  ) {
+    this.q = new Queries(db);
+  }
+
+  /** Chain time in unix seconds; never earlier than the last block. */
+  now(): number {
+    const offset = Number(this.meta('time_offset') ?? '0');
+    return Math.max(this.clock.now() + offset, this.q.lastBlock().timestamp);
+  }
+
+  tftPriceUsd(): string {
+    return this.meta('tft_price_usd') ?? '0.05';
+  }
+
+  submit(x: SignedExtrinsic): SubmitOutcome {
+    if (!x.signer || !x.signature?.length) throw refuse.unauthenticated('the extrinsic is not signed');
+    if (!verifyExtrinsic(x)) throw refuse.unauthenticated(`the signature does not verify against account ${x.signer}`);
+    let call;
+    try {
+      call = decodeCall(x.call);
+    } catch (err) {
+      throw refuse.invalid(`the call cannot be decoded: ${(err as Error).message}`);
+    }
+    return this.write((block) => {
+      const used = this.db.prepare('INSERT OR IGNORE INTO nonces (signer, nonce) VALUES (?, ?)').run(x.signer, x.nonce);
+      if (used.changes === 0) throw refuse.invalid(`nonce ${x.nonce} was already used by account ${x.signer} (replayed extrinsic?)`);
+      dispatch(new CallContext(this.db, this.q, block, x.signer), call);
+    });
+  }
+
+  /** Development faucet: mints `units` into `account`. */
+  fund(account: string, units: bigint): SubmitOutcome {
+    if (!/^[0-9a-f]{64}$/.test(account)) throw refuse.invalid(`${JSON.stringify(account)} is not an account id (64 hex chars)`);
+    if (units <= 0n) throw refuse.invalid('the amount to fund must be more than 0');
+    return this.write((block) => {
+      this.db.prepare('INSERT OR IGNORE INTO accounts (id, balance) VALUES (?, 0)').run(FAUCET_ACCOUNT);
+      moveFunds(new CallContext(this.db, this.q, block, FAUCET_ACCOUNT), FAUCET_ACCOUNT, account, units);
+      block.emit('Minted', { account_id: account, amount: units.toString() });
+    });
+  }
+
+  /** Moves chain time forward by `seconds` (a development chain's time warp). */
+  advanceTime(seconds: number): SubmitOutcome {
+    if (!Number.isInteger(seconds) || seconds <= 0) throw refuse.invalid('seconds must be a whole number above 0');
+    this.setMeta('time_offset', String(Number(this.meta('time_offset') ?? '0') + seconds));
+    return this.write((block) => block.emit('TimeAdvanced', { seconds, timestamp: block.timestamp }));
+  }
+
+  setTftPrice(priceUsd: string): SubmitOutcome {
+    if (!/^\d+(\.\d+)?$/.test(priceUsd) || Number(priceUsd) <= 0) throw refuse.invalid(`TFT price ${JSON.stringify(priceUsd)} must be a positive decimal number of USD`);
+    return this.write((block) => {
+      this.setMeta('tft_price_usd', priceUsd);
+      block.emit('TftPriceSet', { tft_price_usd: priceUsd });
+    });
+  }
+
+  onEvents(listener: (events: ChainEvent[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Seals `apply` in a new block: all of it or none of it. */
+  private write(apply: (block: BlockBuilder) => void): SubmitOutcome {
+    let block!: BlockBuilder;
+    this.db.transaction(() => {
+      const last = this.q.lastBlock();
+      block = new BlockBuilder(last.number + 1, Math.max(this.now(), last.timestamp));
+      apply(block);
+      this.db.prepare('INSERT INTO blocks (number, timestamp) VALUES (?, ?)').run(block.number, block.timestamp);
+      const insert = this.db.prepare('INSERT INTO events (block, idx, timestamp, type, data) VALUES (?, ?, ?, ?, ?)');
+      for (const e of block.events) insert.run(e.block, e.index, e.timestamp, e.type, JSON.stringify(e.data));
+    })();
+    for (const l of this.listeners) l(block.events);
+    return { block: block.number, events: block.events, createdIds: block.createdIds };
+  }
+
+  private meta(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  private setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+}
+
+export function isRefusal(err: unknown): err is Refusal {
+  return err instanceof Refusal;
+}

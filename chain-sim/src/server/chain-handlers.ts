@@ -1,0 +1,120 @@
+// Handlers of the Chain service.
+import type * as grpc from '@grpc/grpc-js';
+import type { chain } from '../../../proto';
+import type { Ledger } from '../ledger/ledger';
+import type { ChainEvent } from '../ledger/block';
+import { refuse } from '../ledger/errors';
+import { contractMessage, farmMessage, nodeMessage, twinMessage } from '../ledger/rows';
+import { respond } from './respond';
+
+type Unary<Req, Res> = (call: grpc.ServerUnaryCall<Req, Res>, cb: grpc.sendUnaryData<Res>) => void;
+
+export function eventMessage(e: ChainEvent): chain.Event {
+  return { block: e.block, index: e.index, timestamp: e.timestamp, type: e.type, data: JSON.stringify(e.data) };
+}
+
+export function chainHandlers(ledger: Ledger, streams: Set<grpc.ServerWritableStream<unknown, unknown>>) {
+  const q = ledger.q;
+  const found = <T>(v: T | undefined, what: string): T => {
+    if (v === undefined) throw refuse.notFound(`${what} does not exist`);
+    return v;
+  };
+  const handlers: Record<string, Unary<never, unknown> | ((s: grpc.ServerWritableStream<chain.SubscribeRequest__Output, chain.Event>) => void)> = {
+    Submit: ((call, cb) =>
+      respond(cb, () => {
+        const r = call.request;
+        const out = ledger.submit({ signer: r.signer, nonce: Number(r.nonce), call: r.call, signature: r.signature });
+        return { block: out.block, events: out.events.map(eventMessage), createdIds: out.createdIds };
+      })) as Unary<chain.Extrinsic__Output, chain.SubmitResult>,
+    GetChainInfo: ((_call, cb) =>
+      respond(cb, () => {
+        const last = q.lastBlock();
+        return {
+          block: last.number, timestamp: ledger.now(), tftPriceUsd: ledger.tftPriceUsd(),
+          billingPeriodSeconds: ledger.params.billingPeriodSeconds, gracePeriodSeconds: ledger.params.gracePeriodSeconds, blockTimeMs: ledger.params.blockTimeMs,
+        };
+      })) as Unary<chain.Empty__Output, chain.ChainInfo>,
+    GetAccount: ((call, cb) =>
+      respond(cb, () => {
+        const id = call.request.accountId;
+        return { accountId: id, balance: q.balance(id).toString(), reserved: '0', twinId: q.twinByAccount(id)?.id ?? 0 };
+      })) as Unary<chain.AccountRequest__Output, chain.Account>,
+    GetTwin: ((call, cb) => respond(cb, () => twinMessage(found(q.twin(call.request.id), `twin ${call.request.id}`)))) as Unary<chain.IdRequest__Output, chain.Twin>,
+    GetTwinByAccount: ((call, cb) =>
+      respond(cb, () => twinMessage(found(q.twinByAccount(call.request.accountId), `a twin of account ${call.request.accountId}`)))) as Unary<chain.AccountRequest__Output, chain.Twin>,
+    GetFarm: ((call, cb) =>
+      respond(cb, () => {
+        const f = found(q.farm(call.request.id), `farm ${call.request.id}`);
+        return farmMessage(f, q.farmIps(f.id));
+      })) as Unary<chain.IdRequest__Output, chain.Farm>,
+    ListFarms: ((call, cb) =>
+      respond(cb, () => {
+        const ips = q.allIps();
+        return { farms: q.farms(call.request.twinId).map((f) => farmMessage(f, ips.filter((ip) => ip.farm_id === f.id))) };
+      })) as Unary<chain.ListFarmsRequest__Output, chain.FarmList>,
+    GetNode: ((call, cb) =>
+      respond(cb, () => {
+        const n = found(q.node(call.request.id), `node ${call.request.id}`);
+        return nodeMessage(n, q.rentContractOf(n.id)?.twin_id ?? 0);
+      })) as Unary<chain.IdRequest__Output, chain.Node>,
+    ListNodes: ((call, cb) =>
+      respond(cb, () => {
+        const rented = q.rentedNodes();
+        return { nodes: q.nodes(call.request.farmId).map((n) => nodeMessage(n, rented.get(n.id) ?? 0)) };
+      })) as Unary<chain.ListNodesRequest__Output, chain.NodeList>,
+    GetPricingPolicy: ((call, cb) =>
+      respond(cb, () => {
+        if (call.request.id !== 1) throw refuse.notFound(`pricing policy ${call.request.id} does not exist`);
+        return { id: 1, name: 'default', cu: 100000, su: 50000, nu: 15000, ipu: 40000, uniqueName: 2500, domainName: 5000, discountForDedicationNodes: 50 };
+      })) as Unary<chain.IdRequest__Output, chain.PricingPolicy>,
+    GetContract: ((call, cb) =>
+      respond(cb, () => {
+        const c = found(q.contract(call.request.id), `contract ${call.request.id}`);
+        return contractMessage(c, q.contractIps(c.id));
+      })) as Unary<chain.IdRequest__Output, chain.Contract>,
+    ListContracts: ((call, cb) =>
+      respond(cb, () => ({
+        contracts: q.contracts(call.request).map((c) => contractMessage(c, c.public_ips ? q.contractIps(c.id) : [])),
+      }))) as Unary<chain.ListContractsRequest__Output, chain.ContractList>,
+    GetContractIdByNodeHash: ((call, cb) =>
+      respond(cb, () => ({ id: q.contractIdByNodeHash(call.request.nodeId, call.request.deploymentHash) }))) as Unary<chain.NodeHashRequest__Output, chain.IdReply>,
+    GetContractIdByName: ((call, cb) => respond(cb, () => ({ id: q.contractIdByName(call.request.name) }))) as Unary<chain.NameRequest__Output, chain.IdReply>,
+    ListBills: ((call, cb) =>
+      respond(cb, () => ({
+        bills: q.bills(call.request.id).map((b) => ({
+          contractId: Number(b.contract_id), timestamp: Number(b.timestamp), block: Number(b.block), amount: b.amount.toString(),
+          amountDue: b.amount_due.toString(), discountLevel: b.discount_level, seconds: Number(b.seconds),
+        })),
+      }))) as Unary<chain.IdRequest__Output, chain.BillList>,
+    SubscribeEvents: (stream: grpc.ServerWritableStream<chain.SubscribeRequest__Output, chain.Event>) => subscribe(ledger, stream, streams),
+  };
+  return handlers;
+}
+
+/** Past events from the requested block first, then live ones, without gaps or repeats. */
+function subscribe(ledger: Ledger, stream: grpc.ServerWritableStream<chain.SubscribeRequest__Output, chain.Event>, streams: Set<grpc.ServerWritableStream<unknown, unknown>>): void {
+  const pending: ChainEvent[] = [];
+  let replaying = true;
+  let next = { block: Number(stream.request.fromBlock) || 0, index: 0 };
+  const send = (e: ChainEvent) => {
+    if (e.block < next.block || (e.block === next.block && e.index < next.index)) return;
+    next = { block: e.block, index: e.index + 1 };
+    stream.write(eventMessage(e));
+  };
+  const off = ledger.onEvents((events) => (replaying ? pending.push(...events) : events.forEach(send)));
+  streams.add(stream as never);
+  const close = () => {
+    off();
+    streams.delete(stream as never);
+  };
+  stream.on('cancelled', close);
+  stream.on('close', close);
+  stream.on('error', close);
+  for (;;) {
+    const batch = ledger.q.eventsFrom(next.block, 5000).filter((e) => e.block > next.block || e.index >= next.index);
+    if (!batch.length) break;
+    batch.forEach(send);
+  }
+  replaying = false;
+  pending.forEach(send);
+}

@@ -1,0 +1,64 @@
+// The chain's gRPC server: the Chain service (reads, signed writes, the event stream) and, when
+// enabled, the ChainAdmin service of a development chain. Exported apart from main.ts so tests
+// and tools can run a chain in-process on 127.0.0.1:0.
+import * as grpc from '@grpc/grpc-js';
+import { chainProto, statusError } from '../../../proto';
+import { systemClock, type Clock } from '../clock';
+import { openLedgerDb } from '../store/open';
+import { Ledger, type ChainParams } from '../ledger/ledger';
+import { chainHandlers } from './chain-handlers';
+import { adminHandlers } from './admin-handlers';
+
+export interface ChainServerOptions {
+  dataDir: string;
+  host?: string;
+  port?: number;
+  clock?: Clock;
+  params?: Partial<ChainParams>;
+  /** serve ChainAdmin (faucet, time warp, TFT price); default true */
+  admin?: boolean;
+}
+
+export interface ChainServer {
+  readonly ledger: Ledger;
+  /** HOST:PORT it listens on, once started */
+  address(): string;
+  start(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_PARAMS: ChainParams = { billingPeriodSeconds: 3600, gracePeriodSeconds: 14 * 24 * 3600, blockTimeMs: 0 };
+
+export function createServer(options: ChainServerOptions): ChainServer {
+  const db = openLedgerDb(options.dataDir);
+  const ledger = new Ledger(db, options.clock ?? systemClock, { ...DEFAULT_PARAMS, ...options.params });
+  const server = new grpc.Server({ 'grpc.max_receive_message_length': 64 * 1024 * 1024 });
+  const streams = new Set<grpc.ServerWritableStream<unknown, unknown>>();
+  const proto = chainProto().gridform.chain;
+  server.addService(proto.Chain.service, chainHandlers(ledger, streams) as unknown as grpc.UntypedServiceImplementation);
+  if (options.admin !== false) server.addService(proto.ChainAdmin.service, adminHandlers(ledger) as unknown as grpc.UntypedServiceImplementation);
+  let bound = '';
+
+  return {
+    ledger,
+    address: () => bound,
+    start: () =>
+      new Promise((resolve, reject) => {
+        const host = options.host ?? '127.0.0.1';
+        server.bindAsync(`${host}:${options.port ?? 0}`, grpc.ServerCredentials.createInsecure(), (err, port) => {
+          if (err) return reject(statusError(grpc.status.UNAVAILABLE, `cannot listen on ${host}:${options.port}: ${err.message}`));
+          bound = `${host}:${port}`;
+          resolve(bound);
+        });
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        for (const s of streams) s.end();
+        server.tryShutdown(() => {
+          db.close();
+          resolve();
+        });
+        setTimeout(() => server.forceShutdown(), 2000).unref();
+      }),
+  };
+}
