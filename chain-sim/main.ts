@@ -2,41 +2,48 @@
 // chain-sim on its own: `chain-sim --data DIR [--host 127.0.0.1] [--port 9944] [--block-time-ms 0]
 // [--billing-period-seconds 3600] [--grace-period-seconds 1209600] [--no-admin]`.
 // Prints `chain-sim ready on HOST:PORT` once serving; SIGTERM/SIGINT stop it cleanly.
+import { parseArgs } from 'node:util';
 import { createServer } from './src/server/create-server';
-import { parseFlags } from './src/flags';
 
 const USAGE = `usage: chain-sim --data DIR [--host 127.0.0.1] [--port 9944] [--block-time-ms 0]
                  [--billing-period-seconds 3600] [--grace-period-seconds 1209600] [--no-admin]`;
 
+function wholeNumber(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new Error(`--${name} must be a whole number, not ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
 async function main(): Promise<number> {
-  const parsed = parseFlags(process.argv.slice(2), {
-    data: 'string', host: 'string', port: 'number', 'block-time-ms': 'number',
-    'billing-period-seconds': 'number', 'grace-period-seconds': 'number', 'no-admin': 'boolean', help: 'boolean',
-  });
-  if (!parsed.ok) {
-    process.stderr.write(`chain-sim: ${parsed.error}\n${USAGE}\n`);
+  let options;
+  try {
+    const { values } = parseArgs({
+      args: process.argv.slice(2),
+      options: {
+        data: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '9944' },
+        'block-time-ms': { type: 'string' }, 'billing-period-seconds': { type: 'string' }, 'grace-period-seconds': { type: 'string' },
+        'no-admin': { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+      },
+    });
+    if (values.help) {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    }
+    if (!values.data) throw new Error('--data DIR is required (the folder that keeps the ledger)');
+    const params = {
+      blockTimeMs: wholeNumber('block-time-ms', values['block-time-ms']),
+      billingPeriodSeconds: wholeNumber('billing-period-seconds', values['billing-period-seconds']),
+      gracePeriodSeconds: wholeNumber('grace-period-seconds', values['grace-period-seconds']),
+    };
+    options = {
+      dataDir: values.data, host: values.host, port: wholeNumber('port', values.port), admin: !values['no-admin'],
+      params: Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)),
+    };
+  } catch (err) {
+    process.stderr.write(`chain-sim: ${(err as Error).message}\n${USAGE}\n`);
     return 2;
   }
-  const f = parsed.flags;
-  if (f.help) {
-    process.stdout.write(USAGE + '\n');
-    return 0;
-  }
-  if (typeof f.data !== 'string') {
-    process.stderr.write(`chain-sim: --data DIR is required (the folder that keeps the ledger)\n${USAGE}\n`);
-    return 2;
-  }
-  const server = createServer({
-    dataDir: f.data,
-    host: (f.host as string) ?? '127.0.0.1',
-    port: (f.port as number) ?? 9944,
-    admin: !f['no-admin'],
-    params: {
-      ...(f['block-time-ms'] !== undefined ? { blockTimeMs: f['block-time-ms'] as number } : {}),
-      ...(f['billing-period-seconds'] !== undefined ? { billingPeriodSeconds: f['billing-period-seconds'] as number } : {}),
-      ...(f['grace-period-seconds'] !== undefined ? { gracePeriodSeconds: f['grace-period-seconds'] as number } : {}),
-    },
-  });
+  const server = createServer(options);
   let address: string;
   try {
     address = await server.start();

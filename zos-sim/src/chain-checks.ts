@@ -1,0 +1,54 @@
+// What the node checks on chain before it accepts a deployment: a live node contract on this node,
+// owned by the deploying twin, carrying the deployment's hash, and valid signatures by the twins'
+// keys on chain. A freshly created contract may not be visible yet, so a missing one is retried
+// briefly before the refusal.
+import { deploymentHashHex, isNotFound, verifyDeploymentSignatures, type ChainClient, type chain, type node } from '../../proto';
+import { NodeRefusal } from './refusal';
+
+export interface ChainCheckOptions {
+  nodeId: number;
+  /** how long to wait for a contract not found yet (ms) */
+  contractWaitMs?: number;
+}
+
+export async function checkDeploymentOnChain(chainClient: ChainClient, d: node.Deployment__Output, opts: ChainCheckOptions): Promise<chain.Contract__Output> {
+  const contract = await fetchContract(chainClient, d.contractId, opts.contractWaitMs ?? 3000);
+  if (contract.type !== 'node') throw new NodeRefusal('INVALID_ARGUMENT', `contract ${contract.id} is a ${contract.type} contract, not a node contract`);
+  if (contract.state === 'Deleted') throw new NodeRefusal('FAILED_PRECONDITION', `contract ${contract.id} is deleted on chain (${contract.deletedReason})`);
+  if (contract.nodeId !== opts.nodeId) throw new NodeRefusal('INVALID_ARGUMENT', `contract ${contract.id} is for node ${contract.nodeId}, not for this node (${opts.nodeId})`);
+  if (contract.twinId !== d.twinId) {
+    throw new NodeRefusal('PERMISSION_DENIED', `contract ${contract.id} belongs to twin ${contract.twinId}, but the deployment is from twin ${d.twinId}`);
+  }
+  const hash = deploymentHashHex(d);
+  if (hash !== contract.deploymentHash) {
+    throw new NodeRefusal(
+      'FAILED_PRECONDITION',
+      `the deployment's hash ${hash} differs from the hash ${contract.deploymentHash} of contract ${contract.id} on chain: update the contract with the new hash first`,
+    );
+  }
+  const keys = new Map<number, string>();
+  for (const s of d.signatureRequirement?.signatures ?? []) {
+    try {
+      keys.set(s.twinId, (await chainClient.twin(s.twinId)).pk);
+    } catch (err) {
+      if (!isNotFound(err)) throw new NodeRefusal('UNAVAILABLE', `cannot read twin ${s.twinId} from the chain: ${(err as Error).message}`);
+    }
+  }
+  const sig = verifyDeploymentSignatures(d, (twin) => keys.get(twin));
+  if (!sig.ok) throw new NodeRefusal('PERMISSION_DENIED', `bad signature on the deployment of contract ${contract.id}: ${sig.reason}`);
+  return contract;
+}
+
+async function fetchContract(chainClient: ChainClient, id: number, waitMs: number): Promise<chain.Contract__Output> {
+  if (!id) throw new NodeRefusal('INVALID_ARGUMENT', 'the deployment has no contract_id: create its node contract on chain first');
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return await chainClient.contract(id);
+    } catch (err) {
+      if (!isNotFound(err)) throw new NodeRefusal('UNAVAILABLE', `cannot read contract ${id} from the chain: ${(err as Error).message}`);
+      if (Date.now() >= deadline) throw new NodeRefusal('NOT_FOUND', `contract ${id} does not exist on chain`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}

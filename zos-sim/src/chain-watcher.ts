@@ -1,0 +1,71 @@
+// Follows the chain's events from the last block the node handled (kept in its store, so a restart
+// misses nothing) and acts on those about its contracts: a cancelled contract is deprovisioned.
+// At start it also reconciles: what it runs whose contract is no longer live on chain goes.
+import { isNotFound, type ChainClient } from '../../proto';
+import type { DeploymentManager } from './deployments';
+import type { NodeStore } from './store/node-store';
+
+export class ChainWatcher {
+  private sub?: { cancel(): void };
+  private retry?: NodeJS.Timeout;
+  private stopped = false;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly chain: ChainClient,
+    private readonly store: NodeStore,
+    private readonly deployments: DeploymentManager,
+    private readonly nodeId: number,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  async start(): Promise<void> {
+    if (!this.store.meta('last_block')) this.store.setMeta('last_block', String((await this.chain.info()).block));
+    await this.reconcile();
+    this.follow();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.retry);
+    this.sub?.cancel();
+  }
+
+  /** Removes deployments whose contract is deleted or gone on chain. */
+  async reconcile(): Promise<void> {
+    for (const d of this.store.live()) {
+      try {
+        const c = await this.chain.contract(d.contractId);
+        if (c.state === 'Deleted') await this.deployments.deprovision(d.contractId, `contract ${d.contractId} is deleted on chain (${c.deletedReason})`);
+      } catch (err) {
+        if (isNotFound(err)) await this.deployments.deprovision(d.contractId, `contract ${d.contractId} does not exist on chain`);
+        else this.log(`reconcile: cannot read contract ${d.contractId}: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  private follow(): void {
+    if (this.stopped) return;
+    // the last block is replayed: its events may not all have been handled, and handling is idempotent
+    const from = Number(this.store.meta('last_block') ?? 0);
+    this.sub = this.chain.subscribe(
+      from,
+      (e) => {
+        this.queue = this.queue.then(() => this.handle(e.block, e.type, e.data)).catch((err) => this.log(`event handling failed: ${(err as Error).message}`));
+      },
+      (err) => {
+        if (this.stopped) return;
+        this.log(`event stream ended${err ? `: ${err.message}` : ''}; reconnecting`);
+        this.retry = setTimeout(() => this.follow(), 1000);
+      },
+    );
+  }
+
+  private async handle(block: number, type: string, json: string): Promise<void> {
+    const data = JSON.parse(json) as { contract_id?: number; node_id?: number; reason?: string };
+    if (type === 'NodeContractCanceled' && data.node_id === this.nodeId && data.contract_id) {
+      await this.deployments.deprovision(data.contract_id, `contract ${data.contract_id} was cancelled on chain (${data.reason ?? 'CanceledByUser'})`);
+    }
+    if (block > Number(this.store.meta('last_block') ?? 0)) this.store.setMeta('last_block', String(block));
+  }
+}

@@ -1,0 +1,207 @@
+// The node's deployments: admission (shape, chain checks, capacity), provisioning in install order
+// with state changes recorded, updates by the version rules, and deprovisioning when the contract
+// ends on chain. Capacity is reserved synchronously at admission, so concurrent deploys never
+// over-commit the node.
+import type { ChainClient, KeyPair, node } from '../../proto';
+import { add, admissionRefusal, ZERO, type Capacity } from './capacity';
+import { checkDeploymentOnChain } from './chain-checks';
+import { checkShape, parseData } from './deployment-shape';
+import { provisionContext } from './provision-context';
+import { NodeRefusal } from './refusal';
+import type { NodeStore, StoredDeployment } from './store/node-store';
+import { installRank, WORKLOAD_TYPES } from './workloads/registry';
+import { ProvisionError } from './workloads/types';
+
+export interface DeploymentManagerOptions {
+  nodeId: number;
+  store: NodeStore;
+  chain: ChainClient;
+  key: KeyPair;
+  total: Capacity;
+  /** unix seconds */
+  now(): number;
+  /** simulated provisioning time per workload, by type (ms); default 20 ms */
+  provisionDelayMs?: Partial<Record<string, number>>;
+  log?: (line: string) => void;
+}
+
+const RESERVING = new Set(['init', 'ok', 'paused']);
+
+export class DeploymentManager {
+  private readonly reserved = new Map<number, Capacity>();
+  private used: Capacity = ZERO;
+  private readonly inFlight = new Map<number, Promise<void>>();
+  private readonly admitting = new Set<number>();
+  private stopped = false;
+
+  constructor(private readonly o: DeploymentManagerOptions) {
+    for (const d of o.store.live()) this.track(d);
+  }
+
+  /** Finishes what a crash interrupted: workloads still in init are provisioned again. */
+  resume(): void {
+    for (const d of this.o.store.live()) {
+      if (d.workloads.some((w) => w.result?.state === 'init')) this.schedule(d.contractId, d);
+    }
+  }
+
+  usedCapacity(): Capacity {
+    return this.used;
+  }
+
+  async deploy(d: node.Deployment__Output): Promise<void> {
+    checkShape(d);
+    if (d.version !== 0) throw new NodeRefusal('INVALID_ARGUMENT', `a new deployment must have version 0, not ${d.version}`);
+    if (d.workloads.some((w) => w.version !== 0)) throw new NodeRefusal('INVALID_ARGUMENT', 'every workload of a new deployment must have version 0');
+    this.refuseIfPresent(d.contractId);
+    this.admitting.add(d.contractId);
+    try {
+      const contract = await checkDeploymentOnChain(this.o.chain, d, { nodeId: this.o.nodeId });
+      this.refuseIfPresent(d.contractId, true);
+      const ask = capacityOf(d.workloads);
+      const refusal = admissionRefusal(this.o.nodeId, this.o.total, this.used, ask);
+      if (refusal) throw new NodeRefusal('RESOURCE_EXHAUSTED', refusal);
+      const now = this.o.now();
+      const stored: StoredDeployment = {
+        ...d,
+        workloads: d.workloads.map((w) => ({ ...w, result: { created: now, state: 'init', message: '', data: '{}' } })),
+        reservedIps: contract.publicIpsList.map((p) => ({ ip: p.ip, gateway: p.gateway })),
+      };
+      this.save(stored, d.workloads.map((w) => w.name));
+      this.schedule(d.contractId, stored);
+    } finally {
+      this.admitting.delete(d.contractId);
+    }
+  }
+
+  async update(d: node.Deployment__Output): Promise<void> {
+    checkShape(d);
+    const old = this.o.store.get(d.contractId);
+    if (!old || old.workloads.every((w) => w.result?.state === 'deleted')) throw new NodeRefusal('NOT_FOUND', `node ${this.o.nodeId} has no deployment for contract ${d.contractId}`);
+    if (d.twinId !== old.twinId) throw new NodeRefusal('PERMISSION_DENIED', `the deployment of contract ${d.contractId} belongs to twin ${old.twinId}, not to twin ${d.twinId}`);
+    if (d.version !== old.version + 1) throw new NodeRefusal('INVALID_ARGUMENT', `an update must have version ${old.version + 1} (the deployment is at ${old.version}), not ${d.version}`);
+    for (const w of d.workloads) {
+      const before = old.workloads.find((x) => x.name === w.name);
+      if (before && before.type !== w.type) throw new NodeRefusal('INVALID_ARGUMENT', `workload ${w.name} cannot change type from ${before.type} to ${w.type}`);
+    }
+    await this.inFlight.get(d.contractId);
+    const contract = await checkDeploymentOnChain(this.o.chain, d, { nodeId: this.o.nodeId });
+    const now = this.o.now();
+    const changed = new Set(d.workloads.filter((w) => w.version === d.version).map((w) => w.name));
+    const workloads = d.workloads.map((w) => {
+      const before = old.workloads.find((x) => x.name === w.name);
+      if (before && !changed.has(w.name)) return { ...w, result: before.result };
+      return { ...w, result: { created: now, state: 'init', message: '', data: before?.result?.data ?? '{}' } };
+    });
+    const others = add(this.used, negate(this.reserved.get(d.contractId) ?? ZERO));
+    const refusal = admissionRefusal(this.o.nodeId, this.o.total, others, capacityOf(workloads));
+    if (refusal) throw new NodeRefusal('RESOURCE_EXHAUSTED', refusal);
+    const removed = old.workloads.filter((w) => !d.workloads.some((x) => x.name === w.name));
+    for (const w of removed) this.o.store.recordChange(d.contractId, w.name, d.version, 'deleted', 'removed by update', now);
+    const stored: StoredDeployment = { ...d, workloads, reservedIps: contract.publicIpsList.map((p) => ({ ip: p.ip, gateway: p.gateway })) };
+    this.save(stored, [...changed]);
+    this.schedule(d.contractId, stored);
+  }
+
+  get(contractId: number): StoredDeployment | undefined {
+    return this.o.store.get(contractId);
+  }
+
+  /** Removes every workload of a contract that ended on chain, in reverse install order. */
+  async deprovision(contractId: number, reason: string): Promise<boolean> {
+    await this.inFlight.get(contractId);
+    const d = this.o.store.get(contractId);
+    if (!d || d.workloads.every((w) => w.result?.state === 'deleted')) return false;
+    const now = this.o.now();
+    const order = [...d.workloads].sort((a, b) => installRank(b.type) - installRank(a.type));
+    for (const w of order) w.result = { created: w.result?.created ?? now, state: 'deleted', message: reason, data: w.result?.data ?? '{}' };
+    this.save(d, order.map((w) => w.name));
+    this.o.log?.(`contract ${contractId}: workloads removed (${reason})`);
+    return true;
+  }
+
+  async drain(): Promise<void> {
+    this.stopped = true;
+    await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  private refuseIfPresent(contractId: number, ignoreAdmitting = false): void {
+    const existing = this.o.store.get(contractId);
+    if (existing && existing.workloads.some((w) => w.result?.state !== 'deleted')) {
+      throw new NodeRefusal('ALREADY_EXISTS', `node ${this.o.nodeId} already has a deployment for contract ${contractId}: use update`);
+    }
+    if (!ignoreAdmitting && this.admitting.has(contractId)) throw new NodeRefusal('ALREADY_EXISTS', `a deployment for contract ${contractId} is being admitted already`);
+  }
+
+  private save(d: StoredDeployment, changedNames: string[]): void {
+    this.o.store.transaction(() => {
+      this.o.store.put(d);
+      for (const name of changedNames) {
+        const w = d.workloads.find((x) => x.name === name);
+        if (w?.result) this.o.store.recordChange(d.contractId, w.name, w.version, w.result.state, w.result.message, this.o.now());
+      }
+    });
+    this.track(d);
+  }
+
+  private track(d: StoredDeployment): void {
+    const now = capacityOf(d.workloads.filter((w) => RESERVING.has(w.result?.state ?? '')));
+    this.used = add(add(this.used, negate(this.reserved.get(d.contractId) ?? ZERO)), now);
+    this.reserved.set(d.contractId, now);
+  }
+
+  private schedule(contractId: number, d: StoredDeployment): void {
+    const previous = this.inFlight.get(contractId) ?? Promise.resolve();
+    const run = previous.then(() => this.provisionAll(d)).finally(() => {
+      if (this.inFlight.get(contractId) === run) this.inFlight.delete(contractId);
+    });
+    this.inFlight.set(contractId, run);
+  }
+
+  private async provisionAll(d: StoredDeployment): Promise<void> {
+    const pending = d.workloads.filter((w) => w.result?.state === 'init').sort((a, b) => installRank(a.type) - installRank(b.type));
+    const reservedIps = d.reservedIps ?? [];
+    for (const w of pending) {
+      if (this.stopped) return;
+      await new Promise((r) => setTimeout(r, this.o.provisionDelayMs?.[w.type] ?? 20));
+      if (this.stopped) return;
+      const current = this.o.store.get(d.contractId);
+      if (!current || current.version !== d.version || current.workloads.find((x) => x.name === w.name)?.result?.state !== 'init') return;
+      const type = WORKLOAD_TYPES[w.type];
+      const previous = JSON.parse(w.result?.data || '{}') as Record<string, unknown>;
+      try {
+        const ctx = { ...provisionContext(this.o.store, this.o.nodeId, current, w.name, reservedIps), previous };
+        const data = type.provision(parseData(w), ctx, w.name);
+        w.result = { created: this.o.now(), state: 'ok', message: '', data: JSON.stringify(data) };
+      } catch (err) {
+        if (!(err instanceof ProvisionError)) throw err;
+        w.result = { created: this.o.now(), state: 'error', message: err.message, data: '{}' };
+      }
+      const fresh = this.o.store.get(d.contractId)!;
+      fresh.workloads = fresh.workloads.map((x) => (x.name === w.name ? w : x));
+      Object.assign(d, fresh);
+      this.save(fresh, [w.name]);
+    }
+    await this.report(d.contractId);
+  }
+
+  /** Tells the chain what the contract uses now (ok and paused workloads). */
+  private async report(contractId: number): Promise<void> {
+    const d = this.o.store.get(contractId);
+    if (!d) return;
+    const used = capacityOf(d.workloads.filter((w) => w.result?.state === 'ok' || w.result?.state === 'paused'));
+    try {
+      await this.o.chain.submit(this.o.key, { reportContractResources: { reports: [{ contractId, used: { cru: used.cru, mru: used.mru, sru: used.sru, hru: used.hru } }] } });
+    } catch (err) {
+      this.o.log?.(`contract ${contractId}: could not report used resources to the chain: ${(err as Error).message}`);
+    }
+  }
+}
+
+function capacityOf(workloads: node.Workload__Output[]): Capacity {
+  return workloads.reduce((sum, w) => add(sum, WORKLOAD_TYPES[w.type]?.capacity(parseData(w)) ?? ZERO), ZERO);
+}
+
+function negate(c: Capacity): Capacity {
+  return { cru: -c.cru, mru: -c.mru, sru: -c.sru, hru: -c.hru, ipv4u: -c.ipv4u };
+}

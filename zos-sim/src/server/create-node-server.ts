@@ -1,0 +1,76 @@
+// A node daemon: binds its gRPC server, registers on chain, follows chain events, and serves
+// deployments. Exported apart from main.ts so tests can run nodes in-process.
+import * as grpc from '@grpc/grpc-js';
+import { ChainClient, nodeProto } from '../../../proto';
+import { PROFILES, type Capacity } from '../capacity';
+import { ChainWatcher } from '../chain-watcher';
+import { DeploymentManager } from '../deployments';
+import { loadOrCreateIdentity } from '../identity';
+import { registerNode } from '../registration';
+import { NodeStore } from '../store/node-store';
+import { nodeHandlers, type NodeInfo } from './handlers';
+
+export interface NodeServerOptions {
+  chainAddress: string;
+  farmId: number;
+  dataDir: string;
+  host?: string;
+  port?: number;
+  profile?: keyof typeof PROFILES;
+  capacity?: Capacity;
+  provisionDelayMs?: Partial<Record<string, number>>;
+  log?: (line: string) => void;
+}
+
+export interface NodeServer {
+  readonly nodeId: number;
+  readonly twinId: number;
+  readonly address: string;
+  readonly deployments: DeploymentManager;
+  stop(): Promise<void>;
+}
+
+export const NODE_VERSION = 'zos-sim 0.1.0';
+
+export async function createNodeServer(o: NodeServerOptions): Promise<NodeServer> {
+  const log = o.log ?? (() => undefined);
+  const total = o.capacity ?? PROFILES[o.profile ?? 'medium'];
+  if (!total) throw new Error(`unknown capacity profile ${o.profile}: use one of ${Object.keys(PROFILES).join(', ')}`);
+  const key = loadOrCreateIdentity(o.dataDir);
+  const store = new NodeStore(o.dataDir);
+  const chain = new ChainClient(o.chainAddress);
+  const server = new grpc.Server();
+  let ready: { info: NodeInfo; deployments: DeploymentManager } | undefined;
+  server.addService(nodeProto().gridform.node.Node.service, nodeHandlers(store, () => ready) as unknown as grpc.UntypedServiceImplementation);
+  const host = o.host ?? '127.0.0.1';
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(`${host}:${o.port ?? 0}`, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+  );
+  const address = `${host}:${port}`;
+  try {
+    const reg = await registerNode(chain, key, store, o.farmId, total, address);
+    const deployments = new DeploymentManager({ nodeId: reg.nodeId, store, chain, key, total, now: () => Math.floor(Date.now() / 1000), provisionDelayMs: o.provisionDelayMs, log });
+    ready = { info: { nodeId: reg.nodeId, total, publicConfig: { ipv4: '', gw4: '', ipv6: '', gw6: '', domain: '' }, version: NODE_VERSION }, deployments };
+    const watcher = new ChainWatcher(chain, store, deployments, reg.nodeId, log);
+    await watcher.start();
+    deployments.resume();
+    return {
+      nodeId: reg.nodeId,
+      twinId: reg.twinId,
+      address,
+      deployments,
+      async stop() {
+        watcher.stop();
+        await deployments.drain();
+        await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+        chain.close();
+        store.close();
+      },
+    };
+  } catch (err) {
+    server.forceShutdown();
+    chain.close();
+    store.close();
+    throw err;
+  }
+}

@@ -1,0 +1,80 @@
+// Handlers of the node's gRPC service.
+import * as grpc from '@grpc/grpc-js';
+import { statusError, type node } from '../../../proto';
+import type { DeploymentManager } from '../deployments';
+import { NodeRefusal } from '../refusal';
+import type { NodeStore, StoredDeployment } from '../store/node-store';
+import { systemReserve, type Capacity } from '../capacity';
+
+export interface NodeInfo {
+  nodeId: number;
+  total: Capacity;
+  publicConfig: node.PublicConfigReply;
+  version: string;
+}
+
+type Unary<Req, Res> = (call: grpc.ServerUnaryCall<Req, Res>, cb: grpc.sendUnaryData<Res>) => void;
+
+function answer<Res>(cb: grpc.sendUnaryData<Res>, body: () => Res | Promise<Res>): void {
+  Promise.resolve()
+    .then(body)
+    .then(
+      (res) => cb(null, res),
+      (err: unknown) => {
+        if (err instanceof NodeRefusal) cb(statusError(grpc.status[err.code], err.message));
+        else cb(statusError(grpc.status.INTERNAL, `zos-sim internal error: ${(err as Error).message}`));
+      },
+    );
+}
+
+function wire(d: StoredDeployment): node.Deployment {
+  const { reservedIps: _ignored, ...rest } = d;
+  return rest;
+}
+
+/** `ready()` is undefined until the node is registered on chain; calls before that are refused. */
+export function nodeHandlers(store: NodeStore, ready: () => { info: NodeInfo; deployments: DeploymentManager } | undefined) {
+  const started = () => {
+    const r = ready();
+    if (!r) throw new NodeRefusal('UNAVAILABLE', 'the node is starting (registering on chain); try again shortly');
+    return r;
+  };
+  const owned = (twinId: number, contractId: number): StoredDeployment => {
+    const { info } = started();
+    const d = store.get(contractId);
+    if (!d || (twinId && d.twinId !== twinId)) throw new NodeRefusal('NOT_FOUND', `node ${info.nodeId} has no deployment for contract ${contractId}${twinId ? ` of twin ${twinId}` : ''}`);
+    return d;
+  };
+  const cap = (c: Capacity): node.Capacity => ({ cru: c.cru, mru: c.mru, sru: c.sru, hru: c.hru, ipv4u: c.ipv4u });
+  return {
+    Deploy: ((call, cb) => answer(cb, async () => (await started().deployments.deploy(call.request), {}))) as Unary<node.Deployment__Output, node.DeployReply>,
+    Update: ((call, cb) => answer(cb, async () => (await started().deployments.update(call.request), {}))) as Unary<node.Deployment__Output, node.DeployReply>,
+    Get: ((call, cb) => answer(cb, () => wire(owned(call.request.twinId, call.request.contractId)))) as Unary<node.GetRequest__Output, node.Deployment>,
+    List: ((call, cb) => answer(cb, () => ({ deployments: store.live(call.request.twinId).map(wire) }))) as Unary<node.ListRequest__Output, node.DeploymentList>,
+    Changes: ((call, cb) =>
+      answer(cb, () => {
+        owned(call.request.twinId, call.request.contractId);
+        return { changes: store.changes(call.request.contractId) };
+      })) as Unary<node.GetRequest__Output, node.ChangeList>,
+    Statistics: ((_call, cb) =>
+      answer(cb, () => {
+        const { info, deployments } = started();
+        const live = store.live();
+        return {
+          total: cap(info.total), used: cap(deployments.usedCapacity()), system: cap(systemReserve(info.total)),
+          deployments: live.length, workloads: live.reduce((n, d) => n + d.workloads.filter((w) => w.result?.state !== 'deleted').length, 0),
+        };
+      })) as Unary<node.Empty__Output, node.Statistics>,
+    ListWgPorts: ((_call, cb) =>
+      answer(cb, () => ({
+        ports: store.live().flatMap((d) => d.workloads.filter((w) => w.type === 'network' && w.result?.state !== 'deleted').map((w) => Number(JSON.parse(w.data).wireguard_listen_port))),
+      }))) as Unary<node.Empty__Output, node.WgPorts>,
+    PublicConfig: ((_call, cb) => answer(cb, () => started().info.publicConfig)) as Unary<node.Empty__Output, node.PublicConfigReply>,
+    ListPublicIps: ((_call, cb) =>
+      answer(cb, () => ({
+        ips: store.live().flatMap((d) => d.workloads.filter((w) => w.type === 'ip' && w.result?.state === 'ok').map((w) => String(JSON.parse(w.result!.data).ip ?? ''))).filter(Boolean),
+      }))) as Unary<node.Empty__Output, node.PublicIpList>,
+    Features: ((_call, cb) => answer(cb, () => ({ features: ['zmachine', 'zmount', 'volume', 'network', 'ip', 'ipv4', 'wireguard'] }))) as Unary<node.Empty__Output, node.FeatureList>,
+    Version: ((_call, cb) => answer(cb, () => ({ zos: started().info.version, zinit: 'zos-sim' }))) as Unary<node.Empty__Output, node.VersionReply>,
+  };
+}

@@ -1,0 +1,17 @@
+// zmount and volume: a disk of `size` bytes on SSD, mounted into a VM or container. Updated in
+// place (they may only grow).
+import { ZERO } from '../capacity';
+import { createHash } from 'node:crypto';
+import { positiveInt, type WorkloadType } from './types';
+
+function disk(kind: string): WorkloadType {
+  return {
+    updatesInPlace: true,
+    validate: (d) => (positiveInt(d.size) ? null : `size ${JSON.stringify(d.size)} must be a whole number of bytes above 0`),
+    capacity: (d) => ({ ...ZERO, sru: d.size as number }),
+    provision: (_d, ctx, name) => ({ volume_id: `${kind}-${createHash('sha256').update(`${ctx.contractId}/${name}`).digest('hex').slice(0, 16)}` }),
+  };
+}
+
+export const zmount = disk('zmount');
+export const volume = disk('volume');
