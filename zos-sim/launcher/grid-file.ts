@@ -1,0 +1,41 @@
+// DIR/grid.json: what a running local grid is made of. The provider (network "local") and the CLI
+// read it to find the chain, the nodes and the dev account.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export interface GridFile {
+  chain: { address: string; pid: number; port: number };
+  nodes: { id: number; farmId: number; twinId: number; address: string; pid: number; dataDir: string }[];
+  farms: { id: number; name: string; publicIps: string[] }[];
+  devAccount: { mnemonic: string; accountId: string; twinId: number };
+  farmer: { mnemonic: string; accountId: string; twinId: number };
+  dataDir: string;
+  startedAt: string;
+}
+
+export function defaultGridDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return env.GRIDFORM_HOME ? path.resolve(env.GRIDFORM_HOME) : path.join(os.homedir(), '.gridform', 'grid');
+}
+
+export function readGridFile(dir: string): GridFile | undefined {
+  const file = path.join(dir, 'grid.json');
+  if (!fs.existsSync(file)) return undefined;
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as GridFile;
+}
+
+export function writeGridFile(dir: string, grid: GridFile): void {
+  const file = path.join(dir, 'grid.json');
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(grid, null, 2) + '\n', { mode: 0o600 });
+  fs.renameSync(`${file}.tmp`, file);
+}
+
+export function alive(pid: number): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// The local grid launcher behind `gridform grid up|down|status`.
+import { parseArgs } from 'node:util';
+import { defaultGridDir } from './grid-file';
+import { down, status, up, type Status } from './grid';
+
+const USAGE = `usage: gridform grid up [--data DIR] [--nodes 3] [--farms 2] [--port 9944] [--profile medium]
+       gridform grid down [--data DIR] [--purge]
+       gridform grid status [--data DIR] [--json]
+DIR defaults to $GRIDFORM_HOME or ~/.gridform/grid.`;
+
+function render(s: Status): string {
+  const state = (running: boolean) => (running ? 'running' : 'stopped');
+  const lines = [
+    `Local grid in ${s.dataDir}: ${s.running ? 'running' : 'not fully running (gridform grid up restarts what is down)'}`,
+    `  chain    ${s.chain.address.padEnd(22)} ${state(s.chain.running)}`,
+    ...s.nodes.map((n) => `  node ${String(n.id).padEnd(3)} ${n.address.padEnd(22)} farm ${n.farmId}  ${state(n.running)}`),
+    `  farms    ${s.farms.map((f) => `${f.id} (${f.name}, ${f.publicIps.length} public IPs)`).join(', ')}`,
+    '',
+    `Dev account (twin ${s.devAccount.twinId}, account ${s.devAccount.accountId}):`,
+    `  mnemonic: ${s.devAccount.mnemonic}`,
+    `  The provider uses it for network "local" when no mnemonic is set; or export MNEMONIC="<mnemonic>".`,
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function count(name: string, value: string | undefined, fallback: number, min = 1): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new Error(`--${name} must be a whole number of at least ${min}, not ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: {
+        data: { type: 'string' }, nodes: { type: 'string' }, farms: { type: 'string' }, port: { type: 'string' }, profile: { type: 'string', default: 'medium' },
+        json: { type: 'boolean', default: false }, purge: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (err) {
+    process.stderr.write(`gridform grid: ${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const dataDir = values.data ?? defaultGridDir();
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  try {
+    switch (command) {
+      case 'up': {
+        const nodes = count('nodes', values.nodes, 3);
+        const farms = Math.min(count('farms', values.farms, Math.min(2, nodes)), nodes);
+        await up({ dataDir, nodes, farms, port: count('port', values.port, 9944, 0), profile: values.profile!, publicIpsPerFarm: 16, devFundsTft: '10000' }, log);
+        const s = status(dataDir)!;
+        process.stdout.write(values.json ? JSON.stringify(s, null, 2) + '\n' : render(s));
+        return 0;
+      }
+      case 'down': {
+        const grid = await down(dataDir, values.purge!);
+        process.stdout.write(grid ? `Stopped the local grid in ${dataDir}${values.purge ? ' and removed its data' : ' (its data is kept; grid up starts it again)'}.\n` : `No local grid in ${dataDir}.\n`);
+        return 0;
+      }
+      case 'status': {
+        const s = status(dataDir);
+        if (!s) {
+          process.stdout.write(values.json ? 'null\n' : `No local grid in ${dataDir}: start one with gridform grid up.\n`);
+          return values.json ? 0 : 1;
+        }
+        process.stdout.write(values.json ? JSON.stringify(s, null, 2) + '\n' : render(s));
+        return 0;
+      }
+      default:
+        process.stderr.write(`${command ? `unknown grid command ${command}\n` : ''}${USAGE}\n`);
+        return command === undefined || values.help ? 0 : 2;
+    }
+  } catch (err) {
+    process.stderr.write(`gridform grid ${command}: ${(err as Error).message}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));

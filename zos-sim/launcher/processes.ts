@@ -1,0 +1,60 @@
+// Starting the grid's daemons as detached processes that outlive the launcher, each logging to a
+// file, and waiting for the line that says it is ready.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const DIST = path.resolve(__dirname, '..', '..');
+export const CHAIN_MAIN = path.join(DIST, 'chain-sim', 'main.js');
+export const NODE_MAIN = path.join(DIST, 'zos-sim', 'main.js');
+
+export interface Started {
+  pid: number;
+  match: RegExpExecArray;
+}
+
+/** Spawns `node script args` detached, logging to `logFile`, and resolves once `ready` matches its output. */
+export async function startDetached(script: string, args: string[], logFile: string, ready: RegExp, timeoutMs = 20_000): Promise<Started> {
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const start = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
+  const fd = fs.openSync(logFile, 'a');
+  const child = spawn(process.execPath, [script, ...args], { detached: true, stdio: ['ignore', fd, fd] });
+  fs.closeSync(fd);
+  let exited: number | null | undefined;
+  child.on('exit', (code) => (exited = code));
+  child.unref();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const out = readFrom(logFile, start);
+    const match = ready.exec(out);
+    if (match) return { pid: child.pid!, match };
+    if (exited !== undefined || Date.now() > deadline) {
+      if (exited === undefined) process.kill(child.pid!, 'SIGKILL');
+      const tail = out.trim().split('\n').slice(-5).join('\n  ');
+      throw new Error(`${path.basename(path.dirname(script))} did not start (${exited !== undefined ? `exit code ${exited}` : 'timed out'}); its log ${logFile} says:\n  ${tail}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function readFrom(file: string, offset: number): string {
+  const buf = fs.readFileSync(file);
+  return buf.subarray(offset).toString('utf8');
+}
+
+/** SIGTERM, then SIGKILL after `graceMs` for what is still running. */
+export async function stopAll(pids: number[], graceMs = 5000): Promise<void> {
+  const running = pids.filter((p) => p > 0 && signal(p, 'SIGTERM'));
+  const deadline = Date.now() + graceMs;
+  while (running.some((p) => signal(p, 0)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  for (const p of running) signal(p, 'SIGKILL');
+}
+
+function signal(pid: number, sig: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(pid, sig);
+    return true;
+  } catch {
+    return false;
+  }
+}
