@@ -4,3 +4,5 @@ export * from './src/values';
 export * from './src/diagnostics';
 export * from './src/provider/interface';
 export * from './src/cli/extension';
+export { runCli } from './src/cli/run-cli';
+export { TerraformDataProvider, terraformDataFactory } from './src/builtin/terraform-data';

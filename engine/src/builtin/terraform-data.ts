@@ -1,0 +1,64 @@
+// Terraform's builtin `terraform` provider with its `terraform_data` resource: `input` is stored
+// and echoed as `output`; a change of `triggers_replace` replaces it; `id` is a random UUID.
+import { randomUUID } from 'node:crypto';
+import type { ObjectValue, Provider, ProviderFactory, ProviderSchema } from '../provider/interface';
+import { BUILTIN_SOURCE } from '../config/source';
+import { Unknown, type Value } from '../values';
+import { error } from '../diagnostics';
+
+const SCHEMA: ProviderSchema = {
+  provider: { version: 0, block: { attributes: {} } },
+  resources: {
+    terraform_data: {
+      version: 0,
+      block: {
+        attributes: {
+          id: { type: 'string', computed: true },
+          input: { type: 'dynamic', optional: true },
+          output: { type: 'dynamic', computed: true },
+          triggers_replace: { type: 'dynamic', optional: true, forceNew: true },
+        },
+      },
+    },
+  },
+  dataSources: {},
+};
+
+export class TerraformDataProvider implements Provider {
+  getSchema() {
+    return SCHEMA;
+  }
+  async configure() {
+    return { diagnostics: [] };
+  }
+  validateResourceConfig(req: { typeName: string }) {
+    return { diagnostics: req.typeName === 'terraform_data' ? [] : [error(`the builtin provider has no resource type ${req.typeName}`)] };
+  }
+  async planResourceChange(req: Parameters<Provider['planResourceChange']>[0]) {
+    if (!req.proposedNewState) return { plannedState: null, requiresReplace: [], diagnostics: [] };
+    const input = (req.config?.input ?? null) as Value;
+    // as Terraform does: output keeps its value while input is unchanged, else it is known after apply
+    const unchanged = req.priorState !== null && JSON.stringify(req.priorState.input) === JSON.stringify(input);
+    const output: Value = unchanged ? (req.priorState!.output ?? null) : Unknown;
+    const id: Value = req.priorState?.id ?? Unknown;
+    const planned: ObjectValue = { ...req.proposedNewState, input, output, id };
+    return { plannedState: planned, requiresReplace: [['triggers_replace']], diagnostics: [] };
+  }
+  async applyResourceChange(req: Parameters<Provider['applyResourceChange']>[0]) {
+    if (!req.plannedState) return { newState: null, diagnostics: [] };
+    const input = (req.plannedState.input ?? null) as Value;
+    const newState: ObjectValue = { ...req.plannedState, id: (req.priorState?.id as string) ?? randomUUID(), output: input };
+    return { newState, diagnostics: [] };
+  }
+  async readResource(req: Parameters<Provider['readResource']>[0]) {
+    return { newState: req.currentState, diagnostics: [] };
+  }
+  async importResourceState(req: { id: string }) {
+    return { importedState: { id: req.id, input: null, output: null, triggers_replace: null }, diagnostics: [] };
+  }
+  async readDataSource() {
+    return { state: null, diagnostics: [error('the builtin provider has no data sources')] };
+  }
+}
+
+export const terraformDataFactory: ProviderFactory = { source: BUILTIN_SOURCE, version: '1.11.0', create: () => new TerraformDataProvider() };

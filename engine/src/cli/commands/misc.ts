@@ -1,0 +1,64 @@
+// version, init, validate, synth, providers lock: small commands.
+import { hasErrors, inContext, type Diagnostic } from '../../diagnostics';
+import { evaluateBody } from '../../expr/evaluate';
+import { terraformDataFactory } from '../../builtin/terraform-data';
+import { ENGINE_TERRAFORM_VERSION } from '../../state/state';
+import type { ObjectValue } from '../../provider/interface';
+import { Unknown } from '../../values';
+import { boolFlag, flag } from '../args';
+import { report, say, type CommandContext } from '../context';
+import { loadStackConfig } from '../session';
+import { resolveStack, synthesize } from '../workdir';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export async function versionCommand(ctx: CommandContext): Promise<number> {
+  if (boolFlag(ctx.args, 'json')) {
+    // terraform_version is what tools that drive Terraform (cdktf-cli) check; gridform speaks 1.11's interface
+    say(ctx, JSON.stringify({ terraform_version: ENGINE_TERRAFORM_VERSION, gridform_version: ctx.options.version, platform: `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`, provider_selections: Object.fromEntries(ctx.options.providers.map((p) => [p.source, p.version])), terraform_outdated: false }, null, 2) + '\n');
+  } else {
+    say(ctx, `Terraform v${ENGINE_TERRAFORM_VERSION}\ngridform v${ctx.options.version}\non ${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}\n`);
+  }
+  return 0;
+}
+
+export async function initCommand(ctx: CommandContext): Promise<number> {
+  say(ctx, `\nInitializing provider plugins...\n- ${[terraformDataFactory, ...ctx.options.providers].map((p) => `${p.source} v${p.version} (built into gridform)`).join('\n- ')}\n\ngridform has been successfully initialized!\n`);
+  return 0;
+}
+
+export async function providersCommand(ctx: CommandContext): Promise<number> {
+  if (ctx.args.positional[0] !== 'lock') return (ctx.io.stderr.write('usage: gridform providers lock [-platform=...]\n'), 1);
+  // providers are built into gridform: there is nothing to download or pin
+  say(ctx, 'Providers are built into gridform; nothing to lock.\n');
+  return 0;
+}
+
+export async function synthCommand(ctx: CommandContext): Promise<number> {
+  if (!fs.existsSync(path.join(ctx.cwd, 'cdktf.json'))) {
+    report(ctx, [{ severity: 'error', summary: 'No CDKTF app here', detail: `${ctx.cwd} has no cdktf.json.` }]);
+    return 1;
+  }
+  return report(ctx, await synthesize(ctx.cwd, (l) => say(ctx, l + '\n'))) ? 1 : 0;
+}
+
+export async function validateCommand(ctx: CommandContext): Promise<number> {
+  const { stack, diagnostics } = await resolveStack(ctx.cwd, { synth: true, stack: flag(ctx.args, 'stack'), log: (l) => ctx.io.stderr.write(l + '\n') });
+  if (report(ctx, diagnostics) || !stack) return 1;
+  const { config, graph, diagnostics: cd } = loadStackConfig(stack);
+  const diags: Diagnostic[] = [...cd];
+  if (config && graph) {
+    const providers = new Map([terraformDataFactory, ...ctx.options.providers].map((f) => [f.source, f.create()]));
+    for (const r of config.resources.values()) {
+      const source = r.provider.split('.')[0] === 'terraform' ? terraformDataFactory.source : config.providers.get(r.provider)?.source ?? [...config.providers.values()].find((p) => p.localName === r.provider.split('.')[0])?.source;
+      const p = source ? providers.get(source) : undefined;
+      if (!p) continue;
+      const body = evaluateBody(r.body, { resource: () => Unknown, variable: (n) => (config.variables.get(n) as never) ?? null, local: () => Unknown }) as ObjectValue;
+      diags.push(...inContext(p.validateResourceConfig({ typeName: r.type, config: body }).diagnostics, r.address));
+    }
+    await Promise.all([...providers.values()].map((p) => p.close?.()));
+  }
+  if (report(ctx, diags) || hasErrors(diags)) return 1;
+  say(ctx, 'Success! The configuration is valid.\n');
+  return 0;
+}

@@ -1,0 +1,44 @@
+// Output values: evaluated from the state after apply, stored in state as Terraform does
+// ({value, type, sensitive}), and printed.
+import type { Config } from '../config/types';
+import { evaluateBody } from '../expr/evaluate';
+import { ExprError } from '../expr/parse';
+import { error, type Diagnostic } from '../diagnostics';
+import type { StateOutput, StateView } from '../state/state';
+import type { Value } from '../values';
+
+export function typeOf(v: unknown): unknown {
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'boolean') return 'bool';
+  if (Array.isArray(v)) return ['tuple', v.map(typeOf)];
+  if (v && typeof v === 'object') return ['object', Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeOf(x)]))];
+  return 'dynamic';
+}
+
+export function computeOutputs(config: Config, state: StateView): { outputs: Record<string, StateOutput>; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const outputs: Record<string, StateOutput> = {};
+  const scope = {
+    resource: (a: string) => (config.resources.has(a) ? ((state.instance(a)?.attributes as Value) ?? null) : undefined),
+    variable: (n: string) => (config.variables.has(n) ? ((config.variables.get(n) as Value) ?? null) : undefined),
+    local: (n: string): Value | undefined => (config.locals.has(n) ? evaluateBody(config.locals.get(n), scope) : undefined),
+  };
+  for (const o of config.outputs) {
+    try {
+      const value = evaluateBody(o.value, scope);
+      if (value === null || value === undefined) continue;
+      outputs[o.name] = { value, type: typeOf(value), ...(o.sensitive ? { sensitive: true } : {}) };
+    } catch (err) {
+      if (!(err instanceof ExprError)) throw err;
+      diagnostics.push(error(`Invalid value for output ${o.name}`, err.message));
+    }
+  }
+  return { outputs, diagnostics };
+}
+
+export function renderOutputs(outputs: Record<string, StateOutput>): string {
+  const names = Object.keys(outputs).sort();
+  if (!names.length) return '';
+  return '\nOutputs:\n\n' + names.map((n) => `${n} = ${outputs[n].sensitive ? '<sensitive>' : JSON.stringify(outputs[n].value, null, 2)}`).join('\n') + '\n';
+}

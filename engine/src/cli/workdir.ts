@@ -1,0 +1,72 @@
+// Where the configuration is: a stack folder with cdk.tf.json is used as it is; a CDKTF app
+// folder (cdktf.json) is synthesized first with the real `cdktf synth`, and its only stack used.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { error, type Diagnostic } from '../diagnostics';
+
+export interface StackDir {
+  readonly dir: string;
+  readonly file: string;
+  /** the CDKTF app folder, when there is one */
+  readonly appDir?: string;
+}
+
+export function findCdktfBinary(from: string): string | undefined {
+  const starts = [from, __dirname];
+  for (const start of starts) {
+    let dir = path.resolve(start);
+    for (;;) {
+      const bin = path.join(dir, 'node_modules', '.bin', 'cdktf');
+      if (fs.existsSync(bin)) return bin;
+      const up = path.dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+  }
+  return undefined;
+}
+
+export async function synthesize(appDir: string, log: (line: string) => void): Promise<Diagnostic[]> {
+  const bin = findCdktfBinary(appDir);
+  if (!bin) return [error('cdktf-cli was not found', `gridform runs "cdktf synth" in ${appDir}; install cdktf-cli in the project (npm install cdktf-cli).`)];
+  const started = Date.now();
+  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn(bin, ['synth'], { cwd: appDir, env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: process.env.CI ?? '1', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('close', (c) => resolve({ code: c, output }));
+    child.on('error', (err) => resolve({ code: 1, output: err.message }));
+  });
+  if (code !== 0) return [error('cdktf synth failed', `In ${appDir}, cdktf synth exited with ${code}:\n${output.trim()}`)];
+  log(`Synthesized ${path.basename(appDir)} with cdktf synth in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  return [];
+}
+
+/** Finds (and, for an app folder, synthesizes unless `synth` is false and output exists) the stack. */
+export async function resolveStack(cwd: string, opts: { synth: boolean; stack?: string; log: (line: string) => void }): Promise<{ stack?: StackDir; diagnostics: Diagnostic[] }> {
+  if (fs.existsSync(path.join(cwd, 'cdk.tf.json'))) return { stack: { dir: cwd, file: path.join(cwd, 'cdk.tf.json') }, diagnostics: [] };
+  if (!fs.existsSync(path.join(cwd, 'cdktf.json'))) {
+    return { diagnostics: [error('No configuration files', `${cwd} has neither cdktf.json (a CDKTF app) nor cdk.tf.json (a synthesized stack). Run gridform in one of those, or pass -chdir=DIR.`)] };
+  }
+  let outdir = 'cdktf.out';
+  try {
+    outdir = (JSON.parse(fs.readFileSync(path.join(cwd, 'cdktf.json'), 'utf8')) as { output?: string }).output ?? outdir;
+  } catch {
+    return { diagnostics: [error('cdktf.json is not valid JSON', `Fix ${path.join(cwd, 'cdktf.json')}.`)] };
+  }
+  const stacksDir = path.join(cwd, outdir, 'stacks');
+  if (opts.synth || !fs.existsSync(stacksDir)) {
+    const diags = await synthesize(cwd, opts.log);
+    if (diags.length) return { diagnostics: diags };
+  }
+  const stacks = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir).filter((s) => fs.existsSync(path.join(stacksDir, s, 'cdk.tf.json'))) : [];
+  if (!stacks.length) return { diagnostics: [error('cdktf synth produced no stack', `Nothing in ${stacksDir}: does the app create a TerraformStack and call app.synth()?`)] };
+  const name = opts.stack ?? (stacks.length === 1 ? stacks[0] : undefined);
+  if (!name || !stacks.includes(name)) {
+    return { diagnostics: [error(opts.stack ? `No stack named ${opts.stack}` : 'Several stacks', `The app has stacks ${stacks.join(', ')}: pick one with -stack=NAME.`)] };
+  }
+  const dir = path.join(stacksDir, name);
+  return { stack: { dir, file: path.join(dir, 'cdk.tf.json'), appDir: cwd }, diagnostics: [] };
+}

@@ -1,0 +1,51 @@
+// The configuration as the engine uses it, read from cdk.tf.json.
+export interface ResourceConfig {
+  /** grid_deployment.vm or data.grid_gateway_domain.d */
+  readonly address: string;
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  readonly name: string;
+  /** provider local name plus optional alias: "grid" or "grid.eu" */
+  readonly provider: string;
+  /** attribute values as written, `${...}` not yet evaluated; meta-arguments removed */
+  readonly body: Record<string, unknown>;
+  readonly dependsOn: readonly string[];
+  readonly lifecycle: Lifecycle;
+}
+
+export interface Lifecycle {
+  readonly preventDestroy: boolean;
+  readonly createBeforeDestroy: boolean;
+  readonly ignoreChanges: readonly string[] | 'all';
+  readonly replaceTriggeredBy: readonly string[];
+}
+
+export interface ProviderConfig {
+  /** "grid" or "grid.eu" */
+  readonly key: string;
+  readonly localName: string;
+  /** normalized source, e.g. registry.terraform.io/gridform/grid */
+  readonly source: string;
+  readonly body: Record<string, unknown>;
+}
+
+export interface OutputConfig {
+  readonly name: string;
+  readonly value: unknown;
+  readonly sensitive: boolean;
+  readonly description?: string;
+}
+
+export interface BackendConfig {
+  readonly type: string;
+  readonly config: Record<string, unknown>;
+}
+
+export interface Config {
+  readonly resources: ReadonlyMap<string, ResourceConfig>;
+  readonly providers: ReadonlyMap<string, ProviderConfig>;
+  readonly outputs: readonly OutputConfig[];
+  readonly variables: ReadonlyMap<string, unknown>;
+  readonly locals: ReadonlyMap<string, unknown>;
+  readonly backend?: BackendConfig;
+}

@@ -1,0 +1,132 @@
+// The human rendering of a plan, in Terraform's layout: a header per resource with its action
+// symbol, one line per attribute (changed ones only for updates), nested blocks, the summary line
+// and the output changes.
+import type { BlockSchema, ObjectValue, ProviderSchema } from '../provider/interface';
+import { counts, hasChanges, type Plan, type ResourceChange } from '../plan/types';
+import { valuesEqual } from '../plan/diff';
+import { isUnknown, type Value } from '../values';
+import { isScalar, renderCollection, renderScalar } from './values';
+import { paint, type Colors } from './color';
+
+const SYMBOL = { create: '+', update: '~', delete: '-', replace: '-/+', read: '<=', 'no-op': ' ' } as const;
+const VERB = { create: 'will be created', update: 'will be updated in-place', delete: 'will be destroyed', replace: 'must be replaced', read: 'will be read during apply', 'no-op': '' } as const;
+
+export function renderPlan(plan: Plan, schemas: (c: ResourceChange) => BlockSchema | undefined, colors: Colors, tool = 'gridform'): string {
+  const c = paint(colors);
+  const shown = plan.changes.filter((ch) => ch.action !== 'no-op' && ch.action !== 'read');
+  if (!hasChanges(plan)) return `\n${c.bold('No changes.')} Your infrastructure matches the configuration.\n\n${tool} compared your real infrastructure against your configuration and found no differences, so no changes are needed.\n`;
+  const out: string[] = [];
+  if (shown.length) {
+    const used = new Set(shown.map((s) => s.action));
+    out.push(`${tool} used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:`);
+    if (used.has('create')) out.push(`  ${c.green('+')} create`);
+    if (used.has('update')) out.push(`  ${c.yellow('~')} update in-place`);
+    if (used.has('delete')) out.push(`  ${c.red('-')} destroy`);
+    if (used.has('replace')) out.push(`${c.red('-')}/${c.green('+')} destroy and then create replacement`);
+    out.push('', `${tool} will perform the following actions:`, '');
+    for (const ch of shown) out.push(...renderChange(ch, schemas(ch), c), '');
+    const n = counts(plan);
+    out.push(`${c.bold('Plan:')} ${n.add} to add, ${n.change} to change, ${n.destroy} to destroy.`);
+  }
+  const outs = plan.outputs.filter((o) => !valuesEqual(o.before, o.after));
+  if (outs.length) {
+    out.push('', 'Changes to Outputs:');
+    const width = Math.max(...outs.map((o) => o.name.length));
+    for (const o of outs) {
+      const sign = o.before === null ? c.green('+') : o.after === null ? c.red('-') : c.yellow('~');
+      const value = o.before === null || o.after === null ? renderScalarOrJson(o.after ?? o.before, o.sensitive) : `${renderScalarOrJson(o.before, o.sensitive)} -> ${renderScalarOrJson(o.after, o.sensitive)}`;
+      out.push(`  ${sign} ${o.name.padEnd(width)} = ${value}`);
+    }
+  }
+  return '\n' + out.join('\n') + '\n';
+}
+
+function renderScalarOrJson(v: Value | null, sensitive: boolean): string {
+  return isScalar(v) || sensitive ? renderScalar(v, sensitive) : JSON.stringify(v);
+}
+
+function renderChange(ch: ResourceChange, schema: BlockSchema | undefined, c: ReturnType<typeof paint>): string[] {
+  const sym = ch.action === 'replace' ? `${c.red('-')}/${c.green('+')}` : ch.action === 'create' ? c.green('+') : ch.action === 'delete' ? c.red('-') : c.yellow('~');
+  const header = `  ${c.bold(`# ${ch.address}`)} ${VERB[ch.action]}`;
+  const lines = [header, `${ch.action === 'replace' ? sym : `  ${sym}`} resource "${ch.type}" "${ch.name}" {`];
+  lines.push(...renderBlock(ch.before, ch.after, schema, ch.replacePaths.map((p) => p.join('.')), '', c, ch.action === 'update' || ch.action === 'replace'));
+  lines.push('    }');
+  return lines;
+}
+
+function renderBlock(
+  before: ObjectValue | null,
+  after: ObjectValue | null,
+  schema: BlockSchema | undefined,
+  forcing: string[],
+  prefix: string,
+  c: ReturnType<typeof paint>,
+  onlyChanged: boolean,
+  indent = '      ',
+): string[] {
+  const attrs = schema ? Object.keys(schema.attributes) : Object.keys({ ...(before ?? {}), ...(after ?? {}) });
+  const blocks = schema ? Object.keys(schema.blocks ?? {}) : [];
+  const rows: [string, string][] = [];
+  let hidden = 0;
+  for (const name of attrs.sort()) {
+    const b = before?.[name];
+    const a = after?.[name];
+    const sensitive = !!schema?.attributes[name]?.sensitive;
+    if ((b === null || b === undefined) && (a === null || a === undefined)) continue;
+    if (onlyChanged && valuesEqual(b, a)) {
+      hidden++;
+      continue;
+    }
+    const path = prefix ? `${prefix}.${name}` : name;
+    const force = forcing.includes(path) ? c.red(' # forces replacement') : '';
+    let sign: string;
+    let text: string;
+    if (before === null) (sign = c.green('+')), (text = show(a, sensitive, '+', indent));
+    else if (after === null) (sign = c.red('-')), (text = `${show(b, sensitive, '-', indent)} -> null`);
+    else if (b === null || b === undefined) (sign = c.green('+')), (text = show(a, sensitive, '+', indent));
+    else (sign = c.yellow('~')), (text = `${show(b, sensitive, '~', indent)} -> ${show(a, sensitive, '~', indent)}`);
+    rows.push([`${indent}${sign} ${name}`, `${text}${force}`]);
+  }
+  const width = Math.max(0, ...rows.map(([l]) => l.length));
+  const lines = rows.map(([l, r]) => `${l.padEnd(width)} = ${r}`);
+  for (const name of blocks.sort()) {
+    const nested = schema!.blocks![name];
+    const bItems = asItems(before?.[name]);
+    const aItems = asItems(after?.[name]);
+    for (let i = 0; i < Math.max(bItems.length, aItems.length); i++) {
+      const bi = before === null ? null : bItems[i] ?? null;
+      const ai = after === null ? null : aItems[i] ?? null;
+      if (onlyChanged && valuesEqual(bi, ai)) {
+        hidden++;
+        continue;
+      }
+      const sign = bi === null ? c.green('+') : ai === null ? c.red('-') : c.yellow('~');
+      const path = nested.nesting === 'single' ? (prefix ? `${prefix}.${name}` : name) : `${prefix ? `${prefix}.` : ''}${name}.${i}`;
+      lines.push(`${indent}${sign} ${name} {`);
+      lines.push(...renderBlock(bi, ai, nested.block, forcing, path, c, onlyChanged && bi !== null && ai !== null, indent + '    '));
+      lines.push(`${indent}  }`);
+    }
+  }
+  if (hidden) lines.push(`${indent}  # (${hidden} unchanged ${hidden === 1 ? 'attribute' : 'attributes'} hidden)`);
+  return lines;
+}
+
+function asItems(v: Value | undefined): ObjectValue[] {
+  if (Array.isArray(v)) return v as ObjectValue[];
+  if (v && typeof v === 'object' && !isUnknown(v)) return [v as ObjectValue];
+  return [];
+}
+
+function show(v: Value | undefined, sensitive: boolean, sign: string, indent: string): string {
+  if (sensitive || isScalar(v)) return renderScalar(v, sensitive);
+  return renderCollection(v as Value, sign, indent).join('\n');
+}
+
+export type SchemaLookup = (c: ResourceChange) => BlockSchema | undefined;
+
+export function schemaLookup(schemas: ReadonlyMap<string, ProviderSchema>): SchemaLookup {
+  return (ch) => {
+    const s = schemas.get(ch.providerKey);
+    return (ch.mode === 'data' ? s?.dataSources : s?.resources)?.[ch.type]?.block;
+  };
+}
