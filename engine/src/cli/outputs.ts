@@ -5,7 +5,14 @@ import { evaluateBody } from '../expr/evaluate';
 import { ExprError } from '../expr/parse';
 import { error, type Diagnostic } from '../diagnostics';
 import type { StateOutput, StateView } from '../state/state';
-import type { Value } from '../values';
+import { isUnknown, Unknown, type Value } from '../values';
+
+function containsUnknown(v: Value): boolean {
+  if (isUnknown(v)) return true;
+  if (Array.isArray(v)) return v.some(containsUnknown);
+  if (v && typeof v === 'object') return Object.values(v).some(containsUnknown);
+  return false;
+}
 
 export function typeOf(v: unknown): unknown {
   if (typeof v === 'string') return 'string';
@@ -20,14 +27,15 @@ export function computeOutputs(config: Config, state: StateView): { outputs: Rec
   const diagnostics: Diagnostic[] = [];
   const outputs: Record<string, StateOutput> = {};
   const scope = {
-    resource: (a: string) => (config.resources.has(a) ? ((state.instance(a)?.attributes as Value) ?? null) : undefined),
+    // a resource not in state (not created, or destroyed) has no values yet: outputs using it are left out
+    resource: (a: string) => (config.resources.has(a) ? ((state.instance(a)?.attributes as Value) ?? Unknown) : undefined),
     variable: (n: string) => (config.variables.has(n) ? ((config.variables.get(n) as Value) ?? null) : undefined),
     local: (n: string): Value | undefined => (config.locals.has(n) ? evaluateBody(config.locals.get(n), scope) : undefined),
   };
   for (const o of config.outputs) {
     try {
       const value = evaluateBody(o.value, scope);
-      if (value === null || value === undefined) continue;
+      if (value === null || value === undefined || containsUnknown(value)) continue;
       outputs[o.name] = { value, type: typeOf(value), ...(o.sensitive ? { sensitive: true } : {}) };
     } catch (err) {
       if (!(err instanceof ExprError)) throw err;

@@ -93,7 +93,7 @@ async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan, mode:
   } finally {
     process.off('SIGINT', onSigint);
   }
-  persistOutputs(ctx, s);
+  persistOutputs(ctx, s, plan.destroy);
   if (report(ctx, diags)) return 1;
   if (stop) {
     say(ctx, '\nStopped by interrupt: the state holds what was applied; run apply again to finish.\n');
@@ -105,8 +105,8 @@ async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan, mode:
   return 0;
 }
 
-function persistOutputs(ctx: CommandContext, s: Session): void {
-  const { outputs, diagnostics } = computeOutputs(s.config, s.state);
+function persistOutputs(ctx: CommandContext, s: Session, destroyed = false): void {
+  const { outputs, diagnostics } = destroyed ? { outputs: {}, diagnostics: [] } : computeOutputs(s.config, s.state);
   report(ctx, diagnostics);
   if (JSON.stringify(outputs) !== JSON.stringify(s.state.file.outputs)) {
     s.state.file.outputs = outputs;
