@@ -1,0 +1,67 @@
+// `gridform account create|balance|transfer`: accounts on a local chain (the faucet funds them).
+import { parseArgs } from 'node:util';
+import { ChainClient, generateMnemonic, keyPairFromMnemonic, tftToUnits, unitsToTft } from '../../proto';
+import type { CliIO, ExtraCommand } from '../../engine';
+import { chainAddress, fail } from './chain-address';
+import { readLocalGrid } from '../src/grid/settings';
+
+const USAGE = `usage: gridform account create [--fund TFT]
+       gridform account balance [ACCOUNT_ID]          (default: the MNEMONIC or local dev account)
+       gridform account transfer --to ACCOUNT_ID --amount TFT`;
+
+export const accountCommand: ExtraCommand = {
+  summary: 'Create a funded account on the local chain, show a balance, transfer TFT',
+  async run(argv, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, allowPositionals: true, options: { fund: { type: 'string' }, to: { type: 'string' }, amount: { type: 'string' }, chain: { type: 'string' }, json: { type: 'boolean' } } });
+    } catch (err) {
+      return fail(io, `${(err as Error).message}\n${USAGE}`);
+    }
+    const client = new ChainClient(chainAddress(parsed.values.chain, io));
+    try {
+      return await run(client, parsed.positionals, parsed.values, io);
+    } catch (err) {
+      return fail(io, (err as Error).message);
+    } finally {
+      client.close();
+    }
+  },
+};
+
+function myMnemonic(io: CliIO): string | undefined {
+  return io.env.MNEMONIC || readLocalGrid(io.env)?.devAccount.mnemonic;
+}
+
+async function run(client: ChainClient, [sub, arg]: string[], v: { fund?: string; to?: string; amount?: string; json?: boolean }, io: CliIO): Promise<number> {
+  switch (sub) {
+    case 'create': {
+      const mnemonic = generateMnemonic();
+      const key = keyPairFromMnemonic(mnemonic);
+      await client.fund(key.publicKey, tftToUnits(v.fund ?? '1000'));
+      const twinId = (await client.submit(key, { createTwin: { relay: 'relay.local' } })).createdIds[0];
+      const balance = unitsToTft((await client.account(key.publicKey)).balance);
+      io.stdout.write(v.json ? JSON.stringify({ mnemonic, accountId: key.publicKey, twinId, balance }, null, 2) + '\n' : `Account ${key.publicKey}\n  twin ${twinId}, balance ${balance} TFT\n  mnemonic: ${mnemonic}\n`);
+      return 0;
+    }
+    case 'balance': {
+      const mnemonic = myMnemonic(io);
+      const id = arg ?? (mnemonic ? keyPairFromMnemonic(mnemonic).publicKey : undefined);
+      if (!id) return fail(io, 'no account: pass ACCOUNT_ID, export MNEMONIC, or start a local grid');
+      const a = await client.account(id);
+      io.stdout.write(v.json ? JSON.stringify({ ...a, balanceTft: unitsToTft(a.balance) }, null, 2) + '\n' : `${unitsToTft(a.balance)} TFT (account ${id}${a.twinId ? `, twin ${a.twinId}` : ''})\n`);
+      return 0;
+    }
+    case 'transfer': {
+      const mnemonic = myMnemonic(io);
+      if (!mnemonic) return fail(io, 'no account to pay from: export MNEMONIC or start a local grid');
+      if (!v.to || !v.amount) return fail(io, `transfer needs --to and --amount\n${USAGE}`);
+      await client.submit(keyPairFromMnemonic(mnemonic), { transfer: { to: v.to, amount: tftToUnits(v.amount).toString() } });
+      io.stdout.write(`Transferred ${v.amount} TFT to ${v.to}.\n`);
+      return 0;
+    }
+    default:
+      io.stderr.write(USAGE + '\n');
+      return sub ? 1 : 0;
+  }
+}

@@ -1,0 +1,83 @@
+// `gridform chain ...`: what a user would otherwise need an explorer for, and the time warp of a
+// local chain.
+import { parseArgs } from 'node:util';
+import { ChainClient, unitsToTft } from '../../proto';
+import type { CliIO, ExtraCommand } from '../../engine';
+import { chainAddress, fail } from './chain-address';
+import { table } from './table';
+
+const USAGE = `usage: gridform chain nodes|farms|contracts [--twin ID] [--node ID] [--json] [--chain HOST:PORT]
+       gridform chain bills CONTRACT_ID [--json]
+       gridform chain events [--from BLOCK] [--json]
+       gridform chain advance --hours H`;
+
+export const chainCommand: ExtraCommand = {
+  summary: 'Inspect the chain (nodes, farms, contracts, bills, events) or advance its time',
+  async run(argv, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, allowPositionals: true, options: { twin: { type: 'string' }, node: { type: 'string' }, json: { type: 'boolean' }, chain: { type: 'string' }, from: { type: 'string' }, hours: { type: 'string' } } });
+    } catch (err) {
+      return fail(io, `${(err as Error).message}\n${USAGE}`);
+    }
+    const { values, positionals } = parsed;
+    const client = new ChainClient(chainAddress(values.chain, io));
+    try {
+      return await run(client, positionals, values, io);
+    } catch (err) {
+      return fail(io, `${(err as Error).message}`);
+    } finally {
+      client.close();
+    }
+  },
+};
+
+async function run(client: ChainClient, [sub, arg]: string[], v: { twin?: string; node?: string; json?: boolean; from?: string; hours?: string }, io: CliIO): Promise<number> {
+  const out = (rows: unknown[], render: () => string) => (io.stdout.write(v.json ? JSON.stringify(rows, null, 2) + '\n' : render()), 0);
+  switch (sub) {
+    case 'nodes': {
+      const nodes = await client.nodes();
+      return out(nodes, () => table(['ID', 'FARM', 'TWIN', 'CRU', 'MRU GiB', 'SRU GiB', 'ADDRESS'], nodes.map((n) => [n.id, n.farmId, n.twinId, n.resources?.cru, gib(n.resources?.mru), gib(n.resources?.sru), n.address])));
+    }
+    case 'farms': {
+      const farms = await client.farms(Number(v.twin ?? 0));
+      return out(farms, () => table(['ID', 'NAME', 'TWIN', 'PUBLIC IPS', 'FREE'], farms.map((f) => [f.id, f.name, f.twinId, f.publicIps.length, f.publicIps.filter((p) => !p.contractId).length])));
+    }
+    case 'contracts': {
+      const cs = await client.contracts({ twinId: Number(v.twin ?? 0), nodeId: Number(v.node ?? 0) });
+      return out(cs, () => table(['ID', 'TYPE', 'STATE', 'TWIN', 'NODE', 'HASH/NAME', 'PUBLIC IPS'], cs.map((c) => [c.id, c.type, c.state + (c.deletedReason ? `(${c.deletedReason})` : ''), c.twinId, c.nodeId || '', c.name || c.deploymentHash, c.publicIpsList.map((p) => p.ip).join(' ')])));
+    }
+    case 'bills': {
+      if (!arg) return fail(io, `bills needs a contract id\n${USAGE}`);
+      const bills = (await client.bills(Number(arg))).map((b) => ({ ...b, amountTft: unitsToTft(b.amount) }));
+      return out(bills, () => table(['TIME', 'BLOCK', 'AMOUNT TFT', 'DISCOUNT', 'SECONDS'], bills.map((b) => [new Date(b.timestamp * 1000).toISOString(), b.block, b.amountTft, b.discountLevel, b.seconds])));
+    }
+    case 'events': {
+      const from = Number(v.from ?? 0);
+      const { block } = await client.info();
+      const events: { block: number; type: string; data: unknown }[] = [];
+      await new Promise<void>((resolve, reject) => {
+        const sub = client.subscribe(from, (e) => {
+          events.push({ block: e.block, type: e.type, data: JSON.parse(e.data) });
+          if (e.block >= block) (sub.cancel(), resolve());
+        }, (err) => (err ? reject(err) : resolve()));
+        if (from > block) (sub.cancel(), resolve());
+      });
+      return out(events, () => table(['BLOCK', 'EVENT', 'DATA'], events.map((e) => [e.block, e.type, JSON.stringify(e.data)])));
+    }
+    case 'advance': {
+      const hours = Number(v.hours);
+      if (!v.hours || !(hours > 0)) return fail(io, `advance needs --hours H (a number above 0)\n${USAGE}`);
+      const info = await client.advanceTime(Math.round(hours * 3600));
+      io.stdout.write(`Chain time is now ${new Date(info.timestamp * 1000).toISOString()} (block ${info.block}).\n`);
+      return 0;
+    }
+    default:
+      io.stderr.write(USAGE + '\n');
+      return sub ? 1 : 0;
+  }
+}
+
+function gib(bytes: number | undefined): string {
+  return bytes ? String(Math.round(bytes / 2 ** 30)) : '0';
+}

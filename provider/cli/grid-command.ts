@@ -1,0 +1,22 @@
+// `gridform grid up|down|status`: runs the launcher of zos-sim as a child process (the CLI never
+// imports the simulators: they are separate programs, as a real grid would be).
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import type { ExtraCommand } from '../../engine';
+
+const LAUNCHER = path.resolve(__dirname, '..', '..', 'zos-sim', 'launcher', 'main.js');
+
+export const gridCommand: ExtraCommand = {
+  summary: 'Start, stop or inspect the local grid (up|down|status)',
+  run: (args, io) =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, [LAUNCHER, ...args], { cwd: io.cwd, env: { ...process.env, ...io.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.on('data', (d: Buffer) => io.stdout.write(d));
+      child.stderr.on('data', (d: Buffer) => io.stderr.write(d));
+      child.on('close', (code) => resolve(code ?? 1));
+      child.on('error', (err) => {
+        io.stderr.write(`Error: cannot run the grid launcher ${LAUNCHER}: ${err.message} (run npm run build first)\n`);
+        resolve(1);
+      });
+    }),
+};

@@ -1,0 +1,6 @@
+// The public API of the gridform package: CDKTF constructs for the grid, and the provider
+// implementation for programs that embed the engine.
+export { GridProvider, type GridProviderConfig } from './constructs/grid-provider';
+export { Network, type NetworkConfig } from './constructs/network';
+export { Deployment, type DeploymentConfig, type DeploymentVms, DeploymentVmsList, DeploymentVmsOutputReference } from './constructs/deployment';
+export { gridProviderFactory, GridProviderImpl, GRID_PROVIDER_SOURCE } from './src/grid-provider';

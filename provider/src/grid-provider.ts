@@ -1,0 +1,131 @@
+// The grid provider: the engine's provider interface over the chain and the nodes. Errors raised
+// by the grid flow come back as diagnostics naming what failed.
+import {
+  error, isUnknown,
+  type ApplyRequest, type ApplyResponse, type ConfigureRequest, type ConfigureResponse, type Diagnostic, type ImportRequest, type ImportResponse,
+  type PlanRequest, type PlanResponse, type Provider, type ProviderFactory, type ReadDataResponse, type ReadRequest, type ReadResponse,
+  type ValidateRequest, type ValidateResponse, type AttributePath, type ObjectValue,
+} from '../../engine';
+import { ChainClient, isNotFound, keyPairFromMnemonic } from '../../proto';
+import { GridContext } from './grid/context';
+import { resolveSettings } from './grid/settings';
+import { gridProviderSchema } from './schema/provider';
+import { deploymentResource } from './resources/deployment';
+import { networkResource } from './resources/network';
+import type { GridResource } from './resources/resource';
+
+export const GRID_PROVIDER_SOURCE = 'gridform/grid';
+export const GRID_PROVIDER_VERSION = '0.1.0';
+
+const RESOURCES: Record<string, GridResource> = { grid_network: networkResource, grid_deployment: deploymentResource };
+
+export class GridProviderImpl implements Provider {
+  private ctx?: GridContext;
+
+  constructor(private readonly env: Readonly<Record<string, string | undefined>>) {}
+
+  getSchema() {
+    return gridProviderSchema;
+  }
+
+  async configure(req: ConfigureRequest): Promise<ConfigureResponse> {
+    const { settings, problem } = resolveSettings(req.config, this.env);
+    if (!settings) return { diagnostics: [error('Invalid provider configuration', problem!.message, { attributePath: [problem!.attribute] })] };
+    let key;
+    try {
+      key = keyPairFromMnemonic(settings.mnemonic);
+    } catch (err) {
+      return { diagnostics: [error('Invalid provider configuration', `mnemonic: ${(err as Error).message}`, { attributePath: ['mnemonic'] })] };
+    }
+    const chain = new ChainClient(settings.chainAddress);
+    try {
+      const twin = await chain.twinByAccount(key.publicKey);
+      this.ctx = new GridContext(chain, key, twin.id, settings.timeoutMs);
+      return { diagnostics: [] };
+    } catch (err) {
+      chain.close();
+      const detail = isNotFound(err)
+        ? `Account ${key.publicKey} has no twin on the chain at ${settings.chainAddress}: create one (gridform account create) or use another mnemonic.`
+        : `Cannot reach the chain at ${settings.chainAddress}: ${(err as Error).message}. Is the grid running (gridform grid status)?`;
+      return { diagnostics: [error('Cannot connect to the grid', detail)] };
+    }
+  }
+
+  validateResourceConfig(req: ValidateRequest): ValidateResponse {
+    const r = RESOURCES[req.typeName];
+    if (!r) return { diagnostics: [error(`Unknown resource type ${req.typeName}`, `The grid provider has ${Object.keys(RESOURCES).join(', ')}.`)] };
+    return { diagnostics: r.validate(req.config) };
+  }
+
+  async planResourceChange(req: PlanRequest): Promise<PlanResponse> {
+    const r = RESOURCES[req.typeName];
+    if (!req.proposedNewState) return { plannedState: null, requiresReplace: [], diagnostics: [] };
+    const requiresReplace: AttributePath[] = [
+      ...Object.entries(r.schema.block.attributes).filter(([, a]) => a.forceNew).map(([n]) => [n]),
+      ...Object.entries(r.schema.block.blocks ?? {}).filter(([, b]) => b.forceNew).map(([n]) => [n]),
+    ];
+    return { plannedState: req.proposedNewState, requiresReplace, diagnostics: [] };
+  }
+
+  async applyResourceChange(req: ApplyRequest): Promise<ApplyResponse> {
+    const r = RESOURCES[req.typeName];
+    return this.guard<ApplyResponse>(async (ctx) => {
+      if (!req.plannedState) {
+        if (req.priorState) await r.delete(ctx, req.priorState);
+        return { newState: null, diagnostics: [] };
+      }
+      if (req.priorState) throw new Error(`${req.typeName} cannot be updated in place yet; the plan should replace it`);
+      const unknown = findUnknown(req.config);
+      if (unknown) return { newState: null, diagnostics: [error('Value still unknown at apply', `${unknown} is known only after apply of another resource; add depends_on so it is created first.`, { attributePath: unknown.split('.') })] };
+      const { state, private: priv } = await r.create(ctx, req.plannedState);
+      return { newState: state, private: priv, diagnostics: [] };
+    }, { newState: req.plannedState ? null : req.priorState });
+  }
+
+  async readResource(req: ReadRequest): Promise<ReadResponse> {
+    return this.guard<ReadResponse>(async (ctx) => ({ newState: await RESOURCES[req.typeName].read(ctx, req.currentState, req.private), private: req.private, diagnostics: [] }), { newState: req.currentState });
+  }
+
+  async importResourceState(req: ImportRequest): Promise<ImportResponse> {
+    const r = RESOURCES[req.typeName];
+    if (!r) return { importedState: null, diagnostics: [error(`Unknown resource type ${req.typeName}`)] };
+    return this.guard<ImportResponse>(async (ctx) => ({ importedState: await r.import(ctx, req.id), diagnostics: [] }), { importedState: null });
+  }
+
+  async readDataSource(): Promise<ReadDataResponse> {
+    return { state: null, diagnostics: [error('The grid provider has no data sources yet')] };
+  }
+
+  async close(): Promise<void> {
+    this.ctx?.close();
+  }
+
+  private async guard<T extends { diagnostics: Diagnostic[] }>(body: (ctx: GridContext) => Promise<T>, onError: Omit<T, 'diagnostics'>): Promise<T> {
+    if (!this.ctx) return { ...onError, diagnostics: [error('The grid provider is not configured')] } as T;
+    try {
+      return await body(this.ctx);
+    } catch (err) {
+      return { ...onError, diagnostics: [error('Grid operation failed', (err as Error).message)] } as T;
+    }
+  }
+}
+
+function findUnknown(v: unknown, path: string[] = []): string | undefined {
+  if (isUnknown(v)) return path.join('.') || '(value)';
+  if (Array.isArray(v)) {
+    for (const [i, x] of v.entries()) {
+      const u = findUnknown(x, [...path, String(i)]);
+      if (u) return u;
+    }
+  } else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v as ObjectValue)) {
+      const u = findUnknown(x, [...path, k]);
+      if (u) return u;
+    }
+  }
+  return undefined;
+}
+
+export function gridProviderFactory(env: Readonly<Record<string, string | undefined>>): ProviderFactory {
+  return { source: GRID_PROVIDER_SOURCE, version: GRID_PROVIDER_VERSION, create: () => new GridProviderImpl(env) };
+}

@@ -1,0 +1,136 @@
+// grid_deployment: the VMs of one node contract, on a network of yours already on that node.
+// Public IPs are reserved by the contract; computed addresses come back from the node.
+import type { ObjectValue, Value } from '../../../engine';
+import { isUnknown } from '../../../engine';
+import type { node } from '../../../proto';
+import { deploymentSchema } from '../schema/deployment';
+import type { GridContext } from '../grid/context';
+import { cancelContract, createNodeDeployment, GridError, resultOf } from '../grid/node-deployment';
+import { Checks } from './checks';
+import type { GridResource } from './resource';
+
+const MB = 2 ** 20;
+const VM_NAME = /^[a-zA-Z0-9_]{1,33}$/;
+
+export const deploymentResource: GridResource = {
+  schema: deploymentSchema,
+  validate(config) {
+    const c = new Checks();
+    if (c.required(config.node, ['node'])) c.intRange(config.node, ['node'], 1, Number.MAX_SAFE_INTEGER);
+    const vms = Array.isArray(config.vms) ? (config.vms as ObjectValue[]) : [];
+    if (vms.length) c.required(config.network_name, ['network_name']);
+    const names = new Set<string>();
+    vms.forEach((vm, i) => {
+      if (c.required(vm.name, ['vms', i, 'name'])) {
+        c.pattern(vm.name, ['vms', i, 'name'], VM_NAME, '1 to 33 letters, digits or _');
+        if (names.has(String(vm.name))) c.fail(['vms', i, 'name'], 'Duplicate VM name', `Another VM of this deployment is named ${JSON.stringify(vm.name)}; names must be unique.`);
+        names.add(String(vm.name));
+      }
+      c.required(vm.flist, ['vms', i, 'flist']);
+      if (c.required(vm.cpu, ['vms', i, 'cpu'])) c.intRange(vm.cpu, ['vms', i, 'cpu'], 1, 32);
+      if (c.required(vm.memory, ['vms', i, 'memory'])) c.intRange(vm.memory, ['vms', i, 'memory'], 256, 262144, 'MB');
+      c.intRange(vm.rootfs_size, ['vms', i, 'rootfs_size'], 0, 10 * 1024 * 1024, 'MB');
+      if (vm.publicip6 === true) c.fail(['vms', i, 'publicip6'], 'publicip6 is not supported yet', 'The local grid farms have no IPv6 ranges; leave publicip6 unset.');
+    });
+    return c.diags;
+  },
+
+  async create(ctx, planned) {
+    const nodeId = Number(planned.node);
+    const networkName = String(planned.network_name ?? '');
+    const vms = (planned.vms ?? []) as ObjectValue[];
+    const subnet = vms.length ? await networkSubnet(ctx, nodeId, networkName) : '';
+    const workloads = vms.flatMap((vm) => vmWorkloads(vm, networkName));
+    const name = String(planned.name ?? vms[0]?.name ?? 'deployment');
+    const d = await createNodeDeployment(ctx, {
+      nodeId,
+      workloads,
+      publicIps: vms.filter((vm) => vm.publicip === true).length,
+      metadata: { type: 'vm', name, projectName: String(planned.solution_type ?? name) },
+    });
+    return { state: stateFrom(planned, d, subnet) };
+  },
+
+  async delete(ctx, prior) {
+    await cancelContract(ctx, Number(prior.id));
+  },
+
+  async read(ctx, state) {
+    const contractId = Number(state.id);
+    const contract = await ctx.chain.contract(contractId).catch(() => undefined);
+    if (!contract || contract.state === 'Deleted') return null;
+    const d = await (await ctx.node(Number(state.node))).get(ctx.twinId, contractId).catch(() => undefined);
+    if (!d) return null;
+    return stateFrom(state, d, String(state.ip_range ?? ''));
+  },
+
+  async import(ctx, id) {
+    const contractId = Number(id);
+    if (!Number.isInteger(contractId) || contractId <= 0) throw new GridError(`import id ${JSON.stringify(id)} must be a node contract id`);
+    const contract = await ctx.chain.contract(contractId);
+    if (contract.type !== 'node' || contract.state === 'Deleted') throw new GridError(`contract ${contractId} is not a live node contract`);
+    if (contract.twinId !== ctx.twinId) throw new GridError(`contract ${contractId} belongs to twin ${contract.twinId}, not to yours (${ctx.twinId})`);
+    const d = await (await ctx.node(contract.nodeId)).get(ctx.twinId, contractId);
+    const meta = JSON.parse(d.metadata || '{}') as { name?: string };
+    const vms: ObjectValue[] = d.workloads
+      .filter((w) => w.type === 'zmachine')
+      .map((w) => {
+        const data = JSON.parse(w.data) as { flist: string; compute_capacity: { cpu: number; memory: number }; size: number; entrypoint?: string; env?: Record<string, string>; network: { public_ip?: string; planetary?: boolean } };
+        return {
+          name: w.name, flist: data.flist, cpu: data.compute_capacity.cpu, memory: Math.round(data.compute_capacity.memory / MB), rootfs_size: Math.round((data.size ?? 0) / MB),
+          entrypoint: data.entrypoint ?? '', env_vars: data.env ?? {}, publicip: !!data.network.public_ip, publicip6: false, planetary: !!data.network.planetary, description: w.description ?? '', ip: null,
+        };
+      });
+    const networkName = (JSON.parse(d.workloads.find((w) => w.type === 'zmachine')?.data ?? '{}') as { network?: { interfaces?: { network: string }[] } }).network?.interfaces?.[0]?.network ?? '';
+    const subnet = networkName ? await networkSubnet(ctx, contract.nodeId, networkName).catch(() => '') : '';
+    return stateFrom({ id, node: contract.nodeId, name: meta.name ?? '', network_name: networkName, solution_type: null, vms }, d, subnet);
+  },
+};
+
+/** The subnet of `networkName` on the node, from the twin's network workload there. */
+async function networkSubnet(ctx: GridContext, nodeId: number, networkName: string): Promise<string> {
+  const deployments = await (await ctx.node(nodeId)).list(ctx.twinId);
+  for (const d of deployments) {
+    const w = d.workloads.find((x) => x.type === 'network' && x.name === networkName && x.result?.state === 'ok');
+    if (w) return String((JSON.parse(w.data) as { subnet: string }).subnet);
+  }
+  throw new GridError(`network ${networkName} is not deployed on node ${nodeId}: add node ${nodeId} to the nodes of that grid_network`);
+}
+
+function vmWorkloads(vm: ObjectValue, networkName: string): node.Workload[] {
+  const name = String(vm.name);
+  const out: node.Workload[] = [];
+  const ipName = `${name}_ip`;
+  if (vm.publicip === true) out.push({ version: 0, name: ipName, type: 'ip', data: JSON.stringify({ v4: true, v6: false }), metadata: '', description: '' });
+  const ip = typeof vm.ip === 'string' && !isUnknown(vm.ip) ? vm.ip : '';
+  const data = {
+    flist: vm.flist,
+    network: { public_ip: vm.publicip === true ? ipName : '', planetary: vm.planetary === true, mycelium: null, interfaces: [{ network: networkName, ip }] },
+    size: Number(vm.rootfs_size ?? 0) * MB,
+    compute_capacity: { cpu: Number(vm.cpu), memory: Number(vm.memory) * MB },
+    mounts: [],
+    entrypoint: vm.entrypoint ?? '',
+    env: (vm.env_vars ?? {}) as Record<string, Value>,
+    corex: false,
+    gpu: [],
+  };
+  out.push({ version: 0, name, type: 'zmachine', data: JSON.stringify(data), metadata: '', description: String(vm.description ?? '') });
+  return out;
+}
+
+function stateFrom(base: ObjectValue, d: node.Deployment__Output, subnet: string): ObjectValue {
+  const vms = ((base.vms ?? []) as ObjectValue[]).map((vm) => {
+    const r = resultOf(d, String(vm.name));
+    const pub = vm.publicip === true ? resultOf(d, `${String(vm.name)}_ip`) : {};
+    return {
+      ...vm,
+      ip: String(r.ip ?? ''),
+      computedip: String(pub.ip ?? ''),
+      computedip6: String(pub.ip6 ?? ''),
+      planetary_ip: String(r.planetary_ip ?? ''),
+      mycelium_ip: String(r.mycelium_ip ?? ''),
+      console_url: String(r.console_url ?? ''),
+    };
+  });
+  return { ...base, id: String(d.contractId), ip_range: subnet, vms };
+}

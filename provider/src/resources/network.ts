@@ -1,0 +1,106 @@
+// grid_network: one network workload per node (its own node contract), subnets 10.A.Y.0/24 with Y
+// from 2, wireguard keys per node and a listen port free on each node, peers in a full mesh.
+import { randomUUID } from 'node:crypto';
+import type { ObjectValue, Value } from '../../../engine';
+import type { node } from '../../../proto';
+import { networkSchema } from '../schema/network';
+import type { GridContext } from '../grid/context';
+import { cancelContract, createNodeDeployment, GridError } from '../grid/node-deployment';
+import { newWgKeys } from '../grid/wireguard';
+import { Checks } from './checks';
+import type { GridResource } from './resource';
+
+const RANGE = /^(\d{1,3})\.(\d{1,3})\.0\.0\/16$/;
+export const NETWORK_NAME = /^[a-zA-Z0-9_]{1,36}$/;
+const FIRST_WG_PORT = 3000;
+
+interface NodePlan {
+  nodeId: number;
+  subnet: string;
+  keys: { privateKey: string; publicKey: string };
+  port: number;
+  host: string;
+}
+
+export const networkResource: GridResource = {
+  schema: networkSchema,
+  validate(config) {
+    const c = new Checks();
+    if (c.required(config.name, ['name'])) c.pattern(config.name, ['name'], NETWORK_NAME, '1 to 36 letters, digits or _');
+    if (c.required(config.ip_range, ['ip_range'])) c.pattern(config.ip_range, ['ip_range'], RANGE, 'an IPv4 /16 range such as 10.1.0.0/16');
+    if (c.required(config.nodes, ['nodes']) && Array.isArray(config.nodes)) {
+      if (!config.nodes.length) c.fail(['nodes'], 'Invalid nodes', 'A network needs at least one node.');
+      if (new Set(config.nodes.map(String)).size !== config.nodes.length) c.fail(['nodes'], 'Invalid nodes', 'nodes lists a node twice.');
+      config.nodes.forEach((n, i) => c.intRange(n, ['nodes', i], 1, Number.MAX_SAFE_INTEGER));
+    }
+    if (config.add_wg_access === true) c.fail(['add_wg_access'], 'add_wg_access is not supported yet', 'The local grid has no node with a public wireguard endpoint; leave add_wg_access unset.');
+    return c.diags;
+  },
+
+  async create(ctx, planned) {
+    const name = String(planned.name);
+    const nodes = (planned.nodes as number[]).map(Number);
+    const m = RANGE.exec(String(planned.ip_range))!;
+    const plans: NodePlan[] = [];
+    for (const [i, nodeId] of nodes.entries()) {
+      const client = await ctx.node(nodeId);
+      const used = new Set(await client.wgPorts());
+      let port = FIRST_WG_PORT;
+      while (used.has(port)) port++;
+      plans.push({ nodeId, subnet: `${m[1]}.${m[2]}.${2 + i}.0/24`, keys: newWgKeys(), port, host: client.address.split(':')[0] });
+    }
+    const contracts: Record<string, number> = {};
+    try {
+      for (const p of plans) {
+        const workload: node.Workload = { version: 0, name, type: 'network', data: JSON.stringify(networkData(String(planned.ip_range), p, plans)), metadata: '', description: String(planned.description ?? '') };
+        const d = await createNodeDeployment(ctx, { nodeId: p.nodeId, workloads: [workload], publicIps: 0, metadata: { type: 'network', name, projectName: name } });
+        contracts[p.nodeId] = d.contractId;
+      }
+    } catch (err) {
+      for (const id of Object.values(contracts)) await cancelContract(ctx, id).catch(() => undefined);
+      throw err;
+    }
+    const state: ObjectValue = {
+      ...planned,
+      id: randomUUID(),
+      access_wg_config: '',
+      external_ip: '',
+      external_sk: '',
+      public_node_id: 0,
+      nodes_ip_range: Object.fromEntries(plans.map((p) => [String(p.nodeId), p.subnet])),
+      node_deployment_id: contracts,
+    };
+    return { state, private: JSON.stringify({ keys: Object.fromEntries(plans.map((p) => [p.nodeId, p.keys.privateKey])), ports: Object.fromEntries(plans.map((p) => [p.nodeId, p.port])) }) };
+  },
+
+  async delete(ctx, prior) {
+    for (const id of Object.values((prior.node_deployment_id ?? {}) as Record<string, number>)) await cancelContract(ctx, Number(id));
+  },
+
+  async read(ctx, state) {
+    const ids = (state.node_deployment_id ?? {}) as Record<string, number>;
+    const live: Record<string, Value> = {};
+    for (const [nodeId, id] of Object.entries(ids)) {
+      const c = await ctx.chain.contract(Number(id)).catch(() => undefined);
+      if (c && c.state !== 'Deleted') live[nodeId] = Number(id);
+    }
+    if (!Object.keys(live).length) return null;
+    return { ...state, node_deployment_id: live };
+  },
+
+  async import() {
+    throw new GridError('importing a grid_network is not supported yet: import its grid_deployment resources by contract id instead');
+  },
+};
+
+function networkData(ipRange: string, self: NodePlan, all: NodePlan[]) {
+  return {
+    ip_range: ipRange,
+    subnet: self.subnet,
+    wireguard_private_key: self.keys.privateKey,
+    wireguard_listen_port: self.port,
+    peers: all
+      .filter((p) => p !== self)
+      .map((p) => ({ subnet: p.subnet, wireguard_public_key: p.keys.publicKey, allowed_ips: [p.subnet, `100.64.${p.subnet.split('.')[1]}.${p.subnet.split('.')[2]}/32`], endpoint: `${p.host}:${p.port}` })),
+  };
+}

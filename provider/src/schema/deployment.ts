@@ -1,0 +1,43 @@
+// grid_deployment: the workloads of one node contract on one node: VMs (with public IPs), on a
+// network of yours. Its id is the contract id.
+import type { ResourceSchema } from '../../../engine';
+
+export const vmSchema: ResourceSchema['block'] = {
+  attributes: {
+    name: { type: 'string', required: true, description: 'VM name, unique in the deployment' },
+    flist: { type: 'string', required: true, description: 'URL of the flist to boot' },
+    cpu: { type: 'number', required: true, description: 'vCPUs, 1 to 32' },
+    memory: { type: 'number', required: true, description: 'Memory in MB, 256 to 262144' },
+    rootfs_size: { type: 'number', optional: true, description: 'Root disk in MB' },
+    entrypoint: { type: 'string', optional: true },
+    env_vars: { type: 'map', elementType: 'string', optional: true },
+    publicip: { type: 'bool', optional: true, description: 'Reserve a public IPv4 for the VM' },
+    publicip6: { type: 'bool', optional: true },
+    planetary: { type: 'bool', optional: true },
+    ip: { type: 'string', optional: true, computed: true, description: 'Private IP in the network (the node picks one when unset)' },
+    description: { type: 'string', optional: true },
+    computedip: { type: 'string', computed: true, description: 'Public IPv4 with its prefix' },
+    computedip6: { type: 'string', computed: true },
+    planetary_ip: { type: 'string', computed: true },
+    mycelium_ip: { type: 'string', computed: true },
+    console_url: { type: 'string', computed: true },
+  },
+};
+
+export const deploymentSchema: ResourceSchema = {
+  version: 0,
+  block: {
+    description: 'Workloads on one node, under one node contract',
+    attributes: {
+      id: { type: 'string', computed: true, description: 'The node contract id' },
+      node: { type: 'number', required: true, forceNew: true, description: 'Node id' },
+      name: { type: 'string', optional: true, forceNew: true },
+      solution_type: { type: 'string', optional: true, forceNew: true },
+      network_name: { type: 'string', optional: true, forceNew: true, description: 'Name of a network (grid_network) deployed on the node' },
+      ip_range: { type: 'string', computed: true, description: "The network's subnet on this node" },
+    },
+    blocks: {
+      vms: { nesting: 'list', block: vmSchema, forceNew: true },
+    },
+  },
+};

@@ -1,0 +1,21 @@
+// The provider block: who signs (mnemonic) and which chain.
+import type { ProviderSchema } from '../../../engine';
+import { deploymentSchema } from './deployment';
+import { networkSchema } from './network';
+
+export const gridProviderSchema: ProviderSchema = {
+  provider: {
+    version: 0,
+    block: {
+      attributes: {
+        mnemonic: { type: 'string', optional: true, sensitive: true, description: 'BIP39 mnemonic of your account; default: env MNEMONIC, then the local grid dev account' },
+        key_type: { type: 'string', optional: true, description: 'ed25519 (sr25519 is not supported here)' },
+        network: { type: 'string', optional: true, description: '"local" (default): the grid of gridform grid up' },
+        chain_url: { type: 'string', optional: true, description: 'HOST:PORT of a chain-sim, instead of network' },
+        timeout_seconds: { type: 'number', optional: true, description: 'How long to wait for a deployment to be ready (default 300)' },
+      },
+    },
+  },
+  resources: { grid_network: networkSchema, grid_deployment: deploymentSchema },
+  dataSources: {},
+};
