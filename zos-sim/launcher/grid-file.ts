@@ -30,12 +30,18 @@ export function writeGridFile(dir: string, grid: GridFile): void {
   fs.renameSync(`${file}.tmp`, file);
 }
 
+/** Whether the process runs: a zombie (killed, not yet reaped by its new parent) counts as gone. */
 export function alive(pid: number): boolean {
   if (!pid) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return true; // no /proc: trust the signal check
   }
 }

@@ -1,0 +1,49 @@
+// Runs the built `gridform` command as a user would, in a folder, with its own local grid home.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const REPO = path.resolve(__dirname, '..', '..', '..');
+export const GRIDFORM = path.join(REPO, 'dist', 'provider', 'cli', 'main.js');
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function gridform(args: string[], opts: { cwd?: string; home: string; env?: Record<string, string> }): Promise<Run> {
+  return run(process.execPath, [GRIDFORM, ...args], opts);
+}
+
+export function run(cmd: string, args: string[], opts: { cwd?: string; home: string; env?: Record<string, string> }): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd ?? REPO,
+      env: { ...process.env, GRIDFORM_HOME: opts.home, MNEMONIC: '', CHECKPOINT_DISABLE: '1', ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A copy of an example app inside the repository (so it resolves `gridform` and `cdktf` from it). */
+export function copyExample(name: string): string {
+  const dir = fs.mkdtempSync(path.join(REPO, '.test-work-'));
+  for (const f of ['main.ts', 'cdktf.json']) fs.copyFileSync(path.join(REPO, 'examples', name, f), path.join(dir, f));
+  return dir;
+}
+
+export interface GridJson {
+  chain: { address: string; pid: number };
+  nodes: { id: number; address: string; pid: number }[];
+  devAccount: { mnemonic: string; twinId: number };
+}
+
+export function readGrid(home: string): GridJson {
+  return JSON.parse(fs.readFileSync(path.join(home, 'grid.json'), 'utf8')) as GridJson;
+}

@@ -1,0 +1,117 @@
+// The walking skeleton end to end, as a user runs it: a local grid of separate processes, real
+// cdktf synth of examples/quickstart, plan, apply, output, a SIGKILL of every daemon, and destroy.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ChainClient, NodeClient, deploymentHashHex } from '../../../proto';
+import { copyExample, gridform, readGrid, run, REPO } from './cli';
+
+jest.setTimeout(180_000);
+
+describe('quickstart on a local grid of separate processes', () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-e2e-'));
+  const app = copyExample('quickstart');
+  const clients: { close(): void }[] = [];
+  const chain = () => {
+    const c = new ChainClient(readGrid(home).chain.address);
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    const up = await gridform(['grid', 'up', '--port', '0', '--nodes', '2'], { home });
+    expect(up.stderr + up.stdout).toContain('mnemonic:');
+    expect(up.code).toBe(0);
+  });
+
+  afterAll(async () => {
+    clients.forEach((c) => c.close());
+    await gridform(['grid', 'down', '--purge'], { home });
+    fs.rmSync(app, { recursive: true, force: true });
+  });
+
+  it('synthesizes with the real cdktf synth into grid_network and grid_deployment', async () => {
+    const synth = await run(path.join(REPO, 'node_modules', '.bin', 'cdktf'), ['synth'], { cwd: app, home });
+    expect(synth.code).toBe(0);
+    const stackFile = path.join(app, 'cdktf.out', 'stacks', 'quickstart', 'cdk.tf.json');
+    const doc = JSON.parse(fs.readFileSync(stackFile, 'utf8')) as { resource: Record<string, unknown> };
+    expect(Object.keys(doc.resource).sort()).toEqual(['grid_deployment', 'grid_network']);
+  });
+
+  it('plans 2 to add', async () => {
+    const plan = await gridform(['plan', '-no-color'], { cwd: app, home });
+    expect(plan.stderr).not.toContain('Error');
+    expect(plan.stdout).toContain('Plan: 2 to add, 0 to change, 0 to destroy.');
+    expect(plan.code).toBe(0);
+  });
+
+  it('applies: a node contract whose hash is the hash of what the node holds, and outputs the IPs', async () => {
+    const apply = await gridform(['apply', '-auto-approve', '-no-color'], { cwd: app, home });
+    expect(apply.stderr).not.toContain('Error');
+    expect(apply.stdout).toContain('Apply complete! Resources: 2 added, 0 changed, 0 destroyed.');
+
+    const grid = readGrid(home);
+    const contracts = (await chain().contracts({ twinId: grid.devAccount.twinId })).filter((c) => c.state === 'Created');
+    expect(contracts).toHaveLength(2); // the network's and the VM's
+    for (const c of contracts) {
+      const node = new NodeClient(grid.nodes.find((n) => n.id === c.nodeId)!.address);
+      clients.push(node);
+      const held = await node.get(grid.devAccount.twinId, c.id);
+      expect(deploymentHashHex(held)).toBe(c.deploymentHash);
+      expect(held.workloads.every((w) => w.result?.state === 'ok')).toBe(true);
+    }
+
+    const out = await gridform(['output', '-json'], { cwd: app, home });
+    const outputs = JSON.parse(out.stdout) as Record<string, { value: string }>;
+    expect(outputs.private_ip.value).toMatch(/^10\.1\.2\.\d+$/);
+    expect(outputs.public_ip.value).toMatch(/^\d+\.\d+\.\d+\.\d+\/24$/);
+    const vmContract = contracts.find((c) => c.publicIps === 1)!;
+    expect(vmContract.publicIpsList.map((p) => p.ip)).toEqual([outputs.public_ip.value]);
+  });
+
+  it('loses no twin, contract or workload when the chain and every node are SIGKILLed and restarted', async () => {
+    const before = readGrid(home);
+    const contractsBefore = await chain().contracts({ twinId: before.devAccount.twinId });
+    for (const pid of [before.chain.pid, ...before.nodes.map((n) => n.pid)]) process.kill(pid, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 300));
+    const up = await gridform(['grid', 'up'], { home });
+    expect(up.code).toBe(0);
+    const after = readGrid(home);
+    expect(after.chain.pid).not.toBe(before.chain.pid);
+    const c = chain();
+    expect((await c.twin(before.devAccount.twinId)).id).toBe(before.devAccount.twinId);
+    expect(await c.contracts({ twinId: before.devAccount.twinId })).toEqual(contractsBefore);
+    for (const contract of contractsBefore) {
+      const node = new NodeClient(after.nodes.find((n) => n.id === contract.nodeId)!.address);
+      clients.push(node);
+      const held = await node.get(before.devAccount.twinId, contract.id);
+      expect(held.workloads.every((w) => w.result?.state === 'ok')).toBe(true);
+    }
+    const plan = await gridform(['plan', '-no-color', '-detailed-exitcode'], { cwd: app, home });
+    expect(plan.stdout).toContain('No changes.');
+    expect(plan.code).toBe(0);
+  });
+
+  it('destroys: the contracts are cancelled, the public IP is free and the node removed the workloads', async () => {
+    const grid = readGrid(home);
+    const live = (await chain().contracts({ twinId: grid.devAccount.twinId })).filter((c) => c.state === 'Created');
+    const destroy = await gridform(['destroy', '-auto-approve', '-no-color'], { cwd: app, home });
+    expect(destroy.stdout).toContain('Destroy complete! Resources: 2 destroyed.');
+    const c = chain();
+    for (const contract of live) expect((await c.contract(contract.id)).state).toBe('Deleted');
+    expect((await c.farms()).flatMap((f) => f.publicIps).every((ip) => ip.contractId === 0)).toBe(true);
+    for (const contract of live) {
+      const node = new NodeClient(grid.nodes.find((n) => n.id === contract.nodeId)!.address);
+      clients.push(node);
+      const deadline = Date.now() + 10_000;
+      let states: (string | undefined)[] = [];
+      while (Date.now() < deadline) {
+        states = (await node.get(grid.devAccount.twinId, contract.id)).workloads.map((w) => w.result?.state);
+        if (states.every((s) => s === 'deleted')) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(states.every((s) => s === 'deleted')).toBe(true);
+      expect((await node.list(grid.devAccount.twinId)).map((d) => d.contractId)).not.toContain(contract.id);
+    }
+  });
+});
