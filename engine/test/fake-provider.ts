@@ -1,0 +1,78 @@
+// A fake provider for engine tests: records every call, plans like a real provider (computed
+// attributes unknown until apply, force-new attributes), and can be told to fail a resource.
+import { error, Unknown, type ObjectValue, type Provider, type ProviderFactory, type ProviderSchema } from '../index';
+
+export interface FakeCall {
+  method: string;
+  type: string;
+  name?: string;
+}
+
+export const FAKE_SCHEMA: ProviderSchema = {
+  provider: { version: 0, block: { attributes: {} } },
+  resources: {
+    fake_thing: {
+      version: 0,
+      block: {
+        attributes: {
+          id: { type: 'string', computed: true },
+          name: { type: 'string', required: true },
+          size: { type: 'number', optional: true },
+          zone: { type: 'string', optional: true, forceNew: true },
+          secret: { type: 'string', optional: true, sensitive: true },
+          ref: { type: 'string', optional: true },
+        },
+      },
+    },
+  },
+  dataSources: {},
+};
+
+export class FakeProvider implements Provider {
+  readonly calls: FakeCall[] = [];
+  readonly world = new Map<string, ObjectValue>();
+  failOn = new Set<string>();
+  private next = 1;
+
+  getSchema() {
+    return FAKE_SCHEMA;
+  }
+  async configure() {
+    return { diagnostics: [] };
+  }
+  validateResourceConfig(req: { config: ObjectValue }) {
+    return { diagnostics: req.config.name === '' ? [error('name must not be empty', undefined, { attributePath: ['name'] })] : [] };
+  }
+  async planResourceChange(req: Parameters<Provider['planResourceChange']>[0]) {
+    this.calls.push({ method: 'plan', type: req.typeName, name: String(req.proposedNewState?.name ?? req.priorState?.name) });
+    return { plannedState: req.proposedNewState ? { ...req.proposedNewState, id: req.priorState?.id ?? Unknown } : null, requiresReplace: [['zone']], diagnostics: [] };
+  }
+  async applyResourceChange(req: Parameters<Provider['applyResourceChange']>[0]) {
+    const name = String(req.plannedState?.name ?? req.priorState?.name);
+    const verb = !req.plannedState ? 'delete' : req.priorState ? 'update' : 'create';
+    this.calls.push({ method: verb, type: req.typeName, name });
+    if (this.failOn.has(name)) return { newState: req.priorState, diagnostics: [error(`fake failure creating ${name}`)] };
+    if (!req.plannedState) {
+      this.world.delete(String(req.priorState!.id));
+      return { newState: null, diagnostics: [] };
+    }
+    const id = req.priorState ? String(req.priorState.id) : `fake-${this.next++}`;
+    const state = { ...req.plannedState, id };
+    this.world.set(id, state);
+    return { newState: state, diagnostics: [] };
+  }
+  async readResource(req: Parameters<Provider['readResource']>[0]) {
+    this.calls.push({ method: 'read', type: req.typeName, name: String(req.currentState.name) });
+    return { newState: this.world.get(String(req.currentState.id)) ?? null, diagnostics: [] };
+  }
+  async importResourceState(req: { id: string }) {
+    return { importedState: this.world.get(req.id) ?? null, diagnostics: [] };
+  }
+  async readDataSource() {
+    return { state: null, diagnostics: [] };
+  }
+}
+
+export function fakeFactory(provider: FakeProvider): ProviderFactory {
+  return { source: 'example/fake', version: '1.0.0', create: () => provider };
+}
