@@ -1,6 +1,6 @@
 // A fake provider for engine tests: records every call, plans like a real provider (computed
 // attributes unknown until apply, force-new attributes), and can be told to fail a resource.
-import { error, Unknown, type ObjectValue, type Provider, type ProviderFactory, type ProviderSchema } from '../index';
+import { error, Unknown, type ObjectValue, type Provider, type ProviderFactory, type ProviderSchema, type Value } from '../index';
 
 export interface FakeCall {
   method: string;
@@ -45,7 +45,9 @@ export class FakeProvider implements Provider {
   }
   async planResourceChange(req: Parameters<Provider['planResourceChange']>[0]) {
     this.calls.push({ method: 'plan', type: req.typeName, name: String(req.proposedNewState?.name ?? req.priorState?.name) });
-    return { plannedState: req.proposedNewState ? { ...req.proposedNewState, id: req.priorState?.id ?? Unknown } : null, requiresReplace: [['zone']], diagnostics: [] };
+    const id: Value = req.priorState?.id ?? Unknown;
+    const plannedState: ObjectValue | null = req.proposedNewState ? { ...req.proposedNewState, id } : null;
+    return { plannedState, requiresReplace: [['zone']], diagnostics: [] };
   }
   async applyResourceChange(req: Parameters<Provider['applyResourceChange']>[0]) {
     const name = String(req.plannedState?.name ?? req.priorState?.name);

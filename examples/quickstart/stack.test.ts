@@ -1,5 +1,6 @@
 // Unit tests of the quickstart app with cdktf's Testing matchers (no grid needed).
 import { Testing } from 'cdktf';
+import 'cdktf/lib/testing/adapters/jest';
 import { Deployment, Network } from 'gridform';
 import { QuickstartStack } from './stack';
 
