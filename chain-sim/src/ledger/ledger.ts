@@ -54,6 +54,14 @@ export class Ledger {
     return this.meta('tft_price_usd') ?? '0.05';
   }
 
+  /** The chain's clock, block height, TFT price and periods, as GetChainInfo answers them. */
+  info() {
+    return {
+      block: this.q.lastBlock().number, timestamp: this.now(), tftPriceUsd: this.tftPriceUsd(),
+      billingPeriodSeconds: this.params.billingPeriodSeconds, gracePeriodSeconds: this.params.gracePeriodSeconds, blockTimeMs: this.params.blockTimeMs,
+    };
+  }
+
   submit(x: SignedExtrinsic): SubmitOutcome {
     if (!x.signer || !x.signature?.length) throw refuse.unauthenticated('the extrinsic is not signed');
     if (!verifyExtrinsic(x)) throw refuse.unauthenticated(`the signature does not verify against account ${x.signer}`);

@@ -8,10 +8,7 @@ import { respond } from './respond';
 type Unary<Req, Res> = (call: grpc.ServerUnaryCall<Req, Res>, cb: grpc.sendUnaryData<Res>) => void;
 
 export function adminHandlers(ledger: Ledger) {
-  const info = (): chain.ChainInfo => ({
-    block: ledger.q.lastBlock().number, timestamp: ledger.now(), tftPriceUsd: ledger.tftPriceUsd(),
-    billingPeriodSeconds: ledger.params.billingPeriodSeconds, gracePeriodSeconds: ledger.params.gracePeriodSeconds, blockTimeMs: ledger.params.blockTimeMs,
-  });
+  const info = (): chain.ChainInfo => ledger.info();
   return {
     Fund: ((call, cb) =>
       respond(cb, () => {

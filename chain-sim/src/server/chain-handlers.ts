@@ -26,14 +26,7 @@ export function chainHandlers(ledger: Ledger, streams: Set<grpc.ServerWritableSt
         const out = ledger.submit({ signer: r.signer, nonce: Number(r.nonce), call: r.call, signature: r.signature });
         return { block: out.block, events: out.events.map(eventMessage), createdIds: out.createdIds };
       })) as Unary<chain.Extrinsic__Output, chain.SubmitResult>,
-    GetChainInfo: ((_call, cb) =>
-      respond(cb, () => {
-        const last = q.lastBlock();
-        return {
-          block: last.number, timestamp: ledger.now(), tftPriceUsd: ledger.tftPriceUsd(),
-          billingPeriodSeconds: ledger.params.billingPeriodSeconds, gracePeriodSeconds: ledger.params.gracePeriodSeconds, blockTimeMs: ledger.params.blockTimeMs,
-        };
-      })) as Unary<chain.Empty__Output, chain.ChainInfo>,
+    GetChainInfo: ((_call, cb) => respond(cb, () => ledger.info())) as Unary<chain.Empty__Output, chain.ChainInfo>,
     GetAccount: ((call, cb) =>
       respond(cb, () => {
         const id = call.request.accountId;
