@@ -1,0 +1,79 @@
+// npm run bench: the engine on N terraform_data resources (chains of 10), beside terraform 1.x
+// when it is installed. Each step is a separate process, as a user runs it; figures are wall time
+// and the peak memory (max RSS) of the process.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chainedTerraformData } from './terraform-data-config';
+
+const GRIDFORM = path.resolve(__dirname, '..', '..', 'provider', 'cli', 'main.js');
+const SIZES = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
+const TERRAFORM_APPLY_MAX = Number(process.env.BENCH_TERRAFORM_APPLY_MAX ?? 1000);
+
+interface Step {
+  seconds: number;
+  maxRssMb: number;
+  ok: boolean;
+}
+
+function timed(cmd: string, args: string[], cwd: string): Step {
+  const started = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' }, maxBuffer: 256 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const rss = Number(/(\d+)\s*$/.exec(r.stderr ?? '')?.[1] ?? 0) / 1024;
+  if (r.status !== 0) process.stderr.write(`${path.basename(cmd)} ${args[0]} failed (${r.status}): ${(r.stderr ?? '').slice(-500)}\n`);
+  return { seconds, maxRssMb: rss, ok: r.status === 0 };
+}
+
+function hasCommand(name: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+}
+
+function fmt(s: Step | undefined): string {
+  if (!s) return '-';
+  return s.ok ? `${s.seconds.toFixed(2)} s / ${Math.round(s.maxRssMb)} MB` : 'failed';
+}
+
+function main(): void {
+  if (!hasCommand('/usr/bin/time')) {
+    process.stderr.write('engine bench needs /usr/bin/time (Debian package "time") to measure peak memory\n');
+    process.exit(1);
+  }
+  const terraform = hasCommand('terraform');
+  const rows: string[][] = [];
+  for (const n of SIZES) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${n}-`));
+    fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(chainedTerraformData(n)));
+    const g = {
+      plan: timed(process.execPath, [GRIDFORM, 'plan', '-no-color'], dir),
+      apply: timed(process.execPath, [GRIDFORM, 'apply', '-auto-approve', '-no-color'], dir),
+      replan: timed(process.execPath, [GRIDFORM, 'plan', '-no-color'], dir),
+    };
+    let t: Partial<typeof g> = {};
+    if (terraform) {
+      const tdir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-tf-${n}-`));
+      fs.writeFileSync(path.join(tdir, 'main.tf.json'), JSON.stringify(chainedTerraformData(n)));
+      timed('terraform', ['init', '-input=false'], tdir);
+      t.plan = timed('terraform', ['plan', '-input=false', '-no-color'], tdir);
+      if (n <= TERRAFORM_APPLY_MAX) {
+        t.apply = timed('terraform', ['apply', '-auto-approve', '-input=false', '-no-color'], tdir);
+        t.replan = timed('terraform', ['plan', '-input=false', '-no-color'], tdir);
+      }
+      fs.rmSync(tdir, { recursive: true, force: true });
+    }
+    for (const step of ['plan', 'apply', 'replan'] as const) {
+      const ratio = t[step]?.ok && g[step].ok ? `${(t[step]!.seconds / g[step].seconds).toFixed(1)}x faster` : '-';
+      rows.push([`${step} ${n}`, fmt(g[step]), fmt(t[step]), ratio]);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const head = ['terraform_data (chains of 10)', 'gridform', terraform ? 'terraform' : 'terraform (not installed)', 'ratio'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
+  process.stdout.write(`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
+  process.stdout.write(`\nGoals (issue 5): plan 5000 <= 0.5 s, apply 5000 <= 5 s, re-plan 5000 with refresh <= 1 s, half of terraform's memory.\n`);
+  if (terraform && Math.max(...SIZES) > TERRAFORM_APPLY_MAX) process.stdout.write(`terraform apply runs only up to ${TERRAFORM_APPLY_MAX} resources (about 490 s for 5000); set BENCH_TERRAFORM_APPLY_MAX to change it.\n`);
+}
+
+main();
