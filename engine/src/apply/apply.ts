@@ -9,7 +9,7 @@ import type { ObjectValue } from '../provider/interface';
 import { proposeNewState } from '../plan/merge';
 import type { ProviderSet } from '../plan/providers';
 import type { Plan, ResourceChange } from '../plan/types';
-import { addressOf, sensitivePaths, type StateView } from '../state/state';
+import { sensitivePaths, type StateView } from '../state/state';
 import { stateProviderString } from '../config/source';
 import { sensitiveAttributePaths } from './sensitive';
 import type { Value } from '../values';
@@ -148,4 +148,3 @@ function applyScope(config: Config, state: StateView): Scope {
   return scope;
 }
 
-export { addressOf };
