@@ -14,6 +14,8 @@ export interface ContractRow {
   deleted_reason: string; grace_since_block: number; grace_since: number; node_id: number; deployment_hash: string;
   deployment_data: string; public_ips: number; name: string; created: number; last_billed: number;
   cru: number; mru: number; sru: number; hru: number; nru: number; solution_provider_id: number;
+  /** TFT units billed but not paid (grace) */
+  owed: number;
 }
 
 export function twinMessage(r: TwinRow): chain.Twin {

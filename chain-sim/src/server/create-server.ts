@@ -38,6 +38,9 @@ export function createServer(options: ChainServerOptions): ChainServer {
   server.addService(proto.Chain.service, chainHandlers(ledger, streams) as unknown as grpc.UntypedServiceImplementation);
   if (options.admin !== false) server.addService(proto.ChainAdmin.service, adminHandlers(ledger) as unknown as grpc.UntypedServiceImplementation);
   let bound = '';
+  // bills what falls due as chain time passes; AdvanceTime bills on its own
+  const billing = setInterval(() => ledger.billDue(), 1000);
+  billing.unref();
 
   return {
     ledger,
@@ -53,6 +56,7 @@ export function createServer(options: ChainServerOptions): ChainServer {
       }),
     stop: () =>
       new Promise((resolve) => {
+        clearInterval(billing);
         for (const s of streams) s.end();
         server.tryShutdown(() => {
           db.close();

@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS contracts (
   node_id INTEGER NOT NULL DEFAULT 0, deployment_hash TEXT NOT NULL DEFAULT '', deployment_data TEXT NOT NULL DEFAULT '',
   public_ips INTEGER NOT NULL DEFAULT 0, name TEXT NOT NULL DEFAULT '', created INTEGER NOT NULL, last_billed INTEGER NOT NULL,
   cru INTEGER NOT NULL DEFAULT 0, mru INTEGER NOT NULL DEFAULT 0, sru INTEGER NOT NULL DEFAULT 0, hru INTEGER NOT NULL DEFAULT 0,
-  nru INTEGER NOT NULL DEFAULT 0, solution_provider_id INTEGER NOT NULL DEFAULT 0);
+  nru INTEGER NOT NULL DEFAULT 0, solution_provider_id INTEGER NOT NULL DEFAULT 0, owed INTEGER NOT NULL DEFAULT 0);
 CREATE UNIQUE INDEX IF NOT EXISTS live_node_hash ON contracts (node_id, deployment_hash) WHERE type = 'node' AND state != 'Deleted';
 CREATE UNIQUE INDEX IF NOT EXISTS live_name ON contracts (name) WHERE type = 'name' AND state != 'Deleted';
 CREATE UNIQUE INDEX IF NOT EXISTS live_rent ON contracts (node_id) WHERE type = 'rent' AND state != 'Deleted';
