@@ -137,3 +137,58 @@ describe('chain-sim directory and node contracts over gRPC', () => {
     expect((await t.client.node(nodeId)).id).toBe(nodeId);
   });
 });
+
+describe('chain-sim refusals leave the ledger unchanged', () => {
+  let t: TestChain;
+  beforeEach(async () => (t = await startTestChain()));
+  afterEach(() => t.close());
+
+  it('refuses a name already taken by another twin, the grid over', async () => {
+    const a = await userWithTwin(t.client);
+    const b = await userWithTwin(t.client);
+    const id = (await t.client.submit(a.key, { createNameContract: { name: 'my-site' } })).createdIds[0];
+    await expect(t.client.submit(b.key, { createNameContract: { name: 'my-site' } })).rejects.toThrow(`the name my-site is taken by contract ${id}`);
+    expect(await t.client.contracts({ twinId: b.twinId })).toEqual([]);
+  });
+
+  it('refuses to register a public IP that a farm already has', async () => {
+    const { farmId } = await farmWithNode(t.client, 1);
+    const ip = (await t.client.farm(farmId)).publicIps[0].ip;
+    const other = await userWithTwin(t.client);
+    await expect(t.client.submit(other.key, { createFarm: { name: 'copycat', publicIps: [{ ip, gateway: '203.0.113.1' }] } })).rejects.toThrow(`public IP ${ip} is already registered on farm ${farmId}`);
+    expect((await t.client.farms()).map((f) => f.name)).not.toContain('copycat');
+  });
+
+  it('never reserves one public IP for two contracts', async () => {
+    const { nodeId } = await farmWithNode(t.client, 1);
+    const user = await userWithTwin(t.client);
+    const first = (await t.client.submit(user.key, { createNodeContract: { nodeId, deploymentHash: HASH_A, publicIps: 1 } })).createdIds[0];
+    await expect(t.client.submit(user.key, { createNodeContract: { nodeId, deploymentHash: HASH_B, publicIps: 1 } })).rejects.toThrow('has 0 free public IPv4');
+    expect((await t.client.contract(first)).publicIpsList).toHaveLength(1);
+    expect(await t.client.contracts({ twinId: user.twinId })).toHaveLength(1);
+  });
+
+  it('refuses to cancel a rent contract while node contracts remain on the node', async () => {
+    const { nodeId } = await farmWithNode(t.client);
+    const renter = await userWithTwin(t.client);
+    const rent = (await t.client.submit(renter.key, { createRentContract: { nodeId } })).createdIds[0];
+    const other = await userWithTwin(t.client);
+    await expect(t.client.submit(other.key, { createNodeContract: { nodeId, deploymentHash: HASH_A } })).rejects.toThrow(`node ${nodeId} is rented by twin ${renter.twinId}`);
+    const vm = (await t.client.submit(renter.key, { createNodeContract: { nodeId, deploymentHash: HASH_A } })).createdIds[0];
+    await expect(t.client.submit(renter.key, { cancelContract: { contractId: rent } })).rejects.toThrow(`rent contract ${rent} cannot be cancelled while node ${nodeId} still has 1 node contract(s)`);
+    expect((await t.client.contract(rent)).state).toBe('Created');
+    await t.client.submit(renter.key, { cancelContract: { contractId: vm } });
+    await t.client.submit(renter.key, { cancelContract: { contractId: rent } });
+    expect((await t.client.contract(rent)).state).toBe('Deleted');
+  });
+
+  it('refuses a hash update while the contract is in grace', async () => {
+    const { nodeId } = await farmWithNode(t.client, 1);
+    const poor = await userWithTwin(t.client, '0.0000001');
+    const id = (await t.client.submit(poor.key, { createNodeContract: { nodeId, deploymentHash: HASH_A, publicIps: 1 } })).createdIds[0];
+    await t.client.advanceTime(3600);
+    expect((await t.client.contract(id)).state).toBe('GracePeriod');
+    await expect(t.client.submit(poor.key, { updateNodeContract: { contractId: id, deploymentHash: HASH_B } })).rejects.toThrow(`contract ${id} is in its grace period`);
+    expect((await t.client.contract(id)).deploymentHash).toBe(HASH_A);
+  });
+});

@@ -9,9 +9,9 @@ export function createTwin(ctx: CallContext, call: chain.CreateTwin__Output): vo
   const relay = call.relay ?? '';
   if (relay.length > 128) throw refuse.invalid('relay must be at most 128 characters');
   const id = Number(
-    ctx.db.prepare('INSERT INTO twins (account_id, relay, pk, created) VALUES (?, ?, ?, ?)').run(ctx.signer, relay, ctx.signer, ctx.block.timestamp).lastInsertRowid,
+    ctx.sql('INSERT INTO twins (account_id, relay, pk, created) VALUES (?, ?, ?, ?)').run(ctx.signer, relay, ctx.signer, ctx.block.timestamp).lastInsertRowid,
   );
-  ctx.db.prepare('INSERT OR IGNORE INTO accounts (id, balance) VALUES (?, 0)').run(ctx.signer);
+  ctx.sql('INSERT OR IGNORE INTO accounts (id, balance) VALUES (?, 0)').run(ctx.signer);
   ctx.block.created(id);
   ctx.block.emit('TwinStored', { twin_id: id, account_id: ctx.signer, relay });
 }
@@ -26,6 +26,6 @@ export function transfer(ctx: CallContext, call: chain.Transfer__Output): void {
 }
 
 export function moveFunds(ctx: CallContext, from: string, to: string, amount: bigint): void {
-  ctx.db.prepare('UPDATE accounts SET balance = balance - ? WHERE id = ?').run(amount, from);
-  ctx.db.prepare('INSERT INTO accounts (id, balance) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET balance = balance + excluded.balance').run(to, amount);
+  ctx.sql('UPDATE accounts SET balance = balance - ? WHERE id = ?').run(amount, from);
+  ctx.sql('INSERT INTO accounts (id, balance) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET balance = balance + excluded.balance').run(to, amount);
 }

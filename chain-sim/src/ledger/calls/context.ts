@@ -1,10 +1,14 @@
 // What every call handler gets: the ledger reads, the database, the block being built, and who
 // signed. `twin()` is the signer's twin, which most calls require.
+import type Database from 'better-sqlite3';
 import type { Db } from '../../store/open';
 import type { BlockBuilder } from '../block';
 import type { Queries } from '../queries';
 import type { TwinRow } from '../rows';
 import { refuse } from '../errors';
+
+type Statement = Database.Statement<unknown[], unknown>;
+const statementCache = new WeakMap<Db, Map<string, Statement>>();
 
 export class CallContext {
   constructor(
@@ -13,6 +17,15 @@ export class CallContext {
     readonly block: BlockBuilder,
     readonly signer: string,
   ) {}
+
+  /** A prepared statement for `sql`, prepared once per database (preparing is the costly part). */
+  sql(text: string): Statement {
+    let cache = statementCache.get(this.db);
+    if (!cache) statementCache.set(this.db, (cache = new Map()));
+    let stmt = cache.get(text);
+    if (!stmt) cache.set(text, (stmt = this.db.prepare(text)));
+    return stmt;
+  }
 
   twin(): TwinRow {
     const t = this.q.twinByAccount(this.signer);

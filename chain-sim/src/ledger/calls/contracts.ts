@@ -38,7 +38,7 @@ export function updateNodeContract(ctx: CallContext, call: chain.UpdateNodeContr
   checkHash(call.deploymentHash);
   const clash = ctx.q.contractIdByNodeHash(c.node_id, call.deploymentHash);
   if (clash && clash !== c.id) throw refuse.exists(`contract ${clash} on node ${c.node_id} already has deployment hash ${call.deploymentHash}`);
-  ctx.db.prepare('UPDATE contracts SET deployment_hash = ?, deployment_data = ? WHERE id = ?').run(call.deploymentHash, call.deploymentData || c.deployment_data, c.id);
+  ctx.sql('UPDATE contracts SET deployment_hash = ?, deployment_data = ? WHERE id = ?').run(call.deploymentHash, call.deploymentData || c.deployment_data, c.id);
   ctx.block.emit('ContractUpdated', { contract_id: c.id, twin_id: c.twin_id, node_id: c.node_id, deployment_hash: call.deploymentHash });
 }
 
@@ -75,10 +75,10 @@ export function createRentContract(ctx: CallContext, call: chain.CreateRentContr
 
 /** Marks a contract Deleted, frees its public IPs and raises the cancellation events. */
 export function deleteContract(ctx: CallContext, c: ContractRow, reason: 'CanceledByUser' | 'OutOfFunds'): void {
-  ctx.db.prepare("UPDATE contracts SET state = 'Deleted', deleted_reason = ? WHERE id = ?").run(reason, c.id);
+  ctx.sql("UPDATE contracts SET state = 'Deleted', deleted_reason = ? WHERE id = ?").run(reason, c.id);
   const ips = ctx.q.contractIps(c.id);
   if (ips.length) {
-    ctx.db.prepare('UPDATE public_ips SET contract_id = 0 WHERE contract_id = ?').run(c.id);
+    ctx.sql('UPDATE public_ips SET contract_id = 0 WHERE contract_id = ?').run(c.id);
     ctx.block.emit('IPsFreed', { contract_id: c.id, public_ips: ips.map((i) => i.ip) });
   }
   const type = c.type === 'node' ? 'NodeContractCanceled' : c.type === 'name' ? 'NameContractCanceled' : 'RentContractCanceled';
@@ -100,8 +100,8 @@ function checkHash(hash: string): void {
 
 function insertContract(ctx: CallContext, c: Partial<ContractRow> & Pick<ContractRow, 'twin_id' | 'type'>): number {
   return Number(
-    ctx.db
-      .prepare(
+    ctx
+      .sql(
         `INSERT INTO contracts (twin_id, type, state, node_id, deployment_hash, deployment_data, public_ips, name, created, last_billed, solution_provider_id)
          VALUES (?, ?, 'Created', ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -111,9 +111,9 @@ function insertContract(ctx: CallContext, c: Partial<ContractRow> & Pick<Contrac
 }
 
 function reserveIps(ctx: CallContext, contractId: number, farmId: number, count: number): void {
-  const free = ctx.db.prepare('SELECT ip FROM public_ips WHERE farm_id = ? AND contract_id = 0 ORDER BY rowid LIMIT ?').all(farmId, count) as { ip: string }[];
+  const free = ctx.sql('SELECT ip FROM public_ips WHERE farm_id = ? AND contract_id = 0 ORDER BY rowid LIMIT ?').all(farmId, count) as { ip: string }[];
   if (free.length < count) throw refuse.exhausted(`farm ${farmId} has ${free.length} free public IPv4 address(es); the contract asks for ${count}`);
-  const take = ctx.db.prepare('UPDATE public_ips SET contract_id = ? WHERE ip = ?');
+  const take = ctx.sql('UPDATE public_ips SET contract_id = ? WHERE ip = ?');
   for (const { ip } of free) take.run(contractId, ip);
   ctx.block.emit('IPsReserved', { contract_id: contractId, public_ips: free.map((f) => f.ip) });
 }

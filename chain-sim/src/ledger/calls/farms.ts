@@ -11,8 +11,8 @@ export function createFarm(ctx: CallContext, call: chain.CreateFarm__Output): vo
   if (!/^[A-Za-z0-9_-]{1,50}$/.test(call.name)) throw refuse.invalid(`farm name ${JSON.stringify(call.name)} must be 1-50 characters of letters, digits, '-' and '_'`);
   if (ctx.q.farmByName(call.name)) throw refuse.exists(`a farm named ${call.name} exists already (farm ${ctx.q.farmByName(call.name)!.id})`);
   const id = Number(
-    ctx.db
-      .prepare("INSERT INTO farms (name, twin_id, pricing_policy_id, certification, dedicated) VALUES (?, ?, 1, 'NotCertified', ?)")
+    ctx
+      .sql("INSERT INTO farms (name, twin_id, pricing_policy_id, certification, dedicated) VALUES (?, ?, 1, 'NotCertified', ?)")
       .run(call.name, twin.id, call.dedicated ? 1 : 0).lastInsertRowid,
   );
   addIps(ctx, id, call.publicIps ?? []);
@@ -28,7 +28,7 @@ export function addFarmPublicIps(ctx: CallContext, call: chain.AddFarmPublicIps_
 
 export function setDedicatedFarm(ctx: CallContext, call: chain.SetDedicatedFarm__Output): void {
   const farm = ownFarm(ctx, call.farmId);
-  ctx.db.prepare('UPDATE farms SET dedicated = ? WHERE id = ?').run(call.dedicated ? 1 : 0, farm.id);
+  ctx.sql('UPDATE farms SET dedicated = ? WHERE id = ?').run(call.dedicated ? 1 : 0, farm.id);
   ctx.block.emit('FarmUpdated', { farm_id: farm.id, dedicated: call.dedicated });
 }
 
@@ -45,11 +45,11 @@ function addIps(ctx: CallContext, farmId: number, ips: chain.PublicIpInput__Outp
   if (existing + ips.length > MAX_PUBLIC_IPS_PER_FARM) {
     throw refuse.exhausted(`farm ${farmId} would hold ${existing + ips.length} public IPs; at most ${MAX_PUBLIC_IPS_PER_FARM} are allowed`);
   }
-  const insert = ctx.db.prepare('INSERT INTO public_ips (ip, farm_id, gateway, contract_id) VALUES (?, ?, ?, 0)');
+  const insert = ctx.sql('INSERT INTO public_ips (ip, farm_id, gateway, contract_id) VALUES (?, ?, ?, 0)');
   for (const p of ips) {
     ipv4Cidr(p.ip, 'public IP');
     ipv4(p.gateway, `gateway of ${p.ip}`);
-    const taken = ctx.db.prepare('SELECT farm_id FROM public_ips WHERE ip = ?').get(p.ip) as { farm_id: number } | undefined;
+    const taken = ctx.sql('SELECT farm_id FROM public_ips WHERE ip = ?').get(p.ip) as { farm_id: number } | undefined;
     if (taken) throw refuse.exists(`public IP ${p.ip} is already registered on farm ${taken.farm_id}`);
     insert.run(p.ip, farmId, p.gateway);
   }

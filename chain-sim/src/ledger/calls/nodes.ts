@@ -15,8 +15,8 @@ export function createNode(ctx: CallContext, call: chain.CreateNode__Output): vo
   const loc = call.location ?? { city: '', country: '', latitude: 0, longitude: 0 };
   const pc = call.publicConfig ?? { ipv4: '', gw4: '', ipv6: '', gw6: '', domain: '' };
   const id = Number(
-    ctx.db
-      .prepare(
+    ctx
+      .sql(
         `INSERT INTO nodes (farm_id, twin_id, cru, mru, sru, hru, city, country, latitude, longitude, ipv4, gw4, ipv6, gw6, domain,
            certification, address, created, dedicated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'Diy',?,?,?)`,
       )
@@ -36,8 +36,8 @@ export function updateNode(ctx: CallContext, call: chain.UpdateNode__Output): vo
   checkAddress(call.address);
   const loc = call.location ?? { city: node.city, country: node.country, latitude: node.latitude, longitude: node.longitude };
   const pc = call.publicConfig ?? { ipv4: node.ipv4, gw4: node.gw4, ipv6: node.ipv6, gw6: node.gw6, domain: node.domain };
-  ctx.db
-    .prepare(
+  ctx
+      .sql(
       `UPDATE nodes SET cru=?, mru=?, sru=?, hru=?, city=?, country=?, latitude=?, longitude=?, ipv4=?, gw4=?, ipv6=?, gw6=?, domain=?, address=?
        WHERE id = ?`,
     )
@@ -52,7 +52,7 @@ export function setNodeCertification(ctx: CallContext, call: chain.SetNodeCertif
   const farm = ctx.q.farm(node.farm_id)!;
   if (farm.twin_id !== twin.id) throw refuse.denied(`only the farmer (twin ${farm.twin_id}) may certify node ${node.id}`);
   if (!['Diy', 'Certified'].includes(call.certification)) throw refuse.invalid(`certification must be Diy or Certified, not ${JSON.stringify(call.certification)}`);
-  ctx.db.prepare('UPDATE nodes SET certification = ? WHERE id = ?').run(call.certification, node.id);
+  ctx.sql('UPDATE nodes SET certification = ? WHERE id = ?').run(call.certification, node.id);
   ctx.block.emit('NodeCertificationSet', { node_id: node.id, certification: call.certification });
 }
 

@@ -5,7 +5,7 @@ import type { ContractRow } from '../rows';
 import type { CallContext } from './context';
 
 export function reportContractResources(ctx: CallContext, call: chain.ReportContractResources__Output): void {
-  const set = ctx.db.prepare('UPDATE contracts SET cru = ?, mru = ?, sru = ?, hru = ? WHERE id = ?');
+  const set = ctx.sql('UPDATE contracts SET cru = ?, mru = ?, sru = ?, hru = ? WHERE id = ?');
   for (const r of call.reports ?? []) {
     const c = reportableContract(ctx, r.contractId);
     const u = r.used ?? { cru: 0, mru: 0, sru: 0, hru: 0 };
@@ -15,7 +15,7 @@ export function reportContractResources(ctx: CallContext, call: chain.ReportCont
 }
 
 export function addNruReports(ctx: CallContext, call: chain.AddNruReports__Output): void {
-  const add = ctx.db.prepare('UPDATE contracts SET nru = nru + ? WHERE id = ?');
+  const add = ctx.sql('UPDATE contracts SET nru = nru + ? WHERE id = ?');
   for (const r of call.reports ?? []) {
     const c = reportableContract(ctx, r.contractId);
     add.run(r.nru, c.id);
