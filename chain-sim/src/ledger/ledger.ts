@@ -1,6 +1,8 @@
 // The ledger: applies signed calls atomically, one block per write (automine), keeps chain time
 // (the injected clock plus the offset that AdvanceTime adds), and tells listeners about events.
-import { decodeCall, verifyExtrinsic } from '../../../proto';
+import { decodeCall, verifyExtrinsic, type chain } from '../../../proto';
+
+type Call__Output = chain.Call__Output;
 import type { Clock } from '../clock';
 import type { Db } from '../store/open';
 import { BlockBuilder, ChainEvent } from './block';
@@ -36,6 +38,7 @@ export const FAUCET_ACCOUNT = '0'.repeat(64);
 export class Ledger {
   readonly q: Queries;
   private readonly listeners = new Set<(events: ChainEvent[]) => void>();
+  private readonly queue: { x: SignedExtrinsic; call: Call__Output; resolve(o: SubmitOutcome): void; reject(e: Error): void }[] = [];
 
   constructor(
     readonly db: Db,
@@ -63,20 +66,61 @@ export class Ledger {
     };
   }
 
+  /** Automine: the extrinsic is sealed in a block of its own, now. */
   submit(x: SignedExtrinsic): SubmitOutcome {
+    const call = this.admit(x);
+    return this.write((block) => this.apply(block, x, call));
+  }
+
+  /**
+   * Block-interval mode: the extrinsic waits for the next block, which `sealQueued` builds from
+   * everything queued. Each extrinsic applies all or nothing; a refused one does not spoil the block.
+   */
+  enqueue(x: SignedExtrinsic): Promise<SubmitOutcome> {
+    const call = this.admit(x);
+    return new Promise((resolve, reject) => this.queue.push({ x, call, resolve, reject }));
+  }
+
+  sealQueued(): void {
+    if (!this.queue.length) return;
+    const batch = this.queue.splice(0);
+    const results: (SubmitOutcome | Error)[] = [];
+    this.write((block) => {
+      for (const item of batch) {
+        const events = block.events.length;
+        const ids = block.createdIds.length;
+        try {
+          this.db.transaction(() => this.apply(block, item.x, item.call))();
+          results.push({ block: block.number, events: block.events.slice(events), createdIds: block.createdIds.slice(ids) });
+        } catch (err) {
+          block.events.length = events;
+          block.createdIds.length = ids;
+          results.push(err as Error);
+        }
+      }
+    });
+    batch.forEach((item, i) => {
+      const r = results[i];
+      if (r instanceof Error) item.reject(r);
+      else item.resolve(r);
+    });
+  }
+
+  /** Checks the signature and decodes the call; a Refusal when the extrinsic cannot be included. */
+  private admit(x: SignedExtrinsic): Call__Output {
     if (!x.signer || !x.signature?.length) throw refuse.unauthenticated('the extrinsic is not signed');
     if (!verifyExtrinsic(x)) throw refuse.unauthenticated(`the signature does not verify against account ${x.signer}`);
-    let call;
     try {
-      call = decodeCall(x.call);
+      return decodeCall(x.call);
     } catch (err) {
       throw refuse.invalid(`the call cannot be decoded: ${(err as Error).message}`);
     }
-    return this.write((block) => {
-      const used = this.db.prepare('INSERT OR IGNORE INTO nonces (signer, nonce) VALUES (?, ?)').run(x.signer, x.nonce);
-      if (used.changes === 0) throw refuse.invalid(`nonce ${x.nonce} was already used by account ${x.signer} (replayed extrinsic?)`);
-      dispatch(new CallContext(this.db, this.q, block, x.signer), call);
-    });
+  }
+
+  private apply(block: BlockBuilder, x: SignedExtrinsic, call: Call__Output): void {
+    const used = this.db.prepare('INSERT OR IGNORE INTO nonces (signer, nonce) VALUES (?, ?)').run(x.signer, x.nonce);
+    if (used.changes === 0) throw refuse.invalid(`nonce ${x.nonce} was already used by account ${x.signer} (replayed extrinsic?)`);
+    dispatch(new CallContext(this.db, this.q, block, x.signer), call);
   }
 
   /** Development faucet: mints `units` into `account`. */

@@ -21,9 +21,10 @@ export function chainHandlers(ledger: Ledger, streams: Set<grpc.ServerWritableSt
   };
   const handlers: Record<string, Unary<never, unknown> | ((s: grpc.ServerWritableStream<chain.SubscribeRequest__Output, chain.Event>) => void)> = {
     Submit: ((call, cb) =>
-      respond(cb, () => {
+      respond(cb, async () => {
         const r = call.request;
-        const out = ledger.submit({ signer: r.signer, nonce: Number(r.nonce), call: r.call, signature: r.signature });
+        const x = { signer: r.signer, nonce: Number(r.nonce), call: r.call, signature: r.signature };
+        const out = ledger.params.blockTimeMs > 0 ? await ledger.enqueue(x) : ledger.submit(x);
         return { block: out.block, events: out.events.map(eventMessage), createdIds: out.createdIds };
       })) as Unary<chain.Extrinsic__Output, chain.SubmitResult>,
     GetChainInfo: ((_call, cb) => respond(cb, () => ledger.info())) as Unary<chain.Empty__Output, chain.ChainInfo>,

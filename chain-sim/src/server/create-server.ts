@@ -41,6 +41,8 @@ export function createServer(options: ChainServerOptions): ChainServer {
   // bills what falls due as chain time passes; AdvanceTime bills on its own
   const billing = setInterval(() => ledger.billDue(), 1000);
   billing.unref();
+  // block-interval mode: what was submitted since the last block is sealed in the next one
+  const blocks = ledger.params.blockTimeMs > 0 ? setInterval(() => ledger.sealQueued(), ledger.params.blockTimeMs) : undefined;
 
   return {
     ledger,
@@ -57,6 +59,8 @@ export function createServer(options: ChainServerOptions): ChainServer {
     stop: () =>
       new Promise((resolve) => {
         clearInterval(billing);
+        clearInterval(blocks);
+        ledger.sealQueued();
         for (const s of streams) s.end();
         server.tryShutdown(() => {
           db.close();
