@@ -126,3 +126,24 @@ describe('hourly billing on the chain', () => {
     return types;
   }
 });
+
+describe('billing at cancellation', () => {
+  let t: TestChain;
+  beforeEach(async () => (t = await startTestChain()));
+  afterEach(() => t.close());
+
+  it('bills the seconds since the last bill, prorated, when a contract is cancelled', async () => {
+    const { nodeId, node } = await farmWithNode(t.client, 1);
+    const key = newKey();
+    await t.client.fund(key.publicKey, tftToUnits('10'));
+    await t.client.submit(key, { createTwin: { relay: 'r' } });
+    const id = (await t.client.submit(key, { createNodeContract: { nodeId, deploymentHash: 'c'.repeat(32), publicIps: 1 } })).createdIds[0];
+    await t.client.submit(node.key, { reportContractResources: { reports: [{ contractId: id, used: EXAMPLE }] } });
+    t.clock.advance(1800);
+    await t.client.submit(key, { cancelContract: { contractId: id } });
+    const bills = await t.client.bills(id);
+    expect(bills).toHaveLength(1);
+    expect(bills[0]).toMatchObject({ seconds: 1800, discountLevel: 'None' });
+    expect(unitsToTft(bills[0].amount)).toBe('0.1525'); // half an hour of 0.305 TFT
+  });
+});

@@ -120,7 +120,7 @@ export class Ledger {
   private apply(block: BlockBuilder, x: SignedExtrinsic, call: Call__Output): void {
     const used = this.db.prepare('INSERT OR IGNORE INTO nonces (signer, nonce) VALUES (?, ?)').run(x.signer, x.nonce);
     if (used.changes === 0) throw refuse.invalid(`nonce ${x.nonce} was already used by account ${x.signer} (replayed extrinsic?)`);
-    dispatch(new CallContext(this.db, this.q, block, x.signer), call);
+    dispatch(new CallContext(this.db, this.q, block, x.signer, { tftPriceUsd: this.tftPriceUsd(), gracePeriodSeconds: this.params.gracePeriodSeconds }), call);
   }
 
   /** Development faucet: mints `units` into `account`. */

@@ -67,3 +67,11 @@ export function runBilling(ctx: CallContext, now: number, periodSeconds: number,
   run.flush();
   return due.length;
 }
+
+/** A contract being cancelled pays for the seconds since its last bill, prorated. */
+export function settleBeforeCancel(ctx: CallContext, c: ContractRow): void {
+  if (ctx.block.timestamp <= c.last_billed) return;
+  const run = new BillingRun(ctx, ctx.block.timestamp, ctx.billing);
+  billContract(run, c);
+  run.flush();
+}

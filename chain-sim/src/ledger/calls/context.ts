@@ -16,6 +16,8 @@ export class CallContext {
     readonly q: Queries,
     readonly block: BlockBuilder,
     readonly signer: string,
+    /** prices and periods, for the final bill of a cancelled contract */
+    readonly billing: { tftPriceUsd: string; gracePeriodSeconds: number } = { tftPriceUsd: '0.05', gracePeriodSeconds: 14 * 24 * 3600 },
   ) {}
 
   /** A prepared statement for `sql`, prepared once per database (preparing is the costly part). */

@@ -6,6 +6,7 @@ import type { chain } from '../../../../proto';
 import { refuse } from '../errors';
 import type { ContractRow } from '../rows';
 import type { CallContext } from './context';
+import { settleBeforeCancel } from '../billing/billing-run';
 
 const HASH = /^[0-9a-f]{32}$/;
 const NAME = /^[a-z0-9_-]{3,64}$/;
@@ -47,7 +48,8 @@ export function cancelContract(ctx: CallContext, call: chain.CancelContract__Out
   if (c.type === 'rent' && ctx.q.liveNodeContractsOn(c.node_id) > 0) {
     throw refuse.precondition(`rent contract ${c.id} cannot be cancelled while node ${c.node_id} still has ${ctx.q.liveNodeContractsOn(c.node_id)} node contract(s): cancel them first`);
   }
-  deleteContract(ctx, c, 'CanceledByUser');
+  settleBeforeCancel(ctx, c);
+  deleteContract(ctx, ctx.q.contract(c.id)!, 'CanceledByUser');
 }
 
 export function createNameContract(ctx: CallContext, call: chain.CreateNameContract__Output): void {
