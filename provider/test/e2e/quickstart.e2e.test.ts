@@ -69,6 +69,22 @@ describe('quickstart on a local grid of separate processes', () => {
     expect(vmContract.publicIpsList.map((p) => p.ip)).toEqual([outputs.public_ip.value]);
   });
 
+  it('bills the VM hourly from what the node reported, as the chain and account commands show', async () => {
+    const grid = readGrid(home);
+    const vm = (await chain().contracts({ twinId: grid.devAccount.twinId })).find((c) => c.state === 'Created' && c.publicIps === 1)!;
+    expect(vm.used).toMatchObject({ cru: 1, mru: 1024 * 2 ** 20 });
+    const balance = async () => JSON.parse((await gridform(['account', 'balance', '--json'], { home })).stdout) as { balanceTft: string };
+    const before = Number((await balance()).balanceTft);
+    expect((await gridform(['chain', 'advance', '--hours', '2'], { home })).code).toBe(0);
+    const bills = JSON.parse((await gridform(['chain', 'bills', String(vm.id), '--json'], { home })).stdout) as { amountTft: string; discountLevel: string }[];
+    expect(bills).toHaveLength(2);
+    expect(bills.every((b) => Number(b.amountTft) > 0)).toBe(true);
+    const after = Number((await balance()).balanceTft);
+    expect(before - after).toBeGreaterThanOrEqual(bills.reduce((sum, b) => sum + Number(b.amountTft), 0) - 1e-7);
+    const contracts = JSON.parse((await gridform(['chain', 'contracts', '--twin', String(grid.devAccount.twinId), '--json'], { home })).stdout) as { id: number }[];
+    expect(contracts.map((c) => c.id)).toContain(vm.id);
+  });
+
   it('loses no twin, contract or workload when the chain and every node are SIGKILLed and restarted', async () => {
     const before = readGrid(home);
     const contractsBefore = await chain().contracts({ twinId: before.devAccount.twinId });
