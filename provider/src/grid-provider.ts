@@ -59,6 +59,7 @@ export class GridProviderImpl implements Provider {
 
   async planResourceChange(req: PlanRequest): Promise<PlanResponse> {
     const r = RESOURCES[req.typeName];
+    if (!r) return { plannedState: null, requiresReplace: [], diagnostics: [error(`Unknown resource type ${req.typeName}`)] };
     if (!req.proposedNewState) return { plannedState: null, requiresReplace: [], diagnostics: [] };
     const requiresReplace: AttributePath[] = [
       ...Object.entries(r.schema.block.attributes).filter(([, a]) => a.forceNew).map(([n]) => [n]),
@@ -69,6 +70,7 @@ export class GridProviderImpl implements Provider {
 
   async applyResourceChange(req: ApplyRequest): Promise<ApplyResponse> {
     const r = RESOURCES[req.typeName];
+    if (!r) return { newState: req.priorState, diagnostics: [error(`Unknown resource type ${req.typeName}`)] };
     return this.guard<ApplyResponse>(async (ctx) => {
       if (!req.plannedState) {
         if (req.priorState) await r.delete(ctx, req.priorState);
@@ -83,7 +85,9 @@ export class GridProviderImpl implements Provider {
   }
 
   async readResource(req: ReadRequest): Promise<ReadResponse> {
-    return this.guard<ReadResponse>(async (ctx) => ({ newState: await RESOURCES[req.typeName].read(ctx, req.currentState, req.private), private: req.private, diagnostics: [] }), { newState: req.currentState });
+    const r = RESOURCES[req.typeName];
+    if (!r) return { newState: req.currentState, diagnostics: [error(`Unknown resource type ${req.typeName}`)] };
+    return this.guard<ReadResponse>(async (ctx) => ({ newState: await r.read(ctx, req.currentState, req.private), private: req.private, diagnostics: [] }), { newState: req.currentState });
   }
 
   async importResourceState(req: ImportRequest): Promise<ImportResponse> {
