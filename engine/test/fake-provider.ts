@@ -32,6 +32,8 @@ export class FakeProvider implements Provider {
   readonly calls: FakeCall[] = [];
   readonly world = new Map<string, ObjectValue>();
   failOn = new Set<string>();
+  /** when set, asked before each create, update or delete: true makes that call fail */
+  flaky?: () => boolean;
   private next = 1;
 
   getSchema() {
@@ -53,7 +55,7 @@ export class FakeProvider implements Provider {
     const name = String(req.plannedState?.name ?? req.priorState?.name);
     const verb = !req.plannedState ? 'delete' : req.priorState ? 'update' : 'create';
     this.calls.push({ method: verb, type: req.typeName, name });
-    if (this.failOn.has(name)) return { newState: req.priorState, diagnostics: [error(`fake failure creating ${name}`)] };
+    if (this.failOn.has(name) || this.flaky?.()) return { newState: req.priorState, diagnostics: [error(`fake failure creating ${name}`)] };
     if (!req.plannedState) {
       this.world.delete(String(req.priorState!.id));
       return { newState: null, diagnostics: [] };

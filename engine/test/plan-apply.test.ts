@@ -2,24 +2,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { runCli } from '../index';
-import { FakeProvider, fakeFactory } from './fake-provider';
+import { FakeProvider } from './fake-provider';
+import { fakeStack, runEngine } from './support/engine-cli';
 
-function stack(resources: Record<string, unknown>, outputs: Record<string, unknown> = {}) {
-  return { terraform: { required_providers: { fake: { source: 'example/fake' } } }, provider: { fake: [{}] }, resource: { fake_thing: resources }, output: outputs };
-}
-
-async function cli(dir: string, provider: FakeProvider, ...args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runCli(['-no-color', ...args], { providers: [fakeFactory(provider)], version: 'test' }, { cwd: dir, stdout, stderr, stdin: new PassThrough() as never, color: false });
-  return { code, out, err };
-}
+const stack = (resources: Record<string, unknown>, outputs: Record<string, unknown> = {}) => fakeStack(resources, { output: outputs });
+const cli = (dir: string, provider: FakeProvider, ...args: string[]) => runEngine(dir, provider, args);
 
 describe('plan and apply with a fake provider', () => {
   let dir: string;
@@ -100,11 +87,11 @@ describe('plan and apply with a fake provider', () => {
     expect(plan.err).toContain('fake_thing.a -> fake_thing.b -> fake_thing.a');
   });
 
-  it('refuses an unsupported expression, naming the resource and the expression', async () => {
-    write(stack({ a: { name: '${upper(var.x)}' } }));
+  it('refuses an unknown function, naming the resource and the expression', async () => {
+    write(stack({ a: { name: '${frobnicate("x")}' } }));
     const plan = await cli(dir, provider, 'plan');
     expect(plan.code).toBe(1);
-    expect(plan.err).toContain('unsupported expression ${upper(var.x)}');
+    expect(plan.err).toContain('frobnicate');
     expect(plan.err).toContain('fake_thing.a');
   });
 

@@ -1,150 +1,192 @@
 // Applying a plan: a walk of the changes in dependency order with bounded parallelism. Creations
-// and updates wait for what they depend on; deletions wait for what depends on them. Before each
-// side effect the intent is reported (so a crash leaves evidence) and after it the state is
-// updated and handed to `onStateChange`. A failure stops only what depends on it.
+// and updates wait for what they depend on; deletions wait for what depends (or depended) on
+// them. Before each side effect the intent is reported (so a crash leaves evidence) and after it
+// the object is handed to the hooks to be recorded. A failure stops only what depends on it.
 import { error, hasErrors, inContext, type Diagnostic } from '../diagnostics';
-import { evaluateBody, type Scope } from '../expr/evaluate';
 import type { Config } from '../config/types';
 import type { ObjectValue } from '../provider/interface';
 import { proposeNewState } from '../plan/merge';
-import type { ProviderSet } from '../plan/providers';
+import type { ConfiguredProvider, ProviderSet } from '../plan/providers';
 import type { Plan, ResourceChange } from '../plan/types';
-import { sensitivePaths, type StateView } from '../state/state';
+import { type ResourceMeta, type StateInstance, type StateView } from '../state/state';
 import { stateProviderString } from '../config/source';
-import { sensitiveAttributePaths } from './sensitive';
-import type { Value } from '../values';
+import { evaluateConfig } from '../plan/plan-instance';
+import { applyIgnoreChanges } from '../plan/ignore-changes';
+import { applyScope, instanceSpecAtApply } from './apply-scope';
+import { recordedInstance } from './record';
+
+export type Verb = 'create' | 'update' | 'delete' | 'read';
 
 export interface ApplyHooks {
   /** before the side effect of `change` starts */
-  onStart?(change: ResourceChange, verb: 'create' | 'update' | 'delete'): void;
-  onDone?(change: ResourceChange, verb: 'create' | 'update' | 'delete', id: string | undefined, seconds: number): void;
+  onStart?(change: ResourceChange, verb: Verb): void;
+  onDone?(change: ResourceChange, verb: Verb, id: string | undefined, seconds: number): void;
   onError?(change: ResourceChange, diags: Diagnostic[]): void;
-  /** the state changed: persist it */
-  onStateChange?(state: StateView): void;
+  /** an object was written to the state (record it) */
+  onObjectSet?(meta: ResourceMeta, address: string, instance: StateInstance): void;
+  /** an object left the state */
+  onObjectRemoved?(address: string, deposed?: string): void;
   /** true once the user asked to stop: nothing new starts */
   stopRequested?(): boolean;
 }
 
 export interface ApplyOptions {
   readonly parallelism?: number;
+  readonly variables: ReadonlyMap<string, import('../values').Value>;
+  readonly paths?: { module: string; root: string; cwd: string };
 }
 
-export async function applyPlan(plan: Plan, config: Config, state: StateView, providers: ProviderSet, hooks: ApplyHooks = {}, opts: ApplyOptions = {}): Promise<Diagnostic[]> {
+export async function applyPlan(plan: Plan, config: Config, state: StateView, providers: ProviderSet, hooks: ApplyHooks, opts: ApplyOptions): Promise<Diagnostic[]> {
   const diags: Diagnostic[] = [];
   const changes = plan.changes.filter((c) => c.action !== 'no-op');
-  const byAddress = new Map(changes.map((c) => [c.address, c]));
-  const done = new Map<string, Promise<boolean>>();
+  // who waits for whom, indexed once
+  const writesOf = new Map<string, ResourceChange[]>();
+  const mustPrecedeDelete = new Map<string, ResourceChange[]>();
+  const push = (m: Map<string, ResourceChange[]>, k: string, c: ResourceChange) => (m.get(k) ?? m.set(k, []).get(k)!).push(c);
+  for (const c of changes) {
+    if (c.action !== 'delete') push(writesOf, c.resource, c);
+    for (const d of c.action === 'delete' ? c.dependencies : c.priorDependencies) push(mustPrecedeDelete, d, c);
+  }
+  const done = new Map<ResourceChange, Promise<boolean>>();
   let running = 0;
   const waiting: (() => void)[] = [];
   const limit = Math.max(1, opts.parallelism ?? 10);
   const slot = async () => {
-    if (running >= limit) await new Promise<void>((r) => waiting.push(r));
+    while (running >= limit) await new Promise<void>((r) => waiting.push(r));
     running++;
   };
   const release = () => {
     running--;
     waiting.shift()?.();
   };
-  const scope = applyScope(config, state);
-
-  const deletesDependingOn = (address: string) => changes.filter((c) => c.action === 'delete' && c.dependencies.includes(address)).map((c) => c.address);
+  const scope = applyScope(config, state, opts);
+  const applier = new ChangeApplier(config, state, providers, scope, hooks, diags);
 
   const run = (c: ResourceChange): Promise<boolean> => {
-    let p = done.get(c.address);
+    let p = done.get(c);
     if (p) return p;
     p = (async () => {
-      // what must finish first
-      const before = c.action === 'delete' ? deletesDependingOn(c.address) : c.dependencies.filter((d) => byAddress.has(d) && byAddress.get(d)!.action !== 'delete');
-      const results = await Promise.all(before.map((a) => run(byAddress.get(a)!)));
+      const first = c.action === 'delete'
+        ? (mustPrecedeDelete.get(c.resource) ?? []).filter((o) => o !== c && o.resource !== c.resource)
+        : c.dependencies.flatMap((d) => writesOf.get(d) ?? []);
+      const results = await Promise.all(first.map(run));
       if (results.some((ok) => !ok)) return false;
       if (hooks.stopRequested?.()) return false;
       await slot();
       try {
-        return await applyOne(c, config, state, providers, scope, hooks, diags);
+        return await applier.apply(c);
       } finally {
         release();
       }
     })();
-    done.set(c.address, p);
+    done.set(c, p);
     return p;
   };
   await Promise.all(changes.map(run));
   return diags;
 }
 
-async function applyOne(c: ResourceChange, config: Config, state: StateView, providers: ProviderSet, scope: Scope, hooks: ApplyHooks, diags: Diagnostic[]): Promise<boolean> {
-  const p = providers.get(c.providerKey);
-  if (!p) {
-    diags.push(error(`Provider ${c.providerKey} is not configured`, undefined, { address: c.address }));
-    return false;
+class ChangeApplier {
+  constructor(
+    private readonly config: Config,
+    private readonly state: StateView,
+    private readonly providers: ProviderSet,
+    private readonly scope: ReturnType<typeof applyScope>,
+    private readonly hooks: ApplyHooks,
+    private readonly diags: Diagnostic[],
+  ) {}
+
+  async apply(c: ResourceChange): Promise<boolean> {
+    const p = this.providers.get(c.providerKey);
+    if (!p) return this.fail(c, [error(`Provider ${c.providerKey} is not configured`)]);
+    if (c.action === 'read') return this.read(c, p);
+    if (c.action === 'delete') return this.destroy(c, p, c.deposed);
+    if (c.action === 'replace' && c.createBeforeDestroy) {
+      // the old object stays in the state, deposed, until the new one exists
+      const deposed = this.state.depose(c.address);
+      if (deposed) {
+        this.hooks.onObjectRemoved?.(c.address);
+        this.hooks.onObjectSet?.(this.meta(c, p), c.address, this.state.resource(c.resource)!.instances.find((i) => i.deposed === deposed)!);
+      }
+      if (!(await this.write(c, p, null))) return false;
+      return deposed ? this.destroy(c, p, deposed) : true;
+    }
+    if (c.action === 'replace' && !(await this.destroy(c, p))) return false;
+    return this.write(c, p, c.action === 'replace' ? null : this.state.instance(c.address)?.attributes ?? null);
   }
-  const fail = (d: Diagnostic[]) => {
-    const placed = inContext(d, c.address);
-    diags.push(...placed);
-    hooks.onError?.(c, placed);
-    return false;
-  };
-  if (c.mode === 'data') {
-    setInstance(state, c, c.after ?? {}, undefined, p.source, p.schema.dataSources[c.type]?.block);
-    hooks.onStateChange?.(state);
+
+  private async read(c: ResourceChange, p: ConfiguredProvider): Promise<boolean> {
+    const rc = this.config.resources.get(c.resource)!;
+    const schema = p.schema.dataSources[c.type];
+    const config = evaluateConfig(rc, instanceSpecAtApply(rc, c, this.scope), c.address, this.diags);
+    if (!config) return false;
+    const started = Date.now();
+    this.hooks.onStart?.(c, 'read');
+    const res = await p.provider.readDataSource({ typeName: c.type, config });
+    if (hasErrors(res.diagnostics) || !res.state) return this.fail(c, res.diagnostics);
+    this.set(c, p, recordedInstance(schema, res.state, undefined, c.dependencies));
+    this.hooks.onDone?.(c, 'read', undefined, (Date.now() - started) / 1000);
     return true;
   }
-  const prior = state.instance(c.address);
-  if (c.action === 'delete' || c.action === 'replace') {
-    if (prior) {
-      const started = Date.now();
-      hooks.onStart?.(c, 'delete');
-      const res = await p.provider.applyResourceChange({ typeName: c.type, priorState: prior.attributes, plannedState: null, config: null, plannedPrivate: prior.private });
-      if (hasErrors(res.diagnostics)) return fail(res.diagnostics);
-      state.remove(c.address);
-      hooks.onStateChange?.(state);
-      hooks.onDone?.(c, 'delete', idOf(prior.attributes), (Date.now() - started) / 1000);
-    }
-    if (c.action === 'delete') return true;
-  }
-  const rc = config.resources.get(c.address)!;
-  const schema = p.schema.resources[c.type];
-  const configValue = evaluateBody(rc.body, scope) as ObjectValue;
-  const current = c.action === 'replace' ? null : state.instance(c.address)?.attributes ?? null;
-  const planned = await p.provider.planResourceChange({ typeName: c.type, priorState: current, proposedNewState: proposeNewState(schema.block, configValue, current), config: configValue, priorPrivate: state.instance(c.address)?.private });
-  if (hasErrors(planned.diagnostics) || !planned.plannedState) return fail(planned.diagnostics);
-  const verb = current ? 'update' : 'create';
-  const started = Date.now();
-  hooks.onStart?.(c, verb);
-  const res = await p.provider.applyResourceChange({ typeName: c.type, priorState: current, plannedState: planned.plannedState, config: configValue, plannedPrivate: planned.plannedPrivate });
-  if (res.newState) {
-    setInstance(state, c, res.newState, res.private, p.source, schema.block, hasErrors(res.diagnostics) && !current);
-    hooks.onStateChange?.(state);
-  } else if (verb === 'create') {
-    state.remove(c.address);
-  }
-  if (hasErrors(res.diagnostics)) return fail(res.diagnostics);
-  hooks.onDone?.(c, verb, idOf(res.newState), (Date.now() - started) / 1000);
-  return true;
-}
 
-function setInstance(state: StateView, c: ResourceChange, attributes: ObjectValue, priv: string | undefined, source: string, block: Parameters<typeof sensitiveAttributePaths>[0] | undefined, tainted = false): void {
-  const alias = c.providerKey.includes('.') ? c.providerKey.split('.')[1] : undefined;
-  state.set({
-    mode: c.mode, type: c.type, name: c.name, provider: stateProviderString(source, alias),
-    instances: [{
-      schema_version: 0, attributes, sensitive_attributes: block ? sensitivePaths(sensitiveAttributePaths(block, attributes)) : [],
-      ...(priv ? { private: priv } : {}), dependencies: c.dependencies, ...(tainted ? { status: 'tainted' as const } : {}),
-    }],
-  });
+  private async destroy(c: ResourceChange, p: ConfiguredProvider, deposed?: string): Promise<boolean> {
+    const prior = deposed ? this.state.resource(c.resource)?.instances.find((i) => i.deposed === deposed) : this.state.instance(c.address);
+    if (!prior) return true;
+    const started = Date.now();
+    this.hooks.onStart?.(deposed ? { ...c, deposed } : c, 'delete');
+    const res = await p.provider.applyResourceChange({ typeName: c.type, priorState: prior.attributes, plannedState: null, config: null, plannedPrivate: prior.private });
+    if (hasErrors(res.diagnostics)) return this.fail(c, res.diagnostics);
+    this.state.removeInstance(c.address, deposed);
+    this.hooks.onObjectRemoved?.(c.address, deposed);
+    this.hooks.onDone?.(deposed ? { ...c, deposed } : c, 'delete', idOf(prior.attributes), (Date.now() - started) / 1000);
+    return true;
+  }
+
+  /** Creates (current null) or updates the object, planning it again now that references are known. */
+  private async write(c: ResourceChange, p: ConfiguredProvider, current: ObjectValue | null): Promise<boolean> {
+    const rc = this.config.resources.get(c.resource)!;
+    const schema = p.schema.resources[c.type];
+    const evaluated = evaluateConfig(rc, instanceSpecAtApply(rc, c, this.scope), c.address, this.diags);
+    if (!evaluated) return false;
+    const configValue = current ? applyIgnoreChanges(evaluated, current, rc.lifecycle.ignoreChanges) : evaluated;
+    const priv = current ? this.state.instance(c.address)?.private : undefined;
+    const planned = await p.provider.planResourceChange({ typeName: c.type, priorState: current, proposedNewState: proposeNewState(schema.block, configValue, current), config: configValue, priorPrivate: priv });
+    if (hasErrors(planned.diagnostics) || !planned.plannedState) return this.fail(c, planned.diagnostics);
+    const verb = current ? 'update' : 'create';
+    const started = Date.now();
+    this.hooks.onStart?.(c, verb);
+    const res = await p.provider.applyResourceChange({ typeName: c.type, priorState: current, plannedState: planned.plannedState, config: configValue, plannedPrivate: planned.plannedPrivate });
+    const failed = hasErrors(res.diagnostics);
+    if (res.newState) {
+      this.set(c, p, recordedInstance(schema, res.newState, res.private, c.dependencies, failed && !current));
+    } else if (verb === 'create' || !failed) {
+      this.state.removeInstance(c.address);
+      this.hooks.onObjectRemoved?.(c.address);
+    }
+    if (failed) return this.fail(c, res.diagnostics);
+    this.hooks.onDone?.(c, verb, idOf(res.newState), (Date.now() - started) / 1000);
+    return true;
+  }
+
+  private meta(c: ResourceChange, p: ConfiguredProvider): ResourceMeta {
+    return { mode: c.mode, type: c.type, name: c.name, provider: stateProviderString(p.source, c.providerKey.split('.')[1]) };
+  }
+
+  private set(c: ResourceChange, p: ConfiguredProvider, inst: StateInstance): void {
+    const meta = this.meta(c, p);
+    this.state.setInstance(meta, c.address, inst);
+    this.hooks.onObjectSet?.(meta, c.address, this.state.instance(c.address)!);
+  }
+
+  private fail(c: ResourceChange, d: Diagnostic[]): false {
+    const placed = inContext(d, c.address);
+    this.diags.push(...placed);
+    this.hooks.onError?.(c, placed);
+    return false;
+  }
 }
 
 function idOf(v: ObjectValue | null | undefined): string | undefined {
   const id = v?.id;
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
-
-function applyScope(config: Config, state: StateView): Scope {
-  const scope: Scope = {
-    resource: (address) => (config.resources.has(address) ? ((state.instance(address)?.attributes as Value) ?? null) : undefined),
-    variable: (name) => (config.variables.has(name) ? (config.variables.get(name) as Value) ?? null : undefined),
-    local: (name) => (config.locals.has(name) ? evaluateBody(config.locals.get(name), scope) : undefined),
-  };
-  return scope;
-}
-

@@ -5,7 +5,8 @@ import { evaluateBody } from '../expr/evaluate';
 import { ExprError } from '../expr/parse';
 import { error, type Diagnostic } from '../diagnostics';
 import type { StateOutput, StateView } from '../state/state';
-import { isUnknown, Unknown, type Value } from '../values';
+import { isUnknown, type Value } from '../values';
+import { applyScope } from '../apply/apply-scope';
 
 function containsUnknown(v: Value): boolean {
   if (isUnknown(v)) return true;
@@ -23,15 +24,11 @@ export function typeOf(v: unknown): unknown {
   return 'dynamic';
 }
 
-export function computeOutputs(config: Config, state: StateView): { outputs: Record<string, StateOutput>; diagnostics: Diagnostic[] } {
+export function computeOutputs(config: Config, state: StateView, variables: ReadonlyMap<string, Value>): { outputs: Record<string, StateOutput>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const outputs: Record<string, StateOutput> = {};
-  const scope = {
-    // a resource not in state (not created, or destroyed) has no values yet: outputs using it are left out
-    resource: (a: string) => (config.resources.has(a) ? ((state.instance(a)?.attributes as Value) ?? Unknown) : undefined),
-    variable: (n: string) => (config.variables.has(n) ? ((config.variables.get(n) as Value) ?? null) : undefined),
-    local: (n: string): Value | undefined => (config.locals.has(n) ? evaluateBody(config.locals.get(n), scope) : undefined),
-  };
+  // a resource not in state (not created, or destroyed) has no values yet: outputs using it are left out
+  const scope = applyScope(config, state, { variables });
   for (const o of config.outputs) {
     try {
       const value = evaluateBody(o.value, scope);

@@ -1,129 +1,96 @@
-// Everything a plan/apply/destroy run needs, opened once: the configuration and its graph, the
-// state backend (locked), and the configured providers.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { error, hasErrors, inContext, type Diagnostic } from '../diagnostics';
-import { loadConfig } from '../config/load';
-import { BUILTIN_SOURCE, normalizeSource } from '../config/source';
+// Everything a plan/apply/destroy run needs, opened once: the configuration and its graph, input
+// variables, the state backend (locked, and recovered when a crashed run left a journal), and
+// the configured providers.
+import { hasErrors, warning, type Diagnostic } from '../diagnostics';
 import type { Config } from '../config/types';
-import { evaluateBody } from '../expr/evaluate';
-import { buildGraph, type Graph } from '../graph/graph';
-import type { ConfiguredProvider, ProviderSet } from '../plan/providers';
-import type { ObjectValue, ProviderFactory } from '../provider/interface';
-import { LocalBackend } from '../state/local-backend';
+import { resolveVariables, type VariableInputs } from '../config/variables';
+import type { Graph } from '../graph/graph';
+import type { ProviderSet } from '../plan/providers';
+import type { ProviderFactory } from '../provider/interface';
+import type { StateBackend } from '../state/backend';
 import { emptyState, StateView } from '../state/state';
-import { terraformDataFactory } from '../builtin/terraform-data';
+import type { Value } from '../values';
+import { backendFor } from './backend-select';
+import { configureProviders } from './providers-setup';
+import { configFromDocument, loadStackConfig } from './stack-config';
+import { acquireLock } from './state-lock';
 import type { StackDir } from './workdir';
 
 export interface Session {
   readonly stack: StackDir;
+  /** the configuration document (cdk.tf.json) the run uses */
+  readonly doc: unknown;
   readonly config: Config;
   readonly graph: Graph;
-  readonly backend: LocalBackend;
+  readonly backend: StateBackend;
+  /** the state as stored (after recovery), before any refresh */
   readonly state: StateView;
+  /** true when there was no state yet */
+  readonly stateIsNew: boolean;
+  readonly variables: ReadonlyMap<string, Value>;
   readonly providers: ProviderSet;
+  readonly paths: { module: string; root: string; cwd: string };
   close(): Promise<void>;
 }
 
 export interface SessionOptions {
   readonly factories: readonly ProviderFactory[];
   readonly lock: boolean;
+  readonly lockTimeoutMs: number;
   readonly operation: string;
   readonly version: string;
-}
-
-export function loadStackConfig(stack: StackDir): { config?: Config; graph?: Graph; diagnostics: Diagnostic[] } {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(fs.readFileSync(stack.file, 'utf8'));
-  } catch (err) {
-    return { diagnostics: [error(`Cannot read ${stack.file}`, (err as Error).message)] };
-  }
-  const { config, diagnostics } = loadConfig(doc, stack.file);
-  if (!config || hasErrors(diagnostics)) return { diagnostics };
-  const g = buildGraph(config);
-  return { config, graph: g.graph, diagnostics: [...diagnostics, ...g.diagnostics] };
-}
-
-export function backendFor(stack: StackDir, config: Config | undefined): { backend?: LocalBackend; diagnostics: Diagnostic[] } {
-  const b = config?.backend;
-  if (b && b.type !== 'local') return { diagnostics: [error(`Backend ${b.type} is not supported`, 'gridform keeps state with the local backend; remove the backend or use LocalBackend.')] };
-  const p = typeof b?.config.path === 'string' ? b.config.path : 'terraform.tfstate';
-  return { backend: new LocalBackend(path.resolve(stack.dir, p)), diagnostics: [] };
+  readonly inputs: VariableInputs;
+  /** a saved plan's configuration and variables, used instead of the stack's */
+  readonly saved?: { readonly doc: unknown; readonly variables: ReadonlyMap<string, Value> };
 }
 
 export async function openSession(stack: StackDir, o: SessionOptions): Promise<{ session?: Session; diagnostics: Diagnostic[] }> {
-  const { config, graph, diagnostics } = loadStackConfig(stack);
+  const loaded = o.saved ? configFromDocument(o.saved.doc, stack.file) : loadStackConfig(stack);
+  const { config, graph } = loaded;
+  const diagnostics = [...loaded.diagnostics];
   if (!config || !graph || hasErrors(diagnostics)) return { diagnostics };
+  const vars = o.saved ? { values: new Map(o.saved.variables), diagnostics: [] } : resolveVariables(config, o.inputs);
+  diagnostics.push(...vars.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
   const { backend, diagnostics: bd } = backendFor(stack, config);
-  if (!backend) return { diagnostics: [...diagnostics, ...bd] };
+  diagnostics.push(...bd);
+  if (!backend) return { diagnostics };
   let lockId: string | undefined;
   if (o.lock) {
-    const l = backend.lock(o.operation, o.version);
-    if (!l.ok) {
-      return {
-        diagnostics: [error('Error acquiring the state lock', `The state ${backend.statePath} is locked by ${l.holder.Who} (pid ${l.holder.Pid}) for ${l.holder.Operation} since ${l.holder.Created}, lock ID ${l.holder.ID}. Wait for it to finish, or run with -lock=false if you are sure nobody else is using it.`)],
-      };
-    }
-    lockId = l.info.ID;
+    const l = await acquireLock(backend, o.operation, o.version, o.lockTimeoutMs);
+    if (!l.id) return { diagnostics: [...diagnostics, ...l.diagnostics] };
+    lockId = l.id;
   }
-  const release = () => lockId && backend.unlock(lockId);
-  let state: StateView;
+  const release = async () => {
+    if (lockId) await backend.unlock(lockId);
+    await backend.close?.();
+  };
+  let read;
   try {
-    state = new StateView(backend.read() ?? emptyState());
+    read = await backend.read({ recover: o.lock });
   } catch (err) {
-    release();
-    return { diagnostics: [error(`Cannot read the state ${backend.statePath}`, (err as Error).message)] };
+    await release();
+    return { diagnostics: [...diagnostics, { severity: 'error', summary: `Cannot read the state ${backend.location}`, detail: (err as Error).message }] };
   }
-  const { providers, diagnostics: pd } = await configureProviders(config, state, o.factories);
+  for (const line of read.interrupted) diagnostics.push(warning('A previous run was interrupted', `${line} Check it, and bring it into the state with "gridform import" if it exists.`));
+  const state = new StateView(read.state ?? emptyState());
+  const { providers, diagnostics: pd } = await configureProviders(config, state, o.factories, vars.values);
+  diagnostics.push(...pd);
+  const closeProviders = () => Promise.all([...providers.values()].map((p) => p.provider.close?.()));
   if (hasErrors(pd)) {
-    release();
-    await Promise.all([...providers.values()].map((p) => p.provider.close?.()));
-    return { diagnostics: [...diagnostics, ...pd] };
+    await closeProviders();
+    await release();
+    return { diagnostics };
   }
   return {
     session: {
-      stack, config, graph, backend, state, providers,
+      stack, doc: loaded.doc, config, graph, backend, state, stateIsNew: !read.state, variables: vars.values, providers,
+      paths: { module: stack.dir, root: stack.dir, cwd: stack.dir },
       async close() {
-        await Promise.all([...providers.values()].map((p) => p.provider.close?.()));
-        release();
+        await closeProviders();
+        await release();
       },
     },
-    diagnostics: [...diagnostics, ...pd],
+    diagnostics,
   };
-}
-
-async function configureProviders(config: Config, state: StateView, factories: readonly ProviderFactory[]): Promise<{ providers: Map<string, ConfiguredProvider>; diagnostics: Diagnostic[] }> {
-  const all = [terraformDataFactory, ...factories];
-  const bySource = new Map(all.map((f) => [normalizeSource(f.source), f]));
-  const wanted = new Map<string, { source: string; body: Record<string, unknown> }>();
-  for (const p of config.providers.values()) wanted.set(p.key, { source: p.source, body: p.body });
-  const sourceOfLocal = new Map([...config.providers.values()].map((p) => [p.localName, p.source]));
-  for (const r of config.resources.values()) {
-    if (!wanted.has(r.provider)) {
-      const local = r.provider.split('.')[0];
-      wanted.set(r.provider, { source: local === 'terraform' ? BUILTIN_SOURCE : sourceOfLocal.get(local) ?? normalizeSource(local), body: {} });
-    }
-  }
-  for (const r of state.file.resources) {
-    const m = /^provider\["([^"]+)"\](?:\.(\w+))?$/.exec(r.provider);
-    if (!m) continue;
-    const key = `${m[1].split('/').pop()}${m[2] ? `.${m[2]}` : ''}`;
-    if (!wanted.has(key)) wanted.set(key, { source: m[1], body: {} });
-  }
-  const providers = new Map<string, ConfiguredProvider>();
-  const diags: Diagnostic[] = [];
-  for (const [key, { source, body }] of wanted) {
-    const factory = bySource.get(source);
-    if (!factory) {
-      diags.push(error(`Provider ${source} is not available`, `gridform has providers ${[...bySource.keys()].join(', ')}; ${key} needs ${source}.`));
-      continue;
-    }
-    const provider = factory.create();
-    const schema = provider.getSchema();
-    const res = await provider.configure({ config: evaluateBody(body, { resource: () => undefined, variable: () => undefined, local: () => undefined }) as ObjectValue });
-    diags.push(...inContext(res.diagnostics, `provider.${key}`));
-    providers.set(key, { key, source, provider, schema });
-  }
-  return { providers, diagnostics: diags };
 }

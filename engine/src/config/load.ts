@@ -2,7 +2,7 @@
 // resource and attribute for anything malformed or not supported.
 import { error, type Diagnostic } from '../diagnostics';
 import { BUILTIN_SOURCE, normalizeSource } from './source';
-import type { BackendConfig, Config, Lifecycle, OutputConfig, ProviderConfig, ResourceConfig } from './types';
+import type { BackendConfig, Config, Lifecycle, OutputConfig, ProviderConfig, ResourceConfig, VariableConfig } from './types';
 
 const META = new Set(['//', 'depends_on', 'lifecycle', 'provider', 'count', 'for_each', 'connection', 'provisioner']);
 
@@ -42,7 +42,8 @@ export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Confi
           diags.push(error(`${address} is not an object`, undefined, { address }));
           continue;
         }
-        for (const meta of ['count', 'for_each', 'provisioner', 'connection']) {
+        if (raw.count !== undefined && raw.for_each !== undefined) diags.push(error('Invalid combination of "count" and "for_each"', `${address} sets both; use one of them.`, { address, attributePath: ['count'] }));
+        for (const meta of ['provisioner', 'connection']) {
           if (raw[meta] !== undefined) diags.push(error(`${meta} is not supported yet`, `Remove ${meta} from ${address}, or declare the instances one by one.`, { address, attributePath: [meta] }));
         }
         const providerKey = typeof raw.provider === 'string' ? raw.provider.replace(/^provider\./, '') : type.split('_')[0];
@@ -53,7 +54,10 @@ export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Confi
         const body: Json = {};
         for (const [k, v] of Object.entries(raw)) if (!META.has(k)) body[k] = v;
         const dependsOn = Array.isArray(raw.depends_on) ? raw.depends_on.filter((d): d is string => typeof d === 'string').map((d) => d.replace(/^\$\{(.*)\}$/, '$1')) : [];
-        resources.set(address, { address, mode, type, name, provider: providerKey, body, dependsOn, lifecycle: lifecycle(raw.lifecycle) });
+        resources.set(address, {
+          address, mode, type, name, provider: providerKey, body, dependsOn, lifecycle: lifecycle(raw.lifecycle),
+          ...(raw.count !== undefined ? { count: raw.count } : {}), ...(raw.for_each !== undefined ? { forEach: raw.for_each } : {}),
+        });
       }
     }
   };
@@ -66,7 +70,13 @@ export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Confi
     sensitive: isObject(o) && o.sensitive === true,
     description: isObject(o) && typeof o.description === 'string' ? o.description : undefined,
   }));
-  const variables = new Map<string, unknown>(Object.entries(isObject(doc.variable) ? doc.variable : {}).map(([k, v]) => [k, isObject(v) ? v.default : undefined]));
+  const variables = new Map<string, VariableConfig>(Object.entries(isObject(doc.variable) ? doc.variable : {}).map(([name, v]) => {
+    const o = isObject(v) ? v : {};
+    return [name, {
+      name, ...('default' in o ? { default: o.default } : {}), type: typeof o.type === 'string' ? o.type : undefined,
+      description: typeof o.description === 'string' ? o.description : undefined, sensitive: o.sensitive === true, nullable: o.nullable !== false,
+    }];
+  }));
   const locals = new Map<string, unknown>(Object.entries(isObject(doc.locals) ? doc.locals : {}));
   let backend: BackendConfig | undefined;
   if (isObject(terraform.backend)) {

@@ -11,6 +11,19 @@ export interface ResourceConfig {
   readonly body: Record<string, unknown>;
   readonly dependsOn: readonly string[];
   readonly lifecycle: Lifecycle;
+  /** the count meta-argument as written (a number or a `${...}` string) */
+  readonly count?: unknown;
+  /** the for_each meta-argument as written (a map, a set of strings, or a `${...}` string) */
+  readonly forEach?: unknown;
+}
+
+export interface VariableConfig {
+  readonly name: string;
+  readonly default?: unknown;
+  readonly type?: string;
+  readonly description?: string;
+  readonly sensitive: boolean;
+  readonly nullable: boolean;
 }
 
 export interface Lifecycle {
@@ -45,7 +58,7 @@ export interface Config {
   readonly resources: ReadonlyMap<string, ResourceConfig>;
   readonly providers: ReadonlyMap<string, ProviderConfig>;
   readonly outputs: readonly OutputConfig[];
-  readonly variables: ReadonlyMap<string, unknown>;
+  readonly variables: ReadonlyMap<string, VariableConfig>;
   readonly locals: ReadonlyMap<string, unknown>;
   readonly backend?: BackendConfig;
 }

@@ -1,76 +1,361 @@
-// Evaluates expressions against known values. A reference to a value known only after apply
-// evaluates to Unknown, and so does a template containing one.
+// Evaluates expression trees against known values. A value known only after apply is Unknown,
+// and anything computed from it is Unknown too, except where the result is already decided
+// (a conditional's untaken branch, coalesce, try). Errors are ExprErrors naming the expression.
 import { isUnknown, Unknown, type Value } from '../values';
-import { ExprError, parseTemplate, referencedAddress, type Expr, type Step } from './parse';
+import { containsUnknown, deepEqual, isObject, numToString, sortedObject, toBool, toNum, toStr, typeName, ValueError, type ObjectValue } from './convert';
+import { FUNCTIONS } from './functions';
+import { ExprError, parseTemplate, type Expr, type Step } from './parse';
+import { show } from './print';
 
 export interface Scope {
-  /** the value of a resource or data source by address; undefined when not declared */
+  /** value of a resource or data source by address (an object; a list of objects for count; a map for for_each); undefined when not declared */
   resource(address: string): Value | undefined;
   variable(name: string): Value | undefined;
   local(name: string): Value | undefined;
+  /** count.index inside a counted resource */
+  readonly countIndex?: number;
+  /** each.key / each.value inside a for_each resource */
+  readonly each?: { key: string; value: Value };
+  /** path.module, path.root, path.cwd */
+  readonly paths?: { module: string; root: string; cwd: string };
+}
+
+/** The scope plus the variables of enclosing for expressions. */
+interface Env {
+  scope: Scope;
+  vars: ReadonlyMap<string, Value>;
 }
 
 export function evaluate(e: Expr, scope: Scope): Value {
-  switch (e.kind) {
-    case 'literal':
-      return e.value;
-    case 'template': {
-      let out = '';
-      for (const p of e.parts) {
-        const v = evaluate(p, scope);
-        if (isUnknown(v)) return Unknown;
-        if (v !== null && typeof v === 'object') throw new ExprError('a list or object cannot be interpolated into a string');
-        out += v === null ? '' : String(v);
-      }
-      return out;
-    }
-    case 'ref':
-      return evaluateRef(e, scope);
-  }
+  return ev(e, { scope, vars: new Map() });
 }
 
-function evaluateRef(e: Expr & { kind: 'ref' }, scope: Scope): Value {
-  let value: Value | undefined;
-  let steps: Step[];
-  if (e.root === 'var' || e.root === 'local') {
-    const [first, ...rest] = e.steps;
-    if (first?.kind !== 'attr') throw new ExprError(`${e.root} needs a name`);
-    value = e.root === 'var' ? scope.variable(first.name) : scope.local(first.name);
-    if (value === undefined) throw new ExprError(`${e.root}.${first.name} is not declared`);
-    steps = rest;
-  } else {
-    const address = referencedAddress(e);
-    if (!address) throw new ExprError(`references to ${e.root} are not supported`);
-    value = scope.resource(address);
-    if (value === undefined) throw new ExprError(`reference to undeclared resource ${address}`);
-    steps = e.steps.slice(e.root === 'data' ? 2 : 1);
-  }
-  const path: string[] = [];
-  for (const step of steps) {
-    if (isUnknown(value)) return Unknown;
-    const key = step.kind === 'attr' ? step.name : step.value;
-    path.push(typeof key === 'number' ? `[${key}]` : `.${key}`);
-    if (value === null || typeof value !== 'object') {
-      throw new ExprError(`cannot read ${path.join('')} of a ${value === null ? 'null' : typeof value} value`);
-    }
-    const next: Value | undefined = Array.isArray(value) ? (typeof key === 'number' ? value[key] : undefined) : (value as Record<string, Value>)[String(key)];
-    if (next === undefined) {
-      if (Array.isArray(value)) throw new ExprError(`index ${String(key)} is out of range (the list has ${value.length} element(s))`);
-      return null;
-    }
-    value = next;
-  }
-  return value;
-}
+const parsed = new Map<string, Expr>();
 
-/** Evaluates every `${...}` inside a JSON body (strings, lists, objects). */
+/** Evaluates every string containing `${` inside a JSON body (strings, lists, objects). */
 export function evaluateBody(body: unknown, scope: Scope): Value {
-  if (typeof body === 'string') return body.includes('${') ? evaluate(parseTemplate(body), scope) : body;
+  if (typeof body === 'string') {
+    if (!body.includes('${')) return body;
+    let e = parsed.get(body);
+    if (!e) {
+      if (parsed.size > 5000) parsed.clear();
+      parsed.set(body, (e = parseTemplate(body)));
+    }
+    return evaluate(e, scope);
+  }
   if (Array.isArray(body)) return body.map((b) => evaluateBody(b, scope));
   if (body !== null && typeof body === 'object') {
-    const out: Record<string, Value> = {};
+    const out: ObjectValue = {};
     for (const [k, v] of Object.entries(body)) out[k] = evaluateBody(v, scope);
     return out;
   }
   return body as Value;
+}
+
+/** An ExprError saying what failed, in which expression, and why. */
+function fail(e: Expr, summary: string, detail?: string): never {
+  throw new ExprError(`${summary} in \${${show(e)}}${detail ? `: ${detail}` : ''}`);
+}
+
+/** Runs a conversion, turning its ValueError into an ExprError about `e`. */
+function check<T>(e: Expr, summary: string, f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof ValueError) fail(e, summary, err.message);
+    throw err;
+  }
+}
+
+function ev(e: Expr, env: Env): Value {
+  switch (e.kind) {
+    case 'literal':
+      return e.value;
+    case 'template':
+      return template(e, env);
+    case 'ref':
+      return reference(e, env);
+    case 'iterator':
+      return env.vars.get(e.name) ?? null;
+    case 'traverse':
+      return traverse(e, ev(e.target, env), e.steps, env);
+    case 'tuple':
+      return e.items.map((x) => ev(x, env));
+    case 'object':
+      return object(e, env);
+    case 'unary': {
+      const v = ev(e.operand, env);
+      if (isUnknown(v)) return Unknown;
+      return e.op === '-' ? -check(e, 'Invalid operand', () => toNum(v, 'the operand of -')) : !check(e, 'Invalid operand', () => toBool(v, 'the operand of !'));
+    }
+    case 'binary':
+      return binary(e, ev(e.left, env), ev(e.right, env));
+    case 'conditional': {
+      const c = ev(e.cond, env);
+      if (isUnknown(c)) return Unknown;
+      return ev(check(e, 'Invalid condition', () => toBool(c, 'the condition')) ? e.then : e.else, env);
+    }
+    case 'call':
+      return call(e, env);
+    case 'for':
+      return forExpr(e, env);
+  }
+}
+
+function template(e: Expr & { kind: 'template' }, env: Env): Value {
+  let out = '';
+  let unknown = false;
+  for (const part of e.parts) {
+    const v = ev(part, env);
+    if (isUnknown(v)) unknown = true;
+    else if (v === null) fail(e, 'Invalid template interpolation value', `${show(part)} is null`);
+    else if (typeof v === 'object') fail(e, 'Invalid template interpolation value', `${show(part)} is a ${typeName(v)}; only strings, numbers and bools can be interpolated`);
+    else out += check(e, 'Invalid template interpolation value', () => toStr(v));
+  }
+  return unknown ? Unknown : out;
+}
+
+function reference(e: Expr & { kind: 'ref' }, env: Env): Value {
+  const { scope } = env;
+  const [first, second] = e.steps;
+  const name = first?.kind === 'attr' ? first.name : undefined;
+  const named = (what: string): string => {
+    if (name === undefined) fail(e, 'Invalid reference', `${e.root} must be followed by an attribute name, as in ${e.root}.${what}`);
+    return name;
+  };
+  let value: Value | undefined;
+  let rest = e.steps.slice(1);
+  switch (e.root) {
+    case 'var':
+      value = scope.variable(named('name'));
+      if (value === undefined) fail(e, 'Reference to undeclared input variable', `var.${name} is not declared`);
+      break;
+    case 'local':
+      value = scope.local(named('name'));
+      if (value === undefined) fail(e, 'Reference to undeclared local value', `local.${name} is not declared`);
+      break;
+    case 'count':
+      if (named('index') !== 'index') fail(e, 'Invalid reference', `count has only the attribute index`);
+      if (scope.countIndex === undefined) fail(e, 'Invalid reference', 'count.index is only valid in a resource with count');
+      value = scope.countIndex;
+      break;
+    case 'each':
+      if (named('key') !== 'key' && name !== 'value') fail(e, 'Invalid reference', 'each has only the attributes key and value');
+      if (!scope.each) fail(e, 'Invalid reference', `each.${name} is only valid in a resource with for_each`);
+      value = name === 'key' ? scope.each.key : scope.each.value;
+      break;
+    case 'path': {
+      const paths = scope.paths ?? { module: '.', root: '.', cwd: process.cwd() };
+      if (!['module', 'root', 'cwd'].includes(named('module'))) fail(e, 'Invalid reference', 'path has only the attributes module, root and cwd');
+      value = paths[name as 'module'];
+      break;
+    }
+    case 'terraform':
+      if (named('workspace') !== 'workspace') fail(e, 'Invalid reference', 'terraform has only the attribute workspace');
+      value = 'default';
+      break;
+    case 'self':
+      return fail(e, 'Invalid reference', 'self is not supported');
+    case 'data': {
+      if (first?.kind !== 'attr' || second?.kind !== 'attr') fail(e, 'Invalid reference', 'a data source is referenced as data.TYPE.NAME');
+      const address = `data.${first.name}.${second.name}`;
+      value = scope.resource(address);
+      if (value === undefined) fail(e, `Reference to undeclared data source ${address}`);
+      rest = e.steps.slice(2);
+      break;
+    }
+    default: {
+      const address = `${e.root}.${named('name')}`;
+      value = scope.resource(address);
+      if (value === undefined) fail(e, `Reference to undeclared resource ${address}`);
+    }
+  }
+  return traverse(e, value, rest, env);
+}
+
+/** Applies traversal steps to a value. A splat maps the rest of the steps over a list. */
+function traverse(e: Expr, value: Value, steps: Step[], env: Env): Value {
+  let v = value;
+  for (let i = 0; i < steps.length; i++) {
+    if (isUnknown(v)) return Unknown;
+    const step = steps[i];
+    if (step.kind === 'splat') {
+      const rest = steps.slice(i + 1);
+      const items = v === null ? [] : Array.isArray(v) ? v : [v];
+      return items.map((item) => traverse(e, item, rest, env));
+    }
+    if (step.kind === 'attr') {
+      v = attribute(e, v, step.name);
+      continue;
+    }
+    const key = step.kind === 'index' ? step.value : ev(step.expr, env);
+    if (isUnknown(key)) return Unknown;
+    v = index(e, v, key);
+  }
+  return v;
+}
+
+function attribute(e: Expr, v: Value, name: string): Value {
+  if (isObject(v)) {
+    if (!Object.prototype.hasOwnProperty.call(v, name)) fail(e, 'Unsupported attribute', `the object has no attribute "${name}"`);
+    return v[name];
+  }
+  if (v === null) fail(e, 'Attempt to get attribute from null value', `cannot read "${name}" of null`);
+  if (Array.isArray(v)) fail(e, 'Unsupported attribute', `cannot read "${name}" of a list; use [*].${name} for every element or [N].${name} for one`);
+  return fail(e, 'Unsupported attribute', `cannot read "${name}" of a ${typeName(v)}`);
+}
+
+function index(e: Expr, v: Value, key: Value): Value {
+  if (Array.isArray(v)) {
+    const i = check(e, 'Invalid index', () => toNum(key, 'a list index'));
+    if (!Number.isInteger(i) || i < 0 || i >= v.length) fail(e, 'Invalid index', `the list has ${v.length} element${v.length === 1 ? '' : 's'}, so there is no element ${numToString(i)}`);
+    return v[i];
+  }
+  if (isObject(v)) {
+    const k = check(e, 'Invalid index', () => toStr(key, 'a map key'));
+    if (!Object.prototype.hasOwnProperty.call(v, k)) fail(e, 'Invalid index', `the map has no element for the key ${JSON.stringify(k)}`);
+    return v[k];
+  }
+  if (v === null) fail(e, 'Attempt to index null value', 'cannot index null');
+  return fail(e, 'Invalid index', `a ${typeName(v)} has no elements to index`);
+}
+
+function object(e: Expr & { kind: 'object' }, env: Env): Value {
+  const entries = new Map<string, Value>();
+  let unknown = false;
+  for (const item of e.items) {
+    const k = ev(item.key, env);
+    const v = ev(item.value, env);
+    if (isUnknown(k)) unknown = true;
+    else {
+      const key = check(e, 'Invalid object key', () => toStr(k, 'an object key'));
+      if (entries.has(key)) fail(e, 'Duplicate object attribute', `"${key}" is defined twice`);
+      entries.set(key, v);
+    }
+  }
+  return unknown ? Unknown : Object.fromEntries(entries);
+}
+
+function binary(e: Expr & { kind: 'binary' }, l: Value, r: Value): Value {
+  switch (e.op) {
+    case '==':
+    case '!=':
+      if (containsUnknown(l) || containsUnknown(r)) return Unknown;
+      return deepEqual(l, r) === (e.op === '==');
+    case '&&':
+    case '||': {
+      if (isUnknown(l) || isUnknown(r)) return Unknown;
+      const a = check(e, 'Invalid operand', () => toBool(l, `the left operand of ${e.op}`));
+      const b = check(e, 'Invalid operand', () => toBool(r, `the right operand of ${e.op}`));
+      return e.op === '&&' ? a && b : a || b;
+    }
+  }
+  if (isUnknown(l) || isUnknown(r)) return Unknown;
+  const a = check(e, 'Invalid operand', () => toNum(l, `the left operand of ${e.op}`));
+  const b = check(e, 'Invalid operand', () => toNum(r, `the right operand of ${e.op}`));
+  switch (e.op) {
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      if (b === 0) fail(e, 'Operation failed', 'division by zero');
+      return a / b;
+    case '%':
+      if (b === 0) fail(e, 'Operation failed', 'modulo by zero');
+      return a % b;
+    case '<':
+      return a < b;
+    case '>':
+      return a > b;
+    case '<=':
+      return a <= b;
+    case '>=':
+      return a >= b;
+  }
+}
+
+function call(e: Expr & { kind: 'call' }, env: Env): Value {
+  if (e.name === 'try' || e.name === 'can') return tryOrCan(e, env);
+  const f = Object.hasOwn(FUNCTIONS, e.name) ? FUNCTIONS[e.name] : undefined;
+  if (!f) fail(e, `Call to unknown function "${e.name}"`);
+  let args = e.args.map((a) => ev(a, env));
+  if (e.expand) {
+    const last = args.pop()!;
+    if (isUnknown(last)) return Unknown;
+    if (!Array.isArray(last)) fail(e, 'Invalid expanding argument', `the argument before "..." must be a list, got ${typeName(last)}`);
+    args = [...args, ...last];
+  }
+  if (args.length < f.min) fail(e, 'Not enough function arguments', `function "${e.name}" needs ${f.min === f.max ? '' : 'at least '}${f.min}, got ${args.length}`);
+  if (args.length > f.max) fail(e, 'Too many function arguments', `function "${e.name}" takes ${f.min === f.max ? '' : 'at most '}${f.max}, got ${args.length}`);
+  if (f.unknown !== 'raw' && args.some(f.unknown === 'shallow' ? isUnknown : containsUnknown)) return Unknown;
+  return check(e, `Call to function "${e.name}" failed`, () => f.call(args));
+}
+
+/** try and can evaluate their arguments lazily, turning errors into the next alternative or false. */
+function tryOrCan(e: Expr & { kind: 'call' }, env: Env): Value {
+  if (e.expand) fail(e, 'Invalid expanding argument', `"${e.name}" does not take "..."`);
+  if (e.name === 'can' && e.args.length !== 1) fail(e, 'Invalid number of arguments', `function "can" takes 1, got ${e.args.length}`);
+  if (e.args.length === 0) fail(e, 'Not enough function arguments', 'function "try" needs at least 1');
+  const errors: string[] = [];
+  for (const arg of e.args) {
+    try {
+      const v = ev(arg, env);
+      // a value not yet wholly known might still fail once known
+      if (containsUnknown(v)) return Unknown;
+      return e.name === 'can' ? true : v;
+    } catch (err) {
+      if (!(err instanceof ExprError)) throw err;
+      errors.push(err.message);
+    }
+  }
+  return e.name === 'can' ? false : fail(e, 'Call to function "try" failed', `no expression succeeded:\n- ${errors.join('\n- ')}`);
+}
+
+function forExpr(e: Expr & { kind: 'for' }, env: Env): Value {
+  const coll = ev(e.collection, env);
+  if (isUnknown(coll)) return Unknown;
+  let pairs: [Value, Value][];
+  if (Array.isArray(coll)) pairs = coll.map((v, i) => [i, v]);
+  else if (isObject(coll)) pairs = Object.keys(coll).sort().map((k) => [k, coll[k]]);
+  else if (coll === null) return fail(e, 'Iteration over null value', `${show(e.collection)} is null`);
+  else return fail(e, 'Iteration over non-iterable value', `${show(e.collection)} is a ${typeName(coll)}`);
+
+  const list: Value[] = [];
+  const grouped = new Map<string, Value>();
+  let unknown = false;
+  for (const [k, v] of pairs) {
+    const vars = new Map(env.vars);
+    if (e.keyVar) vars.set(e.keyVar, k);
+    vars.set(e.valueVar, v);
+    const inner = { scope: env.scope, vars };
+    if (e.cond) {
+      const c = ev(e.cond, inner);
+      if (isUnknown(c)) {
+        unknown = true;
+        continue;
+      }
+      if (!check(e, 'Invalid for condition', () => toBool(c, 'the condition after if'))) continue;
+    }
+    const value = ev(e.value, inner);
+    if (!e.key) {
+      list.push(value);
+      continue;
+    }
+    const kv = ev(e.key, inner);
+    if (isUnknown(kv)) {
+      unknown = true;
+      continue;
+    }
+    const key = check(e, 'Invalid object key', () => toStr(kv, 'the key'));
+    if (e.group) {
+      if (!grouped.has(key)) grouped.set(key, []);
+      (grouped.get(key) as Value[]).push(value);
+    } else if (grouped.has(key)) fail(e, 'Duplicate object key', `two elements produce the key "${key}"; add "..." after the value to group them`);
+    else grouped.set(key, value);
+  }
+  if (unknown) return Unknown;
+  return e.key ? sortedObject(grouped) : list;
 }

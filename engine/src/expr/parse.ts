@@ -1,94 +1,314 @@
-// Parses the `${...}` interpolations cdktf writes into an expression tree. Supported now:
-// references with attribute, index and key steps (grid_deployment.vm.vms[0].ip,
-// var.x, local.y, data.t.n.a), literals, and string templates mixing text and interpolations.
-// Anything else is refused with the expression and its position, never evaluated wrongly.
-export type Step = { kind: 'attr'; name: string } | { kind: 'index'; value: number | string };
+// Parses HCL native expression syntax, as `cdktf synth` writes it inside JSON strings as `${...}`,
+// into an expression tree (a Pratt parser over the tokens of lexer.ts), and finds the references
+// an expression makes.
+import { lexExpression, lexTemplate, LexError, type TemplatePart, type Token } from './lexer';
+
+export type Step = { kind: 'attr'; name: string } | { kind: 'index'; value: number | string } | { kind: 'indexExpr'; expr: Expr } | { kind: 'splat' };
+
+export type BinaryOp = '*' | '/' | '%' | '+' | '-' | '<' | '>' | '<=' | '>=' | '==' | '!=' | '&&' | '||';
 
 export type Expr =
   | { kind: 'literal'; value: string | number | boolean | null }
+  /** string text and interpolations, concatenated */
+  | { kind: 'template'; parts: Expr[] }
+  /** a traversal rooted at an identifier: var.x, aws_vm.a[0].ip, data.t.n.attr */
   | { kind: 'ref'; root: string; steps: Step[] }
-  | { kind: 'template'; parts: Expr[] };
+  /** a variable of an enclosing for expression */
+  | { kind: 'iterator'; name: string }
+  /** steps applied to any other expression: f(x)[0], (a ? b : c).id, x.*.id[0] */
+  | { kind: 'traverse'; target: Expr; steps: Step[] }
+  | { kind: 'tuple'; items: Expr[] }
+  /** a bare identifier key is a literal string key */
+  | { kind: 'object'; items: { key: Expr; value: Expr }[] }
+  | { kind: 'unary'; op: '-' | '!'; operand: Expr }
+  | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr }
+  | { kind: 'conditional'; cond: Expr; then: Expr; else: Expr }
+  /** expand: the last argument is a list spread into the arguments (`f(xs...)`) */
+  | { kind: 'call'; name: string; args: Expr[]; expand: boolean }
+  /** key set: an object for (`{for k, v in m : k => v}`); group: values with one key are collected (`...`) */
+  | { kind: 'for'; keyVar?: string; valueVar: string; collection: Expr; key?: Expr; value: Expr; cond?: Expr; group: boolean };
 
-export class ExprError extends Error {}
+export type RefExpr = Expr & { kind: 'ref' };
 
-/** Parses a whole JSON string value; plain strings become literals. */
+export class ExprError extends Error {
+  override name = 'ExprError';
+}
+
+export const PRECEDENCE: Record<BinaryOp, number> = { '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '>': 4, '<=': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '%': 6 };
+
+/** Parses a whole JSON string value. A value that is exactly one `${expr}` is that expression. */
 export function parseTemplate(text: string): Expr {
-  const parts: Expr[] = [];
-  let i = 0;
-  let lit = '';
-  while (i < text.length) {
-    if (text.startsWith('$${', i)) {
-      lit += '${';
-      i += 3;
-    } else if (text.startsWith('${', i)) {
-      const end = matchingBrace(text, i + 2);
-      if (lit) parts.push({ kind: 'literal', value: lit });
-      lit = '';
-      parts.push(parseExpression(text.slice(i + 2, end), text));
-      i = end + 1;
-    } else {
-      lit += text[i++];
+  return withContext(JSON.stringify(text), () => templateExpr(lexTemplate(text, 0, false).parts, new Set()));
+}
+
+/** Parses one expression (the text inside `${...}`). */
+export function parseExpression(src: string): Expr {
+  return withContext(`\${${src}}`, () => new Parser(lexExpression(src), new Set()).parseAll());
+}
+
+function withContext(shown: string, parse: () => Expr): Expr {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof LexError) throw new ExprError(`Invalid expression in ${shown}: ${err.message} (at character ${err.pos + 1})`);
+    throw err;
+  }
+}
+
+function templateExpr(parts: TemplatePart[], bound: Set<string>): Expr {
+  const exprs: Expr[] = parts.map((p) => (typeof p === 'string' ? { kind: 'literal', value: p } : new Parser(p.tokens, bound).parseAll()));
+  if (exprs.length === 0) return { kind: 'literal', value: '' };
+  // a template that is a single interpolation yields the value itself, with its type
+  return exprs.length === 1 ? exprs[0] : { kind: 'template', parts: exprs };
+}
+
+class Parser {
+  private i = 0;
+  constructor(
+    private readonly tokens: Token[],
+    /** names bound by enclosing for expressions */
+    private readonly bound: Set<string>,
+  ) {}
+
+  parseAll(): Expr {
+    const e = this.expression();
+    if (this.peek().kind !== 'eof') this.fail(`unexpected ${describe(this.peek())}`);
+    return e;
+  }
+
+  private peek(ahead = 0): Token {
+    return this.tokens[Math.min(this.i + ahead, this.tokens.length - 1)];
+  }
+  private next(): Token {
+    const t = this.peek();
+    if (t.kind !== 'eof') this.i++;
+    return t;
+  }
+  private is(text: string, ahead = 0): boolean {
+    const t = this.peek(ahead);
+    return (t.kind === 'punct' || t.kind === 'ident') && t.text === text;
+  }
+  private accept(text: string): boolean {
+    if (!this.is(text)) return false;
+    this.i++;
+    return true;
+  }
+  private expect(text: string): void {
+    if (!this.accept(text)) this.fail(`expected "${text}" but found ${describe(this.peek())}`);
+  }
+  private ident(): string {
+    const t = this.next();
+    if (t.kind !== 'ident') this.fail(`expected a name but found ${describe(t)}`, t);
+    return (t as { text: string }).text;
+  }
+  private fail(message: string, at = this.peek()): never {
+    throw new LexError(message, at.start);
+  }
+
+  expression(): Expr {
+    const cond = this.binary(1);
+    if (!this.accept('?')) return cond;
+    const then = this.expression();
+    this.expect(':');
+    return { kind: 'conditional', cond, then, else: this.expression() };
+  }
+
+  private binary(min: number): Expr {
+    let left = this.unary();
+    for (;;) {
+      const t = this.peek();
+      const op = t.kind === 'punct' && (t.text in PRECEDENCE) ? (t.text as BinaryOp) : undefined;
+      if (!op || PRECEDENCE[op] < min) return left;
+      this.i++;
+      left = { kind: 'binary', op, left, right: this.binary(PRECEDENCE[op] + 1) };
     }
   }
-  if (lit || !parts.length) parts.push({ kind: 'literal', value: lit });
-  return parts.length === 1 ? parts[0] : { kind: 'template', parts };
-}
 
-function matchingBrace(text: string, from: number): number {
-  let depth = 1;
-  let quote = false;
-  for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === '"') quote = false;
-    } else if (c === '"') quote = true;
-    else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return i;
+  private unary(): Expr {
+    if (this.is('-') || this.is('!')) {
+      const op = (this.next() as { text: '-' | '!' }).text;
+      return { kind: 'unary', op, operand: this.unary() };
+    }
+    const parenthesized = this.is('(');
+    return this.postfix(this.primary(), parenthesized);
   }
-  throw new ExprError(`unterminated interpolation in ${JSON.stringify(text)}`);
-}
 
-export function parseExpression(src: string, whole = src): Expr {
-  const s = src.trim();
-  if (/^-?\d+(\.\d+)?$/.test(s)) return { kind: 'literal', value: Number(s) };
-  if (s === 'true' || s === 'false') return { kind: 'literal', value: s === 'true' };
-  if (s === 'null') return { kind: 'literal', value: null };
-  if (/^"([^"\\]|\\.)*"$/.test(s)) return { kind: 'literal', value: JSON.parse(s) as string };
-  const m = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(s);
-  if (!m) throw unsupported(s, whole);
-  const steps: Step[] = [];
-  let rest = s.slice(m[0].length);
-  while (rest.length) {
-    let step: RegExpExecArray | null;
-    if ((step = /^\.([A-Za-z_][A-Za-z0-9_-]*)/.exec(rest))) steps.push({ kind: 'attr', name: step[1] });
-    else if ((step = /^\[\s*(\d+)\s*\]/.exec(rest))) steps.push({ kind: 'index', value: Number(step[1]) });
-    else if ((step = /^\[\s*("(?:[^"\\]|\\.)*")\s*\]/.exec(rest))) steps.push({ kind: 'index', value: JSON.parse(step[1]) as string });
-    else if ((step = /^\.(\d+)/.exec(rest))) steps.push({ kind: 'index', value: Number(step[1]) });
-    else throw unsupported(s, whole);
-    rest = rest.slice(step[0].length);
+  /** Attribute, index and splat steps. A full splat `[*]` takes every following step; a legacy splat `.*` only the attribute names right after it. */
+  private postfix(primary: Expr, parenthesized: boolean): Expr {
+    let node = primary;
+    // where the next step goes; a new traversal around `node` when undefined (parentheses end a splat's reach)
+    let steps: Step[] | undefined = node.kind === 'ref' && !parenthesized ? node.steps : undefined;
+    const push = (step: Step) => {
+      if (!steps) node = { kind: 'traverse', target: node, steps: (steps = []) };
+      steps.push(step);
+    };
+    for (;;) {
+      if (this.accept('.')) {
+        const t = this.next();
+        if (t.kind === 'ident') push({ kind: 'attr', name: t.text });
+        // legacy index steps: a.0, and a.0.1 which lexes as one number
+        else if (t.kind === 'number' && /^\d+(\.\d+)?$/.test(t.text)) t.text.split('.').forEach((n) => push({ kind: 'index', value: Number(n) }));
+        else if (t.kind === 'punct' && t.text === '*') {
+          push({ kind: 'splat' });
+          while (this.is('.') && this.peek(1).kind === 'ident') {
+            this.i++;
+            push({ kind: 'attr', name: (this.next() as { text: string }).text });
+          }
+          steps = undefined;
+        } else this.fail(`expected an attribute name after "." but found ${describe(t)}`, t);
+      } else if (this.is('[') && !this.peek().newlineBefore) {
+        this.i++;
+        if (this.accept('*')) push({ kind: 'splat' });
+        else {
+          const key = this.expression();
+          push(key.kind === 'literal' && (typeof key.value === 'number' || typeof key.value === 'string') ? { kind: 'index', value: key.value } : { kind: 'indexExpr', expr: key });
+        }
+        this.expect(']');
+      } else return node;
+    }
   }
-  return { kind: 'ref', root: m[0], steps };
-}
 
-function unsupported(expr: string, whole: string): ExprError {
-  return new ExprError(`unsupported expression \${${expr}} in ${JSON.stringify(whole)}: gridform evaluates references (type.name.attr[0].key), literals and string templates`);
-}
-
-/** The resource or data address a reference points at (e.g. grid_network.net), or undefined for var/local/... */
-export function referencedAddress(e: Expr & { kind: 'ref' }): string | undefined {
-  if (e.root === 'var' || e.root === 'local' || e.root === 'each' || e.root === 'count' || e.root === 'path' || e.root === 'self' || e.root === 'terraform') return undefined;
-  if (e.root === 'data') {
-    const [t, n] = e.steps;
-    return t?.kind === 'attr' && n?.kind === 'attr' ? `data.${t.name}.${n.name}` : undefined;
+  private primary(): Expr {
+    const t = this.next();
+    switch (t.kind) {
+      case 'number':
+        return { kind: 'literal', value: Number(t.text) };
+      case 'string':
+        return templateExpr(t.parts, this.bound);
+      case 'ident':
+        if (t.text === 'true' || t.text === 'false') return { kind: 'literal', value: t.text === 'true' };
+        if (t.text === 'null') return { kind: 'literal', value: null };
+        if (this.is('(')) return this.call(t.text);
+        if (this.bound.has(t.text)) return { kind: 'iterator', name: t.text };
+        return { kind: 'ref', root: t.text, steps: [] };
+      case 'punct':
+        if (t.text === '(') {
+          const e = this.expression();
+          this.expect(')');
+          return e;
+        }
+        if (t.text === '[') return this.is('for') && this.peek(1).kind === 'ident' ? this.forExpr(']') : this.tuple();
+        if (t.text === '{') return this.is('for') && this.peek(1).kind === 'ident' ? this.forExpr('}') : this.object();
+    }
+    return this.fail(`expected an expression but found ${describe(t)}`, t);
   }
-  const [n] = e.steps;
-  return n?.kind === 'attr' ? `${e.root}.${n.name}` : undefined;
+
+  private call(name: string): Expr {
+    this.expect('(');
+    const args: Expr[] = [];
+    let expand = false;
+    while (!this.accept(')')) {
+      args.push(this.expression());
+      if (this.accept('...')) {
+        expand = true;
+        this.accept(',');
+        this.expect(')');
+        break;
+      }
+      if (!this.is(')')) this.expect(',');
+    }
+    return { kind: 'call', name, args, expand };
+  }
+
+  private tuple(): Expr {
+    const items: Expr[] = [];
+    while (!this.accept(']')) {
+      items.push(this.expression());
+      if (!this.is(']')) this.expect(',');
+    }
+    return { kind: 'tuple', items };
+  }
+
+  private object(): Expr {
+    const items: { key: Expr; value: Expr }[] = [];
+    while (!this.accept('}')) {
+      const t = this.peek();
+      const bare = t.kind === 'ident' && (this.is('=', 1) || this.is(':', 1));
+      const key: Expr = bare ? { kind: 'literal', value: (this.next() as { text: string }).text } : this.expression();
+      if (!this.accept('=')) this.expect(':');
+      items.push({ key, value: this.expression() });
+      // items are separated by commas or newlines
+      if (!this.accept(',') && !this.is('}') && !this.peek().newlineBefore) this.fail(`expected "," or "}" but found ${describe(this.peek())}`);
+    }
+    return { kind: 'object', items };
+  }
+
+  private forExpr(close: ']' | '}'): Expr {
+    this.expect('for');
+    let valueVar = this.ident();
+    let keyVar: string | undefined;
+    if (this.accept(',')) {
+      keyVar = valueVar;
+      valueVar = this.ident();
+    }
+    this.expect('in');
+    const collection = this.expression();
+    this.expect(':');
+    const inner = new Parser(this.tokens, new Set([...this.bound, valueVar, ...(keyVar ? [keyVar] : [])]));
+    inner.i = this.i;
+    let key: Expr | undefined;
+    let value = inner.expression();
+    let group = false;
+    if (close === '}') {
+      inner.expect('=>');
+      key = value;
+      value = inner.expression();
+      group = inner.accept('...');
+    }
+    const cond = inner.accept('if') ? inner.expression() : undefined;
+    inner.expect(close);
+    this.i = inner.i;
+    return { kind: 'for', keyVar, valueVar, collection, key, value, cond, group };
+  }
 }
 
-/** Every reference inside an expression. */
-export function references(e: Expr): (Expr & { kind: 'ref' })[] {
-  if (e.kind === 'ref') return [e];
-  if (e.kind === 'template') return e.parts.flatMap(references);
-  return [];
+function describe(t: Token): string {
+  if (t.kind === 'eof') return 'the end of the expression';
+  if (t.kind === 'string') return 'a string';
+  return `"${t.text}"`;
+}
+
+const NOT_ADDRESSES = new Set(['var', 'local', 'each', 'count', 'path', 'self', 'terraform']);
+
+/** The resource or data source a reference points at (grid_network.net, data.t.n), or undefined for var, local, each, ... */
+export function referencedAddress(ref: RefExpr): string | undefined {
+  if (NOT_ADDRESSES.has(ref.root)) return undefined;
+  const [a, b] = ref.steps;
+  if (ref.root === 'data') return a?.kind === 'attr' && b?.kind === 'attr' ? `data.${a.name}.${b.name}` : undefined;
+  return a?.kind === 'attr' ? `${ref.root}.${a.name}` : undefined;
+}
+
+/** Every reference anywhere in an expression (for-expression variables are not references). */
+export function references(e: Expr): RefExpr[] {
+  const out: RefExpr[] = [];
+  const steps = (ss: Step[]) => ss.forEach((s) => s.kind === 'indexExpr' && walk(s.expr));
+  const walk = (x: Expr | undefined): void => {
+    if (!x) return;
+    switch (x.kind) {
+      case 'ref':
+        out.push(x);
+        return steps(x.steps);
+      case 'traverse':
+        walk(x.target);
+        return steps(x.steps);
+      case 'template':
+        return x.parts.forEach(walk);
+      case 'tuple':
+        return x.items.forEach(walk);
+      case 'object':
+        return x.items.forEach((it) => (walk(it.key), walk(it.value)));
+      case 'unary':
+        return walk(x.operand);
+      case 'binary':
+        return (walk(x.left), walk(x.right));
+      case 'conditional':
+        return (walk(x.cond), walk(x.then), walk(x.else));
+      case 'call':
+        return x.args.forEach(walk);
+      case 'for':
+        return [x.collection, x.key, x.value, x.cond].forEach(walk);
+    }
+  };
+  walk(e);
+  return out;
 }

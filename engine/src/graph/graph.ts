@@ -11,15 +11,22 @@ export interface Graph {
   readonly order: readonly string[];
 }
 
-/** Addresses referenced anywhere in a JSON body. Throws ExprError for unsupported expressions. */
-export function bodyReferences(body: unknown, into = new Set<string>()): Set<string> {
+/** Addresses referenced anywhere in a JSON body, following locals to what they reference. Throws ExprError for unsupported expressions. */
+export function bodyReferences(body: unknown, into = new Set<string>(), locals?: ReadonlyMap<string, unknown>, seenLocals = new Set<string>()): Set<string> {
   if (typeof body === 'string') {
     if (body.includes('${')) for (const r of references(parseTemplate(body))) {
       const a = referencedAddress(r);
       if (a) into.add(a);
+      else if (r.root === 'local' && locals && r.steps[0]?.kind === 'attr') {
+        const name = r.steps[0].name;
+        if (!seenLocals.has(name) && locals.has(name)) {
+          seenLocals.add(name);
+          bodyReferences(locals.get(name), into, locals, seenLocals);
+        }
+      }
     }
-  } else if (Array.isArray(body)) body.forEach((b) => bodyReferences(b, into));
-  else if (body && typeof body === 'object') Object.values(body).forEach((b) => bodyReferences(b, into));
+  } else if (Array.isArray(body)) body.forEach((b) => bodyReferences(b, into, locals, seenLocals));
+  else if (body && typeof body === 'object') Object.values(body).forEach((b) => bodyReferences(b, into, locals, seenLocals));
   return into;
 }
 
@@ -29,16 +36,21 @@ export function buildGraph(config: Config): { graph?: Graph; diagnostics: Diagno
   for (const r of config.resources.values()) {
     const set = new Set<string>();
     try {
-      bodyReferences(r.body, set);
+      bodyReferences([r.body, r.count ?? null, r.forEach ?? null], set, config.locals);
     } catch (err) {
       if (!(err instanceof ExprError)) throw err;
       diags.push(error('Unsupported expression', err.message, { address: r.address }));
     }
-    for (const d of r.dependsOn) set.add(d);
+    for (const d of r.dependsOn) set.add(d.replace(/\[[^\]]*\]$/, ''));
+    for (const t of r.lifecycle.replaceTriggeredBy) {
+      const m = /^((?:data\.)?[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*)/.exec(t);
+      if (m) set.add(m[1]);
+    }
     for (const d of set) {
       if (!config.resources.has(d)) diags.push(error(`Reference to undeclared resource ${d}`, `${r.address} refers to ${d}, which is not in the configuration.`, { address: r.address }));
     }
-    deps.set(r.address, new Set([...set].filter((d) => config.resources.has(d))));
+    deps.set(r.address, new Set([...set].filter((d) => config.resources.has(d) && d !== r.address)));
+    if (set.has(r.address)) diags.push(error('Self-referential resource', `${r.address} refers to itself.`, { address: r.address }));
   }
   const order = topoOrder(deps, diags);
   return { graph: diags.length ? undefined : { deps, order }, diagnostics: diags };

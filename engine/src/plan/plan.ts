@@ -1,149 +1,205 @@
-// Planning: refresh the prior state through the providers, then walk the configuration in
-// dependency order, asking each provider to plan its resource from the proposed new state, and
+// Planning: refresh the prior state through the providers, then plan every resource once what it
+// depends on is planned (resources in parallel), expanding count and for_each into instances, and
 // plan the deletion of what the configuration no longer declares. No side effects.
 import { error, hasErrors, inContext, type Diagnostic } from '../diagnostics';
 import { evaluateBody, type Scope } from '../expr/evaluate';
 import { ExprError } from '../expr/parse';
 import type { Config, ResourceConfig } from '../config/types';
 import type { Graph } from '../graph/graph';
-import type { ObjectValue } from '../provider/interface';
-import type { StateView } from '../state/state';
+import { parseInstanceAddress, type InstanceAddress, type InstanceKey } from '../addresses/address';
+import { stateProviderString } from '../config/source';
+import { sensitivePaths, type StateView } from '../state/state';
 import { Unknown, type Value } from '../values';
-import { changedPaths, valuesEqual } from './diff';
+import { expandResource, expansionOf, instanceScope, resourceValue, stateValue } from './expand';
+import { cloneState, providerKeyFromState, refreshState, type Drift } from './refresh';
+import { containsUnknown, evaluateConfig, planManagedInstance, preventDestroyError } from './plan-instance';
 import { proposeNewState } from './merge';
+import { targetFilter, type TargetFilter } from './targets';
+import { triggeredBy } from './triggers';
 import type { ProviderSet } from './providers';
-import type { Action, OutputChange, Plan, ResourceChange } from './types';
+import type { OutputChange, Plan, ResourceChange } from './types';
+import { sensitiveAttributePaths } from '../apply/sensitive';
 
 export interface PlanOptions {
   readonly destroy?: boolean;
   readonly refresh?: boolean;
+  readonly refreshOnly?: boolean;
+  readonly targets?: readonly InstanceAddress[];
+  /** instance addresses to replace (-replace) */
+  readonly replace?: readonly string[];
+  readonly variables: ReadonlyMap<string, Value>;
+  readonly paths?: { module: string; root: string; cwd: string };
 }
 
-export async function refreshState(state: StateView, config: Config, providers: ProviderSet): Promise<Diagnostic[]> {
-  const diags: Diagnostic[] = [];
-  await Promise.all(
-    state.addresses().map(async (address) => {
-      const r = state.get(address)!;
-      const inst = r.instances[0];
-      if (r.mode !== 'managed' || !inst) return;
-      const key = config.resources.get(address)?.provider ?? providerKeyFromState(r.provider);
-      const p = providers.get(key);
-      if (!p) return diags.push(error(`Provider ${key} of ${address} is not configured`, 'Keep its provider in the configuration until the resource is destroyed.', { address }));
-      const res = await p.provider.readResource({ typeName: r.type, currentState: inst.attributes, private: inst.private });
-      diags.push(...inContext(res.diagnostics, address));
-      if (hasErrors(res.diagnostics)) return;
-      if (res.newState === null) state.remove(address);
-      else r.instances[0] = { ...inst, attributes: res.newState, private: res.private ?? inst.private };
-    }),
-  );
-  return diags;
-}
+export { providerKeyFromState };
 
-export async function makePlan(config: Config, graph: Graph, prior: StateView, providers: ProviderSet, opts: PlanOptions = {}): Promise<{ plan: Plan; diagnostics: Diagnostic[] }> {
+export async function makePlan(config: Config, graph: Graph, prior: StateView, providers: ProviderSet, opts: PlanOptions): Promise<{ plan?: Plan; diagnostics: Diagnostic[] }> {
   const diags: Diagnostic[] = [];
-  const planned = new Map<string, Value>();
-  const changes: ResourceChange[] = [];
-  const scope = planScope(config, prior, planned);
-
-  if (!opts.destroy) {
-    for (const address of graph.order) {
-      const rc = config.resources.get(address)!;
-      const change = await planResource(rc, graph, prior, providers, scope, diags);
-      if (change) {
-        changes.push(change);
-        planned.set(address, change.after ?? null);
-      }
-    }
+  let state = cloneState(prior.file);
+  let drift: Drift[] = [];
+  if (opts.refresh !== false && state.instanceAddresses().length) {
+    const r = await refreshState(prior, config, providers);
+    diags.push(...r.diagnostics);
+    if (hasErrors(r.diagnostics)) return { diagnostics: diags };
+    state = r.state;
+    drift = r.drift;
   }
-  const orphans = prior.addresses().filter((a) => opts.destroy || !config.resources.has(a));
-  for (const address of orphans.reverse()) {
-    const r = prior.get(address)!;
-    if (r.mode !== 'managed') continue;
-    const inst = r.instances[0];
-    const lifecycle = config.resources.get(address)?.lifecycle;
-    if (lifecycle?.preventDestroy) {
-      diags.push(error('Instance cannot be destroyed', `${address} has lifecycle.prevent_destroy set; remove it from the configuration first to destroy it.`, { address }));
+  const stateDeps = new Map<string, string[]>();
+  for (const r of state.resources()) for (const i of r.instances) stateDeps.set(`${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`, i.dependencies ?? []);
+  const filter = targetFilter(opts.targets ?? [], graph, !!opts.destroy, stateDeps);
+  const planned = new Map<string, Value>();
+  const changesByResource = new Map<string, ResourceChange[]>();
+  const scope = planScope(config, state, planned, opts);
+
+  if (!opts.destroy && !opts.refreshOnly) {
+    const pending = new Map<string, Promise<void>>();
+    const planOne = (address: string): Promise<void> => {
+      let p = pending.get(address);
+      if (!p) {
+        p = (async () => {
+          await Promise.all([...(graph.deps.get(address) ?? [])].map(planOne));
+          const rc = config.resources.get(address)!;
+          const changes = await planResource(rc, graph, state, providers, scope, planned, changesByResource, filter, opts, diags);
+          changesByResource.set(address, changes);
+        })();
+        pending.set(address, p);
+      }
+      return p;
+    };
+    await Promise.all(graph.order.map(planOne));
+  }
+  if (hasErrors(diags)) return { diagnostics: diags };
+  const changes: ResourceChange[] = graph.order.flatMap((a) => changesByResource.get(a) ?? []);
+  if (!opts.refreshOnly) changes.push(...plannedDeletions(config, state, changes, filter, !!opts.destroy, diags));
+  if (hasErrors(diags)) return { diagnostics: diags };
+  const outputs = opts.destroy ? destroyedOutputs(prior) : planOutputs(config, prior, scope, diags);
+  return {
+    plan: {
+      changes, outputs, drift, destroy: !!opts.destroy, refreshOnly: !!opts.refreshOnly, refreshedState: state.file,
+      priorSerial: prior.file.serial, priorLineage: prior.file.lineage, targeted: !!filter,
+    },
+    diagnostics: diags,
+  };
+}
+
+async function planResource(
+  rc: ResourceConfig, graph: Graph, state: StateView, providers: ProviderSet, scope: Scope, planned: Map<string, Value>,
+  changesByResource: ReadonlyMap<string, ResourceChange[]>, filter: TargetFilter | undefined, opts: PlanOptions, diags: Diagnostic[],
+): Promise<ResourceChange[]> {
+  const p = providers.get(rc.provider);
+  const schema = p && (rc.mode === 'data' ? p.schema.dataSources : p.schema.resources)[rc.type];
+  if (!p) diags.push(error(`Provider ${rc.provider} is not configured`, `${rc.address} needs provider ${rc.provider}.`, { address: rc.address }));
+  else if (!schema) diags.push(error(`Unknown ${rc.mode === 'data' ? 'data source' : 'resource'} type ${rc.type}`, `Provider ${p.source} has no ${rc.type}.`, { address: rc.address }));
+  const expanded = expandResource(rc, scope);
+  diags.push(...expanded.diagnostics);
+  if (!p || !schema || hasErrors(expanded.diagnostics)) {
+    planned.set(rc.address, Unknown);
+    return [];
+  }
+  const dependencies = [...(graph.deps.get(rc.address) ?? [])].sort();
+  const values = new Map<InstanceKey, Value>();
+  const changes = await Promise.all(expanded.instances.map(async (spec): Promise<ResourceChange | undefined> => {
+    const iscope = instanceScope(scope, spec);
+    if (filter && !filter.includes(rc.address, spec.key, spec.address)) {
+      values.set(spec.key, state.instance(spec.address)?.attributes ?? Unknown);
+      return undefined;
+    }
+    if (rc.mode === 'data') {
+      const config = evaluateConfig(rc, iscope, spec.address, diags);
+      if (!config) return undefined;
+      if (containsUnknown(config)) {
+        // read during apply, once what it refers to exists
+        const after = proposeNewState(schema.block, config, null);
+        values.set(spec.key, after);
+        return { address: spec.address, resource: rc.address, key: spec.key, mode: 'data', type: rc.type, name: rc.name, providerKey: rc.provider, action: 'read', before: null, after, replacePaths: [], dependencies, priorDependencies: [], createBeforeDestroy: false };
+      }
+      const res = await p.provider.readDataSource({ typeName: rc.type, config });
+      diags.push(...inContext(res.diagnostics, spec.address));
+      if (res.state) {
+        state.setInstance({ mode: 'data', type: rc.type, name: rc.name, provider: stateProviderString(p.source, rc.provider.split('.')[1]) }, spec.address, {
+          schema_version: schema.version, attributes: res.state, sensitive_attributes: sensitivePaths(sensitiveAttributePaths(schema.block, res.state)),
+        });
+      }
+      values.set(spec.key, res.state);
+      return undefined;
+    }
+    const change = await planManagedInstance({
+      rc, spec, provider: p, scope: iscope, state, dependencies,
+      forceReplace: (opts.replace ?? []).includes(spec.address),
+      triggered: triggeredBy(rc, spec, changesByResource, diags),
+    }, diags);
+    values.set(spec.key, change?.after ?? Unknown);
+    return change;
+  }));
+  planned.set(rc.address, resourceValue(expansionOf(rc), values));
+  return changes.filter((c): c is ResourceChange => !!c);
+}
+
+/** Deletions: instances the configuration no longer declares (or all, when destroying), and deposed objects. */
+function plannedDeletions(config: Config, state: StateView, changes: readonly ResourceChange[], filter: TargetFilter | undefined, destroy: boolean, diags: Diagnostic[]): ResourceChange[] {
+  const kept = new Set(changes.map((c) => c.address));
+  const out: ResourceChange[] = [];
+  const addresses = state.instanceAddresses();
+  for (const address of addresses.reverse()) {
+    if (kept.has(address)) continue;
+    const { resource, key } = parseInstanceAddress(address)!;
+    const r = state.resource(resource)!;
+    const rc = config.resources.get(resource);
+    if (r.mode === 'data') {
+      if (!rc || destroy) state.removeInstance(address);
       continue;
     }
-    changes.push({
-      address, mode: 'managed', type: r.type, name: r.name, providerKey: config.resources.get(address)?.provider ?? providerKeyFromState(r.provider),
-      action: 'delete', before: inst.attributes, after: null, replacePaths: [], dependencies: inst.dependencies ?? [], createBeforeDestroy: false, private: inst.private,
+    if (!destroy && rc && filter && !filter.includes(resource, key, address)) continue;
+    if (!destroy && rc && stillDeclared(rc, key, changes, filter)) continue;
+    if (filter && !filter.includes(resource, key, address)) continue;
+    if (rc?.lifecycle.preventDestroy) {
+      diags.push(preventDestroyError(address));
+      continue;
+    }
+    const inst = state.instance(address)!;
+    const reason = destroy ? undefined : !rc ? 'delete_because_no_resource_config' : rc.count !== undefined ? 'delete_because_count_index' : rc.forEach !== undefined ? 'delete_because_each_key' : 'delete_because_no_resource_config';
+    out.push({
+      address, resource, key, mode: 'managed', type: r.type, name: r.name, providerKey: rc?.provider ?? providerKeyFromState(r.provider),
+      action: 'delete', ...(reason ? { actionReason: reason } : {}), before: inst.attributes, after: null, replacePaths: [],
+      dependencies: inst.dependencies ?? [], priorDependencies: inst.dependencies ?? [], createBeforeDestroy: false, private: inst.private,
     });
   }
-  const outputs = opts.destroy ? destroyedOutputs(prior) : planOutputs(config, prior, scope, diags);
-  return { plan: { changes, outputs, destroy: !!opts.destroy, priorSerial: prior.file.serial, priorLineage: prior.file.lineage }, diagnostics: diags };
+  for (const d of state.deposedObjects()) {
+    const { resource, key } = parseInstanceAddress(d.address)!;
+    if (filter && !filter.includes(resource, key, d.address)) continue;
+    out.push({
+      address: d.address, resource, key, deposed: d.instance.deposed, mode: 'managed', type: d.resource.type, name: d.resource.name,
+      providerKey: config.resources.get(resource)?.provider ?? providerKeyFromState(d.resource.provider), action: 'delete',
+      actionReason: 'delete_because_no_resource_config_deposed', before: d.instance.attributes, after: null, replacePaths: [],
+      dependencies: d.instance.dependencies ?? [], priorDependencies: d.instance.dependencies ?? [], createBeforeDestroy: false, private: d.instance.private,
+    });
+  }
+  return out;
 }
 
-async function planResource(rc: ResourceConfig, graph: Graph, prior: StateView, providers: ProviderSet, scope: Scope, diags: Diagnostic[]): Promise<ResourceChange | undefined> {
-  const p = providers.get(rc.provider);
-  if (!p) {
-    diags.push(error(`Provider ${rc.provider} is not configured`, `${rc.address} needs provider ${rc.provider}.`, { address: rc.address }));
-    return undefined;
-  }
-  const schema = (rc.mode === 'data' ? p.schema.dataSources : p.schema.resources)[rc.type];
-  if (!schema) {
-    diags.push(error(`Unknown ${rc.mode === 'data' ? 'data source' : 'resource'} type ${rc.type}`, `Provider ${p.source} has no ${rc.type}.`, { address: rc.address }));
-    return undefined;
-  }
-  let config: ObjectValue;
-  try {
-    config = evaluateBody(rc.body, scope) as ObjectValue;
-  } catch (err) {
-    if (!(err instanceof ExprError)) throw err;
-    diags.push(error('Invalid reference', err.message, { address: rc.address }));
-    return undefined;
-  }
-  const validation = p.provider.validateResourceConfig({ typeName: rc.type, config });
-  diags.push(...inContext(validation.diagnostics, rc.address));
-  if (hasErrors(validation.diagnostics)) return undefined;
-  const dependencies = [...(graph.deps.get(rc.address) ?? [])].sort();
-  const base = { address: rc.address, mode: rc.mode, type: rc.type, name: rc.name, providerKey: rc.provider, dependencies, createBeforeDestroy: rc.lifecycle.createBeforeDestroy };
-
-  if (rc.mode === 'data') {
-    const res = await p.provider.readDataSource({ typeName: rc.type, config });
-    diags.push(...inContext(res.diagnostics, rc.address));
-    return { ...base, action: 'read', before: null, after: res.state, replacePaths: [] };
-  }
-
-  const inst = prior.instance(rc.address);
-  const before = inst?.attributes ?? null;
-  const proposed = proposeNewState(schema.block, config, before);
-  const res = await p.provider.planResourceChange({ typeName: rc.type, priorState: before, proposedNewState: proposed, config, priorPrivate: inst?.private });
-  diags.push(...inContext(res.diagnostics, rc.address));
-  if (hasErrors(res.diagnostics) || !res.plannedState) return undefined;
-  let after = res.plannedState;
-  let action: Action;
-  let replacePaths = res.requiresReplace.filter((path) => changedPaths(before ?? {}, after).some((c) => startsWith(c, path)));
-  if (!before) {
-    action = 'create';
-    replacePaths = [];
-  }
-  else if (inst?.status === 'tainted') {
-    action = 'replace';
-    replacePaths = [];
-  } else if (valuesEqual(before, after)) action = 'no-op';
-  else action = replacePaths.length ? 'replace' : 'update';
-  if (action === 'replace') {
-    // the new object is planned from scratch, so its computed values are unknown until created
-    const fresh = await p.provider.planResourceChange({ typeName: rc.type, priorState: null, proposedNewState: proposeNewState(schema.block, config, null), config });
-    if (fresh.plannedState) after = fresh.plannedState;
-  }
-  return { ...base, action, before, after, replacePaths, private: res.plannedPrivate };
+/** Whether an instance key is still part of the resource's expansion (it was planned or filtered out). */
+function stillDeclared(rc: ResourceConfig, key: InstanceKey, changes: readonly ResourceChange[], filter: TargetFilter | undefined): boolean {
+  return changes.some((c) => c.resource === rc.address && c.key === key) || (!!filter && !filter.includes(rc.address, key, ''));
 }
 
-function startsWith(path: readonly (string | number)[], prefix: readonly (string | number)[]): boolean {
-  return prefix.every((step, i) => path[i] === step);
-}
-
-function planScope(config: Config, prior: StateView, planned: Map<string, Value>): Scope {
-  return {
+function planScope(config: Config, state: StateView, planned: Map<string, Value>, opts: PlanOptions): Scope {
+  const locals = new Map<string, Value>();
+  const scope: Scope = {
     resource: (address) => {
-      if (!config.resources.has(address)) return undefined;
-      return planned.has(address) ? planned.get(address)! : prior.instance(address)?.attributes ?? Unknown;
+      const rc = config.resources.get(address);
+      if (!rc) return undefined;
+      if (planned.has(address)) return planned.get(address)!;
+      return stateValue(rc, state);
     },
-    variable: (name) => (config.variables.has(name) ? (config.variables.get(name) as Value) ?? null : undefined),
-    local: (name) => (config.locals.has(name) ? evaluateBody(config.locals.get(name), planScope(config, prior, planned)) : undefined),
-  };
+    variable: (name) => opts.variables.get(name),
+    local: (name) => {
+      if (!config.locals.has(name)) return undefined;
+      if (!locals.has(name)) locals.set(name, evaluateBody(config.locals.get(name), scope));
+      return locals.get(name)!;
+    },
+    ...(opts.paths ? { paths: opts.paths } : {}),
+  } as Scope;
+  return scope;
 }
 
 function planOutputs(config: Config, prior: StateView, scope: Scope, diags: Diagnostic[]): OutputChange[] {
@@ -161,12 +217,4 @@ function planOutputs(config: Config, prior: StateView, scope: Scope, diags: Diag
 
 function destroyedOutputs(prior: StateView): OutputChange[] {
   return Object.entries(prior.file.outputs).map(([name, o]) => ({ name, before: o.value as Value, after: null, sensitive: !!o.sensitive }));
-}
-
-/** provider["registry.terraform.io/gridform/grid"].eu -> "grid.eu" (local name = last path part). */
-export function providerKeyFromState(provider: string): string {
-  const m = /^provider\["([^"]+)"\](?:\.(\w+))?$/.exec(provider);
-  if (!m) return provider;
-  const name = m[1].split('/').pop()!;
-  return m[2] ? `${name}.${m[2]}` : name;
 }

@@ -1,23 +1,49 @@
-// A plan: what will change, per resource and per output, and the state it was made against.
+// A plan: what will change, per resource instance and per output, the drift found by refresh,
+// and the state it was made against.
 import type { ObjectValue } from '../provider/interface';
 import type { AttributePath, Value } from '../values';
+import type { InstanceKey } from '../addresses/address';
+import type { StateFile } from '../state/state';
+import type { Drift } from './refresh';
+import { valuesEqual } from './diff';
 
 export type Action = 'create' | 'update' | 'delete' | 'replace' | 'read' | 'no-op';
 
+/** Why an instance is replaced or deleted, in the words of Terraform's JSON plan. */
+export type ActionReason =
+  | 'replace_because_cannot_update'
+  | 'replace_because_tainted'
+  | 'replace_by_request'
+  | 'replace_by_triggers'
+  | 'delete_because_no_resource_config'
+  | 'delete_because_count_index'
+  | 'delete_because_each_key'
+  | 'delete_because_no_resource_config_deposed';
+
 export interface ResourceChange {
+  /** the instance address: terraform_data.x, terraform_data.x[0], terraform_data.x["k"] */
   readonly address: string;
+  /** the resource address without the instance key */
+  readonly resource: string;
+  readonly key: InstanceKey;
+  /** set for a deposed object left by an interrupted create_before_destroy replacement */
+  readonly deposed?: string;
   readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly name: string;
   /** the provider configuration key ("grid") */
   readonly providerKey: string;
   readonly action: Action;
+  readonly actionReason?: ActionReason;
   readonly before: ObjectValue | null;
   readonly after: ObjectValue | null;
   /** attribute paths whose change forces the replacement */
   readonly replacePaths: AttributePath[];
+  /** resource addresses this instance depends on in the configuration */
   readonly dependencies: string[];
-  /** delete the old object before creating the new one (the default) or after */
+  /** resource addresses the existing object depended on (from the state) */
+  readonly priorDependencies: string[];
+  /** create the new object before destroying the old one */
   readonly createBeforeDestroy: boolean;
   readonly private?: string;
 }
@@ -32,14 +58,17 @@ export interface OutputChange {
 export interface Plan {
   readonly changes: ResourceChange[];
   readonly outputs: OutputChange[];
+  /** objects that changed outside gridform, found by refresh */
+  readonly drift: Drift[];
   readonly destroy: boolean;
+  readonly refreshOnly: boolean;
+  /** the state as refreshed: apply starts from it */
+  readonly refreshedState: StateFile;
   /** the state this plan was made against: apply refuses a plan whose state moved since */
   readonly priorSerial: number;
   readonly priorLineage: string;
-}
-
-export function isReplace(a: Action): boolean {
-  return a === 'replace';
+  /** true when -target narrowed the plan */
+  readonly targeted: boolean;
 }
 
 export function counts(plan: Plan): { add: number; change: number; destroy: number } {
@@ -55,6 +84,15 @@ export function counts(plan: Plan): { add: number; change: number; destroy: numb
   return { add, change, destroy };
 }
 
+export function outputChanged(o: OutputChange): boolean {
+  return !valuesEqual(o.before, o.after);
+}
+
+export function hasResourceChanges(plan: Plan): boolean {
+  return plan.changes.some((c) => c.action !== 'no-op' && c.action !== 'read');
+}
+
+/** Whether applying the plan would change anything: resources, outputs, or (refresh-only) the state. */
 export function hasChanges(plan: Plan): boolean {
-  return plan.changes.some((c) => c.action !== 'no-op' && c.action !== 'read') || plan.outputs.some((o) => o.before !== o.after && JSON.stringify(o.before) !== JSON.stringify(o.after));
+  return hasResourceChanges(plan) || plan.outputs.some(outputChanged) || (plan.refreshOnly && plan.drift.length > 0);
 }

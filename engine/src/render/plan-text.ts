@@ -11,8 +11,20 @@ import { paint, type Colors } from './color';
 const SYMBOL = { create: '+', update: '~', delete: '-', replace: '-/+', read: '<=', 'no-op': ' ' } as const;
 const VERB = { create: 'will be created', update: 'will be updated in-place', delete: 'will be destroyed', replace: 'must be replaced', read: 'will be read during apply', 'no-op': '' } as const;
 
+const REASON: Partial<Record<NonNullable<ResourceChange['actionReason']>, string>> = {
+  replace_because_tainted: '(tainted, so must be replaced)',
+  replace_by_request: '(will be replaced, as requested)',
+  replace_by_triggers: '(replace_triggered_by: a referenced resource changed)',
+  delete_because_no_resource_config: '(because it is not in the configuration)',
+  delete_because_count_index: '(because the index is out of range for count)',
+  delete_because_each_key: '(because the key is not in for_each)',
+};
+
 export function renderPlan(plan: Plan, schemas: (c: ResourceChange) => BlockSchema | undefined, colors: Colors, tool = 'gridform'): string {
   const c = paint(colors);
+  if (plan.refreshOnly) {
+    return plan.drift.length ? '' : `\n${c.bold('No changes.')} Your infrastructure still matches the configuration.\n\n${tool} has checked that the real remote objects still match the result of your most recent changes, and found no differences.\n`;
+  }
   const shown = plan.changes.filter((ch) => ch.action !== 'no-op' && ch.action !== 'read');
   if (!hasChanges(plan)) return `\n${c.bold('No changes.')} Your infrastructure matches the configuration.\n\n${tool} compared your real infrastructure against your configuration and found no differences, so no changes are needed.\n`;
   const out: string[] = [];
@@ -22,7 +34,8 @@ export function renderPlan(plan: Plan, schemas: (c: ResourceChange) => BlockSche
     if (used.has('create')) out.push(`  ${c.green('+')} create`);
     if (used.has('update')) out.push(`  ${c.yellow('~')} update in-place`);
     if (used.has('delete')) out.push(`  ${c.red('-')} destroy`);
-    if (used.has('replace')) out.push(`${c.red('-')}/${c.green('+')} destroy and then create replacement`);
+    if (shown.some((x) => x.action === 'replace' && !x.createBeforeDestroy)) out.push(`${c.red('-')}/${c.green('+')} destroy and then create replacement`);
+    if (shown.some((x) => x.action === 'replace' && x.createBeforeDestroy)) out.push(`${c.green('+')}/${c.red('-')} create replacement and then destroy`);
     out.push('', `${tool} will perform the following actions:`, '');
     for (const ch of shown) out.push(...renderChange(ch, schemas(ch), c), '');
     const n = counts(plan);
@@ -45,9 +58,11 @@ function renderScalarOrJson(v: Value | null, sensitive: boolean): string {
   return isScalar(v) || sensitive ? renderScalar(v, sensitive) : JSON.stringify(v);
 }
 
-function renderChange(ch: ResourceChange, schema: BlockSchema | undefined, c: ReturnType<typeof paint>): string[] {
+export function renderChange(ch: ResourceChange, schema: BlockSchema | undefined, c: ReturnType<typeof paint>, verb?: string): string[] {
   const sym = ch.action === 'replace' ? `${c.red('-')}/${c.green('+')}` : ch.action === 'create' ? c.green('+') : ch.action === 'delete' ? c.red('-') : c.yellow('~');
-  const header = `  ${c.bold(`# ${ch.address}`)} ${VERB[ch.action]}`;
+  const reason = ch.actionReason ? REASON[ch.actionReason] : undefined;
+  const label = ch.deposed ? `${ch.address} (deposed object ${ch.deposed})` : ch.address;
+  const header = `  ${c.bold(`# ${label}`)} ${verb ?? (ch.action === 'replace' && ch.createBeforeDestroy ? 'must be replaced (create before destroy)' : VERB[ch.action])}${reason && !verb ? `\n  # ${reason}` : ''}`;
   const lines = [header, `${ch.action === 'replace' ? sym : `  ${sym}`} resource "${ch.type}" "${ch.name}" {`];
   lines.push(...renderBlock(ch.before, ch.after, schema, ch.replacePaths.map((p) => p.join('.')), '', c, ch.action === 'update' || ch.action === 'replace'));
   lines.push('    }');

@@ -1,12 +1,17 @@
-// State in Terraform's v4 format, and the in-memory view the engine works with: one object per
-// resource address (count/for_each instances come later).
+// State in Terraform's v4 format, and the in-memory view the engine works with: resources with
+// their instances (one without a key, or one per count index or for_each key), plus deposed
+// objects left by a create_before_destroy replacement that has not finished.
 import { randomUUID } from 'node:crypto';
 import type { ObjectValue } from '../provider/interface';
 import type { AttributePath } from '../values';
+import { instanceAddress, parseInstanceAddress, type InstanceKey } from '../addresses/address';
 
 export const ENGINE_TERRAFORM_VERSION = '1.11.0';
 
 export interface StateInstance {
+  index_key?: number | string;
+  /** set on an object replaced by create_before_destroy and not yet destroyed */
+  deposed?: string;
   schema_version: number;
   attributes: ObjectValue;
   sensitive_attributes: unknown[];
@@ -23,6 +28,8 @@ export interface StateResource {
   provider: string;
   instances: StateInstance[];
 }
+
+export type ResourceMeta = Omit<StateResource, 'instances'>;
 
 export interface StateOutput {
   value: unknown;
@@ -48,42 +55,105 @@ export function addressOf(r: Pick<StateResource, 'mode' | 'type' | 'name'>): str
   return r.mode === 'data' ? `data.${r.type}.${r.name}` : `${r.type}.${r.name}`;
 }
 
-/** A working copy of the state, keyed by address, that keeps the file's order. */
+/** The address of one object: the instance address, plus the deposed key when it is deposed. */
+export function objectKey(address: string, deposed?: string): string {
+  return deposed ? `${address} (deposed object ${deposed})` : address;
+}
+
+export interface DeposedObject {
+  readonly address: string;
+  readonly resource: StateResource;
+  readonly instance: StateInstance;
+}
+
+/** A working copy of the state, indexed by resource and by object, that keeps the file's order. */
 export class StateView {
-  private readonly byAddress = new Map<string, StateResource>();
+  private readonly byResource = new Map<string, StateResource>();
+  private readonly byObject = new Map<string, StateInstance>();
 
   constructor(readonly file: StateFile) {
-    for (const r of file.resources) this.byAddress.set(addressOf(r), r);
-  }
-
-  get(address: string): StateResource | undefined {
-    return this.byAddress.get(address);
-  }
-
-  instance(address: string): StateInstance | undefined {
-    return this.byAddress.get(address)?.instances[0];
-  }
-
-  addresses(): string[] {
-    return [...this.byAddress.keys()];
-  }
-
-  set(r: StateResource): void {
-    const address = addressOf(r);
-    const existing = this.byAddress.get(address);
-    if (existing) Object.assign(existing, r);
-    else {
-      this.file.resources.push(r);
-      this.byAddress.set(address, r);
+    for (const r of file.resources) {
+      const address = addressOf(r);
+      this.byResource.set(address, r);
+      for (const inst of r.instances) this.byObject.set(objectKey(instanceAddress(address, inst.index_key), inst.deposed), inst);
     }
   }
 
-  remove(address: string): void {
-    const r = this.byAddress.get(address);
-    if (!r) return;
-    this.byAddress.delete(address);
-    this.file.resources.splice(this.file.resources.indexOf(r), 1);
+  resource(address: string): StateResource | undefined {
+    return this.byResource.get(address);
   }
+
+  resources(): StateResource[] {
+    return this.file.resources;
+  }
+
+  /** The current (not deposed) object at an instance address. */
+  instance(address: string): StateInstance | undefined {
+    return this.byObject.get(address);
+  }
+
+  /** Addresses of every current instance, in file order. */
+  instanceAddresses(): string[] {
+    const out: string[] = [];
+    for (const r of this.file.resources) for (const i of r.instances) if (!i.deposed) out.push(instanceAddress(addressOf(r), i.index_key));
+    return out;
+  }
+
+  deposedObjects(): DeposedObject[] {
+    const out: DeposedObject[] = [];
+    for (const r of this.file.resources) for (const i of r.instances) if (i.deposed) out.push({ address: instanceAddress(addressOf(r), i.index_key), resource: r, instance: i });
+    return out;
+  }
+
+  /** Sets the object at `address` (an instance address); meta describes its resource. */
+  setInstance(meta: ResourceMeta, address: string, inst: StateInstance): void {
+    const { resource, key } = parse(address);
+    let r = this.byResource.get(resource);
+    if (!r) {
+      r = { ...meta, instances: [] };
+      this.file.resources.push(r);
+      this.byResource.set(resource, r);
+    } else r.provider = meta.provider;
+    const stored: StateInstance = key === undefined ? { ...inst } : { index_key: key, ...inst };
+    if (key === undefined) delete stored.index_key;
+    const id = objectKey(address, stored.deposed);
+    const existing = this.byObject.get(id);
+    if (existing) r.instances[r.instances.indexOf(existing)] = stored;
+    else r.instances.push(stored);
+    this.byObject.set(id, stored);
+  }
+
+  /** Removes one object; the resource goes when its last object does. */
+  removeInstance(address: string, deposed?: string): void {
+    const id = objectKey(address, deposed);
+    const inst = this.byObject.get(id);
+    if (!inst) return;
+    this.byObject.delete(id);
+    const resource = parse(address).resource;
+    const r = this.byResource.get(resource)!;
+    r.instances.splice(r.instances.indexOf(inst), 1);
+    if (!r.instances.length) {
+      this.byResource.delete(resource);
+      this.file.resources.splice(this.file.resources.indexOf(r), 1);
+    }
+  }
+
+  /** Marks the current object at `address` deposed, returning its deposed key. */
+  depose(address: string): string | undefined {
+    const inst = this.byObject.get(address);
+    if (!inst) return undefined;
+    const key = randomUUID().slice(0, 8);
+    this.byObject.delete(address);
+    inst.deposed = key;
+    this.byObject.set(objectKey(address, key), inst);
+    return key;
+  }
+}
+
+function parse(address: string): { resource: string; key: InstanceKey } {
+  const a = parseInstanceAddress(address);
+  if (!a) throw new Error(`malformed instance address ${address}`);
+  return a;
 }
 
 /** sensitive_attributes in the v4 shape: a list of paths, each a list of get_attr/index steps. */

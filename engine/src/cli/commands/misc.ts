@@ -1,13 +1,14 @@
 // version, init, validate, synth, providers lock: small commands.
-import { hasErrors, inContext, type Diagnostic } from '../../diagnostics';
-import { evaluateBody } from '../../expr/evaluate';
+import { error, hasErrors, inContext, type Diagnostic } from '../../diagnostics';
+import { evaluateBody, type Scope } from '../../expr/evaluate';
+import { ExprError } from '../../expr/parse';
 import { terraformDataFactory } from '../../builtin/terraform-data';
 import { ENGINE_TERRAFORM_VERSION } from '../../state/state';
 import type { ObjectValue } from '../../provider/interface';
 import { Unknown } from '../../values';
 import { boolFlag, flag } from '../args';
 import { report, say, type CommandContext } from '../context';
-import { loadStackConfig } from '../session';
+import { loadStackConfig } from '../stack-config';
 import { resolveStack, synthesize } from '../workdir';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -53,7 +54,19 @@ export async function validateCommand(ctx: CommandContext): Promise<number> {
       const source = r.provider.split('.')[0] === 'terraform' ? terraformDataFactory.source : config.providers.get(r.provider)?.source ?? [...config.providers.values()].find((p) => p.localName === r.provider.split('.')[0])?.source;
       const p = source ? providers.get(source) : undefined;
       if (!p) continue;
-      const body = evaluateBody(r.body, { resource: () => Unknown, variable: (n) => (config.variables.get(n) as never) ?? null, local: () => Unknown }) as ObjectValue;
+      // validate knows no values: variables, resources, count.index and each are all unknown
+      const scope = {
+        resource: () => Unknown, variable: (n: string) => (config.variables.has(n) ? Unknown : undefined), local: () => Unknown,
+        ...(r.count !== undefined ? { countIndex: Unknown } : {}), ...(r.forEach !== undefined ? { each: { key: Unknown, value: Unknown } } : {}),
+      } as unknown as Scope;
+      let body: ObjectValue;
+      try {
+        body = evaluateBody(r.body, scope) as ObjectValue;
+      } catch (err) {
+        if (!(err instanceof ExprError)) throw err;
+        diags.push(error('Invalid expression', err.message, { address: r.address }));
+        continue;
+      }
       diags.push(...inContext(p.validateResourceConfig({ typeName: r.type, config: body }).diagnostics, r.address));
     }
     await Promise.all([...providers.values()].map((p) => p.close?.()));

@@ -1,18 +1,12 @@
 // output [-json] [NAME]: the root module's outputs from the state.
 import { boolFlag, flag } from '../args';
 import { report, say, type CommandContext } from '../context';
-import { backendFor, loadStackConfig } from '../session';
-import { resolveStack } from '../workdir';
+import { readStackState } from './state-access';
 
 export async function outputCommand(ctx: CommandContext): Promise<number> {
-  const log = (line: string) => ctx.io.stderr.write(`${line}\n`);
-  const { stack, diagnostics } = await resolveStack(ctx.cwd, { synth: false, stack: flag(ctx.args, 'stack'), log });
-  if (report(ctx, diagnostics) || !stack) return 1;
-  const { config, diagnostics: cd } = loadStackConfig(stack);
-  if (report(ctx, cd)) return 1;
-  const { backend, diagnostics: bd } = backendFor(stack, config);
-  if (report(ctx, bd) || !backend) return 1;
-  const outputs = backend.read()?.outputs ?? {};
+  const { state } = await readStackState(ctx, flag(ctx.args, 'stack'));
+  if (!state) return 1;
+  const outputs = state.file.outputs;
   const name = ctx.args.positional[0];
   const json = boolFlag(ctx.args, 'json');
   const raw = boolFlag(ctx.args, 'raw');

@@ -1,60 +1,94 @@
-// plan, apply and destroy: open the session, refresh, plan, show the plan, and (apply/destroy)
-// confirm and apply it, saving the state after every resource.
-import { hasErrors, type Diagnostic } from '../../diagnostics';
-import { applyPlan } from '../../apply/apply';
-import { makePlan, refreshState } from '../../plan/plan';
-import { counts, hasChanges, type Plan } from '../../plan/types';
+// plan, apply and destroy: open the session, plan (refreshing first), show the plan, and for
+// apply/destroy confirm and apply it. `plan -out=FILE` saves the plan; `apply FILE` applies a
+// saved plan without asking, refusing it when the state moved since.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { error, hasErrors } from '../../diagnostics';
+import { parseInstanceAddress, type InstanceAddress } from '../../addresses/address';
+import { makePlan } from '../../plan/plan';
+import { hasChanges, type Plan } from '../../plan/types';
 import { renderPlan, schemaLookup } from '../../render/plan-text';
-import type { StateView } from '../../state/state';
+import { renderDrift } from '../../render/drift-text';
 import { boolFlag, flag, unknownFlags } from '../args';
 import { report, say, type CommandContext } from '../context';
-import { computeOutputs, renderOutputs } from '../outputs';
 import { canPrompt, confirm } from '../prompt';
 import { openSession, type Session } from '../session';
-import { resolveStack } from '../workdir';
+import { resolveStack, type StackDir } from '../workdir';
+import { isPlanFile, readPlanFile, writePlanFile, type SavedPlan } from '../plan-file';
+import { parseDuration } from '../state-lock';
+import { applyAndReport } from '../apply-run';
 
-const FLAGS = ['auto-approve', 'input', 'no-color', 'lock', 'lock-timeout', 'refresh', 'parallelism', 'detailed-exitcode', 'destroy', 'stack', 'compact-warnings', 'var', 'var-file', 'out'];
+const FLAGS = ['auto-approve', 'input', 'no-color', 'lock', 'lock-timeout', 'refresh', 'refresh-only', 'parallelism', 'detailed-exitcode', 'destroy', 'stack', 'compact-warnings', 'var', 'var-file', 'out', 'target', 'replace'];
 
-type Mode = 'plan' | 'apply' | 'destroy';
+export type Mode = 'plan' | 'apply' | 'destroy';
 
 export async function planApplyCommand(ctx: CommandContext, mode: Mode): Promise<number> {
   const bad = unknownFlags(ctx.args, FLAGS);
   if (bad.length) return usageError(ctx, `unknown flag -${bad[0]} for ${mode}`);
+  const lockTimeoutMs = parseDuration(flag(ctx.args, 'lock-timeout'));
+  if (lockTimeoutMs === undefined) return usageError(ctx, `-lock-timeout takes a duration such as 30s or 2m, not ${flag(ctx.args, 'lock-timeout')}`);
+  const planFile = mode === 'apply' && ctx.args.positional[0] ? path.resolve(ctx.cwd, ctx.args.positional[0]) : undefined;
+  let saved: SavedPlan | undefined;
+  if (planFile) {
+    if (!isPlanFile(planFile)) return report(ctx, [error(`${ctx.args.positional[0]} is not a saved plan`, fs.existsSync(planFile) ? 'Make one with "gridform plan -out=FILE".' : 'The file does not exist.')]), 1;
+    const r = readPlanFile(planFile);
+    if (report(ctx, r.diagnostics) || !r.saved) return 1;
+    saved = r.saved;
+  }
+  const targets: InstanceAddress[] = [];
+  for (const t of ctx.args.flags.get('target') ?? []) {
+    const a = parseInstanceAddress(t);
+    if (!a) return usageError(ctx, `-target=${t} is not a resource address (type.name, type.name[0] or type.name["key"])`);
+    targets.push(a);
+  }
+  for (const r of ctx.args.flags.get('replace') ?? []) if (!parseInstanceAddress(r)) return usageError(ctx, `-replace=${r} is not a resource instance address`);
+
   const log = (line: string) => ctx.io.stderr.write(`${line}\n`);
-  const { stack, diagnostics } = await resolveStack(ctx.cwd, { synth: true, stack: flag(ctx.args, 'stack'), log });
-  if (report(ctx, diagnostics) || !stack) return 1;
-  const opened = await openSession(stack, { factories: ctx.options.providers, lock: boolFlag(ctx.args, 'lock', true), operation: `Operation${mode[0].toUpperCase()}${mode.slice(1)}`, version: ctx.options.version });
+  const stack = saved ? savedPlanStack(ctx, saved) : (await resolveStack(ctx.cwd, { synth: true, stack: flag(ctx.args, 'stack'), log }));
+  if (report(ctx, stack.diagnostics) || !stack.stack) return 1;
+  const opened = await openSession(stack.stack, {
+    factories: ctx.options.providers, lock: boolFlag(ctx.args, 'lock', true), lockTimeoutMs, operation: `Operation${mode[0].toUpperCase()}${mode.slice(1)}`, version: ctx.options.version,
+    inputs: { env: ctx.io.env, vars: ctx.args.flags.get('var') ?? [], varFiles: ctx.args.flags.get('var-file') ?? [], cwd: ctx.cwd },
+    ...(saved ? { saved: { doc: saved.doc, variables: saved.variables } } : {}),
+  });
   if (report(ctx, opened.diagnostics) || !opened.session) return 1;
   const s = opened.session;
   try {
-    return await run(ctx, s, mode);
+    if (saved) return await applySaved(ctx, s, saved.plan);
+    return await run(ctx, s, mode, targets);
   } finally {
     await s.close();
   }
 }
 
-async function run(ctx: CommandContext, s: Session, mode: Mode): Promise<number> {
+async function run(ctx: CommandContext, s: Session, mode: Mode, targets: InstanceAddress[]): Promise<number> {
   const destroy = mode === 'destroy' || boolFlag(ctx.args, 'destroy');
-  if (boolFlag(ctx.args, 'refresh', true) && s.state.addresses().length) {
-    if (report(ctx, await refreshState(s.state, s.config, s.providers))) return 1;
-  }
-  const { plan, diagnostics } = await makePlan(s.config, s.graph, s.state, s.providers, { destroy });
-  if (report(ctx, diagnostics)) return 1;
+  const refreshOnly = boolFlag(ctx.args, 'refresh-only');
+  if (refreshOnly && destroy) return usageError(ctx, '-refresh-only and -destroy cannot be used together');
+  const { plan, diagnostics } = await makePlan(s.config, s.graph, s.state, s.providers, {
+    destroy, refreshOnly, refresh: boolFlag(ctx.args, 'refresh', true), targets, replace: ctx.args.flags.get('replace') ?? [],
+    variables: s.variables, paths: s.paths,
+  });
+  if (report(ctx, diagnostics) || !plan) return 1;
   const schemas = schemaLookup(new Map([...s.providers].map(([k, p]) => [k, p.schema])));
+  say(ctx, renderDrift(plan, schemas, { enabled: ctx.io.color }));
   say(ctx, renderPlan(plan, schemas, { enabled: ctx.io.color }));
+  if (plan.targeted) say(ctx, `\nWarning: Resource targeting is in effect\n\nThe plan may be incomplete: only the targeted resources and what they depend on were considered. Use -target for exceptional situations, not routinely.\n`);
   const changes = hasChanges(plan);
   if (mode === 'plan') {
-    if (changes) say(ctx, `\nNote: You didn't use the -out option to save this plan, so gridform can't guarantee to take exactly these actions if you run "gridform apply" now.\n`);
+    const out = flag(ctx.args, 'out');
+    if (out) {
+      writePlanFile(path.resolve(ctx.cwd, out), { plan, doc: s.doc, variables: s.variables, stackDir: s.stack.dir });
+      say(ctx, `\nSaved the plan to: ${out}\n\nTo perform exactly these actions, run the following command to apply:\n    gridform apply "${out}"\n`);
+    } else if (changes) {
+      say(ctx, `\nNote: You didn't use the -out option to save this plan, so gridform can't guarantee to take exactly these actions if you run "gridform apply" now.\n`);
+    }
     return boolFlag(ctx.args, 'detailed-exitcode') && changes ? 2 : 0;
   }
-  if (!changes) {
-    persistOutputs(ctx, s);
-    if (mode === 'apply') say(ctx, renderOutputs(s.state.file.outputs));
-    return 0;
-  }
+  if (!changes) return applyAndReport(ctx, s, plan, mode);
   if (!boolFlag(ctx.args, 'auto-approve')) {
     if (!canPrompt(ctx.io, boolFlag(ctx.args, 'input', true))) {
-      report(ctx, [{ severity: 'error', summary: `${mode === 'destroy' ? 'Destroy' : 'Apply'} needs approval`, detail: `There is no terminal to ask for approval (or -input=false was given): run with -auto-approve to ${mode} without asking.` }]);
+      report(ctx, [error(`${mode === 'destroy' ? 'Destroy' : 'Apply'} needs approval`, `There is no terminal to ask for approval (or -input=false was given): run with -auto-approve to ${mode} without asking, or save the plan with "gridform plan -out=FILE" and apply that file.`)]);
       return 1;
     }
     const ok = await confirm(
@@ -70,49 +104,21 @@ async function run(ctx: CommandContext, s: Session, mode: Mode): Promise<number>
   return applyAndReport(ctx, s, plan, mode);
 }
 
-async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan, mode: Mode): Promise<number> {
-  const save = (state: StateView) => {
-    state.file.serial++;
-    s.backend.write(state.file);
-  };
-  const verbs = { create: ['Creating...', 'Creation complete'], update: ['Modifying...', 'Modifications complete'], delete: ['Destroying...', 'Destruction complete'] } as const;
-  let stop = false;
-  const onSigint = () => {
-    stop = true;
-    ctx.io.stderr.write('\nInterrupt received. Waiting for the operations in progress to finish; nothing new starts.\n');
-  };
-  process.on('SIGINT', onSigint);
-  let diags: Diagnostic[];
-  try {
-    diags = await applyPlan(plan, s.config, s.state, s.providers, {
-      onStart: (c, verb) => say(ctx, `${c.address}: ${verbs[verb][0]}${verb !== 'create' && c.before?.id ? ` [id=${String(c.before.id)}]` : ''}\n`),
-      onDone: (c, verb, id, secs) => say(ctx, `${c.address}: ${verbs[verb][1]} after ${Math.round(secs)}s${id ? ` [id=${id}]` : ''}\n`),
-      onStateChange: save,
-      stopRequested: () => stop,
-    }, { parallelism: Number(flag(ctx.args, 'parallelism') ?? 10) });
-  } finally {
-    process.off('SIGINT', onSigint);
-  }
-  persistOutputs(ctx, s, plan.destroy);
-  if (report(ctx, diags)) return 1;
-  if (stop) {
-    say(ctx, '\nStopped by interrupt: the state holds what was applied; run apply again to finish.\n');
+async function applySaved(ctx: CommandContext, s: Session, plan: Plan): Promise<number> {
+  const current = s.state.file;
+  const sameState = s.stateIsNew ? plan.priorSerial === 0 : current.lineage === plan.priorLineage && current.serial === plan.priorSerial;
+  if (!sameState) {
+    report(ctx, [error('Saved plan is stale', `The state ${s.backend.location} changed since this plan was made (plan made against serial ${plan.priorSerial}, the state is now at serial ${current.serial}${current.lineage !== plan.priorLineage ? ' with another lineage' : ''}). Make a new plan with "gridform plan -out=FILE" and apply that.`)]);
     return 1;
   }
-  const n = counts(plan);
-  say(ctx, mode === 'destroy' ? `\nDestroy complete! Resources: ${n.destroy} destroyed.\n` : `\nApply complete! Resources: ${n.add} added, ${n.change} changed, ${n.destroy} destroyed.\n`);
-  if (mode === 'apply') say(ctx, renderOutputs(s.state.file.outputs));
-  return 0;
+  if (s.stateIsNew) current.lineage = plan.priorLineage;
+  return applyAndReport(ctx, s, plan, plan.destroy ? 'destroy' : 'apply');
 }
 
-function persistOutputs(ctx: CommandContext, s: Session, destroyed = false): void {
-  const { outputs, diagnostics } = destroyed ? { outputs: {}, diagnostics: [] } : computeOutputs(s.config, s.state);
-  report(ctx, diagnostics);
-  if (JSON.stringify(outputs) !== JSON.stringify(s.state.file.outputs)) {
-    s.state.file.outputs = outputs;
-    s.state.file.serial++;
-    s.backend.write(s.state.file);
-  }
+function savedPlanStack(ctx: CommandContext, saved: SavedPlan): { stack?: StackDir; diagnostics: [] } {
+  // the state lives where the plan was made, unless this folder is itself a stack (another checkout)
+  const here = fs.existsSync(path.join(ctx.cwd, 'cdk.tf.json')) ? ctx.cwd : fs.existsSync(saved.stackDir) ? saved.stackDir : ctx.cwd;
+  return { stack: { dir: here, file: path.join(here, 'cdk.tf.json') }, diagnostics: [] };
 }
 
 export function usageError(ctx: CommandContext, message: string): number {

@@ -1,0 +1,99 @@
+// Applying a plan from the command line: the state starts from the refreshed state the plan was
+// made on; every change is recorded in the backend's journal as it happens and folded into a new
+// snapshot at the end (also after a failure or Ctrl-C). Progress lines follow Terraform's.
+import type { Diagnostic } from '../diagnostics';
+import { applyPlan, type Verb } from '../apply/apply';
+import { counts, hasChanges, type Plan, type ResourceChange } from '../plan/types';
+import { StateView } from '../state/state';
+import { objectKey } from '../state/state';
+import { report, say, type CommandContext } from './context';
+import { computeOutputs, renderOutputs } from './outputs';
+import type { Session } from './session';
+import { flag } from './args';
+import type { Mode } from './commands/plan-apply';
+
+const VERBS: Record<Verb, [string, string, string]> = {
+  create: ['Creating...', 'Still creating...', 'Creation complete'],
+  update: ['Modifying...', 'Still modifying...', 'Modifications complete'],
+  delete: ['Destroying...', 'Still destroying...', 'Destruction complete'],
+  read: ['Reading...', 'Still reading...', 'Read complete'],
+};
+const STILL_EVERY_MS = 10_000;
+
+export async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan, mode: Mode): Promise<number> {
+  const state = new StateView(structuredClone(plan.refreshedState));
+  state.file.lineage = s.state.file.lineage;
+  state.file.serial = s.state.file.serial;
+  if (!hasChanges(plan) && !plan.refreshOnly) {
+    await saveOutputs(ctx, s, state, plan);
+    if (mode === 'apply') say(ctx, renderOutputs(state.file.outputs));
+    return 0;
+  }
+  // the refreshed state becomes the snapshot the journal builds on
+  state.file.serial++;
+  await s.backend.write(state.file);
+  const journal = await s.backend.openJournal(state.file);
+  const still = new Map<string, NodeJS.Timeout>();
+  const stopStill = (c: ResourceChange) => {
+    const key = objectKey(c.address, c.deposed);
+    clearInterval(still.get(key));
+    still.delete(key);
+  };
+  let stop = false;
+  const onSigint = () => {
+    stop = true;
+    ctx.io.stderr.write('\nInterrupt received.\nPlease wait for gridform to exit or data loss may occur.\nGracefully shutting down: the operations in progress finish and the state is saved; nothing new starts.\n');
+  };
+  process.on('SIGINT', onSigint);
+  let diags: Diagnostic[];
+  try {
+    diags = await applyPlan(plan, s.config, state, s.providers, {
+      onStart: (c, verb) => {
+        journal.intent(objectKey(c.address, c.deposed), verb);
+        const id = verb !== 'create' && c.before?.id ? ` [id=${String(c.before.id)}]` : '';
+        const label = c.deposed ? `${c.address} (deposed object ${c.deposed})` : c.address;
+        say(ctx, `${label}: ${VERBS[verb][0]}${id}\n`);
+        const started = Date.now();
+        still.set(objectKey(c.address, c.deposed), setInterval(() => say(ctx, `${label}: ${VERBS[verb][1]} [${Math.round((Date.now() - started) / 1000)}s elapsed]\n`), STILL_EVERY_MS));
+      },
+      onDone: (c, verb, id, secs) => {
+        stopStill(c);
+        say(ctx, `${c.deposed ? `${c.address} (deposed object ${c.deposed})` : c.address}: ${VERBS[verb][2]} after ${Math.round(secs)}s${id ? ` [id=${id}]` : ''}\n`);
+      },
+      onError: (c) => stopStill(c),
+      onObjectSet: (meta, address, inst) => journal.setObject(meta, address, inst),
+      onObjectRemoved: (address, deposed) => journal.removeObject(address, deposed),
+      stopRequested: () => stop,
+    }, { parallelism: Number(flag(ctx.args, 'parallelism') ?? 10), variables: s.variables, paths: s.paths });
+  } finally {
+    process.off('SIGINT', onSigint);
+    for (const t of still.values()) clearInterval(t);
+  }
+  setOutputs(ctx, s, state, plan);
+  await journal.commit(state.file);
+  if (report(ctx, diags)) return 1;
+  if (stop) {
+    say(ctx, '\nStopped by interrupt: the state holds what was applied; run apply again to finish.\n');
+    return 1;
+  }
+  const n = counts(plan);
+  if (plan.refreshOnly) say(ctx, `\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.\n`);
+  else say(ctx, mode === 'destroy' ? `\nDestroy complete! Resources: ${n.destroy} destroyed.\n` : `\nApply complete! Resources: ${n.add} added, ${n.change} changed, ${n.destroy} destroyed.\n`);
+  if (mode === 'apply') say(ctx, renderOutputs(state.file.outputs));
+  return 0;
+}
+
+function setOutputs(ctx: CommandContext, s: Session, state: StateView, plan: Plan): void {
+  const { outputs, diagnostics } = plan.destroy ? { outputs: {}, diagnostics: [] } : computeOutputs(s.config, state, s.variables);
+  report(ctx, diagnostics);
+  state.file.outputs = outputs;
+}
+
+/** With nothing to apply, only outputs may change: save them when they did. */
+async function saveOutputs(ctx: CommandContext, s: Session, state: StateView, plan: Plan): Promise<void> {
+  setOutputs(ctx, s, state, plan);
+  if (JSON.stringify(state.file.outputs) !== JSON.stringify(s.state.file.outputs)) {
+    state.file.serial++;
+    await s.backend.write(state.file);
+  }
+}

@@ -1,0 +1,49 @@
+// import ADDRESS ID: bring an existing object under management. The address must be declared in
+// the configuration; the provider reads the object by its ID and it is written to the state.
+import { error, hasErrors, inContext } from '../../diagnostics';
+import { parseInstanceAddress } from '../../addresses/address';
+import { stateProviderString } from '../../config/source';
+import { recordedInstance } from '../../apply/record';
+import { boolFlag, flag } from '../args';
+import { report, say, type CommandContext } from '../context';
+import { openSession } from '../session';
+import { parseDuration } from '../state-lock';
+import { resolveStack } from '../workdir';
+
+export async function importCommand(ctx: CommandContext): Promise<number> {
+  const [address, id] = ctx.args.positional;
+  if (!address || id === undefined) return (ctx.io.stderr.write('Usage: gridform import ADDRESS ID\n'), 1);
+  const a = parseInstanceAddress(address);
+  if (!a || a.resource.startsWith('data.')) return report(ctx, [error(`Invalid address ${address}`, 'import takes a managed resource address: type.name, type.name[0] or type.name["key"].')]), 1;
+  const { stack, diagnostics } = await resolveStack(ctx.cwd, { synth: true, stack: flag(ctx.args, 'stack'), log: (l) => ctx.io.stderr.write(l + '\n') });
+  if (report(ctx, diagnostics) || !stack) return 1;
+  const opened = await openSession(stack, {
+    factories: ctx.options.providers, lock: boolFlag(ctx.args, 'lock', true), lockTimeoutMs: parseDuration(flag(ctx.args, 'lock-timeout')) ?? 0,
+    operation: 'OperationImport', version: ctx.options.version,
+    inputs: { env: ctx.io.env, vars: ctx.args.flags.get('var') ?? [], varFiles: ctx.args.flags.get('var-file') ?? [], cwd: ctx.cwd },
+  });
+  if (report(ctx, opened.diagnostics) || !opened.session) return 1;
+  const s = opened.session;
+  try {
+    const rc = s.config.resources.get(a.resource);
+    if (!rc) return report(ctx, [error('Configuration for import target does not exist', `The configuration has no ${a.resource}. Add it (in CDKTF: the construct) before importing, so gridform knows how to manage it.`, { address })]), 1;
+    if (s.state.instance(address)) return report(ctx, [error('Resource already managed by gridform', `${address} is already in the state; remove it with "gridform state rm ${address}" first to import another object there.`, { address })]), 1;
+    const p = s.providers.get(rc.provider)!;
+    say(ctx, `${address}: Importing from ID "${id}"...\n`);
+    const imported = await p.provider.importResourceState({ typeName: rc.type, id });
+    if (report(ctx, inContext(imported.diagnostics, address)) || !imported.importedState) {
+      if (!imported.importedState && !hasErrors(imported.diagnostics)) report(ctx, [error('Cannot import non-existent remote object', `${rc.type} ${JSON.stringify(id)} was not found by the provider.`, { address })]);
+      return 1;
+    }
+    const read = await p.provider.readResource({ typeName: rc.type, currentState: imported.importedState });
+    if (report(ctx, inContext(read.diagnostics, address)) || !read.newState) return 1;
+    s.state.setInstance({ mode: 'managed', type: rc.type, name: rc.name, provider: stateProviderString(p.source, rc.provider.split('.')[1]) }, address,
+      recordedInstance(p.schema.resources[rc.type], read.newState, read.private, []));
+    s.state.file.serial++;
+    await s.backend.write(s.state.file);
+    say(ctx, `${address}: Import prepared!\n\nImport successful!\n\nThe resources that were imported are shown above. These resources are now in\nyour gridform state and will henceforth be managed by gridform.\n`);
+    return 0;
+  } finally {
+    await s.close();
+  }
+}

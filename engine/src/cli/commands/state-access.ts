@@ -1,0 +1,61 @@
+// Reading a stack's state for commands that only look (show, state list/show, output), and
+// changing it under the lock for those that edit it (state rm/mv, import).
+import { error, type Diagnostic } from '../../diagnostics';
+import type { Config } from '../../config/types';
+import type { StateBackend } from '../../state/backend';
+import { emptyState, StateView } from '../../state/state';
+import { backendFor } from '../backend-select';
+import { report, type CommandContext } from '../context';
+import { loadStackConfig } from '../stack-config';
+import { acquireLock, parseDuration } from '../state-lock';
+import { boolFlag, flag } from '../args';
+import { resolveStack } from '../workdir';
+
+export async function readStackState(ctx: CommandContext, stackName?: string): Promise<{ state?: StateView; config?: Config; backend?: StateBackend }> {
+  const { stack, diagnostics } = await resolveStack(ctx.cwd, { synth: false, stack: stackName, log: (l) => ctx.io.stderr.write(l + '\n') });
+  if (report(ctx, diagnostics) || !stack) return {};
+  const { config, diagnostics: cd } = loadStackConfig(stack);
+  if (report(ctx, cd)) return {};
+  const { backend, diagnostics: bd } = backendFor(stack, config);
+  if (report(ctx, bd) || !backend) return {};
+  try {
+    const r = await backend.read();
+    return { state: new StateView(r.state ?? emptyState()), config, backend };
+  } catch (err) {
+    report(ctx, [error(`Cannot read the state ${backend.location}`, (err as Error).message)]);
+    return {};
+  } finally {
+    await backend.close?.();
+  }
+}
+
+/** Runs `edit` on the locked state and saves it when edit returns true. */
+export async function editStackState(ctx: CommandContext, operation: string, edit: (state: StateView, config: Config | undefined, backend: StateBackend) => Promise<{ changed: boolean; diagnostics: Diagnostic[] }>): Promise<number> {
+  const { stack, diagnostics } = await resolveStack(ctx.cwd, { synth: false, stack: flag(ctx.args, 'stack'), log: (l) => ctx.io.stderr.write(l + '\n') });
+  if (report(ctx, diagnostics) || !stack) return 1;
+  const { config, diagnostics: cd } = loadStackConfig(stack);
+  if (report(ctx, cd)) return 1;
+  const { backend, diagnostics: bd } = backendFor(stack, config);
+  if (report(ctx, bd) || !backend) return 1;
+  const timeout = parseDuration(flag(ctx.args, 'lock-timeout')) ?? 0;
+  let lockId: string | undefined;
+  try {
+    if (boolFlag(ctx.args, 'lock', true)) {
+      const l = await acquireLock(backend, operation, ctx.options.version, timeout);
+      if (report(ctx, l.diagnostics) || !l.id) return 1;
+      lockId = l.id;
+    }
+    const r = await backend.read({ recover: !!lockId });
+    const state = new StateView(r.state ?? emptyState());
+    const { changed, diagnostics: ed } = await edit(state, config, backend);
+    if (report(ctx, ed)) return 1;
+    if (changed) {
+      state.file.serial++;
+      await backend.write(state.file);
+    }
+    return 0;
+  } finally {
+    if (lockId) await backend.unlock(lockId);
+    await backend.close?.();
+  }
+}

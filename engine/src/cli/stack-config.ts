@@ -1,0 +1,32 @@
+// The configuration of a stack: cdk.tf.json (or the copy a saved plan carries) into a Config and
+// its dependency graph.
+import * as fs from 'node:fs';
+import { error, hasErrors, type Diagnostic } from '../diagnostics';
+import { loadConfig } from '../config/load';
+import type { Config } from '../config/types';
+import { buildGraph, type Graph } from '../graph/graph';
+import type { StackDir } from './workdir';
+
+export interface LoadedConfig {
+  readonly doc?: unknown;
+  readonly config?: Config;
+  readonly graph?: Graph;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function loadStackConfig(stack: StackDir): LoadedConfig {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(fs.readFileSync(stack.file, 'utf8'));
+  } catch (err) {
+    return { diagnostics: [error(`Cannot read ${stack.file}`, (err as Error).message)] };
+  }
+  return configFromDocument(doc, stack.file);
+}
+
+export function configFromDocument(doc: unknown, file: string): LoadedConfig {
+  const { config, diagnostics } = loadConfig(doc, file);
+  if (!config || hasErrors(diagnostics)) return { doc, diagnostics };
+  const g = buildGraph(config);
+  return { doc, config, graph: g.graph, diagnostics: [...diagnostics, ...g.diagnostics] };
+}

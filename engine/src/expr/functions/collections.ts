@@ -1,0 +1,146 @@
+// Collection functions on lists, maps and sets (sets are sorted lists of unique elements):
+// alltrue anytrue chunklist coalesce coalescelist compact concat contains distinct element
+// flatten index keys length list lookup map matchkeys merge one range reverse setintersection
+// setproduct setsubtract setunion slice sort sum transpose values zipmap.
+import { isUnknown, Unknown, type Value } from '../../values';
+import { containsUnknown, deepEqual, graphemes, isObject, sortedObject, toBool, toInt, toList, toNum, toObject, toSet, toStr, typeName, unify, ValueError } from '../convert';
+import { fixed, fn, type FnDef } from './types';
+
+const list = (f: (l: Value[]) => Value, unknown?: FnDef['unknown']) => fixed(1, ([l]) => f(toList(l, 'the list')), unknown);
+const lists = (args: Value[]) => args.map((a, i) => toList(a, `argument ${i + 1}`));
+const has = (l: Value[], v: Value) => l.some((x) => deepEqual(x, v));
+
+export const collectionFunctions: Record<string, FnDef> = {
+  alltrue: list((l) => l.every((x) => x !== null && toBool(x, 'an element'))),
+  anytrue: list((l) => l.some((x) => x !== null && toBool(x, 'an element'))),
+  chunklist: fixed(2, ([l, size]) => {
+    const items = toList(l, 'the list');
+    const n = toInt(size, 'the chunk size');
+    if (n < 0) throw new ValueError('the chunk size must not be negative');
+    if (n === 0) return [items];
+    return Array.from({ length: Math.ceil(items.length / n) }, (_, i) => items.slice(i * n, i * n + n));
+  }),
+  // the first argument that is neither null nor "" decides, even if later ones are unknown
+  coalesce: fn(1, Infinity, (args) => {
+    const i = args.findIndex((a) => isUnknown(a) || (a !== null && a !== ''));
+    if (i < 0) throw new ValueError('no non-null, non-empty-string arguments');
+    return unify(args)[i];
+  }, 'raw'),
+  coalescelist: fn(1, Infinity, (args) => {
+    for (const a of args) {
+      if (isUnknown(a)) return Unknown;
+      if (a !== null && toList(a, 'each argument').length) return a;
+    }
+    throw new ValueError('no non-empty list arguments');
+  }, 'raw'),
+  compact: list((l) => l.filter((x) => x !== null && toStr(x, 'an element') !== '').map((x) => toStr(x))),
+  concat: fn(1, Infinity, (args) => lists(args).flat(), 'shallow'),
+  contains: fixed(2, ([l, v]) => has(toList(l, 'the list'), v)),
+  distinct: list((l) => l.filter((x, i) => l.findIndex((y) => deepEqual(x, y)) === i)),
+  element: fixed(2, ([l, i]) => {
+    const items = toList(l, 'the list');
+    const n = toInt(i, 'the index');
+    if (!items.length) throw new ValueError('cannot use element function with an empty list');
+    if (n < 0) throw new ValueError('cannot use element function with a negative index');
+    return items[n % items.length];
+  }, 'shallow'),
+  flatten: list(function flat(l: Value[]): Value[] {
+    return l.flatMap((x) => (Array.isArray(x) ? flat(x) : [x]));
+  }),
+  index: fixed(2, ([l, v]) => {
+    const i = toList(l, 'the list').findIndex((x) => deepEqual(x, v));
+    if (i < 0) throw new ValueError('item not found');
+    return i;
+  }),
+  keys: fixed(1, ([m]) => Object.keys(toObject(m, 'the map')).sort(), 'shallow'),
+  values: fixed(1, ([m]) => {
+    const o = toObject(m, 'the map');
+    return Object.keys(o).sort().map((k) => o[k]);
+  }, 'shallow'),
+  length: fixed(1, ([v]) => {
+    if (typeof v === 'string') return graphemes(v).length;
+    if (Array.isArray(v)) return v.length;
+    if (isObject(v)) return Object.keys(v).length;
+    throw new ValueError(`the argument must be a string, list or map, got ${typeName(v)}`);
+  }, 'shallow'),
+  // the pre-0.12 constructors: list(a, b) and map(k1, v1, k2, v2)
+  list: fn(0, Infinity, (args) => args),
+  map: fn(0, Infinity, (args) => {
+    if (args.length % 2) throw new ValueError('map needs an even number of arguments: key, value, ...');
+    const out: Record<string, Value> = {};
+    for (let i = 0; i < args.length; i += 2) out[toStr(args[i], 'a key')] = args[i + 1];
+    return out;
+  }),
+  lookup: fn(2, 3, ([m, k, ...def]) => {
+    if (isUnknown(m) || isUnknown(k)) return Unknown;
+    const o = toObject(m, 'the map');
+    const key = toStr(k, 'the key');
+    if (Object.prototype.hasOwnProperty.call(o, key)) return o[key];
+    if (def.length) return def[0];
+    throw new ValueError(`lookup failed to find key ${JSON.stringify(key)}`);
+  }, 'raw'),
+  matchkeys: fixed(3, ([vs, ks, search]) => {
+    const [values, keys, set] = lists([vs, ks, search]);
+    if (values.length !== keys.length) throw new ValueError('the values and keys lists must have the same length');
+    return values.filter((_, i) => has(set, keys[i]));
+  }),
+  merge: fn(0, Infinity, (args) => Object.assign({}, ...args.filter((a) => a !== null).map((a, i) => toObject(a, `argument ${i + 1}`))), 'shallow'),
+  one: list((l) => {
+    if (l.length > 1) throw new ValueError(`must be a list with zero or one elements, got ${l.length}`);
+    return l.length ? l[0] : null;
+  }, 'shallow'),
+  range: fn(1, 3, (args) => {
+    const n = args.map((a, i) => toNum(a, `argument ${i + 1}`));
+    const [start, limit] = n.length === 1 ? [0, n[0]] : [n[0], n[1]];
+    const step = n[2] ?? (start <= limit ? 1 : -1);
+    if (step === 0) throw new ValueError('the step must not be zero');
+    if ((step > 0 && start > limit) || (step < 0 && start < limit)) return [];
+    const out: number[] = [];
+    for (let x = start; step > 0 ? x < limit : x > limit; x += step) {
+      if (out.length >= 1024) throw new ValueError('more than 1024 numbers would be generated');
+      out.push(x);
+    }
+    return out;
+  }),
+  reverse: list((l) => [...l].reverse(), 'shallow'),
+  setintersection: fn(1, Infinity, (args) => {
+    const [first, ...rest] = lists(args);
+    return toSet(first.filter((x) => rest.every((r) => has(r, x))));
+  }),
+  setsubtract: fixed(2, (args) => {
+    const [a, b] = lists(args);
+    return toSet(a.filter((x) => !has(b, x)));
+  }),
+  setunion: fn(1, Infinity, (args) => toSet(lists(args).flat())),
+  setproduct: fn(2, Infinity, (args) => lists(args).reduce<Value[][]>((acc, l) => acc.flatMap((prefix) => l.map((x) => [...prefix, x])), [[]])),
+  slice: fixed(3, ([l, s, e]) => {
+    const items = toList(l, 'the list');
+    const start = toInt(s, 'the start index');
+    const end = toInt(e, 'the end index');
+    if (start < 0 || end > items.length || start > end) throw new ValueError(`cannot slice [${start}:${end}] of a list of ${items.length} elements`);
+    return items.slice(start, end);
+  }, 'shallow'),
+  // sorts lexically, as strings
+  sort: list((l) => l.map((x) => toStr(x, 'an element')).sort()),
+  sum: list((l) => {
+    if (!l.length) throw new ValueError('cannot sum an empty list');
+    return l.reduce<number>((acc, x) => acc + toNum(x, 'an element'), 0);
+  }),
+  transpose: fixed(1, ([m]) => {
+    const out = new Map<string, string[]>();
+    const o = toObject(m, 'the map');
+    for (const k of Object.keys(o).sort()) {
+      for (const v of toList(o[k], `the value of ${JSON.stringify(k)}`)) {
+        const key = toStr(v, 'an element');
+        out.set(key, [...(out.get(key) ?? []), k]);
+      }
+    }
+    return sortedObject(out);
+  }),
+  zipmap: fixed(2, ([ks, vs]) => {
+    const [keys, values] = lists([ks, vs]);
+    if (keys.length !== values.length) throw new ValueError(`the keys list has ${keys.length} elements but the values list has ${values.length}`);
+    if (keys.some(containsUnknown)) return Unknown;
+    return Object.fromEntries(keys.map((k, i) => [toStr(k, 'a key'), values[i]]));
+  }, 'shallow'),
+};

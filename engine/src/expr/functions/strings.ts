@@ -1,0 +1,105 @@
+// String functions: chomp endswith indent join lower regex regexall replace split startswith
+// strcontains strrev substr title trim trimprefix trimsuffix trimspace upper.
+import type { Value } from '../../values';
+import { graphemes, toInt, toList, toStr, ValueError } from '../convert';
+import { fixed, fn, type FnDef } from './types';
+
+const str = (f: (s: string) => Value) => fixed(1, ([s]) => f(toStr(s, 'the string')));
+const str2 = (f: (a: string, b: string) => Value) => fixed(2, ([a, b]) => f(toStr(a, 'argument 1'), toStr(b, 'argument 2')));
+
+export const stringFunctions: Record<string, FnDef> = {
+  chomp: str((s) => s.replace(/(\r\n|\r|\n)+$/, '')),
+  lower: str((s) => s.toLowerCase()),
+  upper: str((s) => s.toUpperCase()),
+  strrev: str((s) => graphemes(s).reverse().join('')),
+  title: str(title),
+  trimspace: str((s) => s.replace(/^[\s\u0085]+|[\s\u0085]+$/g, '')),
+  startswith: str2((s, p) => s.startsWith(p)),
+  endswith: str2((s, p) => s.endsWith(p)),
+  strcontains: str2((s, p) => s.includes(p)),
+  trimprefix: str2((s, p) => (s.startsWith(p) ? s.slice(p.length) : s)),
+  trimsuffix: str2((s, p) => (p && s.endsWith(p) ? s.slice(0, -p.length) : s)),
+  trim: str2((s, cutset) => {
+    const cut = new Set(Array.from(cutset));
+    const cs = Array.from(s);
+    let a = 0;
+    let b = cs.length;
+    while (a < b && cut.has(cs[a])) a++;
+    while (b > a && cut.has(cs[b - 1])) b--;
+    return cs.slice(a, b).join('');
+  }),
+  split: str2((sep, s) => s.split(sep)),
+  indent: fixed(2, ([n, s]) => toStr(s, 'the string').replace(/\n/g, '\n' + ' '.repeat(toInt(n, 'the number of spaces')))),
+  join: fn(2, Infinity, ([sep, ...lists]) =>
+    lists.flatMap((l) => toList(l, 'a list to join').map((x, i) => toStr(x, `element ${i} of the list`))).join(toStr(sep, 'the separator')),
+  ),
+  substr: fixed(3, ([s, offset, length]) => substr(toStr(s, 'the string'), toInt(offset, 'the offset'), toInt(length, 'the length'))),
+  replace: fixed(3, ([s, search, replacement]) => replace(toStr(s, 'the string'), toStr(search, 'the substring'), toStr(replacement, 'the replacement'))),
+  regex: str2((pattern, s) => {
+    const re = goRegExp(pattern, 'g');
+    const m = re.exec(s);
+    if (!m) throw new ValueError('pattern did not match any part of the given string');
+    return captures(m);
+  }),
+  regexall: str2((pattern, s) => Array.from(s.matchAll(goRegExp(pattern, 'g')), captures)),
+};
+
+/** Go's strings.Title: a letter after a non-letter, non-digit starts a word. */
+function title(s: string): string {
+  let prev = ' ';
+  let out = '';
+  for (const c of s) {
+    out += /[\p{L}\p{N}_]/u.test(prev) ? c : c.toUpperCase();
+    prev = c;
+  }
+  return out;
+}
+
+/** Counts in characters; a negative offset counts from the end; length -1 means the rest. */
+function substr(s: string, offset: number, length: number): string {
+  const cs = graphemes(s);
+  const start = offset < 0 ? Math.max(cs.length + offset, 0) : offset;
+  if (length < -1) throw new ValueError('the length must be -1 (the rest) or more');
+  return cs.slice(start, length === -1 ? undefined : start + length).join('');
+}
+
+/** A substring wrapped in slashes is a regular expression; the replacement expands groups as Go's Regexp.Expand does. */
+function replace(s: string, search: string, replacement: string): string {
+  const m = /^\/(.*)\/$/s.exec(search);
+  if (!m) return s.split(search).join(replacement);
+  return s.replace(goRegExp(m[1], 'g'), (...args: unknown[]) => {
+    const groups = args.at(-1) as Record<string, string | undefined> | undefined;
+    const numbered = args.slice(0, args.findIndex((a) => typeof a === 'number')) as (string | undefined)[];
+    // $$ is a dollar; $name and ${name} take the longest name; an unknown group expands to nothing
+    return replacement.replace(/\$(?:\$|\{(\w+)\}|(\w+))/g, (_d, braced?: string, bare?: string) => {
+      const name = braced ?? bare;
+      if (name === undefined) return '$';
+      return (/^\d+$/.test(name) ? numbered[Number(name)] : typeof groups === 'object' ? groups[name] : undefined) ?? '';
+    });
+  });
+}
+
+/** Translates RE2 syntax to JavaScript: (?P<name>...) groups, leading (?flags), \A and \z. */
+export function goRegExp(pattern: string, flags: string): RegExp {
+  let p = pattern;
+  let f = flags;
+  const lead = /^\(\?([imsU]+)\)/.exec(p);
+  if (lead) {
+    if (lead[1].includes('U')) throw new ValueError('the (?U) flag is not supported');
+    f += lead[1];
+    p = p.slice(lead[0].length);
+  }
+  p = p.replace(/\(\?P</g, '(?<').replace(/\\A/g, '^').replace(/\\z/g, '$');
+  try {
+    return new RegExp(p, f);
+  } catch (err) {
+    throw new ValueError(`invalid regular expression ${JSON.stringify(pattern)}: ${(err as Error).message}`);
+  }
+}
+
+/** The match itself without groups; an object by name with named groups; else the list of groups. */
+function captures(m: RegExpMatchArray): Value {
+  if (m.groups) return Object.fromEntries(Object.entries(m.groups).map(([k, v]) => [k, v ?? null]));
+  if (m.length === 1) return m[0];
+  return m.slice(1).map((g) => g ?? null);
+}

@@ -1,0 +1,87 @@
+// count and for_each: which instances a resource has, and the scope each instance is evaluated
+// in (count.index, each.key, each.value). Both must be known at plan time, as in Terraform.
+import { error, type Diagnostic } from '../diagnostics';
+import { evaluateBody, type Scope } from '../expr/evaluate';
+import { ExprError } from '../expr/parse';
+import type { ResourceConfig } from '../config/types';
+import { instanceAddress, type InstanceKey } from '../addresses/address';
+import { isUnknown, Unknown, type Value } from '../values';
+import type { StateView } from '../state/state';
+
+export interface InstanceSpec {
+  readonly address: string;
+  readonly key: InstanceKey;
+  readonly countIndex?: number;
+  readonly each?: { key: string; value: Value };
+}
+
+export type Expansion = { kind: 'single' } | { kind: 'count' } | { kind: 'for_each' };
+
+export function expansionOf(rc: ResourceConfig): Expansion {
+  return rc.count !== undefined ? { kind: 'count' } : rc.forEach !== undefined ? { kind: 'for_each' } : { kind: 'single' };
+}
+
+export function expandResource(rc: ResourceConfig, scope: Scope): { instances: InstanceSpec[]; diagnostics: Diagnostic[] } {
+  const fail = (summary: string, detail: string, attr: string) => ({ instances: [], diagnostics: [error(summary, detail, { address: rc.address, attributePath: [attr] })] });
+  let value: Value;
+  const attr = rc.count !== undefined ? 'count' : 'for_each';
+  try {
+    if (rc.count !== undefined) value = evaluateBody(rc.count, scope);
+    else if (rc.forEach !== undefined) value = evaluateBody(rc.forEach, scope);
+    else return { instances: [{ address: rc.address, key: undefined }], diagnostics: [] };
+  } catch (err) {
+    if (!(err instanceof ExprError)) throw err;
+    return fail(`Invalid ${attr} argument`, err.message, attr);
+  }
+  if (isUnknown(value)) {
+    return fail(`Invalid ${attr} argument`, `The "${attr}" value of ${rc.address} depends on values known only after apply, so gridform cannot tell how many instances to plan. Use values known at plan time, or apply the resources it depends on first with -target.`, attr);
+  }
+  if (rc.count !== undefined) {
+    const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return fail('Invalid count argument', `count of ${rc.address} must be a whole number of zero or more, not ${JSON.stringify(value)}.`, 'count');
+    return { instances: Array.from({ length: n }, (_, i) => ({ address: instanceAddress(rc.address, i), key: i, countIndex: i })), diagnostics: [] };
+  }
+  let entries: [string, Value][];
+  if (Array.isArray(value)) {
+    if (!value.every((v) => typeof v === 'string')) return fail('Invalid for_each argument', `for_each of ${rc.address} must be a map, or a set of strings; this list has elements that are not strings. Use toset() of strings, or a map.`, 'for_each');
+    entries = [...new Set(value as string[])].sort().map((k) => [k, k]);
+  } else if (value && typeof value === 'object') {
+    entries = Object.entries(value as Record<string, Value>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  } else if (value === null) {
+    return fail('Invalid for_each argument', `for_each of ${rc.address} is null; use an empty map or set for no instances.`, 'for_each');
+  } else {
+    return fail('Invalid for_each argument', `for_each of ${rc.address} must be a map or a set of strings, not ${typeof value}.`, 'for_each');
+  }
+  const unknownKey = entries.find(([k]) => isUnknown(k as Value));
+  if (unknownKey) return fail('Invalid for_each argument', `The keys of for_each of ${rc.address} must be known at plan time.`, 'for_each');
+  return { instances: entries.map(([key, v]) => ({ address: instanceAddress(rc.address, key), key, each: { key, value: v } })), diagnostics: [] };
+}
+
+/** The value a reference to the whole resource sees: an object, a list (count) or a map (for_each). */
+export function resourceValue(expansion: Expansion, instances: ReadonlyMap<InstanceKey, Value>): Value {
+  if (expansion.kind === 'single') return instances.get(undefined) ?? null;
+  if (expansion.kind === 'count') return [...instances.entries()].filter(([k]) => typeof k === 'number').sort(([a], [b]) => (a as number) - (b as number)).map(([, v]) => v);
+  const out: Record<string, Value> = {};
+  for (const [k, v] of instances) if (typeof k === 'string') out[k] = v;
+  return out;
+}
+
+/** The scope of one instance: the resource scope plus count.index or each. */
+export function instanceScope(scope: Scope, spec: Pick<InstanceSpec, 'countIndex' | 'each'>): Scope {
+  if (spec.countIndex === undefined && !spec.each) return scope;
+  return {
+    resource: (a) => scope.resource(a), variable: (n) => scope.variable(n), local: (n) => scope.local(n), paths: scope.paths,
+    ...(spec.countIndex !== undefined ? { countIndex: spec.countIndex } : {}), ...(spec.each ? { each: spec.each } : {}),
+  } as Scope;
+}
+
+/** A resource's value as the state holds it (used for what the plan does not touch). */
+export function stateValue(rc: ResourceConfig, state: StateView): Value {
+  const r = state.resource(rc.address);
+  const kind = expansionOf(rc).kind;
+  if (!r) return kind === 'single' ? Unknown : kind === 'count' ? [] : {};
+  const values = new Map<InstanceKey, Value>();
+  for (const i of r.instances) if (!i.deposed) values.set(i.index_key, i.attributes);
+  return resourceValue(expansionOf(rc), values);
+}
+

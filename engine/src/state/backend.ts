@@ -1,0 +1,56 @@
+// What a state backend offers the engine: read and write the state, record changes as they happen
+// (a journal, so a crash loses at most what was in flight), and a lock naming its holder.
+import type { ResourceMeta, StateFile, StateInstance } from './state';
+
+export interface LockInfo {
+  ID: string;
+  Operation: string;
+  Who: string;
+  Version: string;
+  Created: string;
+  Path: string;
+  Pid: number;
+  Host: string;
+  Info?: string;
+}
+
+export type LockResult = { ok: true; info: LockInfo } | { ok: false; holder: LockInfo };
+
+export interface ReadResult {
+  readonly state?: StateFile;
+  /** what a journal left by an interrupted run says was in flight (each a sentence) */
+  readonly interrupted: string[];
+}
+
+export interface StateBackend {
+  /** where the state lives, for messages: a file path, or a database and workspace */
+  readonly location: string;
+  /** reads the state; with `recover`, a journal left by a crash is folded into a new snapshot */
+  read(opts?: { recover?: boolean }): Promise<ReadResult>;
+  /** writes a whole snapshot atomically */
+  write(state: StateFile): Promise<void>;
+  /** starts recording changes made on top of `state` (as last read or written) */
+  openJournal(state: StateFile): Promise<StateJournal>;
+  lock(operation: string, version: string): Promise<LockResult>;
+  unlock(id: string): Promise<void>;
+  /** removes a lock whatever holds it (force-unlock) */
+  forceUnlock(id: string): Promise<boolean>;
+  close?(): Promise<void>;
+}
+
+/** Changes recorded one by one during an apply; `commit` folds them into a snapshot. */
+export interface StateJournal {
+  /** before a side effect: what is about to happen to which object */
+  intent(address: string, action: string): void;
+  setObject(meta: ResourceMeta, address: string, instance: StateInstance): void;
+  removeObject(address: string, deposed?: string): void;
+  /** writes `state` as the new snapshot and ends the journal */
+  commit(state: StateFile): Promise<void>;
+}
+
+/** One journal record, as JSON on one line. */
+export type JournalEntry =
+  | { t: 'begin'; lineage: string; serial: number }
+  | { t: 'intent'; address: string; action: string }
+  | { t: 'set'; meta: ResourceMeta; address: string; instance: StateInstance }
+  | { t: 'remove'; address: string; deposed?: string };

@@ -1,0 +1,44 @@
+// Runs the engine's CLI in-process against a folder with a cdk.tf.json, with the fake provider,
+// capturing what a user would see.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { runCli } from '../../index';
+import { FakeProvider, fakeFactory } from '../fake-provider';
+
+export interface CliResult {
+  code: number;
+  out: string;
+  err: string;
+}
+
+export async function runEngine(dir: string, provider: FakeProvider, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const code = await runCli(['-no-color', ...args], { providers: [fakeFactory(provider)], version: 'test' }, { cwd: dir, stdout, stderr, stdin: new PassThrough() as never, color: false, env });
+  return { code, out, err };
+}
+
+/** A cdk.tf.json document with fake_thing resources (and optional outputs, variables, extras). */
+export function fakeStack(resources: Record<string, unknown>, extra: Record<string, unknown> = {}): unknown {
+  return { terraform: { required_providers: { fake: { source: 'example/fake' } } }, provider: { fake: [{}] }, resource: { fake_thing: resources }, ...extra };
+}
+
+/** A temporary stack folder; `write` replaces its cdk.tf.json, `state` reads its state. */
+export class StackFolder {
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-test-'));
+  write(doc: unknown): void {
+    fs.writeFileSync(path.join(this.dir, 'cdk.tf.json'), JSON.stringify(doc));
+  }
+  state(): { serial: number; lineage: string; resources: { name: string; instances: { index_key?: unknown; attributes: Record<string, unknown>; status?: string }[] }[]; outputs: Record<string, { value: unknown }> } {
+    return JSON.parse(fs.readFileSync(path.join(this.dir, 'terraform.tfstate'), 'utf8'));
+  }
+  remove(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
