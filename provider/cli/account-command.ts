@@ -9,8 +9,7 @@ const USAGE = `usage: gridform account create [--fund TFT]
        gridform account balance [ACCOUNT_ID]          (default: the MNEMONIC or local dev account)
        gridform account transfer --to ACCOUNT_ID --amount TFT`;
 
-export const accountCommand: ExtraCommand = {
-  summary: 'Create a funded account on the local chain, show a balance, transfer TFT',
+export const accountCommand: Pick<ExtraCommand, 'run'> = {
   async run(argv, io) {
     let parsed;
     try {

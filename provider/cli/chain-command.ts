@@ -11,8 +11,7 @@ const USAGE = `usage: gridform chain nodes|farms|contracts [--twin ID] [--node I
        gridform chain events [--from BLOCK] [--json]
        gridform chain advance --hours H`;
 
-export const chainCommand: ExtraCommand = {
-  summary: 'Inspect the chain (nodes, farms, contracts, bills, events) or advance its time',
+export const chainCommand: Pick<ExtraCommand, 'run'> = {
   async run(argv, io) {
     let parsed;
     try {

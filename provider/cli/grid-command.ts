@@ -6,8 +6,7 @@ import type { ExtraCommand } from '../../engine';
 
 const LAUNCHER = path.resolve(__dirname, '..', '..', 'zos-sim', 'launcher', 'main.js');
 
-export const gridCommand: ExtraCommand = {
-  summary: 'Start, stop or inspect the local grid (up|down|status)',
+export const gridCommand: Pick<ExtraCommand, 'run'> = {
   run: (args, io) =>
     new Promise((resolve) => {
       const child = spawn(process.execPath, [LAUNCHER, ...args], { cwd: io.cwd, env: { ...process.env, ...io.env }, stdio: ['ignore', 'pipe', 'pipe'] });

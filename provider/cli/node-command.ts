@@ -5,8 +5,7 @@ import type { ExtraCommand } from '../../engine';
 import { chainAddress, fail } from './chain-address';
 import { table } from './table';
 
-export const nodeCommand: ExtraCommand = {
-  summary: "Show a node's deployments and workload states (deployments NODE_ID)",
+export const nodeCommand: Pick<ExtraCommand, 'run'> = {
   async run(argv, io) {
     let parsed;
     try {

@@ -14,8 +14,9 @@ import { deploymentResource } from './resources/deployment';
 import { networkResource } from './resources/network';
 import type { GridResource } from './resources/resource';
 
-export const GRID_PROVIDER_SOURCE = 'gridform/grid';
-export const GRID_PROVIDER_VERSION = '0.1.0';
+import { GRID_PROVIDER_SOURCE, GRID_PROVIDER_VERSION } from './provider-identity';
+
+export { GRID_PROVIDER_SOURCE, GRID_PROVIDER_VERSION };
 
 const RESOURCES: Record<string, GridResource> = { grid_network: networkResource, grid_deployment: deploymentResource };
 
