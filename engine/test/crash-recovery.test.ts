@@ -19,7 +19,7 @@ describe('crash recovery', () => {
   beforeEach(() => (folder = new StackFolder()));
   afterEach(() => folder.remove());
 
-  const gridform = (killAfter: number, ...args: string[]) =>
+  const gridform = (killAfter: number | string, ...args: string[]) =>
     spawnSync(process.execPath, [CLI, path.join(folder.dir, 'world.jsonl'), '3', String(killAfter), '--', '-no-color', ...args], { cwd: folder.dir, encoding: 'utf8' });
 
   it('an apply killed with 200 resources half done converges on the next apply, nothing created twice or lost', () => {
@@ -45,5 +45,21 @@ describe('crash recovery', () => {
     const ids = state.resources.map((r: { instances: { attributes: { id: string } }[] }) => r.instances[0].attributes.id).sort();
     expect(ids).toEqual(world.map((r) => r.id).sort());
     expect(gridform(0, 'plan', '-detailed-exitcode').status).toBe(0);
+  });
+
+  it('Ctrl-C lets what is in flight finish, saves the state and stops; the next apply finishes the rest', () => {
+    folder.write(chained(200));
+    const interrupted = gridform('INT:50', 'apply', '-auto-approve');
+    expect(interrupted.status).toBe(1);
+    expect(interrupted.stderr).toContain('Interrupt received');
+    expect(interrupted.stdout).toContain('Stopped by interrupt');
+    expect(fs.existsSync(path.join(folder.dir, '.terraform.tfstate.journal'))).toBe(false);
+    const world = readWorld(path.join(folder.dir, 'world.jsonl'));
+    const state = JSON.parse(fs.readFileSync(path.join(folder.dir, 'terraform.tfstate'), 'utf8'));
+    expect(state.resources).toHaveLength(world.length);
+    expect(world.length).toBeLessThan(200);
+    const again = gridform(0, 'apply', '-auto-approve');
+    expect(again.stderr).not.toContain('interrupted');
+    expect(again.stdout).toContain(`Resources: ${200 - world.length} added`);
   });
 });

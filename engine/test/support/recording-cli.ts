@@ -1,13 +1,15 @@
 // The engine's CLI with the recording provider, as its own process, for crash tests:
-//   node recording-cli.js WORLD_FILE DELAY_MS KILL_AFTER_CREATES -- gridform arguments...
-// With KILL_AFTER_CREATES > 0 the process sends itself SIGKILL once that many objects exist,
-// from a separate task of the event loop, so other creations are still in flight.
+//   node recording-cli.js WORLD_FILE DELAY_MS SIGNAL_AFTER_CREATES -- gridform arguments...
+// SIGNAL_AFTER_CREATES is N (SIGKILL) or INT:N (SIGINT, as Ctrl-C): once N objects exist the
+// process sends itself that signal from a separate task of the event loop, so other creations
+// are still in flight. 0 sends nothing.
 import { runCli } from '../../index';
 import { RecordingProvider, recordingFactory } from './recording-provider';
 
 const [world, delay, killAfter, sep, ...args] = process.argv.slice(2);
 if (sep !== '--') throw new Error('usage: recording-cli WORLD DELAY_MS KILL_AFTER -- ARGS');
+const [signal, after] = killAfter.startsWith('INT:') ? ['SIGINT', Number(killAfter.slice(4))] : ['SIGKILL', Number(killAfter)];
 const provider = new RecordingProvider(world, Number(delay), (n) => {
-  if (Number(killAfter) > 0 && n === Number(killAfter)) setImmediate(() => process.kill(process.pid, 'SIGKILL'));
+  if (after > 0 && n === after) setImmediate(() => process.kill(process.pid, signal));
 });
 runCli(args, { providers: [recordingFactory(provider)], version: 'test' }).then((code) => process.exit(code));
