@@ -7,7 +7,7 @@ import type { ResourceChange } from '../plan/types';
 import type { StateView } from '../state/state';
 import type { Value } from '../values';
 
-export function applyScope(config: Config, state: StateView, opts: { variables: ReadonlyMap<string, Value>; paths?: { module: string; root: string; cwd: string } }): Scope {
+export function applyScope(config: Config, state: StateView, opts: { variables: ReadonlyMap<string, Value>; paths?: { module: string; root: string; cwd: string }; workspace?: string }): Scope {
   const scope: Scope = {
     resource: (address) => {
       const rc = config.resources.get(address);
@@ -16,6 +16,7 @@ export function applyScope(config: Config, state: StateView, opts: { variables: 
     variable: (name) => opts.variables.get(name),
     local: (name) => (config.locals.has(name) ? evaluateBody(config.locals.get(name), scope) : undefined),
     ...(opts.paths ? { paths: opts.paths } : {}),
+    ...(opts.workspace ? { workspace: opts.workspace } : {}),
   } as Scope;
   return scope;
 }

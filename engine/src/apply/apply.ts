@@ -18,14 +18,14 @@ import { recordedInstance } from './record';
 export type Verb = 'create' | 'update' | 'delete' | 'read';
 
 export interface ApplyHooks {
-  /** before the side effect of `change` starts */
-  onStart?(change: ResourceChange, verb: Verb): void;
+  /** before the side effect of `change` starts; the side effect waits for it (to record the intent) */
+  onStart?(change: ResourceChange, verb: Verb): void | Promise<void>;
   onDone?(change: ResourceChange, verb: Verb, id: string | undefined, seconds: number): void;
   onError?(change: ResourceChange, diags: Diagnostic[]): void;
-  /** an object was written to the state (record it) */
-  onObjectSet?(meta: ResourceMeta, address: string, instance: StateInstance): void;
+  /** an object was written to the state (record it); the walk waits for it */
+  onObjectSet?(meta: ResourceMeta, address: string, instance: StateInstance): void | Promise<void>;
   /** an object left the state */
-  onObjectRemoved?(address: string, deposed?: string): void;
+  onObjectRemoved?(address: string, deposed?: string): void | Promise<void>;
   /** true once the user asked to stop: nothing new starts */
   stopRequested?(): boolean;
 }
@@ -34,6 +34,7 @@ export interface ApplyOptions {
   readonly parallelism?: number;
   readonly variables: ReadonlyMap<string, import('../values').Value>;
   readonly paths?: { module: string; root: string; cwd: string };
+  readonly workspace?: string;
 }
 
 export async function applyPlan(plan: Plan, config: Config, state: StateView, providers: ProviderSet, hooks: ApplyHooks, opts: ApplyOptions): Promise<Diagnostic[]> {
@@ -105,8 +106,8 @@ class ChangeApplier {
       // the old object stays in the state, deposed, until the new one exists
       const deposed = this.state.depose(c.address);
       if (deposed) {
-        this.hooks.onObjectRemoved?.(c.address);
-        this.hooks.onObjectSet?.(this.meta(c, p), c.address, this.state.resource(c.resource)!.instances.find((i) => i.deposed === deposed)!);
+        await this.hooks.onObjectRemoved?.(c.address);
+        await this.hooks.onObjectSet?.(this.meta(c, p), c.address, this.state.resource(c.resource)!.instances.find((i) => i.deposed === deposed)!);
       }
       if (!(await this.write(c, p, null))) return false;
       return deposed ? this.destroy(c, p, deposed) : true;
@@ -121,10 +122,10 @@ class ChangeApplier {
     const config = evaluateConfig(rc, instanceSpecAtApply(rc, c, this.scope), c.address, this.diags);
     if (!config) return false;
     const started = Date.now();
-    this.hooks.onStart?.(c, 'read');
+    await this.hooks.onStart?.(c, 'read');
     const res = await p.provider.readDataSource({ typeName: c.type, config });
     if (hasErrors(res.diagnostics) || !res.state) return this.fail(c, res.diagnostics);
-    this.set(c, p, recordedInstance(schema, res.state, undefined, c.dependencies));
+    await this.set(c, p, recordedInstance(schema, res.state, undefined, c.dependencies));
     this.hooks.onDone?.(c, 'read', undefined, (Date.now() - started) / 1000);
     return true;
   }
@@ -133,11 +134,11 @@ class ChangeApplier {
     const prior = deposed ? this.state.resource(c.resource)?.instances.find((i) => i.deposed === deposed) : this.state.instance(c.address);
     if (!prior) return true;
     const started = Date.now();
-    this.hooks.onStart?.(deposed ? { ...c, deposed } : c, 'delete');
+    await this.hooks.onStart?.(deposed ? { ...c, deposed } : c, 'delete');
     const res = await p.provider.applyResourceChange({ typeName: c.type, priorState: prior.attributes, plannedState: null, config: null, plannedPrivate: prior.private });
     if (hasErrors(res.diagnostics)) return this.fail(c, res.diagnostics);
     this.state.removeInstance(c.address, deposed);
-    this.hooks.onObjectRemoved?.(c.address, deposed);
+    await this.hooks.onObjectRemoved?.(c.address, deposed);
     this.hooks.onDone?.(deposed ? { ...c, deposed } : c, 'delete', idOf(prior.attributes), (Date.now() - started) / 1000);
     return true;
   }
@@ -154,14 +155,14 @@ class ChangeApplier {
     if (hasErrors(planned.diagnostics) || !planned.plannedState) return this.fail(c, planned.diagnostics);
     const verb = current ? 'update' : 'create';
     const started = Date.now();
-    this.hooks.onStart?.(c, verb);
+    await this.hooks.onStart?.(c, verb);
     const res = await p.provider.applyResourceChange({ typeName: c.type, priorState: current, plannedState: planned.plannedState, config: configValue, plannedPrivate: planned.plannedPrivate });
     const failed = hasErrors(res.diagnostics);
     if (res.newState) {
-      this.set(c, p, recordedInstance(schema, res.newState, res.private, c.dependencies, failed && !current));
+      await this.set(c, p, recordedInstance(schema, res.newState, res.private, c.dependencies, failed && !current));
     } else if (verb === 'create' || !failed) {
       this.state.removeInstance(c.address);
-      this.hooks.onObjectRemoved?.(c.address);
+      await this.hooks.onObjectRemoved?.(c.address);
     }
     if (failed) return this.fail(c, res.diagnostics);
     this.hooks.onDone?.(c, verb, idOf(res.newState), (Date.now() - started) / 1000);
@@ -172,10 +173,10 @@ class ChangeApplier {
     return { mode: c.mode, type: c.type, name: c.name, provider: stateProviderString(p.source, c.providerKey.split('.')[1]) };
   }
 
-  private set(c: ResourceChange, p: ConfiguredProvider, inst: StateInstance): void {
+  private async set(c: ResourceChange, p: ConfiguredProvider, inst: StateInstance): Promise<void> {
     const meta = this.meta(c, p);
     this.state.setInstance(meta, c.address, inst);
-    this.hooks.onObjectSet?.(meta, c.address, this.state.instance(c.address)!);
+    await this.hooks.onObjectSet?.(meta, c.address, this.state.instance(c.address)!);
   }
 
   private fail(c: ResourceChange, d: Diagnostic[]): false {

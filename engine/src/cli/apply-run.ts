@@ -49,12 +49,13 @@ export async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan
   try {
     diags = await applyPlan(plan, s.config, state, s.providers, {
       onStart: (c, verb) => {
-        journal.intent(objectKey(c.address, c.deposed), verb);
+        const recorded = journal.intent(objectKey(c.address, c.deposed), verb);
         const id = verb !== 'create' && c.before?.id ? ` [id=${String(c.before.id)}]` : '';
         const label = c.deposed ? `${c.address} (deposed object ${c.deposed})` : c.address;
         say(ctx, `${label}: ${VERBS[verb][0]}${id}\n`);
         const started = Date.now();
         still.set(objectKey(c.address, c.deposed), setInterval(() => say(ctx, `${label}: ${VERBS[verb][1]} [${Math.round((Date.now() - started) / 1000)}s elapsed]\n`), STILL_EVERY_MS));
+        return recorded;
       },
       onDone: (c, verb, id, secs) => {
         stopStill(c);
@@ -64,7 +65,7 @@ export async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan
       onObjectSet: (meta, address, inst) => journal.setObject(meta, address, inst),
       onObjectRemoved: (address, deposed) => journal.removeObject(address, deposed),
       stopRequested: () => stop,
-    }, { parallelism: Number(flag(ctx.args, 'parallelism') ?? 10), variables: s.variables, paths: s.paths });
+    }, { parallelism: Number(flag(ctx.args, 'parallelism') ?? 10), variables: s.variables, paths: s.paths, workspace: s.workspace });
   } finally {
     process.off('SIGINT', onSigint);
     for (const t of still.values()) clearInterval(t);
@@ -84,7 +85,7 @@ export async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan
 }
 
 function setOutputs(ctx: CommandContext, s: Session, state: StateView, plan: Plan): void {
-  const { outputs, diagnostics } = plan.destroy ? { outputs: {}, diagnostics: [] } : computeOutputs(s.config, state, s.variables);
+  const { outputs, diagnostics } = plan.destroy ? { outputs: {}, diagnostics: [] } : computeOutputs(s.config, state, s.variables, s.workspace);
   report(ctx, diagnostics);
   state.file.outputs = outputs;
 }

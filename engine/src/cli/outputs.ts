@@ -24,11 +24,11 @@ export function typeOf(v: unknown): unknown {
   return 'dynamic';
 }
 
-export function computeOutputs(config: Config, state: StateView, variables: ReadonlyMap<string, Value>): { outputs: Record<string, StateOutput>; diagnostics: Diagnostic[] } {
+export function computeOutputs(config: Config, state: StateView, variables: ReadonlyMap<string, Value>, workspace?: string): { outputs: Record<string, StateOutput>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const outputs: Record<string, StateOutput> = {};
   // a resource not in state (not created, or destroyed) has no values yet: outputs using it are left out
-  const scope = applyScope(config, state, { variables });
+  const scope = applyScope(config, state, { variables, workspace });
   for (const o of config.outputs) {
     try {
       const value = evaluateBody(o.value, scope);

@@ -12,6 +12,7 @@ import { stateCommand } from './commands/state';
 import { importCommand } from './commands/import';
 import { graphCommand } from './commands/graph';
 import { forceUnlockCommand } from './commands/force-unlock';
+import { workspaceCommand } from './commands/workspace';
 import { parseArgs as parse } from './args';
 
 const ENGINE_COMMANDS: Record<string, { summary: string; run(ctx: CommandContext): Promise<number> }> = {
@@ -27,6 +28,7 @@ const ENGINE_COMMANDS: Record<string, { summary: string; run(ctx: CommandContext
   import: { summary: 'Bring an existing object under management: import ADDRESS ID', run: importCommand },
   refresh: { summary: 'Update the state to match the real objects (apply -refresh-only)', run: (c) => planApplyCommand({ ...c, args: parse(['-refresh-only', '-auto-approve', ...argvOf(c.args)], VALUE_FLAGS) }, 'apply') },
   graph: { summary: 'Print the dependency graph in DOT', run: graphCommand },
+  workspace: { summary: 'Workspaces: list, show, new, select, delete', run: workspaceCommand },
   'force-unlock': { summary: 'Release a stuck state lock: force-unlock LOCK_ID', run: forceUnlockCommand },
   providers: { summary: 'providers lock: accepted for compatibility', run: providersCommand },
   version: { summary: 'Show the current version', run: versionCommand },

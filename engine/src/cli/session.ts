@@ -14,6 +14,7 @@ import { backendFor } from './backend-select';
 import { configureProviders } from './providers-setup';
 import { configFromDocument, loadStackConfig } from './stack-config';
 import { acquireLock } from './state-lock';
+import { currentWorkspace } from './workspace';
 import type { StackDir } from './workdir';
 
 export interface Session {
@@ -30,6 +31,7 @@ export interface Session {
   readonly variables: ReadonlyMap<string, Value>;
   readonly providers: ProviderSet;
   readonly paths: { module: string; root: string; cwd: string };
+  readonly workspace: string;
   close(): Promise<void>;
 }
 
@@ -52,13 +54,23 @@ export async function openSession(stack: StackDir, o: SessionOptions): Promise<{
   const vars = o.saved ? { values: new Map(o.saved.variables), diagnostics: [] } : resolveVariables(config, o.inputs);
   diagnostics.push(...vars.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
-  const { backend, diagnostics: bd } = backendFor(stack, config);
+  const workspace = currentWorkspace(stack.dir, o.inputs.env);
+  const { backend, diagnostics: bd } = backendFor(stack, config, workspace, o.inputs.env);
   diagnostics.push(...bd);
   if (!backend) return { diagnostics };
   let lockId: string | undefined;
   if (o.lock) {
-    const l = await acquireLock(backend, o.operation, o.version, o.lockTimeoutMs);
-    if (!l.id) return { diagnostics: [...diagnostics, ...l.diagnostics] };
+    let l;
+    try {
+      l = await acquireLock(backend, o.operation, o.version, o.lockTimeoutMs);
+    } catch (err) {
+      await backend.close?.();
+      return { diagnostics: [...diagnostics, { severity: 'error', summary: `Cannot reach the state backend ${backend.location}`, detail: (err as Error).message }] };
+    }
+    if (!l.id) {
+      await backend.close?.();
+      return { diagnostics: [...diagnostics, ...l.diagnostics] };
+    }
     lockId = l.id;
   }
   const release = async () => {
@@ -85,7 +97,7 @@ export async function openSession(stack: StackDir, o: SessionOptions): Promise<{
   return {
     session: {
       stack, doc: loaded.doc, config, graph, backend, state, stateIsNew: !read.state, variables: vars.values, providers,
-      paths: { module: stack.dir, root: stack.dir, cwd: stack.dir },
+      paths: { module: stack.dir, root: stack.dir, cwd: stack.dir }, workspace,
       async close() {
         await closeProviders();
         await release();

@@ -18,6 +18,8 @@ export interface Scope {
   readonly each?: { key: string; value: Value };
   /** path.module, path.root, path.cwd */
   readonly paths?: { module: string; root: string; cwd: string };
+  /** terraform.workspace */
+  readonly workspace?: string;
 }
 
 /** The scope plus the variables of enclosing for expressions. */
@@ -152,7 +154,7 @@ function reference(e: Expr & { kind: 'ref' }, env: Env): Value {
     }
     case 'terraform':
       if (named('workspace') !== 'workspace') fail(e, 'Invalid reference', 'terraform has only the attribute workspace');
-      value = 'default';
+      value = scope.workspace ?? 'default';
       break;
     case 'self':
       return fail(e, 'Invalid reference', 'self is not supported');

@@ -70,7 +70,7 @@ export function resourceValue(expansion: Expansion, instances: ReadonlyMap<Insta
 export function instanceScope(scope: Scope, spec: Pick<InstanceSpec, 'countIndex' | 'each'>): Scope {
   if (spec.countIndex === undefined && !spec.each) return scope;
   return {
-    resource: (a) => scope.resource(a), variable: (n) => scope.variable(n), local: (n) => scope.local(n), paths: scope.paths,
+    resource: (a) => scope.resource(a), variable: (n) => scope.variable(n), local: (n) => scope.local(n), paths: scope.paths, workspace: scope.workspace,
     ...(spec.countIndex !== undefined ? { countIndex: spec.countIndex } : {}), ...(spec.each ? { each: spec.each } : {}),
   } as Scope;
 }

@@ -29,6 +29,7 @@ export interface PlanOptions {
   readonly replace?: readonly string[];
   readonly variables: ReadonlyMap<string, Value>;
   readonly paths?: { module: string; root: string; cwd: string };
+  readonly workspace?: string;
 }
 
 export { providerKeyFromState };
@@ -198,6 +199,7 @@ function planScope(config: Config, state: StateView, planned: Map<string, Value>
       return locals.get(name)!;
     },
     ...(opts.paths ? { paths: opts.paths } : {}),
+    ...(opts.workspace ? { workspace: opts.workspace } : {}),
   } as Scope;
   return scope;
 }

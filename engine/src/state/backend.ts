@@ -35,15 +35,19 @@ export interface StateBackend {
   unlock(id: string): Promise<void>;
   /** removes a lock whatever holds it (force-unlock) */
   forceUnlock(id: string): Promise<boolean>;
+  /** the workspaces that have a state, "default" always among them */
+  listWorkspaces(): Promise<string[]>;
+  /** removes a workspace's state (not "default") */
+  deleteWorkspace(name: string): Promise<void>;
   close?(): Promise<void>;
 }
 
 /** Changes recorded one by one during an apply; `commit` folds them into a snapshot. */
 export interface StateJournal {
-  /** before a side effect: what is about to happen to which object */
-  intent(address: string, action: string): void;
-  setObject(meta: ResourceMeta, address: string, instance: StateInstance): void;
-  removeObject(address: string, deposed?: string): void;
+  /** before a side effect: what is about to happen to which object (durable once resolved) */
+  intent(address: string, action: string): void | Promise<void>;
+  setObject(meta: ResourceMeta, address: string, instance: StateInstance): void | Promise<void>;
+  removeObject(address: string, deposed?: string): void | Promise<void>;
   /** writes `state` as the new snapshot and ends the journal */
   commit(state: StateFile): Promise<void>;
 }

@@ -14,8 +14,25 @@ import { replayJournal } from './journal-replay';
 
 const FSYNC_INTERVAL_MS = 100;
 
+/** Where the states of workspaces other than "default" live: ROOT/NAME/FILE, as Terraform keeps them. */
+export interface LocalWorkspaces {
+  readonly root: string;
+  readonly file: string;
+}
+
 export class LocalBackend implements StateBackend {
-  constructor(readonly statePath: string) {}
+  constructor(readonly statePath: string, private readonly workspaces?: LocalWorkspaces) {}
+
+  async listWorkspaces(): Promise<string[]> {
+    const root = this.workspaces?.root;
+    const named = root && fs.existsSync(root) ? fs.readdirSync(root).filter((n) => fs.statSync(path.join(root, n)).isDirectory()) : [];
+    return ['default', ...named.sort()];
+  }
+
+  async deleteWorkspace(name: string): Promise<void> {
+    if (name === 'default' || !this.workspaces) throw new Error('the default workspace cannot be deleted');
+    fs.rmSync(path.join(this.workspaces.root, name), { recursive: true, force: true });
+  }
 
   get location(): string {
     return this.statePath;

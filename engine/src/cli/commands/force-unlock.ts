@@ -7,6 +7,7 @@ import { canPrompt, confirm } from '../prompt';
 import { backendFor } from '../backend-select';
 import { loadStackConfig } from '../stack-config';
 import { resolveStack } from '../workdir';
+import { currentWorkspace } from '../workspace';
 
 export async function forceUnlockCommand(ctx: CommandContext): Promise<number> {
   const id = ctx.args.positional[0];
@@ -14,7 +15,7 @@ export async function forceUnlockCommand(ctx: CommandContext): Promise<number> {
   const { stack, diagnostics } = await resolveStack(ctx.cwd, { synth: false, stack: flag(ctx.args, 'stack'), log: (l) => ctx.io.stderr.write(l + '\n') });
   if (report(ctx, diagnostics) || !stack) return 1;
   const { config } = loadStackConfig(stack);
-  const { backend, diagnostics: bd } = backendFor(stack, config);
+  const { backend, diagnostics: bd } = backendFor(stack, config, currentWorkspace(stack.dir, ctx.io.env), ctx.io.env);
   if (report(ctx, bd) || !backend) return 1;
   try {
     if (!boolFlag(ctx.args, 'force')) {

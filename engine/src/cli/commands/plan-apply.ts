@@ -67,7 +67,7 @@ async function run(ctx: CommandContext, s: Session, mode: Mode, targets: Instanc
   if (refreshOnly && destroy) return usageError(ctx, '-refresh-only and -destroy cannot be used together');
   const { plan, diagnostics } = await makePlan(s.config, s.graph, s.state, s.providers, {
     destroy, refreshOnly, refresh: boolFlag(ctx.args, 'refresh', true), targets, replace: ctx.args.flags.get('replace') ?? [],
-    variables: s.variables, paths: s.paths,
+    variables: s.variables, paths: s.paths, workspace: s.workspace,
   });
   if (report(ctx, diagnostics) || !plan) return 1;
   const schemas = schemaLookup(new Map([...s.providers].map(([k, p]) => [k, p.schema])));

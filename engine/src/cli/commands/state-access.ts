@@ -10,13 +10,14 @@ import { loadStackConfig } from '../stack-config';
 import { acquireLock, parseDuration } from '../state-lock';
 import { boolFlag, flag } from '../args';
 import { resolveStack } from '../workdir';
+import { currentWorkspace } from '../workspace';
 
 export async function readStackState(ctx: CommandContext, stackName?: string): Promise<{ state?: StateView; config?: Config; backend?: StateBackend }> {
   const { stack, diagnostics } = await resolveStack(ctx.cwd, { synth: false, stack: stackName, log: (l) => ctx.io.stderr.write(l + '\n') });
   if (report(ctx, diagnostics) || !stack) return {};
   const { config, diagnostics: cd } = loadStackConfig(stack);
   if (report(ctx, cd)) return {};
-  const { backend, diagnostics: bd } = backendFor(stack, config);
+  const { backend, diagnostics: bd } = backendFor(stack, config, currentWorkspace(stack.dir, ctx.io.env), ctx.io.env);
   if (report(ctx, bd) || !backend) return {};
   try {
     const r = await backend.read();
@@ -35,7 +36,7 @@ export async function editStackState(ctx: CommandContext, operation: string, edi
   if (report(ctx, diagnostics) || !stack) return 1;
   const { config, diagnostics: cd } = loadStackConfig(stack);
   if (report(ctx, cd)) return 1;
-  const { backend, diagnostics: bd } = backendFor(stack, config);
+  const { backend, diagnostics: bd } = backendFor(stack, config, currentWorkspace(stack.dir, ctx.io.env), ctx.io.env);
   if (report(ctx, bd) || !backend) return 1;
   const timeout = parseDuration(flag(ctx.args, 'lock-timeout')) ?? 0;
   let lockId: string | undefined;
