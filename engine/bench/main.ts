@@ -1,11 +1,11 @@
 // npm run bench: the engine on N terraform_data resources (chains of 10), beside terraform 1.x
 // when it is installed. Each step is a separate process, as a user runs it; figures are wall time
 // and the peak memory (max RSS) of the process.
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chainedTerraformData } from './terraform-data-config';
+import { fmt, hasCommand, timed, table } from './timing';
 
 const GRIDFORM = path.resolve(__dirname, '..', '..', 'provider', 'cli', 'main.js');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
@@ -14,30 +14,6 @@ const TERRAFORM_APPLY_MAX = Number(process.env.BENCH_TERRAFORM_APPLY_MAX ?? 1000
 /** terraform 1.11's figures on these machines, from issue 5 (seconds) */
 const REFERENCE: Record<string, number> = { 'plan 1000': 1.6, 'plan 5000': 8.1, 'apply 1000': 20, 'apply 5000': 490, 'replan 5000': 9.3 };
 const GOALS: Record<string, number> = { 'plan 5000': 0.5, 'apply 5000': 5, 'replan 5000': 1 };
-
-interface Step {
-  seconds: number;
-  maxRssMb: number;
-  ok: boolean;
-}
-
-function timed(cmd: string, args: string[], cwd: string): Step {
-  const started = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' }, maxBuffer: 256 * 1024 * 1024 });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const rss = Number(/(\d+)\s*$/.exec(r.stderr ?? '')?.[1] ?? 0) / 1024;
-  if (r.status !== 0) process.stderr.write(`${path.basename(cmd)} ${args[0]} failed (${r.status}): ${(r.stderr ?? '').slice(-500)}\n`);
-  return { seconds, maxRssMb: rss, ok: r.status === 0 };
-}
-
-function hasCommand(name: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
-}
-
-function fmt(s: Step | undefined): string {
-  if (!s) return '-';
-  return s.ok ? `${s.seconds.toFixed(2)} s / ${Math.round(s.maxRssMb)} MB` : 'failed';
-}
 
 function main(): void {
   if (!hasCommand('/usr/bin/time')) {
@@ -75,9 +51,7 @@ function main(): void {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const head = ['terraform_data (chains of 10)', 'gridform', terraform ? 'terraform (here)' : 'terraform (not installed)', 'terraform (issue 5)', 'ratio', 'goal'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
-  process.stdout.write(`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
+  process.stdout.write(table(head, rows));
   process.stdout.write(`\nMemory goal (issue 5): at most half of terraform's (up to 480 MB), so 240 MB. The ratio uses terraform measured here, else the issue's figure.\n`);
   if (terraform && Math.max(...SIZES) > TERRAFORM_APPLY_MAX) process.stdout.write(`terraform apply runs only up to ${TERRAFORM_APPLY_MAX} resources (about 490 s for 5000); set BENCH_TERRAFORM_APPLY_MAX to change it.\n`);
 }

@@ -200,19 +200,27 @@ export class PgBackend implements StateBackend {
 
 /**
  * Journal entries are inserted in batches: while one insert is on its way, new entries queue and
- * go together in the next, so many resources finishing at once cost one round trip. Each entry's
- * promise resolves once its row is stored.
+ * go together in the next, so many resources finishing at once cost one round trip. An intent is
+ * awaited before its side effect; a result is sent without waiting, since batches arrive in order:
+ * once any later intent is stored, every result queued before it is stored too.
  */
 class PgJournal implements StateJournal {
   private queue: { line: string; done: () => void; fail: (e: unknown) => void }[] = [];
   private flushing = false;
+  private failure: unknown;
 
   constructor(private readonly c: Client, private readonly schema: string, private readonly name: string, private readonly commitState: (s: StateFile) => Promise<void>) {}
 
   append(entries: (JournalEntry | StateFile)[]): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
     const all = entries.map((e) => new Promise<void>((done, fail) => this.queue.push({ line: JSON.stringify(e), done, fail })));
     void this.flush();
     return Promise.all(all).then(() => undefined);
+  }
+
+  /** Queues an entry without waiting for it; a failure shows at the next intent or the commit. */
+  private send(entry: JournalEntry): void {
+    this.append([entry]).catch((err: unknown) => (this.failure ??= err));
   }
 
   private async flush(): Promise<void> {
@@ -223,7 +231,7 @@ class PgJournal implements StateJournal {
         const batch = this.queue;
         this.queue = [];
         try {
-          await this.c.query(`INSERT INTO ${this.schema}.gridform_journal (name, entry) SELECT $1, e FROM unnest($2::text[]) WITH ORDINALITY AS t(e, n) ORDER BY n`, [this.name, batch.map((b) => b.line)]);
+          await this.c.query({ name: 'gridform-journal-append', text: `INSERT INTO ${this.schema}.gridform_journal (name, entry) SELECT $1, e FROM unnest($2::text[]) WITH ORDINALITY AS t(e, n) ORDER BY n`, values: [this.name, batch.map((b) => b.line)] });
           batch.forEach((b) => b.done());
         } catch (err) {
           batch.forEach((b) => b.fail(err));
@@ -238,16 +246,17 @@ class PgJournal implements StateJournal {
     return this.append([{ t: 'intent', address, action }]);
   }
 
-  setObject(meta: ResourceMeta, address: string, instance: StateInstance): Promise<void> {
-    return this.append([{ t: 'set', meta, address, instance }]);
+  setObject(meta: ResourceMeta, address: string, instance: StateInstance): void {
+    this.send({ t: 'set', meta, address, instance });
   }
 
-  removeObject(address: string, deposed?: string): Promise<void> {
-    return this.append([{ t: 'remove', address, ...(deposed ? { deposed } : {}) }]);
+  removeObject(address: string, deposed?: string): void {
+    this.send({ t: 'remove', address, ...(deposed ? { deposed } : {}) });
   }
 
   async commit(state: StateFile): Promise<void> {
     while (this.flushing || this.queue.length) await new Promise((r) => setTimeout(r, 1));
+    if (this.failure) throw this.failure;
     state.serial++;
     await this.commitState(state);
   }
