@@ -19,11 +19,11 @@ export function backendFor(stack: StackDir, config: Config | undefined, workspac
     return { backend: new LocalBackend(statePath, { root, file: path.basename(file) }), diagnostics: [] };
   }
   if (b.type === 'pg') {
-    const connStr = str('conn_str') ?? env.PG_CONN_STR;
+    const connStr = str('conn_str') || env.PG_CONN_STR; // an empty conn_str is a partial configuration
     if (!connStr) return { diagnostics: [error('The pg backend needs conn_str', 'Set conn_str in the backend (in CDKTF: new PgBackend(this, { connStr })) or the environment variable PG_CONN_STR.')] };
     return {
       backend: new PgBackend({
-        connStr, schemaName: str('schema_name') ?? env.PG_SCHEMA_NAME ?? 'terraform_remote_state', workspace,
+        connStr, schemaName: str('schema_name') || env.PG_SCHEMA_NAME || 'terraform_remote_state', workspace,
         skipSchemaCreation: b.config.skip_schema_creation === true, skipTableCreation: b.config.skip_table_creation === true, skipIndexCreation: b.config.skip_index_creation === true,
       }),
       diagnostics: [],

@@ -32,9 +32,9 @@ export function run(cmd: string, args: string[], opts: { cwd?: string; home: str
 }
 
 /** A copy of an example app inside the repository (so it resolves `gridform` and `cdktf` from it). */
-export function copyExample(name: string): string {
+export function copyExample(name: string, extraFiles: string[] = []): string {
   const dir = fs.mkdtempSync(path.join(REPO, '.test-work-'));
-  for (const f of ['main.ts', 'stack.ts', 'cdktf.json']) fs.copyFileSync(path.join(REPO, 'examples', name, f), path.join(dir, f));
+  for (const f of ['main.ts', 'stack.ts', 'cdktf.json', ...extraFiles]) fs.copyFileSync(path.join(REPO, 'examples', name, f), path.join(dir, f));
   return dir;
 }
 
