@@ -1,12 +1,27 @@
 #!/usr/bin/env node
-// A node daemon on its own: `zos-sim --chain HOST:PORT --farm ID --data DIR [--host 127.0.0.1]
-// [--port 0] [--profile small|medium|large]`. Prints `zos-sim node <ID> ready on HOST:PORT` once it
-// is registered on chain and serving; SIGTERM/SIGINT stop it cleanly.
+// A node daemon on its own: `zos-sim --chain HOST:PORT --farm ID --data DIR [options]`. Prints
+// `zos-sim node <ID> ready on HOST:PORT` once it is registered on chain and serving;
+// SIGTERM/SIGINT stop it cleanly. Options for gateways (--domain, --public-ipv4), for simulated
+// time (--provision-ms, --flist-ms-per-mib, --slow) and for failures on purpose (--fail,
+// --crash-after-deploys).
 import { parseArgs } from 'node:util';
 import { createNodeServer } from './src/server/create-node-server';
 import { PROFILES } from './src/capacity';
+import { parseFailSpec } from './src/faults';
 
-const USAGE = 'usage: zos-sim --chain HOST:PORT --farm ID --data DIR [--host 127.0.0.1] [--port 0] [--profile small|medium|large]';
+const USAGE = `usage: zos-sim --chain HOST:PORT --farm ID --data DIR [--host 127.0.0.1] [--port 0] [--profile small|medium|large]
+  [--domain gw1.example.net --public-ipv4 CIDR --gw4 IP [--public-ipv6 CIDR --gw6 IP]]   a gateway node
+  [--provision-ms TYPE=MS,...] [--flist-ms-per-mib N] [--slow FACTOR]                   simulated time
+  [--fail name=NAME,type=TYPE,p=0.5 ...] [--crash-after-deploys N]                      failures on purpose`;
+
+function perType(spec: string | undefined): Record<string, number> | undefined {
+  if (!spec) return undefined;
+  return Object.fromEntries(spec.split(',').map((kv) => {
+    const [k, v] = kv.split('=');
+    if (!k || !/^\d+$/.test(v ?? '')) throw new Error(`--provision-ms ${spec}: use TYPE=MS,TYPE=MS`);
+    return [k, Number(v)];
+  }));
+}
 
 async function main(): Promise<number> {
   let values;
@@ -16,6 +31,9 @@ async function main(): Promise<number> {
       options: {
         chain: { type: 'string' }, farm: { type: 'string' }, data: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' },
         port: { type: 'string', default: '0' }, profile: { type: 'string', default: 'medium' }, help: { type: 'boolean', default: false },
+        domain: { type: 'string' }, 'public-ipv4': { type: 'string' }, gw4: { type: 'string' }, 'public-ipv6': { type: 'string' }, gw6: { type: 'string' },
+        'provision-ms': { type: 'string' }, 'flist-ms-per-mib': { type: 'string' }, slow: { type: 'string' },
+        fail: { type: 'string', multiple: true }, 'crash-after-deploys': { type: 'string' },
       },
     }));
     if (values.help) {
@@ -27,6 +45,7 @@ async function main(): Promise<number> {
     if (!values.data) throw new Error('--data DIR is required (the folder that keeps the node identity and deployments)');
     if (!/^\d+$/.test(values.port!)) throw new Error(`--port must be a whole number, not ${JSON.stringify(values.port)}`);
     if (!(values.profile! in PROFILES)) throw new Error(`--profile must be one of ${Object.keys(PROFILES).join(', ')}`);
+    if (values.domain && !values['public-ipv4']) throw new Error('--domain makes a gateway node, which needs --public-ipv4 CIDR too');
   } catch (err) {
     process.stderr.write(`zos-sim: ${(err as Error).message}\n${USAGE}\n`);
     return 2;
@@ -37,6 +56,10 @@ async function main(): Promise<number> {
     node = await createNodeServer({
       chainAddress: values.chain, farmId: Number(values.farm), dataDir: values.data, host: values.host, port: Number(values.port),
       profile: values.profile as keyof typeof PROFILES, log,
+      provisionDelayMs: perType(values['provision-ms']),
+      timing: { flistMsPerMiB: Number(values['flist-ms-per-mib'] ?? 0), slowFactor: Number(values.slow ?? 1) },
+      faults: { failWorkloads: (values.fail ?? []).map(parseFailSpec), ...(values['crash-after-deploys'] ? { crashAfterDeploys: Number(values['crash-after-deploys']) } : {}) },
+      ...(values.domain ? { publicConfig: { ipv4: values['public-ipv4']!, gw4: values.gw4 ?? '', ipv6: values['public-ipv6'] ?? '', gw6: values.gw6 ?? '', domain: values.domain } } : {}),
     });
   } catch (err) {
     process.stderr.write(`zos-sim: cannot start: ${(err as Error).message}\n`);

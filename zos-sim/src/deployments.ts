@@ -11,6 +11,9 @@ import { NodeRefusal } from './refusal';
 import type { NodeStore, StoredDeployment } from './store/node-store';
 import { installRank, WORKLOAD_TYPES } from './workloads/registry';
 import { ProvisionError } from './workloads/types';
+import { ProvisionTiming, type TimingOptions } from './provision-timing';
+import { Faults, type FaultOptions } from './faults';
+import { isNotFound } from '../../proto';
 
 export interface DeploymentManagerOptions {
   nodeId: number;
@@ -22,10 +25,18 @@ export interface DeploymentManagerOptions {
   now(): number;
   /** simulated provisioning time per workload, by type (ms); default 20 ms */
   provisionDelayMs?: Partial<Record<string, number>>;
+  /** flist download time and a slow-node factor */
+  timing?: Omit<TimingOptions, 'perType'>;
+  faults?: FaultOptions;
+  /** what crashAfterDeploys does; default: the process kills itself with SIGKILL */
+  crash?: () => void;
+  /** a gateway node's public config */
+  publicConfig?: { ipv4: string; ipv6: string; domain: string };
   log?: (line: string) => void;
 }
 
 const RESERVING = new Set(['init', 'ok', 'paused']);
+const NO_PUBLIC_CONFIG = { ipv4: '', ipv6: '', domain: '' };
 
 export class DeploymentManager {
   private readonly reserved = new Map<number, Capacity>();
@@ -33,8 +44,12 @@ export class DeploymentManager {
   private readonly inFlight = new Map<number, Promise<void>>();
   private readonly admitting = new Set<number>();
   private stopped = false;
+  private readonly timing: ProvisionTiming;
+  private readonly faults: Faults;
 
   constructor(private readonly o: DeploymentManagerOptions) {
+    this.timing = new ProvisionTiming({ ...o.timing, perType: o.provisionDelayMs });
+    this.faults = new Faults(o.faults);
     for (const d of o.store.live()) this.track(d);
   }
 
@@ -69,6 +84,7 @@ export class DeploymentManager {
       };
       this.save(stored, d.workloads.map((w) => w.name));
       this.schedule(d.contractId, stored);
+      if (this.faults.accepted()) (this.o.crash ?? (() => process.kill(process.pid, 'SIGKILL')))();
     } finally {
       this.admitting.delete(d.contractId);
     }
@@ -91,6 +107,7 @@ export class DeploymentManager {
     const workloads = d.workloads.map((w) => {
       const before = old.workloads.find((x) => x.name === w.name);
       if (before && !changed.has(w.name)) return { ...w, result: before.result };
+      // in-place types keep their result (a disk keeps its size, a VM its address) for the new version to build on
       return { ...w, result: { created: now, state: 'init', message: '', data: before?.result?.data ?? '{}' } };
     });
     const others = add(this.used, negate(this.reserved.get(d.contractId) ?? ZERO));
@@ -98,6 +115,11 @@ export class DeploymentManager {
     if (refusal) throw new NodeRefusal('RESOURCE_EXHAUSTED', refusal);
     const removed = old.workloads.filter((w) => !d.workloads.some((x) => x.name === w.name));
     for (const w of removed) this.o.store.recordChange(d.contractId, w.name, d.version, 'deleted', 'removed by update', now);
+    // a changed workload whose type cannot update in place is removed and provisioned anew
+    for (const w of d.workloads) {
+      const before = old.workloads.find((x) => x.name === w.name);
+      if (before && changed.has(w.name) && !WORKLOAD_TYPES[w.type].updatesInPlace) this.o.store.recordChange(d.contractId, w.name, before.version, 'deleted', 'recreated by update', now);
+    }
     const stored: StoredDeployment = { ...d, workloads, reservedIps: contract.publicIpsList.map((p) => ({ ip: p.ip, gateway: p.gateway })) };
     this.save(stored, [...changed]);
     this.schedule(d.contractId, stored);
@@ -163,26 +185,61 @@ export class DeploymentManager {
     const reservedIps = d.reservedIps ?? [];
     for (const w of pending) {
       if (this.stopped) return;
-      await new Promise((r) => setTimeout(r, this.o.provisionDelayMs?.[w.type] ?? 20));
+      await new Promise((r) => setTimeout(r, this.timing.delayMs(w.type, parseData(w))));
       if (this.stopped) return;
       const current = this.o.store.get(d.contractId);
       if (!current || current.version !== d.version || current.workloads.find((x) => x.name === w.name)?.result?.state !== 'init') return;
       const type = WORKLOAD_TYPES[w.type];
       const previous = JSON.parse(w.result?.data || '{}') as Record<string, unknown>;
       try {
-        const ctx = { ...provisionContext(this.o.store, this.o.nodeId, current, w.name, reservedIps), previous };
-        const data = type.provision(parseData(w), ctx, w.name);
+        const ctx = { ...provisionContext(this.o.store, this.o.nodeId, current, w.name, reservedIps), previous, publicConfig: this.o.publicConfig ?? NO_PUBLIC_CONFIG, nameContract: (n: string) => this.nameContract(n) };
+        const injected = this.faults.failure(w.name, w.type);
+        if (injected) throw new ProvisionError(injected);
+        const data = await type.provision(parseData(w), ctx, w.name);
         w.result = { created: this.o.now(), state: 'ok', message: '', data: JSON.stringify(data) };
       } catch (err) {
         if (!(err instanceof ProvisionError)) throw err;
         w.result = { created: this.o.now(), state: 'error', message: err.message, data: '{}' };
       }
       const fresh = this.o.store.get(d.contractId)!;
+      if (fresh.version !== d.version || fresh.workloads.find((x) => x.name === w.name)?.result?.state !== 'init') return; // cancelled or updated meanwhile
       fresh.workloads = fresh.workloads.map((x) => (x.name === w.name ? w : x));
       Object.assign(d, fresh);
       this.save(fresh, [w.name]);
     }
     await this.report(d.contractId);
+  }
+
+  /** Grace period on chain: running workloads are paused (kept, not running) until it ends. */
+  async pause(contractId: number, reason: string): Promise<boolean> {
+    return this.setRunning(contractId, 'ok', 'paused', reason);
+  }
+
+  /** The contract is paid for again: paused workloads run again. */
+  async resumePaused(contractId: number, reason: string): Promise<boolean> {
+    return this.setRunning(contractId, 'paused', 'ok', reason);
+  }
+
+  private async setRunning(contractId: number, from: string, to: string, reason: string): Promise<boolean> {
+    await this.inFlight.get(contractId);
+    const d = this.o.store.get(contractId);
+    const hit = d?.workloads.filter((w) => w.result?.state === from) ?? [];
+    if (!d || !hit.length) return false;
+    for (const w of hit) w.result = { ...w.result!, state: to, message: reason };
+    this.save(d, hit.map((w) => w.name));
+    this.o.log?.(`contract ${contractId}: ${hit.length} workload(s) ${to} (${reason})`);
+    return true;
+  }
+
+  private async nameContract(name: string): Promise<{ twinId: number; state: string } | undefined> {
+    try {
+      const id = await this.o.chain.contractIdByName(name);
+      const c = await this.o.chain.contract(id);
+      return { twinId: c.twinId, state: c.state };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw new ProvisionError(`cannot check the name contract of ${name} on chain: ${(err as Error).message}`);
+    }
   }
 
   /** Tells the chain what the contract uses now (ok and paused workloads). */

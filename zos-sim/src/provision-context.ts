@@ -29,7 +29,7 @@ export function provisionContext(
   d: StoredDeployment,
   self: string,
   reservedIps: readonly { ip: string; gateway: string }[],
-): ProvisionContext {
+): Omit<ProvisionContext, 'publicConfig' | 'nameContract' | 'previous'> {
   // every live workload on the node, this deployment taken as it is in memory, minus `self`
   const others = () =>
     [d, ...store.live().filter((dep) => dep.contractId !== d.contractId)]

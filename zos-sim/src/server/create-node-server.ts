@@ -4,7 +4,8 @@ import * as grpc from '@grpc/grpc-js';
 import { ChainClient, nodeProto } from '../../../proto';
 import { PROFILES, type Capacity } from '../capacity';
 import { ChainWatcher } from '../chain-watcher';
-import { DeploymentManager } from '../deployments';
+import { DeploymentManager, type DeploymentManagerOptions } from '../deployments';
+import { UsageReporter } from '../usage-reporter';
 import { loadOrCreateIdentity } from '../identity';
 import { registerNode } from '../registration';
 import { NodeStore } from '../store/node-store';
@@ -19,6 +20,14 @@ export interface NodeServerOptions {
   profile?: keyof typeof PROFILES;
   capacity?: Capacity;
   provisionDelayMs?: Partial<Record<string, number>>;
+  timing?: DeploymentManagerOptions['timing'];
+  faults?: DeploymentManagerOptions['faults'];
+  crash?: () => void;
+  /** a gateway node: its public IPv4 and IPv6 (CIDR) and gateways, and its domain */
+  publicConfig?: { ipv4: string; gw4: string; ipv6: string; gw6: string; domain: string };
+  /** how often the node reconciles with the chain (default 60 s) and looks at chain time for usage reports (default 1 s) */
+  reconcileEveryMs?: number;
+  usagePollMs?: number;
   log?: (line: string) => void;
 }
 
@@ -48,12 +57,18 @@ export async function createNodeServer(o: NodeServerOptions): Promise<NodeServer
   );
   const address = `${host}:${port}`;
   try {
-    const reg = await registerNode(chain, key, store, o.farmId, total, address);
-    const deployments = new DeploymentManager({ nodeId: reg.nodeId, store, chain, key, total, now: () => Math.floor(Date.now() / 1000), provisionDelayMs: o.provisionDelayMs, log });
-    ready = { info: { nodeId: reg.nodeId, total, publicConfig: { ipv4: '', gw4: '', ipv6: '', gw6: '', domain: '' }, version: NODE_VERSION }, deployments };
-    const watcher = new ChainWatcher(chain, store, deployments, reg.nodeId, log);
+    const reg = await registerNode(chain, key, store, o.farmId, total, address, o.publicConfig);
+    const publicConfig = o.publicConfig ?? { ipv4: '', gw4: '', ipv6: '', gw6: '', domain: '' };
+    const deployments = new DeploymentManager({
+      nodeId: reg.nodeId, store, chain, key, total, now: () => Math.floor(Date.now() / 1000), provisionDelayMs: o.provisionDelayMs,
+      timing: o.timing, faults: o.faults, crash: o.crash, publicConfig, log,
+    });
+    ready = { info: { nodeId: reg.nodeId, total, publicConfig, version: NODE_VERSION }, deployments };
+    const watcher = new ChainWatcher(chain, store, deployments, reg.nodeId, log, o.reconcileEveryMs);
     await watcher.start();
     deployments.resume();
+    const usage = new UsageReporter(chain, key, store, log, o.usagePollMs);
+    usage.start();
     return {
       nodeId: reg.nodeId,
       twinId: reg.twinId,
@@ -61,6 +76,7 @@ export async function createNodeServer(o: NodeServerOptions): Promise<NodeServer
       deployments,
       async stop() {
         watcher.stop();
+        usage.stop();
         await deployments.drain();
         await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
         chain.close();

@@ -5,6 +5,7 @@ import type { DeploymentManager } from '../deployments';
 import { NodeRefusal } from '../refusal';
 import type { NodeStore, StoredDeployment } from '../store/node-store';
 import { systemReserve, type Capacity } from '../capacity';
+import { WORKLOAD_TYPES } from '../workloads/registry';
 
 export interface NodeInfo {
   nodeId: number;
@@ -74,7 +75,7 @@ export function nodeHandlers(store: NodeStore, ready: () => { info: NodeInfo; de
       answer(cb, () => ({
         ips: store.live().flatMap((d) => d.workloads.filter((w) => w.type === 'ip' && w.result?.state === 'ok').map((w) => String(JSON.parse(w.result!.data).ip ?? ''))).filter(Boolean),
       }))) as Unary<node.Empty__Output, node.PublicIpList>,
-    Features: ((_call, cb) => answer(cb, () => ({ features: ['zmachine', 'zmount', 'volume', 'network', 'ip', 'ipv4', 'wireguard'] }))) as Unary<node.Empty__Output, node.FeatureList>,
+    Features: ((_call, cb) => answer(cb, () => ({ features: [...Object.keys(WORKLOAD_TYPES), 'ipv4', 'wireguard', ...(started().info.publicConfig.domain ? ['gateway'] : [])] }))) as Unary<node.Empty__Output, node.FeatureList>,
     Version: ((_call, cb) => answer(cb, () => ({ zos: started().info.version, zinit: 'zos-sim' }))) as Unary<node.Empty__Output, node.VersionReply>,
   };
 }

@@ -3,9 +3,15 @@ import { network } from './network';
 import { ip } from './ip';
 import { zmachine } from './zmachine';
 import { volume, zmount } from './disks';
+import { container } from './container';
+import { zdb } from './zdb';
+import { gatewayFqdnProxy, gatewayNameProxy } from './gateways';
+import { zlogs } from './zlogs';
 import type { WorkloadType } from './types';
 
-export const WORKLOAD_TYPES: Readonly<Record<string, WorkloadType>> = { zmount, volume, network, ip, zmachine };
+export const WORKLOAD_TYPES: Readonly<Record<string, WorkloadType>> = {
+  zmount, volume, zdb, network, ip, zmachine, container, 'gateway-name-proxy': gatewayNameProxy, 'gateway-fqdn-proxy': gatewayFqdnProxy, zlogs,
+};
 
 export const INSTALL_ORDER = ['zmount', 'volume', 'qsfs', 'zdb', 'network', 'ip', 'zmachine', 'container', 'gateway-name-proxy', 'gateway-fqdn-proxy', 'zlogs'];
 

@@ -28,13 +28,17 @@ export interface ProvisionContext {
   usedWgPorts(): Set<number>;
   /** the workload's result before this provisioning (on updates), so addresses stay stable */
   readonly previous?: Record<string, unknown>;
+  /** the node's public configuration: a gateway node has a domain and a public IPv4 */
+  readonly publicConfig: { ipv4: string; ipv6: string; domain: string };
+  /** the owner and state of the name contract for `name` on chain, or undefined when there is none */
+  nameContract(name: string): Promise<{ twinId: number; state: string } | undefined>;
 }
 
 export interface WorkloadType {
   /** null when the data is valid, else what is wrong (naming the field) */
   validate(data: Record<string, unknown>): string | null;
   capacity(data: Record<string, unknown>): Capacity;
-  provision(data: Record<string, unknown>, ctx: ProvisionContext, name: string): Record<string, unknown>;
+  provision(data: Record<string, unknown>, ctx: ProvisionContext, name: string): Record<string, unknown> | Promise<Record<string, unknown>>;
   /** whether a changed workload of this type is updated in place (else it is recreated) */
   readonly updatesInPlace: boolean;
 }

@@ -1,0 +1,32 @@
+// zdb: a 0-db namespace on HDD: size (bytes, charged as HRU), mode user or seq, an optional
+// password, public (reachable on the node's public IPv6). Result: namespace, ips, port. Updated
+// in place; the size may only grow.
+import { createHash } from 'node:crypto';
+import { ZERO } from '../capacity';
+import { positiveInt, ProvisionError, type WorkloadType } from './types';
+
+export const ZDB_PORT = 9900;
+
+export const zdb: WorkloadType = {
+  updatesInPlace: true,
+  validate(d) {
+    if (!positiveInt(d.size)) return `size ${JSON.stringify(d.size)} must be a whole number of bytes above 0`;
+    if (d.mode !== undefined && d.mode !== 'user' && d.mode !== 'seq') return `mode ${JSON.stringify(d.mode)} must be "user" or "seq"`;
+    if (d.password !== undefined && typeof d.password !== 'string') return 'password must be a string';
+    if (d.public !== undefined && typeof d.public !== 'boolean') return 'public must be true or false';
+    return null;
+  },
+  capacity: (d) => ({ ...ZERO, hru: d.size as number }),
+  provision(d, ctx, name) {
+    const previousSize = Number(ctx.previous?.size ?? 0);
+    if (previousSize && (d.size as number) < previousSize) throw new ProvisionError(`size ${d.size} is below the namespace's current ${previousSize} bytes: a zdb namespace can only grow`);
+    if (ctx.previous?.mode && ctx.previous.mode !== (d.mode ?? 'user')) throw new ProvisionError(`mode cannot change from ${String(ctx.previous.mode)} to ${String(d.mode ?? 'user')}: remove the namespace and create a new one`);
+    const h = createHash('sha256').update(`${ctx.nodeId}/${ctx.contractId}/${name}`).digest('hex');
+    const ips = [`30${h.slice(0, 1)}:${h.slice(1, 5)}:${h.slice(5, 9)}::${h.slice(9, 13)}`];
+    if (d.public) {
+      if (!ctx.publicConfig.ipv6) throw new ProvisionError(`node ${ctx.nodeId} has no public IPv6, so a public zdb cannot be reached: deploy it on a node with a public config`);
+      ips.push(ctx.publicConfig.ipv6.replace(/::.*$/, `::${h.slice(13, 17)}`));
+    }
+    return { namespace: `${ctx.contractId}-${name}`, ips, port: ZDB_PORT, size: d.size, mode: d.mode ?? 'user' };
+  },
+};
