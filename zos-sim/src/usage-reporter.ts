@@ -36,10 +36,15 @@ export class UsageReporter {
       const hours = Math.floor((now - last) / HOUR);
       if (hours < 1) return;
       const until = last + hours * HOUR;
-      const reports = this.store.live().flatMap((d) => {
+      const reports = [];
+      for (const d of this.store.live()) {
         const ips = d.workloads.filter((w) => w.type === 'ip' && (w.result?.state === 'ok' || w.result?.state === 'paused') && JSON.parse(w.data || '{}').v4).length;
-        return ips ? [{ contractId: d.contractId, nru: ips * hours * BYTES_PER_IP_HOUR, timestamp: until, window: hours * HOUR }] : [];
-      });
+        if (!ips) continue;
+        // traffic only for the part of the window the contract existed
+        const created = Number((await this.chain.contract(d.contractId)).created);
+        const window = until - Math.max(last, created);
+        if (window > 0) reports.push({ contractId: d.contractId, nru: Math.round((ips * BYTES_PER_IP_HOUR * window) / HOUR), timestamp: until, window });
+      }
       if (reports.length) await this.submit(reports);
       this.store.setMeta('nru_reported_until', String(until));
     } catch (err) {
