@@ -13,9 +13,9 @@ export interface ChainProcess {
   stop(): Promise<void>;
 }
 
-export async function startChainProcess(): Promise<ChainProcess> {
+export async function startChainProcess(host = '127.0.0.1'): Promise<ChainProcess> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zos-chain-'));
-  const proc: ChildProcess = spawn(process.execPath, [CHAIN_MAIN, '--data', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc: ChildProcess = spawn(process.execPath, [CHAIN_MAIN, '--data', dir, '--port', '0', '--host', host], { stdio: ['ignore', 'pipe', 'inherit'] });
   const address = await new Promise<string>((resolve, reject) => {
     let out = '';
     proc.stdout!.on('data', (d: Buffer) => {

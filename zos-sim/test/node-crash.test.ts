@@ -1,0 +1,109 @@
+// A node daemon killed with SIGKILL in the middle of provisioning, then restarted on the same data
+// folder: it serves the same deployments and finishes what was in flight (a separate process).
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { NodeClient, deploymentHashHex, signDeployment, type node } from '../../proto';
+import { startChainProcess, twinFor, type ChainProcess } from './chain-process';
+
+const ZOS_MAIN = path.resolve(__dirname, '../../dist/zos-sim/main.js');
+const MiB = 2 ** 20;
+
+jest.setTimeout(60_000);
+
+describe('node crash and restart', () => {
+  let chain: ChainProcess;
+  let farmId: number;
+  const dirs: string[] = [];
+  const procs: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    chain = await startChainProcess();
+    const farmer = await twinFor(chain.client);
+    farmId = (await chain.client.submit(farmer.key, { createFarm: { name: 'crash', publicIps: [] } })).createdIds[0];
+  });
+  afterAll(async () => {
+    procs.forEach((p) => p.kill('SIGKILL'));
+    await chain.stop();
+    dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
+  });
+
+  /** Starts zos-sim on `dir`; resolves with its node id and a client once it says it is ready. */
+  async function startNode(dir: string, ...extra: string[]): Promise<{ proc: ChildProcess; nodeId: number; client: NodeClient }> {
+    const proc = spawn(process.execPath, [ZOS_MAIN, '--chain', chain.address, '--farm', String(farmId), '--data', dir, '--provision-ms', 'network=1,zmachine=1500', ...extra], { stdio: ['ignore', 'pipe', 'ignore'] });
+    procs.push(proc);
+    const [nodeId, address] = await new Promise<[number, string]>((resolve, reject) => {
+      let out = '';
+      proc.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /zos-sim node (\d+) ready on (\S+)/.exec(out);
+        if (m) resolve([Number(m[1]), m[2]]);
+      });
+      proc.once('exit', (code) => reject(new Error(`zos-sim exited with ${code}`)));
+    });
+    return { proc, nodeId, client: new NodeClient(address) };
+  }
+
+  const killed = (p: ChildProcess) => new Promise<void>((resolve) => (p.exitCode !== null || p.signalCode ? resolve() : p.once('exit', () => resolve())));
+
+  function deployment(twinId: number): node.Deployment {
+    return {
+      version: 0, twinId, contractId: 0, metadata: '', description: '',
+      signatureRequirement: { requests: [{ twinId, required: false, weight: 1 }], weightRequired: 1, signatures: [] },
+      workloads: [
+        { version: 0, name: 'net', type: 'network', data: JSON.stringify({ ip_range: '10.60.0.0/16', subnet: '10.60.2.0/24', wireguard_private_key: Buffer.alloc(32, 3).toString('base64'), wireguard_listen_port: 3500, peers: [] }) },
+        { version: 0, name: 'vm', type: 'zmachine', data: JSON.stringify({ flist: 'https://hub/base.flist', network: { interfaces: [{ network: 'net', ip: '' }] }, size: 0, compute_capacity: { cpu: 1, memory: 512 * MiB }, env: {} }) },
+      ],
+    };
+  }
+
+  async function states(client: NodeClient, twinId: number, contractId: number): Promise<string[]> {
+    return (await client.get(twinId, contractId)).workloads.map((w) => w.result?.state ?? '');
+  }
+
+  it('SIGKILL while a VM provisions: after restart the deployment is there and the VM finishes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zos-crash-'));
+    dirs.push(dir);
+    const first = await startNode(dir);
+    const user = await twinFor(chain.client);
+    const d = deployment(user.twinId);
+    d.contractId = (await chain.client.submit(user.key, { createNodeContract: { nodeId: first.nodeId, deploymentHash: deploymentHashHex(d), publicIps: 0 } })).createdIds[0];
+    await first.client.deploy(signDeployment(d, user.twinId, user.key));
+    while ((await states(first.client, user.twinId, d.contractId))[0] !== 'ok') await new Promise((r) => setTimeout(r, 20));
+    expect(await states(first.client, user.twinId, d.contractId)).toEqual(['ok', 'init']);
+    first.proc.kill('SIGKILL');
+    await killed(first.proc);
+    first.client.close();
+
+    const second = await startNode(dir);
+    expect(second.nodeId).toBe(first.nodeId);
+    expect((await states(second.client, user.twinId, d.contractId))[0]).toBe('ok');
+    while ((await states(second.client, user.twinId, d.contractId))[1] === 'init') await new Promise((r) => setTimeout(r, 50));
+    expect(await states(second.client, user.twinId, d.contractId)).toEqual(['ok', 'ok']);
+    const vm = JSON.parse((await second.client.get(user.twinId, d.contractId)).workloads[1].result!.data) as { ip: string };
+    expect(vm.ip).toBe('10.60.2.2');
+    second.client.close();
+    second.proc.kill('SIGTERM');
+    await killed(second.proc);
+  });
+
+  it('a node told to crash after its first deploy dies before answering, and provisions it after restart', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zos-crash-'));
+    dirs.push(dir);
+    const first = await startNode(dir, '--crash-after-deploys', '1');
+    const user = await twinFor(chain.client);
+    const d = deployment(user.twinId);
+    d.contractId = (await chain.client.submit(user.key, { createNodeContract: { nodeId: first.nodeId, deploymentHash: deploymentHashHex(d), publicIps: 0 } })).createdIds[0];
+    await expect(first.client.deploy(signDeployment(d, user.twinId, user.key))).rejects.toThrow();
+    await killed(first.proc);
+    expect(first.proc.signalCode).toBe('SIGKILL');
+    first.client.close();
+    const second = await startNode(dir);
+    while ((await states(second.client, user.twinId, d.contractId)).includes('init')) await new Promise((r) => setTimeout(r, 50));
+    expect(await states(second.client, user.twinId, d.contractId)).toEqual(['ok', 'ok']);
+    second.client.close();
+    second.proc.kill('SIGTERM');
+    await killed(second.proc);
+  });
+});
