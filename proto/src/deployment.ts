@@ -63,10 +63,10 @@ export type SignatureCheck = { ok: true } | { ok: false; reason: string };
  * Checks the signatures against the twins' public keys (looked up by the caller, e.g. on chain):
  * every required request must be signed, and the signed weight must reach weight_required.
  */
-export function verifyDeploymentSignatures(d: DeploymentInput, publicKeyOf: (twinId: number) => string | undefined): SignatureCheck {
+/** `hash` may be passed when the caller computed it already (it is the deployment's md5 challenge). */
+export function verifyDeploymentSignatures(d: DeploymentInput, publicKeyOf: (twinId: number) => string | undefined, hash: Uint8Array = deploymentHash(d)): SignatureCheck {
   const req = d.signatureRequirement;
   if (!req || !(req.requests ?? []).length) return { ok: false, reason: 'the deployment has no signature requirement' };
-  const hash = deploymentHash(d);
   const valid = new Set<number>();
   for (const s of req.signatures ?? []) {
     const twin = Number(s.twinId);

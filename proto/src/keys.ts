@@ -45,12 +45,26 @@ export function sign(keyPair: KeyPair, message: Uint8Array): Buffer {
   return edSign(null, message, keyPair.privateKey);
 }
 
+/** Public keys already parsed: building a KeyObject costs as much as the verification itself. */
+const publicKeys = new Map<string, KeyObject>();
+const PUBLIC_KEY_CACHE = 4096;
+
+function publicKeyObject(publicKeyHex: string): KeyObject {
+  const hex = publicKeyHex.toLowerCase();
+  let key = publicKeys.get(hex);
+  if (!key) {
+    key = createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, Buffer.from(hex, 'hex')]), format: 'der', type: 'spki' });
+    if (publicKeys.size >= PUBLIC_KEY_CACHE) publicKeys.delete(publicKeys.keys().next().value!);
+    publicKeys.set(hex, key);
+  }
+  return key;
+}
+
 /** False for a malformed key or signature as well as for a signature that does not match. */
 export function verify(publicKeyHex: string, message: Uint8Array, signature: Uint8Array): boolean {
   if (!/^[0-9a-f]{64}$/i.test(publicKeyHex) || signature.length !== 64) return false;
   try {
-    const key = createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, Buffer.from(publicKeyHex, 'hex')]), format: 'der', type: 'spki' });
-    return edVerify(null, message, key, signature);
+    return edVerify(null, message, publicKeyObject(publicKeyHex), signature);
   } catch {
     return false;
   }

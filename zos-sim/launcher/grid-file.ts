@@ -6,7 +6,13 @@ import * as path from 'node:path';
 
 export interface GridFile {
   chain: { address: string; pid: number; port: number };
-  nodes: { id: number; farmId: number; twinId: number; address: string; pid: number; dataDir: string }[];
+  nodes: {
+    id: number; farmId: number; twinId: number; address: string; pid: number; dataDir: string;
+    /** set for a gateway node: the domain it serves names under */
+    domain?: string;
+    /** set for nodes hosted together: the host's spec file (restarting one restarts its host) */
+    hostSpec?: string;
+  }[];
   farms: { id: number; name: string; publicIps: string[] }[];
   devAccount: { mnemonic: string; accountId: string; twinId: number };
   farmer: { mnemonic: string; accountId: string; twinId: number };

@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ChainClient, generateMnemonic, keyPairFromMnemonic, tftToUnits } from '../../proto';
 import { alive, readGridFile, writeGridFile, type GridFile } from './grid-file';
-import { CHAIN_MAIN, NODE_MAIN, startDetached, stopAll } from './processes';
+import { CHAIN_MAIN, HOST_MAIN, NODE_MAIN, startDetached, stopAll } from './processes';
+import type { HostSpec } from '../host';
 
 export interface UpOptions {
   dataDir: string;
@@ -14,7 +15,18 @@ export interface UpOptions {
   profile: string;
   publicIpsPerFarm: number;
   devFundsTft: string;
+  /** the first `gateways` nodes get a public config and a domain */
+  gateways: number;
+  /** 1: each node its own process; more: nodes hosted together, sharing one SQLite file */
+  nodesPerProcess: number;
 }
+
+/** Above this many nodes, a grid hosts its nodes together and seals chain blocks every 50 ms. */
+export const LARGE_GRID = 20;
+export const HOSTED_NODES_PER_PROCESS = 500;
+
+type NodeEntry = GridFile['nodes'][number];
+type PublicConfig = NonNullable<HostSpec['nodes'][number]['publicConfig']>;
 
 const CHAIN_READY = /chain-sim ready on (\S+)/;
 const NODE_READY = /zos-sim node (\d+) ready on (\S+)/;
@@ -29,7 +41,7 @@ export async function up(o: UpOptions, log: (line: string) => void): Promise<{ g
   const existing = readGridFile(o.dataDir);
   if (existing) return { grid: await restartDown(existing, o, log), fresh: false, restarted: [] };
   fs.mkdirSync(o.dataDir, { recursive: true });
-  const chain = await startChain(o.dataDir, o.port);
+  const chain = await startChain(o.dataDir, o.port, o.nodes > LARGE_GRID ? 50 : undefined);
   const client = new ChainClient(chain.address);
   try {
     const farmer = await newAccount(client, '1000');
@@ -41,10 +53,30 @@ export async function up(o: UpOptions, log: (line: string) => void): Promise<{ g
       const id = (await client.submit(farmer.key, { createFarm: { name: `farm-${f + 1}`, publicIps } })).createdIds[0];
       farms.push({ id, name: `farm-${f + 1}`, publicIps: publicIps.map((p) => p.ip) });
     }
-    // one after the other, so node ids follow the order (node 1 in farm 1, node 2 in farm 2, ...)
-    const nodes: GridFile['nodes'] = [];
-    for (let i = 0; i < o.nodes; i++) {
-      nodes.push(await startNode(chain.address, farms[i % farms.length].id, path.join(o.dataDir, 'nodes', `node-${i + 1}`), o.dataDir, o.profile, `node-${i + 1}`));
+    const gateway = (i: number): PublicConfig | undefined => (i < o.gateways ? gatewayConfig(i, farmRange(i % farms.length)) : undefined);
+    let nodes: GridFile['nodes'] = [];
+    if (o.nodesPerProcess <= 1) {
+      // one after the other, so node ids follow the order (node 1 in farm 1, node 2 in farm 2, ...)
+      for (let i = 0; i < o.nodes; i++) {
+        nodes.push(await startNode(chain.address, farms[i % farms.length].id, path.join(o.dataDir, 'nodes', `node-${i + 1}`), o.dataDir, o.profile, `node-${i + 1}`, gateway(i)));
+      }
+    } else {
+      const specs: string[] = [];
+      for (let start = 0; start < o.nodes; start += o.nodesPerProcess) {
+        const spec: HostSpec = {
+          database: path.join(o.dataDir, 'nodes', `host-${specs.length + 1}.sqlite`),
+          nodes: Array.from({ length: Math.min(o.nodesPerProcess, o.nodes - start) }, (_, k) => {
+            const i = start + k;
+            return { key: `node-${i + 1}`, farmId: farms[i % farms.length].id, profile: o.profile, publicConfig: gateway(i) };
+          }),
+        };
+        const file = path.join(o.dataDir, 'nodes', `host-${specs.length + 1}.json`);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, JSON.stringify(spec, null, 2));
+        specs.push(file);
+      }
+      const hosted = await Promise.all(specs.map((file) => startHost(chain.address, file, o.dataDir)));
+      nodes = hosted.flat().sort((a, b) => a.id - b.id);
     }
     const grid: GridFile = {
       // the bound port is kept, so a restart serves the chain where the nodes expect it
@@ -57,7 +89,7 @@ export async function up(o: UpOptions, log: (line: string) => void): Promise<{ g
       startedAt: new Date().toISOString(),
     };
     writeGridFile(o.dataDir, grid);
-    log(`started a local grid: a chain and ${nodes.length} node(s) in ${farms.length} farm(s)`);
+    log(`started a local grid: a chain and ${nodes.length} node(s) in ${farms.length} farm(s)${o.nodesPerProcess > 1 ? `, ${Math.ceil(o.nodes / o.nodesPerProcess)} node host process(es)` : ''}`);
     return { grid, fresh: true, restarted: [] };
   } finally {
     client.close();
@@ -71,27 +103,61 @@ async function restartDown(grid: GridFile, o: UpOptions, log: (line: string) => 
     const chain = await startChain(grid.dataDir, grid.chain.port);
     grid.chain = { ...grid.chain, address: chain.address, pid: chain.pid };
   }
+  const restartedHosts = new Map<string, NodeEntry[]>();
   for (const [i, n] of grid.nodes.entries()) {
     if (alive(n.pid)) continue;
+    if (n.hostSpec) {
+      if (!restartedHosts.has(n.hostSpec)) {
+        log(`restarting the node host ${path.basename(n.hostSpec)}`);
+        restartedHosts.set(n.hostSpec, await startHost(grid.chain.address, n.hostSpec, grid.dataDir));
+      }
+      grid.nodes[i] = restartedHosts.get(n.hostSpec)!.find((x) => x.dataDir === n.dataDir && x.id === n.id) ?? n;
+      continue;
+    }
     log(`restarting node ${n.id}`);
-    grid.nodes[i] = await startNode(grid.chain.address, n.farmId, n.dataDir, grid.dataDir, o.profile, path.basename(n.dataDir));
+    const gw = n.domain ? gatewayConfig(i, farmRange(grid.farms.findIndex((f) => f.id === n.farmId))) : undefined;
+    grid.nodes[i] = await startNode(grid.chain.address, n.farmId, n.dataDir, grid.dataDir, o.profile, path.basename(n.dataDir), gw);
   }
   writeGridFile(grid.dataDir, grid);
   return grid;
 }
 
-async function startChain(dataDir: string, port: number): Promise<{ address: string; pid: number }> {
-  const s = await startDetached(CHAIN_MAIN, ['--data', path.join(dataDir, 'chain'), '--port', String(port)], path.join(dataDir, 'logs', 'chain.log'), CHAIN_READY);
+async function startChain(dataDir: string, port: number, blockTimeMs?: number): Promise<{ address: string; pid: number }> {
+  const args = ['--data', path.join(dataDir, 'chain'), '--port', String(port), ...(blockTimeMs ? ['--block-time-ms', String(blockTimeMs)] : [])];
+  const s = await startDetached(CHAIN_MAIN, args, path.join(dataDir, 'logs', 'chain.log'), CHAIN_READY);
   return { address: s.match[1], pid: s.pid };
 }
 
-async function startNode(chainAddress: string, farmId: number, nodeDir: string, gridDir: string, profile: string, name: string): Promise<GridFile['nodes'][number]> {
-  const s = await startDetached(NODE_MAIN, ['--chain', chainAddress, '--farm', String(farmId), '--data', nodeDir, '--profile', profile], path.join(gridDir, 'logs', `${name}.log`), NODE_READY);
+/** A gateway's public config: an address at .254 of its farm's range, an IPv6 /64, a domain. */
+function gatewayConfig(i: number, prefix: string): PublicConfig {
+  return { ipv4: `${prefix}.254/24`, gw4: `${prefix}.1`, ipv6: `2001:db8:${(i + 1).toString(16)}::2/64`, gw6: `2001:db8:${(i + 1).toString(16)}::1`, domain: `gw${i + 1}.gridform.local` };
+}
+
+async function startNode(chainAddress: string, farmId: number, nodeDir: string, gridDir: string, profile: string, name: string, gateway?: PublicConfig): Promise<NodeEntry> {
+  const gw = gateway ? ['--domain', gateway.domain, '--public-ipv4', gateway.ipv4, '--gw4', gateway.gw4, '--public-ipv6', gateway.ipv6, '--gw6', gateway.gw6] : [];
+  const s = await startDetached(NODE_MAIN, ['--chain', chainAddress, '--farm', String(farmId), '--data', nodeDir, '--profile', profile, ...gw], path.join(gridDir, 'logs', `${name}.log`), NODE_READY);
   const client = new ChainClient(chainAddress);
   try {
     const id = Number(s.match[1]);
     const node = await client.node(id);
-    return { id, farmId, twinId: node.twinId, address: s.match[2], pid: s.pid, dataDir: nodeDir };
+    return { id, farmId, twinId: node.twinId, address: s.match[2], pid: s.pid, dataDir: nodeDir, ...(gateway ? { domain: gateway.domain } : {}) };
+  } finally {
+    client.close();
+  }
+}
+
+/** Starts a process hosting the nodes of a spec file; resolves with their entries once all are up. */
+async function startHost(chainAddress: string, specFile: string, gridDir: string): Promise<NodeEntry[]> {
+  const spec = JSON.parse(fs.readFileSync(specFile, 'utf8')) as HostSpec;
+  const s = await startDetached(HOST_MAIN, ['--chain', chainAddress, '--spec', specFile], path.join(gridDir, 'logs', `${path.basename(specFile, '.json')}.log`), /zos-sim host ready/, 120_000);
+  const byKey = new Map(spec.nodes.map((n) => [n.key, n]));
+  const client = new ChainClient(chainAddress);
+  try {
+    const twins = new Map((await client.nodes()).map((n) => [n.id, n.twinId]));
+    return [...s.output.matchAll(/zos-sim node (\d+) ready on (\S+) key=(\S+)/g)].map((m) => {
+      const n = byKey.get(m[3])!;
+      return { id: Number(m[1]), farmId: n.farmId, twinId: twins.get(Number(m[1])) ?? 0, address: m[2], pid: s.pid, dataDir: spec.database, hostSpec: specFile, ...(n.publicConfig ? { domain: n.publicConfig.domain } : {}) };
+    });
   } finally {
     client.close();
   }
@@ -108,7 +174,7 @@ async function newAccount(client: ChainClient, tft: string) {
 export async function down(dataDir: string, purge: boolean): Promise<GridFile | undefined> {
   const grid = readGridFile(dataDir);
   if (!grid) return undefined;
-  await stopAll([...grid.nodes.map((n) => n.pid), grid.chain.pid]);
+  await stopAll([...new Set(grid.nodes.map((n) => n.pid)), grid.chain.pid]);
   grid.chain.pid = 0;
   for (const n of grid.nodes) n.pid = 0;
   if (purge) fs.rmSync(dataDir, { recursive: true, force: true });

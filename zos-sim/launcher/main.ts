@@ -2,19 +2,23 @@
 // The local grid launcher behind `gridform grid up|down|status`.
 import { parseArgs } from 'node:util';
 import { defaultGridDir } from './grid-file';
-import { down, status, up, type Status } from './grid';
+import { down, HOSTED_NODES_PER_PROCESS, LARGE_GRID, status, up, type Status } from './grid';
 
-const USAGE = `usage: gridform grid up [--data DIR] [--nodes 3] [--farms 2] [--port 9944] [--profile medium]
+const USAGE = `usage: gridform grid up [--data DIR] [--nodes 3] [--farms 2] [--port 9944] [--profile small|medium|large]
+                         [--gateways 1] [--public-ips 16] [--nodes-per-process N]
        gridform grid down [--data DIR] [--purge]
        gridform grid status [--data DIR] [--json]
-DIR defaults to $GRIDFORM_HOME or ~/.gridform/grid.`;
+DIR defaults to $GRIDFORM_HOME or ~/.gridform/grid. Up to ${LARGE_GRID} nodes run as one process each;
+larger grids host ${HOSTED_NODES_PER_PROCESS} nodes per process (--nodes-per-process to choose).`;
 
 function render(s: Status): string {
   const state = (running: boolean) => (running ? 'running' : 'stopped');
   const lines = [
     `Local grid in ${s.dataDir}: ${s.running ? 'running' : 'not fully running (gridform grid up restarts what is down)'}`,
     `  chain    ${s.chain.address.padEnd(22)} ${state(s.chain.running)}`,
-    ...s.nodes.map((n) => `  node ${String(n.id).padEnd(3)} ${n.address.padEnd(22)} farm ${n.farmId}  ${state(n.running)}`),
+    ...(s.nodes.length > 30
+      ? [`  nodes    ${s.nodes.length} (${s.nodes.filter((n) => n.running).length} running), ids ${s.nodes[0].id}-${s.nodes[s.nodes.length - 1].id}; gateways ${s.nodes.filter((n) => n.domain).map((n) => `${n.id} (${n.domain})`).join(', ') || 'none'}`]
+      : s.nodes.map((n) => `  node ${String(n.id).padEnd(3)} ${n.address.padEnd(22)} farm ${n.farmId}  ${state(n.running)}${n.domain ? `  gateway ${n.domain}` : ''}`)),
     `  farms    ${s.farms.map((f) => `${f.id} (${f.name}, ${f.publicIps.length} public IPs)`).join(', ')}`,
     '',
     `Dev account (twin ${s.devAccount.twinId}, account ${s.devAccount.accountId}):`,
@@ -38,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
       args: rest,
       options: {
         data: { type: 'string' }, nodes: { type: 'string' }, farms: { type: 'string' }, port: { type: 'string' }, profile: { type: 'string', default: 'medium' },
+        gateways: { type: 'string' }, 'public-ips': { type: 'string' }, 'nodes-per-process': { type: 'string' },
         json: { type: 'boolean', default: false }, purge: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
       },
     }));
@@ -52,7 +57,11 @@ async function main(argv: string[]): Promise<number> {
       case 'up': {
         const nodes = count('nodes', values.nodes, 3);
         const farms = Math.min(count('farms', values.farms, Math.min(2, nodes)), nodes);
-        await up({ dataDir, nodes, farms, port: count('port', values.port, 9944, 0), profile: values.profile!, publicIpsPerFarm: 16, devFundsTft: '10000' }, log);
+        await up({
+          dataDir, nodes, farms, port: count('port', values.port, 9944, 0), profile: values.profile!, devFundsTft: '10000',
+          publicIpsPerFarm: count('public-ips', values['public-ips'], 16, 0), gateways: Math.min(count('gateways', values.gateways, 1, 0), nodes),
+          nodesPerProcess: count('nodes-per-process', values['nodes-per-process'], nodes > LARGE_GRID ? HOSTED_NODES_PER_PROCESS : 1),
+        }, log);
         const s = status(dataDir)!;
         process.stdout.write(values.json ? JSON.stringify(s, null, 2) + '\n' : render(s));
         return 0;

@@ -3,10 +3,12 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { alive } from './grid-file';
 
 const DIST = path.resolve(__dirname, '..', '..');
 export const CHAIN_MAIN = path.join(DIST, 'chain-sim', 'main.js');
 export const NODE_MAIN = path.join(DIST, 'zos-sim', 'main.js');
+export const HOST_MAIN = path.join(DIST, 'zos-sim', 'host.js');
 
 export interface Started {
   pid: number;
@@ -14,7 +16,7 @@ export interface Started {
 }
 
 /** Spawns `node script args` detached, logging to `logFile`, and resolves once `ready` matches its output. */
-export async function startDetached(script: string, args: string[], logFile: string, ready: RegExp, timeoutMs = 20_000): Promise<Started> {
+export async function startDetached(script: string, args: string[], logFile: string, ready: RegExp, timeoutMs = 20_000): Promise<Started & { output: string }> {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const start = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
   const fd = fs.openSync(logFile, 'a');
@@ -27,7 +29,7 @@ export async function startDetached(script: string, args: string[], logFile: str
   for (;;) {
     const out = readFrom(logFile, start);
     const match = ready.exec(out);
-    if (match) return { pid: child.pid!, match };
+    if (match) return { pid: child.pid!, match, output: out };
     if (exited !== undefined || Date.now() > deadline) {
       if (exited === undefined) process.kill(child.pid!, 'SIGKILL');
       const tail = out.trim().split('\n').slice(-5).join('\n  ');
@@ -46,8 +48,9 @@ function readFrom(file: string, offset: number): string {
 export async function stopAll(pids: number[], graceMs = 5000): Promise<void> {
   const running = pids.filter((p) => p > 0 && signal(p, 'SIGTERM'));
   const deadline = Date.now() + graceMs;
-  while (running.some((p) => signal(p, 0)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  for (const p of running) signal(p, 'SIGKILL');
+  // alive() and not signal(pid, 0): a stopped daemon stays a zombie when nothing reaps it
+  while (running.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  for (const p of running.filter(alive)) signal(p, 'SIGKILL');
 }
 
 function signal(pid: number, sig: NodeJS.Signals | 0): boolean {

@@ -6,6 +6,7 @@
 import { isNotFound, type ChainClient } from '../../proto';
 import type { DeploymentManager } from './deployments';
 import type { NodeStore } from './store/node-store';
+import type { ContractIndex } from './contract-index';
 
 export class ChainWatcher {
   private sub?: { cancel(): void };
@@ -13,6 +14,7 @@ export class ChainWatcher {
   private stopped = false;
   private queue: Promise<unknown> = Promise.resolve();
   private periodic?: NodeJS.Timeout;
+  private lastBlock?: number;
 
   constructor(
     private readonly chain: ChainClient,
@@ -21,6 +23,7 @@ export class ChainWatcher {
     private readonly nodeId: number,
     private readonly log: (line: string) => void,
     private readonly reconcileEveryMs = 60_000,
+    private readonly contracts?: ContractIndex,
   ) {}
 
   async start(): Promise<void> {
@@ -74,6 +77,7 @@ export class ChainWatcher {
 
   private async handle(block: number, type: string, json: string): Promise<void> {
     const data = JSON.parse(json) as { contract_id?: number; node_id?: number; reason?: string };
+    this.contracts?.apply(type, data);
     if (type === 'NodeContractCanceled' && data.node_id === this.nodeId && data.contract_id) {
       await this.deployments.deprovision(data.contract_id, `contract ${data.contract_id} was cancelled on chain (${data.reason ?? 'CanceledByUser'})`);
     }
@@ -83,6 +87,10 @@ export class ChainWatcher {
     if (type === 'ContractGracePeriodEnded' && data.contract_id && this.store.get(data.contract_id)) {
       await this.deployments.resumePaused(data.contract_id, `contract ${data.contract_id} is paid for again`);
     }
-    if (block > Number(this.store.meta('last_block') ?? 0)) this.store.setMeta('last_block', String(block));
+    this.lastBlock ??= Number(this.store.meta('last_block') ?? 0);
+    if (block > this.lastBlock) {
+      this.lastBlock = block;
+      this.store.setMeta('last_block', String(block));
+    }
   }
 }

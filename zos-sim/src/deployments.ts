@@ -14,6 +14,9 @@ import { ProvisionError } from './workloads/types';
 import { ProvisionTiming, type TimingOptions } from './provision-timing';
 import { Faults, type FaultOptions } from './faults';
 import { isNotFound } from '../../proto';
+import { UsedResourcesBatcher } from './usage-batcher';
+import { TwinKeyCache } from './twin-keys';
+import type { ContractIndex } from './contract-index';
 
 export interface DeploymentManagerOptions {
   nodeId: number;
@@ -32,6 +35,8 @@ export interface DeploymentManagerOptions {
   crash?: () => void;
   /** a gateway node's public config */
   publicConfig?: { ipv4: string; ipv6: string; domain: string };
+  /** this node's contracts as the chain's events describe them */
+  contracts?: ContractIndex;
   log?: (line: string) => void;
 }
 
@@ -46,10 +51,14 @@ export class DeploymentManager {
   private stopped = false;
   private readonly timing: ProvisionTiming;
   private readonly faults: Faults;
+  private readonly usage: UsedResourcesBatcher;
+  private readonly twinKeys: TwinKeyCache;
 
   constructor(private readonly o: DeploymentManagerOptions) {
     this.timing = new ProvisionTiming({ ...o.timing, perType: o.provisionDelayMs });
     this.faults = new Faults(o.faults);
+    this.usage = new UsedResourcesBatcher(o.chain, o.key, o.log);
+    this.twinKeys = new TwinKeyCache(o.chain);
     for (const d of o.store.live()) this.track(d);
   }
 
@@ -71,7 +80,7 @@ export class DeploymentManager {
     this.refuseIfPresent(d.contractId);
     this.admitting.add(d.contractId);
     try {
-      const contract = await checkDeploymentOnChain(this.o.chain, d, { nodeId: this.o.nodeId });
+      const contract = await checkDeploymentOnChain(this.o.chain, d, { nodeId: this.o.nodeId, twinKeys: this.twinKeys, known: this.o.contracts});
       this.refuseIfPresent(d.contractId, true);
       const ask = capacityOf(d.workloads);
       const refusal = admissionRefusal(this.o.nodeId, this.o.total, this.used, ask);
@@ -82,8 +91,9 @@ export class DeploymentManager {
         workloads: d.workloads.map((w) => ({ ...w, result: { created: now, state: 'init', message: '', data: '{}' } })),
         reservedIps: contract.publicIpsList.map((p) => ({ ip: p.ip, gateway: p.gateway })),
       };
-      this.save(stored, d.workloads.map((w) => w.name));
-      this.schedule(d.contractId, stored);
+      const saved = this.save(stored, d.workloads.map((w) => w.name));
+      this.schedule(d.contractId, stored, saved);
+      await saved;
       if (this.faults.accepted()) (this.o.crash ?? (() => process.kill(process.pid, 'SIGKILL')))();
     } finally {
       this.admitting.delete(d.contractId);
@@ -101,7 +111,7 @@ export class DeploymentManager {
       if (before && before.type !== w.type) throw new NodeRefusal('INVALID_ARGUMENT', `workload ${w.name} cannot change type from ${before.type} to ${w.type}`);
     }
     await this.inFlight.get(d.contractId);
-    const contract = await checkDeploymentOnChain(this.o.chain, d, { nodeId: this.o.nodeId });
+    const contract = await checkDeploymentOnChain(this.o.chain, d, { nodeId: this.o.nodeId, twinKeys: this.twinKeys });
     const now = this.o.now();
     const changed = new Set(d.workloads.filter((w) => w.version === d.version).map((w) => w.name));
     const workloads = d.workloads.map((w) => {
@@ -114,15 +124,17 @@ export class DeploymentManager {
     const refusal = admissionRefusal(this.o.nodeId, this.o.total, others, capacityOf(workloads));
     if (refusal) throw new NodeRefusal('RESOURCE_EXHAUSTED', refusal);
     const removed = old.workloads.filter((w) => !d.workloads.some((x) => x.name === w.name));
-    for (const w of removed) this.o.store.recordChange(d.contractId, w.name, d.version, 'deleted', 'removed by update', now);
-    // a changed workload whose type cannot update in place is removed and provisioned anew
-    for (const w of d.workloads) {
-      const before = old.workloads.find((x) => x.name === w.name);
-      if (before && changed.has(w.name) && !WORKLOAD_TYPES[w.type].updatesInPlace) this.o.store.recordChange(d.contractId, w.name, before.version, 'deleted', 'recreated by update', now);
-    }
     const stored: StoredDeployment = { ...d, workloads, reservedIps: contract.publicIpsList.map((p) => ({ ip: p.ip, gateway: p.gateway })) };
-    this.save(stored, [...changed]);
-    this.schedule(d.contractId, stored);
+    const saved = this.save(stored, [...changed], () => {
+      for (const w of removed) this.o.store.recordChange(d.contractId, w.name, d.version, 'deleted', 'removed by update', now);
+      // a changed workload whose type cannot update in place is removed and provisioned anew
+      for (const w of d.workloads) {
+        const before = old.workloads.find((x) => x.name === w.name);
+        if (before && changed.has(w.name) && !WORKLOAD_TYPES[w.type].updatesInPlace) this.o.store.recordChange(d.contractId, w.name, before.version, 'deleted', 'recreated by update', now);
+      }
+    });
+    this.schedule(d.contractId, stored, saved);
+    await saved;
   }
 
   get(contractId: number): StoredDeployment | undefined {
@@ -137,7 +149,7 @@ export class DeploymentManager {
     const now = this.o.now();
     const order = [...d.workloads].sort((a, b) => installRank(b.type) - installRank(a.type));
     for (const w of order) w.result = { created: w.result?.created ?? now, state: 'deleted', message: reason, data: w.result?.data ?? '{}' };
-    this.save(d, order.map((w) => w.name));
+    await this.save(d, order.map((w) => w.name));
     this.o.log?.(`contract ${contractId}: workloads removed (${reason})`);
     return true;
   }
@@ -145,25 +157,29 @@ export class DeploymentManager {
   async drain(): Promise<void> {
     this.stopped = true;
     await Promise.allSettled([...this.inFlight.values()]);
+    await this.usage.flush();
   }
 
   private refuseIfPresent(contractId: number, ignoreAdmitting = false): void {
-    const existing = this.o.store.get(contractId);
-    if (existing && existing.workloads.some((w) => w.result?.state !== 'deleted')) {
+    if (this.o.store.isLive(contractId)) {
       throw new NodeRefusal('ALREADY_EXISTS', `node ${this.o.nodeId} already has a deployment for contract ${contractId}: use update`);
     }
     if (!ignoreAdmitting && this.admitting.has(contractId)) throw new NodeRefusal('ALREADY_EXISTS', `a deployment for contract ${contractId} is being admitted already`);
   }
 
-  private save(d: StoredDeployment, changedNames: string[]): void {
-    this.o.store.transaction(() => {
-      this.o.store.put(d);
+  /** Persists the deployment and its changed workloads' state changes; capacity is tracked at once. */
+  private save(d: StoredDeployment, changedNames: string[], extra?: () => void): Promise<void> {
+    this.track(d);
+    const now = this.o.now();
+    const body = structuredClone(d);
+    return this.o.store.transactionSoon(() => {
+      extra?.();
+      this.o.store.put(body);
       for (const name of changedNames) {
-        const w = d.workloads.find((x) => x.name === name);
-        if (w?.result) this.o.store.recordChange(d.contractId, w.name, w.version, w.result.state, w.result.message, this.o.now());
+        const w = body.workloads.find((x) => x.name === name);
+        if (w?.result) this.o.store.recordChange(body.contractId, w.name, w.version, w.result.state, w.result.message, now);
       }
     });
-    this.track(d);
   }
 
   private track(d: StoredDeployment): void {
@@ -172,9 +188,9 @@ export class DeploymentManager {
     this.reserved.set(d.contractId, now);
   }
 
-  private schedule(contractId: number, d: StoredDeployment): void {
+  private schedule(contractId: number, d: StoredDeployment, saved: Promise<void> = Promise.resolve()): void {
     const previous = this.inFlight.get(contractId) ?? Promise.resolve();
-    const run = previous.then(() => this.provisionAll(d)).finally(() => {
+    const run = Promise.all([previous, saved]).then(() => this.provisionAll(d)).finally(() => {
       if (this.inFlight.get(contractId) === run) this.inFlight.delete(contractId);
     });
     this.inFlight.set(contractId, run);
@@ -205,7 +221,7 @@ export class DeploymentManager {
       if (fresh.version !== d.version || fresh.workloads.find((x) => x.name === w.name)?.result?.state !== 'init') return; // cancelled or updated meanwhile
       fresh.workloads = fresh.workloads.map((x) => (x.name === w.name ? w : x));
       Object.assign(d, fresh);
-      this.save(fresh, [w.name]);
+      await this.save(fresh, [w.name]);
     }
     await this.report(d.contractId);
   }
@@ -226,7 +242,7 @@ export class DeploymentManager {
     const hit = d?.workloads.filter((w) => w.result?.state === from) ?? [];
     if (!d || !hit.length) return false;
     for (const w of hit) w.result = { ...w.result!, state: to, message: reason };
-    this.save(d, hit.map((w) => w.name));
+    await this.save(d, hit.map((w) => w.name));
     this.o.log?.(`contract ${contractId}: ${hit.length} workload(s) ${to} (${reason})`);
     return true;
   }
@@ -246,12 +262,7 @@ export class DeploymentManager {
   private async report(contractId: number): Promise<void> {
     const d = this.o.store.get(contractId);
     if (!d) return;
-    const used = capacityOf(d.workloads.filter((w) => w.result?.state === 'ok' || w.result?.state === 'paused'));
-    try {
-      await this.o.chain.submit(this.o.key, { reportContractResources: { reports: [{ contractId, used: { cru: used.cru, mru: used.mru, sru: used.sru, hru: used.hru } }] } });
-    } catch (err) {
-      this.o.log?.(`contract ${contractId}: could not report used resources to the chain: ${(err as Error).message}`);
-    }
+    this.usage.report(contractId, capacityOf(d.workloads.filter((w) => w.result?.state === 'ok' || w.result?.state === 'paused')));
   }
 }
 

@@ -43,6 +43,8 @@ describe('a node with the chain', () => {
     const user = await poorUser(h, '0.01');
     const d = await h.deploy(user, [planetaryVm('vm', 1024)], { node: 1 });
     expect(resultOf(d, 'vm').state).toBe('ok');
+    // billing charges what the node reported using
+    await waitFor(async () => Number((await h.chain.client.contract(d.contractId)).used?.mru ?? 0) > 0);
     await h.chain.client.advanceTime(3600);
     expect((await h.chain.client.contract(d.contractId)).state).toBe('GracePeriod');
     const paused = await h.until(user, d.contractId, 1, (x) => resultOf(x, 'vm').state === 'paused');

@@ -62,11 +62,16 @@ export function createServer(options: ChainServerOptions): ChainServer {
         clearInterval(blocks);
         ledger.sealQueued();
         for (const s of streams) s.end();
-        server.tryShutdown(() => {
+        let done = false;
+        const finish = () => {
+          if (done) return;
+          done = true;
           db.close();
           resolve();
-        });
-        setTimeout(() => server.forceShutdown(), 2000).unref();
+        };
+        server.tryShutdown(finish);
+        // clients that keep idle connections open (a thousand nodes) do not hold the chain up
+        setTimeout(() => (server.forceShutdown(), finish()), 300).unref();
       }),
   };
 }

@@ -6,15 +6,21 @@ import { PROFILES, type Capacity } from '../capacity';
 import { ChainWatcher } from '../chain-watcher';
 import { DeploymentManager, type DeploymentManagerOptions } from '../deployments';
 import { UsageReporter } from '../usage-reporter';
-import { loadOrCreateIdentity } from '../identity';
+import { ContractIndex } from '../contract-index';
+import { loadOrCreateIdentity, storedIdentity } from '../identity';
 import { registerNode } from '../registration';
-import { NodeStore } from '../store/node-store';
+import { NodeStore, type NodeDatabase } from '../store/node-store';
 import { nodeHandlers, type NodeInfo } from './handlers';
 
 export interface NodeServerOptions {
   chainAddress: string;
   farmId: number;
+  /** the node's own data folder; or, for nodes hosted together, `shared` */
   dataDir: string;
+  /** a database shared by the nodes of one host process, and this node's key in it */
+  shared?: { db: NodeDatabase; key: string };
+  /** a chain client to share between the nodes of one process (not closed on stop) */
+  chain?: ChainClient;
   host?: string;
   port?: number;
   profile?: keyof typeof PROFILES;
@@ -45,9 +51,10 @@ export async function createNodeServer(o: NodeServerOptions): Promise<NodeServer
   const log = o.log ?? (() => undefined);
   const total = o.capacity ?? PROFILES[o.profile ?? 'medium'];
   if (!total) throw new Error(`unknown capacity profile ${o.profile}: use one of ${Object.keys(PROFILES).join(', ')}`);
-  const key = loadOrCreateIdentity(o.dataDir);
-  const store = new NodeStore(o.dataDir);
-  const chain = new ChainClient(o.chainAddress);
+  const store = o.shared ? o.shared.db.store(o.shared.key) : NodeStore.open(o.dataDir);
+  const key = o.shared ? storedIdentity(store) : loadOrCreateIdentity(o.dataDir);
+  const chain = o.chain ?? new ChainClient(o.chainAddress);
+  const closeChain = () => (o.chain ? undefined : chain.close());
   const server = new grpc.Server();
   let ready: { info: NodeInfo; deployments: DeploymentManager } | undefined;
   server.addService(nodeProto().gridform.node.Node.service, nodeHandlers(store, () => ready) as unknown as grpc.UntypedServiceImplementation);
@@ -59,12 +66,13 @@ export async function createNodeServer(o: NodeServerOptions): Promise<NodeServer
   try {
     const reg = await registerNode(chain, key, store, o.farmId, total, address, o.publicConfig);
     const publicConfig = o.publicConfig ?? { ipv4: '', gw4: '', ipv6: '', gw6: '', domain: '' };
+    const contracts = new ContractIndex(reg.nodeId);
     const deployments = new DeploymentManager({
       nodeId: reg.nodeId, store, chain, key, total, now: () => Math.floor(Date.now() / 1000), provisionDelayMs: o.provisionDelayMs,
-      timing: o.timing, faults: o.faults, crash: o.crash, publicConfig, log,
+      timing: o.timing, faults: o.faults, crash: o.crash, publicConfig, contracts, log,
     });
     ready = { info: { nodeId: reg.nodeId, total, publicConfig, version: NODE_VERSION }, deployments };
-    const watcher = new ChainWatcher(chain, store, deployments, reg.nodeId, log, o.reconcileEveryMs);
+    const watcher = new ChainWatcher(chain, store, deployments, reg.nodeId, log, o.reconcileEveryMs, contracts);
     await watcher.start();
     deployments.resume();
     const usage = new UsageReporter(chain, key, store, log, o.usagePollMs);
@@ -79,13 +87,13 @@ export async function createNodeServer(o: NodeServerOptions): Promise<NodeServer
         usage.stop();
         await deployments.drain();
         await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
-        chain.close();
+        closeChain();
         store.close();
       },
     };
   } catch (err) {
     server.forceShutdown();
-    chain.close();
+    closeChain();
     store.close();
     throw err;
   }
