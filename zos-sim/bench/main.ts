@@ -25,7 +25,13 @@ function daemon(script: string, args: string[], ready: RegExp): Promise<{ proc: 
   });
 }
 
-async function deploysPerSecond(): Promise<number> {
+/** CPU seconds (user + system) a process has used, from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function deploysPerSecond(): Promise<{ wall: number; perCpuSecond: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-node-'));
   const chainD = await daemon('chain-sim/main.js', ['--data', path.join(dir, 'chain'), '--port', '0'], /chain-sim ready on (\S+)/);
   const chain = new ChainClient(chainD.match[1]);
@@ -51,13 +57,15 @@ async function deploysPerSecond(): Promise<number> {
     const signed = deployments.map((d) => signDeployment(d, twinId, user));
     const client = new NodeClient(n.match[2]);
     let next = 0;
+    const cpuBefore = cpuSeconds(n.proc.pid!);
     const started = process.hrtime.bigint();
     await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
       while (next < signed.length) await client.deploy(signed[next++]);
     }));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = cpuSeconds(n.proc.pid!) - cpuBefore;
     client.close();
-    return DEPLOYS / seconds;
+    return { wall: DEPLOYS / seconds, perCpuSecond: DEPLOYS / cpu };
   } finally {
     chain.close();
     nodeD?.proc.kill('SIGKILL');
@@ -84,12 +92,14 @@ async function main(): Promise<void> {
   const rate = await deploysPerSecond();
   const ready = gridReadySeconds();
   const rows = [
-    ['deployments accepted per second, one node process', `${Math.round(rate)} /s`, '>= 2,000 /s', rate >= 2000 ? 'met' : 'MISSED'],
+    ['deployments accepted per second, one node process', `${Math.round(rate.wall)} /s`, '>= 2,000 /s', rate.wall >= 2000 ? 'met' : 'MISSED'],
+    ['  the same per CPU second of the node process', `${Math.round(rate.perCpuSecond)} /s`, '', ''],
     [`local grid of ${GRID_NODES} nodes ready (grid up)`, `${ready.toFixed(2)} s`, '<= 10 s', ready <= 10 ? 'met' : 'MISSED'],
   ];
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['zos-sim', 'measured', 'goal', ''][i].length));
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
   process.stdout.write(`\n${line(['zos-sim', 'measured', 'goal', ''])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
+  process.stdout.write(`The client signing and sending (${IN_FLIGHT} in flight) shares the machine's cores with the node and the chain.\n`);
 }
 
 void main();

@@ -54,17 +54,23 @@ export class DeploymentManager {
   private readonly usage: UsedResourcesBatcher;
   private readonly twinKeys: TwinKeyCache;
 
+  /** the live deployments, as the node last saved them: the copy provisioning works on */
+  private readonly live = new Map<number, StoredDeployment>();
+
   constructor(private readonly o: DeploymentManagerOptions) {
     this.timing = new ProvisionTiming({ ...o.timing, perType: o.provisionDelayMs });
     this.faults = new Faults(o.faults);
     this.usage = new UsedResourcesBatcher(o.chain, o.key, o.log);
     this.twinKeys = new TwinKeyCache(o.chain);
-    for (const d of o.store.live()) this.track(d);
+    for (const d of o.store.live()) {
+      this.live.set(d.contractId, d);
+      this.track(d);
+    }
   }
 
   /** Finishes what a crash interrupted: workloads still in init are provisioned again. */
   resume(): void {
-    for (const d of this.o.store.live()) {
+    for (const d of this.live.values()) {
       if (d.workloads.some((w) => w.result?.state === 'init')) this.schedule(d.contractId, d);
     }
   }
@@ -102,7 +108,7 @@ export class DeploymentManager {
 
   async update(d: node.Deployment__Output): Promise<void> {
     checkShape(d);
-    const old = this.o.store.get(d.contractId);
+    const old = this.current(d.contractId);
     if (!old || old.workloads.every((w) => w.result?.state === 'deleted')) throw new NodeRefusal('NOT_FOUND', `node ${this.o.nodeId} has no deployment for contract ${d.contractId}`);
     if (d.twinId !== old.twinId) throw new NodeRefusal('PERMISSION_DENIED', `the deployment of contract ${d.contractId} belongs to twin ${old.twinId}, not to twin ${d.twinId}`);
     if (d.version !== old.version + 1) throw new NodeRefusal('INVALID_ARGUMENT', `an update must have version ${old.version + 1} (the deployment is at ${old.version}), not ${d.version}`);
@@ -138,13 +144,13 @@ export class DeploymentManager {
   }
 
   get(contractId: number): StoredDeployment | undefined {
-    return this.o.store.get(contractId);
+    return this.current(contractId);
   }
 
   /** Removes every workload of a contract that ended on chain, in reverse install order. */
   async deprovision(contractId: number, reason: string): Promise<boolean> {
     await this.inFlight.get(contractId);
-    const d = this.o.store.get(contractId);
+    const d = this.current(contractId);
     if (!d || d.workloads.every((w) => w.result?.state === 'deleted')) return false;
     const now = this.o.now();
     const order = [...d.workloads].sort((a, b) => installRank(b.type) - installRank(a.type));
@@ -167,18 +173,29 @@ export class DeploymentManager {
     if (!ignoreAdmitting && this.admitting.has(contractId)) throw new NodeRefusal('ALREADY_EXISTS', `a deployment for contract ${contractId} is being admitted already`);
   }
 
-  /** Persists the deployment and its changed workloads' state changes; capacity is tracked at once. */
+  private current(contractId: number): StoredDeployment | undefined {
+    return this.live.get(contractId) ?? this.o.store.get(contractId);
+  }
+
+  /**
+   * Persists the deployment and its changed workloads' state changes (as they are now, though the
+   * commit comes at the end of this turn of the event loop); capacity is tracked at once.
+   */
   private save(d: StoredDeployment, changedNames: string[], extra?: () => void): Promise<void> {
     this.track(d);
+    if (d.workloads.every((w) => w.result?.state === 'deleted')) this.live.delete(d.contractId);
+    else this.live.set(d.contractId, d);
     const now = this.o.now();
-    const body = structuredClone(d);
+    const body = JSON.stringify(d);
+    const deleted = !this.live.has(d.contractId);
+    const changes = changedNames.flatMap((name) => {
+      const w = d.workloads.find((x) => x.name === name);
+      return w?.result ? [{ name: w.name, version: w.version, state: w.result.state, message: w.result.message }] : [];
+    });
     return this.o.store.transactionSoon(() => {
       extra?.();
-      this.o.store.put(body);
-      for (const name of changedNames) {
-        const w = body.workloads.find((x) => x.name === name);
-        if (w?.result) this.o.store.recordChange(body.contractId, w.name, w.version, w.result.state, w.result.message, now);
-      }
+      this.o.store.putSerialized(d.contractId, d.twinId, d.version, body, deleted);
+      for (const c of changes) this.o.store.recordChange(d.contractId, c.name, c.version, c.state, c.message, now);
     });
   }
 
@@ -203,24 +220,26 @@ export class DeploymentManager {
       if (this.stopped) return;
       await new Promise((r) => setTimeout(r, this.timing.delayMs(w.type, parseData(w))));
       if (this.stopped) return;
-      const current = this.o.store.get(d.contractId);
+      const current = this.current(d.contractId);
       if (!current || current.version !== d.version || current.workloads.find((x) => x.name === w.name)?.result?.state !== 'init') return;
       const type = WORKLOAD_TYPES[w.type];
       const previous = JSON.parse(w.result?.data || '{}') as Record<string, unknown>;
+      let result: StoredDeployment['workloads'][number]['result'];
       try {
         const ctx = { ...provisionContext(this.o.store, this.o.nodeId, current, w.name, reservedIps), previous, publicConfig: this.o.publicConfig ?? NO_PUBLIC_CONFIG, nameContract: (n: string) => this.nameContract(n) };
         const injected = this.faults.failure(w.name, w.type);
         if (injected) throw new ProvisionError(injected);
         const data = await type.provision(parseData(w), ctx, w.name);
-        w.result = { created: this.o.now(), state: 'ok', message: '', data: JSON.stringify(data) };
+        result = { created: this.o.now(), state: 'ok', message: '', data: JSON.stringify(data) };
       } catch (err) {
         if (!(err instanceof ProvisionError)) throw err;
-        w.result = { created: this.o.now(), state: 'error', message: err.message, data: '{}' };
+        result = { created: this.o.now(), state: 'error', message: err.message, data: '{}' };
       }
-      const fresh = this.o.store.get(d.contractId)!;
-      if (fresh.version !== d.version || fresh.workloads.find((x) => x.name === w.name)?.result?.state !== 'init') return; // cancelled or updated meanwhile
-      fresh.workloads = fresh.workloads.map((x) => (x.name === w.name ? w : x));
-      Object.assign(d, fresh);
+      // the deployment may have been cancelled or updated while this workload provisioned
+      const fresh = this.current(d.contractId);
+      const target = fresh?.version === d.version ? fresh.workloads.find((x) => x.name === w.name) : undefined;
+      if (!fresh || target?.result?.state !== 'init') return;
+      target.result = result;
       await this.save(fresh, [w.name]);
     }
     await this.report(d.contractId);
@@ -238,7 +257,7 @@ export class DeploymentManager {
 
   private async setRunning(contractId: number, from: string, to: string, reason: string): Promise<boolean> {
     await this.inFlight.get(contractId);
-    const d = this.o.store.get(contractId);
+    const d = this.current(contractId);
     const hit = d?.workloads.filter((w) => w.result?.state === from) ?? [];
     if (!d || !hit.length) return false;
     for (const w of hit) w.result = { ...w.result!, state: to, message: reason };
@@ -260,7 +279,7 @@ export class DeploymentManager {
 
   /** Tells the chain what the contract uses now (ok and paused workloads). */
   private async report(contractId: number): Promise<void> {
-    const d = this.o.store.get(contractId);
+    const d = this.current(contractId);
     if (!d) return;
     this.usage.report(contractId, capacityOf(d.workloads.filter((w) => w.result?.state === 'ok' || w.result?.state === 'paused')));
   }

@@ -112,8 +112,12 @@ export class NodeStore {
   }
 
   put(d: StoredDeployment): void {
-    const deleted = d.workloads.every((w) => w.result?.state === 'deleted') ? 1 : 0;
-    this.s.put.run(this.key, d.contractId, d.twinId, d.version, JSON.stringify(d), deleted);
+    this.putSerialized(d.contractId, d.twinId, d.version, JSON.stringify(d), d.workloads.every((w) => w.result?.state === 'deleted'));
+  }
+
+  /** put() with the body already serialized (as JSON of a StoredDeployment). */
+  putSerialized(contractId: number, twinId: number, version: number, body: string, deleted: boolean): void {
+    this.s.put.run(this.key, contractId, twinId, version, body, deleted ? 1 : 0);
   }
 
   recordChange(contractId: number, workload: string, version: number, state: string, message: string, timestamp: number): void {
