@@ -65,8 +65,10 @@ export class GridProviderImpl implements Provider {
     const requiresReplace: AttributePath[] = [
       ...Object.entries(r.schema.block.attributes).filter(([, a]) => a.forceNew).map(([n]) => [n]),
       ...Object.entries(r.schema.block.blocks ?? {}).filter(([, b]) => b.forceNew).map(([n]) => [n]),
+      ...(req.priorState && r.replacePaths ? r.replacePaths(req.priorState, req.proposedNewState) : []),
     ];
-    return { plannedState: req.proposedNewState, requiresReplace, diagnostics: [] };
+    const plannedState = r.plan ? r.plan(req.priorState, req.proposedNewState) : req.proposedNewState;
+    return { plannedState, requiresReplace, diagnostics: [] };
   }
 
   async applyResourceChange(req: ApplyRequest): Promise<ApplyResponse> {
@@ -77,12 +79,16 @@ export class GridProviderImpl implements Provider {
         if (req.priorState) await r.delete(ctx, req.priorState);
         return { newState: null, diagnostics: [] };
       }
-      if (req.priorState) throw new Error(`${req.typeName} cannot be updated in place yet; the plan should replace it`);
       const unknown = findUnknown(req.config);
-      if (unknown) return { newState: null, diagnostics: [error('Value still unknown at apply', `${unknown} is known only after apply of another resource; add depends_on so it is created first.`, { attributePath: unknown.split('.') })] };
+      if (unknown) return { newState: req.priorState, diagnostics: [error('Value still unknown at apply', `${unknown} is known only after apply of another resource; add depends_on so it is created first.`, { attributePath: unknown.split('.') })] };
+      if (req.priorState) {
+        if (!r.update) throw new Error(`${req.typeName} cannot be updated in place; the plan should replace it`);
+        const { state, private: priv } = await r.update(ctx, req.priorState, req.plannedState, req.config ?? {});
+        return { newState: state, private: priv, diagnostics: [] };
+      }
       const { state, private: priv } = await r.create(ctx, req.plannedState);
       return { newState: state, private: priv, diagnostics: [] };
-    }, { newState: req.plannedState ? null : req.priorState });
+    }, { newState: req.priorState });
   }
 
   async readResource(req: ReadRequest): Promise<ReadResponse> {

@@ -55,6 +55,55 @@ export async function createNodeDeployment(ctx: GridContext, spec: DeploymentSpe
   }
 }
 
+/**
+ * Updates a live deployment, as the real clients do: workloads whose content changed (or are new)
+ * get the new version, the others keep theirs; the contract takes the new hash first, then the
+ * node the signed deployment; then every workload must be ok at the new version. On failure the
+ * previous workloads are put back the same way, so the contract and the node end as they were.
+ */
+export async function updateNodeDeployment(ctx: GridContext, nodeId: number, contractId: number, spec: Omit<DeploymentSpec, 'nodeId' | 'publicIps'>): Promise<node.Deployment__Output> {
+  const client = await ctx.node(nodeId);
+  const old = await client.get(ctx.twinId, contractId);
+  const send = async (workloads: node.Workload[], from: node.Deployment__Output): Promise<node.Deployment__Output> => {
+    const version = from.version + 1;
+    const d = buildDeployment(ctx, { ...spec, nodeId, publicIps: 0, workloads: versioned(workloads, from, version) }, version);
+    d.contractId = contractId;
+    try {
+      await ctx.chain.submit(ctx.key, { updateNodeContract: { contractId, deploymentHash: deploymentHashHex(d), deploymentData: d.metadata ?? '' } });
+    } catch (err) {
+      throw new GridError(`updating contract ${contractId} with the new deployment hash failed: ${(err as Error).message}`);
+    }
+    signDeployment(d, ctx.twinId, ctx.key);
+    try {
+      await client.update(d);
+    } catch (err) {
+      throw new GridError(`node ${nodeId} refused the update of contract ${contractId}: ${(err as Error).message}`);
+    }
+    return waitReady(ctx, nodeId, contractId, version);
+  };
+  try {
+    return await send(spec.workloads, old);
+  } catch (err) {
+    try {
+      const now = await client.get(ctx.twinId, contractId);
+      await send(old.workloads.map(({ result: _result, ...w }) => w), now);
+      (err as Error).message += ` (the deployment was put back as it was)`;
+    } catch (rollbackErr) {
+      (err as Error).message += ` (and putting the previous deployment back failed: ${(rollbackErr as Error).message})`;
+    }
+    throw err;
+  }
+}
+
+/** The workloads at `version` where they differ from the deployment `from`, else at their old version. */
+function versioned(workloads: node.Workload[], from: node.Deployment__Output, version: number): node.Workload[] {
+  return workloads.map((w) => {
+    const before = from.workloads.find((x) => x.name === w.name);
+    const same = before && before.type === w.type && before.data === w.data && (before.description ?? '') === (w.description ?? '') && (before.metadata ?? '') === (w.metadata ?? '');
+    return { ...w, version: same ? before.version : version };
+  });
+}
+
 export async function cancelContract(ctx: GridContext, contractId: number): Promise<void> {
   const c = await ctx.chain.contract(contractId);
   if (c.state === 'Deleted') return;

@@ -1,15 +1,21 @@
 // grid_deployment: the VMs of one node contract, on a network of yours already on that node.
 // Public IPs are reserved by the contract; computed addresses come back from the node.
-import type { ObjectValue, Value } from '../../../engine';
-import { isUnknown } from '../../../engine';
+import type { AttributePath, ObjectValue, Value } from '../../../engine';
+import { isUnknown, Unknown } from '../../../engine';
 import type { node } from '../../../proto';
 import { deploymentSchema } from '../schema/deployment';
 import type { GridContext } from '../grid/context';
-import { cancelContract, createNodeDeployment, GridError, resultOf } from '../grid/node-deployment';
+import { cancelContract, createNodeDeployment, GridError, resultOf, updateNodeDeployment } from '../grid/node-deployment';
 import { Checks } from './checks';
 import type { GridResource } from './resource';
 
 const MB = 2 ** 20;
+const COMPUTED_VM = ['computedip', 'computedip6', 'planetary_ip', 'mycelium_ip', 'console_url'] as const;
+
+/** The value when set in the configuration (not null or unknown). */
+function attr(v: Value | undefined): Value | undefined {
+  return v === null || v === undefined || isUnknown(v) ? undefined : v;
+}
 const VM_NAME = /^[a-zA-Z0-9_]{1,33}$/;
 
 export const deploymentResource: GridResource = {
@@ -53,6 +59,38 @@ export const deploymentResource: GridResource = {
 
   async delete(ctx, prior) {
     await cancelContract(ctx, Number(prior.id));
+  },
+
+  async update(ctx, prior, planned, config) {
+    const nodeId = Number(prior.node);
+    const networkName = String(planned.network_name ?? '');
+    const vms = (planned.vms ?? []) as ObjectValue[];
+    const configured = (config.vms ?? []) as ObjectValue[];
+    // the private IP asked for in the configuration, not the one the node picked (which the state carries)
+    const workloads = vms.flatMap((vm, i) => vmWorkloads({ ...vm, ip: configured[i]?.ip ?? null }, networkName));
+    const name = String(planned.name ?? vms[0]?.name ?? 'deployment');
+    const d = await updateNodeDeployment(ctx, nodeId, Number(prior.id), { workloads, metadata: { type: 'vm', name, projectName: String(planned.solution_type ?? name) } });
+    return { state: stateFrom(planned, d, String(prior.ip_range ?? '')) };
+  },
+
+  /** A VM keeps its computed values by name (an added VM has them unknown until apply). */
+  plan(prior, proposed) {
+    const before = new Map(((prior?.vms ?? []) as ObjectValue[]).map((vm) => [String(vm.name), vm]));
+    const vms = ((proposed.vms ?? []) as ObjectValue[]).map((vm) => {
+      const old = before.get(String(vm.name));
+      const out: ObjectValue = { ...vm };
+      for (const attr of COMPUTED_VM) out[attr] = old ? (old[attr] ?? Unknown) : Unknown;
+      if (attr(vm.ip) === undefined) out.ip = old?.ip ?? Unknown;
+      if (old && old.publicip !== vm.publicip) (out.computedip = Unknown), (out.computedip6 = Unknown);
+      return out;
+    });
+    return { ...proposed, vms, id: prior?.id ?? Unknown, ip_range: prior?.ip_range ?? Unknown };
+  },
+
+  /** The contract reserves its public IPs at creation: a different count means a new contract. */
+  replacePaths(prior, proposed): AttributePath[] {
+    const count = (s: ObjectValue) => ((s.vms ?? []) as ObjectValue[]).filter((vm) => vm.publicip === true).length;
+    return count(prior) === count(proposed) ? [] : [['vms']];
   },
 
   async read(ctx, state) {

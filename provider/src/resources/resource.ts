@@ -1,5 +1,5 @@
 // What each grid resource type implements; the provider turns thrown GridErrors into diagnostics.
-import type { Diagnostic, ObjectValue, ResourceSchema } from '../../../engine';
+import type { AttributePath, Diagnostic, ObjectValue, ResourceSchema } from '../../../engine';
 import type { GridContext } from '../grid/context';
 
 export interface GridResource {
@@ -7,6 +7,12 @@ export interface GridResource {
   validate(config: ObjectValue): Diagnostic[];
   create(ctx: GridContext, planned: ObjectValue): Promise<{ state: ObjectValue; private?: string }>;
   delete(ctx: GridContext, prior: ObjectValue): Promise<void>;
+  /** changes what exists in place; absent when every change replaces the resource */
+  update?(ctx: GridContext, prior: ObjectValue, planned: ObjectValue, config: ObjectValue): Promise<{ state: ObjectValue; private?: string }>;
+  /** the planned state of a change (computed values known or not), when it is not the proposed state as is */
+  plan?(prior: ObjectValue | null, proposed: ObjectValue): ObjectValue;
+  /** paths whose change forces replacement beyond the schema's forceNew attributes */
+  replacePaths?(prior: ObjectValue, proposed: ObjectValue): AttributePath[];
   /** the current state, or null when it no longer exists */
   read(ctx: GridContext, state: ObjectValue, priv?: string): Promise<ObjectValue | null>;
   import(ctx: GridContext, id: string): Promise<ObjectValue>;

@@ -1,5 +1,7 @@
 // grid_deployment: the workloads of one node contract on one node: VMs (with public IPs), on a
-// network of yours. Its id is the contract id.
+// network of yours. Its id is the contract id. Changing the VMs updates the deployment in place
+// (a changed VM is recreated by the node, keeping its address); moving to another node, another
+// network, or changing how many public IPs it reserves replaces it.
 import type { ResourceSchema } from '../../../engine';
 
 export const vmSchema: ResourceSchema['block'] = {
@@ -37,7 +39,7 @@ export const deploymentSchema: ResourceSchema = {
       ip_range: { type: 'string', computed: true, description: "The network's subnet on this node" },
     },
     blocks: {
-      vms: { nesting: 'list', block: vmSchema, forceNew: true },
+      vms: { nesting: 'list', block: vmSchema },
     },
   },
 };

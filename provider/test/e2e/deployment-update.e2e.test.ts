@@ -1,0 +1,115 @@
+// grid_deployment changes on a local grid: a changed VM updates the deployment in place (same
+// contract, new version, contract hash updated, the VM recreated by the node with its address
+// kept), an added VM leaves the others untouched, and moving to another node replaces it.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ChainClient, NodeClient, deploymentHashHex } from '../../../proto';
+import { gridform, readGrid } from './cli';
+
+jest.setTimeout(180_000);
+
+const vm = (name: string, memory: number) => ({ name, flist: 'https://hub.grid.tf/tf-official-apps/base:latest.flist', cpu: 1, memory, rootfs_size: 1024, entrypoint: '/sbin/zinit init' });
+
+function stack(node: number, vms: unknown[]): unknown {
+  return {
+    terraform: { required_providers: { grid: { source: 'gridform/grid' } } },
+    provider: { grid: [{ network: 'local' }] },
+    resource: {
+      grid_network: { net: { name: 'updates', nodes: [1, 2], ip_range: '10.30.0.0/16' } },
+      grid_deployment: { vm: { node, name: 'updates', network_name: '${grid_network.net.name}', vms } },
+    },
+  };
+}
+
+describe('grid_deployment updates on a local grid', () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-update-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-update-stack-'));
+  const write = (doc: unknown) => fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(doc));
+  const run = (...args: string[]) => gridform(['-no-color', ...args], { cwd: dir, home });
+  const stateOf = () => JSON.parse(fs.readFileSync(path.join(dir, 'terraform.tfstate'), 'utf8')).resources.find((r: { type: string }) => r.type === 'grid_deployment').instances[0].attributes;
+  let chain: ChainClient;
+  const nodeClient = (id: number) => new NodeClient(readGrid(home).nodes.find((n) => n.id === id)!.address);
+
+  beforeAll(async () => {
+    expect((await gridform(['grid', 'up', '--port', '0', '--nodes', '2'], { home })).code).toBe(0);
+    chain = new ChainClient(readGrid(home).chain.address);
+    write(stack(1, [vm('web', 1024)]));
+    const apply = await run('apply', '-auto-approve');
+    expect(apply.stderr).toBe('');
+    expect(apply.code).toBe(0);
+  });
+  afterAll(async () => {
+    chain.close();
+    await gridform(['grid', 'down', '--purge'], { home });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a changed VM is an update in place: same contract, new hash on chain, the VM recreated with its address kept', async () => {
+    const before = stateOf();
+    write(stack(1, [vm('web', 2048)]));
+    const plan = await run('plan');
+    expect(plan.stdout).toContain('# grid_deployment.vm will be updated in-place');
+    expect(plan.stdout).toContain('~ memory = 1024 -> 2048');
+    expect((await run('apply', '-auto-approve')).stdout).toContain('Apply complete! Resources: 0 added, 1 changed, 0 destroyed.');
+    const after = stateOf();
+    expect(after.id).toBe(before.id);
+    expect(after.vms[0].ip).toBe(before.vms[0].ip);
+    const node = nodeClient(1);
+    try {
+      const held = await node.get(readGrid(home).devAccount.twinId, Number(after.id));
+      expect(held.version).toBe(1);
+      expect((await chain.contract(Number(after.id))).deploymentHash).toBe(deploymentHashHex(held));
+      const changes = (await node.changes(readGrid(home).devAccount.twinId, Number(after.id))).filter((c) => c.workload === 'web').map((c) => c.state);
+      expect(changes).toEqual(['init', 'ok', 'deleted', 'init', 'ok']);
+    } finally {
+      node.close();
+    }
+  });
+
+  it('an added VM leaves the others as they are, and a second plan has no changes', async () => {
+    write(stack(1, [vm('web', 2048), vm('api', 512)]));
+    expect((await run('plan')).stdout).toContain('+ vms {');
+    expect((await run('apply', '-auto-approve')).code).toBe(0);
+    const node = nodeClient(1);
+    try {
+      const held = await node.get(readGrid(home).devAccount.twinId, Number(stateOf().id));
+      expect(held.workloads.map((w) => [w.name, w.version])).toEqual([['web', 1], ['api', 2]]);
+    } finally {
+      node.close();
+    }
+    expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+  });
+
+  it('an update the node refuses is rolled back: the contract keeps the hash of what the node runs', async () => {
+    const id = Number(stateOf().id);
+    write(stack(1, [vm('web', 200_000), vm('api', 512)]));
+    const apply = await run('apply', '-auto-approve');
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toContain('has not enough memory');
+    expect(apply.stderr).toContain('the deployment was put back as it was');
+    const node = nodeClient(1);
+    try {
+      const held = await node.get(readGrid(home).devAccount.twinId, id);
+      expect(held.workloads.map((w) => w.result?.state)).toEqual(['ok', 'ok']);
+      expect((await chain.contract(id)).deploymentHash).toBe(deploymentHashHex(held));
+    } finally {
+      node.close();
+    }
+    expect(stateOf().vms[0].memory).toBe(2048);
+    write(stack(1, [vm('web', 2048), vm('api', 512)]));
+    expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+  });
+
+  it('moving to another node replaces the deployment and cancels the old contract', async () => {
+    const old = stateOf().id;
+    write(stack(2, [vm('web', 2048), vm('api', 512)]));
+    const plan = await run('plan');
+    expect(plan.stdout).toContain('# grid_deployment.vm must be replaced');
+    expect(plan.stdout).toMatch(/~ node +\= 1 -> 2 # forces replacement/);
+    expect((await run('apply', '-auto-approve')).code).toBe(0);
+    expect(stateOf().id).not.toBe(old);
+    expect((await chain.contract(Number(old))).state).toBe('Deleted');
+    expect((await run('destroy', '-auto-approve')).code).toBe(0);
+  });
+});
