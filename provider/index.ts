@@ -2,5 +2,8 @@
 // implementation for programs that embed the engine.
 export { GridProvider, type GridProviderConfig } from './constructs/grid-provider';
 export { Network, type NetworkConfig } from './constructs/network';
-export { Deployment, type DeploymentConfig, type DeploymentVms, DeploymentVmsList, DeploymentVmsOutputReference } from './constructs/deployment';
+export {
+  Deployment, type DeploymentConfig, type DeploymentVms, type DeploymentVmsMounts, type DeploymentDisks, type DeploymentZdbs,
+  DeploymentVmsList, DeploymentVmsOutputReference, DeploymentZdbsList, DeploymentZdbsOutputReference,
+} from './constructs/deployment';
 export { gridProviderFactory, GridProviderImpl, GRID_PROVIDER_SOURCE } from './src/grid-provider';

@@ -1,4 +1,4 @@
-// Deployment: grid_deployment, the workloads of one node contract (VMs for now).
+// Deployment: grid_deployment, the workloads of one node contract: VMs, disks, 0-db namespaces.
 import {
   ComplexList, ComplexObject, TerraformResource, booleanToTerraform, hashMapper, listMapper, numberToTerraform, stringToTerraform,
   type IInterpolatingParent, type TerraformMetaArguments,
@@ -21,6 +21,34 @@ export interface DeploymentVms {
   /** a private IP in the network; the node picks one when unset */
   readonly ip?: string;
   readonly description?: string;
+  /** disks of this deployment mounted into the VM */
+  readonly mounts?: DeploymentVmsMounts[];
+}
+
+export interface DeploymentVmsMounts {
+  /** the name of a disk of this deployment */
+  readonly name: string;
+  /** an absolute path in the VM */
+  readonly mountPoint: string;
+}
+
+export interface DeploymentDisks {
+  readonly name: string;
+  /** GB; a disk can grow but not shrink */
+  readonly size: number;
+  readonly description?: string;
+}
+
+export interface DeploymentZdbs {
+  readonly name: string;
+  /** GB */
+  readonly size: number;
+  /** user (default) or seq */
+  readonly mode?: string;
+  readonly password?: string;
+  /** reachable on the node's public IPv6 */
+  readonly public?: boolean;
+  readonly description?: string;
 }
 
 export interface DeploymentConfig extends TerraformMetaArguments {
@@ -29,6 +57,8 @@ export interface DeploymentConfig extends TerraformMetaArguments {
   readonly solutionType?: string;
   readonly networkName?: string;
   readonly vms?: DeploymentVms[];
+  readonly disks?: DeploymentDisks[];
+  readonly zdbs?: DeploymentZdbs[];
 }
 
 export function deploymentVmsToTerraform(vm: DeploymentVms): Record<string, unknown> {
@@ -45,7 +75,48 @@ export function deploymentVmsToTerraform(vm: DeploymentVms): Record<string, unkn
     planetary: booleanToTerraform(vm.planetary),
     ip: stringToTerraform(vm.ip),
     description: stringToTerraform(vm.description),
+    mounts: listMapper((m: DeploymentVmsMounts) => ({ name: stringToTerraform(m.name), mount_point: stringToTerraform(m.mountPoint) }), true)(vm.mounts),
   };
+}
+
+export function deploymentDisksToTerraform(d: DeploymentDisks): Record<string, unknown> {
+  return { name: stringToTerraform(d.name), size: numberToTerraform(d.size), description: stringToTerraform(d.description) };
+}
+
+export function deploymentZdbsToTerraform(z: DeploymentZdbs): Record<string, unknown> {
+  return {
+    name: stringToTerraform(z.name), size: numberToTerraform(z.size), mode: stringToTerraform(z.mode), password: stringToTerraform(z.password),
+    public: booleanToTerraform(z.public), description: stringToTerraform(z.description),
+  };
+}
+
+/** One 0-db namespace of a deployment, for references to what the node made of it. */
+export class DeploymentZdbsOutputReference extends ComplexObject {
+  constructor(parent: IInterpolatingParent, attribute: string, index: number, fromSet: boolean) {
+    super(parent, attribute, fromSet, index);
+  }
+  get name(): string {
+    return this.getStringAttribute('name');
+  }
+  get namespace(): string {
+    return this.getStringAttribute('namespace');
+  }
+  get ips(): string[] {
+    return this.getListAttribute('ips');
+  }
+  get port(): number {
+    return this.getNumberAttribute('port');
+  }
+}
+
+export class DeploymentZdbsList extends ComplexList {
+  internalValue?: DeploymentZdbs[];
+  constructor(parent: IInterpolatingParent, attribute: string, wrapsSet: boolean) {
+    super(parent, attribute, wrapsSet);
+  }
+  get(index: number): DeploymentZdbsOutputReference {
+    return new DeploymentZdbsOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
 }
 
 /** One VM of a deployment, for references to its computed attributes. */
@@ -92,6 +163,7 @@ export class Deployment extends TerraformResource {
   static readonly tfResourceType = 'grid_deployment';
   private readonly cfg: DeploymentConfig;
   private readonly _vms = new DeploymentVmsList(this, 'vms', false);
+  private readonly _zdbs = new DeploymentZdbsList(this, 'zdbs', false);
 
   constructor(scope: Construct, id: string, config: DeploymentConfig) {
     super(scope, id, {
@@ -101,6 +173,11 @@ export class Deployment extends TerraformResource {
     });
     this.cfg = config;
     this._vms.internalValue = config.vms;
+    this._zdbs.internalValue = config.zdbs;
+  }
+
+  get zdbs(): DeploymentZdbsList {
+    return this._zdbs;
   }
 
   /** the node contract id */
@@ -128,6 +205,8 @@ export class Deployment extends TerraformResource {
       solution_type: stringToTerraform(this.cfg.solutionType),
       network_name: stringToTerraform(this.cfg.networkName),
       vms: listMapper(deploymentVmsToTerraform, true)(this._vms.internalValue),
+      disks: listMapper(deploymentDisksToTerraform, true)(this.cfg.disks),
+      zdbs: listMapper(deploymentZdbsToTerraform, true)(this._zdbs.internalValue),
     };
   }
 }

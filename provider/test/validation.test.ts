@@ -28,6 +28,13 @@ describe('grid provider validation', () => {
     ['VMs without a network', deployment({ network_name: null }), 'network_name', 'must be set'],
     ['no node', deployment({ node: null }), 'node', 'must be set'],
     ['rootfs_size negative', deployment({ vms: [vm({ rootfs_size: -1 })] }), 'vms.0.rootfs_size', 'whole number'],
+    ['a mount of a missing disk', deployment({ vms: [vm({ mounts: [{ name: 'data', mount_point: '/data' }] })] }), 'vms.0.mounts.0.name', 'not a disk of this deployment'],
+    ['a relative mount point', deployment({ disks: [{ name: 'data', size: 10 }], vms: [vm({ mounts: [{ name: 'data', mount_point: 'data' }] })] }), 'vms.0.mounts.0.mount_point', 'absolute path'],
+    ['a disk of 0 GB', deployment({ disks: [{ name: 'data', size: 0 }] }), 'disks.0.size', 'from 1 to 10000 GB'],
+    ['a disk named like a VM', deployment({ disks: [{ name: 'web', size: 1 }] }), 'vms.0.name', 'names must be unique'],
+    ['a zdb mode that does not exist', deployment({ zdbs: [{ name: 'db', size: 1, mode: 'fast' }] }), 'zdbs.0.mode', '"user" or "seq"'],
+    ['a zdb without size', deployment({ zdbs: [{ name: 'db', size: null }] }), 'zdbs.0.size', 'must be set'],
+    ['nothing to deploy', deployment({ vms: [], network_name: null }), 'vms', 'at least one VM, disk or zdb'],
   ])('refuses a deployment with %s, naming %s', (_what, config, path, text) => {
     expect(problems('grid_deployment', config)).toContainEqual({ path, text: expect.stringContaining(text) });
   });

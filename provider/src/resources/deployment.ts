@@ -1,5 +1,6 @@
-// grid_deployment: the VMs of one node contract, on a network of yours already on that node.
-// Public IPs are reserved by the contract; computed addresses come back from the node.
+// grid_deployment: the VMs, disks and 0-db namespaces of one node contract, the VMs on a network
+// of yours already on that node. Public IPs are reserved by the contract; computed addresses and
+// namespaces come back from the node.
 import type { AttributePath, ObjectValue, Value } from '../../../engine';
 import { isUnknown, Unknown } from '../../../engine';
 import type { node } from '../../../proto';
@@ -17,6 +18,8 @@ function attr(v: Value | undefined): Value | undefined {
   return v === null || v === undefined || isUnknown(v) ? undefined : v;
 }
 const VM_NAME = /^[a-zA-Z0-9_]{1,33}$/;
+const WORKLOAD_NAME = /^[a-zA-Z0-9_]{1,36}$/;
+const GB = 2 ** 30;
 
 export const deploymentResource: GridResource = {
   schema: deploymentSchema,
@@ -25,13 +28,36 @@ export const deploymentResource: GridResource = {
     if (c.required(config.node, ['node'])) c.intRange(config.node, ['node'], 1, Number.MAX_SAFE_INTEGER);
     const vms = Array.isArray(config.vms) ? (config.vms as ObjectValue[]) : [];
     if (vms.length) c.required(config.network_name, ['network_name']);
+    if (!vms.length && !(config.disks as unknown[] | null)?.length && !(config.zdbs as unknown[] | null)?.length) c.fail(['vms'], 'Empty deployment', 'A deployment needs at least one VM, disk or zdb.');
     const names = new Set<string>();
+    const disks = Array.isArray(config.disks) ? (config.disks as ObjectValue[]) : [];
+    const zdbs = Array.isArray(config.zdbs) ? (config.zdbs as ObjectValue[]) : [];
+    const unique = (name: Value | undefined, path: (string | number)[], what: string) => {
+      if (typeof name !== 'string') return;
+      if (names.has(name)) c.fail(path, `Duplicate ${what} name`, `Another workload of this deployment (VM, disk or zdb) is named ${JSON.stringify(name)}; names must be unique.`);
+      names.add(name);
+    };
+    disks.forEach((disk, i) => {
+      if (c.required(disk.name, ['disks', i, 'name'])) c.pattern(disk.name, ['disks', i, 'name'], WORKLOAD_NAME, '1 to 36 letters, digits or _');
+      unique(disk.name, ['disks', i, 'name'], 'disk');
+      if (c.required(disk.size, ['disks', i, 'size'])) c.intRange(disk.size, ['disks', i, 'size'], 1, 10_000, 'GB');
+    });
+    zdbs.forEach((zdb, i) => {
+      if (c.required(zdb.name, ['zdbs', i, 'name'])) c.pattern(zdb.name, ['zdbs', i, 'name'], WORKLOAD_NAME, '1 to 36 letters, digits or _');
+      unique(zdb.name, ['zdbs', i, 'name'], 'zdb');
+      if (c.required(zdb.size, ['zdbs', i, 'size'])) c.intRange(zdb.size, ['zdbs', i, 'size'], 1, 100_000, 'GB');
+      if (zdb.mode !== null && zdb.mode !== undefined && !isUnknown(zdb.mode) && zdb.mode !== 'user' && zdb.mode !== 'seq') c.fail(['zdbs', i, 'mode'], 'Invalid mode', `mode is ${JSON.stringify(zdb.mode)}; it must be "user" or "seq".`);
+    });
+    const diskNames = new Set(disks.map((d) => d.name));
     vms.forEach((vm, i) => {
-      if (c.required(vm.name, ['vms', i, 'name'])) {
-        c.pattern(vm.name, ['vms', i, 'name'], VM_NAME, '1 to 33 letters, digits or _');
-        if (names.has(String(vm.name))) c.fail(['vms', i, 'name'], 'Duplicate VM name', `Another VM of this deployment is named ${JSON.stringify(vm.name)}; names must be unique.`);
-        names.add(String(vm.name));
-      }
+      if (c.required(vm.name, ['vms', i, 'name'])) c.pattern(vm.name, ['vms', i, 'name'], VM_NAME, '1 to 33 letters, digits or _');
+      unique(vm.name, ['vms', i, 'name'], 'VM');
+      ((Array.isArray(vm.mounts) ? vm.mounts : []) as ObjectValue[]).forEach((m, j) => {
+        if (c.required(m.name, ['vms', i, 'mounts', j, 'name']) && !isUnknown(m.name) && !diskNames.has(m.name)) {
+          c.fail(['vms', i, 'mounts', j, 'name'], 'Mount of a missing disk', `VM ${String(vm.name)} mounts ${JSON.stringify(m.name)}, which is not a disk of this deployment (disks: ${[...diskNames].join(', ') || 'none'}).`);
+        }
+        if (c.required(m.mount_point, ['vms', i, 'mounts', j, 'mount_point'])) c.pattern(m.mount_point, ['vms', i, 'mounts', j, 'mount_point'], /^\/\S*$/, 'an absolute path such as /data');
+      });
       c.required(vm.flist, ['vms', i, 'flist']);
       if (c.required(vm.cpu, ['vms', i, 'cpu'])) c.intRange(vm.cpu, ['vms', i, 'cpu'], 1, 32);
       if (c.required(vm.memory, ['vms', i, 'memory'])) c.intRange(vm.memory, ['vms', i, 'memory'], 256, 262144, 'MB');
@@ -46,7 +72,7 @@ export const deploymentResource: GridResource = {
     const networkName = String(planned.network_name ?? '');
     const vms = (planned.vms ?? []) as ObjectValue[];
     const subnet = vms.length ? await networkSubnet(ctx, nodeId, networkName) : '';
-    const workloads = vms.flatMap((vm) => vmWorkloads(vm, networkName));
+    const workloads = [...storageWorkloads(planned), ...vms.flatMap((vm) => vmWorkloads(vm, networkName))];
     const name = String(planned.name ?? vms[0]?.name ?? 'deployment');
     const d = await createNodeDeployment(ctx, {
       nodeId,
@@ -67,7 +93,7 @@ export const deploymentResource: GridResource = {
     const vms = (planned.vms ?? []) as ObjectValue[];
     const configured = (config.vms ?? []) as ObjectValue[];
     // the private IP asked for in the configuration, not the one the node picked (which the state carries)
-    const workloads = vms.flatMap((vm, i) => vmWorkloads({ ...vm, ip: configured[i]?.ip ?? null }, networkName));
+    const workloads = [...storageWorkloads(planned), ...vms.flatMap((vm, i) => vmWorkloads({ ...vm, ip: configured[i]?.ip ?? null }, networkName))];
     const name = String(planned.name ?? vms[0]?.name ?? 'deployment');
     const d = await updateNodeDeployment(ctx, nodeId, Number(prior.id), { workloads, metadata: { type: 'vm', name, projectName: String(planned.solution_type ?? name) } });
     return { state: stateFrom(planned, d, String(prior.ip_range ?? '')) };
@@ -84,7 +110,12 @@ export const deploymentResource: GridResource = {
       if (old && old.publicip !== vm.publicip) (out.computedip = Unknown), (out.computedip6 = Unknown);
       return out;
     });
-    return { ...proposed, vms, id: prior?.id ?? Unknown, ip_range: prior?.ip_range ?? Unknown };
+    const zdbsBefore = new Map(((prior?.zdbs ?? []) as ObjectValue[]).map((z) => [String(z.name), z]));
+    const zdbs = ((proposed.zdbs ?? []) as ObjectValue[]).map((z): ObjectValue => {
+      const old = zdbsBefore.get(String(z.name));
+      return { ...z, ips: old?.ips ?? Unknown, namespace: old?.namespace ?? Unknown, port: old?.port ?? Unknown };
+    });
+    return { ...proposed, vms, zdbs, id: prior?.id ?? Unknown, ip_range: prior?.ip_range ?? Unknown };
   },
 
   /** The contract reserves its public IPs at creation: a different count means a new contract. */
@@ -113,15 +144,21 @@ export const deploymentResource: GridResource = {
     const vms: ObjectValue[] = d.workloads
       .filter((w) => w.type === 'zmachine')
       .map((w) => {
-        const data = JSON.parse(w.data) as { flist: string; compute_capacity: { cpu: number; memory: number }; size: number; entrypoint?: string; env?: Record<string, string>; network: { public_ip?: string; planetary?: boolean } };
+        const data = JSON.parse(w.data) as { flist: string; compute_capacity: { cpu: number; memory: number }; size: number; entrypoint?: string; env?: Record<string, string>; network: { public_ip?: string; planetary?: boolean }; mounts?: { name: string; mountpoint: string }[] };
         return {
           name: w.name, flist: data.flist, cpu: data.compute_capacity.cpu, memory: Math.round(data.compute_capacity.memory / MB), rootfs_size: Math.round((data.size ?? 0) / MB),
           entrypoint: data.entrypoint ?? '', env_vars: data.env ?? {}, publicip: !!data.network.public_ip, publicip6: false, planetary: !!data.network.planetary, description: w.description ?? '', ip: null,
+          mounts: (data.mounts ?? []).map((m) => ({ name: m.name, mount_point: m.mountpoint })),
         };
       });
+    const disks: ObjectValue[] = d.workloads.filter((w) => w.type === 'zmount').map((w) => ({ name: w.name, size: Math.round((JSON.parse(w.data) as { size: number }).size / GB), description: w.description ?? '' }));
+    const zdbs: ObjectValue[] = d.workloads.filter((w) => w.type === 'zdb').map((w) => {
+      const z = JSON.parse(w.data) as { size: number; mode?: string; password?: string; public?: boolean };
+      return { name: w.name, size: Math.round(z.size / GB), mode: z.mode ?? 'user', password: z.password ?? '', public: !!z.public, description: w.description ?? '' };
+    });
     const networkName = (JSON.parse(d.workloads.find((w) => w.type === 'zmachine')?.data ?? '{}') as { network?: { interfaces?: { network: string }[] } }).network?.interfaces?.[0]?.network ?? '';
     const subnet = networkName ? await networkSubnet(ctx, contract.nodeId, networkName).catch(() => '') : '';
-    return stateFrom({ id, node: contract.nodeId, name: meta.name ?? '', network_name: networkName, solution_type: null, vms }, d, subnet);
+    return stateFrom({ id, node: contract.nodeId, name: meta.name ?? '', network_name: networkName, solution_type: null, vms, disks, zdbs }, d, subnet);
   },
 };
 
@@ -146,7 +183,7 @@ function vmWorkloads(vm: ObjectValue, networkName: string): node.Workload[] {
     network: { public_ip: vm.publicip === true ? ipName : '', planetary: vm.planetary === true, mycelium: null, interfaces: [{ network: networkName, ip }] },
     size: Number(vm.rootfs_size ?? 0) * MB,
     compute_capacity: { cpu: Number(vm.cpu), memory: Number(vm.memory) * MB },
-    mounts: [],
+    mounts: ((vm.mounts ?? []) as ObjectValue[]).map((m) => ({ name: m.name, mountpoint: m.mount_point })),
     entrypoint: vm.entrypoint ?? '',
     env: (vm.env_vars ?? {}) as Record<string, Value>,
     corex: false,
@@ -156,7 +193,23 @@ function vmWorkloads(vm: ObjectValue, networkName: string): node.Workload[] {
   return out;
 }
 
+/** Disks (zmount) and 0-db namespaces, installed before the VMs that mount them. */
+function storageWorkloads(planned: ObjectValue): node.Workload[] {
+  const disks = ((planned.disks ?? []) as ObjectValue[]).map((disk) => ({
+    version: 0, name: String(disk.name), type: 'zmount', data: JSON.stringify({ size: Number(disk.size) * GB }), metadata: '', description: String(disk.description ?? ''),
+  }));
+  const zdbs = ((planned.zdbs ?? []) as ObjectValue[]).map((zdb) => ({
+    version: 0, name: String(zdb.name), type: 'zdb', metadata: '', description: String(zdb.description ?? ''),
+    data: JSON.stringify({ size: Number(zdb.size) * GB, mode: zdb.mode ?? 'user', password: zdb.password ?? '', public: zdb.public === true }),
+  }));
+  return [...disks, ...zdbs];
+}
+
 function stateFrom(base: ObjectValue, d: node.Deployment__Output, subnet: string): ObjectValue {
+  const zdbs = ((base.zdbs ?? []) as ObjectValue[]).map((zdb) => {
+    const r = resultOf(d, String(zdb.name));
+    return { ...zdb, ips: ((r.ips ?? []) as string[]).map(String), namespace: String(r.namespace ?? ''), port: Number(r.port ?? 0) };
+  });
   const vms = ((base.vms ?? []) as ObjectValue[]).map((vm) => {
     const r = resultOf(d, String(vm.name));
     const pub = vm.publicip === true ? resultOf(d, `${String(vm.name)}_ip`) : {};
@@ -170,5 +223,5 @@ function stateFrom(base: ObjectValue, d: node.Deployment__Output, subnet: string
       console_url: String(r.console_url ?? ''),
     };
   });
-  return { ...base, id: String(d.contractId), ip_range: subnet, vms };
+  return { ...base, id: String(d.contractId), ip_range: subnet, vms, disks: base.disks ?? [], zdbs };
 }

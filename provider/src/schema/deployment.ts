@@ -24,6 +24,42 @@ export const vmSchema: ResourceSchema['block'] = {
     mycelium_ip: { type: 'string', computed: true },
     console_url: { type: 'string', computed: true },
   },
+  blocks: {
+    mounts: {
+      nesting: 'list',
+      block: {
+        description: 'A disk of the deployment mounted into the VM',
+        attributes: {
+          name: { type: 'string', required: true, description: 'Name of a disk of this deployment' },
+          mount_point: { type: 'string', required: true, description: 'Absolute path in the VM' },
+        },
+      },
+    },
+  },
+};
+
+export const diskSchema: ResourceSchema['block'] = {
+  description: 'An SSD disk, mounted into VMs with mounts',
+  attributes: {
+    name: { type: 'string', required: true },
+    size: { type: 'number', required: true, description: 'Size in GB; a disk can grow but not shrink' },
+    description: { type: 'string', optional: true },
+  },
+};
+
+export const zdbSchema: ResourceSchema['block'] = {
+  description: 'A 0-db namespace on HDD',
+  attributes: {
+    name: { type: 'string', required: true },
+    size: { type: 'number', required: true, description: 'Size in GB' },
+    mode: { type: 'string', optional: true, description: 'user (default) or seq' },
+    password: { type: 'string', optional: true, sensitive: true },
+    public: { type: 'bool', optional: true, description: 'Reachable on the public IPv6 of the node' },
+    description: { type: 'string', optional: true },
+    ips: { type: 'list', elementType: 'string', computed: true },
+    namespace: { type: 'string', computed: true },
+    port: { type: 'number', computed: true },
+  },
 };
 
 export const deploymentSchema: ResourceSchema = {
@@ -40,6 +76,8 @@ export const deploymentSchema: ResourceSchema = {
     },
     blocks: {
       vms: { nesting: 'list', block: vmSchema },
+      disks: { nesting: 'list', block: diskSchema },
+      zdbs: { nesting: 'list', block: zdbSchema },
     },
   },
 };

@@ -11,13 +11,13 @@ jest.setTimeout(180_000);
 
 const vm = (name: string, memory: number) => ({ name, flist: 'https://hub.grid.tf/tf-official-apps/base:latest.flist', cpu: 1, memory, rootfs_size: 1024, entrypoint: '/sbin/zinit init' });
 
-function stack(node: number, vms: unknown[]): unknown {
+function stack(node: number, vms: unknown[], storage: { disks?: unknown[]; zdbs?: unknown[] } = {}): unknown {
   return {
     terraform: { required_providers: { grid: { source: 'gridform/grid' } } },
     provider: { grid: [{ network: 'local' }] },
     resource: {
       grid_network: { net: { name: 'updates', nodes: [1, 2], ip_range: '10.30.0.0/16' } },
-      grid_deployment: { vm: { node, name: 'updates', network_name: '${grid_network.net.name}', vms } },
+      grid_deployment: { vm: { node, name: 'updates', network_name: '${grid_network.net.name}', vms, ...storage } },
     },
   };
 }
@@ -98,6 +98,32 @@ describe('grid_deployment updates on a local grid', () => {
     }
     expect(stateOf().vms[0].memory).toBe(2048);
     write(stack(1, [vm('web', 2048), vm('api', 512)]));
+    expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+  });
+
+  it('disks and a 0-db namespace join in place; the VM mounting the disk is recreated, a grown disk is not', async () => {
+    const withData = (size: number) => stack(1, [{ ...vm('web', 2048), mounts: [{ name: 'data', mount_point: '/data' }] }, vm('api', 512)], { disks: [{ name: 'data', size }], zdbs: [{ name: 'cache', size: 5, mode: 'seq', password: 'secret' }] });
+    write(withData(10));
+    const apply = await run('apply', '-auto-approve');
+    expect(apply.stdout).toContain('Apply complete! Resources: 0 added, 1 changed, 0 destroyed.');
+    const s = stateOf();
+    expect(s.zdbs[0]).toMatchObject({ name: 'cache', namespace: `${s.id}-cache`, port: 9900 });
+    const node = nodeClient(1);
+    try {
+      const twin = readGrid(home).devAccount.twinId;
+      const held = await node.get(twin, Number(s.id));
+      expect(Object.fromEntries(held.workloads.map((w) => [w.name, w.type]))).toEqual({ data: 'zmount', cache: 'zdb', web: 'zmachine', api: 'zmachine' });
+      write(withData(20));
+      expect((await run('plan')).stdout).toContain('~ size = 10 -> 20');
+      expect((await run('apply', '-auto-approve')).code).toBe(0);
+      const grown = await node.get(twin, Number(s.id));
+      const versions = Object.fromEntries(grown.workloads.map((w) => [w.name, w.version]));
+      expect(versions.data).toBe(grown.version);
+      expect(versions.web).toBeLessThan(grown.version);
+      expect((await node.changes(twin, Number(s.id))).filter((c) => c.workload === 'data').map((c) => c.state)).toEqual(['init', 'ok', 'init', 'ok']);
+    } finally {
+      node.close();
+    }
     expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
   });
 
