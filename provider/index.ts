@@ -6,4 +6,5 @@ export {
   Deployment, type DeploymentConfig, type DeploymentVms, type DeploymentVmsMounts, type DeploymentDisks, type DeploymentZdbs,
   DeploymentVmsList, DeploymentVmsOutputReference, DeploymentZdbsList, DeploymentZdbsOutputReference,
 } from './constructs/deployment';
+export { NameProxy, type NameProxyConfig, FqdnProxy, type FqdnProxyConfig, GatewayDomain, type GatewayDomainConfig } from './constructs/gateways';
 export { gridProviderFactory, GridProviderImpl, GRID_PROVIDER_SOURCE } from './src/grid-provider';

@@ -3,7 +3,7 @@
 import {
   error, isUnknown,
   type ApplyRequest, type ApplyResponse, type ConfigureRequest, type ConfigureResponse, type Diagnostic, type ImportRequest, type ImportResponse,
-  type PlanRequest, type PlanResponse, type Provider, type ProviderFactory, type ReadDataResponse, type ReadRequest, type ReadResponse,
+  type PlanRequest, type PlanResponse, type Provider, type ProviderFactory, type ReadDataRequest, type ReadDataResponse, type ReadRequest, type ReadResponse,
   type ValidateRequest, type ValidateResponse, type AttributePath, type ObjectValue,
 } from '../../engine';
 import { ChainClient, isNotFound, keyPairFromMnemonic } from '../../proto';
@@ -12,13 +12,14 @@ import { resolveSettings } from './grid/settings';
 import { gridProviderSchema } from './schema/provider';
 import { deploymentResource } from './resources/deployment';
 import { networkResource } from './resources/network';
+import { fqdnProxyResource, gatewayDomain, nameProxyResource } from './resources/gateways';
 import type { GridResource } from './resources/resource';
 
 import { GRID_PROVIDER_SOURCE, GRID_PROVIDER_VERSION } from './provider-identity';
 
 export { GRID_PROVIDER_SOURCE, GRID_PROVIDER_VERSION };
 
-const RESOURCES: Record<string, GridResource> = { grid_network: networkResource, grid_deployment: deploymentResource };
+const RESOURCES: Record<string, GridResource> = { grid_network: networkResource, grid_deployment: deploymentResource, grid_name_proxy: nameProxyResource, grid_fqdn_proxy: fqdnProxyResource };
 
 export class GridProviderImpl implements Provider {
   private ctx?: GridContext;
@@ -103,8 +104,13 @@ export class GridProviderImpl implements Provider {
     return this.guard<ImportResponse>(async (ctx) => ({ importedState: await r.import(ctx, req.id), diagnostics: [] }), { importedState: null });
   }
 
-  async readDataSource(): Promise<ReadDataResponse> {
-    return { state: null, diagnostics: [error('The grid provider has no data sources yet')] };
+  /** data.grid_gateway_domain: NAME.DOMAIN of a gateway node, from its public config on chain. */
+  async readDataSource(req: ReadDataRequest): Promise<ReadDataResponse> {
+    if (req.typeName !== 'grid_gateway_domain') return { state: null, diagnostics: [error(`Unknown data source ${req.typeName}`, 'The grid provider has grid_gateway_domain.')] };
+    return this.guard<ReadDataResponse>(async (ctx) => {
+      const domain = await gatewayDomain(ctx, Number(req.config.node));
+      return { state: { ...req.config, fqdn: `${String(req.config.name)}.${domain}` }, diagnostics: [] };
+    }, { state: null });
   }
 
   async close(): Promise<void> {

@@ -51,4 +51,14 @@ describe('grid provider validation', () => {
   it('leaves values known only after apply to be checked at apply time', () => {
     expect(problems('grid_deployment', deployment({ network_name: Symbol.for('gridform.unknown') as never }))).toEqual([]);
   });
+
+  it.each([
+    ['a name too short', 'grid_name_proxy', { node: 1, name: 'ab', backends: ['http://10.1.2.2:80'] }, 'name', '3 to 64 characters'],
+    ['a name with capitals', 'grid_name_proxy', { node: 1, name: 'MyApp', backends: ['http://10.1.2.2:80'] }, 'name', 'a-z, 0-9'],
+    ['a backend that is not IP:PORT', 'grid_name_proxy', { node: 1, name: 'app', backends: ['example.com'] }, 'backends.0', 'IP:PORT'],
+    ['no backends', 'grid_name_proxy', { node: 1, name: 'app', backends: [] }, 'backends', 'at least one backend'],
+    ['an fqdn that is not a domain', 'grid_fqdn_proxy', { node: 1, name: 'site', fqdn: 'not a domain', backends: ['10.1.2.2:443'] }, 'fqdn', 'a domain name'],
+  ])('refuses a gateway with %s', (_what, type, config, path, text) => {
+    expect(problems(type, config as ObjectValue)).toContainEqual({ path, text: expect.stringContaining(text) });
+  });
 });

@@ -2,6 +2,7 @@
 import type { ProviderSchema } from '../../../engine';
 import { deploymentSchema } from './deployment';
 import { networkSchema } from './network';
+import { fqdnProxySchema, gatewayDomainSchema, nameProxySchema } from './gateways';
 
 export const gridProviderSchema: ProviderSchema = {
   provider: {
@@ -16,6 +17,6 @@ export const gridProviderSchema: ProviderSchema = {
       },
     },
   },
-  resources: { grid_network: networkSchema, grid_deployment: deploymentSchema },
-  dataSources: {},
+  resources: { grid_network: networkSchema, grid_deployment: deploymentSchema, grid_name_proxy: nameProxySchema, grid_fqdn_proxy: fqdnProxySchema },
+  dataSources: { grid_gateway_domain: gatewayDomainSchema },
 };

@@ -1,0 +1,154 @@
+// grid_name_proxy and grid_fqdn_proxy: one node contract with one gateway workload on a gateway
+// node; a name proxy also holds the name contract for its name, created first and cancelled with
+// it (and cancelled again if anything after it fails, so no contract is left behind). Backends and
+// tls_passthrough change in place.
+import { isUnknown, type ObjectValue } from '../../../engine';
+import type { node } from '../../../proto';
+import type { GridContext } from '../grid/context';
+import { cancelContract, createNodeDeployment, GridError, resultOf, updateNodeDeployment } from '../grid/node-deployment';
+import { fqdnProxySchema, nameProxySchema } from '../schema/gateways';
+import { Checks } from './checks';
+import type { GridResource } from './resource';
+
+const NAME = /^[a-z0-9_-]{3,64}$/;
+const WORKLOAD_NAME = /^[a-zA-Z0-9_]{1,36}$/;
+const FQDN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const BACKEND = /^(https?:\/\/)?(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):\d{1,5}$/;
+
+function checkBackends(c: Checks, config: ObjectValue): void {
+  const backends = config.backends;
+  if (!c.required(backends as never, ['backends'])) return;
+  if (!Array.isArray(backends) || !backends.length) return c.fail(['backends'], 'No backends', 'backends must list at least one backend, such as http://10.1.2.2:8080.');
+  backends.forEach((b, i) => {
+    if (!isUnknown(b)) c.pattern(b, ['backends', i], BACKEND, 'IP:PORT or http(s)://IP:PORT');
+  });
+}
+
+function gatewayWorkload(type: string, name: string, data: Record<string, unknown>, description: unknown): node.Workload {
+  return { version: 0, name, type, data: JSON.stringify(data), metadata: '', description: String(description ?? '') };
+}
+
+/** The node must be a gateway: its public config on chain has a domain. */
+export async function gatewayDomain(ctx: GridContext, nodeId: number): Promise<string> {
+  const n = await ctx.chain.node(nodeId).catch(() => undefined);
+  if (!n) throw new GridError(`node ${nodeId} does not exist on the chain`);
+  const domain = n.publicConfig?.domain;
+  if (!domain) throw new GridError(`node ${nodeId} is not a gateway (its public config has no domain): pick a gateway node (gridform chain nodes shows them)`);
+  return domain;
+}
+
+async function liveContract(ctx: GridContext, id: unknown): Promise<boolean> {
+  const c = await ctx.chain.contract(Number(id)).catch(() => undefined);
+  return !!c && c.state !== 'Deleted';
+}
+
+export const nameProxyResource: GridResource = {
+  schema: nameProxySchema,
+  validate(config) {
+    const c = new Checks();
+    if (c.required(config.node, ['node'])) c.intRange(config.node, ['node'], 1, Number.MAX_SAFE_INTEGER);
+    if (c.required(config.name, ['name'])) c.pattern(config.name, ['name'], NAME, '3 to 64 characters of a-z, 0-9, - and _');
+    checkBackends(c, config);
+    return c.diags;
+  },
+
+  async create(ctx, planned) {
+    const nodeId = Number(planned.node);
+    const name = String(planned.name);
+    const domain = await gatewayDomain(ctx, nodeId);
+    let nameContractId: number;
+    try {
+      nameContractId = (await ctx.chain.submit(ctx.key, { createNameContract: { name } })).createdIds[0];
+    } catch (err) {
+      throw new GridError(`creating the name contract for ${JSON.stringify(name)} failed: ${(err as Error).message}`);
+    }
+    try {
+      const d = await createNodeDeployment(ctx, {
+        nodeId, publicIps: 0, metadata: { type: 'gateway', name, projectName: name },
+        workloads: [gatewayWorkload('gateway-name-proxy', name.replace(/-/g, '_').slice(0, 36), { name, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true }, planned.description)],
+      });
+      return { state: { ...planned, id: String(d.contractId), name_contract_id: String(nameContractId), fqdn: String(resultOf(d, d.workloads[0].name).fqdn ?? `${name}.${domain}`) } };
+    } catch (err) {
+      await cancelContract(ctx, nameContractId).catch(() => undefined);
+      throw err;
+    }
+  },
+
+  async update(ctx, prior, planned) {
+    const name = String(planned.name);
+    const d = await updateNodeDeployment(ctx, Number(prior.node), Number(prior.id), {
+      metadata: { type: 'gateway', name, projectName: name },
+      workloads: [gatewayWorkload('gateway-name-proxy', name.replace(/-/g, '_').slice(0, 36), { name, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true }, planned.description)],
+    });
+    return { state: { ...planned, id: prior.id, name_contract_id: prior.name_contract_id, fqdn: String(resultOf(d, d.workloads[0].name).fqdn ?? prior.fqdn) } };
+  },
+
+  async delete(ctx, prior) {
+    await cancelContract(ctx, Number(prior.id));
+    if (prior.name_contract_id) await cancelContract(ctx, Number(prior.name_contract_id));
+  },
+
+  async read(ctx, state) {
+    if (!(await liveContract(ctx, state.id)) || !(await liveContract(ctx, state.name_contract_id))) return null;
+    return state;
+  },
+
+  async import(ctx, id) {
+    const contract = await ctx.chain.contract(Number(id));
+    if (contract.type !== 'node' || contract.state === 'Deleted' || contract.twinId !== ctx.twinId) throw new GridError(`contract ${id} is not a live node contract of yours`);
+    const d = await (await ctx.node(contract.nodeId)).get(ctx.twinId, contract.id);
+    const w = d.workloads.find((x) => x.type === 'gateway-name-proxy');
+    if (!w) throw new GridError(`contract ${id} holds no gateway-name-proxy workload`);
+    const data = JSON.parse(w.data) as { name: string; backends: string[]; tls_passthrough?: boolean };
+    const nameContractId = await ctx.chain.contractIdByName(data.name);
+    return { id: String(contract.id), node: contract.nodeId, name: data.name, backends: data.backends, tls_passthrough: !!data.tls_passthrough, description: w.description ?? '', fqdn: String(resultOf(d, w.name).fqdn ?? ''), name_contract_id: String(nameContractId) };
+  },
+};
+
+export const fqdnProxyResource: GridResource = {
+  schema: fqdnProxySchema,
+  validate(config) {
+    const c = new Checks();
+    if (c.required(config.node, ['node'])) c.intRange(config.node, ['node'], 1, Number.MAX_SAFE_INTEGER);
+    if (c.required(config.name, ['name'])) c.pattern(config.name, ['name'], WORKLOAD_NAME, '1 to 36 letters, digits or _');
+    if (c.required(config.fqdn, ['fqdn'])) c.pattern(config.fqdn, ['fqdn'], FQDN, 'a domain name such as app.example.com');
+    checkBackends(c, config);
+    return c.diags;
+  },
+
+  async create(ctx, planned) {
+    const nodeId = Number(planned.node);
+    await gatewayDomain(ctx, nodeId);
+    const d = await createNodeDeployment(ctx, {
+      nodeId, publicIps: 0, metadata: { type: 'gateway', name: String(planned.name), projectName: String(planned.name) },
+      workloads: [gatewayWorkload('gateway-fqdn-proxy', String(planned.name), { fqdn: planned.fqdn, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true }, planned.description)],
+    });
+    return { state: { ...planned, id: String(d.contractId) } };
+  },
+
+  async update(ctx, prior, planned) {
+    await updateNodeDeployment(ctx, Number(prior.node), Number(prior.id), {
+      metadata: { type: 'gateway', name: String(planned.name), projectName: String(planned.name) },
+      workloads: [gatewayWorkload('gateway-fqdn-proxy', String(planned.name), { fqdn: planned.fqdn, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true }, planned.description)],
+    });
+    return { state: { ...planned, id: prior.id } };
+  },
+
+  async delete(ctx, prior) {
+    await cancelContract(ctx, Number(prior.id));
+  },
+
+  async read(ctx, state) {
+    return (await liveContract(ctx, state.id)) ? state : null;
+  },
+
+  async import(ctx, id) {
+    const contract = await ctx.chain.contract(Number(id));
+    if (contract.type !== 'node' || contract.state === 'Deleted' || contract.twinId !== ctx.twinId) throw new GridError(`contract ${id} is not a live node contract of yours`);
+    const d = await (await ctx.node(contract.nodeId)).get(ctx.twinId, contract.id);
+    const w = d.workloads.find((x) => x.type === 'gateway-fqdn-proxy');
+    if (!w) throw new GridError(`contract ${id} holds no gateway-fqdn-proxy workload`);
+    const data = JSON.parse(w.data) as { fqdn: string; backends: string[]; tls_passthrough?: boolean };
+    return { id: String(contract.id), node: contract.nodeId, name: w.name, fqdn: data.fqdn, backends: data.backends, tls_passthrough: !!data.tls_passthrough, description: w.description ?? '' };
+  },
+};
