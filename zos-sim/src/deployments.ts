@@ -149,7 +149,8 @@ export class DeploymentManager {
 
   /** Removes every workload of a contract that ended on chain, in reverse install order. */
   async deprovision(contractId: number, reason: string): Promise<boolean> {
-    await this.inFlight.get(contractId);
+    // no waiting for provisioning in flight: it notices the removal and stops (a slow flist
+    // download must not keep a cancelled contract's workloads around)
     const d = this.current(contractId);
     if (!d || d.workloads.every((w) => w.result?.state === 'deleted')) return false;
     const now = this.o.now();
