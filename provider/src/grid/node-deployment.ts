@@ -3,6 +3,8 @@
 // wait until every workload is ok. Any failure cancels the contract, so nothing is left behind.
 import { deploymentHashHex, signDeployment, type node } from '../../../proto';
 import type { GridContext } from './context';
+import { preflight } from './preflight';
+import { GridError } from './grid-error';
 
 export interface DeploymentSpec {
   nodeId: number;
@@ -12,7 +14,7 @@ export interface DeploymentSpec {
   metadata: { type: string; name: string; projectName: string };
 }
 
-export class GridError extends Error {}
+export { GridError };
 
 export function buildDeployment(ctx: GridContext, spec: DeploymentSpec, version = 0): node.Deployment {
   return {
@@ -28,6 +30,7 @@ export function buildDeployment(ctx: GridContext, spec: DeploymentSpec, version 
 }
 
 export async function createNodeDeployment(ctx: GridContext, spec: DeploymentSpec): Promise<node.Deployment__Output> {
+  await preflight(ctx, spec.nodeId, spec.workloads, spec.publicIps);
   const d = buildDeployment(ctx, spec);
   const hash = deploymentHashHex(d);
   let contractId: number;
@@ -64,6 +67,7 @@ export async function createNodeDeployment(ctx: GridContext, spec: DeploymentSpe
 export async function updateNodeDeployment(ctx: GridContext, nodeId: number, contractId: number, spec: Omit<DeploymentSpec, 'nodeId' | 'publicIps'>): Promise<node.Deployment__Output> {
   const client = await ctx.node(nodeId);
   const old = await client.get(ctx.twinId, contractId);
+  await preflight(ctx, nodeId, spec.workloads, 0, old.workloads);
   const send = async (workloads: node.Workload[], from: node.Deployment__Output): Promise<node.Deployment__Output> => {
     const version = from.version + 1;
     const d = buildDeployment(ctx, { ...spec, nodeId, publicIps: 0, workloads: versioned(workloads, from, version) }, version);

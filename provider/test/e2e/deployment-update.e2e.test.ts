@@ -81,12 +81,23 @@ describe('grid_deployment updates on a local grid', () => {
     expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
   });
 
-  it('an update the node refuses is rolled back: the contract keeps the hash of what the node runs', async () => {
-    const id = Number(stateOf().id);
+  it('an update asking for more memory than the node has free is refused before anything changes', async () => {
+    const id = stateOf().id;
+    const hash = (await chain.contract(Number(id))).deploymentHash;
     write(stack(1, [vm('web', 200_000), vm('api', 512)]));
     const apply = await run('apply', '-auto-approve');
     expect(apply.code).toBe(1);
-    expect(apply.stderr).toContain('has not enough memory');
+    expect(apply.stderr).toMatch(/node 1 has not enough memory: the deployment asks for [\d.]+ GiB, [\d.]+ GiB is free/);
+    expect((await chain.contract(Number(id))).deploymentHash).toBe(hash);
+  });
+
+  it('an update that fails on the node is put back: the contract keeps the hash of what the node runs', async () => {
+    const id = Number(stateOf().id);
+    // an address outside the network's subnet on the node: the node puts the VM in error
+    write(stack(1, [{ ...vm('web', 2048), ip: '10.30.99.9' }, vm('api', 512)]));
+    const apply = await run('apply', '-auto-approve');
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toContain('is not a usable host');
     expect(apply.stderr).toContain('the deployment was put back as it was');
     const node = nodeClient(1);
     try {

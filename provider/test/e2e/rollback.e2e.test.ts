@@ -117,4 +117,21 @@ describe('rollback of failed applies on a local grid', () => {
     expect(apply.stderr).toContain('node 999');
     expect(await settledSnapshot(before)).toEqual(before);
   });
+
+  it('a twin whose balance does not pay for an hour is told so before any contract exists', async () => {
+    const poor = JSON.parse((await gridform(['account', 'create', '--fund', '0.000001', '--json'], { home })).stdout) as { mnemonic: string; twinId: number };
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-poor-'));
+    try {
+      fs.writeFileSync(path.join(own, 'cdk.tf.json'), JSON.stringify({
+        terraform: { required_providers: { grid: { source: 'gridform/grid' } } }, provider: { grid: [{ network: 'local' }] },
+        resource: { grid_deployment: { data: { node: readGrid(home).nodes[0].id, disks: [{ name: 'data', size: 500 }] } } },
+      }));
+      const apply = await gridform(['-no-color', 'apply', '-auto-approve'], { cwd: own, home, env: { MNEMONIC: poor.mnemonic } });
+      expect(apply.code).toBe(1);
+      expect(apply.stderr).toMatch(/your balance of [\d.]+ TFT does not pay for one hour of this deployment/);
+      expect(await chain.contracts({ twinId: poor.twinId })).toEqual([]);
+    } finally {
+      fs.rmSync(own, { recursive: true, force: true });
+    }
+  });
 });
