@@ -7,4 +7,5 @@ export {
   DeploymentVmsList, DeploymentVmsOutputReference, DeploymentZdbsList, DeploymentZdbsOutputReference,
 } from './constructs/deployment';
 export { NameProxy, type NameProxyConfig, FqdnProxy, type FqdnProxyConfig, GatewayDomain, type GatewayDomainConfig } from './constructs/gateways';
+export { Scheduler, type SchedulerConfig, type SchedulerRequests } from './constructs/scheduler';
 export { gridProviderFactory, GridProviderImpl, GRID_PROVIDER_SOURCE } from './src/grid-provider';

@@ -13,13 +13,14 @@ import { gridProviderSchema } from './schema/provider';
 import { deploymentResource } from './resources/deployment';
 import { networkResource } from './resources/network';
 import { fqdnProxyResource, gatewayDomain, nameProxyResource } from './resources/gateways';
+import { schedulerResource } from './resources/scheduler';
 import type { GridResource } from './resources/resource';
 
 import { GRID_PROVIDER_SOURCE, GRID_PROVIDER_VERSION } from './provider-identity';
 
 export { GRID_PROVIDER_SOURCE, GRID_PROVIDER_VERSION };
 
-const RESOURCES: Record<string, GridResource> = { grid_network: networkResource, grid_deployment: deploymentResource, grid_name_proxy: nameProxyResource, grid_fqdn_proxy: fqdnProxyResource };
+const RESOURCES: Record<string, GridResource> = { grid_network: networkResource, grid_deployment: deploymentResource, grid_name_proxy: nameProxyResource, grid_fqdn_proxy: fqdnProxyResource, grid_scheduler: schedulerResource };
 
 export class GridProviderImpl implements Provider {
   private ctx?: GridContext;

@@ -3,6 +3,7 @@ import type { ProviderSchema } from '../../../engine';
 import { deploymentSchema } from './deployment';
 import { networkSchema } from './network';
 import { fqdnProxySchema, gatewayDomainSchema, nameProxySchema } from './gateways';
+import { schedulerSchema } from './scheduler';
 
 export const gridProviderSchema: ProviderSchema = {
   provider: {
@@ -17,6 +18,6 @@ export const gridProviderSchema: ProviderSchema = {
       },
     },
   },
-  resources: { grid_network: networkSchema, grid_deployment: deploymentSchema, grid_name_proxy: nameProxySchema, grid_fqdn_proxy: fqdnProxySchema },
+  resources: { grid_network: networkSchema, grid_deployment: deploymentSchema, grid_name_proxy: nameProxySchema, grid_fqdn_proxy: fqdnProxySchema, grid_scheduler: schedulerSchema },
   dataSources: { grid_gateway_domain: gatewayDomainSchema },
 };
