@@ -1,5 +1,7 @@
 // grid_network: one network workload per node (its own node contract), subnets 10.A.Y.0/24 with Y
-// from 2, wireguard keys per node and a listen port free on each node, peers in a full mesh.
+// from 2, wireguard keys per node and a listen port free on each node, peers in a full mesh. With
+// add_wg_access, your machine joins too: it gets the next subnet, and a node of the network with
+// a public IPv4 takes it as a peer; access_wg_config is the wg-quick file for your machine.
 import { randomUUID } from 'node:crypto';
 import type { ObjectValue, Value } from '../../../engine';
 import type { node } from '../../../proto';
@@ -33,7 +35,6 @@ export const networkResource: GridResource = {
       if (new Set(config.nodes.map(String)).size !== config.nodes.length) c.fail(['nodes'], 'Invalid nodes', 'nodes lists a node twice.');
       config.nodes.forEach((n, i) => c.intRange(n, ['nodes', i], 1, Number.MAX_SAFE_INTEGER));
     }
-    if (config.add_wg_access === true) c.fail(['add_wg_access'], 'add_wg_access is not supported yet', 'The local grid has no node with a public wireguard endpoint; leave add_wg_access unset.');
     return c.diags;
   },
 
@@ -49,10 +50,13 @@ export const networkResource: GridResource = {
       while (used.has(port)) port++;
       plans.push({ nodeId, subnet: `${m[1]}.${m[2]}.${2 + i}.0/24`, keys: newWgKeys(), port, host: client.address.split(':')[0] });
     }
+    const access = planned.add_wg_access === true ? await accessPlan(ctx, plans, m[1], m[2]) : undefined;
     const contracts: Record<string, number> = {};
     try {
       for (const p of plans) {
-        const workload: node.Workload = { version: 0, name, type: 'network', data: JSON.stringify(networkData(String(planned.ip_range), p, plans)), metadata: '', description: String(planned.description ?? '') };
+        const data = networkData(String(planned.ip_range), p, plans);
+        if (access && access.node === p) data.peers.push(access.peer);
+        const workload: node.Workload = { version: 0, name, type: 'network', data: JSON.stringify(data), metadata: '', description: String(planned.description ?? '') };
         const d = await createNodeDeployment(ctx, { nodeId: p.nodeId, workloads: [workload], publicIps: 0, metadata: { type: 'network', name, projectName: name } });
         contracts[p.nodeId] = d.contractId;
       }
@@ -63,10 +67,10 @@ export const networkResource: GridResource = {
     const state: ObjectValue = {
       ...planned,
       id: randomUUID(),
-      access_wg_config: '',
-      external_ip: '',
-      external_sk: '',
-      public_node_id: 0,
+      access_wg_config: access?.config ?? '',
+      external_ip: access?.externalIp ?? '',
+      external_sk: access?.keys.privateKey ?? '',
+      public_node_id: access?.node.nodeId ?? 0,
       nodes_ip_range: Object.fromEntries(plans.map((p) => [String(p.nodeId), p.subnet])),
       node_deployment_id: contracts,
     };
@@ -103,4 +107,43 @@ function networkData(ipRange: string, self: NodePlan, all: NodePlan[]) {
       .filter((p) => p !== self)
       .map((p) => ({ subnet: p.subnet, wireguard_public_key: p.keys.publicKey, allowed_ips: [p.subnet, `100.64.${p.subnet.split('.')[1]}.${p.subnet.split('.')[2]}/32`], endpoint: `${p.host}:${p.port}` })),
   };
+}
+
+interface AccessPlan {
+  node: NodePlan;
+  keys: { privateKey: string; publicKey: string };
+  externalIp: string;
+  peer: ReturnType<typeof networkData>['peers'][number];
+  config: string;
+}
+
+/** Your machine's place in the network: the next subnet, reached through a node with a public IPv4. */
+async function accessPlan(ctx: GridContext, plans: NodePlan[], a: string, b: string): Promise<AccessPlan> {
+  let node: NodePlan | undefined;
+  let endpoint = '';
+  for (const p of plans) {
+    const ipv4 = (await ctx.chain.node(p.nodeId)).publicConfig?.ipv4;
+    if (ipv4) {
+      node = p;
+      endpoint = `${ipv4.split('/')[0]}:${p.port}`;
+      break;
+    }
+  }
+  if (!node) throw new GridError(`add_wg_access needs a node with a public IPv4 among nodes ${plans.map((p) => p.nodeId).join(', ')} to be your wireguard endpoint (on the local grid, the gateway nodes have one: gridform grid status)`);
+  const keys = newWgKeys();
+  const y = 2 + plans.length;
+  const subnet = `${a}.${b}.${y}.0/24`;
+  const config = [
+    '[Interface]',
+    `Address = 100.64.${b}.${y}/32, ${a}.${b}.${y}.2/24`,
+    `PrivateKey = ${keys.privateKey}`,
+    '',
+    '[Peer]',
+    `PublicKey = ${node.keys.publicKey}`,
+    `AllowedIPs = ${a}.${b}.0.0/16, 100.64.0.0/16`,
+    'PersistentKeepalive = 25',
+    `Endpoint = ${endpoint}`,
+    '',
+  ].join('\n');
+  return { node, keys, externalIp: `${a}.${b}.${y}.2/24`, peer: { subnet, wireguard_public_key: keys.publicKey, allowed_ips: [subnet, `100.64.${b}.${y}/32`], endpoint: '' }, config };
 }

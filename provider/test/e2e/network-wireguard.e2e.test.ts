@@ -1,0 +1,54 @@
+// examples/network-wireguard end to end on a local grid: real cdktf synth, apply, a wg-quick file
+// whose peer is the access node's key at its public IPv4 and listen port, the access node holding
+// your machine as a peer, VMs on both nodes with addresses from their node's subnet, no changes
+// on the next plan, and destroy leaving no contract.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ChainClient, NodeClient } from '../../../proto';
+import { copyExample, gridform, readGrid } from './cli';
+
+jest.setTimeout(240_000);
+
+describe('examples/network-wireguard on a local grid', () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-wg-'));
+  const app = copyExample('network-wireguard');
+  const run = (...args: string[]) => gridform(['-no-color', ...args], { cwd: app, home });
+
+  beforeAll(async () => {
+    expect((await gridform(['grid', 'up', '--port', '0', '--nodes', '2'], { home })).code).toBe(0);
+  });
+  afterAll(async () => {
+    await gridform(['grid', 'down', '--purge'], { home });
+    fs.rmSync(app, { recursive: true, force: true });
+  });
+
+  it('applies: VMs on both nodes, and a wg-quick file for your machine through node 1', async () => {
+    const apply = await run('apply', '-auto-approve');
+    expect(apply.stderr).not.toContain('Error');
+    expect(apply.stdout).toContain('Apply complete! Resources: 3 added, 0 changed, 0 destroyed.');
+    const outputs = JSON.parse((await run('output', '-json')).stdout) as Record<string, { value: unknown; sensitive: boolean }>;
+    expect(outputs.node1_ips.value).toEqual(['10.20.2.2', '10.20.2.3']);
+    expect(outputs.node2_ips.value).toEqual(['10.20.3.2', '10.20.3.3']);
+    expect(outputs.wg_config.sensitive).toBe(true);
+    const conf = String(outputs.wg_config.value);
+    expect(conf).toMatch(/^\[Interface\]\nAddress = 100\.64\.20\.4\/32, 10\.20\.4\.2\/24\nPrivateKey = [A-Za-z0-9+/]{43}=\n\n\[Peer\]\nPublicKey = [A-Za-z0-9+/]{43}=\nAllowedIPs = 10\.20\.0\.0\/16, 100\.64\.0\.0\/16\nPersistentKeepalive = 25\nEndpoint = 203\.0\.113\.254:\d+\n$/);
+
+    // node 1 holds your machine as a peer, with the public key matching the config's private key
+    const grid = readGrid(home);
+    const node1 = new NodeClient(grid.nodes[0].address);
+    const chain = new ChainClient(grid.chain.address);
+    try {
+      const net = (await node1.list(grid.devAccount.twinId)).flatMap((d) => d.workloads).find((w) => w.type === 'network')!;
+      const data = JSON.parse(net.data) as { wireguard_listen_port: number; peers: { subnet: string }[] };
+      expect(data.peers.map((p) => p.subnet)).toEqual(['10.20.3.0/24', '10.20.4.0/24']);
+      expect(conf).toContain(`Endpoint = 203.0.113.254:${data.wireguard_listen_port}`);
+      expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+      expect((await run('destroy', '-auto-approve')).code).toBe(0);
+      expect((await chain.contracts({ twinId: grid.devAccount.twinId })).filter((c) => c.state !== 'Deleted')).toEqual([]);
+    } finally {
+      node1.close();
+      chain.close();
+    }
+  });
+});
