@@ -3,7 +3,8 @@
 export { GridProvider, type GridProviderConfig } from './constructs/grid-provider';
 export { Network, type NetworkConfig } from './constructs/network';
 export {
-  Deployment, type DeploymentConfig, type DeploymentVms, type DeploymentVmsMounts, type DeploymentDisks, type DeploymentZdbs,
+  Deployment, type DeploymentConfig, type DeploymentVms, type DeploymentVmsMounts, type DeploymentDisks, type DeploymentZdbs, type DeploymentContainers,
+  DeploymentContainersList, DeploymentContainersOutputReference,
   DeploymentVmsList, DeploymentVmsOutputReference, DeploymentZdbsList, DeploymentZdbsOutputReference,
 } from './constructs/deployment';
 export { NameProxy, type NameProxyConfig, FqdnProxy, type FqdnProxyConfig, GatewayDomain, type GatewayDomainConfig } from './constructs/gateways';

@@ -32,6 +32,18 @@ export interface DeploymentVmsMounts {
   readonly mountPoint: string;
 }
 
+export interface DeploymentContainers {
+  readonly name: string;
+  readonly flist: string;
+  readonly cpu: number;
+  /** MB */
+  readonly memory: number;
+  readonly entrypoint?: string;
+  readonly envVars?: Record<string, string>;
+  readonly mounts?: DeploymentVmsMounts[];
+  readonly description?: string;
+}
+
 export interface DeploymentDisks {
   readonly name: string;
   /** GB; a disk can grow but not shrink */
@@ -57,6 +69,7 @@ export interface DeploymentConfig extends TerraformMetaArguments {
   readonly solutionType?: string;
   readonly networkName?: string;
   readonly vms?: DeploymentVms[];
+  readonly containers?: DeploymentContainers[];
   readonly disks?: DeploymentDisks[];
   readonly zdbs?: DeploymentZdbs[];
 }
@@ -75,8 +88,44 @@ export function deploymentVmsToTerraform(vm: DeploymentVms): Record<string, unkn
     planetary: booleanToTerraform(vm.planetary),
     ip: stringToTerraform(vm.ip),
     description: stringToTerraform(vm.description),
-    mounts: listMapper((m: DeploymentVmsMounts) => ({ name: stringToTerraform(m.name), mount_point: stringToTerraform(m.mountPoint) }), true)(vm.mounts),
+    mounts: listMapper(mountToTerraform, true)(vm.mounts),
   };
+}
+
+function mountToTerraform(m: DeploymentVmsMounts): Record<string, unknown> {
+  return { name: stringToTerraform(m.name), mount_point: stringToTerraform(m.mountPoint) };
+}
+
+export function deploymentContainersToTerraform(c: DeploymentContainers): Record<string, unknown> {
+  return {
+    name: stringToTerraform(c.name), flist: stringToTerraform(c.flist), cpu: numberToTerraform(c.cpu), memory: numberToTerraform(c.memory),
+    entrypoint: stringToTerraform(c.entrypoint), env_vars: hashMapper(stringToTerraform)(c.envVars), mounts: listMapper(mountToTerraform, true)(c.mounts),
+    description: stringToTerraform(c.description),
+  };
+}
+
+/** One container of a deployment, for references to its address. */
+export class DeploymentContainersOutputReference extends ComplexObject {
+  constructor(parent: IInterpolatingParent, attribute: string, index: number, fromSet: boolean) {
+    super(parent, attribute, fromSet, index);
+  }
+  get name(): string {
+    return this.getStringAttribute('name');
+  }
+  /** the private IP in the network */
+  get ip(): string {
+    return this.getStringAttribute('ip');
+  }
+}
+
+export class DeploymentContainersList extends ComplexList {
+  internalValue?: DeploymentContainers[];
+  constructor(parent: IInterpolatingParent, attribute: string, wrapsSet: boolean) {
+    super(parent, attribute, wrapsSet);
+  }
+  get(index: number): DeploymentContainersOutputReference {
+    return new DeploymentContainersOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
 }
 
 export function deploymentDisksToTerraform(d: DeploymentDisks): Record<string, unknown> {
@@ -164,6 +213,7 @@ export class Deployment extends TerraformResource {
   private readonly cfg: DeploymentConfig;
   private readonly _vms = new DeploymentVmsList(this, 'vms', false);
   private readonly _zdbs = new DeploymentZdbsList(this, 'zdbs', false);
+  private readonly _containers = new DeploymentContainersList(this, 'containers', false);
 
   constructor(scope: Construct, id: string, config: DeploymentConfig) {
     super(scope, id, {
@@ -174,6 +224,11 @@ export class Deployment extends TerraformResource {
     this.cfg = config;
     this._vms.internalValue = config.vms;
     this._zdbs.internalValue = config.zdbs;
+    this._containers.internalValue = config.containers;
+  }
+
+  get containers(): DeploymentContainersList {
+    return this._containers;
   }
 
   get zdbs(): DeploymentZdbsList {
@@ -205,6 +260,7 @@ export class Deployment extends TerraformResource {
       solution_type: stringToTerraform(this.cfg.solutionType),
       network_name: stringToTerraform(this.cfg.networkName),
       vms: listMapper(deploymentVmsToTerraform, true)(this._vms.internalValue),
+      containers: listMapper(deploymentContainersToTerraform, true)(this._containers.internalValue),
       disks: listMapper(deploymentDisksToTerraform, true)(this.cfg.disks),
       zdbs: listMapper(deploymentZdbsToTerraform, true)(this._zdbs.internalValue),
     };

@@ -34,7 +34,9 @@ describe('grid provider validation', () => {
     ['a disk named like a VM', deployment({ disks: [{ name: 'web', size: 1 }] }), 'vms.0.name', 'names must be unique'],
     ['a zdb mode that does not exist', deployment({ zdbs: [{ name: 'db', size: 1, mode: 'fast' }] }), 'zdbs.0.mode', '"user" or "seq"'],
     ['a zdb without size', deployment({ zdbs: [{ name: 'db', size: null }] }), 'zdbs.0.size', 'must be set'],
-    ['nothing to deploy', deployment({ vms: [], network_name: null }), 'vms', 'at least one VM, disk or zdb'],
+    ['a container with 100 MB of memory', deployment({ containers: [{ name: 'app', flist: 'f', cpu: 1, memory: 100 }] }), 'containers.0.memory', 'from 256 to 262144 MB'],
+    ['a container mounting a missing disk', deployment({ containers: [{ name: 'app', flist: 'f', cpu: 1, memory: 256, mounts: [{ name: 'nope', mount_point: '/x' }] }] }), 'containers.0.mounts.0.name', 'not a disk of this deployment'],
+    ['nothing to deploy', deployment({ vms: [], network_name: null }), 'vms', 'at least one VM, container, disk or zdb'],
   ])('refuses a deployment with %s, naming %s', (_what, config, path, text) => {
     expect(problems('grid_deployment', config)).toContainEqual({ path, text: expect.stringContaining(text) });
   });

@@ -28,7 +28,9 @@ export const deploymentResource: GridResource = {
     if (c.required(config.node, ['node'])) c.intRange(config.node, ['node'], 1, Number.MAX_SAFE_INTEGER);
     const vms = Array.isArray(config.vms) ? (config.vms as ObjectValue[]) : [];
     if (vms.length) c.required(config.network_name, ['network_name']);
-    if (!vms.length && !(config.disks as unknown[] | null)?.length && !(config.zdbs as unknown[] | null)?.length) c.fail(['vms'], 'Empty deployment', 'A deployment needs at least one VM, disk or zdb.');
+    if (!vms.length && !(config.containers as unknown[] | null)?.length && !(config.disks as unknown[] | null)?.length && !(config.zdbs as unknown[] | null)?.length) {
+      c.fail(['vms'], 'Empty deployment', 'A deployment needs at least one VM, container, disk or zdb.');
+    }
     const names = new Set<string>();
     const disks = Array.isArray(config.disks) ? (config.disks as ObjectValue[]) : [];
     const zdbs = Array.isArray(config.zdbs) ? (config.zdbs as ObjectValue[]) : [];
@@ -49,15 +51,20 @@ export const deploymentResource: GridResource = {
       if (zdb.mode !== null && zdb.mode !== undefined && !isUnknown(zdb.mode) && zdb.mode !== 'user' && zdb.mode !== 'seq') c.fail(['zdbs', i, 'mode'], 'Invalid mode', `mode is ${JSON.stringify(zdb.mode)}; it must be "user" or "seq".`);
     });
     const diskNames = new Set(disks.map((d) => d.name));
+    const containers = Array.isArray(config.containers) ? (config.containers as ObjectValue[]) : [];
+    if (containers.length && !vms.length) c.required(config.network_name, ['network_name']);
+    containers.forEach((ct, i) => {
+      if (c.required(ct.name, ['containers', i, 'name'])) c.pattern(ct.name, ['containers', i, 'name'], WORKLOAD_NAME, '1 to 36 letters, digits or _');
+      unique(ct.name, ['containers', i, 'name'], 'container');
+      c.required(ct.flist, ['containers', i, 'flist']);
+      if (c.required(ct.cpu, ['containers', i, 'cpu'])) c.intRange(ct.cpu, ['containers', i, 'cpu'], 1, 32);
+      if (c.required(ct.memory, ['containers', i, 'memory'])) c.intRange(ct.memory, ['containers', i, 'memory'], 256, 262144, 'MB');
+      checkMounts(c, ct, ['containers', i], diskNames);
+    });
     vms.forEach((vm, i) => {
       if (c.required(vm.name, ['vms', i, 'name'])) c.pattern(vm.name, ['vms', i, 'name'], VM_NAME, '1 to 33 letters, digits or _');
       unique(vm.name, ['vms', i, 'name'], 'VM');
-      ((Array.isArray(vm.mounts) ? vm.mounts : []) as ObjectValue[]).forEach((m, j) => {
-        if (c.required(m.name, ['vms', i, 'mounts', j, 'name']) && !isUnknown(m.name) && !diskNames.has(m.name)) {
-          c.fail(['vms', i, 'mounts', j, 'name'], 'Mount of a missing disk', `VM ${String(vm.name)} mounts ${JSON.stringify(m.name)}, which is not a disk of this deployment (disks: ${[...diskNames].join(', ') || 'none'}).`);
-        }
-        if (c.required(m.mount_point, ['vms', i, 'mounts', j, 'mount_point'])) c.pattern(m.mount_point, ['vms', i, 'mounts', j, 'mount_point'], /^\/\S*$/, 'an absolute path such as /data');
-      });
+      checkMounts(c, vm, ['vms', i], diskNames);
       c.required(vm.flist, ['vms', i, 'flist']);
       if (c.required(vm.cpu, ['vms', i, 'cpu'])) c.intRange(vm.cpu, ['vms', i, 'cpu'], 1, 32);
       if (c.required(vm.memory, ['vms', i, 'memory'])) c.intRange(vm.memory, ['vms', i, 'memory'], 256, 262144, 'MB');
@@ -71,8 +78,8 @@ export const deploymentResource: GridResource = {
     const nodeId = Number(planned.node);
     const networkName = String(planned.network_name ?? '');
     const vms = (planned.vms ?? []) as ObjectValue[];
-    const subnet = vms.length ? await networkSubnet(ctx, nodeId, networkName) : '';
-    const workloads = [...storageWorkloads(planned), ...vms.flatMap((vm) => vmWorkloads(vm, networkName))];
+    const subnet = vms.length || ((planned.containers ?? []) as unknown[]).length ? await networkSubnet(ctx, nodeId, networkName) : '';
+    const workloads = [...storageWorkloads(planned), ...vms.flatMap((vm) => vmWorkloads(vm, networkName)), ...containerWorkloads(planned, networkName)];
     const name = String(planned.name ?? vms[0]?.name ?? 'deployment');
     const d = await createNodeDeployment(ctx, {
       nodeId,
@@ -93,7 +100,7 @@ export const deploymentResource: GridResource = {
     const vms = (planned.vms ?? []) as ObjectValue[];
     const configured = (config.vms ?? []) as ObjectValue[];
     // the private IP asked for in the configuration, not the one the node picked (which the state carries)
-    const workloads = [...storageWorkloads(planned), ...vms.flatMap((vm, i) => vmWorkloads({ ...vm, ip: configured[i]?.ip ?? null }, networkName))];
+    const workloads = [...storageWorkloads(planned), ...vms.flatMap((vm, i) => vmWorkloads({ ...vm, ip: configured[i]?.ip ?? null }, networkName)), ...containerWorkloads(planned, networkName)];
     const name = String(planned.name ?? vms[0]?.name ?? 'deployment');
     const d = await updateNodeDeployment(ctx, nodeId, Number(prior.id), { workloads, metadata: { type: 'vm', name, projectName: String(planned.solution_type ?? name) } });
     return { state: stateFrom(planned, d, String(prior.ip_range ?? '')) };
@@ -115,7 +122,9 @@ export const deploymentResource: GridResource = {
       const old = zdbsBefore.get(String(z.name));
       return { ...z, ips: old?.ips ?? Unknown, namespace: old?.namespace ?? Unknown, port: old?.port ?? Unknown };
     });
-    return { ...proposed, vms, zdbs, id: prior?.id ?? Unknown, ip_range: prior?.ip_range ?? Unknown };
+    const ctBefore = new Map(((prior?.containers ?? []) as ObjectValue[]).map((x) => [String(x.name), x]));
+    const containers = ((proposed.containers ?? []) as ObjectValue[]).map((x): ObjectValue => ({ ...x, ip: ctBefore.get(String(x.name))?.ip ?? Unknown }));
+    return { ...proposed, vms, containers, zdbs, id: prior?.id ?? Unknown, ip_range: prior?.ip_range ?? Unknown };
   },
 
   /** The contract reserves its public IPs at creation: a different count means a new contract. */
@@ -193,6 +202,27 @@ function vmWorkloads(vm: ObjectValue, networkName: string): node.Workload[] {
   return out;
 }
 
+/** Container workloads on the deployment's network (the node picks their addresses). */
+function containerWorkloads(planned: ObjectValue, networkName: string): node.Workload[] {
+  return ((planned.containers ?? []) as ObjectValue[]).map((ct) => ({
+    version: 0, name: String(ct.name), type: 'container', metadata: '', description: String(ct.description ?? ''),
+    data: JSON.stringify({
+      flist: ct.flist, entrypoint: ct.entrypoint ?? '', env: (ct.env_vars ?? {}) as Record<string, Value>,
+      mounts: ((ct.mounts ?? []) as ObjectValue[]).map((m) => ({ name: m.name, mountpoint: m.mount_point })),
+      network: { interfaces: [{ network: networkName, ip: '' }] }, compute_capacity: { cpu: Number(ct.cpu), memory: Number(ct.memory) * MB },
+    }),
+  }));
+}
+
+function checkMounts(c: Checks, owner: ObjectValue, at: (string | number)[], diskNames: ReadonlySet<Value | undefined>): void {
+  ((Array.isArray(owner.mounts) ? owner.mounts : []) as ObjectValue[]).forEach((m, j) => {
+    if (c.required(m.name, [...at, 'mounts', j, 'name']) && !isUnknown(m.name) && !diskNames.has(m.name)) {
+      c.fail([...at, 'mounts', j, 'name'], 'Mount of a missing disk', `${String(owner.name)} mounts ${JSON.stringify(m.name)}, which is not a disk of this deployment (disks: ${[...diskNames].join(', ') || 'none'}).`);
+    }
+    if (c.required(m.mount_point, [...at, 'mounts', j, 'mount_point'])) c.pattern(m.mount_point, [...at, 'mounts', j, 'mount_point'], /^\/\S*$/, 'an absolute path such as /data');
+  });
+}
+
 /** Disks (zmount) and 0-db namespaces, installed before the VMs that mount them. */
 function storageWorkloads(planned: ObjectValue): node.Workload[] {
   const disks = ((planned.disks ?? []) as ObjectValue[]).map((disk) => ({
@@ -223,5 +253,6 @@ function stateFrom(base: ObjectValue, d: node.Deployment__Output, subnet: string
       console_url: String(r.console_url ?? ''),
     };
   });
-  return { ...base, id: String(d.contractId), ip_range: subnet, vms, disks: base.disks ?? [], zdbs };
+  const containers = ((base.containers ?? []) as ObjectValue[]).map((ct) => ({ ...ct, ip: String(resultOf(d, String(ct.name)).ip ?? '') }));
+  return { ...base, id: String(d.contractId), ip_range: subnet, vms, containers, disks: base.disks ?? [], zdbs };
 }

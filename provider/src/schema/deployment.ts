@@ -38,6 +38,21 @@ export const vmSchema: ResourceSchema['block'] = {
   },
 };
 
+export const containerSchema: ResourceSchema['block'] = {
+  description: 'A container started from an flist, on the deployment\'s network (charged like a VM)',
+  attributes: {
+    name: { type: 'string', required: true },
+    flist: { type: 'string', required: true },
+    cpu: { type: 'number', required: true, description: 'vCPUs, 1 to 32' },
+    memory: { type: 'number', required: true, description: 'Memory in MB, 256 to 262144' },
+    entrypoint: { type: 'string', optional: true },
+    env_vars: { type: 'map', elementType: 'string', optional: true },
+    description: { type: 'string', optional: true },
+    ip: { type: 'string', computed: true, description: 'Private IP in the network' },
+  },
+  blocks: { mounts: vmSchema.blocks!.mounts },
+};
+
 export const diskSchema: ResourceSchema['block'] = {
   description: 'An SSD disk, mounted into VMs with mounts',
   attributes: {
@@ -76,6 +91,7 @@ export const deploymentSchema: ResourceSchema = {
     },
     blocks: {
       vms: { nesting: 'list', block: vmSchema },
+      containers: { nesting: 'list', block: containerSchema },
       disks: { nesting: 'list', block: diskSchema },
       zdbs: { nesting: 'list', block: zdbSchema },
     },
