@@ -9,4 +9,5 @@ export {
 } from './constructs/deployment';
 export { NameProxy, type NameProxyConfig, FqdnProxy, type FqdnProxyConfig, GatewayDomain, type GatewayDomainConfig } from './constructs/gateways';
 export { Scheduler, type SchedulerConfig, type SchedulerRequests } from './constructs/scheduler';
+export { Kubernetes, type KubernetesConfig, type KubernetesNode, KubernetesNodeOutputReference, KubernetesWorkersList } from './constructs/kubernetes';
 export { gridProviderFactory, GridProviderImpl, GRID_PROVIDER_SOURCE } from './src/grid-provider';

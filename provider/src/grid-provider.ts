@@ -14,13 +14,14 @@ import { deploymentResource } from './resources/deployment';
 import { networkResource } from './resources/network';
 import { fqdnProxyResource, gatewayDomain, nameProxyResource } from './resources/gateways';
 import { schedulerResource } from './resources/scheduler';
+import { kubernetesResource } from './resources/kubernetes';
 import type { GridResource } from './resources/resource';
 
 import { GRID_PROVIDER_SOURCE, GRID_PROVIDER_VERSION } from './provider-identity';
 
 export { GRID_PROVIDER_SOURCE, GRID_PROVIDER_VERSION };
 
-const RESOURCES: Record<string, GridResource> = { grid_network: networkResource, grid_deployment: deploymentResource, grid_name_proxy: nameProxyResource, grid_fqdn_proxy: fqdnProxyResource, grid_scheduler: schedulerResource };
+const RESOURCES: Record<string, GridResource> = { grid_network: networkResource, grid_deployment: deploymentResource, grid_name_proxy: nameProxyResource, grid_fqdn_proxy: fqdnProxyResource, grid_scheduler: schedulerResource, grid_kubernetes: kubernetesResource };
 
 export class GridProviderImpl implements Provider {
   private ctx?: GridContext;

@@ -172,7 +172,7 @@ export const deploymentResource: GridResource = {
 };
 
 /** The subnet of `networkName` on the node, from the twin's network workload there. */
-async function networkSubnet(ctx: GridContext, nodeId: number, networkName: string): Promise<string> {
+export async function networkSubnet(ctx: GridContext, nodeId: number, networkName: string): Promise<string> {
   const deployments = await (await ctx.node(nodeId)).list(ctx.twinId);
   for (const d of deployments) {
     const w = d.workloads.find((x) => x.type === 'network' && x.name === networkName && x.result?.state === 'ok');
@@ -181,7 +181,7 @@ async function networkSubnet(ctx: GridContext, nodeId: number, networkName: stri
   throw new GridError(`network ${networkName} is not deployed on node ${nodeId}: add node ${nodeId} to the nodes of that grid_network`);
 }
 
-function vmWorkloads(vm: ObjectValue, networkName: string): node.Workload[] {
+export function vmWorkloads(vm: ObjectValue, networkName: string): node.Workload[] {
   const name = String(vm.name);
   const out: node.Workload[] = [];
   const ipName = `${name}_ip`;

@@ -4,6 +4,7 @@ import { deploymentSchema } from './deployment';
 import { networkSchema } from './network';
 import { fqdnProxySchema, gatewayDomainSchema, nameProxySchema } from './gateways';
 import { schedulerSchema } from './scheduler';
+import { kubernetesSchema } from './kubernetes';
 
 export const gridProviderSchema: ProviderSchema = {
   provider: {
@@ -18,6 +19,6 @@ export const gridProviderSchema: ProviderSchema = {
       },
     },
   },
-  resources: { grid_network: networkSchema, grid_deployment: deploymentSchema, grid_name_proxy: nameProxySchema, grid_fqdn_proxy: fqdnProxySchema, grid_scheduler: schedulerSchema },
+  resources: { grid_network: networkSchema, grid_deployment: deploymentSchema, grid_name_proxy: nameProxySchema, grid_fqdn_proxy: fqdnProxySchema, grid_scheduler: schedulerSchema, grid_kubernetes: kubernetesSchema },
   dataSources: { grid_gateway_domain: gatewayDomainSchema },
 };

@@ -1,0 +1,164 @@
+// grid_kubernetes: the master's deployment first (a node contract with its data disk, public IP
+// and the k3s VM), then one deployment per node for the workers, which join the master's private
+// address with the token. Any failure cancels what this apply created. Workers change in place
+// (per node: updated, created, or cancelled when none is left there); the master is replaced.
+import { Unknown, type ObjectValue } from '../../../engine';
+import type { node } from '../../../proto';
+import type { GridContext } from '../grid/context';
+import { cancelContract, createNodeDeployment, resultOf, updateNodeDeployment } from '../grid/node-deployment';
+import { GridError } from '../grid/grid-error';
+import { kubernetesSchema } from '../schema/kubernetes';
+import { Checks } from './checks';
+import { networkSubnet, vmWorkloads } from './deployment';
+import type { GridResource } from './resource';
+
+export const K3S_FLIST = 'https://hub.grid.tf/tf-official-apps/threefoldtech-k3s-latest.flist';
+const NAME = /^[a-zA-Z0-9_]{1,30}$/;
+const GB = 2 ** 30;
+const COMPUTED = ['ip', 'computedip', 'planetary_ip', 'console_url'] as const;
+
+function checkVm(c: Checks, vm: ObjectValue | undefined, at: (string | number)[]): void {
+  if (!vm) return c.fail(at, `Missing ${String(at[0])}`, `${String(at[0])} must be set.`);
+  if (c.required(vm.name, [...at, 'name'])) c.pattern(vm.name, [...at, 'name'], NAME, '1 to 30 letters, digits or _');
+  if (c.required(vm.node, [...at, 'node'])) c.intRange(vm.node, [...at, 'node'], 1, Number.MAX_SAFE_INTEGER);
+  if (c.required(vm.cpu, [...at, 'cpu'])) c.intRange(vm.cpu, [...at, 'cpu'], 1, 32);
+  if (c.required(vm.memory, [...at, 'memory'])) c.intRange(vm.memory, [...at, 'memory'], 256, 262144, 'MB');
+  if (c.required(vm.disk_size, [...at, 'disk_size'])) c.intRange(vm.disk_size, [...at, 'disk_size'], 1, 10_000, 'GB');
+}
+
+/** A k3s VM and its data disk (and public IP when asked), with the k3s settings in its environment. */
+function k3sWorkloads(vm: ObjectValue, networkName: string, env: Record<string, string>): node.Workload[] {
+  const name = String(vm.name);
+  const disk: node.Workload = { version: 0, name: `${name}_disk`, type: 'zmount', data: JSON.stringify({ size: Number(vm.disk_size) * GB }), metadata: '', description: '' };
+  const machine = vmWorkloads({
+    name, flist: vm.flist ?? K3S_FLIST, cpu: vm.cpu, memory: vm.memory, rootfs_size: 0, entrypoint: '/sbin/zinit init', env_vars: env,
+    publicip: vm.publicip === true, planetary: vm.planetary === true, description: vm.description ?? '', ip: null, mounts: [{ name: `${name}_disk`, mount_point: '/mydisk' }],
+  }, networkName);
+  return [disk, ...machine];
+}
+
+function vmState(vm: ObjectValue, d: node.Deployment__Output): ObjectValue {
+  const r = resultOf(d, String(vm.name));
+  const pub = vm.publicip === true ? resultOf(d, `${String(vm.name)}_ip`) : {};
+  return { ...vm, ip: String(r.ip ?? ''), computedip: String(pub.ip ?? ''), planetary_ip: String(r.planetary_ip ?? ''), console_url: String(r.console_url ?? '') };
+}
+
+function byNode(workers: ObjectValue[]): Map<number, ObjectValue[]> {
+  const out = new Map<number, ObjectValue[]>();
+  for (const w of workers) out.set(Number(w.node), [...(out.get(Number(w.node)) ?? []), w]);
+  return out;
+}
+
+/** Puts the workers where they belong: updates, creates and cancels the per-node deployments. */
+async function placeWorkers(ctx: GridContext, planned: ObjectValue, masterIp: string, existing: Record<string, string>, created: number[]): Promise<{ ids: Record<string, string>; workers: ObjectValue[] }> {
+  const networkName = String(planned.network_name);
+  const env = (w: ObjectValue) => ({ K3S_URL: `https://${masterIp}:6443`, K3S_TOKEN: String(planned.token), K3S_DATA_DIR: '/mydisk', K3S_FLANNEL_IFACE: 'eth0', K3S_NODE_NAME: String(w.name), SSH_KEY: String(planned.ssh_key ?? '') });
+  const ids: Record<string, string> = {};
+  const states = new Map<string, ObjectValue>();
+  const groups = byNode((planned.workers ?? []) as ObjectValue[]);
+  for (const [nodeId, workers] of groups) {
+    const workloads = workers.flatMap((w) => k3sWorkloads(w, networkName, env(w)));
+    const metadata = { type: 'kubernetes', name: `${String(planned.master && (planned.master as ObjectValue).name)}_workers`, projectName: String(planned.solution_type ?? 'kubernetes') };
+    let d: node.Deployment__Output;
+    if (existing[String(nodeId)]) d = await updateNodeDeployment(ctx, nodeId, Number(existing[String(nodeId)]), { workloads, metadata });
+    else {
+      await networkSubnet(ctx, nodeId, networkName);
+      d = await createNodeDeployment(ctx, { nodeId, workloads, publicIps: workers.filter((w) => w.publicip === true).length, metadata });
+      created.push(d.contractId);
+    }
+    ids[String(nodeId)] = String(d.contractId);
+    for (const w of workers) states.set(String(w.name), vmState(w, d));
+  }
+  for (const [nodeId, id] of Object.entries(existing)) if (!groups.has(Number(nodeId))) await cancelContract(ctx, Number(id));
+  return { ids, workers: ((planned.workers ?? []) as ObjectValue[]).map((w) => states.get(String(w.name))!) };
+}
+
+export const kubernetesResource: GridResource = {
+  schema: kubernetesSchema,
+  validate(config) {
+    const c = new Checks();
+    c.required(config.network_name, ['network_name']);
+    c.required(config.token, ['token']);
+    checkVm(c, config.master as ObjectValue | undefined, ['master']);
+    const names = new Set([String((config.master as ObjectValue | undefined)?.name)]);
+    ((config.workers ?? []) as ObjectValue[]).forEach((w, i) => {
+      checkVm(c, w, ['workers', i]);
+      if (typeof w.name === 'string' && names.has(w.name)) c.fail(['workers', i, 'name'], 'Duplicate name', `Another VM of this cluster is named ${JSON.stringify(w.name)}; names must be unique.`);
+      names.add(String(w.name));
+    });
+    return c.diags;
+  },
+
+  /** Workers keep their computed values by name; an added worker has them unknown until apply. */
+  plan(prior, proposed) {
+    const before = new Map(((prior?.workers ?? []) as ObjectValue[]).map((w) => [String(w.name), w]));
+    const withComputed = (vm: ObjectValue, old: ObjectValue | undefined): ObjectValue => {
+      const out = { ...vm };
+      for (const k of COMPUTED) out[k] = old?.[k] ?? Unknown;
+      return out;
+    };
+    const master = proposed.master as ObjectValue;
+    return {
+      ...proposed, id: prior?.id ?? Unknown, node_deployment_id: prior?.node_deployment_id ?? Unknown,
+      master: withComputed(master, prior?.master as ObjectValue | undefined),
+      workers: ((proposed.workers ?? []) as ObjectValue[]).map((w) => withComputed(w, before.get(String(w.name)))),
+    };
+  },
+
+  async create(ctx, planned) {
+    const master = planned.master as ObjectValue;
+    const networkName = String(planned.network_name);
+    await networkSubnet(ctx, Number(master.node), networkName);
+    const created: number[] = [];
+    try {
+      const env = { K3S_URL: '', K3S_TOKEN: String(planned.token), K3S_DATA_DIR: '/mydisk', K3S_FLANNEL_IFACE: 'eth0', K3S_NODE_NAME: String(master.name), SSH_KEY: String(planned.ssh_key ?? '') };
+      const md = await createNodeDeployment(ctx, {
+        nodeId: Number(master.node), workloads: k3sWorkloads(master, networkName, env), publicIps: master.publicip === true ? 1 : 0,
+        metadata: { type: 'kubernetes', name: String(master.name), projectName: String(planned.solution_type ?? 'kubernetes') },
+      });
+      created.push(md.contractId);
+      const masterState = vmState(master, md);
+      const { ids, workers } = await placeWorkers(ctx, planned, String(masterState.ip), {}, created);
+      return { state: { ...planned, id: String(md.contractId), master: masterState, workers, node_deployment_id: { master: String(md.contractId), ...ids } } };
+    } catch (err) {
+      for (const id of created.reverse()) await cancelContract(ctx, id).catch(() => undefined);
+      throw err;
+    }
+  },
+
+  async update(ctx, prior, planned) {
+    const { master: _m, ...existing } = (prior.node_deployment_id ?? {}) as Record<string, string>;
+    const created: number[] = [];
+    try {
+      const masterState = prior.master as ObjectValue;
+      const { ids, workers } = await placeWorkers(ctx, planned, String(masterState.ip), existing, created);
+      return { state: { ...planned, id: prior.id, master: masterState, workers, node_deployment_id: { master: String(prior.id), ...ids } } };
+    } catch (err) {
+      for (const id of created) await cancelContract(ctx, id).catch(() => undefined);
+      throw err;
+    }
+  },
+
+  async delete(ctx, prior) {
+    const ids = Object.values((prior.node_deployment_id ?? {}) as Record<string, string>).map(Number).sort((a, b) => b - a);
+    for (const id of ids) await cancelContract(ctx, id);
+  },
+
+  async read(ctx, state) {
+    const master = await ctx.chain.contract(Number(state.id)).catch(() => undefined);
+    if (!master || master.state === 'Deleted') return null;
+    const live: Record<string, string> = {};
+    for (const [k, id] of Object.entries((state.node_deployment_id ?? {}) as Record<string, string>)) {
+      const c = await ctx.chain.contract(Number(id)).catch(() => undefined);
+      if (c && c.state !== 'Deleted') live[k] = id;
+    }
+    // a worker deployment gone outside gridform shows as drift and is made again by the next apply
+    const workers = ((state.workers ?? []) as ObjectValue[]).filter((w) => live[String(w.node)]);
+    return { ...state, workers, node_deployment_id: live };
+  },
+
+  async import() {
+    throw new GridError('importing a grid_kubernetes is not supported: import its VMs as grid_deployment resources by contract id, or recreate the cluster');
+  },
+};
+

@@ -1,0 +1,70 @@
+// examples/kubernetes end to end on a local grid: real cdktf synth, apply (the master's
+// deployment, then the workers' per node, joining the master's address), no changes on the next
+// plan, a worker added in place, a master change replacing the cluster, and destroy.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ChainClient, NodeClient } from '../../../proto';
+import { copyExample, gridform, readGrid } from './cli';
+
+jest.setTimeout(240_000);
+
+describe('examples/kubernetes on a local grid', () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-k8s-'));
+  const app = copyExample('kubernetes');
+  const run = (...args: string[]) => gridform(['-no-color', ...args], { cwd: app, home });
+  const setStack = (edit: (s: string) => string) => fs.writeFileSync(path.join(app, 'stack.ts'), edit(fs.readFileSync(path.join(app, 'stack.ts'), 'utf8')));
+  const live = async (chain: ChainClient) => (await chain.contracts({ twinId: readGrid(home).devAccount.twinId })).filter((c) => c.state !== 'Deleted');
+
+  beforeAll(async () => {
+    expect((await gridform(['grid', 'up', '--port', '0', '--nodes', '2'], { home })).code).toBe(0);
+  });
+  afterAll(async () => {
+    await gridform(['grid', 'down', '--purge'], { home });
+    fs.rmSync(app, { recursive: true, force: true });
+  });
+
+  it('applies: workers join the master at its private address with the token', async () => {
+    const apply = await run('apply', '-auto-approve');
+    expect(apply.stderr).not.toContain('Error');
+    expect(apply.stdout).toContain('Apply complete! Resources: 2 added, 0 changed, 0 destroyed.');
+    const out = JSON.parse((await run('output', '-json')).stdout) as Record<string, { value: string }>;
+    expect(out.master_ip.value).toBe('10.60.2.2');
+    expect(out.master_public_ip.value).toMatch(/^203\.0\.113\.\d+\/24$/);
+    const grid = readGrid(home);
+    const node2 = new NodeClient(grid.nodes[1].address);
+    try {
+      const worker = (await node2.list(grid.devAccount.twinId)).flatMap((d) => d.workloads).find((w) => w.name === 'worker2')!;
+      const env = (JSON.parse(worker.data) as { env: Record<string, string> }).env;
+      expect(env).toMatchObject({ K3S_URL: 'https://10.60.2.2:6443', K3S_TOKEN: 'example-k3s-token', K3S_NODE_NAME: 'worker2' });
+      expect(worker.result?.state).toBe('ok');
+    } finally {
+      node2.close();
+    }
+    expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+  });
+
+  it('a third worker is added in place', async () => {
+    setStack((s) => s.replace('props.workers ?? 2', 'props.workers ?? 3'));
+    const plan = await run('plan');
+    expect(plan.stdout).toContain('# grid_kubernetes.cluster will be updated in-place');
+    expect((await run('apply', '-auto-approve')).stdout).toContain('0 added, 1 changed, 0 destroyed');
+    expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+  });
+
+  it('a master change replaces the cluster; destroy leaves no contract', async () => {
+    const chain = new ChainClient(readGrid(home).chain.address);
+    try {
+      const before = (await live(chain)).map((c) => c.id);
+      setStack((s) => s.replace('props.masterMemory ?? 2048', 'props.masterMemory ?? 4096'));
+      expect((await run('plan')).stdout).toContain('# grid_kubernetes.cluster must be replaced');
+      expect((await run('apply', '-auto-approve')).code).toBe(0);
+      const after = (await live(chain)).map((c) => c.id);
+      expect(after.filter((id) => before.includes(id)).length).toBe(2); // only the network's contracts remain from before
+      expect((await run('destroy', '-auto-approve')).code).toBe(0);
+      expect(await live(chain)).toEqual([]);
+    } finally {
+      chain.close();
+    }
+  });
+});
