@@ -4,6 +4,8 @@ import { ChainClient, NodeClient, type KeyPair } from '../../../proto';
 
 export class GridContext {
   private readonly nodes = new Map<number, NodeClient>();
+  /** wireguard ports handed out by this run, per node, not yet visible on the node */
+  private readonly wgPorts = new Map<number, Set<number>>();
 
   constructor(
     readonly chain: ChainClient,
@@ -20,6 +22,19 @@ export class GridContext {
       this.nodes.set(nodeId, client);
     }
     return client;
+  }
+
+  /**
+   * A wireguard listen port free on the node: not used there, and not handed out to another
+   * network of this run (two networks created at once would otherwise pick the same one).
+   */
+  async freeWgPort(nodeId: number, from: number): Promise<number> {
+    const used = new Set(await (await this.node(nodeId)).wgPorts());
+    const mine = this.wgPorts.get(nodeId) ?? this.wgPorts.set(nodeId, new Set()).get(nodeId)!;
+    let port = from;
+    while (used.has(port) || mine.has(port)) port++;
+    mine.add(port);
+    return port;
   }
 
   close(): void {

@@ -45,9 +45,7 @@ export const networkResource: GridResource = {
     const plans: NodePlan[] = [];
     for (const [i, nodeId] of nodes.entries()) {
       const client = await ctx.node(nodeId);
-      const used = new Set(await client.wgPorts());
-      let port = FIRST_WG_PORT;
-      while (used.has(port)) port++;
+      const port = await ctx.freeWgPort(nodeId, FIRST_WG_PORT);
       plans.push({ nodeId, subnet: `${m[1]}.${m[2]}.${2 + i}.0/24`, keys: newWgKeys(), port, host: client.address.split(':')[0] });
     }
     const access = planned.add_wg_access === true ? await accessPlan(ctx, plans, m[1], m[2]) : undefined;

@@ -149,4 +149,23 @@ describe('grid_deployment updates on a local grid', () => {
     expect((await chain.contract(Number(old))).state).toBe('Deleted');
     expect((await run('destroy', '-auto-approve')).code).toBe(0);
   });
+
+  it('networks created together on one node get distinct wireguard ports', async () => {
+    const both = {
+      terraform: { required_providers: { grid: { source: 'gridform/grid' } } },
+      provider: { grid: [{ network: 'local' }] },
+      resource: { grid_network: Object.fromEntries(['a', 'b', 'c'].map((n) => [n, { name: `together_${n}`, nodes: [1], ip_range: `10.8${['a', 'b', 'c'].indexOf(n)}.0.0/16` }])) },
+    };
+    write(both);
+    expect((await run('apply', '-auto-approve', '-parallelism=3')).code).toBe(0);
+    const node = nodeClient(1);
+    try {
+      const ports = await node.wgPorts();
+      expect(new Set(ports).size).toBe(ports.length);
+      expect(ports.length).toBeGreaterThanOrEqual(3);
+    } finally {
+      node.close();
+    }
+    expect((await run('destroy', '-auto-approve')).code).toBe(0);
+  });
 });
