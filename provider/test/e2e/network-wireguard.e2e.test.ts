@@ -44,6 +44,19 @@ describe('examples/network-wireguard on a local grid', () => {
       expect(data.peers.map((p) => p.subnet)).toEqual(['10.20.3.0/24', '10.20.4.0/24']);
       expect(conf).toContain(`Endpoint = 203.0.113.254:${data.wireguard_listen_port}`);
       expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+
+      // one more VM per node is an update in place; moving the first node's VMs to node 2 replaces that deployment
+      const stackFile = path.join(app, 'stack.ts');
+      const edit = (from: string, to: string) => fs.writeFileSync(stackFile, fs.readFileSync(stackFile, 'utf8').replace(from, to));
+      edit('props.vmsPerNode ?? 2', 'props.vmsPerNode ?? 3');
+      const more = await run('plan');
+      expect(more.stdout).toContain('# grid_deployment.vms_1 will be updated in-place');
+      expect((await run('apply', '-auto-approve')).stdout).toContain('0 added, 2 changed, 0 destroyed');
+      edit('node,\n        name: `private_${n + 1}`', 'node: 2,\n        name: `private_${n + 1}`');
+      const moved = await run('plan');
+      expect(moved.stdout).toContain('# grid_deployment.vms_1 must be replaced');
+      expect((await run('apply', '-auto-approve')).stdout).toContain('1 added, 0 changed, 1 destroyed');
+      expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
       expect((await run('destroy', '-auto-approve')).code).toBe(0);
       expect((await chain.contracts({ twinId: grid.devAccount.twinId })).filter((c) => c.state !== 'Deleted')).toEqual([]);
     } finally {

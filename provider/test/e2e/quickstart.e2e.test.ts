@@ -108,6 +108,23 @@ describe('quickstart on a local grid of separate processes', () => {
     expect(plan.code).toBe(0);
   });
 
+  it('more memory is an update in place; dropping the public IP replaces the deployment', async () => {
+    const stackFile = path.join(app, 'stack.ts');
+    const edit = (from: string, to: string) => fs.writeFileSync(stackFile, fs.readFileSync(stackFile, 'utf8').replace(from, to));
+    edit('memory: 1024,', 'memory: 2048,');
+    const update = await gridform(['plan', '-no-color'], { cwd: app, home });
+    expect(update.stdout).toContain('# grid_deployment.vm will be updated in-place');
+    expect(update.stdout).toContain('~ memory = 1024 -> 2048');
+    expect((await gridform(['apply', '-auto-approve', '-no-color'], { cwd: app, home })).stdout).toContain('0 added, 1 changed, 0 destroyed');
+    edit('publicip: true,', 'publicip: false,');
+    const replace = await gridform(['plan', '-no-color'], { cwd: app, home });
+    expect(replace.stdout).toContain('# grid_deployment.vm must be replaced');
+    expect((await gridform(['apply', '-auto-approve', '-no-color'], { cwd: app, home })).stdout).toContain('1 added, 0 changed, 1 destroyed');
+    edit('publicip: false,', 'publicip: true,');
+    expect((await gridform(['apply', '-auto-approve', '-no-color'], { cwd: app, home })).code).toBe(0);
+    expect((await gridform(['plan', '-detailed-exitcode', '-no-color'], { cwd: app, home })).code).toBe(0);
+  });
+
   it('destroys: the contracts are cancelled, the public IP is free and the node removed the workloads', async () => {
     const grid = readGrid(home);
     const live = (await chain().contracts({ twinId: grid.devAccount.twinId })).filter((c) => c.state === 'Created');

@@ -54,6 +54,14 @@ describe('examples/zdb-and-containers on a local grid', () => {
     expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
   });
 
+  it('a new deployment name replaces it', async () => {
+    setStack((s) => s.replace("name: 'app',\n      networkName", "name: 'app_v2',\n      networkName"));
+    const plan = await run('plan');
+    expect(plan.stdout).toContain('# grid_deployment.app must be replaced');
+    expect((await run('apply', '-auto-approve')).stdout).toContain('1 added, 0 changed, 1 destroyed');
+    expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+  });
+
   it('destroy leaves no contract', async () => {
     expect((await run('destroy', '-auto-approve')).code).toBe(0);
     const chain = new ChainClient(readGrid(home).chain.address);
