@@ -115,7 +115,7 @@ export class PgBackend implements StateBackend {
 
   async openJournal(state: StateFile): Promise<StateJournal> {
     const c = await this.db();
-    const hasSnapshot = (await this.snapshot(c)) !== undefined;
+    const hasSnapshot = (await c.query(`SELECT 1 FROM ${this.schema}.states WHERE name = $1 AND data IS NOT NULL AND data <> ''`, [this.o.workspace])).rows.length > 0;
     const journal = new PgJournal(c, this.schema, this.o.workspace, (s) => this.commitSnapshot(c, s));
     await journal.append([{ t: 'begin', lineage: state.lineage, serial: state.serial }, ...(hasSnapshot ? [] : [state])]);
     return journal;
