@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ChainClient, NodeClient } from '../../../proto';
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 export const GRIDFORM = path.join(REPO, 'dist', 'provider', 'cli', 'main.js');
@@ -46,4 +47,42 @@ export interface GridJson {
 
 export function readGrid(home: string): GridJson {
   return JSON.parse(fs.readFileSync(path.join(home, 'grid.json'), 'utf8')) as GridJson;
+}
+
+type Left = { contracts: number[]; reservedIps: string[]; workloads: string[] };
+
+/**
+ * What is left on the grid of the dev twin: live contracts, reserved public IPs, workloads on any
+ * node. Nodes remove workloads when they see the cancellation on chain, so this waits up to
+ * `settleMs` for all three to be empty before answering.
+ */
+export async function leftOnGrid(home: string, settleMs = 10_000): Promise<Left> {
+  const deadline = Date.now() + settleMs;
+  for (;;) {
+    const left = await readLeft(home);
+    if ((!left.contracts.length && !left.reservedIps.length && !left.workloads.length) || Date.now() > deadline) return left;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function readLeft(home: string): Promise<Left> {
+  const grid = readGrid(home);
+  const chain = new ChainClient(grid.chain.address);
+  try {
+    const twin = grid.devAccount.twinId;
+    const contracts = (await chain.contracts({ twinId: twin })).filter((c) => c.state !== 'Deleted').map((c) => c.id);
+    const reservedIps = (await chain.farms()).flatMap((f) => f.publicIps.filter((ip) => Number(ip.contractId)).map((ip) => ip.ip));
+    const workloads: string[] = [];
+    for (const n of grid.nodes) {
+      const node = new NodeClient(n.address);
+      try {
+        for (const d of await node.list(twin)) for (const w of d.workloads) if (w.result?.state !== 'deleted') workloads.push(`node ${n.id}: ${d.contractId}/${w.name}`);
+      } finally {
+        node.close();
+      }
+    }
+    return { contracts, reservedIps, workloads };
+  } finally {
+    chain.close();
+  }
 }

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChainClient } from '../../../proto';
-import { copyExample, gridform, readGrid } from './cli';
+import { copyExample, gridform, leftOnGrid, readGrid } from './cli';
 
 jest.setTimeout(240_000);
 
@@ -58,5 +58,6 @@ describe('examples/gateway on a local grid', () => {
   it('destroy leaves no node contract, no name contract and no workload', async () => {
     expect((await run('destroy', '-auto-approve')).code).toBe(0);
     expect(await live()).toEqual([]);
+    expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
   });
 });

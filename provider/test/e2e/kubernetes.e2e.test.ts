@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChainClient, NodeClient } from '../../../proto';
-import { copyExample, gridform, readGrid } from './cli';
+import { copyExample, gridform, leftOnGrid, readGrid } from './cli';
 
 jest.setTimeout(240_000);
 
@@ -63,6 +63,7 @@ describe('examples/kubernetes on a local grid', () => {
       expect(after.filter((id) => before.includes(id)).length).toBe(2); // only the network's contracts remain from before
       expect((await run('destroy', '-auto-approve')).code).toBe(0);
       expect(await live(chain)).toEqual([]);
+      expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
     } finally {
       chain.close();
     }

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChainClient, NodeClient } from '../../../proto';
-import { copyExample, gridform, readGrid } from './cli';
+import { copyExample, gridform, leftOnGrid, readGrid } from './cli';
 
 jest.setTimeout(240_000);
 
@@ -59,6 +59,7 @@ describe('examples/network-wireguard on a local grid', () => {
       expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
       expect((await run('destroy', '-auto-approve')).code).toBe(0);
       expect((await chain.contracts({ twinId: grid.devAccount.twinId })).filter((c) => c.state !== 'Deleted')).toEqual([]);
+      expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
     } finally {
       node1.close();
       chain.close();

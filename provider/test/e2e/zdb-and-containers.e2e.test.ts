@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChainClient, NodeClient } from '../../../proto';
-import { copyExample, gridform, readGrid } from './cli';
+import { copyExample, gridform, leftOnGrid, readGrid } from './cli';
 
 jest.setTimeout(240_000);
 
@@ -67,6 +67,7 @@ describe('examples/zdb-and-containers on a local grid', () => {
     const chain = new ChainClient(readGrid(home).chain.address);
     try {
       expect((await chain.contracts({ twinId: readGrid(home).devAccount.twinId })).filter((c) => c.state !== 'Deleted')).toEqual([]);
+      expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
     } finally {
       chain.close();
     }
