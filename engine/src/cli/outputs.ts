@@ -5,15 +5,10 @@ import { evaluateBody } from '../expr/evaluate';
 import { ExprError } from '../expr/parse';
 import { error, type Diagnostic } from '../diagnostics';
 import type { StateOutput, StateView } from '../state/state';
-import { isUnknown, type Value } from '../values';
+import type { Value } from '../values';
+import { containsUnknown } from '../expr/convert';
 import { applyScope } from '../apply/apply-scope';
 
-function containsUnknown(v: Value): boolean {
-  if (isUnknown(v)) return true;
-  if (Array.isArray(v)) return v.some(containsUnknown);
-  if (v && typeof v === 'object') return Object.values(v).some(containsUnknown);
-  return false;
-}
 
 export function typeOf(v: unknown): unknown {
   if (typeof v === 'string') return 'string';

@@ -1,7 +1,7 @@
 // Creating and configuring the providers a run needs: those the configuration declares or its
 // resources use, and those the state still names (to destroy what left the configuration).
 import { error, inContext, type Diagnostic } from '../diagnostics';
-import { BUILTIN_SOURCE, normalizeSource } from '../config/source';
+import { BUILTIN_SOURCE, normalizeSource, parseStateProvider } from '../config/source';
 import type { Config } from '../config/types';
 import { evaluateBody } from '../expr/evaluate';
 import type { ConfiguredProvider } from '../plan/providers';
@@ -23,10 +23,8 @@ export async function configureProviders(config: Config, state: StateView, facto
     }
   }
   for (const r of state.resources()) {
-    const m = /^provider\["([^"]+)"\](?:\.(\w+))?$/.exec(r.provider);
-    if (!m) continue;
-    const key = `${m[1].split('/').pop()}${m[2] ? `.${m[2]}` : ''}`;
-    if (!wanted.has(key)) wanted.set(key, { source: m[1], body: {} });
+    const p = parseStateProvider(r.provider);
+    if (p && !wanted.has(p.key)) wanted.set(p.key, { source: p.source, body: {} });
   }
   const providers = new Map<string, ConfiguredProvider>();
   const diags: Diagnostic[] = [];

@@ -1,6 +1,6 @@
 // Provider schemas and source addresses for commands that show things without configuring
 // providers (show, state show): each provider is created only to ask its schema.
-import { BUILTIN_SOURCE, normalizeSource } from '../config/source';
+import { BUILTIN_SOURCE, normalizeSource, parseStateProvider } from '../config/source';
 import type { Config } from '../config/types';
 import type { ProviderFactory, ProviderSchema } from '../provider/interface';
 import { terraformDataFactory } from '../builtin/terraform-data';
@@ -10,8 +10,8 @@ import { schemaLookup, type SchemaLookup } from '../render/plan-text';
 export function providerSources(config: Config | undefined, state: StateFile): Map<string, string> {
   const out = new Map<string, string>();
   for (const r of state.resources) {
-    const m = /^provider\["([^"]+)"\](?:\.(\w+))?$/.exec(r.provider);
-    if (m) out.set(`${m[1].split('/').pop()}${m[2] ? `.${m[2]}` : ''}`, m[1]);
+    const p = parseStateProvider(r.provider);
+    if (p) out.set(p.key, p.source);
   }
   if (config) {
     for (const p of config.providers.values()) out.set(p.key, p.source);

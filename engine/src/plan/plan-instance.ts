@@ -6,7 +6,7 @@ import { ExprError } from '../expr/parse';
 import type { ResourceConfig } from '../config/types';
 import type { ObjectValue } from '../provider/interface';
 import type { StateView } from '../state/state';
-import type { AttributePath, Value } from '../values';
+import type { AttributePath } from '../values';
 import { changedPaths, valuesEqual } from './diff';
 import { proposeNewState } from './merge';
 import type { ConfiguredProvider } from './providers';
@@ -92,11 +92,4 @@ export function preventDestroyError(address: string): Diagnostic {
 
 function startsWith(path: AttributePath, prefix: AttributePath): boolean {
   return prefix.every((step, i) => path[i] === step);
-}
-
-export function containsUnknown(v: Value): boolean {
-  if (typeof v === 'symbol') return true;
-  if (Array.isArray(v)) return v.some(containsUnknown);
-  if (v && typeof v === 'object') return Object.values(v).some(containsUnknown);
-  return false;
 }

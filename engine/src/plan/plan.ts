@@ -7,12 +7,13 @@ import { ExprError } from '../expr/parse';
 import type { Config, ResourceConfig } from '../config/types';
 import type { Graph } from '../graph/graph';
 import { parseInstanceAddress, type InstanceAddress, type InstanceKey } from '../addresses/address';
-import { stateProviderString } from '../config/source';
+import { providerKeyFromState, stateProviderString } from '../config/source';
 import { sensitivePaths, type StateView } from '../state/state';
 import { Unknown, type Value } from '../values';
 import { expandResource, expansionOf, instanceScope, resourceValue, stateValue } from './expand';
-import { cloneState, providerKeyFromState, refreshState, type Drift } from './refresh';
-import { containsUnknown, evaluateConfig, planManagedInstance, preventDestroyError } from './plan-instance';
+import { cloneState, refreshState, type Drift } from './refresh';
+import { evaluateConfig, planManagedInstance, preventDestroyError } from './plan-instance';
+import { containsUnknown } from '../expr/convert';
 import { proposeNewState } from './merge';
 import { targetFilter, type TargetFilter } from './targets';
 import { triggeredBy } from './triggers';
@@ -31,8 +32,6 @@ export interface PlanOptions {
   readonly paths?: { module: string; root: string; cwd: string };
   readonly workspace?: string;
 }
-
-export { providerKeyFromState };
 
 export async function makePlan(config: Config, graph: Graph, prior: StateView, providers: ProviderSet, opts: PlanOptions): Promise<{ plan?: Plan; diagnostics: Diagnostic[] }> {
   const diags: Diagnostic[] = [];
@@ -150,8 +149,7 @@ function plannedDeletions(config: Config, state: StateView, changes: readonly Re
       if (!rc || destroy) state.removeInstance(address);
       continue;
     }
-    if (!destroy && rc && filter && !filter.includes(resource, key, address)) continue;
-    if (!destroy && rc && stillDeclared(rc, key, changes, filter)) continue;
+    // what is still declared has a change (kept above); what -target leaves out stays as it is
     if (filter && !filter.includes(resource, key, address)) continue;
     if (rc?.lifecycle.preventDestroy) {
       diags.push(preventDestroyError(address));
@@ -176,11 +174,6 @@ function plannedDeletions(config: Config, state: StateView, changes: readonly Re
     });
   }
   return out;
-}
-
-/** Whether an instance key is still part of the resource's expansion (it was planned or filtered out). */
-function stillDeclared(rc: ResourceConfig, key: InstanceKey, changes: readonly ResourceChange[], filter: TargetFilter | undefined): boolean {
-  return changes.some((c) => c.resource === rc.address && c.key === key) || (!!filter && !filter.includes(rc.address, key, ''));
 }
 
 function planScope(config: Config, state: StateView, planned: Map<string, Value>, opts: PlanOptions): Scope {

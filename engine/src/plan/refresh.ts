@@ -7,6 +7,7 @@ import { StateView, type StateFile } from '../state/state';
 import { valuesEqual } from './diff';
 import type { ProviderSet } from './providers';
 import type { ObjectValue } from '../provider/interface';
+import { providerKeyFromState } from '../config/source';
 
 export interface Drift {
   readonly address: string;
@@ -53,12 +54,4 @@ export async function refreshState(prior: StateView, config: Config, providers: 
   await Promise.all(Array.from({ length: Math.min(REFRESH_PARALLELISM, work.length) }, worker));
   drift.sort((a, b) => (a.address < b.address ? -1 : 1));
   return { state, drift, diagnostics: diags };
-}
-
-/** provider["registry.terraform.io/gridform/grid"].eu -> "grid.eu" (local name = last path part). */
-export function providerKeyFromState(provider: string): string {
-  const m = /^provider\["([^"]+)"\](?:\.(\w+))?$/.exec(provider);
-  if (!m) return provider;
-  const name = m[1].split('/').pop()!;
-  return m[2] ? `${name}.${m[2]}` : name;
 }

@@ -6,6 +6,7 @@ import type { Plan, ResourceChange } from '../plan/types';
 import { isUnknown, type Value } from '../values';
 import { ENGINE_TERRAFORM_VERSION, addressOf, type StateFile } from '../state/state';
 import { instanceAddress } from '../addresses/address';
+import { parseStateProvider } from '../config/source';
 import type { SchemaLookup } from './plan-text';
 import { sensitiveAttributePaths } from '../apply/sensitive';
 
@@ -113,7 +114,7 @@ export function stateJson(file: StateFile): Record<string, Json> {
   const resources = file.resources.flatMap((r) => r.instances.filter((i) => !i.deposed).map((i) => ({
     address: instanceAddress(addressOf(r), i.index_key), mode: r.mode, type: r.type, name: r.name,
     ...(i.index_key !== undefined ? { index: i.index_key } : {}),
-    provider_name: /^provider\["([^"]+)"\]/.exec(r.provider)?.[1] ?? r.provider, schema_version: i.schema_version,
+    provider_name: parseStateProvider(r.provider)?.source ?? r.provider, schema_version: i.schema_version,
     values: i.attributes, sensitive_values: {}, ...(i.dependencies?.length ? { depends_on: i.dependencies } : {}),
     ...(i.status === 'tainted' ? { tainted: true } : {}),
   })));

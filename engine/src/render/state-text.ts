@@ -4,6 +4,7 @@ import type { SchemaLookup } from './plan-text';
 import type { StateView } from '../state/state';
 import { parseInstanceAddress, splitResourceAddress } from '../addresses/address';
 import { renderScalar } from './values';
+import { providerKeyFromState } from '../config/source';
 import type { Value } from '../values';
 
 export function renderStateResources(state: StateView, addresses: readonly string[], schemas: SchemaLookup): string {
@@ -12,7 +13,7 @@ export function renderStateResources(state: StateView, addresses: readonly strin
     const a = parseInstanceAddress(address)!;
     const r = state.resource(a.resource)!;
     const { mode, type, name } = splitResourceAddress(a.resource);
-    const schema = schemas({ address, resource: a.resource, key: a.key, mode, type, name, providerKey: providerKey(r.provider), action: 'no-op', before: null, after: null, replacePaths: [], dependencies: [], priorDependencies: [], createBeforeDestroy: false });
+    const schema = schemas({ address, resource: a.resource, key: a.key, mode, type, name, providerKey: providerKeyFromState(r.provider), action: 'no-op', before: null, after: null, replacePaths: [], dependencies: [], priorDependencies: [], createBeforeDestroy: false });
     const entries = Object.entries(inst.attributes).filter(([, v]) => v !== null).sort(([x], [y]) => (x < y ? -1 : 1));
     const width = Math.max(0, ...entries.map(([k]) => k.length));
     const lines = entries.map(([k, v]) => `    ${k.padEnd(width)} = ${schema?.attributes[k]?.sensitive ? '(sensitive value)' : show(v)}`);
@@ -22,9 +23,4 @@ export function renderStateResources(state: StateView, addresses: readonly strin
 
 function show(v: Value): string {
   return v !== null && typeof v === 'object' ? JSON.stringify(v, null, 4).replace(/\n/g, '\n    ') : renderScalar(v);
-}
-
-function providerKey(provider: string): string {
-  const m = /^provider\["([^"]+)"\](?:\.(\w+))?$/.exec(provider);
-  return m ? `${m[1].split('/').pop()}${m[2] ? `.${m[2]}` : ''}` : provider;
 }
