@@ -102,4 +102,14 @@ describe('plan options', () => {
     expect(flagged.code).toBe(0);
     expect(folder.state().resources[0].instances[0].attributes).toMatchObject({ name: 'from-flag', size: 3 });
   });
+
+  it('validate asks the provider about each resource and names the attribute it refuses', async () => {
+    folder.write(fakeStack({ good: { name: 'a' }, bad: { name: '' } }));
+    const validate = await run('validate');
+    expect(validate.code).toBe(1);
+    expect(validate.err).toContain('name must not be empty');
+    expect(validate.err).toContain('fake_thing.bad');
+    folder.write(fakeStack({ good: { name: 'a' } }));
+    expect((await run('validate')).out).toContain('Success! The configuration is valid.');
+  });
 });

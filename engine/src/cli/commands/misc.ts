@@ -9,6 +9,9 @@ import { Unknown } from '../../values';
 import { boolFlag, flag } from '../args';
 import { report, say, type CommandContext } from '../context';
 import { loadStackConfig } from '../stack-config';
+import { providerSources } from '../schemas';
+import { normalizeSource } from '../../config/source';
+import { emptyState } from '../../state/state';
 import { resolveStack, synthesize } from '../workdir';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -49,11 +52,14 @@ export async function validateCommand(ctx: CommandContext): Promise<number> {
   const { config, graph, diagnostics: cd } = loadStackConfig(stack);
   const diags: Diagnostic[] = [...cd];
   if (config && graph) {
-    const providers = new Map([terraformDataFactory, ...ctx.options.providers].map((f) => [f.source, f.create()]));
+    const providers = new Map([terraformDataFactory, ...ctx.options.providers].map((f) => [normalizeSource(f.source), f.create()]));
+    const sources = providerSources(config, emptyState());
     for (const r of config.resources.values()) {
-      const source = r.provider.split('.')[0] === 'terraform' ? terraformDataFactory.source : config.providers.get(r.provider)?.source ?? [...config.providers.values()].find((p) => p.localName === r.provider.split('.')[0])?.source;
+      const source = sources.get(r.provider);
       const p = source ? providers.get(source) : undefined;
       if (!p) continue;
+      const validate = r.mode === 'data' ? p.validateDataSourceConfig?.bind(p) : p.validateResourceConfig.bind(p);
+      if (!validate) continue;
       // validate knows no values: variables, resources, count.index and each are all unknown
       const scope = {
         resource: () => Unknown, variable: (n: string) => (config.variables.has(n) ? Unknown : undefined), local: () => Unknown,
@@ -67,7 +73,7 @@ export async function validateCommand(ctx: CommandContext): Promise<number> {
         diags.push(error('Invalid expression', err.message, { address: r.address }));
         continue;
       }
-      diags.push(...inContext(p.validateResourceConfig({ typeName: r.type, config: body }).diagnostics, r.address));
+      diags.push(...inContext(validate({ typeName: r.type, config: body }).diagnostics, r.address));
     }
     await Promise.all([...providers.values()].map((p) => p.close?.()));
   }
