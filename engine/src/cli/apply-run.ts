@@ -4,8 +4,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { applyPlan, type Verb } from '../apply/apply';
 import { counts, hasChanges, type Plan, type ResourceChange } from '../plan/types';
-import { StateView } from '../state/state';
-import { objectKey } from '../state/state';
+import { objectKey, StateView } from '../state/state';
 import { report, say, type CommandContext } from './context';
 import { computeOutputs, renderOutputs } from './outputs';
 import type { Session } from './session';

@@ -28,6 +28,16 @@ function gatewayWorkload(type: string, name: string, data: Record<string, unknow
   return { version: 0, name, type, data: JSON.stringify(data), metadata: '', description: String(description ?? '') };
 }
 
+/** The gateway-name-proxy workload of a grid_name_proxy (workload names take no '-'). */
+function nameProxyWorkload(planned: ObjectValue): node.Workload {
+  const name = String(planned.name);
+  return gatewayWorkload('gateway-name-proxy', name.replace(/-/g, '_').slice(0, 36), { name, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true }, planned.description);
+}
+
+function fqdnProxyWorkload(planned: ObjectValue): node.Workload {
+  return gatewayWorkload('gateway-fqdn-proxy', String(planned.name), { fqdn: planned.fqdn, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true }, planned.description);
+}
+
 /** The node must be a gateway: its public config on chain has a domain. */
 export async function gatewayDomain(ctx: GridContext, nodeId: number): Promise<string> {
   const n = await ctx.chain.node(nodeId).catch(() => undefined);
@@ -65,7 +75,7 @@ export const nameProxyResource: GridResource = {
     try {
       const d = await createNodeDeployment(ctx, {
         nodeId, publicIps: 0, metadata: { type: 'gateway', name, projectName: name },
-        workloads: [gatewayWorkload('gateway-name-proxy', name.replace(/-/g, '_').slice(0, 36), { name, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true }, planned.description)],
+        workloads: [nameProxyWorkload(planned)],
       });
       return { state: { ...planned, id: String(d.contractId), name_contract_id: String(nameContractId), fqdn: String(resultOf(d, d.workloads[0].name).fqdn ?? `${name}.${domain}`) } };
     } catch (err) {
@@ -78,7 +88,7 @@ export const nameProxyResource: GridResource = {
     const name = String(planned.name);
     const d = await updateNodeDeployment(ctx, Number(prior.node), Number(prior.id), {
       metadata: { type: 'gateway', name, projectName: name },
-      workloads: [gatewayWorkload('gateway-name-proxy', name.replace(/-/g, '_').slice(0, 36), { name, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true }, planned.description)],
+      workloads: [nameProxyWorkload(planned)],
     });
     return { state: { ...planned, id: prior.id, name_contract_id: prior.name_contract_id, fqdn: String(resultOf(d, d.workloads[0].name).fqdn ?? prior.fqdn) } };
   },
@@ -121,7 +131,7 @@ export const fqdnProxyResource: GridResource = {
     await gatewayDomain(ctx, nodeId);
     const d = await createNodeDeployment(ctx, {
       nodeId, publicIps: 0, metadata: { type: 'gateway', name: String(planned.name), projectName: String(planned.name) },
-      workloads: [gatewayWorkload('gateway-fqdn-proxy', String(planned.name), { fqdn: planned.fqdn, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true }, planned.description)],
+      workloads: [fqdnProxyWorkload(planned)],
     });
     return { state: { ...planned, id: String(d.contractId) } };
   },
@@ -129,7 +139,7 @@ export const fqdnProxyResource: GridResource = {
   async update(ctx, prior, planned) {
     await updateNodeDeployment(ctx, Number(prior.node), Number(prior.id), {
       metadata: { type: 'gateway', name: String(planned.name), projectName: String(planned.name) },
-      workloads: [gatewayWorkload('gateway-fqdn-proxy', String(planned.name), { fqdn: planned.fqdn, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true }, planned.description)],
+      workloads: [fqdnProxyWorkload(planned)],
     });
     return { state: { ...planned, id: prior.id } };
   },
