@@ -59,23 +59,57 @@ export function signDeployment<T extends DeploymentInput>(d: T, twinId: number, 
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: string };
 
+/** Verifies one ed25519 signature; a node may do it off its main thread, hence the promise. */
+export type SignatureVerifier = (publicKeyHex: string, message: Uint8Array, signature: Uint8Array) => boolean | Promise<boolean>;
+
+interface SignatureToVerify {
+  twin: number;
+  publicKey: string;
+  signature: Buffer;
+}
+
 /**
  * Checks the signatures against the twins' public keys (looked up by the caller, e.g. on chain):
  * every required request must be signed, and the signed weight must reach weight_required.
+ * `hash` may be passed when the caller computed it already (it is the deployment's md5 challenge).
  */
-/** `hash` may be passed when the caller computed it already (it is the deployment's md5 challenge). */
 export function verifyDeploymentSignatures(d: DeploymentInput, publicKeyOf: (twinId: number) => string | undefined, hash: Uint8Array = deploymentHash(d)): SignatureCheck {
+  const pending = signaturesToVerify(d, publicKeyOf);
+  if (!Array.isArray(pending)) return pending;
+  return weighSignatures(d, pending, pending.map((s) => verify(s.publicKey, hash, s.signature)));
+}
+
+/** verifyDeploymentSignatures with the signatures verified by `verifier`, all at once. */
+export async function verifyDeploymentSignaturesWith(
+  verifier: SignatureVerifier,
+  d: DeploymentInput,
+  publicKeyOf: (twinId: number) => string | undefined,
+  hash: Uint8Array = deploymentHash(d),
+): Promise<SignatureCheck> {
+  const pending = signaturesToVerify(d, publicKeyOf);
+  if (!Array.isArray(pending)) return pending;
+  return weighSignatures(d, pending, await Promise.all(pending.map((s) => verifier(s.publicKey, hash, s.signature))));
+}
+
+function signaturesToVerify(d: DeploymentInput, publicKeyOf: (twinId: number) => string | undefined): SignatureToVerify[] | SignatureCheck {
   const req = d.signatureRequirement;
   if (!req || !(req.requests ?? []).length) return { ok: false, reason: 'the deployment has no signature requirement' };
-  const valid = new Set<number>();
+  const pending: SignatureToVerify[] = [];
   for (const s of req.signatures ?? []) {
     const twin = Number(s.twinId);
-    const pk = publicKeyOf(twin);
-    if (!pk) return { ok: false, reason: `signature by twin ${twin}, which is not on chain` };
+    const publicKey = publicKeyOf(twin);
+    if (!publicKey) return { ok: false, reason: `signature by twin ${twin}, which is not on chain` };
     if (s.signatureType && s.signatureType !== 'ed25519') return { ok: false, reason: `signature type ${s.signatureType} is not supported (ed25519 only)` };
-    if (!verify(pk, hash, Buffer.from(s.signature ?? '', 'hex'))) return { ok: false, reason: `the signature of twin ${twin} does not verify against its key on chain` };
-    valid.add(twin);
+    pending.push({ twin, publicKey, signature: Buffer.from(s.signature ?? '', 'hex') });
   }
+  return pending;
+}
+
+function weighSignatures(d: DeploymentInput, signed: SignatureToVerify[], verified: boolean[]): SignatureCheck {
+  const bad = signed.find((_, i) => !verified[i]);
+  if (bad) return { ok: false, reason: `the signature of twin ${bad.twin} does not verify against its key on chain` };
+  const valid = new Set(signed.map((s) => s.twin));
+  const req = d.signatureRequirement!;
   let weight = 0;
   for (const r of req.requests ?? []) {
     const twin = Number(r.twinId);
