@@ -2,7 +2,7 @@
 // owned by the deploying twin, carrying the deployment's hash, and valid signatures by the twins'
 // keys on chain. A freshly created contract may not be visible yet, so a missing one is retried
 // briefly before the refusal.
-import { deploymentHash, isNotFound, verifyDeploymentSignatures, type ChainClient, type chain, type node } from '../../proto';
+import { deploymentHash, isNotFound, verify, verifyDeploymentSignaturesWith, type ChainClient, type chain, type node, type SignatureVerifier } from '../../proto';
 import { NodeRefusal } from './refusal';
 import { TwinKeyCache } from './twin-keys';
 import type { ContractIndex } from './contract-index';
@@ -13,6 +13,8 @@ export interface ChainCheckOptions {
   twinKeys?: TwinKeyCache;
   /** contracts known from chain events; a deployment that fails against one is checked against the chain */
   known?: ContractIndex;
+  /** verifies each signature (default: inline) */
+  verifier?: SignatureVerifier;
   /** how long to wait for a contract not found yet (ms) */
   contractWaitMs?: number;
 }
@@ -55,7 +57,7 @@ async function checkAgainst(contract: chain.Contract__Output, chainClient: Chain
         throw new NodeRefusal('UNAVAILABLE', `cannot read twin ${s.twinId} from the chain: ${(err as Error).message}`);
       }
     }
-    return verifyDeploymentSignatures(d, (twin) => keys.get(twin), digest);
+    return verifyDeploymentSignaturesWith(opts.verifier ?? verify, d, (twin) => keys.get(twin), digest);
   };
   let sig = await read(false);
   if (!sig.ok) sig = await read(true); // the twin may have changed its key since it was cached

@@ -17,6 +17,7 @@ import { isNotFound } from '../../proto';
 import { UsedResourcesBatcher } from './usage-batcher';
 import { TwinKeyCache } from './twin-keys';
 import type { ContractIndex } from './contract-index';
+import { signatureVerifier } from './signature-verifier';
 
 export interface DeploymentManagerOptions {
   nodeId: number;
@@ -86,7 +87,7 @@ export class DeploymentManager {
     this.refuseIfPresent(d.contractId);
     this.admitting.add(d.contractId);
     try {
-      const contract = await checkDeploymentOnChain(this.o.chain, d, { nodeId: this.o.nodeId, twinKeys: this.twinKeys, known: this.o.contracts});
+      const contract = await checkDeploymentOnChain(this.o.chain, d, { nodeId: this.o.nodeId, twinKeys: this.twinKeys, known: this.o.contracts, verifier: signatureVerifier() });
       this.refuseIfPresent(d.contractId, true);
       const ask = capacityOf(d.workloads);
       const refusal = admissionRefusal(this.o.nodeId, this.o.total, this.used, ask);
@@ -117,7 +118,7 @@ export class DeploymentManager {
       if (before && before.type !== w.type) throw new NodeRefusal('INVALID_ARGUMENT', `workload ${w.name} cannot change type from ${before.type} to ${w.type}`);
     }
     await this.inFlight.get(d.contractId);
-    const contract = await checkDeploymentOnChain(this.o.chain, d, { nodeId: this.o.nodeId, twinKeys: this.twinKeys });
+    const contract = await checkDeploymentOnChain(this.o.chain, d, { nodeId: this.o.nodeId, twinKeys: this.twinKeys, verifier: signatureVerifier() });
     const now = this.o.now();
     const changed = new Set(d.workloads.filter((w) => w.version === d.version).map((w) => w.name));
     const workloads = d.workloads.map((w) => {
@@ -168,7 +169,7 @@ export class DeploymentManager {
   }
 
   private refuseIfPresent(contractId: number, ignoreAdmitting = false): void {
-    if (this.o.store.isLive(contractId)) {
+    if (this.live.has(contractId)) {
       throw new NodeRefusal('ALREADY_EXISTS', `node ${this.o.nodeId} already has a deployment for contract ${contractId}: use update`);
     }
     if (!ignoreAdmitting && this.admitting.has(contractId)) throw new NodeRefusal('ALREADY_EXISTS', `a deployment for contract ${contractId} is being admitted already`);
