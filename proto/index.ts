@@ -9,3 +9,4 @@ export * from './src/rpc';
 export * from './src/chain-client';
 export * from './src/node-client';
 export * from './src/types';
+export * from './src/ready-line';

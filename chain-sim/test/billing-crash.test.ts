@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChainClient, tftToUnits } from '../../proto';
+import { CHAIN_READY, ChainClient, killed, readyLine, tftToUnits } from '../../proto';
 import { newKey } from './helpers';
 
 const MAIN = path.resolve(__dirname, '../../dist/chain-sim/main.js');
@@ -12,24 +12,10 @@ const HOUR = 3600;
 const CONTRACTS = 6000;
 const HOURS = 10;
 
-function start(dir: string): Promise<{ proc: ChildProcess; client: ChainClient }> {
+async function start(dir: string): Promise<{ proc: ChildProcess; client: ChainClient }> {
   const proc = spawn(process.execPath, [MAIN, '--data', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (d: Buffer) => {
-      const m = /chain-sim ready on (\S+)/.exec((out += d.toString()));
-      if (m) resolve({ proc, client: new ChainClient(m[1], { timeoutMs: 60_000 }) });
-    });
-    proc.once('exit', (code) => reject(new Error(`chain-sim exited with ${code}`)));
-  });
-}
-
-function kill(proc: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    proc.removeAllListeners('exit');
-    proc.once('exit', () => resolve());
-    proc.kill('SIGKILL');
-  });
+  const [, address] = await readyLine(proc, CHAIN_READY, 'chain-sim');
+  return { proc, client: new ChainClient(address, { timeoutMs: 60_000 }) };
 }
 
 describe('billing across a crash', () => {
@@ -50,7 +36,7 @@ describe('billing across a crash', () => {
 
     const advancing = client.advanceTime(HOURS * HOUR).catch(() => undefined);
     await new Promise((r) => setTimeout(r, 250));
-    await kill(proc);
+    await killed(proc);
     await advancing;
     client.close();
 
@@ -74,7 +60,7 @@ describe('billing across a crash', () => {
       expect(all.every((c) => c.state === 'Created' && c.lastBilled >= startTime + HOURS * HOUR)).toBe(true);
     } finally {
       client.close();
-      await kill(proc);
+      await killed(proc);
     }
   });
 });

@@ -3,30 +3,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChainClient } from '../../proto';
+import { CHAIN_READY, ChainClient, killed, readyLine } from '../../proto';
 import { farmWithNode, userWithTwin } from './helpers';
 
 const MAIN = path.resolve(__dirname, '../../dist/chain-sim/main.js');
 
-function startChain(dir: string): Promise<{ proc: ChildProcess; address: string }> {
+async function startChain(dir: string): Promise<{ proc: ChildProcess; address: string }> {
   const proc = spawn(process.execPath, [MAIN, '--data', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /chain-sim ready on (\S+)/.exec(out);
-      if (m) resolve({ proc, address: m[1] });
-    });
-    proc.on('exit', (code) => reject(new Error(`chain-sim exited with ${code} before it was ready: ${out}`)));
-  });
-}
-
-function killed(proc: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    proc.removeAllListeners('exit');
-    proc.once('exit', () => resolve());
-    proc.kill('SIGKILL');
-  });
+  const [, address] = await readyLine(proc, CHAIN_READY, 'chain-sim');
+  return { proc, address };
 }
 
 describe('chain-sim process', () => {

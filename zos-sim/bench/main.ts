@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChainClient, NodeClient, deploymentHashHex, keyPairFromSeed, signDeployment, tftToUnits, type node } from '../../proto';
+import { CHAIN_READY, ChainClient, NODE_READY, NodeClient, deploymentHashHex, keyPairFromSeed, readyLine, signDeployment, tftToUnits, type node } from '../../proto';
 import { deployRequests, sendUnary } from './grpc-load';
 
 const DIST = path.resolve(__dirname, '..', '..');
@@ -17,16 +17,9 @@ const IN_FLIGHT = 128;
 /** deployments sent before the clock starts, so both rounds meet a node whose code is compiled */
 const WARM_UP = 500;
 
-function daemon(script: string, args: string[], ready: RegExp): Promise<{ proc: ChildProcess; match: RegExpExecArray }> {
+async function daemon(script: string, args: string[], ready: RegExp): Promise<{ proc: ChildProcess; match: RegExpExecArray }> {
   const proc = spawn(process.execPath, [path.join(DIST, script), ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (d: Buffer) => {
-      const m = ready.exec((out += d.toString()));
-      if (m) resolve({ proc, match: m });
-    });
-    proc.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
+  return { proc, match: await readyLine(proc, ready, script) };
 }
 
 /** CPU seconds (user + system) a process has used, from /proc. */
@@ -56,7 +49,7 @@ async function timed(nodePid: number, count: number, send: () => Promise<void>):
  */
 async function deploysPerSecond(): Promise<{ lean: Rate; grpcJs: Rate }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-node-'));
-  const chainD = await daemon('chain-sim/main.js', ['--data', path.join(dir, 'chain'), '--port', '0'], /chain-sim ready on (\S+)/);
+  const chainD = await daemon('chain-sim/main.js', ['--data', path.join(dir, 'chain'), '--port', '0'], CHAIN_READY);
   const chain = new ChainClient(chainD.match[1]);
   let nodeD: { proc: ChildProcess } | undefined;
   try {
@@ -64,7 +57,7 @@ async function deploysPerSecond(): Promise<{ lean: Rate; grpcJs: Rate }> {
     await chain.fund(user.publicKey, tftToUnits('1000000'));
     const twinId = (await chain.submit(user, { createTwin: { relay: 'r' } })).createdIds[0];
     const farmId = (await chain.submit(user, { createFarm: { name: 'bench', publicIps: [] } })).createdIds[0];
-    const n = await daemon('zos-sim/main.js', ['--chain', chainD.match[1], '--farm', String(farmId), '--data', path.join(dir, 'node'), '--profile', 'large'], /zos-sim node (\d+) ready on (\S+)/);
+    const n = await daemon('zos-sim/main.js', ['--chain', chainD.match[1], '--farm', String(farmId), '--data', path.join(dir, 'node'), '--profile', 'large'], NODE_READY);
     nodeD = n;
     const nodeId = Number(n.match[1]);
     const deployments: node.Deployment[] = Array.from({ length: WARM_UP + 2 * DEPLOYS }, (_, i) => ({

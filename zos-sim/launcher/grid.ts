@@ -2,7 +2,7 @@
 // reports its status.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ChainClient, generateMnemonic, keyPairFromMnemonic, tftToUnits } from '../../proto';
+import { CHAIN_READY, ChainClient, NODE_READY, generateMnemonic, keyPairFromMnemonic, tftToUnits } from '../../proto';
 import { alive, readGridFile, writeGridFile, type GridFile } from './grid-file';
 import { CHAIN_MAIN, HOST_MAIN, NODE_MAIN, startDetached, stopAll } from './processes';
 import type { HostSpec } from '../host';
@@ -28,8 +28,6 @@ export const HOSTED_NODES_PER_PROCESS = 500;
 type NodeEntry = GridFile['nodes'][number];
 type PublicConfig = NonNullable<HostSpec['nodes'][number]['publicConfig']>;
 
-const CHAIN_READY = /chain-sim ready on (\S+)/;
-const NODE_READY = /zos-sim node (\d+) ready on (\S+)/;
 /** Public IPv4 ranges of the simulation: documentation and benchmarking ranges, never routed. */
 const FARM_RANGES = ['203.0.113', '198.51.100', '192.0.2'];
 

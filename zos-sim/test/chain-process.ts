@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChainClient, keyPairFromSeed, tftToUnits, type KeyPair } from '../../proto';
+import { CHAIN_READY, ChainClient, keyPairFromSeed, killed, readyLine, tftToUnits, type KeyPair } from '../../proto';
 
 const CHAIN_MAIN = path.resolve(__dirname, '../../dist/chain-sim/main.js');
 
@@ -16,26 +16,14 @@ export interface ChainProcess {
 export async function startChainProcess(host = '127.0.0.1'): Promise<ChainProcess> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zos-chain-'));
   const proc: ChildProcess = spawn(process.execPath, [CHAIN_MAIN, '--data', dir, '--port', '0', '--host', host], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const address = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /chain-sim ready on (\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    proc.once('exit', (code) => reject(new Error(`chain-sim exited with ${code}`)));
-  });
+  const [, address] = await readyLine(proc, CHAIN_READY, 'chain-sim');
   const client = new ChainClient(address);
   return {
     address,
     client,
     async stop() {
       client.close();
-      await new Promise<void>((resolve) => {
-        proc.removeAllListeners('exit');
-        proc.once('exit', () => resolve());
-        proc.kill('SIGTERM');
-      });
+      await killed(proc, 'SIGTERM');
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { NodeClient, deploymentHashHex, signDeployment, type node } from '../../proto';
+import { NODE_READY, NodeClient, deploymentHashHex, killed, readyLine, signDeployment, type node } from '../../proto';
 import { startChainProcess, twinFor, type ChainProcess } from './chain-process';
 
 const ZOS_MAIN = path.resolve(__dirname, '../../dist/zos-sim/main.js');
@@ -33,19 +33,12 @@ describe('node crash and restart', () => {
   async function startNode(dir: string, ...extra: string[]): Promise<{ proc: ChildProcess; nodeId: number; client: NodeClient }> {
     const proc = spawn(process.execPath, [ZOS_MAIN, '--chain', chain.address, '--farm', String(farmId), '--data', dir, '--provision-ms', 'network=1,zmachine=1500', ...extra], { stdio: ['ignore', 'pipe', 'ignore'] });
     procs.push(proc);
-    const [nodeId, address] = await new Promise<[number, string]>((resolve, reject) => {
-      let out = '';
-      proc.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /zos-sim node (\d+) ready on (\S+)/.exec(out);
-        if (m) resolve([Number(m[1]), m[2]]);
-      });
-      proc.once('exit', (code) => reject(new Error(`zos-sim exited with ${code}`)));
-    });
-    return { proc, nodeId, client: new NodeClient(address) };
+    const [, nodeId, address] = await readyLine(proc, NODE_READY, 'zos-sim');
+    return { proc, nodeId: Number(nodeId), client: new NodeClient(address) };
   }
 
-  const killed = (p: ChildProcess) => new Promise<void>((resolve) => (p.exitCode !== null || p.signalCode ? resolve() : p.once('exit', () => resolve())));
+  /** Waits for a process that ends by itself (no signal sent). */
+  const exited = (p: ChildProcess) => new Promise<void>((resolve) => (p.exitCode !== null || p.signalCode ? resolve() : p.once('exit', () => resolve())));
 
   function deployment(twinId: number): node.Deployment {
     return {
@@ -72,7 +65,6 @@ describe('node crash and restart', () => {
     await first.client.deploy(signDeployment(d, user.twinId, user.key));
     while ((await states(first.client, user.twinId, d.contractId))[0] !== 'ok') await new Promise((r) => setTimeout(r, 20));
     expect(await states(first.client, user.twinId, d.contractId)).toEqual(['ok', 'init']);
-    first.proc.kill('SIGKILL');
     await killed(first.proc);
     first.client.close();
 
@@ -84,8 +76,7 @@ describe('node crash and restart', () => {
     const vm = JSON.parse((await second.client.get(user.twinId, d.contractId)).workloads[1].result!.data) as { ip: string };
     expect(vm.ip).toBe('10.60.2.2');
     second.client.close();
-    second.proc.kill('SIGTERM');
-    await killed(second.proc);
+    await killed(second.proc, 'SIGTERM');
   });
 
   it('a node told to crash after its first deploy dies before answering, and provisions it after restart', async () => {
@@ -96,14 +87,13 @@ describe('node crash and restart', () => {
     const d = deployment(user.twinId);
     d.contractId = (await chain.client.submit(user.key, { createNodeContract: { nodeId: first.nodeId, deploymentHash: deploymentHashHex(d), publicIps: 0 } })).createdIds[0];
     await expect(first.client.deploy(signDeployment(d, user.twinId, user.key))).rejects.toThrow();
-    await killed(first.proc);
+    await exited(first.proc);
     expect(first.proc.signalCode).toBe('SIGKILL');
     first.client.close();
     const second = await startNode(dir);
     while ((await states(second.client, user.twinId, d.contractId)).includes('init')) await new Promise((r) => setTimeout(r, 50));
     expect(await states(second.client, user.twinId, d.contractId)).toEqual(['ok', 'ok']);
     second.client.close();
-    second.proc.kill('SIGTERM');
-    await killed(second.proc);
+    await killed(second.proc, 'SIGTERM');
   });
 });

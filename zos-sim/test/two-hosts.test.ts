@@ -5,7 +5,7 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { NodeClient, deploymentHashHex, signDeployment, type node } from '../../proto';
+import { NODE_READY, NodeClient, deploymentHashHex, readyLine, signDeployment, type node } from '../../proto';
 import { startChainProcess, twinFor, type ChainProcess } from './chain-process';
 
 const ZOS_MAIN = path.resolve(__dirname, '../../dist/zos-sim/main.js');
@@ -62,14 +62,8 @@ maybe('a node on another host (network namespace)', () => {
     const farmer = await twinFor(chain.client);
     const farmId = (await chain.client.submit(farmer.key, { createFarm: { name: 'remote', publicIps: [] } })).createdIds[0];
     daemon = spawn('ip', ['netns', 'exec', NS, process.execPath, ZOS_MAIN, '--chain', chain.address, '--farm', String(farmId), '--data', dir, '--host', `${SUBNET}.2`, '--provision-ms', 'network=1,zmachine=5'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const [nodeId, address] = await new Promise<[number, string]>((resolve, reject) => {
-      let out = '';
-      daemon.stdout!.on('data', (d: Buffer) => {
-        const m = /zos-sim node (\d+) ready on (\S+)/.exec((out += d.toString()));
-        if (m) resolve([Number(m[1]), m[2]]);
-      });
-      daemon.once('exit', (code) => reject(new Error(`zos-sim exited with ${code}`)));
-    });
+    const [, id, address] = await readyLine(daemon, NODE_READY, 'zos-sim in its namespace');
+    const nodeId = Number(id);
     expect(address.startsWith(`${SUBNET}.2:`)).toBe(true);
     expect((await chain.client.node(nodeId)).address).toBe(address);
 

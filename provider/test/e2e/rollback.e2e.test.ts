@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChainClient, NodeClient } from '../../../proto';
+import { ChainClient, NODE_READY, NodeClient, readyLine } from '../../../proto';
 import { gridform, readGrid, REPO } from './cli';
 
 jest.setTimeout(240_000);
@@ -62,14 +62,8 @@ describe('rollback of failed applies on a local grid', () => {
     const grid = readGrid(home);
     const proc = spawn(process.execPath, [ZOS, '--chain', grid.chain.address, '--farm', String(grid.nodes[0].farmId), '--data', path.join(home, `faulty-${name}`), ...flags], { stdio: ['ignore', 'pipe', 'ignore'] });
     daemons.push(proc);
-    faulty[name] = await new Promise((resolve, reject) => {
-      let out = '';
-      proc.stdout!.on('data', (d: Buffer) => {
-        const m = /zos-sim node (\d+) ready on (\S+)/.exec((out += d.toString()));
-        if (m) resolve({ id: Number(m[1]), address: m[2] });
-      });
-      proc.once('exit', (code) => reject(new Error(`zos-sim ${name} exited with ${code}`)));
-    });
+    const [, id, address] = await readyLine(proc, NODE_READY, `zos-sim ${name}`);
+    faulty[name] = { id: Number(id), address };
   }
 
   beforeAll(async () => {
