@@ -14,8 +14,11 @@ const DIST = path.resolve(__dirname, '..', '..');
 const DEPLOYS = Number(process.env.BENCH_NODE_DEPLOYS ?? 4000);
 const GRID_NODES = Number(process.env.BENCH_GRID_NODES ?? 1000);
 const IN_FLIGHT = 128;
-/** deployments sent before the clock starts, so both rounds meet a node whose code is compiled */
-const WARM_UP = 500;
+/**
+ * The first deployments a node process takes are slower (its code is not compiled yet): they are
+ * timed apart, and the rounds after them give the steady rate.
+ */
+const WARM_UP = 2000;
 
 async function daemon(script: string, args: string[], ready: RegExp): Promise<{ proc: ChildProcess; match: RegExpExecArray }> {
   const proc = spawn(process.execPath, [path.join(DIST, script), ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
@@ -43,11 +46,11 @@ async function timed(nodePid: number, count: number, send: () => Promise<void>):
 }
 
 /**
- * After a warm-up, two rounds of DEPLOYS signed deployments on fresh contracts to one node
- * process: sent by the lean load generator (the node's rate), then by NodeClient, grpc-js as the
+ * Signed deployments on fresh contracts to one node process: WARM_UP of them, then DEPLOYS by
+ * the lean load generator (the node's steady rate), then DEPLOYS by NodeClient, grpc-js as the
  * provider sends them.
  */
-async function deploysPerSecond(): Promise<{ lean: Rate; grpcJs: Rate }> {
+async function deploysPerSecond(): Promise<{ cold: Rate; lean: Rate; grpcJs: Rate }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-node-'));
   const chainD = await daemon('chain-sim/main.js', ['--data', path.join(dir, 'chain'), '--port', '0'], CHAIN_READY);
   const chain = new ChainClient(chainD.match[1]);
@@ -78,12 +81,13 @@ async function deploysPerSecond(): Promise<{ lean: Rate; grpcJs: Rate }> {
         while (next < batch.length) await client.deploy(batch[next++]);
       }));
     };
-    await viaClient(signed.slice(0, WARM_UP));
-    const requests = deployRequests(signed.slice(WARM_UP, WARM_UP + DEPLOYS));
-    const lean = await timed(n.proc.pid!, DEPLOYS, () => sendUnary(n.match[2], '/gridform.node.Node/Deploy', requests, IN_FLIGHT));
+    const send = (requests: Buffer[]) => () => sendUnary(n.match[2], '/gridform.node.Node/Deploy', requests, IN_FLIGHT);
+    const cold = await timed(n.proc.pid!, WARM_UP, send(deployRequests(signed.slice(0, WARM_UP))));
+    const lean = await timed(n.proc.pid!, DEPLOYS, send(deployRequests(signed.slice(WARM_UP, WARM_UP + DEPLOYS))));
+    await client.version(); // connected before the clock starts
     const grpcJs = await timed(n.proc.pid!, DEPLOYS, () => viaClient(signed.slice(WARM_UP + DEPLOYS)));
     client.close();
-    return { lean, grpcJs };
+    return { cold, lean, grpcJs };
   } finally {
     chain.close();
     nodeD?.proc.kill('SIGKILL');
@@ -107,11 +111,12 @@ function gridReadySeconds(): number {
 }
 
 async function main(): Promise<void> {
-  const { lean, grpcJs } = await deploysPerSecond();
+  const { cold, lean, grpcJs } = await deploysPerSecond();
   const ready = gridReadySeconds();
   const rows = [
     ['deployments accepted per second, one node process', `${Math.round(lean.wall)} /s`, '>= 2,000 /s', lean.wall >= 2000 ? 'met' : 'MISSED'],
     ['  per CPU second of the node process (both threads)', `${Math.round(lean.perCpuSecond)} /s`, '', ''],
+    [`  the first ${WARM_UP} after the node started`, `${Math.round(cold.wall)} /s`, '', ''],
     ['  sent with NodeClient (grpc-js), as the provider does', `${Math.round(grpcJs.wall)} /s`, '', ''],
     [`local grid of ${GRID_NODES} nodes ready (grid up)`, `${ready.toFixed(2)} s`, '<= 10 s', ready <= 10 ? 'met' : 'MISSED'],
   ];
