@@ -1,12 +1,13 @@
-// A private network across two nodes with wireguard access for your machine, and VMs on both
-// nodes. `wg-quick up ./wg.conf` with the access_wg_config output puts your machine in the
+// A private network across nodes (two unless told) with wireguard access for your machine, and
+// VMs on each node. `wg-quick up ./wg.conf` with the access_wg_config output puts your machine in the
 // network, so the VMs' private addresses answer from it.
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { Deployment, GridProvider, Network } from 'gridform';
 
 export interface NetworkWireguardProps {
-  readonly nodes?: [number, number];
+  /** the nodes of the network, VMs on each; the first must have a public IPv4 (your machine's endpoint) */
+  readonly nodes?: number[];
   /** VMs per node */
   readonly vmsPerNode?: number;
 }
@@ -19,7 +20,7 @@ export class NetworkWireguardStack extends TerraformStack {
     const nodes = props.nodes ?? [1, 2];
     const count = props.vmsPerNode ?? 2;
     new GridProvider(this, 'grid', { network: 'local' });
-    const network = new Network(this, 'network', { name: 'private', nodes, ipRange: '10.20.0.0/16', description: 'two nodes and your machine', addWgAccess: true });
+    const network = new Network(this, 'network', { name: 'private', nodes, ipRange: '10.20.0.0/16', description: 'VMs on every node, and your machine', addWgAccess: true });
     nodes.forEach((node, n) => {
       const d = new Deployment(this, `vms_${n + 1}`, {
         node,

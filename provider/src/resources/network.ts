@@ -2,19 +2,23 @@
 // from 2, wireguard keys per node and a listen port free on each node, peers in a full mesh. With
 // add_wg_access, your machine joins too: it gets the next subnet, and a node of the network with
 // a public IPv4 takes it as a peer; access_wg_config is the wg-quick file for your machine.
+// Adding or removing nodes changes the network in place: remaining nodes keep their subnet, key
+// and port (read back from the nodes) and get the new peers; added nodes take free subnets.
 import { randomUUID } from 'node:crypto';
-import type { ObjectValue, Value } from '../../../engine';
+import { Unknown, type AttributePath, type ObjectValue, type Value } from '../../../engine';
 import type { node } from '../../../proto';
 import { networkSchema } from '../schema/network';
 import type { GridContext } from '../grid/context';
-import { cancelContract, createNodeDeployment, GridError } from '../grid/node-deployment';
-import { newWgKeys } from '../grid/wireguard';
+import { cancelContract, createNodeDeployment, GridError, updateNodeDeployment } from '../grid/node-deployment';
+import { newWgKeys, wgPublicKey } from '../grid/wireguard';
 import { Checks } from './checks';
 import type { GridResource } from './resource';
 
 const RANGE = /^(\d{1,3})\.(\d{1,3})\.0\.0\/16$/;
 export const NETWORK_NAME = /^[a-zA-Z0-9_]{1,36}$/;
 const FIRST_WG_PORT = 3000;
+/** subnets 10.A.2.0/24 to 10.A.254.0/24, one of them your machine's with add_wg_access */
+const MAX_NODES = 252;
 
 interface NodePlan {
   nodeId: number;
@@ -33,6 +37,7 @@ export const networkResource: GridResource = {
     if (c.required(config.nodes, ['nodes']) && Array.isArray(config.nodes)) {
       if (!config.nodes.length) c.fail(['nodes'], 'Invalid nodes', 'A network needs at least one node.');
       if (new Set(config.nodes.map(String)).size !== config.nodes.length) c.fail(['nodes'], 'Invalid nodes', 'nodes lists a node twice.');
+      if (config.nodes.length > MAX_NODES) c.fail(['nodes'], 'Invalid nodes', `A network spans at most ${MAX_NODES} nodes (a /24 of its /16 each), not ${config.nodes.length}.`);
       config.nodes.forEach((n, i) => c.intRange(n, ['nodes', i], 1, Number.MAX_SAFE_INTEGER));
     }
     return c.diags;
@@ -75,6 +80,83 @@ export const networkResource: GridResource = {
     return { state, private: JSON.stringify({ keys: Object.fromEntries(plans.map((p) => [p.nodeId, p.keys.privateKey])), ports: Object.fromEntries(plans.map((p) => [p.nodeId, p.port])) }) };
   },
 
+  /** Remaining nodes keep their subnets and added ones get theirs now; new contract ids come at apply. */
+  plan(prior, proposed) {
+    if (!prior) return proposed;
+    const nodes = (proposed.nodes as number[]).map(Number);
+    const ids = (prior.node_deployment_id ?? {}) as Record<string, number>;
+    const unchanged = nodes.length === Object.keys(ids).length && nodes.every((n) => ids[n] !== undefined);
+    return { ...proposed, nodes_ip_range: subnetsFor(prior, nodes), node_deployment_id: unchanged ? prior.node_deployment_id : Unknown };
+  },
+
+  /** Your machine reaches the network through its public node: without that node, the access is made anew. */
+  replacePaths(prior, proposed): AttributePath[] {
+    const nodes = ((proposed.nodes ?? []) as number[]).map(Number);
+    return prior.add_wg_access === true && !nodes.includes(Number(prior.public_node_id)) ? [['nodes']] : [];
+  },
+
+  async update(ctx, prior, planned) {
+    const name = String(planned.name);
+    const nodes = (planned.nodes as number[]).map(Number);
+    const ids = (prior.node_deployment_id ?? {}) as Record<string, number>;
+    const subnets = subnetsFor(prior, nodes);
+    const plans: NodePlan[] = [];
+    const current = new Map<number, node.Deployment__Output>();
+    const gone = Object.entries(ids).filter(([n]) => !nodes.includes(Number(n))).map(([, id]) => Number(id));
+    for (const nodeId of nodes) {
+      const client = await ctx.node(nodeId);
+      const host = client.address.split(':')[0];
+      const contractId = ids[nodeId];
+      const d = contractId ? await client.get(ctx.twinId, Number(contractId)).catch(() => undefined) : undefined;
+      const data = d && networkDataOf(d);
+      if (d && data) {
+        current.set(nodeId, d);
+        plans.push({ nodeId, subnet: subnets[nodeId], keys: { privateKey: data.wireguard_private_key, publicKey: wgPublicKey(data.wireguard_private_key) }, port: data.wireguard_listen_port, host });
+      } else {
+        if (contractId) gone.push(Number(contractId)); // a contract whose deployment left the node is replaced
+        plans.push({ nodeId, subnet: subnets[nodeId], keys: newWgKeys(), port: await ctx.freeWgPort(nodeId, FIRST_WG_PORT), host });
+      }
+    }
+    // your machine stays a peer of the public node, as it was
+    const publicNode = planned.add_wg_access === true ? Number(prior.public_node_id) : 0;
+    const access = publicNode ? existingAccessPeer(prior) : undefined;
+    const metadata = { type: 'network', name, projectName: name };
+    const description = String(planned.description ?? '');
+    const created: Record<string, number> = {};
+    const updated: { nodeId: number; contractId: number; before: node.Workload[] }[] = [];
+    try {
+      for (const p of plans) {
+        const data = networkData(String(planned.ip_range), p, plans);
+        if (access && p.nodeId === publicNode) data.peers.push(access);
+        const workload: node.Workload = { version: 0, name, type: 'network', data: JSON.stringify(data), metadata: '', description };
+        const d = current.get(p.nodeId);
+        if (!d) {
+          created[p.nodeId] = (await createNodeDeployment(ctx, { nodeId: p.nodeId, workloads: [workload], publicIps: 0, metadata })).contractId;
+          continue;
+        }
+        const old = d.workloads.find((w) => w.type === 'network')!;
+        if (old.data === workload.data && (old.description ?? '') === description) continue;
+        await updateNodeDeployment(ctx, p.nodeId, d.contractId, { workloads: [workload], metadata });
+        updated.push({ nodeId: p.nodeId, contractId: d.contractId, before: d.workloads.map(({ result: _result, ...w }) => w) });
+      }
+    } catch (err) {
+      // the nodes changed so far go back as they were, and the ones added leave
+      for (const u of updated.reverse()) {
+        await updateNodeDeployment(ctx, u.nodeId, u.contractId, { workloads: u.before, metadata }).catch((e: Error) => {
+          (err as Error).message += ` (and putting the network back on node ${u.nodeId} failed: ${e.message})`;
+        });
+      }
+      for (const id of Object.values(created)) await cancelContract(ctx, id).catch(() => undefined);
+      throw err;
+    }
+    for (const id of gone) await cancelContract(ctx, id);
+    const contracts = Object.fromEntries(plans.map((p) => [String(p.nodeId), created[p.nodeId] ?? current.get(p.nodeId)!.contractId]));
+    return {
+      state: { ...planned, id: prior.id, nodes_ip_range: subnets, node_deployment_id: contracts },
+      private: JSON.stringify({ keys: Object.fromEntries(plans.map((p) => [p.nodeId, p.keys.privateKey])), ports: Object.fromEntries(plans.map((p) => [p.nodeId, p.port])) }),
+    };
+  },
+
   async delete(ctx, prior) {
     for (const id of Object.values((prior.node_deployment_id ?? {}) as Record<string, number>)) await cancelContract(ctx, Number(id));
   },
@@ -94,6 +176,38 @@ export const networkResource: GridResource = {
     throw new GridError('importing a grid_network is not supported yet: import its grid_deployment resources by contract id instead');
   },
 };
+
+/**
+ * Each node's subnet: a node keeps the one it had; an added node takes the lowest 10.A.Y.0/24 not
+ * had by any node before this change (so no subnet is reused within one apply) nor by your machine.
+ */
+function subnetsFor(prior: ObjectValue, nodes: number[]): Record<string, string> {
+  const [, a, b] = RANGE.exec(String(prior.ip_range))!;
+  const before = (prior.nodes_ip_range ?? {}) as Record<string, string>;
+  const taken = new Set(Object.values(before));
+  const access = /^\d+\.\d+\.(\d+)\.\d+\/24$/.exec(String(prior.external_ip ?? ''));
+  if (access) taken.add(`${a}.${b}.${access[1]}.0/24`);
+  const out: Record<string, string> = {};
+  let y = 2;
+  for (const n of nodes) {
+    if (before[n]) {
+      out[n] = before[n];
+      continue;
+    }
+    while (taken.has(`${a}.${b}.${y}.0/24`)) y++;
+    out[n] = `${a}.${b}.${y}.0/24`;
+    taken.add(out[n]);
+  }
+  return out;
+}
+
+type NetworkData = ReturnType<typeof networkData>;
+
+/** The network workload's data in a node deployment, as the node holds it. */
+function networkDataOf(d: node.Deployment__Output): NetworkData | undefined {
+  const w = d.workloads.find((x) => x.type === 'network' && x.result?.state !== 'deleted');
+  return w ? (JSON.parse(w.data) as NetworkData) : undefined;
+}
 
 function networkData(ipRange: string, self: NodePlan, all: NodePlan[]) {
   return {
@@ -143,5 +257,18 @@ async function accessPlan(ctx: GridContext, plans: NodePlan[], a: string, b: str
     `Endpoint = ${endpoint}`,
     '',
   ].join('\n');
-  return { node, keys, externalIp: `${a}.${b}.${y}.2/24`, peer: { subnet, wireguard_public_key: keys.publicKey, allowed_ips: [subnet, `100.64.${b}.${y}/32`], endpoint: '' }, config };
+  return { node, keys, externalIp: `${a}.${b}.${y}.2/24`, peer: accessPeer(a, b, y, keys.publicKey), config };
+}
+
+/** Your machine as a peer of the public node: subnet 10.A.Y.0/24, no endpoint (it dials in). */
+function accessPeer(a: string, b: string, y: number, publicKey: string): NetworkData['peers'][number] {
+  const subnet = `${a}.${b}.${y}.0/24`;
+  return { subnet, wireguard_public_key: publicKey, allowed_ips: [subnet, `100.64.${b}.${y}/32`], endpoint: '' };
+}
+
+/** The access peer of a network made with add_wg_access, from its state (external_ip and external_sk). */
+function existingAccessPeer(state: ObjectValue): NetworkData['peers'][number] {
+  const [, a, b] = RANGE.exec(String(state.ip_range))!;
+  const y = Number(String(state.external_ip).split('.')[2]);
+  return accessPeer(a, b, y, wgPublicKey(String(state.external_sk)));
 }

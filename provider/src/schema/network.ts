@@ -9,9 +9,9 @@ export const networkSchema: ResourceSchema = {
     attributes: {
       id: { type: 'string', computed: true },
       name: { type: 'string', required: true, forceNew: true, description: 'Network name, unique among your networks on each node' },
-      nodes: { type: 'list', elementType: 'number', required: true, forceNew: true, description: 'Node ids the network spans' },
+      nodes: { type: 'list', elementType: 'number', required: true, description: 'Node ids the network spans; adding or removing one changes the network in place' },
       ip_range: { type: 'string', required: true, forceNew: true, description: 'The network range, an IPv4 /16 such as 10.1.0.0/16' },
-      description: { type: 'string', optional: true, forceNew: true },
+      description: { type: 'string', optional: true },
       add_wg_access: { type: 'bool', optional: true, forceNew: true, description: 'Add a wireguard peer for your machine' },
       access_wg_config: { type: 'string', computed: true, sensitive: true, description: 'wg-quick config for your machine (with add_wg_access)' },
       external_ip: { type: 'string', computed: true },

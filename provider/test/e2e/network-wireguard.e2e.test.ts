@@ -1,7 +1,8 @@
 // examples/network-wireguard end to end on a local grid: real cdktf synth, apply, a wg-quick file
 // whose peer is the access node's key at its public IPv4 and listen port, the access node holding
 // your machine as a peer, VMs on both nodes with addresses from their node's subnet, no changes
-// on the next plan, and destroy leaving no contract.
+// on the next plan, a third node joining and leaving the network in place, and destroy leaving no
+// contract.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,7 +17,7 @@ describe('examples/network-wireguard on a local grid', () => {
   const run = (...args: string[]) => gridform(['-no-color', ...args], { cwd: app, home });
 
   beforeAll(async () => {
-    expect((await gridform(['grid', 'up', '--port', '0', '--nodes', '2'], { home })).code).toBe(0);
+    expect((await gridform(['grid', 'up', '--port', '0', '--nodes', '3'], { home })).code).toBe(0);
   });
   afterAll(async () => {
     await gridform(['grid', 'down', '--purge'], { home });
@@ -52,6 +53,40 @@ describe('examples/network-wireguard on a local grid', () => {
       const more = await run('plan');
       expect(more.stdout).toContain('# grid_deployment.vms_1 will be updated in-place');
       expect((await run('apply', '-auto-approve')).stdout).toContain('0 added, 2 changed, 0 destroyed');
+
+      // a third node joins the network in place: the first two keep their contracts and subnets,
+      // node 3 takes the first free subnet (10.20.4.0/24 is your machine's), and every node peers with it
+      const networkOn = async (address: string) => {
+        const client = new NodeClient(address);
+        try {
+          const d = (await client.list(grid.devAccount.twinId)).find((x) => x.workloads.some((w) => w.type === 'network' && w.result?.state !== 'deleted'));
+          return d && { contractId: d.contractId, data: JSON.parse(d.workloads[0].data) as { subnet: string; peers: { subnet: string }[] } };
+        } finally {
+          client.close();
+        }
+      };
+      const [net1, net2] = [await networkOn(grid.nodes[0].address), await networkOn(grid.nodes[1].address)];
+      edit('props.nodes ?? [1, 2]', 'props.nodes ?? [1, 2, 3]');
+      const grow = await run('plan');
+      expect(grow.stdout).toContain('# grid_network.network will be updated in-place');
+      expect(grow.stdout).toContain('# grid_deployment.vms_3 will be created');
+      expect((await run('apply', '-auto-approve')).stdout).toContain('1 added, 1 changed, 0 destroyed');
+      const grown = JSON.parse((await run('output', '-json')).stdout) as Record<string, { value: unknown }>;
+      expect(grown.node3_ips.value).toEqual(['10.20.5.2', '10.20.5.3', '10.20.5.4']);
+      expect(grown.wg_config.value).toBe(conf);
+      const [after1, after2, net3] = await Promise.all(grid.nodes.slice(0, 3).map((n) => networkOn(n.address)));
+      expect([after1!.contractId, after2!.contractId]).toEqual([net1!.contractId, net2!.contractId]);
+      expect(net3!.data.subnet).toBe('10.20.5.0/24');
+      expect(after1!.data.peers.map((p) => p.subnet)).toEqual(['10.20.3.0/24', '10.20.5.0/24', '10.20.4.0/24']);
+      expect(net3!.data.peers.map((p) => p.subnet)).toEqual(['10.20.2.0/24', '10.20.3.0/24']);
+      expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+
+      // and leaves it in place: its contract is cancelled, the others drop it from their peers
+      edit('props.nodes ?? [1, 2, 3]', 'props.nodes ?? [1, 2]');
+      expect((await run('apply', '-auto-approve')).stdout).toContain('0 added, 1 changed, 1 destroyed');
+      expect(await networkOn(grid.nodes[2].address)).toBeUndefined();
+      expect((await networkOn(grid.nodes[0].address))!.data.peers.map((p) => p.subnet)).toEqual(['10.20.3.0/24', '10.20.4.0/24']);
+      expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
       edit('node,\n        name: `private_${n + 1}`', 'node: 2,\n        name: `private_${n + 1}`');
       const moved = await run('plan');
       expect(moved.stdout).toContain('# grid_deployment.vms_1 must be replaced');
