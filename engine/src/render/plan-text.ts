@@ -5,7 +5,7 @@ import type { BlockSchema, ObjectValue, ProviderSchema } from '../provider/inter
 import { counts, hasChanges, type Plan, type ResourceChange } from '../plan/types';
 import { valuesEqual } from '../plan/diff';
 import { isUnknown, type Value } from '../values';
-import { isScalar, renderCollection, renderScalar } from './values';
+import { isScalar, renderCollection, renderCollectionChange, renderScalar, sameCollectionKind } from './values';
 import { paint, type Colors } from './color';
 
 const SYMBOL = { create: '+', update: '~', delete: '-', replace: '-/+', read: '<=', 'no-op': ' ' } as const;
@@ -99,7 +99,8 @@ function renderBlock(
     if (before === null) (sign = c.green('+')), (text = show(a, sensitive, '+', indent));
     else if (after === null) (sign = c.red('-')), (text = `${show(b, sensitive, '-', indent)} -> null`);
     else if (b === null || b === undefined) (sign = c.green('+')), (text = show(a, sensitive, '+', indent));
-    else (sign = c.yellow('~')), (text = `${show(b, sensitive, '~', indent)} -> ${show(a, sensitive, '~', indent)}`);
+    else if (!sensitive && sameCollectionKind(b, a)) (sign = c.yellow('~')), (text = renderCollectionChange(b as Value, a as Value, indent).join('\n'));
+    else (sign = c.yellow('~')), (text = `${show(b, sensitive, '-', indent)} -> ${show(a, sensitive, '+', indent)}`);
     rows.push([`${indent}${sign} ${name}`, `${text}${force}`]);
   }
   const width = Math.max(0, ...rows.map(([l]) => l.length));

@@ -1,5 +1,6 @@
 // Renders attribute values as Terraform prints them in plans: strings quoted, lists and maps
-// expanded, "(known after apply)" and "(sensitive value)".
+// expanded, "(known after apply)" and "(sensitive value)"; a list or map changed in place shows
+// only what changed, with the unchanged elements next to a change for context.
 import { isUnknown, type Value } from '../values';
 
 export function renderScalar(v: Value | undefined, sensitive = false): string {
@@ -25,4 +26,78 @@ export function renderCollection(v: Value, sign: string, indent: string): string
   if (!entries.length) return ['{}'];
   const width = Math.max(...entries.map(([k]) => JSON.stringify(k).length));
   return ['{', ...entries.map(([k, x]) => `${indent}    ${sign} ${JSON.stringify(k).padEnd(width)} = ${isScalar(x) ? renderScalar(x) : JSON.stringify(x)}`), `${indent}  }`];
+}
+
+function element(x: Value): string {
+  return isScalar(x) ? renderScalar(x) : JSON.stringify(x);
+}
+
+function hiddenLine(indent: string, n: number): string {
+  return `${indent}      # (${n} unchanged ${n === 1 ? 'element' : 'elements'} hidden)`;
+}
+
+/** Whether two values are both lists or both maps (known), so their change can show element by element. */
+export function sameCollectionKind(a: Value | undefined, b: Value | undefined): boolean {
+  if (isScalar(a) || isScalar(b)) return false;
+  return Array.isArray(a) === Array.isArray(b);
+}
+
+/**
+ * Lines of a list or map changed in place. Lists are matched by their longest common subsequence,
+ * so an element added in the middle shows as one `+`; maps by key (`~` changed, `+` added, `-`
+ * removed). Unchanged list elements are shown beside a change and counted as hidden elsewhere.
+ */
+export function renderCollectionChange(before: Value, after: Value, indent: string): string[] {
+  const close = `${indent}  `;
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const ops = listOps(before, after);
+    const changed = ops.map((o) => o.sign !== ' ');
+    const lines = ['['];
+    let hidden = 0;
+    ops.forEach((o, i) => {
+      if (o.sign === ' ' && !changed[i - 1] && !changed[i + 1]) {
+        hidden++;
+        return;
+      }
+      if (hidden) lines.push(hiddenLine(indent, hidden));
+      hidden = 0;
+      lines.push(`${indent}    ${o.sign} ${element(o.value)},`);
+    });
+    if (hidden) lines.push(hiddenLine(indent, hidden));
+    return [...lines, `${close}]`];
+  }
+  const b = before as Record<string, Value>;
+  const a = after as Record<string, Value>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
+  const rows: [string, string, string][] = [];
+  let hidden = 0;
+  for (const k of keys) {
+    if (!(k in a)) rows.push(['-', k, element(b[k])]);
+    else if (!(k in b)) rows.push(['+', k, element(a[k])]);
+    else if (JSON.stringify(b[k]) !== JSON.stringify(a[k])) rows.push(['~', k, `${element(b[k])} -> ${element(a[k])}`]);
+    else hidden++;
+  }
+  const width = Math.max(0, ...rows.map(([, k]) => JSON.stringify(k).length));
+  const lines = ['{', ...rows.map(([sign, k, v]) => `${indent}    ${sign} ${JSON.stringify(k).padEnd(width)} = ${v}`)];
+  if (hidden) lines.push(hiddenLine(indent, hidden));
+  return [...lines, `${close}}`];
+}
+
+/** The edit from one list to another: kept elements (the longest common subsequence), removed and added ones. */
+function listOps(before: Value[], after: Value[]): { sign: ' ' | '+' | '-'; value: Value }[] {
+  const key = (v: Value) => JSON.stringify(v);
+  const [bk, ak] = [before.map(key), after.map(key)];
+  // lengths[i][j]: the LCS length of before[i..] and after[j..]
+  const lengths = Array.from({ length: before.length + 1 }, () => new Array<number>(after.length + 1).fill(0));
+  for (let i = before.length - 1; i >= 0; i--) {
+    for (let j = after.length - 1; j >= 0; j--) lengths[i][j] = bk[i] === ak[j] ? lengths[i + 1][j + 1] + 1 : Math.max(lengths[i + 1][j], lengths[i][j + 1]);
+  }
+  const ops: { sign: ' ' | '+' | '-'; value: Value }[] = [];
+  let [i, j] = [0, 0];
+  while (i < before.length || j < after.length) {
+    if (i < before.length && j < after.length && bk[i] === ak[j]) ops.push({ sign: ' ', value: before[i++] }), j++;
+    else if (i < before.length && (j === after.length || lengths[i + 1][j] >= lengths[i][j + 1])) ops.push({ sign: '-', value: before[i++] });
+    else ops.push({ sign: '+', value: after[j++] });
+  }
+  return ops;
 }
