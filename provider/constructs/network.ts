@@ -3,9 +3,11 @@ import { TerraformResource, listMapper, numberToTerraform, stringToTerraform, bo
 import type { Construct } from 'constructs';
 
 export interface NetworkConfig extends TerraformMetaArguments {
+  /** changing it replaces the network */
   readonly name: string;
+  /** adding or removing a node changes the network in place (but removing the access node of addWgAccess replaces it) */
   readonly nodes: number[];
-  /** an IPv4 /16 such as 10.1.0.0/16 */
+  /** an IPv4 /16 such as 10.1.0.0/16; changing it replaces the network */
   readonly ipRange: string;
   readonly description?: string;
   readonly addWgAccess?: boolean;

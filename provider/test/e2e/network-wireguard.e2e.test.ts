@@ -70,6 +70,8 @@ describe('examples/network-wireguard on a local grid', () => {
       const grow = await run('plan');
       expect(grow.stdout).toContain('# grid_network.network will be updated in-place');
       expect(grow.stdout).toContain('# grid_deployment.vms_3 will be created');
+      expect(grow.stdout).toContain('          + 3,\n        ]'); // the node list gains node 3, nothing else
+      expect(grow.stdout).toContain('          + "3" = "10.20.5.0/24"'); // and the plan already knows its subnet
       expect((await run('apply', '-auto-approve')).stdout).toContain('1 added, 1 changed, 0 destroyed');
       const grown = JSON.parse((await run('output', '-json')).stdout) as Record<string, { value: unknown }>;
       expect(grown.node3_ips.value).toEqual(['10.20.5.2', '10.20.5.3', '10.20.5.4']);
