@@ -8,6 +8,7 @@ import {
 } from '../../engine';
 import { ChainClient, isNotFound, keyPairFromMnemonic } from '../../proto';
 import { GridContext } from './grid/context';
+import { GraceNotes } from './grid/grace-notes';
 import { resolveSettings } from './grid/settings';
 import { gridProviderSchema } from './schema/provider';
 import { deploymentResource } from './resources/deployment';
@@ -97,7 +98,11 @@ export class GridProviderImpl implements Provider {
   async readResource(req: ReadRequest): Promise<ReadResponse> {
     const r = RESOURCES[req.typeName];
     if (!r) return { newState: req.currentState, diagnostics: [error(`Unknown resource type ${req.typeName}`)] };
-    return this.guard<ReadResponse>(async (ctx) => ({ newState: await r.read(ctx, req.currentState, req.private), private: req.private, diagnostics: [] }), { newState: req.currentState });
+    return this.guard<ReadResponse>(async (ctx) => {
+      const notes = new GraceNotes();
+      const newState = await r.read(ctx, req.currentState, notes);
+      return { newState, private: req.private, diagnostics: newState ? notes.warnings(ctx.twinId) : [] };
+    }, { newState: req.currentState });
   }
 
   async importResourceState(req: ImportRequest): Promise<ImportResponse> {

@@ -133,9 +133,10 @@ export const deploymentResource: GridResource = {
     return count(prior) === count(proposed) ? [] : [['vms']];
   },
 
-  async read(ctx, state) {
+  async read(ctx, state, notes) {
     const contractId = Number(state.id);
     const contract = await ctx.chain.contract(contractId).catch(() => undefined);
+    notes.seen(contract);
     if (!contract || contract.state === 'Deleted') return null;
     const d = await (await ctx.node(Number(state.node))).get(ctx.twinId, contractId).catch(() => undefined);
     if (!d) return null;

@@ -5,6 +5,7 @@
 import { isUnknown, type ObjectValue } from '../../../engine';
 import type { node } from '../../../proto';
 import type { GridContext } from '../grid/context';
+import type { GraceNotes } from '../grid/grace-notes';
 import { cancelContract, createNodeDeployment, GridError, resultOf, updateNodeDeployment } from '../grid/node-deployment';
 import { fqdnProxySchema, nameProxySchema } from '../schema/gateways';
 import { Checks } from './checks';
@@ -47,8 +48,9 @@ export async function gatewayDomain(ctx: GridContext, nodeId: number): Promise<s
   return domain;
 }
 
-async function liveContract(ctx: GridContext, id: unknown): Promise<boolean> {
+async function liveContract(ctx: GridContext, id: unknown, notes: GraceNotes): Promise<boolean> {
   const c = await ctx.chain.contract(Number(id)).catch(() => undefined);
+  notes.seen(c);
   return !!c && c.state !== 'Deleted';
 }
 
@@ -98,8 +100,8 @@ export const nameProxyResource: GridResource = {
     if (prior.name_contract_id) await cancelContract(ctx, Number(prior.name_contract_id));
   },
 
-  async read(ctx, state) {
-    if (!(await liveContract(ctx, state.id)) || !(await liveContract(ctx, state.name_contract_id))) return null;
+  async read(ctx, state, notes) {
+    if (!(await liveContract(ctx, state.id, notes)) || !(await liveContract(ctx, state.name_contract_id, notes))) return null;
     return state;
   },
 
@@ -148,8 +150,8 @@ export const fqdnProxyResource: GridResource = {
     await cancelContract(ctx, Number(prior.id));
   },
 
-  async read(ctx, state) {
-    return (await liveContract(ctx, state.id)) ? state : null;
+  async read(ctx, state, notes) {
+    return (await liveContract(ctx, state.id, notes)) ? state : null;
   },
 
   async import(ctx, id) {

@@ -144,12 +144,13 @@ export const kubernetesResource: GridResource = {
     for (const id of ids) await cancelContract(ctx, id);
   },
 
-  async read(ctx, state) {
+  async read(ctx, state, notes) {
     const master = await ctx.chain.contract(Number(state.id)).catch(() => undefined);
     if (!master || master.state === 'Deleted') return null;
     const live: Record<string, string> = {};
     for (const [k, id] of Object.entries((state.node_deployment_id ?? {}) as Record<string, string>)) {
       const c = await ctx.chain.contract(Number(id)).catch(() => undefined);
+      notes.seen(c);
       if (c && c.state !== 'Deleted') live[k] = id;
     }
     // a worker deployment gone outside gridform shows as drift and is made again by the next apply

@@ -161,11 +161,12 @@ export const networkResource: GridResource = {
     for (const id of Object.values((prior.node_deployment_id ?? {}) as Record<string, number>)) await cancelContract(ctx, Number(id));
   },
 
-  async read(ctx, state) {
+  async read(ctx, state, notes) {
     const ids = (state.node_deployment_id ?? {}) as Record<string, number>;
     const live: Record<string, Value> = {};
     for (const [nodeId, id] of Object.entries(ids)) {
       const c = await ctx.chain.contract(Number(id)).catch(() => undefined);
+      notes.seen(c);
       if (c && c.state !== 'Deleted') live[nodeId] = Number(id);
     }
     if (!Object.keys(live).length) return null;

@@ -1,6 +1,7 @@
 // What each grid resource type implements; the provider turns thrown GridErrors into diagnostics.
 import type { AttributePath, Diagnostic, ObjectValue, ResourceSchema } from '../../../engine';
 import type { GridContext } from '../grid/context';
+import type { GraceNotes } from '../grid/grace-notes';
 
 export interface GridResource {
   readonly schema: ResourceSchema;
@@ -13,7 +14,7 @@ export interface GridResource {
   plan?(prior: ObjectValue | null, proposed: ObjectValue): ObjectValue;
   /** paths whose change forces replacement beyond the schema's forceNew attributes */
   replacePaths?(prior: ObjectValue, proposed: ObjectValue): AttributePath[];
-  /** the current state, or null when it no longer exists */
-  read(ctx: GridContext, state: ObjectValue, priv?: string): Promise<ObjectValue | null>;
+  /** the current state, or null when it no longer exists; every contract looked at goes to `notes` */
+  read(ctx: GridContext, state: ObjectValue, notes: GraceNotes): Promise<ObjectValue | null>;
   import(ctx: GridContext, id: string): Promise<ObjectValue>;
 }
