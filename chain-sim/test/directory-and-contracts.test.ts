@@ -127,6 +127,37 @@ describe('chain-sim directory and node contracts over gRPC', () => {
     expect(seen.map((s) => s.split(':')[1])).toEqual(['TwinStored', 'ContractCreated', 'NodeContractCanceled']);
   });
 
+  it('streams to a node only the events naming it, past and live', async () => {
+    const mine = await farmWithNode(t.client, 0, 'mine');
+    const other = await farmWithNode(t.client, 0, 'other');
+    const user = await userWithTwin(t.client);
+    const from = (await t.client.info()).block;
+    const past = (await t.client.submit(user.key, { createNodeContract: { nodeId: mine.nodeId, deploymentHash: HASH_A } })).createdIds[0];
+    await t.client.submit(user.key, { createNodeContract: { nodeId: other.nodeId, deploymentHash: HASH_A } });
+    const seen: string[] = [];
+    let live = 0;
+    const done = new Promise<void>((resolve) => {
+      const sub = t.client.subscribe(
+        from,
+        (e) => {
+          const data = JSON.parse(e.data) as { contract_id: number; node_id: number };
+          seen.push(`${e.type} ${data.contract_id} node ${data.node_id}`);
+          if (e.type === 'NodeContractCanceled' && data.contract_id === live) {
+            sub.cancel();
+            resolve();
+          }
+        },
+        undefined,
+        mine.nodeId,
+      );
+    });
+    await t.client.submit(user.key, { createNodeContract: { nodeId: other.nodeId, deploymentHash: HASH_B } });
+    live = (await t.client.submit(user.key, { createNodeContract: { nodeId: mine.nodeId, deploymentHash: HASH_B } })).createdIds[0];
+    await t.client.submit(user.key, { cancelContract: { contractId: live } });
+    await done;
+    expect(seen).toEqual([`ContractCreated ${past} node ${mine.nodeId}`, `ContractCreated ${live} node ${mine.nodeId}`, `NodeContractCanceled ${live} node ${mine.nodeId}`]);
+  });
+
   it('keeps twins, farms, nodes and contracts across a restart', async () => {
     const { nodeId } = await farmWithNode(t.client);
     const user = await userWithTwin(t.client);

@@ -90,9 +90,12 @@ export class ChainClient {
     return (await this.call<{ bills: Bill__Output[] }>('ListBills', { id: contractId })).bills;
   }
 
-  /** Streams events from `fromBlock` on (past ones first, then live ones) until cancelled. */
-  subscribe(fromBlock: number, onEvent: (e: Event__Output) => void, onEnd?: (err?: Error) => void): { cancel(): void } {
-    const stream = this.raw.SubscribeEvents({ fromBlock });
+  /**
+   * Streams events from `fromBlock` on (past ones first, then live ones) until cancelled; with
+   * `nodeId`, only the events naming that node.
+   */
+  subscribe(fromBlock: number, onEvent: (e: Event__Output) => void, onEnd?: (err?: Error) => void, nodeId = 0): { cancel(): void } {
+    const stream = this.raw.SubscribeEvents({ fromBlock, nodeId });
     let cancelled = false;
     stream.on('data', onEvent);
     stream.on('error', (err: grpc.ServiceError) => {

@@ -72,6 +72,7 @@ export class ChainWatcher {
         this.log(`event stream ended${err ? `: ${err.message}` : ''}; reconnecting`);
         this.retry = setTimeout(() => this.follow(), 1000);
       },
+      this.nodeId, // only the events naming this node: a thousand nodes need not each read every event
     );
   }
 

@@ -26,6 +26,7 @@ export class Queries {
       liveOnNode: db.prepare("SELECT count(*) AS n FROM contracts WHERE type = 'node' AND state != 'Deleted' AND node_id = ?"),
       balance: db.prepare('SELECT balance FROM accounts WHERE id = ?').safeIntegers(true),
       eventsFrom: db.prepare('SELECT * FROM events WHERE block >= ? ORDER BY block, idx LIMIT ?'),
+      nodeEventsFrom: db.prepare("SELECT * FROM events WHERE json_extract(data, '$.node_id') = ? AND block >= ? ORDER BY block, idx LIMIT ?"),
       lastBlock: db.prepare('SELECT number, timestamp FROM blocks ORDER BY number DESC LIMIT 1'),
       bills: db.prepare('SELECT * FROM bills WHERE contract_id = ? ORDER BY timestamp').safeIntegers(true),
     };
@@ -96,8 +97,9 @@ export class Queries {
   balance(account: string): bigint {
     return ((this.s.balance.get(account) as { balance: bigint } | undefined)?.balance ?? 0n) as bigint;
   }
-  eventsFrom(block: number, limit = 10_000): ChainEvent[] {
-    return (this.s.eventsFrom.all(block, limit) as { block: number; idx: number; timestamp: number; type: string; data: string }[]).map((e) => ({
+  /** Events from `block` on; with `nodeId`, only those naming that node. */
+  eventsFrom(block: number, limit = 10_000, nodeId = 0): ChainEvent[] {
+    return ((nodeId ? this.s.nodeEventsFrom.all(nodeId, block, limit) : this.s.eventsFrom.all(block, limit)) as { block: number; idx: number; timestamp: number; type: string; data: string }[]).map((e) => ({
       block: e.block, index: e.idx, timestamp: e.timestamp, type: e.type, data: JSON.parse(e.data) as Record<string, unknown>,
     }));
   }

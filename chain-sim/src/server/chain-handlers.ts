@@ -85,15 +85,21 @@ export function chainHandlers(ledger: Ledger, streams: Set<grpc.ServerWritableSt
   return handlers;
 }
 
-/** Past events from the requested block first, then live ones, without gaps or repeats. */
+/**
+ * Past events from the requested block first, then live ones, without gaps or repeats; with a
+ * node id, only the events naming that node.
+ */
 function subscribe(ledger: Ledger, stream: grpc.ServerWritableStream<chain.SubscribeRequest__Output, chain.Event>, streams: Set<grpc.ServerWritableStream<unknown, unknown>>): void {
   const pending: ChainEvent[] = [];
   let replaying = true;
   let next = { block: Number(stream.request.fromBlock) || 0, index: 0 };
+  const nodeId = Number(stream.request.nodeId) || 0;
   const send = (e: ChainEvent) => {
     if (e.block < next.block || (e.block === next.block && e.index < next.index)) return;
+    if (nodeId && e.data.node_id !== nodeId) return;
     next = { block: e.block, index: e.index + 1 };
-    stream.write(eventMessage(e));
+    // a subscriber gone is not written to: each write would only make an error
+    if (!stream.cancelled && !stream.destroyed) stream.write(eventMessage(e));
   };
   const off = ledger.onEvents((events) => (replaying ? pending.push(...events) : events.forEach(send)));
   streams.add(stream as never);
@@ -105,7 +111,7 @@ function subscribe(ledger: Ledger, stream: grpc.ServerWritableStream<chain.Subsc
   stream.on('close', close);
   stream.on('error', close);
   for (;;) {
-    const batch = ledger.q.eventsFrom(next.block, 5000).filter((e) => e.block > next.block || e.index >= next.index);
+    const batch = ledger.q.eventsFrom(next.block, 5000, nodeId).filter((e) => e.block > next.block || e.index >= next.index);
     if (!batch.length) break;
     batch.forEach(send);
   }

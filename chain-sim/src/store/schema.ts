@@ -33,6 +33,8 @@ CREATE TABLE IF NOT EXISTS blocks (number INTEGER PRIMARY KEY, timestamp INTEGER
 CREATE TABLE IF NOT EXISTS events (
   block INTEGER NOT NULL, idx INTEGER NOT NULL, timestamp INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL,
   PRIMARY KEY (block, idx)) WITHOUT ROWID;
+-- a node's subscription replays only the events naming it
+CREATE INDEX IF NOT EXISTS events_node ON events (json_extract(data, '$.node_id'), block, idx);
 CREATE TABLE IF NOT EXISTS bills (
   contract_id INTEGER NOT NULL, timestamp INTEGER NOT NULL, block INTEGER NOT NULL, amount INTEGER NOT NULL,
   amount_due INTEGER NOT NULL, discount_level TEXT NOT NULL, seconds INTEGER NOT NULL);
