@@ -1,8 +1,7 @@
 // state list | show | rm | mv | pull: look into the state and edit it without touching the
 // real objects (rm forgets an object, mv renames its address), as Terraform's state commands do.
-import { error, type Diagnostic } from '../../diagnostics';
-import { instanceAddress, parseInstanceAddress, splitResourceAddress } from '../../addresses/address';
-import type { StateView } from '../../state/state';
+import { error } from '../../diagnostics';
+import { matchingInstances, moveObjects } from '../../state/move';
 import { flag } from '../args';
 import { report, say, type CommandContext } from '../context';
 import { providerSources, schemasFor } from '../schemas';
@@ -24,19 +23,11 @@ export async function stateCommand(ctx: CommandContext): Promise<number> {
 }
 
 /** The current instance addresses matching an address (a resource matches all its instances). */
-function matching(state: StateView, pattern: string): string[] {
-  const p = parseInstanceAddress(pattern);
-  if (!p) return [];
-  return state.instanceAddresses().filter((a) => {
-    const x = parseInstanceAddress(a)!;
-    return x.resource === p.resource && (p.key === undefined || x.key === p.key);
-  });
-}
 
 async function list(ctx: CommandContext, patterns: string[]): Promise<number> {
   const { state } = await readStackState(ctx, flag(ctx.args, 'stack'));
   if (!state) return 1;
-  const all = patterns.length ? [...new Set(patterns.flatMap((p) => matching(state, p)))] : state.instanceAddresses();
+  const all = patterns.length ? [...new Set(patterns.flatMap((p) => matchingInstances(state, p)))] : state.instanceAddresses();
   if (patterns.length && !all.length) return report(ctx, [error('No matching objects found', `Nothing in the state matches ${patterns.join(', ')}.`)]), 1;
   say(ctx, all.map((a) => `${a}\n`).join(''));
   return 0;
@@ -47,7 +38,7 @@ async function show(ctx: CommandContext, args: string[]): Promise<number> {
   const { state, config } = await readStackState(ctx, flag(ctx.args, 'stack'));
   if (!state) return 1;
   if (!state.instance(args[0])) {
-    const many = matching(state, args[0]);
+    const many = matchingInstances(state, args[0]);
     return report(ctx, [error(`No instance found for the given address: ${args[0]}`, many.length ? `It has several instances; name one: ${many.join(', ')}.` : 'state list shows what the state holds.')]), 1;
   }
   say(ctx, renderStateResources(state, [args[0]], schemasFor(providerSources(config, state.file), ctx.options.providers)));
@@ -64,8 +55,8 @@ async function pull(ctx: CommandContext): Promise<number> {
 async function rm(ctx: CommandContext, patterns: string[]): Promise<number> {
   if (!patterns.length) return (ctx.io.stderr.write('Usage: gridform state rm ADDRESS...\n'), 1);
   return editStackState(ctx, 'OperationStateRm', async (state) => {
-    const gone = [...new Set(patterns.flatMap((p) => matching(state, p)))];
-    const missing = patterns.filter((p) => !matching(state, p).length);
+    const gone = [...new Set(patterns.flatMap((p) => matchingInstances(state, p)))];
+    const missing = patterns.filter((p) => !matchingInstances(state, p).length);
     if (missing.length) return { changed: false, diagnostics: [error('Invalid target address', `No object in the state matches ${missing.join(', ')}; nothing was removed.`)] };
     for (const a of gone) {
       state.removeInstance(a);
@@ -80,26 +71,9 @@ async function mv(ctx: CommandContext, args: string[]): Promise<number> {
   if (args.length !== 2) return (ctx.io.stderr.write('Usage: gridform state mv SOURCE DESTINATION\n'), 1);
   const [from, to] = args;
   return editStackState(ctx, 'OperationStateMv', async (state) => {
-    const diags: Diagnostic[] = [];
-    const src = parseInstanceAddress(from);
-    const dst = parseInstanceAddress(to);
-    if (!src || !dst) return { changed: false, diagnostics: [error('Invalid address', `${!src ? from : to} is not a resource address.`)] };
-    const moving = matching(state, from);
-    if (!moving.length) return { changed: false, diagnostics: [error(`No object found at ${from}`, 'state list shows what the state holds.')] };
-    const srcType = splitResourceAddress(src.resource);
-    const dstType = splitResourceAddress(dst.resource);
-    if (srcType.type !== dstType.type || srcType.mode !== dstType.mode) return { changed: false, diagnostics: [error('Invalid state move', `${from} is a ${srcType.type}; it cannot become a ${dstType.type}.`)] };
-    for (const a of moving) {
-      const key = src.key === undefined && dst.key === undefined ? parseInstanceAddress(a)!.key : dst.key;
-      const target = instanceAddress(dst.resource, key);
-      if (state.instance(target)) return { changed: false, diagnostics: [error('Destination already exists', `${target} is already in the state; nothing was moved.`)] };
-      const r = state.resource(src.resource)!;
-      const inst = state.instance(a)!;
-      state.removeInstance(a);
-      state.setInstance({ mode: r.mode, type: dstType.type, name: dstType.name, provider: r.provider }, target, inst);
-      say(ctx, `Move "${a}" to "${target}"\n`);
-    }
-    say(ctx, `Successfully moved ${moving.length} object(s).\n`);
-    return { changed: true, diagnostics: diags };
+    const { moved, diagnostics } = moveObjects(state, from, to);
+    for (const [a, target] of moved) say(ctx, `Move "${a}" to "${target}"\n`);
+    if (moved.length) say(ctx, `Successfully moved ${moved.length} object(s).\n`);
+    return { changed: moved.length > 0, diagnostics };
   });
 }
