@@ -42,8 +42,27 @@ const STEP_2 = {
   output: { child: { value: '${terraform_data.child.output}' } },
 };
 
+// objects renamed: one moved and changed, one instance moved to another key and otherwise kept
+const STEP_3 = {
+  resource: {
+    terraform_data: {
+      root: { input: 'v3' },
+      child: { input: '${terraform_data.root.output}-child' },
+      pinned: { input: 'p', triggers_replace: ['t2'] },
+      counted: { count: 2, input: 'n-${count.index}' },
+      keyed: { for_each: { eu: 'x', asia: 'z' }, input: '${each.key == "asia" ? "ap" : each.key}=${each.value}' },
+    },
+  },
+  moved: [
+    { from: 'terraform_data.base', to: 'terraform_data.root' },
+    { from: 'terraform_data.keyed["ap"]', to: 'terraform_data.keyed["asia"]' },
+  ],
+  output: { child: { value: '${terraform_data.child.output}' } },
+};
+
 interface Shape {
   actions: string[];
+  previous?: string;
   index?: unknown;
   after: string[];
   afterUnknown: string[];
@@ -51,9 +70,9 @@ interface Shape {
 }
 
 function shapes(showJson: string): Record<string, Shape> {
-  const plan = JSON.parse(showJson) as { resource_changes: { address: string; index?: unknown; action_reason?: string; change: { actions: string[]; after: Record<string, unknown> | null; after_unknown: Record<string, unknown> } }[] };
+  const plan = JSON.parse(showJson) as { resource_changes: { address: string; previous_address?: string; index?: unknown; action_reason?: string; change: { actions: string[]; after: Record<string, unknown> | null; after_unknown: Record<string, unknown> } }[] };
   return Object.fromEntries(plan.resource_changes.map((c) => [c.address, {
-    actions: c.change.actions, index: c.index, after: Object.keys(c.change.after ?? {}).sort(), afterUnknown: Object.keys(c.change.after_unknown ?? {}).sort(),
+    actions: c.change.actions, ...(c.previous_address ? { previous: c.previous_address } : {}), index: c.index, after: Object.keys(c.change.after ?? {}).sort(), afterUnknown: Object.keys(c.change.after_unknown ?? {}).sort(),
     ...(c.action_reason ? { reason: c.action_reason } : {}),
   }]));
 }
@@ -107,5 +126,14 @@ maybe('parity with terraform on terraform_data', () => {
     expect(g).toEqual(t);
     expect(g['terraform_data.pinned'].actions).toEqual(['delete', 'create']);
     expect(g['terraform_data.gone'].actions).toEqual(['delete']);
+  }, 120_000);
+
+  it('after applying those, plans the same moves: renamed objects kept, with their previous addresses', async () => {
+    terraform(tf, 'apply', '-input=false', 'plan.bin');
+    await gridform(gf, 'apply', 'plan.bin');
+    const { terraform: t, gridform: g } = await step(STEP_3);
+    expect(g).toEqual(t);
+    expect(g['terraform_data.root']).toMatchObject({ actions: ['update'], previous: 'terraform_data.base' });
+    expect(g['terraform_data.keyed["asia"]']).toMatchObject({ actions: ['no-op'], previous: 'terraform_data.keyed["ap"]' });
   }, 120_000);
 });

@@ -2,7 +2,8 @@
 // resource and attribute for anything malformed or not supported.
 import { error, type Diagnostic } from '../diagnostics';
 import { BUILTIN_SOURCE, normalizeSource } from './source';
-import type { BackendConfig, Config, Lifecycle, OutputConfig, ProviderConfig, ResourceConfig, VariableConfig } from './types';
+import type { BackendConfig, Config, Lifecycle, MoveConfig, OutputConfig, ProviderConfig, ResourceConfig, VariableConfig } from './types';
+import { parseInstanceAddress, splitResourceAddress } from '../addresses/address';
 
 const META = new Set(['//', 'depends_on', 'lifecycle', 'provider', 'count', 'for_each', 'connection', 'provisioner']);
 
@@ -83,7 +84,35 @@ export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Confi
     const [type, cfg] = Object.entries(terraform.backend)[0] ?? [];
     if (type) backend = { type, config: isObject(cfg) ? cfg : {} };
   }
-  return { config: { resources, providers, outputs, variables, locals, backend }, diagnostics: diags };
+  const moves = movedBlocks(doc.moved, resources, diags);
+  if (doc.import !== undefined) {
+    diags.push(error('import blocks are not supported yet', 'Import each object with "gridform import ADDRESS ID" instead (cdktf\'s importFrom writes import blocks).'));
+  }
+  return { config: { resources, providers, outputs, variables, locals, backend, moves }, diagnostics: diags };
+}
+
+/** `moved` blocks: both ends managed resource (or instance) addresses of one type, `from` no longer declared. */
+function movedBlocks(raw: unknown, resources: ReadonlyMap<string, ResourceConfig>, diags: Diagnostic[]): MoveConfig[] {
+  const out: MoveConfig[] = [];
+  for (const [i, block] of (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).entries()) {
+    const end = (v: unknown) => (typeof v === 'string' ? v.replace(/^\$\{(.*)\}$/, '$1') : '');
+    const [from, to] = [end(isObject(block) ? block.from : undefined), end(isObject(block) ? block.to : undefined)];
+    const [src, dst] = [parseInstanceAddress(from), parseInstanceAddress(to)];
+    if (!src || !dst || src.resource.startsWith('data.') || dst.resource.startsWith('data.')) {
+      diags.push(error('Invalid moved block', `moved block ${i + 1} needs from and to, each the address of a managed resource or instance (got ${JSON.stringify(from)} and ${JSON.stringify(to)}).`));
+      continue;
+    }
+    if (splitResourceAddress(src.resource).type !== splitResourceAddress(dst.resource).type) {
+      diags.push(error('Resource type mismatch', `moved block ${i + 1}: ${from} is a ${splitResourceAddress(src.resource).type}; it cannot move to ${to}, a ${splitResourceAddress(dst.resource).type}.`));
+      continue;
+    }
+    if (src.key === undefined && resources.has(src.resource)) {
+      diags.push(error('Moved object still exists', `moved block ${i + 1} moves ${from} to ${to}, but ${from} is still declared: remove it, or drop the moved block.`, { address: src.resource }));
+      continue;
+    }
+    out.push({ from, to });
+  }
+  return out;
 }
 
 function lifecycle(raw: unknown): Lifecycle {

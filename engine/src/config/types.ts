@@ -54,8 +54,16 @@ export interface BackendConfig {
   readonly config: Record<string, unknown>;
 }
 
+/** A `moved` block (cdktf's moveTo / moveFromId): the object at `from` now lives at `to`. */
+export interface MoveConfig {
+  readonly from: string;
+  readonly to: string;
+}
+
 export interface Config {
   readonly resources: ReadonlyMap<string, ResourceConfig>;
+  /** in the order written */
+  readonly moves: readonly MoveConfig[];
   readonly providers: ReadonlyMap<string, ProviderConfig>;
   readonly outputs: readonly OutputConfig[];
   readonly variables: ReadonlyMap<string, VariableConfig>;

@@ -12,6 +12,7 @@ import { sensitivePaths, type StateView } from '../state/state';
 import { Unknown, type Value } from '../values';
 import { expandResource, expansionOf, instanceScope, resourceValue, stateValue } from './expand';
 import { cloneState, refreshState, type Drift } from './refresh';
+import { applyMoves } from './moves';
 import { evaluateConfig, planManagedInstance, preventDestroyError } from './plan-instance';
 import { containsUnknown } from '../expr/convert';
 import { proposeNewState } from './merge';
@@ -36,9 +37,12 @@ export interface PlanOptions {
 export async function makePlan(config: Config, graph: Graph, prior: StateView, providers: ProviderSet, opts: PlanOptions): Promise<{ plan?: Plan; diagnostics: Diagnostic[] }> {
   const diags: Diagnostic[] = [];
   let state = cloneState(prior.file);
+  const moves = applyMoves(config.moves, state);
+  diags.push(...moves.diagnostics);
+  const start = state;
   let drift: Drift[] = [];
   if (opts.refresh !== false && state.instanceAddresses().length) {
-    const r = await refreshState(prior, config, providers);
+    const r = await refreshState(start, config, providers);
     diags.push(...r.diagnostics);
     if (hasErrors(r.diagnostics)) return { diagnostics: diags };
     state = r.state;
@@ -72,10 +76,11 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
   const changes: ResourceChange[] = graph.order.flatMap((a) => changesByResource.get(a) ?? []);
   if (!opts.refreshOnly) changes.push(...plannedDeletions(config, state, changes, filter, !!opts.destroy, diags));
   if (hasErrors(diags)) return { diagnostics: diags };
+  const withMoves = changes.map((c) => (moves.previous.has(c.address) && !c.deposed ? { ...c, previousAddress: moves.previous.get(c.address)! } : c));
   const outputs = opts.destroy ? destroyedOutputs(prior) : planOutputs(config, prior, scope, diags);
   return {
     plan: {
-      changes, outputs, drift, destroy: !!opts.destroy, refreshOnly: !!opts.refreshOnly, refreshedState: state.file,
+      changes: withMoves, outputs, drift, destroy: !!opts.destroy, refreshOnly: !!opts.refreshOnly, refreshedState: state.file,
       priorSerial: prior.file.serial, priorLineage: prior.file.lineage, targeted: !!filter,
     },
     diagnostics: diags,

@@ -46,6 +46,8 @@ export interface ResourceChange {
   /** create the new object before destroying the old one */
   readonly createBeforeDestroy: boolean;
   readonly private?: string;
+  /** the address the object had before a `moved` block moved it in this plan */
+  readonly previousAddress?: string;
 }
 
 export interface OutputChange {
@@ -88,8 +90,9 @@ export function outputChanged(o: OutputChange): boolean {
   return !valuesEqual(o.before, o.after);
 }
 
+/** Resource changes to apply; an object only moved to a new address is one (the state must record it). */
 export function hasResourceChanges(plan: Plan): boolean {
-  return plan.changes.some((c) => c.action !== 'no-op' && c.action !== 'read');
+  return plan.changes.some((c) => (c.action !== 'no-op' && c.action !== 'read') || c.previousAddress !== undefined);
 }
 
 /** Whether applying the plan would change anything: resources, outputs, or (refresh-only) the state. */

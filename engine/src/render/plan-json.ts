@@ -9,6 +9,7 @@ import { instanceAddress } from '../addresses/address';
 import { parseStateProvider } from '../config/source';
 import type { SchemaLookup } from './plan-text';
 import { sensitiveAttributePaths } from '../apply/sensitive';
+import { containsUnknown } from '../expr/convert';
 
 type Json = unknown;
 
@@ -44,7 +45,7 @@ export function planJson(plan: Plan, schemas: SchemaLookup, sources: ReadonlyMap
     output_changes: outputChanges,
     prior_state: stateJson(prior),
     timestamp: new Date().toISOString(),
-    applyable: plan.changes.some((c) => c.action !== 'no-op') || plan.outputs.some((o) => JSON.stringify(o.before) !== JSON.stringify(o.after)),
+    applyable: plan.changes.some((c) => c.action !== 'no-op' || c.previousAddress !== undefined) || plan.outputs.some((o) => JSON.stringify(o.before) !== JSON.stringify(o.after)),
     complete: !plan.targeted,
     errored: false,
   };
@@ -53,14 +54,15 @@ export function planJson(plan: Plan, schemas: SchemaLookup, sources: ReadonlyMap
 function resourceChange(c: ResourceChange, schema: BlockSchema | undefined, providerName: string): Record<string, Json> {
   const actions = c.action === 'replace' ? (c.createBeforeDestroy ? ['create', 'delete'] : ['delete', 'create']) : [c.action];
   return {
-    address: c.address, mode: c.mode, type: c.type, name: c.name, ...(c.key !== undefined ? { index: c.key } : {}),
+    address: c.address, ...(c.previousAddress !== undefined ? { previous_address: c.previousAddress } : {}), mode: c.mode, type: c.type, name: c.name, ...(c.key !== undefined ? { index: c.key } : {}),
     ...(c.deposed ? { deposed: c.deposed } : {}),
     provider_name: providerName,
     change: {
       actions,
       before: c.before === null ? null : known(c.before),
       after: c.after === null ? null : known(c.after),
-      after_unknown: c.after === null ? {} : unknownMask(c.after),
+      // as Terraform: a wholly known value has an empty mask, not one of falses
+      after_unknown: c.after === null || !containsUnknown(c.after) ? {} : unknownMask(c.after),
       before_sensitive: c.before === null ? false : sensitiveMask(schema, c.before),
       after_sensitive: c.after === null ? false : sensitiveMask(schema, c.after),
       ...(c.replacePaths.length ? { replace_paths: c.replacePaths } : {}),

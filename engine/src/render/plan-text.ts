@@ -11,6 +11,9 @@ import { paint, type Colors } from './color';
 const SYMBOL = { create: '+', update: '~', delete: '-', replace: '-/+', read: '<=', 'no-op': ' ' } as const;
 const VERB = { create: 'will be created', update: 'will be updated in-place', delete: 'will be destroyed', replace: 'must be replaced', read: 'will be read during apply', 'no-op': '' } as const;
 
+/** attributes shown unchanged in an update, so the reader knows which object it is */
+const IDENTIFYING = new Set(['id', 'name']);
+
 const REASON: Partial<Record<NonNullable<ResourceChange['actionReason']>, string>> = {
   replace_because_tainted: '(tainted, so must be replaced)',
   replace_by_request: '(will be replaced, as requested)',
@@ -25,7 +28,7 @@ export function renderPlan(plan: Plan, schemas: (c: ResourceChange) => BlockSche
   if (plan.refreshOnly) {
     return plan.drift.length ? '' : `\n${c.bold('No changes.')} Your infrastructure still matches the configuration.\n\n${tool} has checked that the real remote objects still match the result of your most recent changes, and found no differences.\n`;
   }
-  const shown = plan.changes.filter((ch) => ch.action !== 'no-op' && ch.action !== 'read');
+  const shown = plan.changes.filter((ch) => (ch.action !== 'no-op' && ch.action !== 'read') || ch.previousAddress !== undefined);
   if (!hasChanges(plan)) return `\n${c.bold('No changes.')} Your infrastructure matches the configuration.\n\n${tool} compared your real infrastructure against your configuration and found no differences, so no changes are needed.\n`;
   const out: string[] = [];
   if (shown.length) {
@@ -59,12 +62,15 @@ function renderScalarOrJson(v: Value | null, sensitive: boolean): string {
 }
 
 export function renderChange(ch: ResourceChange, schema: BlockSchema | undefined, c: ReturnType<typeof paint>, verb?: string): string[] {
-  const sym = ch.action === 'replace' ? `${c.red('-')}/${c.green('+')}` : ch.action === 'create' ? c.green('+') : ch.action === 'delete' ? c.red('-') : c.yellow('~');
+  const sym = ch.action === 'replace' ? `${c.red('-')}/${c.green('+')}` : ch.action === 'create' ? c.green('+') : ch.action === 'delete' ? c.red('-') : ch.action === 'no-op' ? ' ' : c.yellow('~');
   const reason = ch.actionReason ? REASON[ch.actionReason] : undefined;
   const label = ch.deposed ? `${ch.address} (deposed object ${ch.deposed})` : ch.address;
-  const header = `  ${c.bold(`# ${label}`)} ${verb ?? (ch.action === 'replace' && ch.createBeforeDestroy ? 'must be replaced (create before destroy)' : VERB[ch.action])}${reason && !verb ? `\n  # ${reason}` : ''}`;
+  const movedOnly = ch.action === 'no-op' && ch.previousAddress !== undefined;
+  const header = movedOnly
+    ? `  ${c.bold(`# ${ch.previousAddress} has moved to ${label}`)}`
+    : `  ${c.bold(`# ${label}`)} ${verb ?? (ch.action === 'replace' && ch.createBeforeDestroy ? 'must be replaced (create before destroy)' : VERB[ch.action])}${reason && !verb ? `\n  # ${reason}` : ''}${ch.previousAddress !== undefined && !verb ? `\n  # (moved from ${ch.previousAddress})` : ''}`;
   const lines = [header, `${ch.action === 'replace' ? sym : `  ${sym}`} resource "${ch.type}" "${ch.name}" {`];
-  lines.push(...renderBlock(ch.before, ch.after, schema, ch.replacePaths.map((p) => p.join('.')), '', c, ch.action === 'update' || ch.action === 'replace'));
+  lines.push(...renderBlock(ch.before, ch.after, schema, ch.replacePaths.map((p) => p.join('.')), '', c, ch.action === 'update' || ch.action === 'replace' || ch.action === 'no-op'));
   lines.push('    }');
   return lines;
 }
@@ -89,7 +95,9 @@ function renderBlock(
     const sensitive = !!schema?.attributes[name]?.sensitive;
     if ((b === null || b === undefined) && (a === null || a === undefined)) continue;
     if (onlyChanged && valuesEqual(b, a)) {
-      hidden++;
+      // as Terraform, a change still shows what identifies the object
+      if (!prefix && IDENTIFYING.has(name) && isScalar(a)) rows.push([`${indent}  ${name}`, renderScalar(a, sensitive)]);
+      else hidden++;
       continue;
     }
     const path = prefix ? `${prefix}.${name}` : name;

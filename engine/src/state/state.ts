@@ -114,8 +114,9 @@ export class StateView {
       this.file.resources.push(r);
       this.byResource.set(resource, r);
     } else r.provider = meta.provider;
-    const stored: StateInstance = key === undefined ? { ...inst } : { index_key: key, ...inst };
-    if (key === undefined) delete stored.index_key;
+    // the key comes from the address: an object moved from another instance carries its old one
+    const { index_key: _old, ...rest } = inst;
+    const stored: StateInstance = key === undefined ? rest : { index_key: key, ...rest };
     const id = objectKey(address, stored.deposed);
     const existing = this.byObject.get(id);
     if (existing) r.instances[r.instances.indexOf(existing)] = stored;
