@@ -1,0 +1,48 @@
+// Renaming a construct on a local grid, as a user refactors a stack: with cdktf's moveFromId the
+// real cdktf synth writes a moved block, and the plan moves the VM's deployment to its new
+// address instead of destroying it and creating another: same contract, same addresses.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { copyExample, gridform } from './cli';
+
+jest.setTimeout(180_000);
+
+describe('a renamed construct keeps its deployment', () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-moved-'));
+  const app = copyExample('quickstart');
+  const run = (...args: string[]) => gridform(['-no-color', ...args], { cwd: app, home });
+  const deployment = async () => JSON.parse((await run('state', 'pull')).stdout).resources.filter((r: { type: string }) => r.type === 'grid_deployment').map((r: { name: string; instances: { attributes: { id: string } }[] }) => [r.name, r.instances[0].attributes.id]);
+
+  beforeAll(async () => {
+    expect((await gridform(['grid', 'up', '--port', '0', '--nodes', '1'], { home })).code).toBe(0);
+  });
+  afterAll(async () => {
+    await gridform(['grid', 'down', '--purge'], { home });
+    fs.rmSync(app, { recursive: true, force: true });
+  });
+
+  it('plans a move, not a replacement, and apply keeps the contract', async () => {
+    expect((await run('apply', '-auto-approve')).code).toBe(0);
+    const [[, contract]] = await deployment();
+    const outputs = (await run('output', '-json')).stdout;
+    const stackFile = path.join(app, 'stack.ts');
+    const source = fs.readFileSync(stackFile, 'utf8');
+    fs.writeFileSync(
+      stackFile,
+      source
+        .replace("new Deployment(this, 'vm', {", "new Deployment(this, 'server', {")
+        .replace("    new TerraformOutput(this, 'private_ip'", "    deployment.moveFromId('grid_deployment.vm');\n    new TerraformOutput(this, 'private_ip'"),
+    );
+    const plan = await run('plan', '-detailed-exitcode');
+    expect(plan.stderr).not.toContain('Error');
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain('# grid_deployment.vm has moved to grid_deployment.server');
+    expect(plan.stdout).toContain('Plan: 0 to add, 0 to change, 0 to destroy.');
+    expect((await run('apply', '-auto-approve')).stdout).toContain('Apply complete! Resources: 0 added, 0 changed, 0 destroyed.');
+    expect(await deployment()).toEqual([['server', contract]]);
+    expect((await run('output', '-json')).stdout).toBe(outputs);
+    expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+    expect((await run('destroy', '-auto-approve')).code).toBe(0);
+  });
+});
