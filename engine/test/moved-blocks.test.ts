@@ -88,11 +88,4 @@ describe('moved blocks', () => {
     expect(writes()).toEqual([]);
     expect(stack.state().resources.map((r) => r.name)).toEqual(['old']);
   });
-
-  it('refuses import blocks, pointing to gridform import', async () => {
-    stack.write(fakeStack({ old: { name: 'web', size: 1 } }, { import: [{ to: 'fake_thing.old', id: 'fake-9' }] }));
-    const plan = await cli('plan');
-    expect(plan.code).toBe(1);
-    expect(plan.err).toContain('import blocks are not supported yet');
-  });
 });

@@ -28,9 +28,12 @@ export async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan
     if (mode === 'apply') say(ctx, renderOutputs(state.file.outputs));
     return 0;
   }
-  // the refreshed state becomes the snapshot the journal builds on
+  // the refreshed state becomes the snapshot the journal builds on (with what the plan moved and imported)
   state.file.serial++;
   await s.backend.write(state.file);
+  for (const c of plan.changes.filter((x) => x.importing)) {
+    say(ctx, `${c.address}: Importing... [id=${c.importing!.id}]\n${c.address}: Import complete [id=${c.importing!.id}]\n`);
+  }
   const journal = await s.backend.openJournal(state.file);
   const still = new Map<string, NodeJS.Timeout>();
   const stopStill = (c: ResourceChange) => {
@@ -78,7 +81,7 @@ export async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan
   }
   const n = counts(plan);
   if (plan.refreshOnly) say(ctx, `\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.\n`);
-  else say(ctx, mode === 'destroy' ? `\nDestroy complete! Resources: ${n.destroy} destroyed.\n` : `\nApply complete! Resources: ${n.add} added, ${n.change} changed, ${n.destroy} destroyed.\n`);
+  else say(ctx, mode === 'destroy' ? `\nDestroy complete! Resources: ${n.destroy} destroyed.\n` : `\nApply complete! Resources: ${n.import ? `${n.import} imported, ` : ''}${n.add} added, ${n.change} changed, ${n.destroy} destroyed.\n`);
   if (mode === 'apply') say(ctx, renderOutputs(state.file.outputs));
   return 0;
 }

@@ -2,7 +2,7 @@
 // resource and attribute for anything malformed or not supported.
 import { error, type Diagnostic } from '../diagnostics';
 import { BUILTIN_SOURCE, normalizeSource } from './source';
-import type { BackendConfig, Config, Lifecycle, MoveConfig, OutputConfig, ProviderConfig, ResourceConfig, VariableConfig } from './types';
+import type { BackendConfig, Config, ImportConfig, Lifecycle, MoveConfig, OutputConfig, ProviderConfig, ResourceConfig, VariableConfig } from './types';
 import { parseInstanceAddress, splitResourceAddress } from '../addresses/address';
 
 const META = new Set(['//', 'depends_on', 'lifecycle', 'provider', 'count', 'for_each', 'connection', 'provisioner']);
@@ -85,10 +85,36 @@ export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Confi
     if (type) backend = { type, config: isObject(cfg) ? cfg : {} };
   }
   const moves = movedBlocks(doc.moved, resources, diags);
-  if (doc.import !== undefined) {
-    diags.push(error('import blocks are not supported yet', 'Import each object with "gridform import ADDRESS ID" instead (cdktf\'s importFrom writes import blocks).'));
+  const imports = importBlocks(doc.import, resources, diags);
+  return { config: { resources, providers, outputs, variables, locals, backend, moves, imports }, diagnostics: diags };
+}
+
+/** `import` blocks: `to` a declared managed resource (or one of its instances), `id` a literal. */
+function importBlocks(raw: unknown, resources: ReadonlyMap<string, ResourceConfig>, diags: Diagnostic[]): ImportConfig[] {
+  const out: ImportConfig[] = [];
+  for (const [i, block] of (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).entries()) {
+    const b = isObject(block) ? block : {};
+    const to = typeof b.to === 'string' ? b.to.replace(/^\$\{(.*)\}$/, '$1') : '';
+    const target = parseInstanceAddress(to);
+    if (!target || target.resource.startsWith('data.')) {
+      diags.push(error('Invalid import block', `import block ${i + 1} needs to, the address of a managed resource or instance (got ${JSON.stringify(b.to)}).`));
+      continue;
+    }
+    if (!resources.has(target.resource)) {
+      diags.push(error('Configuration for import target does not exist', `import block ${i + 1} imports into ${to}, which the configuration does not declare: add the resource (in CDKTF: the construct).`, { address: to }));
+      continue;
+    }
+    if (typeof b.id !== 'string' || !b.id || b.id.includes('${')) {
+      diags.push(error('Invalid import id', `import block ${i + 1} (into ${to}) needs id, the object's ID as a literal string (got ${JSON.stringify(b.id)}).`, { address: to }));
+      continue;
+    }
+    if (out.some((x) => x.to === to)) {
+      diags.push(error('Duplicate import configuration', `Two import blocks import into ${to}; keep one.`, { address: to }));
+      continue;
+    }
+    out.push({ to, id: b.id, ...(typeof b.provider === 'string' && b.provider ? { provider: b.provider.replace(/^\$\{(.*)\}$/, '$1') } : {}) });
   }
-  return { config: { resources, providers, outputs, variables, locals, backend, moves }, diagnostics: diags };
+  return out;
 }
 
 /** `moved` blocks: both ends managed resource (or instance) addresses of one type, `from` no longer declared. */

@@ -60,8 +60,17 @@ export interface MoveConfig {
   readonly to: string;
 }
 
+/** An `import` block (cdktf's importFrom): the object `id` is brought under management at `to`. */
+export interface ImportConfig {
+  readonly to: string;
+  readonly id: string;
+  /** a provider configuration other than the resource's ("grid.eu") */
+  readonly provider?: string;
+}
+
 export interface Config {
   readonly resources: ReadonlyMap<string, ResourceConfig>;
+  readonly imports: readonly ImportConfig[];
   /** in the order written */
   readonly moves: readonly MoveConfig[];
   readonly providers: ReadonlyMap<string, ProviderConfig>;

@@ -13,6 +13,7 @@ import { Unknown, type Value } from '../values';
 import { expandResource, expansionOf, instanceScope, resourceValue, stateValue } from './expand';
 import { cloneState, refreshState, type Drift } from './refresh';
 import { applyMoves } from './moves';
+import { importObject } from './import-object';
 import { evaluateConfig, planManagedInstance, preventDestroyError } from './plan-instance';
 import { containsUnknown } from '../expr/convert';
 import { proposeNewState } from './merge';
@@ -39,6 +40,15 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
   let state = cloneState(prior.file);
   const moves = applyMoves(config.moves, state);
   diags.push(...moves.diagnostics);
+  const importing = new Map<string, string>();
+  for (const im of opts.destroy ? [] : config.imports) {
+    if (state.instance(im.to)) continue; // managed already: the block has done its work
+    const rc = config.resources.get(parseInstanceAddress(im.to)!.resource)!;
+    const p = providers.get(im.provider ?? rc.provider);
+    if (!p) diags.push(error(`Provider ${im.provider ?? rc.provider} is not configured`, `The import into ${im.to} needs it.`, { address: im.to }));
+    else if (await importObject(p, rc, im.to, im.id, state, diags)) importing.set(im.to, im.id);
+  }
+  if (hasErrors(diags)) return { diagnostics: diags };
   const start = state;
   let drift: Drift[] = [];
   if (opts.refresh !== false && state.instanceAddresses().length) {
@@ -76,7 +86,12 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
   const changes: ResourceChange[] = graph.order.flatMap((a) => changesByResource.get(a) ?? []);
   if (!opts.refreshOnly) changes.push(...plannedDeletions(config, state, changes, filter, !!opts.destroy, diags));
   if (hasErrors(diags)) return { diagnostics: diags };
-  const withMoves = changes.map((c) => (moves.previous.has(c.address) && !c.deposed ? { ...c, previousAddress: moves.previous.get(c.address)! } : c));
+  const withMoves = changes.map((c): ResourceChange => {
+    if (c.deposed) return c;
+    const previous = moves.previous.get(c.address);
+    const id = importing.get(c.address);
+    return { ...c, ...(previous !== undefined ? { previousAddress: previous } : {}), ...(id !== undefined ? { importing: { id } } : {}) };
+  });
   const outputs = opts.destroy ? destroyedOutputs(prior) : planOutputs(config, prior, scope, diags);
   return {
     plan: {

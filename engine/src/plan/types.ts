@@ -48,6 +48,8 @@ export interface ResourceChange {
   readonly private?: string;
   /** the address the object had before a `moved` block moved it in this plan */
   readonly previousAddress?: string;
+  /** set when an `import` block brings the object under management in this plan */
+  readonly importing?: { readonly id: string };
 }
 
 export interface OutputChange {
@@ -73,26 +75,28 @@ export interface Plan {
   readonly targeted: boolean;
 }
 
-export function counts(plan: Plan): { add: number; change: number; destroy: number } {
+export function counts(plan: Plan): { add: number; change: number; destroy: number; import: number } {
   let add = 0;
   let change = 0;
   let destroy = 0;
+  let imported = 0;
   for (const c of plan.changes) {
+    if (c.importing) imported++;
     if (c.action === 'create') add++;
     else if (c.action === 'update') change++;
     else if (c.action === 'delete') destroy++;
     else if (c.action === 'replace') (add++, destroy++);
   }
-  return { add, change, destroy };
+  return { add, change, destroy, import: imported };
 }
 
 export function outputChanged(o: OutputChange): boolean {
   return !valuesEqual(o.before, o.after);
 }
 
-/** Resource changes to apply; an object only moved to a new address is one (the state must record it). */
+/** Resource changes to apply; an object only moved or imported is one (the state must record it). */
 export function hasResourceChanges(plan: Plan): boolean {
-  return plan.changes.some((c) => (c.action !== 'no-op' && c.action !== 'read') || c.previousAddress !== undefined);
+  return plan.changes.some((c) => (c.action !== 'no-op' && c.action !== 'read') || c.previousAddress !== undefined || c.importing !== undefined);
 }
 
 /** Whether applying the plan would change anything: resources, outputs, or (refresh-only) the state. */

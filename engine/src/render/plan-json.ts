@@ -45,7 +45,7 @@ export function planJson(plan: Plan, schemas: SchemaLookup, sources: ReadonlyMap
     output_changes: outputChanges,
     prior_state: stateJson(prior),
     timestamp: new Date().toISOString(),
-    applyable: plan.changes.some((c) => c.action !== 'no-op' || c.previousAddress !== undefined) || plan.outputs.some((o) => JSON.stringify(o.before) !== JSON.stringify(o.after)),
+    applyable: plan.changes.some((c) => c.action !== 'no-op' || c.previousAddress !== undefined || c.importing !== undefined) || plan.outputs.some((o) => JSON.stringify(o.before) !== JSON.stringify(o.after)),
     complete: !plan.targeted,
     errored: false,
   };
@@ -66,6 +66,7 @@ function resourceChange(c: ResourceChange, schema: BlockSchema | undefined, prov
       before_sensitive: c.before === null ? false : sensitiveMask(schema, c.before),
       after_sensitive: c.after === null ? false : sensitiveMask(schema, c.after),
       ...(c.replacePaths.length ? { replace_paths: c.replacePaths } : {}),
+      ...(c.importing ? { importing: { id: c.importing.id } } : {}),
     },
     ...(c.actionReason ? { action_reason: c.actionReason } : {}),
   };

@@ -28,7 +28,7 @@ export function renderPlan(plan: Plan, schemas: (c: ResourceChange) => BlockSche
   if (plan.refreshOnly) {
     return plan.drift.length ? '' : `\n${c.bold('No changes.')} Your infrastructure still matches the configuration.\n\n${tool} has checked that the real remote objects still match the result of your most recent changes, and found no differences.\n`;
   }
-  const shown = plan.changes.filter((ch) => (ch.action !== 'no-op' && ch.action !== 'read') || ch.previousAddress !== undefined);
+  const shown = plan.changes.filter((ch) => (ch.action !== 'no-op' && ch.action !== 'read') || ch.previousAddress !== undefined || ch.importing !== undefined);
   if (!hasChanges(plan)) return `\n${c.bold('No changes.')} Your infrastructure matches the configuration.\n\n${tool} compared your real infrastructure against your configuration and found no differences, so no changes are needed.\n`;
   const out: string[] = [];
   if (shown.length) {
@@ -42,7 +42,7 @@ export function renderPlan(plan: Plan, schemas: (c: ResourceChange) => BlockSche
     out.push('', `${tool} will perform the following actions:`, '');
     for (const ch of shown) out.push(...renderChange(ch, schemas(ch), c), '');
     const n = counts(plan);
-    out.push(`${c.bold('Plan:')} ${n.add} to add, ${n.change} to change, ${n.destroy} to destroy.`);
+    out.push(`${c.bold('Plan:')} ${n.import ? `${n.import} to import, ` : ''}${n.add} to add, ${n.change} to change, ${n.destroy} to destroy.`);
   }
   const outs = plan.outputs.filter((o) => !valuesEqual(o.before, o.after));
   if (outs.length) {
@@ -65,10 +65,14 @@ export function renderChange(ch: ResourceChange, schema: BlockSchema | undefined
   const sym = ch.action === 'replace' ? `${c.red('-')}/${c.green('+')}` : ch.action === 'create' ? c.green('+') : ch.action === 'delete' ? c.red('-') : ch.action === 'no-op' ? ' ' : c.yellow('~');
   const reason = ch.actionReason ? REASON[ch.actionReason] : undefined;
   const label = ch.deposed ? `${ch.address} (deposed object ${ch.deposed})` : ch.address;
-  const movedOnly = ch.action === 'no-op' && ch.previousAddress !== undefined;
-  const header = movedOnly
-    ? `  ${c.bold(`# ${ch.previousAddress} has moved to ${label}`)}`
-    : `  ${c.bold(`# ${label}`)} ${verb ?? (ch.action === 'replace' && ch.createBeforeDestroy ? 'must be replaced (create before destroy)' : VERB[ch.action])}${reason && !verb ? `\n  # ${reason}` : ''}${ch.previousAddress !== undefined && !verb ? `\n  # (moved from ${ch.previousAddress})` : ''}`;
+  const header =
+    ch.action === 'no-op' && ch.importing
+      ? `  ${c.bold(`# ${label}`)} will be imported`
+      : ch.action === 'no-op' && ch.previousAddress !== undefined
+        ? `  ${c.bold(`# ${ch.previousAddress} has moved to ${label}`)}`
+        : `  ${c.bold(`# ${label}`)} ${verb ?? (ch.action === 'replace' && ch.createBeforeDestroy ? 'must be replaced (create before destroy)' : VERB[ch.action])}${reason && !verb ? `\n  # ${reason}` : ''}${
+            ch.previousAddress !== undefined && !verb ? `\n  # (moved from ${ch.previousAddress})` : ''
+          }${ch.importing && ch.action !== 'no-op' && !verb ? `\n  # (imported from "${ch.importing.id}")` : ''}`;
   const lines = [header, `${ch.action === 'replace' ? sym : `  ${sym}`} resource "${ch.type}" "${ch.name}" {`];
   lines.push(...renderBlock(ch.before, ch.after, schema, ch.replacePaths.map((p) => p.join('.')), '', c, ch.action === 'update' || ch.action === 'replace' || ch.action === 'no-op'));
   lines.push('    }');

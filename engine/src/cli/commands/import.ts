@@ -1,9 +1,8 @@
 // import ADDRESS ID: bring an existing object under management. The address must be declared in
 // the configuration; the provider reads the object by its ID and it is written to the state.
-import { error, hasErrors, inContext } from '../../diagnostics';
+import { error, type Diagnostic } from '../../diagnostics';
 import { parseInstanceAddress } from '../../addresses/address';
-import { stateProviderString } from '../../config/source';
-import { recordedInstance } from '../../apply/record';
+import { importObject } from '../../plan/import-object';
 import { boolFlag, flag } from '../args';
 import { report, say, type CommandContext } from '../context';
 import { openSession } from '../session';
@@ -30,15 +29,9 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
     if (s.state.instance(address)) return report(ctx, [error('Resource already managed by gridform', `${address} is already in the state; remove it with "gridform state rm ${address}" first to import another object there.`, { address })]), 1;
     const p = s.providers.get(rc.provider)!;
     say(ctx, `${address}: Importing from ID "${id}"...\n`);
-    const imported = await p.provider.importResourceState({ typeName: rc.type, id });
-    if (report(ctx, inContext(imported.diagnostics, address)) || !imported.importedState) {
-      if (!imported.importedState && !hasErrors(imported.diagnostics)) report(ctx, [error('Cannot import non-existent remote object', `${rc.type} ${JSON.stringify(id)} was not found by the provider.`, { address })]);
-      return 1;
-    }
-    const read = await p.provider.readResource({ typeName: rc.type, currentState: imported.importedState });
-    if (report(ctx, inContext(read.diagnostics, address)) || !read.newState) return 1;
-    s.state.setInstance({ mode: 'managed', type: rc.type, name: rc.name, provider: stateProviderString(p.source, rc.provider.split('.')[1]) }, address,
-      recordedInstance(p.schema.resources[rc.type], read.newState, read.private, []));
+    const diags: Diagnostic[] = [];
+    const ok = await importObject(p, rc, address, id, s.state, diags);
+    if (report(ctx, diags) || !ok) return 1;
     s.state.file.serial++;
     await s.backend.write(s.state.file);
     say(ctx, `${address}: Import prepared!\n\nImport successful!\n\nThe resources that were imported are shown above. These resources are now in\nyour gridform state and will henceforth be managed by gridform.\n`);
