@@ -1,7 +1,7 @@
 // grid_deployment: the VMs, disks and 0-db namespaces of one node contract, the VMs on a network
 // of yours already on that node. Public IPs are reserved by the contract; computed addresses and
 // namespaces come back from the node.
-import type { AttributePath, ObjectValue, Value } from '../../../engine';
+import type { AttributePath, ObjectValue, ResourceSchema, Value } from '../../../engine';
 import { isUnknown, Unknown } from '../../../engine';
 import type { node } from '../../../proto';
 import { deploymentSchema } from '../schema/deployment';
@@ -161,6 +161,15 @@ export const deploymentResource: GridResource = {
           mounts: (data.mounts ?? []).map((m) => ({ name: m.name, mount_point: m.mountpoint })),
         };
       });
+    const containers: ObjectValue[] = d.workloads
+      .filter((w) => w.type === 'container')
+      .map((w) => {
+        const data = JSON.parse(w.data) as { flist: string; entrypoint?: string; env?: Record<string, string>; compute_capacity: { cpu: number; memory: number }; mounts?: { name: string; mountpoint: string }[] };
+        return {
+          name: w.name, flist: data.flist, cpu: data.compute_capacity.cpu, memory: Math.round(data.compute_capacity.memory / MB), entrypoint: data.entrypoint ?? '', env_vars: data.env ?? {},
+          description: w.description ?? '', mounts: (data.mounts ?? []).map((m) => ({ name: m.name, mount_point: m.mountpoint })),
+        };
+      });
     const disks: ObjectValue[] = d.workloads.filter((w) => w.type === 'zmount').map((w) => ({ name: w.name, size: Math.round((JSON.parse(w.data) as { size: number }).size / GB), description: w.description ?? '' }));
     const zdbs: ObjectValue[] = d.workloads.filter((w) => w.type === 'zdb').map((w) => {
       const z = JSON.parse(w.data) as { size: number; mode?: string; password?: string; public?: boolean };
@@ -168,9 +177,28 @@ export const deploymentResource: GridResource = {
     });
     const networkName = (JSON.parse(d.workloads.find((w) => w.type === 'zmachine')?.data ?? '{}') as { network?: { interfaces?: { network: string }[] } }).network?.interfaces?.[0]?.network ?? '';
     const subnet = networkName ? await networkSubnet(ctx, contract.nodeId, networkName).catch(() => '') : '';
-    return stateFrom({ id, node: contract.nodeId, name: meta.name ?? '', network_name: networkName, solution_type: null, vms, disks, zdbs }, d, subnet);
+    const imported = stateFrom({ id, node: contract.nodeId, name: meta.name ?? '', network_name: networkName, solution_type: null, vms, containers, disks, zdbs }, d, subnet);
+    return unsetWhereZero(deploymentSchema.block, imported);
   },
 };
+
+/**
+ * An imported object as a configuration that leaves optional attributes out would have it: the
+ * node holds "" or false or {} where the configuration said nothing, and the state after a
+ * create holds null there, so the next plan must not see a change.
+ */
+function unsetWhereZero(block: ResourceSchema['block'], value: ObjectValue): ObjectValue {
+  const out: ObjectValue = { ...value };
+  for (const [name, attr] of Object.entries(block.attributes)) {
+    const v = out[name];
+    const zero = v === '' || v === false || v === 0 || (Array.isArray(v) && !v.length) || (typeof v === 'object' && v !== null && !Array.isArray(v) && !isUnknown(v) && !Object.keys(v).length);
+    if (attr.optional && !attr.computed && zero) out[name] = null;
+  }
+  for (const [name, nested] of Object.entries(block.blocks ?? {})) {
+    if (Array.isArray(out[name])) out[name] = (out[name] as ObjectValue[]).map((item) => unsetWhereZero(nested.block, item));
+  }
+  return out;
+}
 
 /** The subnet of `networkName` on the node, from the twin's network workload there. */
 export async function networkSubnet(ctx: GridContext, nodeId: number, networkName: string): Promise<string> {

@@ -1,6 +1,7 @@
 // Renaming a construct on a local grid, as a user refactors a stack: with cdktf's moveFromId the
 // real cdktf synth writes a moved block, and the plan moves the VM's deployment to its new
-// address instead of destroying it and creating another: same contract, same addresses.
+// address instead of destroying it and creating another: same contract, same addresses. Then the
+// state forgets it, and cdktf's importFrom brings it back with no change to make.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,7 +9,7 @@ import { copyExample, gridform } from './cli';
 
 jest.setTimeout(180_000);
 
-describe('a renamed construct keeps its deployment', () => {
+describe('a renamed construct keeps its deployment, and a forgotten one is imported back', () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-moved-'));
   const app = copyExample('quickstart');
   const run = (...args: string[]) => gridform(['-no-color', ...args], { cwd: app, home });
@@ -40,6 +41,19 @@ describe('a renamed construct keeps its deployment', () => {
     expect(plan.stdout).toContain('# grid_deployment.vm has moved to grid_deployment.server');
     expect(plan.stdout).toContain('Plan: 0 to add, 0 to change, 0 to destroy.');
     expect((await run('apply', '-auto-approve')).stdout).toContain('Apply complete! Resources: 0 added, 0 changed, 0 destroyed.');
+    expect(await deployment()).toEqual([['server', contract]]);
+    expect((await run('output', '-json')).stdout).toBe(outputs);
+    expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+
+    // forgotten by the state, the deployment comes back with cdktf's importFrom: imported, not created
+    expect((await run('state', 'rm', 'grid_deployment.server')).code).toBe(0);
+    const moved = fs.readFileSync(stackFile, 'utf8');
+    fs.writeFileSync(stackFile, moved.replace("deployment.moveFromId('grid_deployment.vm');", `deployment.importFrom('${contract}');`));
+    const importing = await run('plan', '-detailed-exitcode');
+    expect(importing.stderr).not.toContain('Error');
+    expect(importing.stdout).toContain('# grid_deployment.server will be imported');
+    expect(importing.stdout).toContain('Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.');
+    expect((await run('apply', '-auto-approve')).stdout).toContain('Apply complete! Resources: 1 imported, 0 added, 0 changed, 0 destroyed.');
     expect(await deployment()).toEqual([['server', contract]]);
     expect((await run('output', '-json')).stdout).toBe(outputs);
     expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
