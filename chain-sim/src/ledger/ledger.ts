@@ -192,8 +192,8 @@ export class Ledger {
       block = new BlockBuilder(last.number + 1, Math.max(this.now(), last.timestamp));
       apply(block);
       this.db.prepare('INSERT INTO blocks (number, timestamp) VALUES (?, ?)').run(block.number, block.timestamp);
-      const insert = this.db.prepare('INSERT INTO events (block, idx, timestamp, type, data) VALUES (?, ?, ?, ?, ?)');
-      for (const e of block.events) insert.run(e.block, e.index, e.timestamp, e.type, JSON.stringify(e.data));
+      const insert = this.db.prepare('INSERT INTO events (block, idx, timestamp, type, data, node_id) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const e of block.events) insert.run(e.block, e.index, e.timestamp, e.type, JSON.stringify(e.data), typeof e.data.node_id === 'number' ? e.data.node_id : null);
     })();
     for (const l of this.listeners) l(block.events);
     return { block: block.number, events: block.events, createdIds: block.createdIds };

@@ -26,7 +26,7 @@ export class Queries {
       liveOnNode: db.prepare("SELECT count(*) AS n FROM contracts WHERE type = 'node' AND state != 'Deleted' AND node_id = ?"),
       balance: db.prepare('SELECT balance FROM accounts WHERE id = ?').safeIntegers(true),
       eventsFrom: db.prepare('SELECT * FROM events WHERE block >= ? ORDER BY block, idx LIMIT ?'),
-      nodeEventsFrom: db.prepare("SELECT * FROM events WHERE json_extract(data, '$.node_id') = ? AND block >= ? ORDER BY block, idx LIMIT ?"),
+      nodeEventsFrom: db.prepare('SELECT * FROM events WHERE node_id = ? AND block >= ? ORDER BY block, idx LIMIT ?'),
       lastBlock: db.prepare('SELECT number, timestamp FROM blocks ORDER BY number DESC LIMIT 1'),
       bills: db.prepare('SELECT * FROM bills WHERE contract_id = ? ORDER BY timestamp').safeIntegers(true),
     };

@@ -15,5 +15,20 @@ export function openLedgerDb(dataDir: string): Db {
   db.pragma('foreign_keys = OFF');
   db.pragma('cache_size = -65536'); // 64 MiB: a billing run over 100,000 contracts stays in memory
   db.exec(SCHEMA);
+  migrate(db);
   return db;
+}
+
+/** Ledgers written before events carried their node get the column, filled from the events' data. */
+function migrate(db: Db): void {
+  const columns = db.prepare("SELECT name FROM pragma_table_info('events')").all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'node_id')) {
+    db.transaction(() => {
+      db.exec('ALTER TABLE events ADD COLUMN node_id INTEGER');
+      db.exec("UPDATE events SET node_id = json_extract(data, '$.node_id') WHERE json_extract(data, '$.node_id') IS NOT NULL");
+    })();
+  }
+  // partial: the many events naming no node (bills, reports) cost nothing to index
+  db.exec('DROP INDEX IF EXISTS events_node');
+  db.exec('CREATE INDEX IF NOT EXISTS events_by_node ON events (node_id, block, idx) WHERE node_id IS NOT NULL');
 }

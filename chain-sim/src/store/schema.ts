@@ -30,11 +30,10 @@ CREATE UNIQUE INDEX IF NOT EXISTS live_rent ON contracts (node_id) WHERE type = 
 CREATE INDEX IF NOT EXISTS contracts_twin ON contracts (twin_id);
 CREATE INDEX IF NOT EXISTS contracts_node ON contracts (node_id, state);
 CREATE TABLE IF NOT EXISTS blocks (number INTEGER PRIMARY KEY, timestamp INTEGER NOT NULL);
+-- node_id: the node an event names (data.node_id), so a node's subscription replays only its own
 CREATE TABLE IF NOT EXISTS events (
-  block INTEGER NOT NULL, idx INTEGER NOT NULL, timestamp INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL,
+  block INTEGER NOT NULL, idx INTEGER NOT NULL, timestamp INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, node_id INTEGER,
   PRIMARY KEY (block, idx)) WITHOUT ROWID;
--- a node's subscription replays only the events naming it
-CREATE INDEX IF NOT EXISTS events_node ON events (json_extract(data, '$.node_id'), block, idx);
 CREATE TABLE IF NOT EXISTS bills (
   contract_id INTEGER NOT NULL, timestamp INTEGER NOT NULL, block INTEGER NOT NULL, amount INTEGER NOT NULL,
   amount_due INTEGER NOT NULL, discount_level TEXT NOT NULL, seconds INTEGER NOT NULL);
