@@ -13,6 +13,16 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** An address as cdktf may write it, bare or as a `${...}` reference; "" when not a string. */
+function addressText(v: unknown): string {
+  return typeof v === 'string' ? v.replace(/^\$\{(.*)\}$/, '$1') : '';
+}
+
+/** A top-level block kind (moved, import): a list of blocks, or one. */
+function blockList(raw: unknown): unknown[] {
+  return Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+}
+
 export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Config; diagnostics: Diagnostic[] } {
   const diags: Diagnostic[] = [];
   if (!isObject(doc)) return { diagnostics: [error(`${file} is not a JSON object`, 'Run cdktf synth again to regenerate it.')] };
@@ -54,7 +64,7 @@ export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Confi
         }
         const body: Json = {};
         for (const [k, v] of Object.entries(raw)) if (!META.has(k)) body[k] = v;
-        const dependsOn = Array.isArray(raw.depends_on) ? raw.depends_on.filter((d): d is string => typeof d === 'string').map((d) => d.replace(/^\$\{(.*)\}$/, '$1')) : [];
+        const dependsOn = Array.isArray(raw.depends_on) ? raw.depends_on.filter((d): d is string => typeof d === 'string').map(addressText) : [];
         resources.set(address, {
           address, mode, type, name, provider: providerKey, body, dependsOn, lifecycle: lifecycle(raw.lifecycle),
           ...(raw.count !== undefined ? { count: raw.count } : {}), ...(raw.for_each !== undefined ? { forEach: raw.for_each } : {}),
@@ -92,9 +102,9 @@ export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Confi
 /** `import` blocks: `to` a declared managed resource (or one of its instances), `id` a literal. */
 function importBlocks(raw: unknown, resources: ReadonlyMap<string, ResourceConfig>, diags: Diagnostic[]): ImportConfig[] {
   const out: ImportConfig[] = [];
-  for (const [i, block] of (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).entries()) {
+  for (const [i, block] of blockList(raw).entries()) {
     const b = isObject(block) ? block : {};
-    const to = typeof b.to === 'string' ? b.to.replace(/^\$\{(.*)\}$/, '$1') : '';
+    const to = addressText(b.to);
     const target = parseInstanceAddress(to);
     if (!target || target.resource.startsWith('data.')) {
       diags.push(error('Invalid import block', `import block ${i + 1} needs to, the address of a managed resource or instance (got ${JSON.stringify(b.to)}).`));
@@ -112,7 +122,7 @@ function importBlocks(raw: unknown, resources: ReadonlyMap<string, ResourceConfi
       diags.push(error('Duplicate import configuration', `Two import blocks import into ${to}; keep one.`, { address: to }));
       continue;
     }
-    out.push({ to, id: b.id, ...(typeof b.provider === 'string' && b.provider ? { provider: b.provider.replace(/^\$\{(.*)\}$/, '$1') } : {}) });
+    out.push({ to, id: b.id, ...(addressText(b.provider) ? { provider: addressText(b.provider) } : {}) });
   }
   return out;
 }
@@ -120,9 +130,8 @@ function importBlocks(raw: unknown, resources: ReadonlyMap<string, ResourceConfi
 /** `moved` blocks: both ends managed resource (or instance) addresses of one type, `from` no longer declared. */
 function movedBlocks(raw: unknown, resources: ReadonlyMap<string, ResourceConfig>, diags: Diagnostic[]): MoveConfig[] {
   const out: MoveConfig[] = [];
-  for (const [i, block] of (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).entries()) {
-    const end = (v: unknown) => (typeof v === 'string' ? v.replace(/^\$\{(.*)\}$/, '$1') : '');
-    const [from, to] = [end(isObject(block) ? block.from : undefined), end(isObject(block) ? block.to : undefined)];
+  for (const [i, block] of blockList(raw).entries()) {
+    const [from, to] = [addressText(isObject(block) ? block.from : undefined), addressText(isObject(block) ? block.to : undefined)];
     const [src, dst] = [parseInstanceAddress(from), parseInstanceAddress(to)];
     if (!src || !dst || src.resource.startsWith('data.') || dst.resource.startsWith('data.')) {
       diags.push(error('Invalid moved block', `moved block ${i + 1} needs from and to, each the address of a managed resource or instance (got ${JSON.stringify(from)} and ${JSON.stringify(to)}).`));
@@ -143,7 +152,7 @@ function movedBlocks(raw: unknown, resources: ReadonlyMap<string, ResourceConfig
 
 function lifecycle(raw: unknown): Lifecycle {
   const l = isObject(raw) ? raw : {};
-  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^\$\{(.*)\}$/, '$1')) : []);
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map(addressText) : []);
   return {
     preventDestroy: l.prevent_destroy === true,
     createBeforeDestroy: l.create_before_destroy === true,

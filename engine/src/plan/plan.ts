@@ -86,7 +86,7 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
   const changes: ResourceChange[] = graph.order.flatMap((a) => changesByResource.get(a) ?? []);
   if (!opts.refreshOnly) changes.push(...plannedDeletions(config, state, changes, filter, !!opts.destroy, diags));
   if (hasErrors(diags)) return { diagnostics: diags };
-  const withMoves = changes.map((c): ResourceChange => {
+  const annotated = changes.map((c): ResourceChange => {
     if (c.deposed) return c;
     const previous = moves.previous.get(c.address);
     const id = importing.get(c.address);
@@ -95,7 +95,7 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
   const outputs = opts.destroy ? destroyedOutputs(prior) : planOutputs(config, prior, scope, diags);
   return {
     plan: {
-      changes: withMoves, outputs, drift, destroy: !!opts.destroy, refreshOnly: !!opts.refreshOnly, refreshedState: state.file,
+      changes: annotated, outputs, drift, destroy: !!opts.destroy, refreshOnly: !!opts.refreshOnly, refreshedState: state.file,
       priorSerial: prior.file.serial, priorLineage: prior.file.lineage, targeted: !!filter,
     },
     diagnostics: diags,
