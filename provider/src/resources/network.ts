@@ -77,7 +77,7 @@ export const networkResource: GridResource = {
       nodes_ip_range: Object.fromEntries(plans.map((p) => [String(p.nodeId), p.subnet])),
       node_deployment_id: contracts,
     };
-    return { state, private: JSON.stringify({ keys: Object.fromEntries(plans.map((p) => [p.nodeId, p.keys.privateKey])), ports: Object.fromEntries(plans.map((p) => [p.nodeId, p.port])) }) };
+    return { state, private: privateData(plans) };
   },
 
   /** Remaining nodes keep their subnets and added ones get theirs now; new contract ids come at apply. */
@@ -153,7 +153,7 @@ export const networkResource: GridResource = {
     const contracts = Object.fromEntries(plans.map((p) => [String(p.nodeId), created[p.nodeId] ?? current.get(p.nodeId)!.contractId]));
     return {
       state: { ...planned, id: prior.id, nodes_ip_range: subnets, node_deployment_id: contracts },
-      private: JSON.stringify({ keys: Object.fromEntries(plans.map((p) => [p.nodeId, p.keys.privateKey])), ports: Object.fromEntries(plans.map((p) => [p.nodeId, p.port])) }),
+      private: privateData(plans),
     };
   },
 
@@ -177,6 +177,11 @@ export const networkResource: GridResource = {
     throw new GridError('importing a grid_network is not supported yet: import its grid_deployment resources by contract id instead');
   },
 };
+
+/** What the provider keeps privately: each node's wireguard private key and listen port. */
+function privateData(plans: NodePlan[]): string {
+  return JSON.stringify({ keys: Object.fromEntries(plans.map((p) => [p.nodeId, p.keys.privateKey])), ports: Object.fromEntries(plans.map((p) => [p.nodeId, p.port])) });
+}
 
 /**
  * Each node's subnet: a node keeps the one it had; an added node takes the lowest 10.A.Y.0/24 not
