@@ -36,6 +36,11 @@ export class FakeProvider implements Provider {
   flaky?: () => boolean;
   private next = 1;
 
+  /** The calls that change the world, as "create name", "update name", "delete name". */
+  writes(): string[] {
+    return this.calls.filter((c) => c.method === 'create' || c.method === 'update' || c.method === 'delete').map((c) => `${c.method} ${c.name}`);
+  }
+
   getSchema() {
     return FAKE_SCHEMA;
   }
