@@ -207,6 +207,7 @@ export class PgBackend implements StateBackend {
 class PgJournal implements StateJournal {
   private queue: { line: string; done: () => void; fail: (e: unknown) => void }[] = [];
   private flushing = false;
+  private flushSoon?: NodeJS.Immediate;
   private failure: unknown;
 
   constructor(private readonly c: Client, private readonly schema: string, private readonly name: string, private readonly commitState: (s: StateFile) => Promise<void>) {}
@@ -214,7 +215,8 @@ class PgJournal implements StateJournal {
   append(entries: (JournalEntry | StateFile)[]): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     const all = entries.map((e) => new Promise<void>((done, fail) => this.queue.push({ line: JSON.stringify(e), done, fail })));
-    void this.flush();
+    // after this turn of the event loop: the intents a walk starts together go in one round trip
+    if (!this.flushSoon) this.flushSoon = setImmediate(() => ((this.flushSoon = undefined), void this.flush()));
     return Promise.all(all).then(() => undefined);
   }
 
@@ -255,7 +257,7 @@ class PgJournal implements StateJournal {
   }
 
   async commit(state: StateFile): Promise<void> {
-    while (this.flushing || this.queue.length) await new Promise((r) => setTimeout(r, 1));
+    while (this.flushing || this.queue.length || this.flushSoon) await new Promise((r) => setTimeout(r, 1));
     if (this.failure) throw this.failure;
     state.serial++;
     await this.commitState(state);
