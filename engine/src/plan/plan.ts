@@ -49,10 +49,9 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
     else if (await importObject(p, rc, im.to, im.id, state, diags)) importing.set(im.to, im.id);
   }
   if (hasErrors(diags)) return { diagnostics: diags };
-  const start = state;
   let drift: Drift[] = [];
   if (opts.refresh !== false && state.instanceAddresses().length) {
-    const r = await refreshState(start, config, providers);
+    const r = await refreshState(state, config, providers);
     diags.push(...r.diagnostics);
     if (hasErrors(r.diagnostics)) return { diagnostics: diags };
     state = r.state;

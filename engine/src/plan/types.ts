@@ -94,9 +94,13 @@ export function outputChanged(o: OutputChange): boolean {
   return !valuesEqual(o.before, o.after);
 }
 
-/** Resource changes to apply; an object only moved or imported is one (the state must record it). */
+/** Whether applying the change does something: an object only moved or imported does (the state must record it). */
+export function isResourceChange(c: ResourceChange): boolean {
+  return (c.action !== 'no-op' && c.action !== 'read') || c.previousAddress !== undefined || c.importing !== undefined;
+}
+
 export function hasResourceChanges(plan: Plan): boolean {
-  return plan.changes.some((c) => (c.action !== 'no-op' && c.action !== 'read') || c.previousAddress !== undefined || c.importing !== undefined);
+  return plan.changes.some(isResourceChange);
 }
 
 /** Whether applying the plan would change anything: resources, outputs, or (refresh-only) the state. */

@@ -2,13 +2,12 @@
 // symbol, one line per attribute (changed ones only for updates), nested blocks, the summary line
 // and the output changes.
 import type { BlockSchema, ObjectValue, ProviderSchema } from '../provider/interface';
-import { counts, hasChanges, type Plan, type ResourceChange } from '../plan/types';
+import { counts, hasChanges, isResourceChange, type Plan, type ResourceChange } from '../plan/types';
 import { valuesEqual } from '../plan/diff';
 import { isUnknown, type Value } from '../values';
 import { isScalar, renderCollection, renderCollectionChange, renderScalar, sameCollectionKind } from './values';
 import { paint, type Colors } from './color';
 
-const SYMBOL = { create: '+', update: '~', delete: '-', replace: '-/+', read: '<=', 'no-op': ' ' } as const;
 const VERB = { create: 'will be created', update: 'will be updated in-place', delete: 'will be destroyed', replace: 'must be replaced', read: 'will be read during apply', 'no-op': '' } as const;
 
 /** attributes shown unchanged in an update, so the reader knows which object it is */
@@ -28,7 +27,7 @@ export function renderPlan(plan: Plan, schemas: (c: ResourceChange) => BlockSche
   if (plan.refreshOnly) {
     return plan.drift.length ? '' : `\n${c.bold('No changes.')} Your infrastructure still matches the configuration.\n\n${tool} has checked that the real remote objects still match the result of your most recent changes, and found no differences.\n`;
   }
-  const shown = plan.changes.filter((ch) => (ch.action !== 'no-op' && ch.action !== 'read') || ch.previousAddress !== undefined || ch.importing !== undefined);
+  const shown = plan.changes.filter(isResourceChange);
   if (!hasChanges(plan)) return `\n${c.bold('No changes.')} Your infrastructure matches the configuration.\n\n${tool} compared your real infrastructure against your configuration and found no differences, so no changes are needed.\n`;
   const out: string[] = [];
   if (shown.length) {
@@ -63,20 +62,24 @@ function renderScalarOrJson(v: Value | null, sensitive: boolean): string {
 
 export function renderChange(ch: ResourceChange, schema: BlockSchema | undefined, c: ReturnType<typeof paint>, verb?: string): string[] {
   const sym = ch.action === 'replace' ? `${c.red('-')}/${c.green('+')}` : ch.action === 'create' ? c.green('+') : ch.action === 'delete' ? c.red('-') : ch.action === 'no-op' ? ' ' : c.yellow('~');
-  const reason = ch.actionReason ? REASON[ch.actionReason] : undefined;
   const label = ch.deposed ? `${ch.address} (deposed object ${ch.deposed})` : ch.address;
-  const header =
-    ch.action === 'no-op' && ch.importing
-      ? `  ${c.bold(`# ${label}`)} will be imported`
-      : ch.action === 'no-op' && ch.previousAddress !== undefined
-        ? `  ${c.bold(`# ${ch.previousAddress} has moved to ${label}`)}`
-        : `  ${c.bold(`# ${label}`)} ${verb ?? (ch.action === 'replace' && ch.createBeforeDestroy ? 'must be replaced (create before destroy)' : VERB[ch.action])}${reason && !verb ? `\n  # ${reason}` : ''}${
-            ch.previousAddress !== undefined && !verb ? `\n  # (moved from ${ch.previousAddress})` : ''
-          }${ch.importing && ch.action !== 'no-op' && !verb ? `\n  # (imported from "${ch.importing.id}")` : ''}`;
-  const lines = [header, `${ch.action === 'replace' ? sym : `  ${sym}`} resource "${ch.type}" "${ch.name}" {`];
+  const lines = [changeHeader(ch, label, c, verb), `${ch.action === 'replace' ? sym : `  ${sym}`} resource "${ch.type}" "${ch.name}" {`];
   lines.push(...renderBlock(ch.before, ch.after, schema, ch.replacePaths.map((p) => p.join('.')), '', c, ch.action === 'update' || ch.action === 'replace' || ch.action === 'no-op'));
   lines.push('    }');
   return lines;
+}
+
+/** `# ADDRESS will be ...`, with the lines that say why, or where the object moved or was imported from. */
+function changeHeader(ch: ResourceChange, label: string, c: ReturnType<typeof paint>, verb?: string): string {
+  if (ch.action === 'no-op' && ch.importing) return `  ${c.bold(`# ${label}`)} will be imported`;
+  if (ch.action === 'no-op' && ch.previousAddress !== undefined) return `  ${c.bold(`# ${ch.previousAddress} has moved to ${label}`)}`;
+  const lines = [`  ${c.bold(`# ${label}`)} ${verb ?? (ch.action === 'replace' && ch.createBeforeDestroy ? 'must be replaced (create before destroy)' : VERB[ch.action])}`];
+  if (verb) return lines[0];
+  const reason = ch.actionReason ? REASON[ch.actionReason] : undefined;
+  if (reason) lines.push(`  # ${reason}`);
+  if (ch.previousAddress !== undefined) lines.push(`  # (moved from ${ch.previousAddress})`);
+  if (ch.importing) lines.push(`  # (imported from "${ch.importing.id}")`);
+  return lines.join('\n');
 }
 
 function renderBlock(

@@ -22,8 +22,6 @@ export async function stateCommand(ctx: CommandContext): Promise<number> {
   }
 }
 
-/** The current instance addresses matching an address (a resource matches all its instances). */
-
 async function list(ctx: CommandContext, patterns: string[]): Promise<number> {
   const { state } = await readStackState(ctx, flag(ctx.args, 'stack'));
   if (!state) return 1;
