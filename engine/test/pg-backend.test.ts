@@ -134,16 +134,19 @@ describe('pg backend', () => {
     await stuck.close();
   });
 
-  it('a saved plan applied from another folder with the same backend is refused once stale', async () => {
+  it('a saved plan applied from another checkout of the stack with the same backend is refused once stale', async () => {
     const other = new StackFolder();
     try {
       folder.write(stack(2));
-      other.write(stack(2));
+      // another checkout: the same stack (folder name) elsewhere
+      const checkout = path.join(other.dir, path.basename(folder.dir));
+      fs.mkdirSync(checkout);
+      fs.copyFileSync(path.join(folder.dir, 'cdk.tf.json'), path.join(checkout, 'cdk.tf.json'));
       const provider = new FakeProvider();
       await runEngine(folder.dir, provider, ['plan', '-out=tfplan']);
-      fs.copyFileSync(path.join(folder.dir, 'tfplan'), path.join(other.dir, 'tfplan'));
+      fs.copyFileSync(path.join(folder.dir, 'tfplan'), path.join(checkout, 'tfplan'));
       await runEngine(folder.dir, provider, ['apply', '-auto-approve']);
-      const stale = await runEngine(other.dir, provider, ['apply', 'tfplan']);
+      const stale = await runEngine(checkout, provider, ['apply', 'tfplan']);
       expect(stale.code).toBe(1);
       expect(stale.err).toContain('Saved plan is stale');
     } finally {

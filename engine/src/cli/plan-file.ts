@@ -1,42 +1,98 @@
 // Saved plans (-out): the plan, the configuration it was made from and the variable values, in
-// one JSON file. Apply takes exactly these actions, and refuses the file when the state has
-// moved since the plan was made.
+// one file. Apply takes exactly these actions, and refuses the file when it was changed after it
+// was written, when it was made for another stack or workspace, or when the state has moved
+// since the plan was made. The file holds the provider configuration (a mnemonic, say), so it is
+// written for its owner only.
 import * as fs from 'node:fs';
-import { error, type Diagnostic } from '../diagnostics';
+import { createHash } from 'node:crypto';
+import { error, warning, type Diagnostic } from '../diagnostics';
 import type { Plan } from '../plan/types';
+import type { StateFile } from '../state/state';
 import { isUnknown, Unknown, type Value } from '../values';
+import { looseModeWarning, SECRET_FILE_MODE } from '../state/file-modes';
 
 const FORMAT = 'gridform-plan';
-const VERSION = 1;
+const VERSION = 2;
+const UNKNOWN_MARK = '$gridform.unknown';
+
+/** Where a plan was made: apply refuses it anywhere else. */
+export interface PlanOrigin {
+  /** the stack folder the plan was made in */
+  readonly stackDir: string;
+  /** the stack's name (its folder's name), compared on apply so another checkout still works */
+  readonly stackName: string;
+  readonly workspace: string;
+  /** the state the plan was made against; null when there was none yet */
+  readonly priorState: { readonly lineage: string; readonly serial: number; readonly sha256: string } | null;
+}
 
 export interface SavedPlan {
   readonly plan: Plan;
   readonly doc: unknown;
   readonly variables: ReadonlyMap<string, Value>;
-  /** the stack folder the plan was made in */
-  readonly stackDir: string;
+  readonly origin: PlanOrigin;
 }
 
-const UNKNOWN_MARK = '$gridform.unknown';
+/** The digest of a state as stored: two states with the same digest are the same state. */
+export function stateDigest(state: StateFile): string {
+  return sha256(JSON.stringify(state));
+}
 
+/**
+ * Line 1 is a header with the format, its version and the SHA-256 of the rest of the file; the
+ * rest is the plan as JSON. A file edited after it was written no longer matches its header.
+ */
 export function writePlanFile(file: string, saved: SavedPlan): void {
-  const body = { format: FORMAT, version: VERSION, stack_dir: saved.stackDir, variables: Object.fromEntries(saved.variables), configuration: saved.doc, plan: saved.plan };
-  const text = JSON.stringify(body, (_k, v: unknown) => (isUnknown(v) ? { [UNKNOWN_MARK]: true } : v));
+  const body = {
+    origin: saved.origin,
+    variables: Object.fromEntries(saved.variables),
+    configuration: saved.doc,
+    plan: saved.plan,
+  };
+  const payload = JSON.stringify(body, (_k, v: unknown) => (isUnknown(v) ? { [UNKNOWN_MARK]: true } : v));
+  const header = JSON.stringify({ format: FORMAT, version: VERSION, sha256: sha256(payload) });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text);
+  fs.writeFileSync(tmp, `${header}\n${payload}`, { mode: SECRET_FILE_MODE });
   fs.renameSync(tmp, file);
 }
 
 export function readPlanFile(file: string): { saved?: SavedPlan; diagnostics: Diagnostic[] } {
-  let body: { format?: string; version?: number; stack_dir: string; variables: Record<string, Value>; configuration: unknown; plan: Plan };
+  let text: string;
   try {
-    body = JSON.parse(fs.readFileSync(file, 'utf8'), (_k, v: unknown) => (v && typeof v === 'object' && (v as Record<string, unknown>)[UNKNOWN_MARK] === true ? Unknown : v));
+    text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     return { diagnostics: [error(`Cannot read the saved plan ${file}`, (err as Error).message)] };
   }
-  if (body.format !== FORMAT) return { diagnostics: [error(`${file} is not a gridform saved plan`, 'Make one with "gridform plan -out=FILE".')] };
-  if (body.version !== VERSION) return { diagnostics: [error(`${file} is a saved plan of format version ${body.version}`, `This gridform reads version ${VERSION}; make the plan again.`)] };
-  return { saved: { plan: body.plan, doc: body.configuration, variables: new Map(Object.entries(body.variables)), stackDir: body.stack_dir }, diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  const loose = looseModeWarning(file, 'a saved plan (it holds the provider configuration)');
+  if (loose) diagnostics.push(warning(loose.summary, loose.detail));
+  const newline = text.indexOf('\n');
+  const header = parseObject(newline < 0 ? text : text.slice(0, newline));
+  const remake = 'Make the plan again with "gridform plan -out=FILE".';
+  if (!header || header.format !== FORMAT) {
+    return { diagnostics: [error(`${file} is not a gridform saved plan`, 'Make one with "gridform plan -out=FILE".')] };
+  }
+  if (header.version !== VERSION) {
+    const detail = `This gridform reads version ${VERSION}. ${remake}`;
+    return { diagnostics: [error(`${file} is a saved plan of format version ${String(header.version)}`, detail)] };
+  }
+  const payload = newline < 0 ? '' : text.slice(newline + 1);
+  if (header.sha256 !== sha256(payload)) {
+    const detail = `Its content no longer matches the checksum written with it, so it is not the plan that was reviewed. ${remake}`;
+    return { diagnostics: [error(`The saved plan ${file} was changed after it was written`, detail)] };
+  }
+  const body = parseObject(payload, (_k, v: unknown) => (isUnknownMark(v) ? Unknown : v));
+  const shapeError = body && describeShapeError(body);
+  if (!body || shapeError) {
+    return { diagnostics: [error(`The saved plan ${file} is malformed`, `${shapeError ?? 'It is not JSON.'} ${remake}`)] };
+  }
+  const saved: SavedPlan = {
+    plan: body.plan as Plan,
+    doc: body.configuration,
+    variables: new Map(Object.entries(body.variables as Record<string, Value>)),
+    origin: body.origin as PlanOrigin,
+  };
+  return { saved, diagnostics };
 }
 
 /** Whether a file looks like a saved plan (so `apply FILE` and `show FILE` can tell it from a folder). */
@@ -50,4 +106,32 @@ export function isPlanFile(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+function describeShapeError(body: Record<string, unknown>): string | undefined {
+  const isObject = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v);
+  if (!isObject(body.origin)) return 'It has no origin (the stack and state it was made for).';
+  if (!isObject(body.variables)) return 'Its variables are not an object.';
+  if (!isObject(body.configuration)) return 'It has no configuration.';
+  const plan = body.plan as Record<string, unknown> | null;
+  if (!isObject(plan) || !Array.isArray(plan!.changes) || !Array.isArray(plan!.outputs)) return 'It has no plan.';
+  if (!isObject(plan!.refreshedState)) return 'Its plan has no refreshed state.';
+  return undefined;
+}
+
+function parseObject(text: string, reviver?: (k: string, v: unknown) => unknown): Record<string, unknown> | undefined {
+  try {
+    const v = JSON.parse(text, reviver) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isUnknownMark(v: unknown): boolean {
+  return !!v && typeof v === 'object' && (v as Record<string, unknown>)[UNKNOWN_MARK] === true;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

@@ -14,7 +14,7 @@ import { report, say, type CommandContext } from '../context';
 import { canPrompt, confirm } from '../prompt';
 import { openSession, type Session } from '../session';
 import { resolveStack, type StackDir } from '../workdir';
-import { isPlanFile, readPlanFile, writePlanFile, type SavedPlan } from '../plan-file';
+import { isPlanFile, readPlanFile, stateDigest, writePlanFile, type PlanOrigin, type SavedPlan } from '../plan-file';
 import { parseDuration } from '../state-lock';
 import { applyAndReport } from '../apply-run';
 
@@ -54,7 +54,7 @@ export async function planApplyCommand(ctx: CommandContext, mode: Mode): Promise
   if (report(ctx, opened.diagnostics) || !opened.session) return 1;
   const s = opened.session;
   try {
-    if (saved) return await applySaved(ctx, s, saved.plan);
+    if (saved) return await applySaved(ctx, s, saved);
     return await run(ctx, s, mode, targets);
   } finally {
     await s.close();
@@ -78,7 +78,7 @@ async function run(ctx: CommandContext, s: Session, mode: Mode, targets: Instanc
   if (mode === 'plan') {
     const out = flag(ctx.args, 'out');
     if (out) {
-      writePlanFile(path.resolve(ctx.cwd, out), { plan, doc: s.doc, variables: s.variables, stackDir: s.stack.dir });
+      writePlanFile(path.resolve(ctx.cwd, out), { plan, doc: s.doc, variables: s.variables, origin: planOrigin(s) });
       say(ctx, `\nSaved the plan to: ${out}\n\nTo perform exactly these actions, run the following command to apply:\n    gridform apply "${out}"\n`);
     } else if (changes) {
       say(ctx, `\nNote: You didn't use the -out option to save this plan, so gridform can't guarantee to take exactly these actions if you run "gridform apply" now.\n`);
@@ -104,20 +104,59 @@ async function run(ctx: CommandContext, s: Session, mode: Mode, targets: Instanc
   return applyAndReport(ctx, s, plan, mode);
 }
 
-async function applySaved(ctx: CommandContext, s: Session, plan: Plan): Promise<number> {
-  const current = s.state.file;
-  const sameState = s.stateIsNew ? plan.priorSerial === 0 : current.lineage === plan.priorLineage && current.serial === plan.priorSerial;
-  if (!sameState) {
-    report(ctx, [error('Saved plan is stale', `The state ${s.backend.location} changed since this plan was made (plan made against serial ${plan.priorSerial}, the state is now at serial ${current.serial}${current.lineage !== plan.priorLineage ? ' with another lineage' : ''}). Make a new plan with "gridform plan -out=FILE" and apply that.`)]);
+async function applySaved(ctx: CommandContext, s: Session, saved: SavedPlan): Promise<number> {
+  const refusal = savedPlanRefusal(s, saved.origin);
+  if (refusal) {
+    report(ctx, [error(refusal.summary, `${refusal.detail} Make a new plan with "gridform plan -out=FILE" and apply that.`)]);
     return 1;
   }
-  if (s.stateIsNew) current.lineage = plan.priorLineage;
-  return applyAndReport(ctx, s, plan, plan.destroy ? 'destroy' : 'apply');
+  if (s.stateIsNew) s.state.file.lineage = saved.plan.priorLineage;
+  return applyAndReport(ctx, s, saved.plan, saved.plan.destroy ? 'destroy' : 'apply');
+}
+
+/** Where this plan is made: the stack, the workspace and the state as it is now. */
+function planOrigin(s: Session): PlanOrigin {
+  const { lineage, serial } = s.state.file;
+  return {
+    stackDir: s.stack.dir,
+    stackName: path.basename(s.stack.dir),
+    workspace: s.workspace,
+    priorState: s.stateIsNew ? null : { lineage, serial, sha256: stateDigest(s.state.file) },
+  };
+}
+
+/** Why a saved plan cannot be applied in this session, if it cannot. */
+function savedPlanRefusal(s: Session, origin: PlanOrigin): { summary: string; detail: string } | undefined {
+  const here = planOrigin(s);
+  if (origin.stackName !== here.stackName) {
+    const detail = `It was made for the stack "${origin.stackName}" (${origin.stackDir}); this is the stack "${here.stackName}".`;
+    return { summary: 'Saved plan is for another stack', detail };
+  }
+  if (origin.workspace !== here.workspace) {
+    const detail = `It was made in the workspace "${origin.workspace}"; the workspace selected now is "${here.workspace}".`;
+    return { summary: 'Saved plan is for another workspace', detail };
+  }
+  const before = origin.priorState;
+  const now = here.priorState;
+  if (!before && !now) return undefined;
+  const stale = { summary: 'Saved plan is stale', detail: '' };
+  if (!before) return { ...stale, detail: `It was made when ${s.backend.location} had no state; it has one now (serial ${now!.serial}).` };
+  if (!now) return { ...stale, detail: `It was made against serial ${before.serial} of ${s.backend.location}, which has no state now.` };
+  if (before.lineage !== now.lineage) {
+    const detail = `It was made against a state of lineage ${before.lineage}; ${s.backend.location} has lineage ${now.lineage}.`;
+    return { summary: 'Saved plan is for another state', detail };
+  }
+  if (before.serial !== now.serial || before.sha256 !== now.sha256) {
+    const serials = before.serial === now.serial ? `both at serial ${now.serial}, with other content` : `serial ${before.serial}, now ${now.serial}`;
+    return { ...stale, detail: `The state ${s.backend.location} changed since this plan was made (${serials}).` };
+  }
+  return undefined;
 }
 
 function savedPlanStack(ctx: CommandContext, saved: SavedPlan): { stack?: StackDir; diagnostics: [] } {
   // the state lives where the plan was made, unless this folder is itself a stack (another checkout)
-  const here = fs.existsSync(path.join(ctx.cwd, 'cdk.tf.json')) ? ctx.cwd : fs.existsSync(saved.stackDir) ? saved.stackDir : ctx.cwd;
+  const planned = saved.origin.stackDir;
+  const here = fs.existsSync(path.join(ctx.cwd, 'cdk.tf.json')) ? ctx.cwd : fs.existsSync(planned) ? planned : ctx.cwd;
   return { stack: { dir: here, file: path.join(here, 'cdk.tf.json') }, diagnostics: [] };
 }
 
