@@ -14,6 +14,7 @@ import { evaluateConfig } from '../plan/plan-instance';
 import { applyIgnoreChanges } from '../plan/ignore-changes';
 import { applyScope, instanceSpecAtApply } from './apply-scope';
 import { recordedInstance } from './record';
+import { firstInconsistency, inconsistentFinalPlan } from './final-plan-check';
 
 export type Verb = 'create' | 'update' | 'delete' | 'read';
 
@@ -153,6 +154,8 @@ class ChangeApplier {
     const priv = current ? this.state.instance(c.address)?.private : undefined;
     const planned = await p.provider.planResourceChange({ typeName: c.type, priorState: current, proposedNewState: proposeNewState(schema.block, configValue, current), config: configValue, priorPrivate: priv });
     if (hasErrors(planned.diagnostics) || !planned.plannedState) return this.fail(c, planned.diagnostics);
+    const inconsistency = firstInconsistency(c.after, planned.plannedState);
+    if (inconsistency) return this.fail(c, [inconsistentFinalPlan(c.address, inconsistency)]);
     const verb = current ? 'update' : 'create';
     const started = Date.now();
     await this.hooks.onStart?.(c, verb);
