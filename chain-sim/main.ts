@@ -5,6 +5,9 @@
 import { parseArgs } from 'node:util';
 import { createServer } from './src/server/create-server';
 
+// everything the chain writes (ledger, logs) is its operator's alone
+process.umask(0o077);
+
 const USAGE = `usage: chain-sim --data DIR [--host 127.0.0.1] [--port 9944] [--block-time-ms 0]
                  [--billing-period-seconds 3600] [--grace-period-seconds 1209600] [--no-admin]`;
 

@@ -10,6 +10,9 @@ import { createNodeServer, type NodeServer } from './src/server/create-node-serv
 import { NodeDatabase } from './src/store/node-store';
 import { PROFILES } from './src/capacity';
 
+// everything the nodes write (their store with workload secrets, logs) is their operator's alone
+process.umask(0o077);
+
 export interface HostSpec {
   /** the SQLite file the hosted nodes share */
   database: string;

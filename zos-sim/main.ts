@@ -9,6 +9,9 @@ import { createNodeServer } from './src/server/create-node-server';
 import { PROFILES } from './src/capacity';
 import { parseFailSpec } from './src/faults';
 
+// everything a node writes (its store with workload secrets, logs) is its operator's alone
+process.umask(0o077);
+
 const USAGE = `usage: zos-sim --chain HOST:PORT --farm ID --data DIR [--host 127.0.0.1] [--port 0] [--profile small|medium|large]
   [--domain gw1.example.net --public-ipv4 CIDR --gw4 IP [--public-ipv6 CIDR --gw6 IP]]   a gateway node
   [--provision-ms TYPE=MS,...] [--flist-ms-per-mib N] [--slow FACTOR]                   simulated time

@@ -4,6 +4,9 @@ import { parseArgs } from 'node:util';
 import { defaultGridDir } from './grid-file';
 import { down, HOSTED_NODES_PER_PROCESS, LARGE_GRID, status, up, type Status } from './grid';
 
+// the grid folder holds the dev mnemonic, the nodes' stores and logs: owner only
+process.umask(0o077);
+
 const USAGE = `usage: gridform grid up [--data DIR] [--nodes 3] [--farms 2] [--port 9944] [--profile small|medium|large]
                          [--gateways 1] [--public-ips 16] [--nodes-per-process N]
        gridform grid down [--data DIR] [--purge]

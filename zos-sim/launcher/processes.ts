@@ -19,7 +19,8 @@ export interface Started {
 export async function startDetached(script: string, args: string[], logFile: string, ready: RegExp, timeoutMs = 20_000): Promise<Started & { output: string }> {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const start = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
-  const fd = fs.openSync(logFile, 'a');
+  // a daemon's log may quote workload data: owner only
+  const fd = fs.openSync(logFile, 'a', 0o600);
   const child = spawn(process.execPath, [script, ...args], { detached: true, stdio: ['ignore', fd, fd] });
   fs.closeSync(fd);
   let exited: number | null | undefined;

@@ -8,8 +8,10 @@ import { SCHEMA } from './schema';
 export type Db = Database.Database;
 
 export function openLedgerDb(dataDir: string): Db {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'chain.sqlite'));
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = path.join(dataDir, 'chain.sqlite');
+  keepPrivate(file);
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = OFF');
@@ -31,4 +33,14 @@ function migrate(db: Db): void {
   // partial: the many events naming no node (bills, reports) cost nothing to index
   db.exec('DROP INDEX IF EXISTS events_node');
   db.exec('CREATE INDEX IF NOT EXISTS events_by_node ON events (node_id, block, idx) WHERE node_id IS NOT NULL');
+}
+
+/**
+ * The ledger holds every account's and twin's data: owner only. SQLite creates
+ * its -wal and -shm files with the database file's mode, so creating that one 0600 is enough;
+ * files an older version left readable are closed too.
+ */
+function keepPrivate(file: string): void {
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
 }

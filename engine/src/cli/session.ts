@@ -85,6 +85,7 @@ export async function openSession(stack: StackDir, o: SessionOptions): Promise<{
     return { diagnostics: [...diagnostics, { severity: 'error', summary: `Cannot read the state ${backend.location}`, detail: (err as Error).message }] };
   }
   for (const line of read.interrupted) diagnostics.push(warning('A previous run was interrupted', `${line} Check it, and bring it into the state with "gridform import" if it exists.`));
+  for (const line of read.warnings ?? []) diagnostics.push(warning('State file permissions', line));
   const state = new StateView(read.state ?? emptyState());
   const { providers, diagnostics: pd } = await configureProviders(config, state, o.factories, vars.values);
   diagnostics.push(...pd);

@@ -20,6 +20,8 @@ export interface ReadResult {
   readonly state?: StateFile;
   /** what a journal left by an interrupted run says was in flight (each a sentence) */
   readonly interrupted: string[];
+  /** what the user should know about where the state is kept (each a sentence) */
+  readonly warnings?: string[];
 }
 
 export interface StateBackend {

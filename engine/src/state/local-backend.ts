@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { JournalEntry, LockInfo, LockResult, ReadResult, StateBackend, StateJournal } from './backend';
 import type { ResourceMeta, StateFile, StateInstance } from './state';
 import { replayJournal } from './journal-replay';
+import { looseModeWarning, SECRET_FILE_MODE } from './file-modes';
 
 const FSYNC_INTERVAL_MS = 100;
 
@@ -57,11 +58,13 @@ export class LocalBackend implements StateBackend {
 
   async read(opts: { recover?: boolean } = {}): Promise<ReadResult> {
     const snapshot = this.readSnapshot();
-    if (!fs.existsSync(this.journalPath)) return { state: snapshot, interrupted: [] };
+    const loose = looseModeWarning(this.statePath, 'the state');
+    const warnings = loose ? [`${loose.summary}: ${loose.detail}`] : [];
+    if (!fs.existsSync(this.journalPath)) return { state: snapshot, interrupted: [], warnings };
     const lines = fs.readFileSync(this.journalPath, 'utf8').split('\n');
     // a journal started before any snapshot existed carries its starting state on line 2
     const base = snapshot ?? parseOrUndefined(lines[1]);
-    if (!base) return { state: snapshot, interrupted: [] };
+    if (!base) return { state: snapshot, interrupted: [], warnings };
     const { state, interrupted, applied } = replayJournal(base, snapshot ? lines : [lines[0], ...lines.slice(2)]);
     if (opts.recover) {
       if (applied) {
@@ -70,13 +73,13 @@ export class LocalBackend implements StateBackend {
       }
       fs.rmSync(this.journalPath, { force: true });
     }
-    return { state, interrupted };
+    return { state, interrupted, warnings };
   }
 
   async write(state: StateFile): Promise<void> {
     fs.mkdirSync(path.dirname(this.statePath), { recursive: true });
     const tmp = `${this.statePath}.${process.pid}.tmp`;
-    const fd = fs.openSync(tmp, 'w');
+    const fd = openPrivate(tmp);
     try {
       fs.writeSync(fd, JSON.stringify(state, null, 2) + '\n');
       fs.fsyncSync(fd);
@@ -88,7 +91,7 @@ export class LocalBackend implements StateBackend {
 
   async openJournal(state: StateFile): Promise<StateJournal> {
     fs.mkdirSync(path.dirname(this.journalPath), { recursive: true });
-    const fd = fs.openSync(this.journalPath, 'w');
+    const fd = openPrivate(this.journalPath);
     const journal = new LocalJournal(fd, this);
     // with no snapshot on disk yet, the journal carries the empty state it starts from
     if (!fs.existsSync(this.statePath)) journal.append({ t: 'begin', lineage: state.lineage, serial: state.serial }, JSON.stringify(state));
@@ -179,6 +182,13 @@ class LocalJournal implements StateJournal {
     fs.closeSync(this.fd);
     fs.rmSync(this.backend.journalPath, { force: true });
   }
+}
+
+/** Opens a file for writing, readable by its owner only (also when it existed with a looser mode). */
+function openPrivate(file: string): number {
+  const fd = fs.openSync(file, 'w', SECRET_FILE_MODE);
+  fs.fchmodSync(fd, SECRET_FILE_MODE);
+  return fd;
 }
 
 function processAlive(pid: number): boolean {

@@ -29,7 +29,8 @@ export class NodeDatabase {
   private users = 0;
 
   constructor(file: string) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    keepPrivate(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -154,4 +155,14 @@ export class NodeStore {
   close(): void {
     this.owner.release();
   }
+}
+
+/**
+ * A node's store holds its workloads' secrets (environment values, 0-db passwords, wireguard
+ * keys): owner only. SQLite creates its -wal and -shm files with the database file's mode, so
+ * creating that one 0600 is enough; files an older version left readable are closed too.
+ */
+function keepPrivate(file: string): void {
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
 }
