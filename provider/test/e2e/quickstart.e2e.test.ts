@@ -69,6 +69,21 @@ describe('quickstart on a local grid of separate processes', () => {
     expect(vmContract.publicIpsList.map((p) => p.ip)).toEqual([outputs.public_ip.value]);
   });
 
+  it('leaves no file that holds a secret readable by group or others: state, saved plan, grid folder', async () => {
+    expect((await gridform(['plan', '-out=tfplan', '-no-color'], { cwd: app, home })).code).toBe(0);
+    const states = filesUnder(app).filter((f) => f.endsWith('.tfstate'));
+    expect(states).toHaveLength(1);
+    const secretFiles = [
+      ...states,
+      path.join(app, 'tfplan'),
+      ...filesUnder(home).filter((f) => /grid\.json$|\.sqlite(-wal|-shm)?$|\.log$/.test(f)),
+    ];
+    expect(secretFiles.filter((f) => f.endsWith('.sqlite')).length).toBeGreaterThanOrEqual(3); // the chain's and each node's
+    const readable = secretFiles.filter((f) => (fs.statSync(f).mode & 0o077) !== 0);
+    expect(readable).toEqual([]);
+    fs.rmSync(path.join(app, 'tfplan'));
+  });
+
   it('bills the VM hourly from what the node reported, as the chain and account commands show', async () => {
     const grid = readGrid(home);
     const vm = (await chain().contracts({ twinId: grid.devAccount.twinId })).find((c) => c.state === 'Created' && c.publicIps === 1)!;
@@ -148,3 +163,10 @@ describe('quickstart on a local grid of separate processes', () => {
     }
   });
 });
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? filesUnder(full) : [full];
+  });
+}
