@@ -120,7 +120,7 @@ class ChangeApplier {
   private async read(c: ResourceChange, p: ConfiguredProvider): Promise<boolean> {
     const rc = this.config.resources.get(c.resource)!;
     const schema = p.schema.dataSources[c.type];
-    const config = evaluateConfig(rc, instanceSpecAtApply(rc, c, this.scope), c.address, this.diags);
+    const config = evaluateConfig(rc, instanceSpecAtApply(rc, c, this.scope), c.address, this.diags, schema.block);
     if (!config) return false;
     const started = Date.now();
     await this.hooks.onStart?.(c, 'read');
@@ -148,7 +148,7 @@ class ChangeApplier {
   private async write(c: ResourceChange, p: ConfiguredProvider, current: ObjectValue | null): Promise<boolean> {
     const rc = this.config.resources.get(c.resource)!;
     const schema = p.schema.resources[c.type];
-    const evaluated = evaluateConfig(rc, instanceSpecAtApply(rc, c, this.scope), c.address, this.diags);
+    const evaluated = evaluateConfig(rc, instanceSpecAtApply(rc, c, this.scope), c.address, this.diags, schema.block);
     if (!evaluated) return false;
     const configValue = current ? applyIgnoreChanges(evaluated, current, rc.lifecycle.ignoreChanges) : evaluated;
     const priv = current ? this.state.instance(c.address)?.private : undefined;

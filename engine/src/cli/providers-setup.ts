@@ -1,6 +1,7 @@
 // Creating and configuring the providers a run needs: those the configuration declares or its
 // resources use, and those the state still names (to destroy what left the configuration).
-import { error, inContext, type Diagnostic } from '../diagnostics';
+import { error, hasErrors, inContext, type Diagnostic } from '../diagnostics';
+import { conformToSchema } from '../plan/conform';
 import { BUILTIN_SOURCE, normalizeSource, parseStateProvider } from '../config/source';
 import type { Config } from '../config/types';
 import { evaluateBody } from '../expr/evaluate';
@@ -44,7 +45,10 @@ export async function configureProviders(config: Config, state: StateView, facto
       diags.push(error(`Invalid configuration of provider ${key}`, (err as Error).message));
       continue;
     }
-    const res = await provider.configure({ config: cfg });
+    const conformed = conformToSchema(schema.provider.block, cfg, `provider.${key}`);
+    diags.push(...conformed.diagnostics);
+    if (hasErrors(conformed.diagnostics)) continue;
+    const res = await provider.configure({ config: conformed.value });
     diags.push(...inContext(res.diagnostics, `provider.${key}`));
     providers.set(key, { key, source, provider, schema });
   }

@@ -4,7 +4,8 @@ import { error, hasErrors, inContext, type Diagnostic } from '../diagnostics';
 import { evaluateBody, type Scope } from '../expr/evaluate';
 import { ExprError } from '../expr/parse';
 import type { ResourceConfig } from '../config/types';
-import type { ObjectValue } from '../provider/interface';
+import type { BlockSchema, ObjectValue } from '../provider/interface';
+import { conformToSchema } from './conform';
 import type { StateView } from '../state/state';
 import type { AttributePath } from '../values';
 import { changedPaths, valuesEqual } from './diff';
@@ -27,21 +28,28 @@ export interface InstanceContext {
   readonly triggered: boolean;
 }
 
-/** Evaluates the configuration of an instance; an error names the resource. */
-export function evaluateConfig(rc: ResourceConfig, scope: Scope, address: string, diags: Diagnostic[]): ObjectValue | undefined {
+/**
+ * Evaluates the configuration of an instance and decodes it against the schema's block (unknown
+ * arguments refused, values converted to their types); an error names the resource.
+ */
+export function evaluateConfig(rc: ResourceConfig, scope: Scope, address: string, diags: Diagnostic[], block: BlockSchema): ObjectValue | undefined {
+  let evaluated: ObjectValue;
   try {
-    return evaluateBody(rc.body, scope) as ObjectValue;
+    evaluated = evaluateBody(rc.body, scope) as ObjectValue;
   } catch (err) {
     if (!(err instanceof ExprError)) throw err;
     diags.push(error('Invalid expression', err.message, { address }));
     return undefined;
   }
+  const conformed = conformToSchema(block, evaluated, address);
+  diags.push(...conformed.diagnostics);
+  return hasErrors(conformed.diagnostics) ? undefined : conformed.value;
 }
 
 export async function planManagedInstance(ctx: InstanceContext, diags: Diagnostic[]): Promise<ResourceChange | undefined> {
   const { rc, spec, provider: p } = ctx;
   const schema = p.schema.resources[rc.type];
-  const evaluated = evaluateConfig(rc, ctx.scope, spec.address, diags);
+  const evaluated = evaluateConfig(rc, ctx.scope, spec.address, diags, schema.block);
   if (!evaluated) return undefined;
   const validation = p.provider.validateResourceConfig({ typeName: rc.type, config: evaluated });
   diags.push(...inContext(validation.diagnostics, spec.address));

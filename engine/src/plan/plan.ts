@@ -33,6 +33,8 @@ export interface PlanOptions {
   readonly variables: ReadonlyMap<string, Value>;
   readonly paths?: { module: string; root: string; cwd: string };
   readonly workspace?: string;
+  /** instances one resource may have (count or for_each) */
+  readonly maxInstances?: number;
 }
 
 export async function makePlan(config: Config, graph: Graph, prior: StateView, providers: ProviderSet, opts: PlanOptions): Promise<{ plan?: Plan; diagnostics: Diagnostic[] }> {
@@ -109,7 +111,7 @@ async function planResource(
   const schema = p && (rc.mode === 'data' ? p.schema.dataSources : p.schema.resources)[rc.type];
   if (!p) diags.push(error(`Provider ${rc.provider} is not configured`, `${rc.address} needs provider ${rc.provider}.`, { address: rc.address }));
   else if (!schema) diags.push(error(`Unknown ${rc.mode === 'data' ? 'data source' : 'resource'} type ${rc.type}`, `Provider ${p.source} has no ${rc.type}.`, { address: rc.address }));
-  const expanded = expandResource(rc, scope);
+  const expanded = expandResource(rc, scope, opts.maxInstances);
   diags.push(...expanded.diagnostics);
   if (!p || !schema || hasErrors(expanded.diagnostics)) {
     planned.set(rc.address, Unknown);
@@ -124,7 +126,7 @@ async function planResource(
       return undefined;
     }
     if (rc.mode === 'data') {
-      const config = evaluateConfig(rc, iscope, spec.address, diags);
+      const config = evaluateConfig(rc, iscope, spec.address, diags, schema.block);
       if (!config) return undefined;
       if (containsUnknown(config)) {
         // read during apply, once what it refers to exists

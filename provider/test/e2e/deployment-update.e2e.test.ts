@@ -138,6 +138,30 @@ describe('grid_deployment updates on a local grid', () => {
     expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
   });
 
+  it('an unknown argument in a VM block is refused at plan time naming vms[0] and it, and nothing changes', async () => {
+    const before = stateOf();
+    write(stack(1, [{ ...vm('web', 2048), memroy: 4096 }]));
+    const plan = await run('plan');
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain('Error: Unsupported argument');
+    expect(plan.stderr).toContain('with grid_deployment.vm, attribute vms[0].memroy');
+    expect(plan.stderr).toContain('Did you mean "memory"?');
+    expect(stateOf()).toEqual(before);
+  });
+
+  it('cpu from a string variable (as CDKTF writes Token.asNumber of it) plans as a number, as terraform converts it', async () => {
+    const doc = stack(1, [{ ...vm('web', 2048), cpu: '${var.cpu}' }]) as Record<string, unknown>;
+    write({ ...doc, variable: { cpu: { type: 'string', default: '2' } } });
+    const plan = await run('plan');
+    expect(plan.stderr).toBe('');
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toMatch(/~ cpu +?= 1 -> 2/);
+    write({ ...doc, variable: { cpu: { type: 'string', default: 'two' } } });
+    const bad = await run('plan');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('Inappropriate value for attribute "cpu": a number is required.');
+  });
+
   it('moving to another node replaces the deployment and cancels the old contract', async () => {
     const old = stateOf().id;
     write(stack(2, [vm('web', 2048), vm('api', 512)]));

@@ -1,10 +1,9 @@
 // version, init, validate, synth, providers lock: small commands.
 import { error, hasErrors, inContext, type Diagnostic } from '../../diagnostics';
-import { evaluateBody, type Scope } from '../../expr/evaluate';
-import { ExprError } from '../../expr/parse';
+import type { Scope } from '../../expr/evaluate';
+import { evaluateConfig } from '../../plan/plan-instance';
 import { terraformDataFactory } from '../../builtin/terraform-data';
 import { ENGINE_TERRAFORM_VERSION } from '../../state/state';
-import type { ObjectValue } from '../../provider/interface';
 import { Unknown } from '../../values';
 import { boolFlag, flag } from '../args';
 import { report, say, type CommandContext } from '../context';
@@ -65,14 +64,15 @@ export async function validateCommand(ctx: CommandContext): Promise<number> {
         resource: () => Unknown, variable: (n: string) => (config.variables.has(n) ? Unknown : undefined), local: () => Unknown,
         ...(r.count !== undefined ? { countIndex: Unknown } : {}), ...(r.forEach !== undefined ? { each: { key: Unknown, value: Unknown } } : {}),
       } as unknown as Scope;
-      let body: ObjectValue;
-      try {
-        body = evaluateBody(r.body, scope) as ObjectValue;
-      } catch (err) {
-        if (!(err instanceof ExprError)) throw err;
-        diags.push(error('Invalid expression', err.message, { address: r.address }));
+      const schema = p.getSchema();
+      const block = (r.mode === 'data' ? schema.dataSources : schema.resources)[r.type]?.block;
+      if (!block) {
+        const kind = r.mode === 'data' ? 'data source' : 'resource';
+        diags.push(error(`Unknown ${kind} type ${r.type}`, `Provider ${source} has no ${r.type}.`, { address: r.address }));
         continue;
       }
+      const body = evaluateConfig(r, scope, r.address, diags, block);
+      if (!body) continue;
       diags.push(...inContext(validate({ typeName: r.type, config: body }).diagnostics, r.address));
     }
     await Promise.all([...providers.values()].map((p) => p.close?.()));
