@@ -43,6 +43,11 @@ export function resolveSettings(
   if (!mnemonic) {
     return { problem: { attribute: 'mnemonic', message: 'no mnemonic: set mnemonic in the provider, or export MNEMONIC, or start a local grid (gridform grid up) whose dev account is used by default' } };
   }
-  const seconds = typeof config.timeout_seconds === 'number' && config.timeout_seconds > 0 ? config.timeout_seconds : 300;
+  const timeout = config.timeout_seconds ?? null;
+  if (timeout !== null && !(typeof timeout === 'number' && Number.isInteger(timeout) && timeout >= 1 && timeout <= 86_400)) {
+    const message = `timeout_seconds is ${JSON.stringify(timeout)}; it must be a whole number of seconds from 1 to 86400 (default 300)`;
+    return { problem: { attribute: 'timeout_seconds', message } };
+  }
+  const seconds = typeof timeout === 'number' ? timeout : 300;
   return { settings: { mnemonic, chainAddress, timeoutMs: seconds * 1000 } };
 }
