@@ -4,6 +4,7 @@ import { error, type Diagnostic } from '../diagnostics';
 import { BUILTIN_SOURCE, normalizeSource } from './source';
 import type { BackendConfig, Config, ImportConfig, Lifecycle, MoveConfig, OutputConfig, ProviderConfig, ResourceConfig, VariableConfig } from './types';
 import { parseInstanceAddress, splitResourceAddress } from '../addresses/address';
+import { MAX_DOCUMENT_DEPTH, tooDeep } from './nesting';
 
 const META = new Set(['//', 'depends_on', 'lifecycle', 'provider', 'count', 'for_each', 'connection', 'provisioner']);
 
@@ -26,6 +27,8 @@ function blockList(raw: unknown): unknown[] {
 export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Config; diagnostics: Diagnostic[] } {
   const diags: Diagnostic[] = [];
   if (!isObject(doc)) return { diagnostics: [error(`${file} is not a JSON object`, 'Run cdktf synth again to regenerate it.')] };
+  const deep = tooDeep(doc);
+  if (deep) return { diagnostics: [error(`${file} is nested too deeply`, `${deep} is nested more than ${MAX_DOCUMENT_DEPTH} levels deep.`)] };
   const terraform = isObject(doc.terraform) ? doc.terraform : {};
   const required = isObject(terraform.required_providers) ? terraform.required_providers : {};
   const sources = new Map<string, string>([['terraform', BUILTIN_SOURCE]]);

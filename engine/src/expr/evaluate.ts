@@ -36,6 +36,17 @@ const parsed = new Map<string, Expr>();
 
 /** Evaluates every string containing `${` inside a JSON body (strings, lists, objects). */
 export function evaluateBody(body: unknown, scope: Scope): Value {
+  try {
+    return evaluateNested(body, scope);
+  } catch (err) {
+    // a configuration nested thousands of levels deep (in JSON, or in expressions) ends the stack
+    if (!(err instanceof RangeError)) throw err;
+    if (/call stack/.test(err.message)) throw new ExprError('The configuration is nested too deeply to evaluate');
+    throw new ExprError(`A value of the configuration is too large to compute (${err.message})`);
+  }
+}
+
+function evaluateNested(body: unknown, scope: Scope): Value {
   if (typeof body === 'string') {
     if (!body.includes('${')) return body;
     let e = parsed.get(body);
@@ -45,10 +56,10 @@ export function evaluateBody(body: unknown, scope: Scope): Value {
     }
     return evaluate(e, scope);
   }
-  if (Array.isArray(body)) return body.map((b) => evaluateBody(b, scope));
+  if (Array.isArray(body)) return body.map((b) => evaluateNested(b, scope));
   if (body !== null && typeof body === 'object') {
     const out: ObjectValue = {};
-    for (const [k, v] of Object.entries(body)) out[k] = evaluateBody(v, scope);
+    for (const [k, v] of Object.entries(body)) out[k] = evaluateNested(v, scope);
     return out;
   }
   return body as Value;
@@ -113,6 +124,7 @@ function template(e: Expr & { kind: 'template' }, env: Env): Value {
     else if (v === null) fail(e, 'Invalid template interpolation value', `${show(part)} is null`);
     else if (typeof v === 'object') fail(e, 'Invalid template interpolation value', `${show(part)} is a ${typeName(v)}; only strings, numbers and bools can be interpolated`);
     else out += check(e, 'Invalid template interpolation value', () => toStr(v));
+    if (out.length > MAX_STRING_LENGTH) tooLong(e, out);
   }
   return unknown ? Unknown : out;
 }
@@ -293,7 +305,16 @@ function call(e: Expr & { kind: 'call' }, env: Env): Value {
   if (args.length < f.min) fail(e, 'Not enough function arguments', `function "${e.name}" needs ${f.min === f.max ? '' : 'at least '}${f.min}, got ${args.length}`);
   if (args.length > f.max) fail(e, 'Too many function arguments', `function "${e.name}" takes ${f.min === f.max ? '' : 'at most '}${f.max}, got ${args.length}`);
   if (f.unknown !== 'raw' && args.some(f.unknown === 'shallow' ? isUnknown : containsUnknown)) return Unknown;
-  return check(e, `Call to function "${e.name}" failed`, () => f.call(args));
+  const result = check(e, `Call to function "${e.name}" failed`, () => f.call(args));
+  if (typeof result === 'string' && result.length > MAX_STRING_LENGTH) tooLong(e, result);
+  return result;
+}
+
+/** Strings past this length are refused: no attribute of any provider holds more, and memory stays bounded. */
+export const MAX_STRING_LENGTH = 16 * 2 ** 20;
+
+function tooLong(e: Expr, s: string): never {
+  fail(e, 'String too long', `the result has ${s.length} characters, over the limit of ${MAX_STRING_LENGTH} (16 MiB)`);
 }
 
 /** try and can evaluate their arguments lazily, turning errors into the next alternative or false. */

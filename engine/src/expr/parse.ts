@@ -46,13 +46,22 @@ export function parseExpression(src: string): Expr {
   return withContext(`\${${src}}`, () => new Parser(lexExpression(src), new Set()).parseAll());
 }
 
+/** How deeply parentheses, operators and calls may nest: far beyond what people write, far below the stack's limit. */
+export const MAX_NESTING = 256;
+
 function withContext(shown: string, parse: () => Expr): Expr {
   try {
     return parse();
   } catch (err) {
-    if (err instanceof LexError) throw new ExprError(`Invalid expression in ${shown}: ${err.message} (at character ${err.pos + 1})`);
+    if (err instanceof LexError) throw new ExprError(`Invalid expression in ${clip(shown)}: ${err.message} (at character ${err.pos + 1})`);
+    if (err instanceof RangeError) throw new ExprError(`Invalid expression in ${clip(shown)}: it is nested too deeply`);
     throw err;
   }
+}
+
+/** An expression as shown in a message: long ones are cut in the middle. */
+function clip(shown: string): string {
+  return shown.length <= 200 ? shown : `${shown.slice(0, 100)} ... ${shown.slice(-60)}`;
 }
 
 function templateExpr(parts: TemplatePart[], bound: Set<string>): Expr {
@@ -64,6 +73,7 @@ function templateExpr(parts: TemplatePart[], bound: Set<string>): Expr {
 
 class Parser {
   private i = 0;
+  private depth = 0;
   constructor(
     private readonly tokens: Token[],
     /** names bound by enclosing for expressions */
@@ -106,11 +116,20 @@ class Parser {
   }
 
   expression(): Expr {
-    const cond = this.binary(1);
-    if (!this.accept('?')) return cond;
-    const then = this.expression();
-    this.expect(':');
-    return { kind: 'conditional', cond, then, else: this.expression() };
+    this.enter();
+    try {
+      const cond = this.binary(1);
+      if (!this.accept('?')) return cond;
+      const then = this.expression();
+      this.expect(':');
+      return { kind: 'conditional', cond, then, else: this.expression() };
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_NESTING) this.fail(`the expression is nested more than ${MAX_NESTING} levels deep`);
   }
 
   private binary(min: number): Expr {
@@ -127,7 +146,12 @@ class Parser {
   private unary(): Expr {
     if (this.is('-') || this.is('!')) {
       const op = (this.next() as { text: '-' | '!' }).text;
-      return { kind: 'unary', op, operand: this.unary() };
+      this.enter();
+      try {
+        return { kind: 'unary', op, operand: this.unary() };
+      } finally {
+        this.depth--;
+      }
     }
     const parenthesized = this.is('(');
     return this.postfix(this.primary(), parenthesized);

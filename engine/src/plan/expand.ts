@@ -21,7 +21,10 @@ export function expansionOf(rc: ResourceConfig): Expansion {
   return rc.count !== undefined ? { kind: 'count' } : rc.forEach !== undefined ? { kind: 'for_each' } : { kind: 'single' };
 }
 
-export function expandResource(rc: ResourceConfig, scope: Scope): { instances: InstanceSpec[]; diagnostics: Diagnostic[] } {
+/** Instances one resource may have unless the user raises it (GRIDFORM_MAX_INSTANCES): a typo such as count = 10000000 stops at once. */
+export const DEFAULT_MAX_INSTANCES = 100_000;
+
+export function expandResource(rc: ResourceConfig, scope: Scope, maxInstances = DEFAULT_MAX_INSTANCES): { instances: InstanceSpec[]; diagnostics: Diagnostic[] } {
   const fail = (summary: string, detail: string, attr: string) => ({ instances: [], diagnostics: [error(summary, detail, { address: rc.address, attributePath: [attr] })] });
   let value: Value;
   const attr = rc.count !== undefined ? 'count' : 'for_each';
@@ -39,6 +42,7 @@ export function expandResource(rc: ResourceConfig, scope: Scope): { instances: I
   if (rc.count !== undefined) {
     const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return fail('Invalid count argument', `count of ${rc.address} must be a whole number of zero or more, not ${JSON.stringify(value)}.`, 'count');
+    if (n > maxInstances) return fail('Too many instances', tooMany(rc.address, 'count', n, maxInstances), 'count');
     return { instances: Array.from({ length: n }, (_, i) => ({ address: instanceAddress(rc.address, i), key: i, countIndex: i })), diagnostics: [] };
   }
   let entries: [string, Value][];
@@ -52,9 +56,14 @@ export function expandResource(rc: ResourceConfig, scope: Scope): { instances: I
   } else {
     return fail('Invalid for_each argument', `for_each of ${rc.address} must be a map or a set of strings, not ${typeof value}.`, 'for_each');
   }
+  if (entries.length > maxInstances) return fail('Too many instances', tooMany(rc.address, 'for_each', entries.length, maxInstances), 'for_each');
   const unknownKey = entries.find(([k]) => isUnknown(k as Value));
   if (unknownKey) return fail('Invalid for_each argument', `The keys of for_each of ${rc.address} must be known at plan time.`, 'for_each');
   return { instances: entries.map(([key, v]) => ({ address: instanceAddress(rc.address, key), key, each: { key, value: v } })), diagnostics: [] };
+}
+
+function tooMany(address: string, attr: string, n: number, limit: number): string {
+  return `The ${attr} of ${address} asks for ${n} instances, over the limit of ${limit} per resource. If you mean it, raise the limit with the environment variable GRIDFORM_MAX_INSTANCES.`;
 }
 
 /** The value a reference to the whole resource sees: an object, a list (count) or a map (for_each). */

@@ -33,7 +33,10 @@ export function fakeStack(resources: Record<string, unknown>, extra: Record<stri
 export class StackFolder {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-test-'));
   write(doc: unknown): void {
-    fs.writeFileSync(path.join(this.dir, 'cdk.tf.json'), JSON.stringify(doc));
+    this.writeText(JSON.stringify(doc));
+  }
+  writeText(text: string): void {
+    fs.writeFileSync(path.join(this.dir, 'cdk.tf.json'), text);
   }
   state(): { serial: number; lineage: string; resources: { name: string; instances: { index_key?: unknown; attributes: Record<string, unknown>; status?: string }[] }[]; outputs: Record<string, { value: unknown }> } {
     return JSON.parse(fs.readFileSync(path.join(this.dir, 'terraform.tfstate'), 'utf8'));

@@ -27,6 +27,10 @@ export async function planApplyCommand(ctx: CommandContext, mode: Mode): Promise
   if (bad.length) return usageError(ctx, `unknown flag -${bad[0]} for ${mode}`);
   const lockTimeoutMs = parseDuration(flag(ctx.args, 'lock-timeout'));
   if (lockTimeoutMs === undefined) return usageError(ctx, `-lock-timeout takes a duration such as 30s or 2m, not ${flag(ctx.args, 'lock-timeout')}`);
+  const limit = ctx.io.env.GRIDFORM_MAX_INSTANCES;
+  if (limit !== undefined && maxInstances(ctx.io.env) === undefined) {
+    return usageError(ctx, `GRIDFORM_MAX_INSTANCES must be a positive whole number, not ${JSON.stringify(limit)}`);
+  }
   const planFile = mode === 'apply' && ctx.args.positional[0] ? path.resolve(ctx.cwd, ctx.args.positional[0]) : undefined;
   let saved: SavedPlan | undefined;
   if (planFile) {
@@ -67,7 +71,7 @@ async function run(ctx: CommandContext, s: Session, mode: Mode, targets: Instanc
   if (refreshOnly && destroy) return usageError(ctx, '-refresh-only and -destroy cannot be used together');
   const { plan, diagnostics } = await makePlan(s.config, s.graph, s.state, s.providers, {
     destroy, refreshOnly, refresh: boolFlag(ctx.args, 'refresh', true), targets, replace: ctx.args.flags.get('replace') ?? [],
-    variables: s.variables, paths: s.paths, workspace: s.workspace,
+    variables: s.variables, paths: s.paths, workspace: s.workspace, maxInstances: maxInstances(ctx.io.env),
   });
   if (report(ctx, diagnostics) || !plan) return 1;
   const schemas = schemaLookup(new Map([...s.providers].map(([k, p]) => [k, p.schema])));
@@ -158,6 +162,12 @@ function savedPlanStack(ctx: CommandContext, saved: SavedPlan): { stack?: StackD
   const planned = saved.origin.stackDir;
   const here = fs.existsSync(path.join(ctx.cwd, 'cdk.tf.json')) ? ctx.cwd : fs.existsSync(planned) ? planned : ctx.cwd;
   return { stack: { dir: here, file: path.join(here, 'cdk.tf.json') }, diagnostics: [] };
+}
+
+/** GRIDFORM_MAX_INSTANCES, when it is a positive whole number. */
+function maxInstances(env: Readonly<Record<string, string | undefined>>): number | undefined {
+  const raw = env.GRIDFORM_MAX_INSTANCES;
+  return raw && /^[1-9]\d*$/.test(raw) ? Number(raw) : undefined;
 }
 
 export function usageError(ctx: CommandContext, message: string): number {
