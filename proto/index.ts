@@ -8,5 +8,6 @@ export * from './src/load';
 export * from './src/rpc';
 export * from './src/chain-client';
 export * from './src/node-client';
+export * from './src/call-auth';
 export * from './src/types';
 export * from './src/ready-line';

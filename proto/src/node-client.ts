@@ -2,6 +2,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { nodeProto } from './load';
 import { unary } from './rpc';
+import { CALL_AUTH_HEADERS, signCall, type CallSigner } from './call-auth';
 import type { ClientOptions } from './chain-client';
 import type { NodeClient as RawNodeClient } from '../generated/gridform/node/Node';
 import type { Deployment, Deployment__Output } from '../generated/gridform/node/Deployment';
@@ -10,17 +11,41 @@ import type { Statistics__Output } from '../generated/gridform/node/Statistics';
 import type { PublicConfigReply__Output } from '../generated/gridform/node/PublicConfigReply';
 import type { VersionReply__Output } from '../generated/gridform/node/VersionReply';
 
+/** Calls that read a twin's deployments: the node answers them only to that twin, signed. */
+const SIGNED_CALLS = new Set(['Get', 'List', 'Changes']);
+
+/** A signed header is reused this long (well inside its validity), so the node verifies it rarely. */
+const REUSE_AUTH_MS = 60_000;
+
 export class NodeClient {
   private readonly raw: RawNodeClient;
   private readonly timeoutMs: number;
+  private readonly signer?: CallSigner;
+  private auth?: { metadata: grpc.Metadata; signedAt: number };
 
-  constructor(readonly address: string, options: ClientOptions = {}) {
+  /** `signer` (the calling twin and this node's id) is needed for get, list and changes. */
+  constructor(readonly address: string, options: ClientOptions & { signer?: CallSigner } = {}) {
     this.raw = new (nodeProto().gridform.node.Node)(address, grpc.credentials.createInsecure(), { 'grpc.max_receive_message_length': 256 * 1024 * 1024 });
     this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.signer = options.signer;
   }
 
   private call<Res>(method: string, req: unknown): Promise<Res> {
-    return unary<unknown, Res>(this.raw, method, req, this.timeoutMs, this.address);
+    const metadata = SIGNED_CALLS.has(method) ? this.signedMetadata() : undefined;
+    return unary<unknown, Res>(this.raw, method, req, this.timeoutMs, this.address, metadata);
+  }
+
+  private signedMetadata(): grpc.Metadata | undefined {
+    if (!this.signer) return undefined;
+    const now = Date.now();
+    if (this.auth && now - this.auth.signedAt < REUSE_AUTH_MS) return this.auth.metadata;
+    const auth = signCall(this.signer, now);
+    const metadata = new grpc.Metadata();
+    metadata.set(CALL_AUTH_HEADERS.twin, String(auth.twinId));
+    metadata.set(CALL_AUTH_HEADERS.time, String(auth.time));
+    metadata.set(CALL_AUTH_HEADERS.signature, auth.signature);
+    this.auth = { metadata, signedAt: now };
+    return metadata;
   }
 
   async deploy(d: Deployment): Promise<void> {
@@ -32,7 +57,7 @@ export class NodeClient {
   get(twinId: number, contractId: number): Promise<Deployment__Output> {
     return this.call('Get', { twinId, contractId });
   }
-  async list(twinId = 0): Promise<Deployment__Output[]> {
+  async list(twinId: number): Promise<Deployment__Output[]> {
     return (await this.call<{ deployments: Deployment__Output[] }>('List', { twinId })).deployments;
   }
   async changes(twinId: number, contractId: number): Promise<Change__Output[]> {

@@ -18,10 +18,10 @@ export class RpcError extends Error {
 
 type UnaryMethod<Req, Res> = (req: Req, metadata: grpc.Metadata, options: grpc.CallOptions, cb: (err: grpc.ServiceError | null, res?: Res) => void) => unknown;
 
-export function unary<Req, Res>(client: grpc.Client, method: string, req: Req, timeoutMs: number, address: string): Promise<Res> {
+export function unary<Req, Res>(client: grpc.Client, method: string, req: Req, timeoutMs: number, address: string, metadata = new grpc.Metadata()): Promise<Res> {
   const fn = (client as unknown as Record<string, UnaryMethod<Req, Res>>)[method];
   return new Promise((resolve, reject) => {
-    fn.call(client, req, new grpc.Metadata(), { deadline: Date.now() + timeoutMs }, (err, res) => {
+    fn.call(client, req, metadata, { deadline: Date.now() + timeoutMs }, (err, res) => {
       if (err) reject(new RpcError(method, err.code, err.details, address));
       else resolve(res as Res);
     });

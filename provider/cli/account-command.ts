@@ -28,7 +28,8 @@ export const accountCommand: Pick<ExtraCommand, 'run'> = {
   },
 };
 
-function myMnemonic(io: CliIO): string | undefined {
+/** The account the CLI acts as: MNEMONIC, else the local grid's dev account. */
+export function myMnemonic(io: CliIO): string | undefined {
   return io.env.MNEMONIC || readLocalGrid(io.env)?.devAccount.mnemonic;
 }
 

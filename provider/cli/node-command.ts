@@ -1,6 +1,9 @@
-// `gridform node deployments NODE_ID`: a node's deployments and the state of each workload.
+// `gridform node deployments NODE_ID`: your deployments on a node and the state of each workload.
+// The node answers only the twin that signs the call: the account of MNEMONIC, else the local
+// grid's dev account.
 import { parseArgs } from 'node:util';
-import { ChainClient, NodeClient, deploymentHashHex } from '../../proto';
+import { ChainClient, NodeClient, deploymentHashHex, keyPairFromMnemonic } from '../../proto';
+import { myMnemonic } from './account-command';
 import type { ExtraCommand } from '../../engine';
 import { chainAddress, fail } from './chain-address';
 import { table } from './table';
@@ -9,17 +12,21 @@ export const nodeCommand: Pick<ExtraCommand, 'run'> = {
   async run(argv, io) {
     let parsed;
     try {
-      parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, chain: { type: 'string' }, twin: { type: 'string' } } });
+      parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, chain: { type: 'string' } } });
     } catch (err) {
       return fail(io, (err as Error).message);
     }
     const [sub, id] = parsed.positionals;
-    if (sub !== 'deployments' || !/^\d+$/.test(id ?? '')) return fail(io, 'usage: gridform node deployments NODE_ID [--twin ID] [--json]');
+    if (sub !== 'deployments' || !/^\d+$/.test(id ?? '')) return fail(io, 'usage: gridform node deployments NODE_ID [--json]');
+    const mnemonic = myMnemonic(io);
+    if (!mnemonic) return fail(io, 'no account to ask as: the node shows a twin its own deployments only; export MNEMONIC or start a local grid');
     const chain = new ChainClient(chainAddress(parsed.values.chain, io));
     let node: NodeClient | undefined;
     try {
-      node = new NodeClient((await chain.node(Number(id))).address);
-      const deployments = (await node.list(Number(parsed.values.twin ?? 0))).map((d) => ({
+      const key = keyPairFromMnemonic(mnemonic);
+      const twinId = (await chain.twinByAccount(key.publicKey)).id;
+      node = new NodeClient((await chain.node(Number(id))).address, { signer: { twinId, key, nodeId: Number(id) } });
+      const deployments = (await node.list(twinId)).map((d) => ({
         contractId: d.contractId, twinId: d.twinId, version: d.version, hash: deploymentHashHex(d),
         workloads: d.workloads.map((w) => ({ name: w.name, type: w.type, version: w.version, state: w.result?.state, message: w.result?.message, result: JSON.parse(w.result?.data || '{}') as unknown })),
       }));

@@ -53,7 +53,8 @@ export class DeploymentManager {
   private readonly timing: ProvisionTiming;
   private readonly faults: Faults;
   private readonly usage: UsedResourcesBatcher;
-  private readonly twinKeys: TwinKeyCache;
+  /** twins' keys as the chain has them (deployment signatures, signed calls) */
+  readonly twinKeys: TwinKeyCache;
 
   /** the live deployments, as the node last saved them: the copy provisioning works on */
   private readonly live = new Map<number, StoredDeployment>();

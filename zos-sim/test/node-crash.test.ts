@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { NODE_READY, NodeClient, deploymentHashHex, killed, readyLine, signDeployment, type node } from '../../proto';
+import { NODE_READY, NodeClient, deploymentHashHex, killed, readyLine, signDeployment, type KeyPair, type node } from '../../proto';
 import { startChainProcess, twinFor, type ChainProcess } from './chain-process';
 
 const ZOS_MAIN = path.resolve(__dirname, '../../dist/zos-sim/main.js');
@@ -24,6 +24,7 @@ describe('node crash and restart', () => {
     farmId = (await chain.client.submit(farmer.key, { createFarm: { name: 'crash', publicIps: [] } })).createdIds[0];
   });
   afterAll(async () => {
+    readers.forEach((r) => r.close());
     procs.forEach((p) => p.kill('SIGKILL'));
     await chain.stop();
     dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
@@ -51,6 +52,14 @@ describe('node crash and restart', () => {
     };
   }
 
+  const readers = new Map<string, NodeClient>();
+  /** A client of a started node that signs as `user`: the node answers reads to the owner only. */
+  function reader(n: { nodeId: number; client: NodeClient }, user: { twinId: number; key: KeyPair }): NodeClient {
+    const id = `${n.client.address}/${user.twinId}`;
+    if (!readers.has(id)) readers.set(id, new NodeClient(n.client.address, { signer: { twinId: user.twinId, key: user.key, nodeId: n.nodeId } }));
+    return readers.get(id)!;
+  }
+
   async function states(client: NodeClient, twinId: number, contractId: number): Promise<string[]> {
     return (await client.get(twinId, contractId)).workloads.map((w) => w.result?.state ?? '');
   }
@@ -63,17 +72,17 @@ describe('node crash and restart', () => {
     const d = deployment(user.twinId);
     d.contractId = (await chain.client.submit(user.key, { createNodeContract: { nodeId: first.nodeId, deploymentHash: deploymentHashHex(d), publicIps: 0 } })).createdIds[0];
     await first.client.deploy(signDeployment(d, user.twinId, user.key));
-    while ((await states(first.client, user.twinId, d.contractId))[0] !== 'ok') await new Promise((r) => setTimeout(r, 20));
-    expect(await states(first.client, user.twinId, d.contractId)).toEqual(['ok', 'init']);
+    while ((await states(reader(first, user), user.twinId, d.contractId))[0] !== 'ok') await new Promise((r) => setTimeout(r, 20));
+    expect(await states(reader(first, user), user.twinId, d.contractId)).toEqual(['ok', 'init']);
     await killed(first.proc);
     first.client.close();
 
     const second = await startNode(dir);
     expect(second.nodeId).toBe(first.nodeId);
-    expect((await states(second.client, user.twinId, d.contractId))[0]).toBe('ok');
-    while ((await states(second.client, user.twinId, d.contractId))[1] === 'init') await new Promise((r) => setTimeout(r, 50));
-    expect(await states(second.client, user.twinId, d.contractId)).toEqual(['ok', 'ok']);
-    const vm = JSON.parse((await second.client.get(user.twinId, d.contractId)).workloads[1].result!.data) as { ip: string };
+    expect((await states(reader(second, user), user.twinId, d.contractId))[0]).toBe('ok');
+    while ((await states(reader(second, user), user.twinId, d.contractId))[1] === 'init') await new Promise((r) => setTimeout(r, 50));
+    expect(await states(reader(second, user), user.twinId, d.contractId)).toEqual(['ok', 'ok']);
+    const vm = JSON.parse((await reader(second, user).get(user.twinId, d.contractId)).workloads[1].result!.data) as { ip: string };
     expect(vm.ip).toBe('10.60.2.2');
     second.client.close();
     await killed(second.proc, 'SIGTERM');
@@ -91,8 +100,8 @@ describe('node crash and restart', () => {
     expect(first.proc.signalCode).toBe('SIGKILL');
     first.client.close();
     const second = await startNode(dir);
-    while ((await states(second.client, user.twinId, d.contractId)).includes('init')) await new Promise((r) => setTimeout(r, 50));
-    expect(await states(second.client, user.twinId, d.contractId)).toEqual(['ok', 'ok']);
+    while ((await states(reader(second, user), user.twinId, d.contractId)).includes('init')) await new Promise((r) => setTimeout(r, 50));
+    expect(await states(reader(second, user), user.twinId, d.contractId)).toEqual(['ok', 'ok']);
     second.client.close();
     await killed(second.proc, 'SIGTERM');
   });

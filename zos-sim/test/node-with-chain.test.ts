@@ -53,7 +53,7 @@ describe('a node with the chain', () => {
     await h.chain.client.advanceTime(3600);
     expect((await h.chain.client.contract(d.contractId)).state).toBe('Created');
     await h.until(user, d.contractId, 1, (x) => resultOf(x, 'vm').state === 'ok');
-    const states = (await h.clients[1].changes(user.twinId, d.contractId)).map((c) => c.state);
+    const states = (await h.as(user, 1).changes(user.twinId, d.contractId)).map((c) => c.state);
     expect(states).toEqual(['init', 'ok', 'paused', 'ok']);
   });
 

@@ -74,7 +74,7 @@ maybe('a node on another host (network namespace)', () => {
       workloads: [{ version: 0, name: 'disk', type: 'zmount', data: JSON.stringify({ size: 2 ** 30 }), metadata: '', description: '' }],
     };
     d.contractId = (await chain.client.submit(user.key, { createNodeContract: { nodeId, deploymentHash: deploymentHashHex(d), publicIps: 0 } })).createdIds[0];
-    client = new NodeClient(address);
+    client = new NodeClient(address, { signer: { twinId: user.twinId, key: user.key, nodeId } });
     await client.deploy(signDeployment(d, user.twinId, user.key));
     let state = '';
     while ((state = (await client.get(user.twinId, d.contractId)).workloads[0].result!.state) === 'init') await new Promise((r) => setTimeout(r, 20));

@@ -22,7 +22,7 @@ describe('workload types', () => {
   });
   afterAll(() => h.stop());
 
-  const changesOf = async (contractId: number, workload: string, n = 0) => (await h.clients[n].changes(user.twinId, contractId)).filter((c) => c.workload === workload).map((c) => `${c.state}${c.message ? `: ${c.message}` : ''}`);
+  const changesOf = async (contractId: number, workload: string, n = 0) => (await h.as(user, n).changes(user.twinId, contractId)).filter((c) => c.workload === workload).map((c) => `${c.state}${c.message ? `: ${c.message}` : ''}`);
 
   it('network and zmachine: the VM gets the first host of the subnet, planetary and console; a changed VM is recreated with its address kept', async () => {
     const d = await h.deploy(user, [net(), vm()]);
@@ -124,7 +124,7 @@ describe('workload types', () => {
     expect(d.workloads.map((w) => w.result?.state)).toEqual(['ok', 'ok', 'ok', 'ok']);
     const gone = await h.cancel(user, d.contractId);
     expect(gone.workloads.every((w) => w.result?.state === 'deleted')).toBe(true);
-    const all = await h.clients[0].changes(user.twinId, d.contractId);
+    const all = await h.as(user).changes(user.twinId, d.contractId);
     expect(all.filter((c) => c.state === 'deleted').map((c) => c.workload)).toEqual(['logs', 'vm', 'net', 'disk']);
   });
 });

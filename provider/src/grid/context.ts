@@ -18,7 +18,7 @@ export class GridContext {
     let client = this.nodes.get(nodeId);
     if (!client) {
       const node = await this.chain.node(nodeId);
-      client = new NodeClient(node.address, { timeoutMs: 30_000 });
+      client = new NodeClient(node.address, { timeoutMs: 30_000, signer: { twinId: this.twinId, key: this.key, nodeId } });
       this.nodes.set(nodeId, client);
     }
     return client;

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ChainClient, NodeClient } from '../../../proto';
+import { ChainClient, NodeClient, keyPairFromMnemonic } from '../../../proto';
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 export const GRIDFORM = path.join(REPO, 'dist', 'provider', 'cli', 'main.js');
@@ -45,6 +45,12 @@ export interface GridJson {
   devAccount: { mnemonic: string; twinId: number };
 }
 
+/** A client of a node of the local grid that signs its calls as the dev account (a node shows a twin its own deployments only). */
+export function devNodeClient(grid: GridJson, node: { id: number; address: string }): NodeClient {
+  const signer = { twinId: grid.devAccount.twinId, key: keyPairFromMnemonic(grid.devAccount.mnemonic), nodeId: node.id };
+  return new NodeClient(node.address, { signer });
+}
+
 export function readGrid(home: string): GridJson {
   return JSON.parse(fs.readFileSync(path.join(home, 'grid.json'), 'utf8')) as GridJson;
 }
@@ -74,7 +80,7 @@ async function readLeft(home: string): Promise<Left> {
     const reservedIps = (await chain.farms()).flatMap((f) => f.publicIps.filter((ip) => Number(ip.contractId)).map((ip) => ip.ip));
     const workloads: string[] = [];
     for (const n of grid.nodes) {
-      const node = new NodeClient(n.address);
+      const node = devNodeClient(grid, n);
       try {
         for (const d of await node.list(twin)) for (const w of d.workloads) if (w.result?.state !== 'deleted') workloads.push(`node ${n.id}: ${d.contractId}/${w.name}`);
       } finally {

@@ -4,8 +4,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChainClient, NodeClient, deploymentHashHex } from '../../../proto';
-import { gridform, readGrid } from './cli';
+import { ChainClient, deploymentHashHex } from '../../../proto';
+import { gridform, readGrid, devNodeClient } from './cli';
 
 jest.setTimeout(180_000);
 
@@ -29,7 +29,7 @@ describe('grid_deployment updates on a local grid', () => {
   const run = (...args: string[]) => gridform(['-no-color', ...args], { cwd: dir, home });
   const stateOf = () => JSON.parse(fs.readFileSync(path.join(dir, 'terraform.tfstate'), 'utf8')).resources.find((r: { type: string }) => r.type === 'grid_deployment').instances[0].attributes;
   let chain: ChainClient;
-  const nodeClient = (id: number) => new NodeClient(readGrid(home).nodes.find((n) => n.id === id)!.address);
+  const nodeClient = (id: number) => devNodeClient(readGrid(home), readGrid(home).nodes.find((n) => n.id === id)!);
 
   beforeAll(async () => {
     expect((await gridform(['grid', 'up', '--port', '0', '--nodes', '2'], { home })).code).toBe(0);

@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChainClient, NodeClient, keyPairFromMnemonic, keyPairFromSeed, tftToUnits } from '../../../proto';
-import { copyExample, gridform, leftOnGrid, readGrid } from './cli';
+import { ChainClient, keyPairFromMnemonic, keyPairFromSeed, tftToUnits } from '../../../proto';
+import { copyExample, gridform, leftOnGrid, readGrid, devNodeClient } from './cli';
 
 jest.setTimeout(180_000);
 
@@ -27,7 +27,7 @@ describe('a stack whose twin runs out of funds', () => {
     expect((await run('apply', '-auto-approve')).code).toBe(0);
     const grid = readGrid(home);
     const chain = new ChainClient(grid.chain.address);
-    const node = new NodeClient(grid.nodes[0].address);
+    const node = devNodeClient(grid, grid.nodes[0]);
     try {
       const dev = keyPairFromMnemonic(grid.devAccount.mnemonic);
       const vmContract = Number(JSON.parse((await run('state', 'pull')).stdout).resources.find((r: { type: string }) => r.type === 'grid_deployment').instances[0].attributes.id);

@@ -4,8 +4,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChainClient, NodeClient } from '../../../proto';
-import { copyExample, gridform, leftOnGrid, readGrid } from './cli';
+import { ChainClient} from '../../../proto';
+import { copyExample, gridform, leftOnGrid, readGrid, devNodeClient } from './cli';
 
 jest.setTimeout(240_000);
 
@@ -32,7 +32,7 @@ describe('examples/kubernetes on a local grid', () => {
     expect(out.master_ip.value).toBe('10.60.2.2');
     expect(out.master_public_ip.value).toMatch(/^203\.0\.113\.\d+\/24$/);
     const grid = readGrid(home);
-    const node2 = new NodeClient(grid.nodes[1].address);
+    const node2 = devNodeClient(grid, grid.nodes[1]);
     try {
       const worker = (await node2.list(grid.devAccount.twinId)).flatMap((d) => d.workloads).find((w) => w.name === 'worker2')!;
       const env = (JSON.parse(worker.data) as { env: Record<string, string> }).env;

@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChainClient, NodeClient } from '../../../proto';
-import { copyExample, gridform, leftOnGrid, readGrid } from './cli';
+import { ChainClient} from '../../../proto';
+import { copyExample, gridform, leftOnGrid, readGrid, devNodeClient } from './cli';
 
 jest.setTimeout(240_000);
 
@@ -37,7 +37,7 @@ describe('examples/network-wireguard on a local grid', () => {
 
     // node 1 holds your machine as a peer, with the public key matching the config's private key
     const grid = readGrid(home);
-    const node1 = new NodeClient(grid.nodes[0].address);
+    const node1 = devNodeClient(grid, grid.nodes[0]);
     const chain = new ChainClient(grid.chain.address);
     try {
       const net = (await node1.list(grid.devAccount.twinId)).flatMap((d) => d.workloads).find((w) => w.type === 'network')!;
@@ -56,8 +56,8 @@ describe('examples/network-wireguard on a local grid', () => {
 
       // a third node joins the network in place: the first two keep their contracts and subnets,
       // node 3 takes the first free subnet (10.20.4.0/24 is your machine's), and every node peers with it
-      const networkOn = async (address: string) => {
-        const client = new NodeClient(address);
+      const networkOn = async (node: { id: number; address: string }) => {
+        const client = devNodeClient(grid, node);
         try {
           const d = (await client.list(grid.devAccount.twinId)).find((x) => x.workloads.some((w) => w.type === 'network' && w.result?.state !== 'deleted'));
           return d && { contractId: d.contractId, data: JSON.parse(d.workloads[0].data) as { subnet: string; peers: { subnet: string }[] } };
@@ -65,7 +65,7 @@ describe('examples/network-wireguard on a local grid', () => {
           client.close();
         }
       };
-      const [net1, net2] = [await networkOn(grid.nodes[0].address), await networkOn(grid.nodes[1].address)];
+      const [net1, net2] = [await networkOn(grid.nodes[0]), await networkOn(grid.nodes[1])];
       edit('props.nodes ?? [1, 2]', 'props.nodes ?? [1, 2, 3]');
       const grow = await run('plan');
       expect(grow.stdout).toContain('# grid_network.network will be updated in-place');
@@ -76,7 +76,7 @@ describe('examples/network-wireguard on a local grid', () => {
       const grown = JSON.parse((await run('output', '-json')).stdout) as Record<string, { value: unknown }>;
       expect(grown.node3_ips.value).toEqual(['10.20.5.2', '10.20.5.3', '10.20.5.4']);
       expect(grown.wg_config.value).toBe(conf);
-      const [after1, after2, net3] = await Promise.all(grid.nodes.slice(0, 3).map((n) => networkOn(n.address)));
+      const [after1, after2, net3] = await Promise.all(grid.nodes.slice(0, 3).map((n) => networkOn(n)));
       expect([after1!.contractId, after2!.contractId]).toEqual([net1!.contractId, net2!.contractId]);
       expect(net3!.data.subnet).toBe('10.20.5.0/24');
       expect(after1!.data.peers.map((p) => p.subnet)).toEqual(['10.20.3.0/24', '10.20.5.0/24', '10.20.4.0/24']);
@@ -86,8 +86,8 @@ describe('examples/network-wireguard on a local grid', () => {
       // and leaves it in place: its contract is cancelled, the others drop it from their peers
       edit('props.nodes ?? [1, 2, 3]', 'props.nodes ?? [1, 2]');
       expect((await run('apply', '-auto-approve')).stdout).toContain('0 added, 1 changed, 1 destroyed');
-      expect(await networkOn(grid.nodes[2].address)).toBeUndefined();
-      expect((await networkOn(grid.nodes[0].address))!.data.peers.map((p) => p.subnet)).toEqual(['10.20.3.0/24', '10.20.4.0/24']);
+      expect(await networkOn(grid.nodes[2])).toBeUndefined();
+      expect((await networkOn(grid.nodes[0]))!.data.peers.map((p) => p.subnet)).toEqual(['10.20.3.0/24', '10.20.4.0/24']);
       expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
       edit('node,\n        name: `private_${n + 1}`', 'node: 2,\n        name: `private_${n + 1}`');
       const moved = await run('plan');

@@ -3,8 +3,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChainClient, NodeClient, deploymentHashHex } from '../../../proto';
-import { copyExample, gridform, readGrid, run, REPO } from './cli';
+import { ChainClient, deploymentHashHex } from '../../../proto';
+import { copyExample, gridform, readGrid, run, REPO, devNodeClient } from './cli';
 
 jest.setTimeout(180_000);
 
@@ -54,7 +54,7 @@ describe('quickstart on a local grid of separate processes', () => {
     const contracts = (await chain().contracts({ twinId: grid.devAccount.twinId })).filter((c) => c.state === 'Created');
     expect(contracts).toHaveLength(2); // the network's and the VM's
     for (const c of contracts) {
-      const node = new NodeClient(grid.nodes.find((n) => n.id === c.nodeId)!.address);
+      const node = devNodeClient(grid, grid.nodes.find((n) => n.id === c.nodeId)!);
       clients.push(node);
       const held = await node.get(grid.devAccount.twinId, c.id);
       expect(deploymentHashHex(held)).toBe(c.deploymentHash);
@@ -113,7 +113,7 @@ describe('quickstart on a local grid of separate processes', () => {
     expect((await c.twin(before.devAccount.twinId)).id).toBe(before.devAccount.twinId);
     expect(await c.contracts({ twinId: before.devAccount.twinId })).toEqual(contractsBefore);
     for (const contract of contractsBefore) {
-      const node = new NodeClient(after.nodes.find((n) => n.id === contract.nodeId)!.address);
+      const node = devNodeClient(after, after.nodes.find((n) => n.id === contract.nodeId)!);
       clients.push(node);
       const held = await node.get(before.devAccount.twinId, contract.id);
       expect(held.workloads.every((w) => w.result?.state === 'ok')).toBe(true);
@@ -149,7 +149,7 @@ describe('quickstart on a local grid of separate processes', () => {
     for (const contract of live) expect((await c.contract(contract.id)).state).toBe('Deleted');
     expect((await c.farms()).flatMap((f) => f.publicIps).every((ip) => ip.contractId === 0)).toBe(true);
     for (const contract of live) {
-      const node = new NodeClient(grid.nodes.find((n) => n.id === contract.nodeId)!.address);
+      const node = devNodeClient(grid, grid.nodes.find((n) => n.id === contract.nodeId)!);
       clients.push(node);
       const deadline = Date.now() + 10_000;
       let states: (string | undefined)[] = [];

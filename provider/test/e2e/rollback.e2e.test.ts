@@ -7,8 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChainClient, NODE_READY, NodeClient, readyLine } from '../../../proto';
-import { gridform, readGrid, REPO } from './cli';
+import { ChainClient, NODE_READY, readyLine } from '../../../proto';
+import { gridform, readGrid, REPO, devNodeClient } from './cli';
 
 jest.setTimeout(240_000);
 
@@ -40,7 +40,7 @@ describe('rollback of failed applies on a local grid', () => {
     const freeIps = farm.publicIps.filter((ip) => !Number(ip.contractId)).length;
     const workloads: Record<string, string[]> = {};
     for (const [name, n] of Object.entries(faulty)) {
-      const client = new NodeClient(n.address);
+      const client = devNodeClient(grid, n);
       workloads[name] = (await client.list(grid.devAccount.twinId)).flatMap((d) => d.workloads.filter((w) => w.result?.state !== 'deleted').map((w) => `${d.contractId}/${w.name}`)).sort();
       client.close();
     }

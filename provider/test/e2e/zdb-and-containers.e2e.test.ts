@@ -4,8 +4,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChainClient, NodeClient } from '../../../proto';
-import { copyExample, gridform, leftOnGrid, readGrid } from './cli';
+import { ChainClient} from '../../../proto';
+import { copyExample, gridform, leftOnGrid, readGrid, devNodeClient } from './cli';
 
 jest.setTimeout(240_000);
 
@@ -43,7 +43,7 @@ describe('examples/zdb-and-containers on a local grid', () => {
     expect((await run('apply', '-auto-approve')).stdout).toContain('0 added, 1 changed, 0 destroyed');
     expect((await outputs()).worker_ips.value).toEqual(['10.50.2.2', '10.50.2.3', '10.50.2.4']);
     const grid = readGrid(home);
-    const node = new NodeClient(grid.nodes[0].address);
+    const node = devNodeClient(grid, grid.nodes[0]);
     try {
       const d = (await node.list(grid.devAccount.twinId)).find((x) => x.workloads.some((w) => w.type === 'container'))!;
       const versions = Object.fromEntries(d.workloads.map((w) => [w.name, w.version]));

@@ -6,6 +6,7 @@ import { NodeRefusal } from '../refusal';
 import type { NodeStore, StoredDeployment } from '../store/node-store';
 import { systemReserve, type Capacity } from '../capacity';
 import { WORKLOAD_TYPES } from '../workloads/registry';
+import { CallerCheck } from './caller';
 
 export interface NodeInfo {
   nodeId: number;
@@ -40,21 +41,33 @@ export function nodeHandlers(store: NodeStore, ready: () => { info: NodeInfo; de
     if (!r) throw new NodeRefusal('UNAVAILABLE', 'the node is starting (registering on chain); try again shortly');
     return r;
   };
+  let callers: CallerCheck | undefined;
+  /** The signed caller; a request naming another twin is refused, never answered with that twin's data. */
+  const caller = async (call: { metadata: grpc.Metadata; request: { twinId?: number | string } }): Promise<number> => {
+    const { info, deployments } = started();
+    callers ??= new CallerCheck(deployments.twinKeys);
+    const twinId = await callers.twinOf(call.metadata, info.nodeId);
+    const asked = Number(call.request.twinId ?? 0);
+    if (asked && asked !== twinId) {
+      throw new NodeRefusal('PERMISSION_DENIED', `twin ${twinId} cannot read the deployments of twin ${asked} on node ${info.nodeId}`);
+    }
+    return twinId;
+  };
   const owned = (twinId: number, contractId: number): StoredDeployment => {
     const { info } = started();
     const d = store.get(contractId);
-    if (!d || (twinId && d.twinId !== twinId)) throw new NodeRefusal('NOT_FOUND', `node ${info.nodeId} has no deployment for contract ${contractId}${twinId ? ` of twin ${twinId}` : ''}`);
+    if (!d || d.twinId !== twinId) throw new NodeRefusal('NOT_FOUND', `node ${info.nodeId} has no deployment for contract ${contractId} of twin ${twinId}`);
     return d;
   };
   const cap = (c: Capacity): node.Capacity => ({ cru: c.cru, mru: c.mru, sru: c.sru, hru: c.hru, ipv4u: c.ipv4u });
   return {
     Deploy: ((call, cb) => answer(cb, async () => (await started().deployments.deploy(call.request), {}))) as Unary<node.Deployment__Output, node.DeployReply>,
     Update: ((call, cb) => answer(cb, async () => (await started().deployments.update(call.request), {}))) as Unary<node.Deployment__Output, node.DeployReply>,
-    Get: ((call, cb) => answer(cb, () => wire(owned(call.request.twinId, call.request.contractId)))) as Unary<node.GetRequest__Output, node.Deployment>,
-    List: ((call, cb) => answer(cb, () => ({ deployments: store.live(call.request.twinId).map(wire) }))) as Unary<node.ListRequest__Output, node.DeploymentList>,
+    Get: ((call, cb) => answer(cb, async () => wire(owned(await caller(call), Number(call.request.contractId))))) as Unary<node.GetRequest__Output, node.Deployment>,
+    List: ((call, cb) => answer(cb, async () => ({ deployments: store.live(await caller(call)).map(wire) }))) as Unary<node.ListRequest__Output, node.DeploymentList>,
     Changes: ((call, cb) =>
-      answer(cb, () => {
-        owned(call.request.twinId, call.request.contractId);
+      answer(cb, async () => {
+        owned(await caller(call), Number(call.request.contractId));
         return { changes: store.changes(call.request.contractId) };
       })) as Unary<node.GetRequest__Output, node.ChangeList>,
     Statistics: ((_call, cb) =>

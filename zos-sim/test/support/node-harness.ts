@@ -19,6 +19,7 @@ export class NodeHarness {
   readonly nodes: NodeServer[] = [];
   readonly clients: NodeClient[] = [];
   private readonly dirs: string[] = [];
+  private readonly readers = new Map<string, NodeClient>();
   farmId = 0;
 
   private constructor(readonly chain: ChainProcess) {}
@@ -38,6 +39,17 @@ export class NodeHarness {
     this.nodes.push(server);
     this.clients.push(client);
     return { server, client, dataDir };
+  }
+
+  /** A client of node `n` that signs its calls as `user`: a node answers reads to the deployment's owner only. */
+  as(user: User, n = 0): NodeClient {
+    const id = `${n}/${user.twinId}`;
+    let client = this.readers.get(id);
+    if (!client) {
+      client = new NodeClient(this.nodes[n].address, { signer: { twinId: user.twinId, key: user.key, nodeId: this.nodes[n].nodeId } });
+      this.readers.set(id, client);
+    }
+    return client;
   }
 
   user(): Promise<User> {
@@ -81,7 +93,7 @@ export class NodeHarness {
   async until(user: User, contractId: number, n: number, done: (d: node.Deployment__Output) => boolean, timeoutMs = 20_000): Promise<node.Deployment__Output> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const d = await this.clients[n].get(user.twinId, contractId);
+      const d = await this.as(user, n).get(user.twinId, contractId);
       if (done(d)) return d;
       if (Date.now() > deadline) throw new Error(`contract ${contractId} did not settle: ${JSON.stringify(d.workloads.map((w) => [w.name, w.result?.state, w.result?.message]))}`);
       await new Promise((r) => setTimeout(r, 20));
@@ -90,6 +102,7 @@ export class NodeHarness {
 
   async stop(): Promise<void> {
     this.clients.forEach((c) => c.close());
+    this.readers.forEach((c) => c.close());
     for (const n of this.nodes) await n.stop().catch(() => undefined);
     await this.chain.stop();
     this.dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
