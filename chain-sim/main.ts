@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 // chain-sim on its own: `chain-sim --data DIR [--host 127.0.0.1] [--port 9944] [--block-time-ms 0]
-// [--billing-period-seconds 3600] [--grace-period-seconds 1209600] [--no-admin]`.
+// [--billing-period-seconds 3600] [--grace-period-seconds 1209600] [--no-admin | --admin-token-file FILE]`.
+// The admin service (faucet, time warp, TFT price) answers only calls carrying the credential kept
+// in FILE (default DIR/admin.token, made when missing, owner-only).
 // Prints `chain-sim ready on HOST:PORT` once serving; SIGTERM/SIGINT stop it cleanly.
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServer } from './src/server/create-server';
 
@@ -9,12 +14,24 @@ import { createServer } from './src/server/create-server';
 process.umask(0o077);
 
 const USAGE = `usage: chain-sim --data DIR [--host 127.0.0.1] [--port 9944] [--block-time-ms 0]
-                 [--billing-period-seconds 3600] [--grace-period-seconds 1209600] [--no-admin]`;
+                 [--billing-period-seconds 3600] [--grace-period-seconds 1209600]
+                 [--no-admin | --admin-token-file FILE (default DIR/admin.token)]`;
 
 function wholeNumber(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new Error(`--${name} must be a whole number, not ${JSON.stringify(value)}`);
   return Number(value);
+}
+
+/** The admin credential kept in `file` (created with a random one, owner-only, when missing). */
+function adminToken(file: string): string {
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString('hex') + '\n', { mode: 0o600 });
+  }
+  const token = fs.readFileSync(file, 'utf8').trim();
+  if (token.length < 16) throw new Error(`${file} holds no admin credential (at least 16 characters); remove it to have one made`);
+  return token;
 }
 
 async function main(): Promise<number> {
@@ -25,7 +42,7 @@ async function main(): Promise<number> {
       options: {
         data: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '9944' },
         'block-time-ms': { type: 'string' }, 'billing-period-seconds': { type: 'string' }, 'grace-period-seconds': { type: 'string' },
-        'no-admin': { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+        'no-admin': { type: 'boolean', default: false }, 'admin-token-file': { type: 'string' }, help: { type: 'boolean', default: false },
       },
     });
     if (values.help) {
@@ -38,8 +55,10 @@ async function main(): Promise<number> {
       billingPeriodSeconds: wholeNumber('billing-period-seconds', values['billing-period-seconds']),
       gracePeriodSeconds: wholeNumber('grace-period-seconds', values['grace-period-seconds']),
     };
+    const admin = !values['no-admin'];
     options = {
-      dataDir: values.data, host: values.host, port: wholeNumber('port', values.port), admin: !values['no-admin'],
+      dataDir: values.data, host: values.host, port: wholeNumber('port', values.port), admin,
+      adminToken: admin ? adminToken(values['admin-token-file'] ?? path.join(values.data, 'admin.token')) : undefined,
       params: Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)),
     };
   } catch (err) {

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chain-bench-'));
   const clock = new ManualClock();
   const server = createServer({ dataDir: dir, clock });
-  const client = new ChainClient(await server.start(), { timeoutMs: 120_000 });
+  const client = new ChainClient(await server.start(), { timeoutMs: 120_000, adminToken: server.adminToken });
   try {
     const farmer = keyPairFromSeed(Buffer.alloc(32, 1));
     const nodeKey = keyPairFromSeed(Buffer.alloc(32, 2));

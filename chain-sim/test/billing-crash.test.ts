@@ -15,7 +15,8 @@ const HOURS = 10;
 async function start(dir: string): Promise<{ proc: ChildProcess; client: ChainClient }> {
   const proc = spawn(process.execPath, [MAIN, '--data', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [, address] = await readyLine(proc, CHAIN_READY, 'chain-sim');
-  return { proc, client: new ChainClient(address, { timeoutMs: 60_000 }) };
+  const adminToken = fs.readFileSync(path.join(dir, 'admin.token'), 'utf8').trim();
+  return { proc, client: new ChainClient(address, { timeoutMs: 60_000, adminToken }) };
 }
 
 describe('billing across a crash', () => {

@@ -1,4 +1,5 @@
 // Test helpers: a chain server on a temp folder, funded accounts with twins, and a farm with a node.
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -18,16 +19,17 @@ export interface TestChain {
 
 export async function startTestChain(params: Partial<ChainParams> = {}, dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chain-test-'))): Promise<TestChain> {
   const clock = new ManualClock();
+  const adminToken = randomBytes(16).toString('hex');
   const t: TestChain = {
     dir,
     clock,
-    server: createServer({ dataDir: dir, clock, params }),
+    server: createServer({ dataDir: dir, clock, params, adminToken }),
     client: undefined as unknown as ChainClient,
     async restart() {
       t.client.close();
       await t.server.stop();
-      t.server = createServer({ dataDir: dir, clock, params });
-      t.client = new ChainClient(await t.server.start());
+      t.server = createServer({ dataDir: dir, clock, params, adminToken });
+      t.client = new ChainClient(await t.server.start(), { adminToken });
     },
     async close() {
       t.client.close();
@@ -35,7 +37,7 @@ export async function startTestChain(params: Partial<ChainParams> = {}, dir = fs
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-  t.client = new ChainClient(await t.server.start());
+  t.client = new ChainClient(await t.server.start(), { adminToken });
   return t;
 }
 

@@ -24,22 +24,34 @@ export interface ClientOptions {
   timeoutMs?: number;
 }
 
+/** The header carrying a development chain's admin credential, which its ChainAdmin calls need. */
+export const ADMIN_TOKEN_HEADER = 'x-gridform-admin-token';
+
 export class ChainClient {
   private readonly raw: RawChainClient;
   private readonly admin: RawAdminClient;
   private readonly timeoutMs: number;
+  private readonly adminToken?: string;
 
-  constructor(readonly address: string, options: ClientOptions = {}) {
+  /** `adminToken`: the chain's admin credential, for fund, advanceTime and setTftPrice */
+  constructor(readonly address: string, options: ClientOptions & { adminToken?: string } = {}) {
     const proto = chainProto();
     const credentials = grpc.credentials.createInsecure();
     const channelOptions = { 'grpc.max_receive_message_length': 256 * 1024 * 1024 };
     this.raw = new proto.gridform.chain.Chain(address, credentials, channelOptions);
     this.admin = new proto.gridform.chain.ChainAdmin(address, credentials, channelOptions);
     this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.adminToken = options.adminToken;
   }
 
   private call<Res>(method: string, req: unknown, client: grpc.Client = this.raw): Promise<Res> {
     return unary<unknown, Res>(client, method, req, this.timeoutMs, this.address);
+  }
+
+  private adminCall<Res>(method: string, req: unknown): Promise<Res> {
+    const metadata = new grpc.Metadata();
+    if (this.adminToken) metadata.set(ADMIN_TOKEN_HEADER, this.adminToken);
+    return unary<unknown, Res>(this.admin, method, req, this.timeoutMs, this.address, metadata);
   }
 
   /** Signs `call` with `keyPair` and submits it; resolves once it is sealed in a block. */
@@ -112,13 +124,13 @@ export class ChainClient {
 
   // Development-chain controls (ChainAdmin service).
   fund(accountId: string, amountUnits: bigint | string): Promise<Account__Output> {
-    return this.call('Fund', { accountId, amount: amountUnits.toString() }, this.admin);
+    return this.adminCall('Fund', { accountId, amount: amountUnits.toString() });
   }
   advanceTime(seconds: number): Promise<ChainInfo__Output> {
-    return this.call('AdvanceTime', { seconds }, this.admin);
+    return this.adminCall('AdvanceTime', { seconds });
   }
   setTftPrice(tftPriceUsd: string): Promise<ChainInfo__Output> {
-    return this.call('SetTftPrice', { tftPriceUsd }, this.admin);
+    return this.adminCall('SetTftPrice', { tftPriceUsd });
   }
 
   close(): void {

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ChainClient, generateMnemonic, keyPairFromMnemonic, tftToUnits, unitsToTft } from '../../proto';
 import type { CliIO, ExtraCommand } from '../../engine';
-import { chainAddress, fail } from './chain-address';
+import { adminToken, chainAddress, fail } from './chain-address';
 import { readLocalGrid } from '../src/grid/settings';
 
 const USAGE = `usage: gridform account create [--fund TFT]
@@ -17,7 +17,7 @@ export const accountCommand: Pick<ExtraCommand, 'run'> = {
     } catch (err) {
       return fail(io, `${(err as Error).message}\n${USAGE}`);
     }
-    const client = new ChainClient(chainAddress(parsed.values.chain, io));
+    const client = new ChainClient(chainAddress(parsed.values.chain, io), { adminToken: adminToken(io) });
     try {
       return await run(client, parsed.positionals, parsed.values, io);
     } catch (err) {

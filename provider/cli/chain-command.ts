@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { ChainClient, unitsToTft } from '../../proto';
 import type { CliIO, ExtraCommand } from '../../engine';
-import { chainAddress, fail } from './chain-address';
+import { adminToken, chainAddress, fail } from './chain-address';
 import { table } from './table';
 
 const USAGE = `usage: gridform chain nodes|farms|contracts [--twin ID] [--node ID] [--json] [--chain HOST:PORT]
@@ -20,7 +20,7 @@ export const chainCommand: Pick<ExtraCommand, 'run'> = {
       return fail(io, `${(err as Error).message}\n${USAGE}`);
     }
     const { values, positionals } = parsed;
-    const client = new ChainClient(chainAddress(values.chain, io));
+    const client = new ChainClient(chainAddress(values.chain, io), { adminToken: adminToken(io) });
     try {
       return await run(client, positionals, values, io);
     } catch (err) {

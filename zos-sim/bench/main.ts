@@ -53,7 +53,7 @@ async function timed(nodePid: number, count: number, send: () => Promise<void>):
 async function deploysPerSecond(): Promise<{ cold: Rate; lean: Rate; grpcJs: Rate }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-node-'));
   const chainD = await daemon('chain-sim/main.js', ['--data', path.join(dir, 'chain'), '--port', '0'], CHAIN_READY);
-  const chain = new ChainClient(chainD.match[1]);
+  const chain = new ChainClient(chainD.match[1], { adminToken: fs.readFileSync(path.join(dir, 'chain', 'admin.token'), 'utf8').trim() });
   let nodeD: { proc: ChildProcess } | undefined;
   try {
     const user = keyPairFromSeed(Buffer.alloc(32, 77));

@@ -5,7 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 export interface GridFile {
-  chain: { address: string; pid: number; port: number };
+  /** adminTokenFile: the chain's admin credential (faucet, time warp), owner-only */
+  chain: { address: string; pid: number; port: number; adminTokenFile?: string };
   nodes: {
     id: number; farmId: number; twinId: number; address: string; pid: number; dataDir: string;
     /** set for a gateway node: the domain it serves names under */
@@ -22,6 +23,15 @@ export interface GridFile {
 
 export function defaultGridDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
   return env.GRIDFORM_HOME ? path.resolve(env.GRIDFORM_HOME) : path.join(os.homedir(), '.gridform', 'grid');
+}
+
+/** Where chain-sim keeps the admin credential of the grid in `dir` (it makes it on first start). */
+export function adminTokenFile(dir: string): string {
+  return path.join(dir, 'chain', 'admin.token');
+}
+
+export function readAdminToken(dir: string): string {
+  return fs.readFileSync(adminTokenFile(dir), 'utf8').trim();
 }
 
 export function readGridFile(dir: string): GridFile | undefined {

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CHAIN_READY, ChainClient, NODE_READY, generateMnemonic, keyPairFromMnemonic, tftToUnits } from '../../proto';
-import { alive, readGridFile, writeGridFile, type GridFile } from './grid-file';
+import { adminTokenFile, alive, readAdminToken, readGridFile, writeGridFile, type GridFile } from './grid-file';
 import { CHAIN_MAIN, HOST_MAIN, NODE_MAIN, startDetached, stopAll } from './processes';
 import type { HostSpec } from '../host';
 
@@ -40,7 +40,7 @@ export async function up(o: UpOptions, log: (line: string) => void): Promise<{ g
   if (existing) return { grid: await restartDown(existing, o, log), fresh: false, restarted: [] };
   fs.mkdirSync(o.dataDir, { recursive: true });
   const chain = await startChain(o.dataDir, o.port, o.nodes > LARGE_GRID ? 50 : undefined);
-  const client = new ChainClient(chain.address);
+  const client = new ChainClient(chain.address, { adminToken: readAdminToken(o.dataDir) });
   try {
     const farmer = await newAccount(client, '1000');
     const dev = await newAccount(client, o.devFundsTft);
@@ -78,7 +78,7 @@ export async function up(o: UpOptions, log: (line: string) => void): Promise<{ g
     }
     const grid: GridFile = {
       // the bound port is kept, so a restart serves the chain where the nodes expect it
-      chain: { address: chain.address, pid: chain.pid, port: Number(chain.address.split(':').pop()) },
+      chain: { address: chain.address, pid: chain.pid, port: Number(chain.address.split(':').pop()), adminTokenFile: adminTokenFile(o.dataDir) },
       nodes,
       farms,
       devAccount: { mnemonic: dev.mnemonic, accountId: dev.key.publicKey, twinId: dev.twinId },

@@ -17,7 +17,8 @@ export async function startChainProcess(host = '127.0.0.1'): Promise<ChainProces
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zos-chain-'));
   const proc: ChildProcess = spawn(process.execPath, [CHAIN_MAIN, '--data', dir, '--port', '0', '--host', host], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [, address] = await readyLine(proc, CHAIN_READY, 'chain-sim');
-  const client = new ChainClient(address);
+  const adminToken = fs.readFileSync(path.join(dir, 'admin.token'), 'utf8').trim();
+  const client = new ChainClient(address, { adminToken });
   return {
     address,
     client,

@@ -1,6 +1,7 @@
 // The chain's gRPC server: the Chain service (reads, signed writes, the event stream) and, when
 // enabled, the ChainAdmin service of a development chain. Exported apart from main.ts so tests
 // and tools can run a chain in-process on 127.0.0.1:0.
+import { randomBytes } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { chainProto, statusError } from '../../../proto';
 import { systemClock, type Clock } from '../clock';
@@ -17,10 +18,14 @@ export interface ChainServerOptions {
   params?: Partial<ChainParams>;
   /** serve ChainAdmin (faucet, time warp, TFT price); default true */
   admin?: boolean;
+  /** the credential ChainAdmin calls must carry; a random one when not given (see `adminToken`) */
+  adminToken?: string;
 }
 
 export interface ChainServer {
   readonly ledger: Ledger;
+  /** the credential ChainAdmin calls must carry (undefined when admin is off) */
+  readonly adminToken?: string;
   /** HOST:PORT it listens on, once started */
   address(): string;
   start(): Promise<string>;
@@ -36,7 +41,8 @@ export function createServer(options: ChainServerOptions): ChainServer {
   const streams = new Set<grpc.ServerWritableStream<unknown, unknown>>();
   const proto = chainProto().gridform.chain;
   server.addService(proto.Chain.service, chainHandlers(ledger, streams) as unknown as grpc.UntypedServiceImplementation);
-  if (options.admin !== false) server.addService(proto.ChainAdmin.service, adminHandlers(ledger) as unknown as grpc.UntypedServiceImplementation);
+  const adminToken = options.admin === false ? undefined : (options.adminToken ?? randomBytes(32).toString('hex'));
+  if (adminToken) server.addService(proto.ChainAdmin.service, adminHandlers(ledger, adminToken) as unknown as grpc.UntypedServiceImplementation);
   let bound = '';
   // bills what falls due as chain time passes; AdvanceTime bills on its own
   const billing = setInterval(() => ledger.billDue(), 1000);
@@ -46,6 +52,7 @@ export function createServer(options: ChainServerOptions): ChainServer {
 
   return {
     ledger,
+    adminToken,
     address: () => bound,
     start: () =>
       new Promise((resolve, reject) => {

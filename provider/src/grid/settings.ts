@@ -13,7 +13,8 @@ export interface GridSettings {
 export const DEFAULT_LOCAL_CHAIN = '127.0.0.1:9944';
 
 export interface LocalGridFile {
-  chain: { address: string };
+  /** adminTokenFile: the chain's admin credential, for the faucet and time warp */
+  chain: { address: string; adminTokenFile?: string };
   devAccount: { mnemonic: string; twinId: number };
   nodes: { id: number; address: string }[];
 }

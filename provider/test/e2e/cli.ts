@@ -40,7 +40,7 @@ export function copyExample(name: string, extraFiles: string[] = []): string {
 }
 
 export interface GridJson {
-  chain: { address: string; pid: number };
+  chain: { address: string; pid: number; adminTokenFile?: string };
   nodes: { id: number; address: string; pid: number; farmId: number }[];
   devAccount: { mnemonic: string; twinId: number };
 }

@@ -26,7 +26,7 @@ describe('a stack whose twin runs out of funds', () => {
   it('plans no changes but warns while the contracts are in the grace period, and stops warning once paid', async () => {
     expect((await run('apply', '-auto-approve')).code).toBe(0);
     const grid = readGrid(home);
-    const chain = new ChainClient(grid.chain.address);
+    const chain = new ChainClient(grid.chain.address, { adminToken: fs.readFileSync(grid.chain.adminTokenFile!, 'utf8').trim() });
     const node = devNodeClient(grid, grid.nodes[0]);
     try {
       const dev = keyPairFromMnemonic(grid.devAccount.mnemonic);

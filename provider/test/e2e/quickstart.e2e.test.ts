@@ -76,9 +76,10 @@ describe('quickstart on a local grid of separate processes', () => {
     const secretFiles = [
       ...states,
       path.join(app, 'tfplan'),
-      ...filesUnder(home).filter((f) => /grid\.json$|\.sqlite(-wal|-shm)?$|\.log$/.test(f)),
+      ...filesUnder(home).filter((f) => /grid\.json$|admin\.token$|\.sqlite(-wal|-shm)?$|\.log$/.test(f)),
     ];
     expect(secretFiles.filter((f) => f.endsWith('.sqlite')).length).toBeGreaterThanOrEqual(3); // the chain's and each node's
+    expect(secretFiles.filter((f) => f.endsWith('admin.token'))).toHaveLength(1);
     const readable = secretFiles.filter((f) => (fs.statSync(f).mode & 0o077) !== 0);
     expect(readable).toEqual([]);
     fs.rmSync(path.join(app, 'tfplan'));
