@@ -79,6 +79,21 @@ describe('chain-sim directory and node contracts over gRPC', () => {
     expect(await t.client.contractIdByNodeHash(nodeId, HASH_B)).toBe(id);
   });
 
+  it("nobody can squat a twin's next deployment hash: hashes are unique per twin, not per node", async () => {
+    const { nodeId } = await farmWithNode(t.client);
+    const victim = await userWithTwin(t.client);
+    const squatter = await userWithTwin(t.client);
+    const squatted = (await t.client.submit(squatter.key, { createNodeContract: { nodeId, deploymentHash: HASH_A } })).createdIds[0];
+    const own = (await t.client.submit(victim.key, { createNodeContract: { nodeId, deploymentHash: HASH_A } })).createdIds[0];
+    expect(own).not.toBe(squatted);
+    expect(await t.client.contractIdByNodeHash(nodeId, HASH_A, victim.twinId)).toBe(own);
+    expect(await t.client.contractIdByNodeHash(nodeId, HASH_A, squatter.twinId)).toBe(squatted);
+    // within one twin the rule holds: the same hash twice on a node is refused, naming the contract
+    await expect(t.client.submit(victim.key, { createNodeContract: { nodeId, deploymentHash: HASH_A } })).rejects.toThrow(
+      `your contract ${own} on node ${nodeId} already has deployment hash ${HASH_A}`,
+    );
+  });
+
   it('refuses a forged signature and a replayed extrinsic', async () => {
     const { key } = await userWithTwin(t.client);
     const forged = signExtrinsic(keyPairFromSeed(Buffer.alloc(32, 200)), { createFarm: { name: 'forged' } });

@@ -92,8 +92,9 @@ export class ChainClient {
   async contracts(filter: ListContractsRequest = {}): Promise<Contract__Output[]> {
     return (await this.call<{ contracts: Contract__Output[] }>('ListContracts', filter)).contracts;
   }
-  async contractIdByNodeHash(nodeId: number, deploymentHash: string): Promise<number> {
-    return (await this.call<{ id: number }>('GetContractIdByNodeHash', { nodeId, deploymentHash })).id;
+  /** The live contract with this hash on the node: `twinId`'s own, or with 0 any twin's. */
+  async contractIdByNodeHash(nodeId: number, deploymentHash: string, twinId = 0): Promise<number> {
+    return (await this.call<{ id: number }>('GetContractIdByNodeHash', { nodeId, deploymentHash, twinId })).id;
   }
   async contractIdByName(name: string): Promise<number> {
     return (await this.call<{ id: number }>('GetContractIdByName', { name })).id;

@@ -21,7 +21,10 @@ export class Queries {
       rentOf: db.prepare("SELECT * FROM contracts WHERE type = 'rent' AND node_id = ? AND state != 'Deleted'"),
       rents: db.prepare("SELECT node_id, twin_id FROM contracts WHERE type = 'rent' AND state != 'Deleted'"),
       contract: db.prepare('SELECT * FROM contracts WHERE id = ?'),
-      byNodeHash: db.prepare("SELECT id FROM contracts WHERE type = 'node' AND state != 'Deleted' AND node_id = ? AND deployment_hash = ?"),
+      byNodeHash: db.prepare("SELECT id FROM contracts WHERE type = 'node' AND state != 'Deleted' AND node_id = ? AND deployment_hash = ? ORDER BY id"),
+      byTwinNodeHash: db.prepare(
+        "SELECT id FROM contracts WHERE type = 'node' AND state != 'Deleted' AND twin_id = ? AND node_id = ? AND deployment_hash = ?",
+      ),
       byName: db.prepare("SELECT id FROM contracts WHERE type = 'name' AND state != 'Deleted' AND name = ?"),
       liveOnNode: db.prepare("SELECT count(*) AS n FROM contracts WHERE type = 'node' AND state != 'Deleted' AND node_id = ?"),
       balance: db.prepare('SELECT balance FROM accounts WHERE id = ?').safeIntegers(true),
@@ -75,8 +78,10 @@ export class Queries {
   contract(id: number): ContractRow | undefined {
     return this.s.contract.get(id) as ContractRow | undefined;
   }
-  contractIdByNodeHash(nodeId: number, hash: string): number {
-    return (this.s.byNodeHash.get(nodeId, hash) as { id: number } | undefined)?.id ?? 0;
+  /** The live node contract with this hash on the node: the twin's own, or (twin 0) anyone's first. */
+  contractIdByNodeHash(nodeId: number, hash: string, twinId = 0): number {
+    const row = twinId ? this.s.byTwinNodeHash.get(twinId, nodeId, hash) : this.s.byNodeHash.get(nodeId, hash);
+    return (row as { id: number } | undefined)?.id ?? 0;
   }
   contractIdByName(name: string): number {
     return (this.s.byName.get(name) as { id: number } | undefined)?.id ?? 0;

@@ -71,7 +71,10 @@ export function chainHandlers(ledger: Ledger, streams: Set<grpc.ServerWritableSt
         contracts: q.contracts(call.request).map((c) => contractMessage(c, c.public_ips ? q.contractIps(c.id) : [])),
       }))) as Unary<chain.ListContractsRequest__Output, chain.ContractList>,
     GetContractIdByNodeHash: ((call, cb) =>
-      respond(cb, () => ({ id: q.contractIdByNodeHash(call.request.nodeId, call.request.deploymentHash) }))) as Unary<chain.NodeHashRequest__Output, chain.IdReply>,
+      respond(cb, () => {
+        const { nodeId, deploymentHash, twinId } = call.request;
+        return { id: q.contractIdByNodeHash(Number(nodeId), deploymentHash, Number(twinId ?? 0)) };
+      })) as Unary<chain.NodeHashRequest__Output, chain.IdReply>,
     GetContractIdByName: ((call, cb) => respond(cb, () => ({ id: q.contractIdByName(call.request.name) }))) as Unary<chain.NameRequest__Output, chain.IdReply>,
     ListBills: ((call, cb) =>
       respond(cb, () => ({

@@ -30,6 +30,8 @@ function migrate(db: Db): void {
       db.exec("UPDATE events SET node_id = json_extract(data, '$.node_id') WHERE json_extract(data, '$.node_id') IS NOT NULL");
     })();
   }
+  // hashes were unique per node, so anyone could squat a twin's next hash; they are unique per twin now
+  db.exec('DROP INDEX IF EXISTS live_node_hash');
   // partial: the many events naming no node (bills, reports) cost nothing to index
   db.exec('DROP INDEX IF EXISTS events_node');
   db.exec('CREATE INDEX IF NOT EXISTS events_by_node ON events (node_id, block, idx) WHERE node_id IS NOT NULL');

@@ -24,8 +24,8 @@ export function createNodeContract(ctx: CallContext, call: chain.CreateNodeContr
   const farm = ctx.q.farm(node.farm_id)!;
   if (rent && rent.twin_id !== twin.id) throw refuse.denied(`node ${node.id} is rented by twin ${rent.twin_id}; only that twin may deploy on it`);
   if ((node.dedicated || farm.dedicated) && !rent) throw refuse.precondition(`node ${node.id} is dedicated: create a rent contract on it first`);
-  const clash = ctx.q.contractIdByNodeHash(node.id, call.deploymentHash);
-  if (clash) throw refuse.exists(`contract ${clash} on node ${node.id} already has deployment hash ${call.deploymentHash}`);
+  const clash = ctx.q.contractIdByNodeHash(node.id, call.deploymentHash, twin.id);
+  if (clash) throw refuse.exists(`your contract ${clash} on node ${node.id} already has deployment hash ${call.deploymentHash}`);
   const id = insertContract(ctx, { twin_id: twin.id, type: 'node', node_id: node.id, deployment_hash: call.deploymentHash, deployment_data: call.deploymentData ?? '', public_ips: call.publicIps ?? 0, solution_provider_id: call.solutionProviderId ?? 0 });
   ctx.block.created(id);
   ctx.block.emit('ContractCreated', { contract_id: id, twin_id: twin.id, type: 'node', node_id: node.id, deployment_hash: call.deploymentHash, public_ips: call.publicIps ?? 0 });
@@ -37,8 +37,8 @@ export function updateNodeContract(ctx: CallContext, call: chain.UpdateNodeContr
   if (c.type !== 'node') throw refuse.invalid(`contract ${c.id} is a ${c.type} contract; only node contracts have a deployment hash`);
   if (c.state === 'GracePeriod') throw refuse.precondition(`contract ${c.id} is in its grace period: top up the twin's balance before updating it`);
   checkHash(call.deploymentHash);
-  const clash = ctx.q.contractIdByNodeHash(c.node_id, call.deploymentHash);
-  if (clash && clash !== c.id) throw refuse.exists(`contract ${clash} on node ${c.node_id} already has deployment hash ${call.deploymentHash}`);
+  const clash = ctx.q.contractIdByNodeHash(c.node_id, call.deploymentHash, c.twin_id);
+  if (clash && clash !== c.id) throw refuse.exists(`your contract ${clash} on node ${c.node_id} already has deployment hash ${call.deploymentHash}`);
   ctx.sql('UPDATE contracts SET deployment_hash = ?, deployment_data = ? WHERE id = ?').run(call.deploymentHash, call.deploymentData || c.deployment_data, c.id);
   ctx.block.emit('ContractUpdated', { contract_id: c.id, twin_id: c.twin_id, node_id: c.node_id, deployment_hash: call.deploymentHash });
 }
