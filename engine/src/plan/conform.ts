@@ -1,5 +1,6 @@
 // A configuration object decoded against its schema, as terraform decodes a block before any
-// provider sees it: an argument the schema does not have is refused, naming its path; values are
+// provider sees it: an argument the schema does not have is refused, naming its path, and so is a
+// required one that is missing or null; values are
 // converted to the attribute's type by cty's rules (the string "2" to the number 2, numbers and
 // bools to strings, "true"/"1" to true), and a value that cannot be converted is refused; a
 // computed-only attribute cannot be set. Unknown and null values pass as they are.
@@ -38,6 +39,11 @@ function conformBlock(block: BlockSchema, value: ObjectValue, path: AttributePat
     if (attribute) out[name] = conformAttribute(name, attribute, v, at, ctx);
     else if (nested) out[name] = conformNested(name, nested, v, at, ctx);
     else unsupported(name, block, at, ctx);
+  }
+  for (const [name, attribute] of Object.entries(block.attributes)) {
+    if (!attribute.required || (value[name] !== null && value[name] !== undefined)) continue;
+    const detail = `The argument "${name}" is required, but no definition was found.`;
+    ctx.diagnostics.push(error('Missing required argument', detail, { address: ctx.address, attributePath: [...path, name] }));
   }
   return out;
 }

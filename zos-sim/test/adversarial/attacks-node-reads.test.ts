@@ -2,8 +2,8 @@
 // whose signed call header it verifies against the chain, and only with that twin's deployments,
 // so environment values, 0-db passwords and wireguard private keys stay with their owner.
 import * as grpc from '@grpc/grpc-js';
-import { CALL_AUTH_HEADERS, NodeClient, nodeProto, signCall } from '../../proto';
-import { NodeHarness, type User } from './support/node-harness';
+import { CALL_AUTH_HEADERS, NodeClient, nodeProto, signCall } from '../../../proto';
+import { NodeHarness, type User } from '../support/node-harness';
 
 const SECRET_ENV = { API_TOKEN: 'owner-only-token' };
 

@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FakeProvider } from './fake-provider';
-import { fakeStack, runEngine, StackFolder } from './support/engine-cli';
+import { FakeProvider } from '../fake-provider';
+import { fakeStack, runEngine, StackFolder } from '../support/engine-cli';
 
 /** Rewrites a saved plan's body with `edit`, and (unless told not to) its checksum to match. */
 function tamper(file: string, edit: (body: Record<string, any>) => void, fixChecksum = true): void {
