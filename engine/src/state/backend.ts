@@ -46,7 +46,12 @@ export interface StateBackend {
 export interface StateJournal {
   /** before a side effect: what is about to happen to which object (durable once resolved) */
   intent(address: string, action: string): void | Promise<void>;
+  /**
+   * after a side effect: the object as it now is. Durable (a kill of this process cannot lose it)
+   * once this returns, or once the promise it returns resolves.
+   */
   setObject(meta: ResourceMeta, address: string, instance: StateInstance): void | Promise<void>;
+  /** the object is gone; durable as for setObject */
   removeObject(address: string, deposed?: string): void | Promise<void>;
   /** writes `state` as the new snapshot and ends the journal */
   commit(state: StateFile): Promise<void>;

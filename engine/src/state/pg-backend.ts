@@ -201,8 +201,9 @@ export class PgBackend implements StateBackend {
 /**
  * Journal entries are inserted in batches: while one insert is on its way, new entries queue and
  * go together in the next, so many resources finishing at once cost one round trip. An intent is
- * awaited before its side effect; a result is sent without waiting, since batches arrive in order:
- * once any later intent is stored, every result queued before it is stored too.
+ * awaited before its side effect. A result resolves once its batch is committed (the CLI reports
+ * the object complete only then), but nothing needs to wait for it to go on: batches arrive in
+ * order, so once any later intent is stored, every result queued before it is stored too.
  */
 class PgJournal implements StateJournal {
   private queue: { line: string; done: () => void; fail: (e: unknown) => void }[] = [];
@@ -220,9 +221,11 @@ class PgJournal implements StateJournal {
     return Promise.all(all).then(() => undefined);
   }
 
-  /** Queues an entry without waiting for it; a failure shows at the next intent or the commit. */
-  private send(entry: JournalEntry): void {
-    this.append([entry]).catch((err: unknown) => (this.failure ??= err));
+  /** Queues an entry; resolves once it is stored. A failure also shows at the next intent or the commit. */
+  private send(entry: JournalEntry): Promise<void> {
+    const stored = this.append([entry]);
+    stored.catch((err: unknown) => (this.failure ??= err));
+    return stored;
   }
 
   private async flush(): Promise<void> {
@@ -248,12 +251,12 @@ class PgJournal implements StateJournal {
     return this.append([{ t: 'intent', address, action }]);
   }
 
-  setObject(meta: ResourceMeta, address: string, instance: StateInstance): void {
-    this.send({ t: 'set', meta, address, instance });
+  setObject(meta: ResourceMeta, address: string, instance: StateInstance): Promise<void> {
+    return this.send({ t: 'set', meta, address, instance });
   }
 
-  removeObject(address: string, deposed?: string): void {
-    this.send({ t: 'remove', address, ...(deposed ? { deposed } : {}) });
+  removeObject(address: string, deposed?: string): Promise<void> {
+    return this.send({ t: 'remove', address, ...(deposed ? { deposed } : {}) });
   }
 
   async commit(state: StateFile): Promise<void> {
