@@ -3,6 +3,7 @@
 // [--billing-period-seconds 3600] [--grace-period-seconds 1209600] [--no-admin]`.
 // Prints `chain-sim ready on HOST:PORT` once serving; SIGTERM/SIGINT stop it cleanly.
 import { parseArgs } from 'node:util';
+import { exitWhenWritten, quietOnClosedPipe } from '../proto';
 import { createServer } from './src/server/create-server';
 
 const USAGE = `usage: chain-sim --data DIR [--host 127.0.0.1] [--port 9944] [--block-time-ms 0]
@@ -60,4 +61,5 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => process.exit(code));
+quietOnClosedPipe();
+void main().then(exitWhenWritten);

@@ -10,3 +10,4 @@ export * from './src/chain-client';
 export * from './src/node-client';
 export * from './src/types';
 export * from './src/ready-line';
+export * from './src/exit';

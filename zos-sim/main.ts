@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { createNodeServer } from './src/server/create-node-server';
 import { PROFILES } from './src/capacity';
 import { parseFailSpec } from './src/faults';
+import { exitWhenWritten, quietOnClosedPipe } from '../proto';
 
 const USAGE = `usage: zos-sim --chain HOST:PORT --farm ID --data DIR [--host 127.0.0.1] [--port 0] [--profile small|medium|large]
   [--domain gw1.example.net --public-ipv4 CIDR --gw4 IP [--public-ipv6 CIDR --gw6 IP]]   a gateway node
@@ -74,4 +75,5 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => process.exit(code));
+quietOnClosedPipe();
+void main().then(exitWhenWritten);
