@@ -14,7 +14,8 @@ export interface LockInfo {
   Info?: string;
 }
 
-export type LockResult = { ok: true; info: LockInfo } | { ok: false; holder: LockInfo };
+/** `problem`: the lock exists but says nothing usable (a damaged lock file): what is wrong and what to do */
+export type LockResult = { ok: true; info: LockInfo } | { ok: false; holder: LockInfo } | { ok: false; problem: string };
 
 export interface ReadResult {
   readonly state?: StateFile;

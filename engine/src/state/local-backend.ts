@@ -102,21 +102,46 @@ export class LocalBackend implements StateBackend {
       Created: new Date().toISOString(), Path: this.statePath, Pid: process.pid, Host: os.hostname(),
     };
     fs.mkdirSync(path.dirname(this.lockPath), { recursive: true });
-    for (let attempt = 0; attempt < 2; attempt++) {
+    for (let attempt = 0; attempt < 3; attempt++) {
       try {
         fs.writeFileSync(this.lockPath, JSON.stringify(info, null, 2), { flag: 'wx' });
         return { ok: true, info };
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-        const holder = this.holder();
-        if (holder && holder.Host === os.hostname() && !processAlive(holder.Pid)) {
-          fs.rmSync(this.lockPath, { force: true });
-          continue;
-        }
-        if (holder) return { ok: false, holder };
       }
+      const found = this.readLock();
+      if (!found) continue; // released in between
+      if ('problem' in found) {
+        // another run may be between creating its lock file and writing it: look once more
+        if (attempt === 0) await new Promise((r) => setTimeout(r, 50));
+        if (attempt === 0) continue;
+        return { ok: false, problem: found.problem };
+      }
+      const holder = found.holder;
+      if (holder.Host === os.hostname() && !processAlive(holder.Pid)) {
+        fs.rmSync(this.lockPath, { force: true });
+        continue;
+      }
+      return { ok: false, holder };
     }
-    return { ok: false, holder: this.holder()! };
+    const last = this.readLock();
+    return last && 'holder' in last ? { ok: false, holder: last.holder } : { ok: false, problem: last?.problem ?? `${this.lockPath} keeps appearing and disappearing; run the command again.` };
+  }
+
+  /** The lock file's holder, what is wrong with the file, or undefined when there is none. */
+  private readLock(): { holder: LockInfo } | { problem: string } | undefined {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.lockPath, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      return { problem: `The lock file ${this.lockPath} cannot be read (${(err as Error).message}). Check its permissions.` };
+    }
+    const what = lockFileProblem(text);
+    if (what === undefined) return { holder: JSON.parse(text) as LockInfo };
+    return {
+      problem: `The lock file ${this.lockPath} is not a state lock: ${what}. A run that holds the lock writes its ID, operation, process and host there as JSON. If no gridform or terraform run is using the state ${this.statePath}, remove the file (rm ${JSON.stringify(this.lockPath)}) and run the command again.`,
+    };
   }
 
   async unlock(id: string): Promise<void> {
@@ -130,12 +155,25 @@ export class LocalBackend implements StateBackend {
   }
 
   holder(): LockInfo | undefined {
-    try {
-      return JSON.parse(fs.readFileSync(this.lockPath, 'utf8')) as LockInfo;
-    } catch {
-      return undefined;
-    }
+    const found = this.readLock();
+    return found && 'holder' in found ? found.holder : undefined;
   }
+}
+
+/** What makes `text` not a lock file's JSON lock info, or undefined when it is one. */
+function lockFileProblem(text: string): string | undefined {
+  if (!text.trim()) return 'it is empty';
+  let info: unknown;
+  try {
+    info = JSON.parse(text);
+  } catch (err) {
+    return `it is not JSON (${(err as Error).message})`;
+  }
+  if (!info || typeof info !== 'object' || Array.isArray(info)) return 'it holds JSON, but not an object';
+  const i = info as Record<string, unknown>;
+  if (typeof i.ID !== 'string' || !i.ID) return 'it has no lock ID';
+  if (i.Pid !== undefined && typeof i.Pid !== 'number') return `its Pid ${JSON.stringify(i.Pid)} is not a process id`;
+  return undefined;
 }
 
 class LocalJournal implements StateJournal {
@@ -189,7 +227,8 @@ class LocalJournal implements StateJournal {
   }
 }
 
-function processAlive(pid: number): boolean {
+function processAlive(pid: number | undefined): boolean {
+  if (!pid) return true; // a holder that names no process is not assumed gone
   try {
     process.kill(pid, 0);
     return true;

@@ -153,10 +153,44 @@ export class PgBackend implements StateBackend {
     return undefined;
   }
 
+  /**
+   * Who holds the lock: the row its holder wrote in gridform_locks, when that row is the holder's
+   * (its pg_backend_pid is the session holding the advisory lock). A holder that has just taken
+   * the lock gets a moment to write its row; one that writes none (terraform) is described from
+   * its database session.
+   */
   private async holder(c: Client): Promise<LockInfo> {
-    const { rows } = await c.query(`SELECT info FROM ${this.schema}.gridform_locks WHERE name = $1`, [this.o.workspace]);
-    if (rows[0]) return JSON.parse(rows[0].info as string) as LockInfo;
-    return { ID: 'unknown', Operation: 'unknown', Who: 'another client of this database (terraform?)', Version: '', Created: '', Path: '', Pid: 0, Host: 'unknown' };
+    for (let attempt = 0; ; attempt++) {
+      const sessions = await this.lockSessions(c);
+      const { rows } = await c.query(`SELECT info FROM ${this.schema}.gridform_locks WHERE name = $1`, [this.o.workspace]);
+      const row = parseLockInfo(rows[0]?.info);
+      const rowPid = Number(/pg_backend_pid=(\d+)/.exec(row?.Info ?? '')?.[1]);
+      if (row && (sessions.length === 0 || sessions.some((x) => x.pid === rowPid))) return row;
+      if (sessions.length && attempt < 10) {
+        await new Promise((r) => setTimeout(r, 50));
+        continue;
+      }
+      const x = sessions[0];
+      if (!x) return { ID: '', Operation: '', Who: 'another session of this database (it has let go since)', Version: '', Created: '', Path: '', Pid: 0, Host: '' };
+      const app = /^gridform (\d+)$/.exec(x.app ?? '');
+      return {
+        ID: '', Operation: '', Who: `${x.user}@${x.addr ?? 'local socket'}${app ? '' : ` (${x.app ? `application "${x.app}"` : 'no application name'})`}`, Version: '',
+        Created: x.since, Path: '', Pid: app ? Number(app[1]) : 0, Host: x.addr ?? '',
+        Info: `pg_backend_pid=${x.pid}; it recorded no lock info (terraform, or a gridform killed while taking the lock): end that session with SELECT pg_terminate_backend(${x.pid}) if it is stuck`,
+      };
+    }
+  }
+
+  /** The other database sessions holding this workspace's advisory lock (the row's id, or -1 while it is created). */
+  private async lockSessions(c: Client): Promise<{ pid: number; user: string; addr: string | null; app: string | null; since: string }[]> {
+    const { rows } = await c.query(
+      `SELECT a.pid, a.usename AS user, host(a.client_addr) AS addr, a.application_name AS app, to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS since
+       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+       WHERE l.locktype = 'advisory' AND l.granted AND l.pid <> pg_backend_pid()
+         AND ((l.classid::bigint << 32) | l.objid::bigint) IN (SELECT id FROM ${this.schema}.states WHERE name = $1 UNION SELECT ${CREATION_LOCK}::bigint)`,
+      [this.o.workspace],
+    );
+    return rows as { pid: number; user: string; addr: string | null; app: string | null; since: string }[];
   }
 
   async unlock(id: string): Promise<void> {
@@ -264,5 +298,15 @@ class PgJournal implements StateJournal {
     if (this.failure) throw this.failure;
     state.serial++;
     await this.commitState(state);
+  }
+}
+
+function parseLockInfo(text: unknown): LockInfo | undefined {
+  if (typeof text !== 'string') return undefined;
+  try {
+    const info = JSON.parse(text) as LockInfo;
+    return info && typeof info === 'object' && typeof info.ID === 'string' ? info : undefined;
+  } catch {
+    return undefined;
   }
 }
