@@ -10,7 +10,9 @@ import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { JournalEntry, LockInfo, LockResult, ReadResult, StateBackend, StateJournal } from './backend';
 import type { ResourceMeta, StateFile, StateInstance } from './state';
-import { replayJournal } from './journal-replay';
+import { JournalDamage, replayJournal } from './journal-replay';
+import { damagedJournal } from './journal-lines';
+import { DAMAGED_STATE_ADVICE, parseState } from './state-check';
 
 const FSYNC_INTERVAL_MS = 100;
 
@@ -50,9 +52,9 @@ export class LocalBackend implements StateBackend {
     if (!fs.existsSync(this.statePath)) return undefined;
     const text = fs.readFileSync(this.statePath, 'utf8');
     if (!text.trim()) return undefined;
-    const state = JSON.parse(text) as StateFile;
-    if (state.version !== 4) throw new Error(`${this.statePath} has state version ${state.version}; gridform reads version 4`);
-    return state;
+    const parsed = parseState(text);
+    if ('problem' in parsed) throw new Error(`The state file ${this.statePath} ${parsed.problem}. ${DAMAGED_STATE_ADVICE}`);
+    return parsed.state;
   }
 
   async read(opts: { recover?: boolean } = {}): Promise<ReadResult> {
@@ -61,8 +63,17 @@ export class LocalBackend implements StateBackend {
     const lines = fs.readFileSync(this.journalPath, 'utf8').split('\n');
     // a journal started before any snapshot existed carries its starting state on line 2
     const base = snapshot ?? parseOrUndefined(lines[1]);
-    if (!base) return { state: snapshot, interrupted: [] };
-    const { state, interrupted, applied } = replayJournal(base, snapshot ? lines : [lines[0], ...lines.slice(2)]);
+    if (!base) {
+      if (lines.some((l) => l.trim())) throw damagedJournal(this.journalPath, 'it has no snapshot beside it and its second line is not the state it started from');
+      return { state: snapshot, interrupted: [] };
+    }
+    let replayed;
+    try {
+      replayed = replayJournal(base, snapshot ? lines : [lines[0], ...lines.slice(2)]);
+    } catch (err) {
+      throw err instanceof JournalDamage ? damagedJournal(this.journalPath, err.message) : err;
+    }
+    const { state, interrupted, applied } = replayed;
     if (opts.recover) {
       if (applied) {
         state.serial++;

@@ -8,7 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { JournalEntry, LockInfo, LockResult, ReadResult, StateBackend, StateJournal } from './backend';
 import type { ResourceMeta, StateFile, StateInstance } from './state';
-import { replayJournal } from './journal-replay';
+import { JournalDamage, replayJournal } from './journal-replay';
+import { damagedJournal } from './journal-lines';
+import { DAMAGED_STATE_ADVICE, parseState } from './state-check';
 
 export interface PgBackendOptions {
   readonly connStr: string;
@@ -70,9 +72,9 @@ export class PgBackend implements StateBackend {
     const { rows } = await c.query(`SELECT data FROM ${this.schema}.states WHERE name = $1`, [this.o.workspace]);
     const data = rows[0]?.data as string | null | undefined;
     if (!data) return undefined;
-    const state = JSON.parse(data) as StateFile;
-    if (state.version !== 4) throw new Error(`the state of workspace ${this.o.workspace} has version ${state.version}; gridform reads version 4`);
-    return state;
+    const parsed = parseState(data);
+    if ('problem' in parsed) throw new Error(`The state of workspace ${this.o.workspace} (table ${this.schema}.states, row name '${this.o.workspace}') ${parsed.problem}. ${DAMAGED_STATE_ADVICE}`);
+    return parsed.state;
   }
 
   async read(opts: { recover?: boolean } = {}): Promise<ReadResult> {
@@ -84,7 +86,13 @@ export class PgBackend implements StateBackend {
     // a journal started before any state existed carries its starting state as its second entry
     const base = snapshot ?? (JSON.parse(lines[1] ?? 'null') as StateFile | null) ?? undefined;
     if (!base) return { state: snapshot, interrupted: [] };
-    const { state, interrupted, applied } = replayJournal(base, snapshot ? lines : [lines[0], ...lines.slice(2)]);
+    let replayed;
+    try {
+      replayed = replayJournal(base, snapshot ? lines : [lines[0], ...lines.slice(2)]);
+    } catch (err) {
+      throw err instanceof JournalDamage ? damagedJournal(`of workspace ${this.o.workspace} (table ${this.schema}.gridform_journal)`, err.message) : err;
+    }
+    const { state, interrupted, applied } = replayed;
     if (opts.recover) {
       if (applied) state.serial++;
       await this.commitSnapshot(c, applied ? state : undefined);
