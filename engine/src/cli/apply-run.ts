@@ -64,7 +64,8 @@ export async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan
       },
       onDone: (c, verb, id, secs) => {
         stopStill(c);
-        const line = `${c.deposed ? `${c.address} (deposed object ${c.deposed})` : c.address}: ${VERBS[verb][2]} after ${Math.round(secs)}s${id ? ` [id=${id}]` : ''}\n`;
+        const label = c.deposed ? `${c.address} (deposed object ${c.deposed})` : c.address;
+        const line = `${label}: ${VERBS[verb][2]} after ${Math.round(secs)}s${id ? ` [id=${id}]` : ''}\n`;
         durable.afterRecorded(objectKey(c.address, c.deposed), () => say(ctx, line));
       },
       onError: (c) => stopStill(c),

@@ -20,9 +20,10 @@ export async function acquireLock(backend: StateBackend, operation: string, vers
     if (Date.now() >= deadline) {
       const h = l.holder;
       const unlock = h.ID ? `run "gridform force-unlock ${h.ID}" if you are sure it is gone` : 'end that session if you are sure it is stuck';
-      return {
-        diagnostics: [error('Error acquiring the state lock', `The state ${backend.location} is locked by ${describeHolder(h)}.\n\n${lockInfoBlock(h)}\n\nWait for it to finish (or use -lock-timeout=DURATION to wait), ${unlock}, or run with -lock=false if you are sure nobody else is using the state.`)],
-      };
+      const todo = `Wait for it to finish (or use -lock-timeout=DURATION to wait), ${unlock}, or run with -lock=false if you are sure ` +
+        'nobody else is using the state.';
+      const detail = `The state ${backend.location} is locked by ${describeHolder(h)}.\n\n${lockInfoBlock(h)}\n\n${todo}`;
+      return { diagnostics: [error('Error acquiring the state lock', detail)] };
     }
     await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(0, deadline - Date.now()))));
   }
@@ -31,13 +32,15 @@ export async function acquireLock(backend: StateBackend, operation: string, vers
 /** "alice@build-3 (pid 4242 on build-3) for OperationApply since 2026-...", with only what is known. */
 export function describeHolder(h: LockInfo): string {
   const where = [h.Pid ? `pid ${h.Pid}` : '', h.Host ? `on ${h.Host}` : ''].filter(Boolean).join(' ');
-  return `${h.Who || 'an unknown holder'}${where ? ` (${where})` : ''}${h.Operation ? ` for ${h.Operation}` : ''}${h.Created ? ` since ${h.Created}` : ''}`;
+  const what = `${h.Operation ? ` for ${h.Operation}` : ''}${h.Created ? ` since ${h.Created}` : ''}`;
+  return `${h.Who || 'an unknown holder'}${where ? ` (${where})` : ''}${what}`;
 }
 
 /** Terraform's Lock Info block; fields the holder did not record are left out. */
 export function lockInfoBlock(h: LockInfo): string {
   const rows: [string, string | number | undefined][] = [
-    ['ID', h.ID], ['Path', h.Path], ['Operation', h.Operation], ['Who', h.Who], ['Version', h.Version], ['Created', h.Created], ['Info', h.Info],
+    ['ID', h.ID], ['Path', h.Path], ['Operation', h.Operation], ['Who', h.Who],
+    ['Version', h.Version], ['Created', h.Created], ['Info', h.Info],
   ];
   return ['Lock Info:', ...rows.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `  ${`${k}:`.padEnd(11)}${v}`)].join('\n');
 }

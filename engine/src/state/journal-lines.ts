@@ -33,6 +33,8 @@ export function parseJournalLines(lines: string[]): { entries: JournalEntry[] } 
 /** The error for a damaged journal at `where`, saying what to do. */
 export function damagedJournal(where: string, problem: string): Error {
   return new Error(
-    `The journal ${where} (the changes of an apply that stopped) is damaged: ${problem}. gridform cannot tell what that apply did from there on. Move it away and run again; objects it recorded are then missing from the state, and "gridform import" brings them back.`,
+    `The journal ${where} (the changes of an apply that stopped) is damaged: ${problem}. gridform cannot tell what that ` +
+      'apply did from there on. Move it away and run again; objects it recorded are then missing from the state, and ' +
+      '"gridform import" brings them back.',
   );
 }

@@ -64,7 +64,8 @@ export class LocalBackend implements StateBackend {
     // a journal started before any snapshot existed carries its starting state on line 2
     const base = snapshot ?? parseOrUndefined(lines[1]);
     if (!base) {
-      if (lines.some((l) => l.trim())) throw damagedJournal(this.journalPath, 'it has no snapshot beside it and its second line is not the state it started from');
+      const problem = 'it has no snapshot beside it and its second line is not the state it started from';
+      if (lines.some((l) => l.trim())) throw damagedJournal(this.journalPath, problem);
       return { state: snapshot, interrupted: [] };
     }
     let replayed;
@@ -136,7 +137,8 @@ export class LocalBackend implements StateBackend {
       return { ok: false, holder };
     }
     const last = this.readLock();
-    return last && 'holder' in last ? { ok: false, holder: last.holder } : { ok: false, problem: last?.problem ?? `${this.lockPath} keeps appearing and disappearing; run the command again.` };
+    if (last && 'holder' in last) return { ok: false, holder: last.holder };
+    return { ok: false, problem: last?.problem ?? `${this.lockPath} keeps appearing and disappearing; run the command again.` };
   }
 
   /** The lock file's holder, what is wrong with the file, or undefined when there is none. */
@@ -151,7 +153,9 @@ export class LocalBackend implements StateBackend {
     const what = lockFileProblem(text);
     if (what === undefined) return { holder: JSON.parse(text) as LockInfo };
     return {
-      problem: `The lock file ${this.lockPath} is not a state lock: ${what}. A run that holds the lock writes its ID, operation, process and host there as JSON. If no gridform or terraform run is using the state ${this.statePath}, remove the file (rm ${JSON.stringify(this.lockPath)}) and run the command again.`,
+      problem: `The lock file ${this.lockPath} is not a state lock: ${what}. A run that holds the lock writes its ID, ` +
+        `operation, process and host there as JSON. If no gridform or terraform run is using the state ${this.statePath}, ` +
+        `remove the file (rm ${JSON.stringify(this.lockPath)}) and run the command again.`,
     };
   }
 

@@ -73,7 +73,8 @@ export class PgBackend implements StateBackend {
     const data = rows[0]?.data as string | null | undefined;
     if (!data) return undefined;
     const parsed = parseState(data);
-    if ('problem' in parsed) throw new Error(`The state of workspace ${this.o.workspace} (table ${this.schema}.states, row name '${this.o.workspace}') ${parsed.problem}. ${DAMAGED_STATE_ADVICE}`);
+    const where = `The state of workspace ${this.o.workspace} (table ${this.schema}.states, row name '${this.o.workspace}')`;
+    if ('problem' in parsed) throw new Error(`${where} ${parsed.problem}. ${DAMAGED_STATE_ADVICE}`);
     return parsed.state;
   }
 
@@ -90,7 +91,8 @@ export class PgBackend implements StateBackend {
     try {
       replayed = replayJournal(base, snapshot ? lines : [lines[0], ...lines.slice(2)]);
     } catch (err) {
-      throw err instanceof JournalDamage ? damagedJournal(`of workspace ${this.o.workspace} (table ${this.schema}.gridform_journal)`, err.message) : err;
+      if (!(err instanceof JournalDamage)) throw err;
+      throw damagedJournal(`of workspace ${this.o.workspace} (table ${this.schema}.gridform_journal)`, err.message);
     }
     const { state, interrupted, applied } = replayed;
     if (opts.recover) {
@@ -179,12 +181,15 @@ export class PgBackend implements StateBackend {
         continue;
       }
       const x = sessions[0];
-      if (!x) return { ID: '', Operation: '', Who: 'another session of this database (it has let go since)', Version: '', Created: '', Path: '', Pid: 0, Host: '' };
+      const unknown = { ID: '', Operation: '', Version: '', Created: '', Path: '', Pid: 0, Host: '' };
+      if (!x) return { ...unknown, Who: 'another session of this database (it has let go since)' };
       const app = /^gridform (\d+)$/.exec(x.app ?? '');
+      const client = app ? '' : ` (${x.app ? `application "${x.app}"` : 'no application name'})`;
       return {
-        ID: '', Operation: '', Who: `${x.user}@${x.addr ?? 'local socket'}${app ? '' : ` (${x.app ? `application "${x.app}"` : 'no application name'})`}`, Version: '',
-        Created: x.since, Path: '', Pid: app ? Number(app[1]) : 0, Host: x.addr ?? '',
-        Info: `pg_backend_pid=${x.pid}; it recorded no lock info (terraform, or a gridform killed while taking the lock): end that session with SELECT pg_terminate_backend(${x.pid}) if it is stuck`,
+        ...unknown, Who: `${x.user}@${x.addr ?? 'local socket'}${client}`, Created: x.since,
+        Pid: app ? Number(app[1]) : 0, Host: x.addr ?? '',
+        Info: `pg_backend_pid=${x.pid}; it recorded no lock info (terraform, or a gridform killed while taking the lock): ` +
+          `end that session with SELECT pg_terminate_backend(${x.pid}) if it is stuck`,
       };
     }
   }
@@ -192,10 +197,12 @@ export class PgBackend implements StateBackend {
   /** The other database sessions holding this workspace's advisory lock (the row's id, or -1 while it is created). */
   private async lockSessions(c: Client): Promise<{ pid: number; user: string; addr: string | null; app: string | null; since: string }[]> {
     const { rows } = await c.query(
-      `SELECT a.pid, a.usename AS user, host(a.client_addr) AS addr, a.application_name AS app, to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS since
+      `SELECT a.pid, a.usename AS user, host(a.client_addr) AS addr, a.application_name AS app,
+         to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS since
        FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
        WHERE l.locktype = 'advisory' AND l.granted AND l.pid <> pg_backend_pid()
-         AND ((l.classid::bigint << 32) | l.objid::bigint) IN (SELECT id FROM ${this.schema}.states WHERE name = $1 UNION SELECT ${CREATION_LOCK}::bigint)`,
+         AND ((l.classid::bigint << 32) | l.objid::bigint)
+           IN (SELECT id FROM ${this.schema}.states WHERE name = $1 UNION SELECT ${CREATION_LOCK}::bigint)`,
       [this.o.workspace],
     );
     return rows as { pid: number; user: string; addr: string | null; app: string | null; since: string }[];

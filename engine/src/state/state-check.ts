@@ -16,11 +16,14 @@ export function parseState(text: string): { state: StateFile } | { problem: stri
   if (typeof s.serial !== 'number') return { problem: 'has no serial number' };
   if (typeof s.lineage !== 'string') return { problem: 'has no lineage' };
   if (!Array.isArray(s.resources)) return { problem: 'has no resources list' };
-  const bad = s.resources.findIndex((r) => !r || typeof r !== 'object' || typeof r.type !== 'string' || typeof r.name !== 'string' || !Array.isArray(r.instances));
+  const isResource = (r: Record<string, unknown> | null) =>
+    !!r && typeof r === 'object' && typeof r.type === 'string' && typeof r.name === 'string' && Array.isArray(r.instances);
+  const bad = s.resources.findIndex((r) => !isResource(r));
   if (bad >= 0) return { problem: `has a resource (number ${bad + 1}) without type, name or instances` };
   return { state: doc as StateFile };
 }
 
 /** What to do about a damaged state, for the end of the message. */
 export const DAMAGED_STATE_ADVICE =
-  'Restore it from a backup or from version control; or, if it is beyond repair, move it away and run again: gridform then starts from an empty state, and "gridform import" brings back the objects it no longer knows.';
+  'Restore it from a backup or from version control; or, if it is beyond repair, move it away and run again: ' +
+  'gridform then starts from an empty state, and "gridform import" brings back the objects it no longer knows.';
