@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { exitWhenWritten, quietOnClosedPipe } from '../proto';
 import { createServer } from './src/server/create-server';
 
 // everything the chain writes (ledger, logs) is its operator's alone
@@ -82,4 +83,5 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => process.exit(code));
+quietOnClosedPipe();
+void main().then(exitWhenWritten);

@@ -6,3 +6,4 @@ export * from './src/provider/interface';
 export * from './src/cli/extension';
 export { runCli } from './src/cli/run-cli';
 export { TerraformDataProvider, terraformDataFactory } from './src/builtin/terraform-data';
+export { exitWhenWritten, quietOnClosedPipe } from './src/cli/exit';

@@ -11,3 +11,4 @@ export * from './src/node-client';
 export * from './src/call-auth';
 export * from './src/types';
 export * from './src/ready-line';
+export * from './src/exit';

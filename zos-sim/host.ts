@@ -5,7 +5,7 @@
 // ready on HOST:PORT key=<KEY>` per node, then `zos-sim host ready`; SIGTERM/SIGINT stop all.
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ChainClient } from '../proto';
+import { ChainClient, exitWhenWritten, quietOnClosedPipe } from '../proto';
 import { createNodeServer, type NodeServer } from './src/server/create-node-server';
 import { NodeDatabase } from './src/store/node-store';
 import { PROFILES } from './src/capacity';
@@ -61,4 +61,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
-if (require.main === module) void main().then((code) => process.exit(code));
+if (require.main === module) {
+  quietOnClosedPipe();
+  void main().then(exitWhenWritten);
+}

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { createNodeServer } from './src/server/create-node-server';
 import { PROFILES } from './src/capacity';
 import { parseFailSpec } from './src/faults';
+import { exitWhenWritten, quietOnClosedPipe } from '../proto';
 
 // everything a node writes (its store with workload secrets, logs) is its operator's alone
 process.umask(0o077);
@@ -77,4 +78,5 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => process.exit(code));
+quietOnClosedPipe();
+void main().then(exitWhenWritten);

@@ -41,4 +41,33 @@ describe('local state lock', () => {
     expect((await runEngine(folder.dir, new FakeProvider(), ['apply', '-auto-approve'])).code).toBe(0);
     expect(fs.existsSync(lockPath)).toBe(false);
   });
+
+  it.each([
+    ['garbage', 'not JSON'],
+    ['', 'empty'],
+    ['[1, 2]', 'not an object'],
+    ['{"Who": "x"}', 'no lock ID'],
+  ])('a lock file holding %j is refused naming the file, what is wrong and what to do', async (text, what) => {
+    const lockPath = path.join(folder.dir, '.terraform.tfstate.lock.info');
+    fs.writeFileSync(lockPath, text);
+    const r = await runEngine(folder.dir, new FakeProvider(), ['apply', '-auto-approve']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Error acquiring the state lock');
+    expect(r.err).toContain(`The lock file ${lockPath} is not a state lock`);
+    expect(r.err).toContain(what);
+    expect(r.err).toContain('remove the file');
+    expect(r.err).not.toMatch(/Cannot read properties|undefined/);
+    fs.rmSync(lockPath);
+    expect((await runEngine(folder.dir, new FakeProvider(), ['apply', '-auto-approve'])).code).toBe(0);
+  });
+
+  it('a lock held on another host names who, pid, host, operation and since when, with the Lock Info block', async () => {
+    const lockPath = path.join(folder.dir, '.terraform.tfstate.lock.info');
+    fs.writeFileSync(lockPath, JSON.stringify({ ID: 'abc-123', Operation: 'OperationApply', Who: 'ann@ci-7', Version: '0.1.0', Created: '2026-01-02T03:04:05Z', Path: 'terraform.tfstate', Pid: 4242, Host: 'ci-7' }));
+    const r = await runEngine(folder.dir, new FakeProvider(), ['apply', '-auto-approve']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('locked by ann@ci-7 (pid 4242 on ci-7) for OperationApply since 2026-01-02T03:04:05Z');
+    expect(r.err).toMatch(/Lock Info:\s+ID:\s+abc-123/);
+    expect(r.err).toContain('gridform force-unlock abc-123');
+  });
 });

@@ -134,6 +134,28 @@ describe('pg backend', () => {
     await stuck.close();
   });
 
+  it('a lock held by a session that recorded no lock info (terraform) is refused naming that session, not "pid 0 on unknown"', async () => {
+    folder.write(stack(1));
+    const provider = new FakeProvider();
+    expect((await runEngine(folder.dir, provider, ['apply', '-auto-approve'])).code).toBe(0);
+    // a stale row from an earlier holder stays behind: it must not be taken for the holder
+    await db.query(`INSERT INTO s${schema}.gridform_locks (name, info) VALUES ('default', $1) ON CONFLICT (name) DO UPDATE SET info = $1`, [JSON.stringify({ ID: 'stale', Who: 'ghost@gone', Pid: 1, Host: 'gone', Operation: 'OperationApply', Created: '2020-01-01', Info: 'pg_backend_pid=1' })]);
+    const terraform = new Client({ connectionString: connStr, application_name: 'terraform' });
+    await terraform.connect();
+    try {
+      const [{ id }] = await rows(`SELECT id FROM s${schema}.states WHERE name = 'default'`);
+      const [{ pid }] = (await terraform.query('SELECT pg_backend_pid() AS pid, pg_advisory_lock($1::bigint)', [id])).rows;
+      const refused = await runEngine(folder.dir, provider, ['apply', '-auto-approve']);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain('Error acquiring the state lock');
+      expect(refused.err).toContain('application "terraform"');
+      expect(refused.err).toContain(`pg_terminate_backend(${pid})`);
+      expect(refused.err).not.toMatch(/pid 0|on unknown|since \.|ghost/);
+    } finally {
+      await terraform.end();
+    }
+  });
+
   it('a saved plan applied from another checkout of the stack with the same backend is refused once stale', async () => {
     const other = new StackFolder();
     try {

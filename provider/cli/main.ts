@@ -2,7 +2,7 @@
 // The composition root: the `gridform` command. It wires the engine's CLI with the grid provider
 // and the commands that talk to the grid. Both are loaded only when used, so commands that do not
 // need them (plan of terraform_data, state, output) start fast.
-import { runCli, type ExtraCommand, type ProviderFactory } from '../../engine';
+import { exitWhenWritten, quietOnClosedPipe, runCli, type ExtraCommand, type ProviderFactory } from '../../engine';
 import { GRID_PROVIDER_SOURCE, GRID_PROVIDER_VERSION } from '../src/provider-identity';
 
 const gridProvider: ProviderFactory = {
@@ -15,6 +15,7 @@ function lazy(summary: string, load: () => Pick<ExtraCommand, 'run'>): ExtraComm
   return { summary, run: (args, io) => load().run(args, io) };
 }
 
+quietOnClosedPipe();
 runCli(process.argv.slice(2), {
   providers: [gridProvider],
   commands: {
@@ -24,4 +25,4 @@ runCli(process.argv.slice(2), {
     node: lazy("Show a node's deployments and workload states (deployments NODE_ID)", () => (require('./node-command') as typeof import('./node-command')).nodeCommand),
   },
   version: GRID_PROVIDER_VERSION,
-}).then((code) => process.exit(code));
+}).then(exitWhenWritten);

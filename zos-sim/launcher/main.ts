@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The local grid launcher behind `gridform grid up|down|status`.
 import { parseArgs } from 'node:util';
+import { exitWhenWritten, quietOnClosedPipe } from '../../proto';
 import { defaultGridDir } from './grid-file';
 import { down, HOSTED_NODES_PER_PROCESS, LARGE_GRID, status, up, type Status } from './grid';
 
@@ -93,4 +94,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+quietOnClosedPipe();
+void main(process.argv.slice(2)).then(exitWhenWritten);

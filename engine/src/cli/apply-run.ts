@@ -1,6 +1,7 @@
 // Applying a plan from the command line: the state starts from the refreshed state the plan was
 // made on; every change is recorded in the backend's journal as it happens and folded into a new
-// snapshot at the end (also after a failure or Ctrl-C). Progress lines follow Terraform's.
+// snapshot at the end (also after a failure or Ctrl-C). Progress lines follow Terraform's; a
+// "complete" line is printed only once the object's journal entry is durable.
 import type { Diagnostic } from '../diagnostics';
 import { applyPlan, type Verb } from '../apply/apply';
 import { counts, hasChanges, type Plan, type ResourceChange } from '../plan/types';
@@ -10,6 +11,7 @@ import { computeOutputs, renderOutputs } from './outputs';
 import type { Session } from './session';
 import { flag } from './args';
 import type { Mode } from './commands/plan-apply';
+import { DurableLines } from './durable-lines';
 
 const VERBS: Record<Verb, [string, string, string]> = {
   create: ['Creating...', 'Still creating...', 'Creation complete'],
@@ -35,6 +37,7 @@ export async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan
     say(ctx, `${c.address}: Importing... [id=${c.importing!.id}]\n${c.address}: Import complete [id=${c.importing!.id}]\n`);
   }
   const journal = await s.backend.openJournal(state.file);
+  const durable = new DurableLines();
   const still = new Map<string, NodeJS.Timeout>();
   const stopStill = (c: ResourceChange) => {
     const key = objectKey(c.address, c.deposed);
@@ -61,11 +64,13 @@ export async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan
       },
       onDone: (c, verb, id, secs) => {
         stopStill(c);
-        say(ctx, `${c.deposed ? `${c.address} (deposed object ${c.deposed})` : c.address}: ${VERBS[verb][2]} after ${Math.round(secs)}s${id ? ` [id=${id}]` : ''}\n`);
+        const label = c.deposed ? `${c.address} (deposed object ${c.deposed})` : c.address;
+        const line = `${label}: ${VERBS[verb][2]} after ${Math.round(secs)}s${id ? ` [id=${id}]` : ''}\n`;
+        durable.afterRecorded(objectKey(c.address, c.deposed), () => say(ctx, line));
       },
       onError: (c) => stopStill(c),
-      onObjectSet: (meta, address, inst) => journal.setObject(meta, address, inst),
-      onObjectRemoved: (address, deposed) => journal.removeObject(address, deposed),
+      onObjectSet: (meta, address, inst) => durable.recording(objectKey(address, inst.deposed), journal.setObject(meta, address, inst)),
+      onObjectRemoved: (address, deposed) => durable.recording(objectKey(address, deposed), journal.removeObject(address, deposed)),
       stopRequested: () => stop,
     }, { parallelism: Number(flag(ctx.args, 'parallelism') ?? 10), variables: s.variables, paths: s.paths, workspace: s.workspace });
   } finally {
@@ -73,7 +78,11 @@ export async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan
     for (const t of still.values()) clearInterval(t);
   }
   setOutputs(ctx, s, state, plan);
-  await journal.commit(state.file);
+  try {
+    await journal.commit(state.file);
+  } finally {
+    await durable.printed();
+  }
   if (report(ctx, diags)) return 1;
   if (stop) {
     say(ctx, '\nStopped by interrupt: the state holds what was applied; run apply again to finish.\n');

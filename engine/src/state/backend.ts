@@ -14,7 +14,8 @@ export interface LockInfo {
   Info?: string;
 }
 
-export type LockResult = { ok: true; info: LockInfo } | { ok: false; holder: LockInfo };
+/** `problem`: the lock exists but says nothing usable (a damaged lock file): what is wrong and what to do */
+export type LockResult = { ok: true; info: LockInfo } | { ok: false; holder: LockInfo } | { ok: false; problem: string };
 
 export interface ReadResult {
   readonly state?: StateFile;
@@ -48,7 +49,12 @@ export interface StateBackend {
 export interface StateJournal {
   /** before a side effect: what is about to happen to which object (durable once resolved) */
   intent(address: string, action: string): void | Promise<void>;
+  /**
+   * after a side effect: the object as it now is. Durable (a kill of this process cannot lose it)
+   * once this returns, or once the promise it returns resolves.
+   */
   setObject(meta: ResourceMeta, address: string, instance: StateInstance): void | Promise<void>;
+  /** the object is gone; durable as for setObject */
   removeObject(address: string, deposed?: string): void | Promise<void>;
   /** writes `state` as the new snapshot and ends the journal */
   commit(state: StateFile): Promise<void>;

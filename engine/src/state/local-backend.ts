@@ -10,7 +10,9 @@ import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { JournalEntry, LockInfo, LockResult, ReadResult, StateBackend, StateJournal } from './backend';
 import type { ResourceMeta, StateFile, StateInstance } from './state';
-import { replayJournal } from './journal-replay';
+import { JournalDamage, replayJournal } from './journal-replay';
+import { damagedJournal } from './journal-lines';
+import { DAMAGED_STATE_ADVICE, parseState } from './state-check';
 import { looseModeWarning, SECRET_FILE_MODE } from './file-modes';
 
 const FSYNC_INTERVAL_MS = 100;
@@ -51,9 +53,9 @@ export class LocalBackend implements StateBackend {
     if (!fs.existsSync(this.statePath)) return undefined;
     const text = fs.readFileSync(this.statePath, 'utf8');
     if (!text.trim()) return undefined;
-    const state = JSON.parse(text) as StateFile;
-    if (state.version !== 4) throw new Error(`${this.statePath} has state version ${state.version}; gridform reads version 4`);
-    return state;
+    const parsed = parseState(text);
+    if ('problem' in parsed) throw new Error(`The state file ${this.statePath} ${parsed.problem}. ${DAMAGED_STATE_ADVICE}`);
+    return parsed.state;
   }
 
   async read(opts: { recover?: boolean } = {}): Promise<ReadResult> {
@@ -64,8 +66,18 @@ export class LocalBackend implements StateBackend {
     const lines = fs.readFileSync(this.journalPath, 'utf8').split('\n');
     // a journal started before any snapshot existed carries its starting state on line 2
     const base = snapshot ?? parseOrUndefined(lines[1]);
-    if (!base) return { state: snapshot, interrupted: [], warnings };
-    const { state, interrupted, applied } = replayJournal(base, snapshot ? lines : [lines[0], ...lines.slice(2)]);
+    if (!base) {
+      const problem = 'it has no snapshot beside it and its second line is not the state it started from';
+      if (lines.some((l) => l.trim())) throw damagedJournal(this.journalPath, problem);
+      return { state: snapshot, interrupted: [], warnings };
+    }
+    let replayed;
+    try {
+      replayed = replayJournal(base, snapshot ? lines : [lines[0], ...lines.slice(2)]);
+    } catch (err) {
+      throw err instanceof JournalDamage ? damagedJournal(this.journalPath, err.message) : err;
+    }
+    const { state, interrupted, applied } = replayed;
     if (opts.recover) {
       if (applied) {
         state.serial++;
@@ -105,21 +117,49 @@ export class LocalBackend implements StateBackend {
       Created: new Date().toISOString(), Path: this.statePath, Pid: process.pid, Host: os.hostname(),
     };
     fs.mkdirSync(path.dirname(this.lockPath), { recursive: true });
-    for (let attempt = 0; attempt < 2; attempt++) {
+    for (let attempt = 0; attempt < 3; attempt++) {
       try {
         fs.writeFileSync(this.lockPath, JSON.stringify(info, null, 2), { flag: 'wx' });
         return { ok: true, info };
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-        const holder = this.holder();
-        if (holder && holder.Host === os.hostname() && !processAlive(holder.Pid)) {
-          fs.rmSync(this.lockPath, { force: true });
-          continue;
-        }
-        if (holder) return { ok: false, holder };
       }
+      const found = this.readLock();
+      if (!found) continue; // released in between
+      if ('problem' in found) {
+        // another run may be between creating its lock file and writing it: look once more
+        if (attempt === 0) await new Promise((r) => setTimeout(r, 50));
+        if (attempt === 0) continue;
+        return { ok: false, problem: found.problem };
+      }
+      const holder = found.holder;
+      if (holder.Host === os.hostname() && !processAlive(holder.Pid)) {
+        fs.rmSync(this.lockPath, { force: true });
+        continue;
+      }
+      return { ok: false, holder };
     }
-    return { ok: false, holder: this.holder()! };
+    const last = this.readLock();
+    if (last && 'holder' in last) return { ok: false, holder: last.holder };
+    return { ok: false, problem: last?.problem ?? `${this.lockPath} keeps appearing and disappearing; run the command again.` };
+  }
+
+  /** The lock file's holder, what is wrong with the file, or undefined when there is none. */
+  private readLock(): { holder: LockInfo } | { problem: string } | undefined {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.lockPath, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      return { problem: `The lock file ${this.lockPath} cannot be read (${(err as Error).message}). Check its permissions.` };
+    }
+    const what = lockFileProblem(text);
+    if (what === undefined) return { holder: JSON.parse(text) as LockInfo };
+    return {
+      problem: `The lock file ${this.lockPath} is not a state lock: ${what}. A run that holds the lock writes its ID, ` +
+        `operation, process and host there as JSON. If no gridform or terraform run is using the state ${this.statePath}, ` +
+        `remove the file (rm ${JSON.stringify(this.lockPath)}) and run the command again.`,
+    };
   }
 
   async unlock(id: string): Promise<void> {
@@ -133,12 +173,25 @@ export class LocalBackend implements StateBackend {
   }
 
   holder(): LockInfo | undefined {
-    try {
-      return JSON.parse(fs.readFileSync(this.lockPath, 'utf8')) as LockInfo;
-    } catch {
-      return undefined;
-    }
+    const found = this.readLock();
+    return found && 'holder' in found ? found.holder : undefined;
   }
+}
+
+/** What makes `text` not a lock file's JSON lock info, or undefined when it is one. */
+function lockFileProblem(text: string): string | undefined {
+  if (!text.trim()) return 'it is empty';
+  let info: unknown;
+  try {
+    info = JSON.parse(text);
+  } catch (err) {
+    return `it is not JSON (${(err as Error).message})`;
+  }
+  if (!info || typeof info !== 'object' || Array.isArray(info)) return 'it holds JSON, but not an object';
+  const i = info as Record<string, unknown>;
+  if (typeof i.ID !== 'string' || !i.ID) return 'it has no lock ID';
+  if (i.Pid !== undefined && typeof i.Pid !== 'number') return `its Pid ${JSON.stringify(i.Pid)} is not a process id`;
+  return undefined;
 }
 
 class LocalJournal implements StateJournal {
@@ -150,9 +203,17 @@ class LocalJournal implements StateJournal {
     this.timer.unref();
   }
 
-  /** One write per record: once written, a killed process cannot lose it. */
+  /**
+   * One synchronous write(2) per record, done before this returns (so before the CLI reports the
+   * object complete). Once write returns, the bytes are in the kernel's page cache for this file:
+   * killing the process, even with SIGKILL, cannot take them back; only a crash of the machine can,
+   * which the fsync every 100 ms (and at the end) bounds. Should the kernel take only part of a
+   * record (a full disk), the rest is written in a loop; a kill in between leaves a torn last line,
+   * which the replay ignores.
+   */
   append(entry: JournalEntry, ...extraLines: string[]): void {
-    fs.writeSync(this.fd, [JSON.stringify(entry), ...extraLines].join('\n') + '\n');
+    const bytes = Buffer.from([JSON.stringify(entry), ...extraLines].join('\n') + '\n');
+    for (let done = 0; done < bytes.length; ) done += fs.writeSync(this.fd, bytes, done);
     this.dirty = true;
   }
 
@@ -191,7 +252,8 @@ function openPrivate(file: string): number {
   return fd;
 }
 
-function processAlive(pid: number): boolean {
+function processAlive(pid: number | undefined): boolean {
+  if (!pid) return true; // a holder that names no process is not assumed gone
   try {
     process.kill(pid, 0);
     return true;

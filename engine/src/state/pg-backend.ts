@@ -8,7 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { JournalEntry, LockInfo, LockResult, ReadResult, StateBackend, StateJournal } from './backend';
 import type { ResourceMeta, StateFile, StateInstance } from './state';
-import { replayJournal } from './journal-replay';
+import { JournalDamage, replayJournal } from './journal-replay';
+import { damagedJournal } from './journal-lines';
+import { DAMAGED_STATE_ADVICE, parseState } from './state-check';
 
 export interface PgBackendOptions {
   readonly connStr: string;
@@ -70,9 +72,10 @@ export class PgBackend implements StateBackend {
     const { rows } = await c.query(`SELECT data FROM ${this.schema}.states WHERE name = $1`, [this.o.workspace]);
     const data = rows[0]?.data as string | null | undefined;
     if (!data) return undefined;
-    const state = JSON.parse(data) as StateFile;
-    if (state.version !== 4) throw new Error(`the state of workspace ${this.o.workspace} has version ${state.version}; gridform reads version 4`);
-    return state;
+    const parsed = parseState(data);
+    const where = `The state of workspace ${this.o.workspace} (table ${this.schema}.states, row name '${this.o.workspace}')`;
+    if ('problem' in parsed) throw new Error(`${where} ${parsed.problem}. ${DAMAGED_STATE_ADVICE}`);
+    return parsed.state;
   }
 
   async read(opts: { recover?: boolean } = {}): Promise<ReadResult> {
@@ -84,7 +87,14 @@ export class PgBackend implements StateBackend {
     // a journal started before any state existed carries its starting state as its second entry
     const base = snapshot ?? (JSON.parse(lines[1] ?? 'null') as StateFile | null) ?? undefined;
     if (!base) return { state: snapshot, interrupted: [] };
-    const { state, interrupted, applied } = replayJournal(base, snapshot ? lines : [lines[0], ...lines.slice(2)]);
+    let replayed;
+    try {
+      replayed = replayJournal(base, snapshot ? lines : [lines[0], ...lines.slice(2)]);
+    } catch (err) {
+      if (!(err instanceof JournalDamage)) throw err;
+      throw damagedJournal(`of workspace ${this.o.workspace} (table ${this.schema}.gridform_journal)`, err.message);
+    }
+    const { state, interrupted, applied } = replayed;
     if (opts.recover) {
       if (applied) state.serial++;
       await this.commitSnapshot(c, applied ? state : undefined);
@@ -153,10 +163,49 @@ export class PgBackend implements StateBackend {
     return undefined;
   }
 
+  /**
+   * Who holds the lock: the row its holder wrote in gridform_locks, when that row is the holder's
+   * (its pg_backend_pid is the session holding the advisory lock). A holder that has just taken
+   * the lock gets a moment to write its row; one that writes none (terraform) is described from
+   * its database session.
+   */
   private async holder(c: Client): Promise<LockInfo> {
-    const { rows } = await c.query(`SELECT info FROM ${this.schema}.gridform_locks WHERE name = $1`, [this.o.workspace]);
-    if (rows[0]) return JSON.parse(rows[0].info as string) as LockInfo;
-    return { ID: 'unknown', Operation: 'unknown', Who: 'another client of this database (terraform?)', Version: '', Created: '', Path: '', Pid: 0, Host: 'unknown' };
+    for (let attempt = 0; ; attempt++) {
+      const sessions = await this.lockSessions(c);
+      const { rows } = await c.query(`SELECT info FROM ${this.schema}.gridform_locks WHERE name = $1`, [this.o.workspace]);
+      const row = parseLockInfo(rows[0]?.info);
+      const rowPid = Number(/pg_backend_pid=(\d+)/.exec(row?.Info ?? '')?.[1]);
+      if (row && (sessions.length === 0 || sessions.some((x) => x.pid === rowPid))) return row;
+      if (sessions.length && attempt < 10) {
+        await new Promise((r) => setTimeout(r, 50));
+        continue;
+      }
+      const x = sessions[0];
+      const unknown = { ID: '', Operation: '', Version: '', Created: '', Path: '', Pid: 0, Host: '' };
+      if (!x) return { ...unknown, Who: 'another session of this database (it has let go since)' };
+      const app = /^gridform (\d+)$/.exec(x.app ?? '');
+      const client = app ? '' : ` (${x.app ? `application "${x.app}"` : 'no application name'})`;
+      return {
+        ...unknown, Who: `${x.user}@${x.addr ?? 'local socket'}${client}`, Created: x.since,
+        Pid: app ? Number(app[1]) : 0, Host: x.addr ?? '',
+        Info: `pg_backend_pid=${x.pid}; it recorded no lock info (terraform, or a gridform killed while taking the lock): ` +
+          `end that session with SELECT pg_terminate_backend(${x.pid}) if it is stuck`,
+      };
+    }
+  }
+
+  /** The other database sessions holding this workspace's advisory lock (the row's id, or -1 while it is created). */
+  private async lockSessions(c: Client): Promise<{ pid: number; user: string; addr: string | null; app: string | null; since: string }[]> {
+    const { rows } = await c.query(
+      `SELECT a.pid, a.usename AS user, host(a.client_addr) AS addr, a.application_name AS app,
+         to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS since
+       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+       WHERE l.locktype = 'advisory' AND l.granted AND l.pid <> pg_backend_pid()
+         AND ((l.classid::bigint << 32) | l.objid::bigint)
+           IN (SELECT id FROM ${this.schema}.states WHERE name = $1 UNION SELECT ${CREATION_LOCK}::bigint)`,
+      [this.o.workspace],
+    );
+    return rows as { pid: number; user: string; addr: string | null; app: string | null; since: string }[];
   }
 
   async unlock(id: string): Promise<void> {
@@ -201,8 +250,9 @@ export class PgBackend implements StateBackend {
 /**
  * Journal entries are inserted in batches: while one insert is on its way, new entries queue and
  * go together in the next, so many resources finishing at once cost one round trip. An intent is
- * awaited before its side effect; a result is sent without waiting, since batches arrive in order:
- * once any later intent is stored, every result queued before it is stored too.
+ * awaited before its side effect. A result resolves once its batch is committed (the CLI reports
+ * the object complete only then), but nothing needs to wait for it to go on: batches arrive in
+ * order, so once any later intent is stored, every result queued before it is stored too.
  */
 class PgJournal implements StateJournal {
   private queue: { line: string; done: () => void; fail: (e: unknown) => void }[] = [];
@@ -220,9 +270,11 @@ class PgJournal implements StateJournal {
     return Promise.all(all).then(() => undefined);
   }
 
-  /** Queues an entry without waiting for it; a failure shows at the next intent or the commit. */
-  private send(entry: JournalEntry): void {
-    this.append([entry]).catch((err: unknown) => (this.failure ??= err));
+  /** Queues an entry; resolves once it is stored. A failure also shows at the next intent or the commit. */
+  private send(entry: JournalEntry): Promise<void> {
+    const stored = this.append([entry]);
+    stored.catch((err: unknown) => (this.failure ??= err));
+    return stored;
   }
 
   private async flush(): Promise<void> {
@@ -248,12 +300,12 @@ class PgJournal implements StateJournal {
     return this.append([{ t: 'intent', address, action }]);
   }
 
-  setObject(meta: ResourceMeta, address: string, instance: StateInstance): void {
-    this.send({ t: 'set', meta, address, instance });
+  setObject(meta: ResourceMeta, address: string, instance: StateInstance): Promise<void> {
+    return this.send({ t: 'set', meta, address, instance });
   }
 
-  removeObject(address: string, deposed?: string): void {
-    this.send({ t: 'remove', address, ...(deposed ? { deposed } : {}) });
+  removeObject(address: string, deposed?: string): Promise<void> {
+    return this.send({ t: 'remove', address, ...(deposed ? { deposed } : {}) });
   }
 
   async commit(state: StateFile): Promise<void> {
@@ -261,5 +313,15 @@ class PgJournal implements StateJournal {
     if (this.failure) throw this.failure;
     state.serial++;
     await this.commitState(state);
+  }
+}
+
+function parseLockInfo(text: unknown): LockInfo | undefined {
+  if (typeof text !== 'string') return undefined;
+  try {
+    const info = JSON.parse(text) as LockInfo;
+    return info && typeof info === 'object' && typeof info.ID === 'string' ? info : undefined;
+  } catch {
+    return undefined;
   }
 }

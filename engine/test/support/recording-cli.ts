@@ -3,7 +3,7 @@
 // SIGNAL_AFTER_CREATES is N (SIGKILL) or INT:N (SIGINT, as Ctrl-C): once N objects exist the
 // process sends itself that signal from a separate task of the event loop, so other creations
 // are still in flight. 0 sends nothing.
-import { runCli } from '../../index';
+import { exitWhenWritten, quietOnClosedPipe, runCli } from '../../index';
 import { RecordingProvider, recordingFactory } from './recording-provider';
 
 const [world, delay, killAfter, sep, ...args] = process.argv.slice(2);
@@ -12,4 +12,5 @@ const [signal, after] = killAfter.startsWith('INT:') ? ['SIGINT', Number(killAft
 const provider = new RecordingProvider(world, Number(delay), (n) => {
   if (after > 0 && n === after) setImmediate(() => process.kill(process.pid, signal));
 });
-runCli(args, { providers: [recordingFactory(provider)], version: 'test' }).then((code) => process.exit(code));
+quietOnClosedPipe();
+void runCli(args, { providers: [recordingFactory(provider)], version: 'test' }).then(exitWhenWritten);

@@ -1,5 +1,6 @@
 // workspace list | show | new | select | delete: several states for one configuration, kept by
 // the backend (local: terraform.tfstate.d/NAME; pg: one row per workspace), as in Terraform.
+import { describeHolder } from '../state-lock';
 import { error } from '../../diagnostics';
 import { emptyState } from '../../state/state';
 import type { StateBackend } from '../../state/backend';
@@ -71,7 +72,7 @@ async function remove(ctx: CommandContext, name: string, current: string, all: s
   const b = open(name).backend!;
   try {
     const lock = await b.lock('OperationWorkspaceDelete', ctx.options.version);
-    if (!lock.ok) return report(ctx, [error(`Workspace "${name}" is locked`, `${lock.holder.Who} holds it for ${lock.holder.Operation}.`)]), 1;
+    if (!lock.ok) return report(ctx, [error(`Workspace "${name}" is locked`, 'problem' in lock ? lock.problem : `${describeHolder(lock.holder)}.`)]), 1;
     try {
       const state = (await b.read()).state;
       const objects = state?.resources.reduce((n, r) => n + r.instances.length, 0) ?? 0;
