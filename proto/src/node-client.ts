@@ -1,8 +1,8 @@
 // A promise-based client of the node API (a zos-sim daemon), used by the provider and the CLI.
 import * as grpc from '@grpc/grpc-js';
 import { nodeProto } from './load';
-import { unary } from './rpc';
-import type { ClientOptions } from './chain-client';
+import { unary, type Peer } from './rpc';
+import { RECONNECT_QUICKLY, type ClientOptions } from './chain-client';
 import type { NodeClient as RawNodeClient } from '../generated/gridform/node/Node';
 import type { Deployment, Deployment__Output } from '../generated/gridform/node/Deployment';
 import type { Change__Output } from '../generated/gridform/node/Change';
@@ -13,14 +13,16 @@ import type { VersionReply__Output } from '../generated/gridform/node/VersionRep
 export class NodeClient {
   private readonly raw: RawNodeClient;
   private readonly timeoutMs: number;
+  private readonly peer: Peer;
 
   constructor(readonly address: string, options: ClientOptions = {}) {
-    this.raw = new (nodeProto().gridform.node.Node)(address, grpc.credentials.createInsecure(), { 'grpc.max_receive_message_length': 256 * 1024 * 1024 });
+    this.raw = new (nodeProto().gridform.node.Node)(address, grpc.credentials.createInsecure(), { 'grpc.max_receive_message_length': 256 * 1024 * 1024, ...RECONNECT_QUICKLY });
     this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.peer = options.peer ?? { name: 'the node' };
   }
 
   private call<Res>(method: string, req: unknown): Promise<Res> {
-    return unary<unknown, Res>(this.raw, method, req, this.timeoutMs, this.address);
+    return unary<unknown, Res>(this.raw, method, req, this.timeoutMs, this.address, this.peer);
   }
 
   async deploy(d: Deployment): Promise<void> {
