@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ChainClient, NodeClient, deploymentHashHex } from '../../proto';
 import type { ExtraCommand } from '../../engine';
 import { chainAddress, fail } from './chain-address';
+import { chainPeer, nodePeer } from '../src/grid/context';
 import { table } from './table';
 
 export const nodeCommand: Pick<ExtraCommand, 'run'> = {
@@ -15,10 +16,10 @@ export const nodeCommand: Pick<ExtraCommand, 'run'> = {
     }
     const [sub, id] = parsed.positionals;
     if (sub !== 'deployments' || !/^\d+$/.test(id ?? '')) return fail(io, 'usage: gridform node deployments NODE_ID [--twin ID] [--json]');
-    const chain = new ChainClient(chainAddress(parsed.values.chain, io));
+    const chain = new ChainClient(chainAddress(parsed.values.chain, io), { peer: chainPeer() });
     let node: NodeClient | undefined;
     try {
-      node = new NodeClient((await chain.node(Number(id))).address);
+      node = new NodeClient((await chain.node(Number(id))).address, { peer: nodePeer(Number(id)) });
       const deployments = (await node.list(Number(parsed.values.twin ?? 0))).map((d) => ({
         contractId: d.contractId, twinId: d.twinId, version: d.version, hash: deploymentHashHex(d),
         workloads: d.workloads.map((w) => ({ name: w.name, type: w.type, version: w.version, state: w.result?.state, message: w.result?.message, result: JSON.parse(w.result?.data || '{}') as unknown })),
