@@ -93,8 +93,9 @@ describe('grid up after a crash', () => {
   it('a node that cannot come up: grid up fails naming it, with the end of its log', async () => {
     const node2 = readGrid(home).nodes.find((n) => n.id === 2)!;
     await kill(node2.pid);
-    for (const f of ['node.sqlite-wal', 'node.sqlite-shm']) fs.rmSync(path.join(node2.dataDir, f), { force: true });
-    fs.writeFileSync(path.join(node2.dataDir, 'node.sqlite'), 'not a database, on purpose'.repeat(200));
+    const data = path.join(home, 'nodes', 'node-2');
+    for (const f of ['node.sqlite-wal', 'node.sqlite-shm']) fs.rmSync(path.join(data, f), { force: true });
+    fs.writeFileSync(path.join(data, 'node.sqlite'), 'not a database, on purpose'.repeat(200));
     const up = await gridform(['grid', 'up'], { home });
     expect(up.code).toBe(1);
     expect(up.stderr).toContain(`node 2 did not come up (it exited with code 1); the end of its log ${path.join(home, 'logs', 'node-2.log')}:`);
