@@ -114,7 +114,9 @@ export class ChainClient {
    * the wire (never for a cancel), so whoever subscribes again does so only when this one is gone.
    * `onOpen` is called once the chain has accepted the subscription.
    */
-  subscribe(fromBlock: number, onEvent: (e: Event__Output) => void, onEnd?: (err?: Error) => void, nodeId = 0, onOpen?: () => void): Subscription {
+  subscribe(
+    fromBlock: number, onEvent: (e: Event__Output) => void, onEnd?: (err?: Error) => void, nodeId = 0, onOpen?: () => void,
+  ): Subscription {
     const stream = this.raw.SubscribeEvents({ fromBlock, nodeId });
     let cancelled = false;
     let ended = false;
@@ -128,7 +130,9 @@ export class ChainClient {
     stream.on('data', onEvent);
     stream.on('error', (err: grpc.ServiceError) => end(err));
     stream.on('end', () => end());
-    stream.on('status', (s: grpc.StatusObject) => end(s.code === grpc.status.OK ? undefined : new RpcError('SubscribeEvents', s.code, s.details, this.address, this.peer)));
+    stream.on('status', (s: grpc.StatusObject) => {
+      end(s.code === grpc.status.OK ? undefined : new RpcError('SubscribeEvents', s.code, s.details, this.address, this.peer));
+    });
     return {
       cancel: () => {
         cancelled = true;

@@ -11,7 +11,10 @@ export interface Peer {
 }
 
 /** Failures of the connection itself (as opposed to an answer the server gave with that code). */
-const CONNECTION_FAILURE = /No connection established|Connection dropped|Connection closed|Failed to connect|Name resolution failed|RST_STREAM|GOAWAY|ECONN|EHOST|ENET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE/;
+const CONNECTION_FAILURE = new RegExp([
+  'No connection established', 'Connection dropped', 'Connection closed', 'Failed to connect', 'Name resolution failed',
+  'RST_STREAM', 'GOAWAY', 'ECONN', 'EHOST', 'ENET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE',
+].join('|'));
 
 const REASONS: [RegExp, string][] = [
   [/ECONNREFUSED/, 'connection refused'],
@@ -42,7 +45,9 @@ export class RpcError extends Error {
     return this.code === grpc.status.DEADLINE_EXCEEDED || (this.code === grpc.status.UNAVAILABLE && CONNECTION_FAILURE.test(this.details));
   }
 
-  private static describe(method: string, code: grpc.status, details: string, address: string, peer?: Peer, contractId?: number, timeoutMs?: number): string {
+  private static describe(
+    method: string, code: grpc.status, details: string, address: string, peer?: Peer, contractId?: number, timeoutMs?: number,
+  ): string {
     const unreachable = code === grpc.status.DEADLINE_EXCEEDED || (code === grpc.status.UNAVAILABLE && CONNECTION_FAILURE.test(details));
     if (!unreachable) return details || `${method} failed with gRPC status ${grpc.status[code]}`;
     const who = `${peer?.name ?? 'the server'} at ${address}`;

@@ -30,13 +30,15 @@ export class OutageLog {
     }
     if (t - this.lastSummary < this.summaryEveryMs) return;
     this.lastSummary = t;
-    this.log(`${this.what}: chain unreachable for ${Math.round((t - this.since) / 1000)} s, ${this.attempts} attempts (last: ${describeFailure(err)})`);
+    const seconds = Math.round((t - this.since) / 1000);
+    this.log(`${this.what}: chain unreachable for ${seconds} s, ${this.attempts} attempts (last: ${describeFailure(err)})`);
   }
 
   /** The dependency works (again). */
   recovered(): void {
     if (this.since === undefined) return;
-    this.log(`${this.what}: chain reachable again after ${Math.round((this.now() - this.since) / 1000)} s, ${this.attempts} failed attempts`);
+    const seconds = Math.round((this.now() - this.since) / 1000);
+    this.log(`${this.what}: chain reachable again after ${seconds} s, ${this.attempts} failed attempts`);
     this.since = undefined;
     this.attempts = 0;
   }

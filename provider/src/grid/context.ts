@@ -6,12 +6,14 @@ import { ChainClient, NodeClient, type KeyPair, type Peer } from '../../../proto
 /** deadline of each call to a node */
 const NODE_CALL_TIMEOUT_MS = 30_000;
 
+const IS_IT_RUNNING = 'is it running? `gridform grid status` shows it; `gridform grid up` restarts';
+
 export function chainPeer(): Peer {
-  return { name: 'the chain', hint: "is it running? `gridform grid status` shows it; `gridform grid up` restarts a local grid's chain (or check chain_url in the provider)" };
+  return { name: 'the chain', hint: `${IS_IT_RUNNING} a local grid's chain (or check chain_url in the provider)` };
 }
 
 export function nodePeer(nodeId: number): Peer {
-  return { name: `node ${nodeId}`, hint: "is it running? `gridform grid status` shows it; `gridform grid up` restarts a local grid's stopped nodes" };
+  return { name: `node ${nodeId}`, hint: `${IS_IT_RUNNING} a local grid's stopped nodes` };
 }
 
 export class GridContext {
