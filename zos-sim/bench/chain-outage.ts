@@ -1,9 +1,10 @@
 // Acceptance 2 of issue 12, by hand: `node dist/zos-sim/bench/chain-outage.js`. A local grid of
 // 50 nodes (its own data folder and ports), a 60 s chain outage (SIGKILL, then `gridform grid up`
-// restarts the chain on its data folder and port, as after a crash), the RSS of the chain and node
-// processes before, during and after, and the time from the chain's return until an apply of a
-// small stack succeeds. Goals: applies served within 10 s of the chain's return; no process past
-// 2x its memory before the outage. Runs the built CLI as a user would (zos-sim imports no provider).
+// restarts the chain on its data folder and port, as after a crash; or with BENCH_OUTAGE_MODE=stop,
+// SIGSTOP then SIGCONT), the RSS of the chain and node processes before, during and after, and the
+// time from the chain's return until an apply of a small stack succeeds. Goals: applies served
+// within 10 s of the chain's return; no process past 2x its memory before the outage. Runs the
+// built CLI as a user would (zos-sim imports no provider).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -14,6 +15,8 @@ const GRIDFORM = path.join(DIST, 'provider', 'cli', 'main.js');
 const NODES = Number(process.env.BENCH_OUTAGE_NODES ?? 50);
 const OUTAGE_S = Number(process.env.BENCH_OUTAGE_SECONDS ?? 60);
 const SETTLE_S = 30;
+/** kill: SIGKILL, then grid up restarts the chain (a crash); stop: SIGSTOP, then SIGCONT (a frozen chain) */
+const MODE = process.env.BENCH_OUTAGE_MODE === 'stop' ? 'stop' : 'kill';
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-outage-'));
 const stack = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-outage-stack-'));
@@ -70,14 +73,16 @@ async function main(): Promise<void> {
   };
   const logsBefore = logLines();
 
-  process.kill(grid().chain.pid, 'SIGKILL');
+  const chainPid = grid().chain.pid;
+  process.kill(chainPid, MODE === 'stop' ? 'SIGSTOP' : 'SIGKILL');
   for (let t = 0; t < OUTAGE_S; t += 5) {
     await sleep(5000);
     note(sample());
   }
   const during = sample();
   const back = Date.now();
-  const restart = gridform('grid', 'up');
+  if (MODE === 'stop') process.kill(chainPid, 'SIGCONT');
+  const restart = MODE === 'stop' ? { code: 0, out: '' } : gridform('grid', 'up');
   if (restart.code !== 0) throw new Error(`grid up after the outage failed: ${restart.out}`);
   const chainUp = (Date.now() - back) / 1000;
   writeStack('after');
@@ -103,14 +108,14 @@ async function main(): Promise<void> {
 
   const growth = Math.max(peak.chain / before.chain, ...peak.nodes.map((p, i) => p / before.nodes[i]));
   const rows = [
-    ['chain RSS MiB (before / end of outage / peak / after)', `${before.chain} / ${during.chain} (killed) / ${peak.chain} / ${after.chain}`, ''],
+    ['chain RSS MiB (before / end of outage / peak / after)', `${before.chain} / ${during.chain} (${MODE === 'stop' ? 'stopped' : 'killed'}) / ${peak.chain} / ${after.chain}`, ''],
     ...before.nodes.map((b, i) => [`node process ${i + 1} RSS MiB (before / end of outage / peak / after)`, `${b} / ${during.nodes[i]} / ${peak.nodes[i]} / ${after.nodes[i]}`, '']),
     ['largest growth over before (peak / before)', `${growth.toFixed(2)}x`, 'at most 2x'],
-    ['chain back (grid up restarted it), s', chainUp.toFixed(1), ''],
+    [MODE === 'stop' ? 'chain back (SIGCONT), s' : 'chain back (grid up restarted it), s', chainUp.toFixed(1), ''],
     ['first apply served after the chain came back, s', `${served.toFixed(1)} (${attempts} attempt(s))`, 'at most 10 s'],
     ['log lines written by all daemons during outage and recovery', String(outageLines), ''],
   ];
-  process.stdout.write(`chain outage of ${OUTAGE_S} s on a ${NODES}-node grid (${home})\n`);
+  process.stdout.write(`chain outage (${MODE}) of ${OUTAGE_S} s on a ${NODES}-node grid (${home})\n`);
   for (const [what, value, goal] of rows) process.stdout.write(`  ${what.padEnd(72)} ${value.padEnd(36)} ${goal}\n`);
   if (firstFailure) process.stdout.write(`  the first failed apply after the return said: ${firstFailure}\n`);
 }
