@@ -1,7 +1,7 @@
 // A promise-based client of the chain API, shared by nodes (zos-sim), the provider and the CLI.
 import * as grpc from '@grpc/grpc-js';
 import { chainProto } from './load';
-import { unary } from './rpc';
+import { RpcError, unary, type Peer } from './rpc';
 import { signExtrinsic } from './extrinsic';
 import type { KeyPair } from './keys';
 import type { ChainClient as RawChainClient } from '../generated/gridform/chain/Chain';
@@ -19,9 +19,25 @@ import type { PricingPolicy__Output } from '../generated/gridform/chain/PricingP
 import type { SubmitResult__Output } from '../generated/gridform/chain/SubmitResult';
 import type { Twin__Output } from '../generated/gridform/chain/Twin';
 
+/**
+ * grpc-js waits up to 2 minutes between attempts to reconnect a channel, and fails calls at once
+ * meanwhile: a chain back after a minute's outage would stay unreachable to its clients for up to
+ * a minute more. A refused connect costs nothing, so reconnect within a second or two.
+ */
+export const RECONNECT_QUICKLY = { 'grpc.initial_reconnect_backoff_ms': 250, 'grpc.max_reconnect_backoff_ms': 2000 };
+
 export interface ClientOptions {
   /** deadline of each call, in milliseconds (default 10 s) */
   timeoutMs?: number;
+  /** who answers there and what to do if it cannot be reached, for error messages */
+  peer?: Peer;
+}
+
+/** An event subscription: pausing stops reading, so the chain holds back (flow control) instead of buffering here. */
+export interface Subscription {
+  cancel(): void;
+  pause(): void;
+  resume(): void;
 }
 
 /** The header carrying a development chain's admin credential, which its ChainAdmin calls need. */
@@ -32,26 +48,28 @@ export class ChainClient {
   private readonly admin: RawAdminClient;
   private readonly timeoutMs: number;
   private readonly adminToken?: string;
+  private readonly peer: Peer;
 
   /** `adminToken`: the chain's admin credential, for fund, advanceTime and setTftPrice */
   constructor(readonly address: string, options: ClientOptions & { adminToken?: string } = {}) {
     const proto = chainProto();
     const credentials = grpc.credentials.createInsecure();
-    const channelOptions = { 'grpc.max_receive_message_length': 256 * 1024 * 1024 };
+    const channelOptions = { 'grpc.max_receive_message_length': 256 * 1024 * 1024, ...RECONNECT_QUICKLY };
     this.raw = new proto.gridform.chain.Chain(address, credentials, channelOptions);
     this.admin = new proto.gridform.chain.ChainAdmin(address, credentials, channelOptions);
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.adminToken = options.adminToken;
+    this.peer = options.peer ?? { name: 'the chain' };
   }
 
   private call<Res>(method: string, req: unknown, client: grpc.Client = this.raw): Promise<Res> {
-    return unary<unknown, Res>(client, method, req, this.timeoutMs, this.address);
+    return unary<unknown, Res>(client, method, req, this.timeoutMs, this.address, this.peer);
   }
 
   private adminCall<Res>(method: string, req: unknown): Promise<Res> {
     const metadata = new grpc.Metadata();
     if (this.adminToken) metadata.set(ADMIN_TOKEN_HEADER, this.adminToken);
-    return unary<unknown, Res>(this.admin, method, req, this.timeoutMs, this.address, metadata);
+    return unary<unknown, Res>(this.admin, method, req, this.timeoutMs, this.address, this.peer, metadata);
   }
 
   /** Signs `call` with `keyPair` and submits it; resolves once it is sealed in a block. */
@@ -105,21 +123,36 @@ export class ChainClient {
 
   /**
    * Streams events from `fromBlock` on (past ones first, then live ones) until cancelled; with
-   * `nodeId`, only the events naming that node.
+   * `nodeId`, only the events naming that node. `onEnd` is called once, after the call is over on
+   * the wire (never for a cancel), so whoever subscribes again does so only when this one is gone.
+   * `onOpen` is called once the chain has accepted the subscription.
    */
-  subscribe(fromBlock: number, onEvent: (e: Event__Output) => void, onEnd?: (err?: Error) => void, nodeId = 0): { cancel(): void } {
+  subscribe(
+    fromBlock: number, onEvent: (e: Event__Output) => void, onEnd?: (err?: Error) => void, nodeId = 0, onOpen?: () => void,
+  ): Subscription {
     const stream = this.raw.SubscribeEvents({ fromBlock, nodeId });
     let cancelled = false;
+    let ended = false;
+    // grpc-js reports a failed stream both as 'error' and as 'end' (then 'status'): one ending only
+    const end = (err?: Error) => {
+      if (ended) return;
+      ended = true;
+      if (!cancelled) onEnd?.(err);
+    };
+    stream.on('metadata', () => onOpen?.());
     stream.on('data', onEvent);
-    stream.on('error', (err: grpc.ServiceError) => {
-      if (!(cancelled && err.code === grpc.status.CANCELLED)) onEnd?.(err);
+    stream.on('error', (err: grpc.ServiceError) => end(err));
+    stream.on('end', () => end());
+    stream.on('status', (s: grpc.StatusObject) => {
+      end(s.code === grpc.status.OK ? undefined : new RpcError('SubscribeEvents', s.code, s.details, this.address, this.peer));
     });
-    stream.on('end', () => onEnd?.());
     return {
       cancel: () => {
         cancelled = true;
         stream.cancel();
       },
+      pause: () => void stream.pause(),
+      resume: () => void stream.resume(),
     };
   }
 

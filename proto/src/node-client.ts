@@ -1,9 +1,9 @@
 // A promise-based client of the node API (a zos-sim daemon), used by the provider and the CLI.
 import * as grpc from '@grpc/grpc-js';
 import { nodeProto } from './load';
-import { unary } from './rpc';
+import { unary, type Peer } from './rpc';
 import { CALL_AUTH_HEADERS, signCall, type CallSigner } from './call-auth';
-import type { ClientOptions } from './chain-client';
+import { RECONNECT_QUICKLY, type ClientOptions } from './chain-client';
 import type { NodeClient as RawNodeClient } from '../generated/gridform/node/Node';
 import type { Deployment, Deployment__Output } from '../generated/gridform/node/Deployment';
 import type { Change__Output } from '../generated/gridform/node/Change';
@@ -21,18 +21,21 @@ export class NodeClient {
   private readonly raw: RawNodeClient;
   private readonly timeoutMs: number;
   private readonly signer?: CallSigner;
+  private readonly peer: Peer;
   private auth?: { metadata: grpc.Metadata; signedAt: number };
 
   /** `signer` (the calling twin and this node's id) is needed for get, list and changes. */
   constructor(readonly address: string, options: ClientOptions & { signer?: CallSigner } = {}) {
-    this.raw = new (nodeProto().gridform.node.Node)(address, grpc.credentials.createInsecure(), { 'grpc.max_receive_message_length': 256 * 1024 * 1024 });
+    const channelOptions = { 'grpc.max_receive_message_length': 256 * 1024 * 1024, ...RECONNECT_QUICKLY };
+    this.raw = new (nodeProto().gridform.node.Node)(address, grpc.credentials.createInsecure(), channelOptions);
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.signer = options.signer;
+    this.peer = options.peer ?? { name: 'the node' };
   }
 
   private call<Res>(method: string, req: unknown): Promise<Res> {
     const metadata = SIGNED_CALLS.has(method) ? this.signedMetadata() : undefined;
-    return unary<unknown, Res>(this.raw, method, req, this.timeoutMs, this.address, metadata);
+    return unary<unknown, Res>(this.raw, method, req, this.timeoutMs, this.address, this.peer, metadata);
   }
 
   private signedMetadata(): grpc.Metadata | undefined {

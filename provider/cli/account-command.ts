@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ChainClient, generateMnemonic, keyPairFromMnemonic, tftToUnits, unitsToTft } from '../../proto';
 import type { CliIO, ExtraCommand } from '../../engine';
+import { chainPeer } from '../src/grid/context';
 import { adminToken, chainAddress, fail } from './chain-address';
 import { readLocalGrid } from '../src/grid/settings';
 
@@ -17,7 +18,7 @@ export const accountCommand: Pick<ExtraCommand, 'run'> = {
     } catch (err) {
       return fail(io, `${(err as Error).message}\n${USAGE}`);
     }
-    const client = new ChainClient(chainAddress(parsed.values.chain, io), { adminToken: adminToken(io) });
+    const client = new ChainClient(chainAddress(parsed.values.chain, io), { peer: chainPeer(), adminToken: adminToken(io) });
     try {
       return await run(client, parsed.positionals, parsed.values, io);
     } catch (err) {

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { ChainClient, unitsToTft } from '../../proto';
 import type { CliIO, ExtraCommand } from '../../engine';
+import { chainPeer } from '../src/grid/context';
 import { adminToken, chainAddress, fail } from './chain-address';
 import { table } from './table';
 
@@ -20,7 +21,7 @@ export const chainCommand: Pick<ExtraCommand, 'run'> = {
       return fail(io, `${(err as Error).message}\n${USAGE}`);
     }
     const { values, positionals } = parsed;
-    const client = new ChainClient(chainAddress(values.chain, io), { adminToken: adminToken(io) });
+    const client = new ChainClient(chainAddress(values.chain, io), { peer: chainPeer(), adminToken: adminToken(io) });
     try {
       return await run(client, positionals, values, io);
     } catch (err) {

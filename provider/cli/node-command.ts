@@ -6,6 +6,7 @@ import { ChainClient, NodeClient, deploymentHashHex, keyPairFromMnemonic } from 
 import { myMnemonic } from './account-command';
 import type { ExtraCommand } from '../../engine';
 import { chainAddress, fail } from './chain-address';
+import { chainPeer, nodePeer } from '../src/grid/context';
 import { table } from './table';
 
 export const nodeCommand: Pick<ExtraCommand, 'run'> = {
@@ -20,12 +21,13 @@ export const nodeCommand: Pick<ExtraCommand, 'run'> = {
     if (sub !== 'deployments' || !/^\d+$/.test(id ?? '')) return fail(io, 'usage: gridform node deployments NODE_ID [--json]');
     const mnemonic = myMnemonic(io);
     if (!mnemonic) return fail(io, 'no account to ask as: the node shows a twin its own deployments only; export MNEMONIC or start a local grid');
-    const chain = new ChainClient(chainAddress(parsed.values.chain, io));
+    const chain = new ChainClient(chainAddress(parsed.values.chain, io), { peer: chainPeer() });
     let node: NodeClient | undefined;
     try {
       const key = keyPairFromMnemonic(mnemonic);
       const twinId = (await chain.twinByAccount(key.publicKey)).id;
-      node = new NodeClient((await chain.node(Number(id))).address, { signer: { twinId, key, nodeId: Number(id) } });
+      const signer = { twinId, key, nodeId: Number(id) };
+      node = new NodeClient((await chain.node(Number(id))).address, { signer, peer: nodePeer(Number(id)) });
       const deployments = (await node.list(twinId)).map((d) => ({
         contractId: d.contractId, twinId: d.twinId, version: d.version, hash: deploymentHashHex(d),
         workloads: d.workloads.map((w) => ({ name: w.name, type: w.type, version: w.version, state: w.result?.state, message: w.result?.message, result: JSON.parse(w.result?.data || '{}') as unknown })),

@@ -6,8 +6,8 @@ import {
   type PlanRequest, type PlanResponse, type Provider, type ProviderFactory, type ReadDataRequest, type ReadDataResponse, type ReadRequest, type ReadResponse,
   type ValidateRequest, type ValidateResponse, type AttributePath, type ObjectValue,
 } from '../../engine';
-import { ChainClient, isNotFound, keyPairFromMnemonic } from '../../proto';
-import { GridContext } from './grid/context';
+import { ChainClient, RpcError, isNotFound, keyPairFromMnemonic } from '../../proto';
+import { GridContext, chainPeer } from './grid/context';
 import { GraceNotes } from './grid/grace-notes';
 import { resolveSettings } from './grid/settings';
 import { gridProviderSchema } from './schema/provider';
@@ -42,16 +42,16 @@ export class GridProviderImpl implements Provider {
     } catch (err) {
       return { diagnostics: [error('Invalid provider configuration', `mnemonic: ${(err as Error).message}`, { attributePath: ['mnemonic'] })] };
     }
-    const chain = new ChainClient(settings.chainAddress);
+    const chain = new ChainClient(settings.chainAddress, { peer: chainPeer() });
     try {
       const twin = await chain.twinByAccount(key.publicKey);
       this.ctx = new GridContext(chain, key, twin.id, settings.timeoutMs);
       return { diagnostics: [] };
     } catch (err) {
       chain.close();
-      const detail = isNotFound(err)
-        ? `Account ${key.publicKey} has no twin on the chain at ${settings.chainAddress}: create one (gridform account create) or use another mnemonic.`
-        : `Cannot reach the chain at ${settings.chainAddress}: ${(err as Error).message}. Is the grid running (gridform grid status)?`;
+      let detail = `Cannot reach the chain at ${settings.chainAddress}: ${(err as Error).message}. Is the grid running (gridform grid status)?`;
+      if (isNotFound(err)) detail = `Account ${key.publicKey} has no twin on the chain at ${settings.chainAddress}: create one (gridform account create) or use another mnemonic.`;
+      else if (err instanceof RpcError && err.unavailable) detail = `${err.message}.`; // names the chain, its address and what to do
       return { diagnostics: [error('Cannot connect to the grid', detail)] };
     }
   }

@@ -46,8 +46,11 @@ export function writeGridFile(dir: string, grid: GridFile): void {
   fs.renameSync(`${file}.tmp`, file);
 }
 
-/** Whether the process runs: a zombie (killed, not yet reaped by its new parent) counts as gone. */
-export function alive(pid: number): boolean {
+/**
+ * Whether the process runs: a zombie (killed, not yet reaped by its new parent) counts as gone, and
+ * so does a process that reuses the pid of one of ours but runs something else (`script`, when given).
+ */
+export function alive(pid: number, script?: string): boolean {
   if (!pid) return false;
   try {
     process.kill(pid, 0);
@@ -56,7 +59,8 @@ export function alive(pid: number): boolean {
   }
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+    if (stat.slice(stat.lastIndexOf(')') + 2)[0] === 'Z') return false;
+    return !script || fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(script);
   } catch {
     return true; // no /proc: trust the signal check
   }

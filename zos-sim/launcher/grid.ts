@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CHAIN_READY, ChainClient, NODE_READY, generateMnemonic, keyPairFromMnemonic, tftToUnits } from '../../proto';
 import { adminTokenFile, alive, readAdminToken, readGridFile, writeGridFile, type GridFile } from './grid-file';
-import { CHAIN_MAIN, HOST_MAIN, NODE_MAIN, startDetached, stopAll } from './processes';
+import { CHAIN_MAIN, CHAIN_SCRIPT, HOST_MAIN, NODE_MAIN, NODE_SCRIPT, startDetached, stopAll } from './processes';
 import type { HostSpec } from '../host';
 
 export interface UpOptions {
@@ -37,7 +37,7 @@ function farmRange(i: number): string {
 
 export async function up(o: UpOptions, log: (line: string) => void): Promise<{ grid: GridFile; fresh: boolean; restarted: string[] }> {
   const existing = readGridFile(o.dataDir);
-  if (existing) return { grid: await restartDown(existing, o, log), fresh: false, restarted: [] };
+  if (existing) return { ...(await restartDown(existing, o, log)), fresh: false };
   fs.mkdirSync(o.dataDir, { recursive: true });
   const chain = await startChain(o.dataDir, o.port, o.nodes > LARGE_GRID ? 50 : undefined);
   const client = new ChainClient(chain.address, { adminToken: readAdminToken(o.dataDir) });
@@ -94,35 +94,46 @@ export async function up(o: UpOptions, log: (line: string) => void): Promise<{ g
   }
 }
 
-/** Restarts, from their data folders, the daemons of a known grid that are not running. */
-async function restartDown(grid: GridFile, o: UpOptions, log: (line: string) => void): Promise<GridFile> {
-  if (!alive(grid.chain.pid)) {
-    log(`restarting the chain from ${path.join(grid.dataDir, 'chain')}`);
-    const chain = await startChain(grid.dataDir, grid.chain.port);
+/**
+ * Restarts the daemons of a known grid that are not running (killed, crashed, or stopped by grid
+ * down) from their data folders and on their ports, each waited for with a timeout. grid.json is
+ * rewritten after each restart, so it names what runs even if a later daemon does not come up.
+ */
+async function restartDown(grid: GridFile, o: UpOptions, log: (line: string) => void): Promise<{ grid: GridFile; restarted: string[] }> {
+  const restarted: string[] = [];
+  if (!alive(grid.chain.pid, CHAIN_SCRIPT)) {
+    log(`restarting the chain on port ${grid.chain.port} from ${path.join(grid.dataDir, 'chain')}`);
+    const chain = await startChain(grid.dataDir, grid.chain.port, grid.nodes.length > LARGE_GRID ? 50 : undefined);
     grid.chain = { ...grid.chain, address: chain.address, pid: chain.pid };
+    writeGridFile(grid.dataDir, grid);
+    restarted.push('the chain');
   }
   const restartedHosts = new Map<string, NodeEntry[]>();
   for (const [i, n] of grid.nodes.entries()) {
-    if (alive(n.pid)) continue;
+    if (alive(n.pid, NODE_SCRIPT)) continue;
     if (n.hostSpec) {
       if (!restartedHosts.has(n.hostSpec)) {
         log(`restarting the node host ${path.basename(n.hostSpec)}`);
         restartedHosts.set(n.hostSpec, await startHost(grid.chain.address, n.hostSpec, grid.dataDir));
+        restarted.push(`node host ${path.basename(n.hostSpec, '.json')}`);
       }
       grid.nodes[i] = restartedHosts.get(n.hostSpec)!.find((x) => x.dataDir === n.dataDir && x.id === n.id) ?? n;
-      continue;
+    } else {
+      log(`restarting node ${n.id} on ${n.address}`);
+      const gw = n.domain ? gatewayConfig(i, farmRange(grid.farms.findIndex((f) => f.id === n.farmId))) : undefined;
+      const port = Number(n.address.split(':').pop());
+      grid.nodes[i] = await startNode(grid.chain.address, n.farmId, n.dataDir, grid.dataDir, o.profile, path.basename(n.dataDir), gw, port, `node ${n.id}`);
+      restarted.push(`node ${n.id}`);
     }
-    log(`restarting node ${n.id}`);
-    const gw = n.domain ? gatewayConfig(i, farmRange(grid.farms.findIndex((f) => f.id === n.farmId))) : undefined;
-    grid.nodes[i] = await startNode(grid.chain.address, n.farmId, n.dataDir, grid.dataDir, o.profile, path.basename(n.dataDir), gw);
+    writeGridFile(grid.dataDir, grid);
   }
   writeGridFile(grid.dataDir, grid);
-  return grid;
+  return { grid, restarted };
 }
 
 async function startChain(dataDir: string, port: number, blockTimeMs?: number): Promise<{ address: string; pid: number }> {
   const args = ['--data', path.join(dataDir, 'chain'), '--port', String(port), ...(blockTimeMs ? ['--block-time-ms', String(blockTimeMs)] : [])];
-  const s = await startDetached(CHAIN_MAIN, args, path.join(dataDir, 'logs', 'chain.log'), CHAIN_READY);
+  const s = await startDetached(CHAIN_MAIN, args, path.join(dataDir, 'logs', 'chain.log'), CHAIN_READY, 20_000, `the chain (port ${port})`);
   return { address: s.match[1], pid: s.pid };
 }
 
@@ -131,9 +142,20 @@ function gatewayConfig(i: number, prefix: string): PublicConfig {
   return { ipv4: `${prefix}.254/24`, gw4: `${prefix}.1`, ipv6: `2001:db8:${(i + 1).toString(16)}::2/64`, gw6: `2001:db8:${(i + 1).toString(16)}::1`, domain: `gw${i + 1}.gridform.local` };
 }
 
-async function startNode(chainAddress: string, farmId: number, nodeDir: string, gridDir: string, profile: string, name: string, gateway?: PublicConfig): Promise<NodeEntry> {
+/** A node process; on `port` if given (a restart), unless another process took that port meanwhile. */
+async function startNode(
+  chainAddress: string, farmId: number, nodeDir: string, gridDir: string, profile: string, name: string, gateway?: PublicConfig, port = 0, label = name,
+): Promise<NodeEntry> {
   const gw = gateway ? ['--domain', gateway.domain, '--public-ipv4', gateway.ipv4, '--gw4', gateway.gw4, '--public-ipv6', gateway.ipv6, '--gw6', gateway.gw6] : [];
-  const s = await startDetached(NODE_MAIN, ['--chain', chainAddress, '--farm', String(farmId), '--data', nodeDir, '--profile', profile, ...gw], path.join(gridDir, 'logs', `${name}.log`), NODE_READY);
+  const args = ['--chain', chainAddress, '--farm', String(farmId), '--data', nodeDir, '--profile', profile, ...gw];
+  const logFile = path.join(gridDir, 'logs', `${name}.log`);
+  let s;
+  try {
+    s = await startDetached(NODE_MAIN, [...args, '--port', String(port)], logFile, NODE_READY, 20_000, label);
+  } catch (err) {
+    if (!port || !/EADDRINUSE|No address added/.test((err as Error).message)) throw err;
+    s = await startDetached(NODE_MAIN, [...args, '--port', '0'], logFile, NODE_READY, 20_000, label); // its port was taken: any free one
+  }
   const client = new ChainClient(chainAddress);
   try {
     const id = Number(s.match[1]);
@@ -147,7 +169,8 @@ async function startNode(chainAddress: string, farmId: number, nodeDir: string, 
 /** Starts a process hosting the nodes of a spec file; resolves with their entries once all are up. */
 async function startHost(chainAddress: string, specFile: string, gridDir: string): Promise<NodeEntry[]> {
   const spec = JSON.parse(fs.readFileSync(specFile, 'utf8')) as HostSpec;
-  const s = await startDetached(HOST_MAIN, ['--chain', chainAddress, '--spec', specFile], path.join(gridDir, 'logs', `${path.basename(specFile, '.json')}.log`), /zos-sim host ready/, 120_000);
+  const name = path.basename(specFile, '.json');
+  const s = await startDetached(HOST_MAIN, ['--chain', chainAddress, '--spec', specFile], path.join(gridDir, 'logs', `${name}.log`), /zos-sim host ready/, 120_000, `node host ${name}`);
   const byKey = new Map(spec.nodes.map((n) => [n.key, n]));
   const client = new ChainClient(chainAddress);
   try {
@@ -172,7 +195,9 @@ async function newAccount(client: ChainClient, tft: string) {
 export async function down(dataDir: string, purge: boolean): Promise<GridFile | undefined> {
   const grid = readGridFile(dataDir);
   if (!grid) return undefined;
-  await stopAll([...new Set(grid.nodes.map((n) => n.pid)), grid.chain.pid]);
+  // only our daemons: a pid recorded here may belong to another program by now
+  const nodes = [...new Set(grid.nodes.map((n) => n.pid))].filter((pid) => alive(pid, NODE_SCRIPT));
+  await stopAll([...nodes, ...(alive(grid.chain.pid, CHAIN_SCRIPT) ? [grid.chain.pid] : [])]);
   grid.chain.pid = 0;
   for (const n of grid.nodes) n.pid = 0;
   if (purge) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -180,19 +205,31 @@ export async function down(dataDir: string, purge: boolean): Promise<GridFile | 
   return grid;
 }
 
+/** running; stopped (by grid down); dead (its process is gone: killed or crashed) */
+export type ProcessState = 'running' | 'stopped' | 'dead';
+
 export interface Status {
   dataDir: string;
   running: boolean;
-  chain: GridFile['chain'] & { running: boolean };
-  nodes: (GridFile['nodes'][number] & { running: boolean })[];
+  chain: GridFile['chain'] & { running: boolean; state: ProcessState };
+  nodes: (GridFile['nodes'][number] & { running: boolean; state: ProcessState })[];
   farms: GridFile['farms'];
   devAccount: GridFile['devAccount'];
+}
+
+function stateOf(pid: number, script: string): ProcessState {
+  if (!pid) return 'stopped';
+  return alive(pid, script) ? 'running' : 'dead';
 }
 
 export function status(dataDir: string): Status | undefined {
   const grid = readGridFile(dataDir);
   if (!grid) return undefined;
-  const chain = { ...grid.chain, running: alive(grid.chain.pid) };
-  const nodes = grid.nodes.map((n) => ({ ...n, running: alive(n.pid) }));
+  const chainState = stateOf(grid.chain.pid, CHAIN_SCRIPT);
+  const chain = { ...grid.chain, running: chainState === 'running', state: chainState };
+  const nodes = grid.nodes.map((n) => {
+    const state = stateOf(n.pid, NODE_SCRIPT);
+    return { ...n, running: state === 'running', state };
+  });
   return { dataDir: grid.dataDir, running: chain.running && nodes.every((n) => n.running), chain, nodes, farms: grid.farms, devAccount: grid.devAccount };
 }

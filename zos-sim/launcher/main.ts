@@ -16,13 +16,13 @@ DIR defaults to $GRIDFORM_HOME or ~/.gridform/grid. Up to ${LARGE_GRID} nodes ru
 larger grids host ${HOSTED_NODES_PER_PROCESS} nodes per process (--nodes-per-process to choose).`;
 
 function render(s: Status): string {
-  const state = (running: boolean) => (running ? 'running' : 'stopped');
+  const state = (p: { state: string; pid: number }) => (p.state === 'dead' ? `dead (process ${p.pid} is gone)` : p.state);
   const lines = [
     `Local grid in ${s.dataDir}: ${s.running ? 'running' : 'not fully running (gridform grid up restarts what is down)'}`,
-    `  chain    ${s.chain.address.padEnd(22)} ${state(s.chain.running)}`,
+    `  chain    ${s.chain.address.padEnd(22)} ${state(s.chain)}`,
     ...(s.nodes.length > 30
-      ? [`  nodes    ${s.nodes.length} (${s.nodes.filter((n) => n.running).length} running), ids ${s.nodes[0].id}-${s.nodes[s.nodes.length - 1].id}; gateways ${s.nodes.filter((n) => n.domain).map((n) => `${n.id} (${n.domain})`).join(', ') || 'none'}`]
-      : s.nodes.map((n) => `  node ${String(n.id).padEnd(3)} ${n.address.padEnd(22)} farm ${n.farmId}  ${state(n.running)}${n.domain ? `  gateway ${n.domain}` : ''}`)),
+      ? [`  nodes    ${s.nodes.length} (${s.nodes.filter((n) => n.running).length} running, ${s.nodes.filter((n) => n.state === 'dead').length} dead), ids ${s.nodes[0].id}-${s.nodes[s.nodes.length - 1].id}; gateways ${s.nodes.filter((n) => n.domain).map((n) => `${n.id} (${n.domain})`).join(', ') || 'none'}`]
+      : s.nodes.map((n) => `  node ${String(n.id).padEnd(3)} ${n.address.padEnd(22)} farm ${n.farmId}  ${state(n)}${n.domain ? `  gateway ${n.domain}` : ''}`)),
     `  farms    ${s.farms.map((f) => `${f.id} (${f.name}, ${f.publicIps.length} public IPs)`).join(', ')}`,
     '',
     `Dev account (twin ${s.devAccount.twinId}, account ${s.devAccount.accountId}):`,

@@ -9,14 +9,21 @@ const DIST = path.resolve(__dirname, '..', '..');
 export const CHAIN_MAIN = path.join(DIST, 'chain-sim', 'main.js');
 export const NODE_MAIN = path.join(DIST, 'zos-sim', 'main.js');
 export const HOST_MAIN = path.join(DIST, 'zos-sim', 'host.js');
+/** what the command line of our daemons holds, to tell them from a process that reuses a pid */
+export const CHAIN_SCRIPT = `chain-sim${path.sep}main.js`;
+export const NODE_SCRIPT = `zos-sim${path.sep}`;
 
 export interface Started {
   pid: number;
   match: RegExpExecArray;
 }
 
-/** Spawns `node script args` detached, logging to `logFile`, and resolves once `ready` matches its output. */
-export async function startDetached(script: string, args: string[], logFile: string, ready: RegExp, timeoutMs = 20_000): Promise<Started & { output: string }> {
+/**
+ * Spawns `node script args` detached, logging to `logFile`, and resolves once `ready` matches its
+ * output. If it exits or is not ready within `timeoutMs`, fails naming it (`name`, e.g. "node 2")
+ * with the tail of its log.
+ */
+export async function startDetached(script: string, args: string[], logFile: string, ready: RegExp, timeoutMs = 20_000, name = path.basename(path.dirname(script))): Promise<Started & { output: string }> {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const start = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
   // a daemon's log may quote workload data: owner only
@@ -33,8 +40,9 @@ export async function startDetached(script: string, args: string[], logFile: str
     if (match) return { pid: child.pid!, match, output: out };
     if (exited !== undefined || Date.now() > deadline) {
       if (exited === undefined) process.kill(child.pid!, 'SIGKILL');
-      const tail = out.trim().split('\n').slice(-5).join('\n  ');
-      throw new Error(`${path.basename(path.dirname(script))} did not start (${exited !== undefined ? `exit code ${exited}` : 'timed out'}); its log ${logFile} says:\n  ${tail}`);
+      const tail = out.trim().split('\n').slice(-5).join('\n  ') || '(nothing)';
+      const why = exited !== undefined ? `it exited with code ${exited}` : `not ready within ${timeoutMs / 1000} s, stopped`;
+      throw new Error(`${name} did not come up (${why}); the end of its log ${logFile}:\n  ${tail}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -50,8 +58,8 @@ export async function stopAll(pids: number[], graceMs = 5000): Promise<void> {
   const running = pids.filter((p) => p > 0 && signal(p, 'SIGTERM'));
   const deadline = Date.now() + graceMs;
   // alive() and not signal(pid, 0): a stopped daemon stays a zombie when nothing reaps it
-  while (running.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  for (const p of running.filter(alive)) signal(p, 'SIGKILL');
+  while (running.some((p) => alive(p)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  for (const p of running.filter((pid) => alive(pid))) signal(p, 'SIGKILL');
 }
 
 function signal(pid: number, sig: NodeJS.Signals | 0): boolean {

@@ -1,8 +1,8 @@
 // What the node checks on chain before it accepts a deployment: a live node contract on this node,
 // owned by the deploying twin, carrying the deployment's hash, and valid signatures by the twins'
 // keys on chain. A freshly created contract may not be visible yet, so a missing one is retried
-// briefly before the refusal.
-import { deploymentHash, isNotFound, verify, verifyDeploymentSignaturesWith, type ChainClient, type chain, type node, type SignatureVerifier } from '../../proto';
+// briefly before the refusal; so is a chain not reconnected to yet.
+import { RpcError, deploymentHash, isNotFound, verify, verifyDeploymentSignaturesWith, type ChainClient, type chain, type node, type SignatureVerifier } from '../../proto';
 import { NodeRefusal } from './refusal';
 import { TwinKeyCache } from './twin-keys';
 import type { ContractIndex } from './contract-index';
@@ -72,7 +72,11 @@ async function fetchContract(chainClient: ChainClient, id: number, waitMs: numbe
     try {
       return await chainClient.contract(id);
     } catch (err) {
-      if (!isNotFound(err)) throw new NodeRefusal('UNAVAILABLE', `cannot read contract ${id} from the chain: ${(err as Error).message}`);
+      // a chain just back is reconnected to within a second or two: wait for it as for a new contract
+      const unreachable = err instanceof RpcError && err.unavailable;
+      if (!isNotFound(err) && (!unreachable || Date.now() >= deadline)) {
+        throw new NodeRefusal('UNAVAILABLE', `cannot read contract ${id} from the chain: ${(err as Error).message}`);
+      }
       if (Date.now() >= deadline) throw new NodeRefusal('NOT_FOUND', `contract ${id} does not exist on chain`);
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -3,6 +3,8 @@
 // not verify is checked again against a fresh read, so a changed key is never held against anyone.
 import { isNotFound, type ChainClient } from '../../proto';
 
+const LIMIT = 10_000;
+
 export class TwinKeyCache {
   private readonly keys = new Map<number, { pk: string | undefined; at: number }>();
 
@@ -18,6 +20,8 @@ export class TwinKeyCache {
     } catch (err) {
       if (!isNotFound(err)) throw err;
     }
+    // bounded: the oldest entry makes room (a Map keeps insertion order)
+    if (this.keys.size >= LIMIT && !this.keys.has(twinId)) this.keys.delete(this.keys.keys().next().value!);
     this.keys.set(twinId, { pk, at: Date.now() });
     return pk;
   }

@@ -3,8 +3,9 @@
 // simulated at a steady rate per public IP. The chain time reported up to is kept in the store,
 // so a restart neither skips nor repeats an hour; when chain time jumps (AdvanceTime) the whole
 // window is reported at once.
-import type { ChainClient, KeyPair } from '../../proto';
+import { RpcError, type ChainClient, type KeyPair } from '../../proto';
 import type { NodeStore } from './store/node-store';
+import { OutageLog } from './outage-log';
 
 export const HOUR = 3600;
 /** simulated public traffic per public IP: 50 MB an hour */
@@ -13,8 +14,11 @@ export const BYTES_PER_IP_HOUR = 50_000_000;
 export class UsageReporter {
   private timer?: NodeJS.Timeout;
   private busy = false;
+  private readonly outage: OutageLog;
 
-  constructor(private readonly chain: ChainClient, private readonly key: KeyPair, private readonly store: NodeStore, private readonly log: (line: string) => void, private readonly pollMs = 1000) {}
+  constructor(private readonly chain: ChainClient, private readonly key: KeyPair, private readonly store: NodeStore, private readonly log: (line: string) => void, private readonly pollMs = 1000) {
+    this.outage = new OutageLog('network usage reports', log);
+  }
 
   start(): void {
     this.timer = setInterval(() => void this.tick(), this.pollMs);
@@ -31,6 +35,7 @@ export class UsageReporter {
     this.busy = true;
     try {
       const now = Number((await this.chain.info()).timestamp);
+      this.outage.recovered();
       const last = Number(this.store.meta('nru_reported_until') ?? 0);
       if (!last) return this.store.setMeta('nru_reported_until', String(now));
       const hours = Math.floor((now - last) / HOUR);
@@ -48,7 +53,9 @@ export class UsageReporter {
       if (reports.length) await this.submit(reports);
       this.store.setMeta('nru_reported_until', String(until));
     } catch (err) {
-      this.log(`network usage report failed (will retry): ${(err as Error).message}`);
+      // while the chain is away, a line when it goes, a summary now and then, a line when it is back
+      if (err instanceof RpcError && err.unavailable) this.outage.failed(err);
+      else this.log(`network usage report failed (will retry): ${(err as Error).message}`);
     } finally {
       this.busy = false;
     }

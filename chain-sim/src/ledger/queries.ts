@@ -28,8 +28,8 @@ export class Queries {
       byName: db.prepare("SELECT id FROM contracts WHERE type = 'name' AND state != 'Deleted' AND name = ?"),
       liveOnNode: db.prepare("SELECT count(*) AS n FROM contracts WHERE type = 'node' AND state != 'Deleted' AND node_id = ?"),
       balance: db.prepare('SELECT balance FROM accounts WHERE id = ?').safeIntegers(true),
-      eventsFrom: db.prepare('SELECT * FROM events WHERE block >= ? ORDER BY block, idx LIMIT ?'),
-      nodeEventsFrom: db.prepare('SELECT * FROM events WHERE node_id = ? AND block >= ? ORDER BY block, idx LIMIT ?'),
+      eventsFrom: db.prepare('SELECT * FROM events WHERE (block, idx) >= (?, ?) ORDER BY block, idx LIMIT ?'),
+      nodeEventsFrom: db.prepare('SELECT * FROM events WHERE node_id = ? AND (block, idx) >= (?, ?) ORDER BY block, idx LIMIT ?'),
       lastBlock: db.prepare('SELECT number, timestamp FROM blocks ORDER BY number DESC LIMIT 1'),
       bills: db.prepare('SELECT * FROM bills WHERE contract_id = ? ORDER BY timestamp').safeIntegers(true),
     };
@@ -102,9 +102,9 @@ export class Queries {
   balance(account: string): bigint {
     return ((this.s.balance.get(account) as { balance: bigint } | undefined)?.balance ?? 0n) as bigint;
   }
-  /** Events from `block` on; with `nodeId`, only those naming that node. */
-  eventsFrom(block: number, limit = 10_000, nodeId = 0): ChainEvent[] {
-    return ((nodeId ? this.s.nodeEventsFrom.all(nodeId, block, limit) : this.s.eventsFrom.all(block, limit)) as { block: number; idx: number; timestamp: number; type: string; data: string }[]).map((e) => ({
+  /** Events from `block` (its event `index`) on; with `nodeId`, only those naming that node. */
+  eventsFrom(block: number, limit = 10_000, nodeId = 0, index = 0): ChainEvent[] {
+    return ((nodeId ? this.s.nodeEventsFrom.all(nodeId, block, index, limit) : this.s.eventsFrom.all(block, index, limit)) as { block: number; idx: number; timestamp: number; type: string; data: string }[]).map((e) => ({
       block: e.block, index: e.idx, timestamp: e.timestamp, type: e.type, data: JSON.parse(e.data) as Record<string, unknown>,
     }));
   }

@@ -1,4 +1,5 @@
 // Handlers of the Chain service.
+import { Metadata } from '@grpc/grpc-js';
 import type * as grpc from '@grpc/grpc-js';
 import type { chain } from '../../../proto';
 import type { Ledger } from '../ledger/ledger';
@@ -88,36 +89,66 @@ export function chainHandlers(ledger: Ledger, streams: Set<grpc.ServerWritableSt
   return handlers;
 }
 
+/** events read from the ledger at a time while a subscriber catches up */
+const CATCH_UP_BATCH = 500;
+
 /**
  * Past events from the requested block first, then live ones, without gaps or repeats; with a
- * node id, only the events naming that node.
+ * node id, only the events naming that node. Memory stays bounded whatever the subscribers do:
+ * a subscriber whose buffer is full (it reads slowly, or its node is paused) gets nothing more
+ * until it drains; then what it missed is read again from the ledger, where every event is stored
+ * before it is announced.
  */
 function subscribe(ledger: Ledger, stream: grpc.ServerWritableStream<chain.SubscribeRequest__Output, chain.Event>, streams: Set<grpc.ServerWritableStream<unknown, unknown>>): void {
-  const pending: ChainEvent[] = [];
-  let replaying = true;
   let next = { block: Number(stream.request.fromBlock) || 0, index: 0 };
   const nodeId = Number(stream.request.nodeId) || 0;
-  const send = (e: ChainEvent) => {
-    if (e.block < next.block || (e.block === next.block && e.index < next.index)) return;
-    if (nodeId && e.data.node_id !== nodeId) return;
+  let live = false;
+  let waiting = false;
+  let closed = false;
+  /** false once the subscriber's buffer is full */
+  const write = (e: ChainEvent): boolean => {
     next = { block: e.block, index: e.index + 1 };
-    // a subscriber gone is not written to: each write would only make an error
-    if (!stream.cancelled && !stream.destroyed) stream.write(eventMessage(e));
+    return stream.write(eventMessage(e));
   };
-  const off = ledger.onEvents((events) => (replaying ? pending.push(...events) : events.forEach(send)));
+  const waitForDrain = () => {
+    live = false;
+    if (waiting) return;
+    waiting = true;
+    stream.once('drain', () => {
+      waiting = false;
+      catchUp();
+    });
+  };
+  const catchUp = () => {
+    while (!closed) {
+      const batch = ledger.q.eventsFrom(next.block, CATCH_UP_BATCH, nodeId, next.index);
+      if (!batch.length) {
+        live = true;
+        return;
+      }
+      let room = true;
+      for (const e of batch) room = write(e);
+      if (!room) return waitForDrain();
+    }
+  };
+  const off = ledger.onEvents((events) => {
+    if (!live || closed) return; // a subscriber catching up reads these from the ledger
+    for (const e of events) {
+      if (e.block < next.block || (e.block === next.block && e.index < next.index)) continue;
+      if (nodeId && e.data.node_id !== nodeId) continue;
+      if (!write(e)) return waitForDrain();
+    }
+  });
   streams.add(stream as never);
   const close = () => {
+    closed = true;
     off();
     streams.delete(stream as never);
   };
   stream.on('cancelled', close);
   stream.on('close', close);
   stream.on('error', close);
-  for (;;) {
-    const batch = ledger.q.eventsFrom(next.block, 5000, nodeId).filter((e) => e.block > next.block || e.index >= next.index);
-    if (!batch.length) break;
-    batch.forEach(send);
-  }
-  replaying = false;
-  pending.forEach(send);
+  // headers now, so the subscriber knows it is subscribed before the first event
+  stream.sendMetadata(new Metadata());
+  catchUp();
 }

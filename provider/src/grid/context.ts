@@ -1,6 +1,20 @@
 // The provider's connection to the grid: the chain client, the signing key and twin, and node
-// clients looked up through the chain's directory.
-import { ChainClient, NodeClient, type KeyPair } from '../../../proto';
+// clients looked up through the chain's directory. A call that cannot reach a node or the chain
+// fails with an error naming it (node 2 at 127.0.0.1:40123), the contract if any, and what to do.
+import { ChainClient, NodeClient, type KeyPair, type Peer } from '../../../proto';
+
+/** deadline of each call to a node */
+const NODE_CALL_TIMEOUT_MS = 30_000;
+
+const IS_IT_RUNNING = 'is it running? `gridform grid status` shows it; `gridform grid up` restarts';
+
+export function chainPeer(): Peer {
+  return { name: 'the chain', hint: `${IS_IT_RUNNING} a local grid's chain (or check chain_url in the provider)` };
+}
+
+export function nodePeer(nodeId: number): Peer {
+  return { name: `node ${nodeId}`, hint: `${IS_IT_RUNNING} a local grid's stopped nodes` };
+}
 
 export class GridContext {
   private readonly nodes = new Map<number, NodeClient>();
@@ -18,7 +32,8 @@ export class GridContext {
     let client = this.nodes.get(nodeId);
     if (!client) {
       const node = await this.chain.node(nodeId);
-      client = new NodeClient(node.address, { timeoutMs: 30_000, signer: { twinId: this.twinId, key: this.key, nodeId } });
+      const signer = { twinId: this.twinId, key: this.key, nodeId };
+      client = new NodeClient(node.address, { timeoutMs: NODE_CALL_TIMEOUT_MS, peer: nodePeer(nodeId), signer });
       this.nodes.set(nodeId, client);
     }
     return client;

@@ -1,7 +1,7 @@
 // The flow of one node deployment, as the real grid clients do it: build the deployment, hash it,
 // create the node contract with that hash (reserving public IPs), sign, send it to the node, and
 // wait until every workload is ok. Any failure cancels the contract, so nothing is left behind.
-import { deploymentHashHex, signDeployment, type node } from '../../../proto';
+import { RpcError, deploymentHashHex, signDeployment, type node } from '../../../proto';
 import type { GridContext } from './context';
 import { preflight } from './preflight';
 import { GridError } from './grid-error';
@@ -47,6 +47,7 @@ export async function createNodeDeployment(ctx: GridContext, spec: DeploymentSpe
     try {
       await node.deploy(d);
     } catch (err) {
+      if (err instanceof RpcError && err.unavailable) throw err; // not refused: unreachable, and the error says so
       throw new GridError(`node ${spec.nodeId} refused the deployment of contract ${contractId}: ${(err as Error).message}`);
     }
     return await waitReady(ctx, spec.nodeId, contractId, 0);
@@ -81,6 +82,7 @@ export async function updateNodeDeployment(ctx: GridContext, nodeId: number, con
     try {
       await client.update(d);
     } catch (err) {
+      if (err instanceof RpcError && err.unavailable) throw err; // not refused: unreachable, and the error says so
       throw new GridError(`node ${nodeId} refused the update of contract ${contractId}: ${(err as Error).message}`);
     }
     return waitReady(ctx, nodeId, contractId, version);

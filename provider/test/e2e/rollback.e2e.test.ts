@@ -86,7 +86,7 @@ describe('rollback of failed applies on a local grid', () => {
   it.each([
     ['a workload that ends in error', 'error', 'workload web (zmachine) failed'],
     ['a node too slow for timeout_seconds', 'slow', 'timed out after 3s'],
-    ['a node that dies before answering the deployment', 'dies', 'refused the deployment'],
+    ['a node that dies before answering the deployment', 'dies', 'is unreachable (connection lost) (Deploy of contract'],
   ])('%s: the apply fails naming it, and leaves no contract, IP or workload behind', async (_what, name, message) => {
     const before = await snapshot();
     write(doc(Object.values(faulty).map((n) => n.id), { node: faulty[name].id }));

@@ -3,7 +3,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { ChainClient, nodeProto } from '../../../proto';
 import { PROFILES, type Capacity } from '../capacity';
-import { ChainWatcher } from '../chain-watcher';
+import { ChainWatcher, type WatcherRetry } from '../chain-watcher';
 import { DeploymentManager, type DeploymentManagerOptions } from '../deployments';
 import { UsageReporter } from '../usage-reporter';
 import { ContractIndex } from '../contract-index';
@@ -34,6 +34,8 @@ export interface NodeServerOptions {
   /** how often the node reconciles with the chain (default 60 s) and looks at chain time for usage reports (default 1 s) */
   reconcileEveryMs?: number;
   usagePollMs?: number;
+  /** how the node resubscribes to chain events after the chain went away (default 0.5 s doubling to 30 s) */
+  chainRetry?: WatcherRetry;
   log?: (line: string) => void;
 }
 
@@ -42,6 +44,8 @@ export interface NodeServer {
   readonly twinId: number;
   readonly address: string;
   readonly deployments: DeploymentManager;
+  /** subscriptions to chain events started so far (one at first, one more per reconnect) */
+  subscriptions(): number;
   stop(): Promise<void>;
 }
 
@@ -72,7 +76,7 @@ export async function createNodeServer(o: NodeServerOptions): Promise<NodeServer
       timing: o.timing, faults: o.faults, crash: o.crash, publicConfig, contracts, log,
     });
     ready = { info: { nodeId: reg.nodeId, total, publicConfig, version: NODE_VERSION }, deployments };
-    const watcher = new ChainWatcher(chain, store, deployments, reg.nodeId, log, o.reconcileEveryMs, contracts);
+    const watcher = new ChainWatcher(chain, store, deployments, reg.nodeId, log, o.reconcileEveryMs, contracts, o.chainRetry);
     await watcher.start();
     deployments.resume();
     const usage = new UsageReporter(chain, key, store, log, o.usagePollMs);
@@ -82,6 +86,7 @@ export async function createNodeServer(o: NodeServerOptions): Promise<NodeServer
       twinId: reg.twinId,
       address,
       deployments,
+      subscriptions: () => watcher.subscriptions,
       async stop() {
         watcher.stop();
         usage.stop();
