@@ -1,10 +1,12 @@
 // The provider's connection to the grid: the chain client, the signing key and twin, and node
 // clients looked up through the chain's directory.
 import { ChainClient, NodeClient, type KeyPair } from '../../../proto';
+import { GridError } from './grid-error';
+import { randomFreePort, WG_PORT_MAX, WG_PORT_MIN } from './wg-ports';
 
 export class GridContext {
   private readonly nodes = new Map<number, NodeClient>();
-  /** wireguard ports handed out by this run, per node, not yet visible on the node */
+  /** wireguard ports handed out by this run (or refused by the node), per node */
   private readonly wgPorts = new Map<number, Set<number>>();
 
   constructor(
@@ -25,14 +27,14 @@ export class GridContext {
   }
 
   /**
-   * A wireguard listen port free on the node: not used there, and not handed out to another
-   * network of this run (two networks created at once would otherwise pick the same one).
+   * A wireguard listen port to propose on the node (see wg-ports.ts): at random among those the
+   * node does not list as taken, nor handed out to another network of this run or refused before.
    */
-  async freeWgPort(nodeId: number, from: number): Promise<number> {
-    const used = new Set(await (await this.node(nodeId)).wgPorts());
+  async freeWgPort(nodeId: number): Promise<number> {
     const mine = this.wgPorts.get(nodeId) ?? this.wgPorts.set(nodeId, new Set()).get(nodeId)!;
-    let port = from;
-    while (used.has(port) || mine.has(port)) port++;
+    const taken = new Set([...(await (await this.node(nodeId)).wgPorts()), ...mine]);
+    const port = randomFreePort(taken);
+    if (port === undefined) throw new GridError(`node ${nodeId} has no free wireguard port left in ${WG_PORT_MIN}-${WG_PORT_MAX}: put the network on another node`);
     mine.add(port);
     return port;
   }
