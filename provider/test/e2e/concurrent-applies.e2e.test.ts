@@ -3,11 +3,16 @@
 // access and a VM, half of the VMs with a public IP. Nothing the processes allocate may collide:
 // every apply succeeds, each network holds its own wireguard port on each node, every peer and
 // wg-quick endpoint names the port the node gave it. Then eight destroys at once leave no
-// contract, reserved public IP or workload.
+// contract, reserved public IP or workload. The race a port can lose is also forced, in order:
+// another network takes the port right after the provider read the node's list.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { NodeClient, type node } from '../../../proto';
+import { ChainClient, keyPairFromMnemonic, NodeClient, type node } from '../../../proto';
+import { GridContext } from '../../src/grid/context';
+import { createNodeDeployment } from '../../src/grid/node-deployment';
+import { newWgKeys } from '../../src/grid/wireguard';
+import { networkResource } from '../../src/resources/network';
 import { gridform, leftOnGrid, readGrid, type Run } from './cli';
 
 jest.setTimeout(120_000);
@@ -40,6 +45,30 @@ function stack(i: number) {
 /** A failed run's output, so a red test says what the user saw. */
 function failures(runs: Run[]): string[] {
   return runs.flatMap((r, i) => (r.code === 0 ? [] : [`folder ${i}: exit ${r.code}: ${r.stderr.trim() || r.stdout.slice(-2000)}`]));
+}
+
+/**
+ * A provider context in which, on `node`, another network takes each port right after this one
+ * proposed it (as an apply running at the same time would), `races` times.
+ */
+class RacedContext extends GridContext {
+  readonly squatters: number[] = [];
+
+  constructor(chain: ChainClient, home: string, private readonly raced: number, private races: number) {
+    const grid = readGrid(home);
+    super(chain, keyPairFromMnemonic(grid.devAccount.mnemonic), grid.devAccount.twinId, 30_000);
+  }
+
+  override async freeWgPort(nodeId: number): Promise<number> {
+    const port = await super.freeWgPort(nodeId);
+    if (nodeId !== this.raced || this.races-- <= 0) return port;
+    const n = this.squatters.length;
+    const data = { ip_range: '10.99.0.0/16', subnet: '10.99.2.0/24', wireguard_private_key: newWgKeys().privateKey, wireguard_listen_port: port, peers: [] };
+    const workload = { version: 0, name: `squatter_${n}`, type: 'network', data: JSON.stringify(data), metadata: '', description: '' };
+    const metadata = { type: 'network', name: `squatter_${n}`, projectName: 'squatters' };
+    this.squatters.push((await createNodeDeployment(this, { nodeId, workloads: [workload], publicIps: 0, metadata })).contractId);
+    return port;
+  }
 }
 
 function stateOf(dir: string): { outputs: Record<string, { value: unknown }>; resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[] } {
@@ -109,5 +138,56 @@ describe('concurrent applies from eight folders onto one grid', () => {
     expect(failures(destroys)).toEqual([]);
     expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
     process.stdout.write(`${FOLDERS} concurrent applies: ${applySeconds.toFixed(1)} s; ${FOLDERS} concurrent destroys: ${destroySeconds.toFixed(1)} s\n`);
+  });
+
+  it('a port taken after the node listed it: the network proposes another, and its peers and wg-quick file follow', async () => {
+    const grid = readGrid(home);
+    const chain = new ChainClient(grid.chain.address);
+    const [node1, node2] = grid.nodes.map((n) => new NodeClient(n.address));
+    const contexts: RacedContext[] = [];
+    const raced = (races: number) => contexts[contexts.push(new RacedContext(chain, home, 1, races)) - 1];
+    const dataOn = async (client: NodeClient, contractId: unknown) => JSON.parse((await client.get(grid.devAccount.twinId, Number(contractId))).workloads[0].data) as NetworkData;
+    const liveContracts = async () => (await chain.contracts({ twinId: grid.devAccount.twinId })).filter((c) => c.state !== 'Deleted').map((c) => c.id).sort((a, b) => a - b);
+    const node1Endpoint = (port: number) => `${grid.nodes[0].address.split(':')[0]}:${port}`;
+    try {
+      // created on [2, 1]: node 2 is sent first, naming node 1 (the public one) at the port that then loses the race
+      const ctx = raced(1);
+      const planned = { name: 'raced', nodes: [2, 1], ip_range: '10.60.0.0/16', add_wg_access: true, description: '' };
+      const { state, private: secrets } = await networkResource.create(ctx, planned);
+      const ids = state.node_deployment_id as Record<string, number>;
+      const [on1, on2] = [await dataOn(node1, ids[1]), await dataOn(node2, ids[2])];
+      expect(on1.wireguard_listen_port).not.toBe((await dataOn(node1, ctx.squatters[0])).wireguard_listen_port);
+      expect(on2.peers.find((p) => p.subnet === on1.subnet)!.endpoint).toBe(node1Endpoint(on1.wireguard_listen_port));
+      expect(String(state.access_wg_config)).toContain(`Endpoint = 203.0.113.254:${on1.wireguard_listen_port}\n`);
+      expect(JSON.parse(secrets!).ports).toEqual({ 1: on1.wireguard_listen_port, 2: on2.wireguard_listen_port });
+      // the contract of the refused try is gone: only the squatter's and the network's two are live
+      expect(await liveContracts()).toEqual([ctx.squatters[0], ids[1], ids[2]].sort((a, b) => a - b));
+
+      // grown from [2] to [2, 1] in place: node 2 is updated first, then node 1 loses its first port
+      const growing = raced(1);
+      const small = (await networkResource.create(growing, { ...planned, name: 'grown', nodes: [2], ip_range: '10.62.0.0/16', add_wg_access: false })).state;
+      const proposed = { ...small, nodes: [2, 1] };
+      const grown = (await networkResource.update!(growing, small, networkResource.plan!(small, proposed), proposed)).state;
+      const grownIds = grown.node_deployment_id as Record<string, number>;
+      expect(grownIds[2]).toBe((small.node_deployment_id as Record<string, number>)[2]);
+      const [g1, g2] = [await dataOn(node1, grownIds[1]), await dataOn(node2, grownIds[2])];
+      expect(growing.squatters).toHaveLength(1);
+      expect(g2.peers.find((p) => p.subnet === g1.subnet)!.endpoint).toBe(node1Endpoint(g1.wireguard_listen_port));
+
+      // a node that refuses every port proposed gives up after a few, naming itself, and leaves nothing of the network
+      const unlucky = raced(Infinity);
+      const failed = networkResource.create(unlucky, { ...planned, name: 'unlucky', ip_range: '10.61.0.0/16' });
+      await expect(failed).rejects.toThrow(/^node 1 refused 5 wireguard ports in a row, each taken by another network meanwhile; apply again/);
+      const squatters = contexts.flatMap((c) => c.squatters);
+      expect(await liveContracts()).toEqual([...squatters, ...Object.values(ids), ...Object.values(grownIds)].sort((a, b) => a - b));
+
+      await networkResource.delete(ctx, state);
+      await networkResource.delete(ctx, grown);
+      for (const id of squatters) await chain.submit(ctx.key, { cancelContract: { contractId: id } });
+      expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
+    } finally {
+      [node1, node2].forEach((c) => c.close());
+      contexts.forEach((c) => c.close());
+    }
   });
 });
