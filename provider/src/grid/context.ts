@@ -34,7 +34,9 @@ export class GridContext {
     const mine = this.wgPorts.get(nodeId) ?? this.wgPorts.set(nodeId, new Set()).get(nodeId)!;
     const taken = new Set([...(await (await this.node(nodeId)).wgPorts()), ...mine]);
     const port = randomFreePort(taken);
-    if (port === undefined) throw new GridError(`node ${nodeId} has no free wireguard port left in ${WG_PORT_MIN}-${WG_PORT_MAX}: put the network on another node`);
+    if (port === undefined) {
+      throw new GridError(`node ${nodeId} has no free wireguard port left in ${WG_PORT_MIN}-${WG_PORT_MAX}: put the network on another node`);
+    }
     mine.add(port);
     return port;
   }

@@ -59,7 +59,8 @@ export const networkResource: GridResource = {
     const workloadOf = (p: NodePlan): node.Workload => {
       const data = networkData(String(planned.ip_range), p, plans);
       if (access && access.node === p) data.peers.push(access.peer);
-      return { version: 0, name, type: 'network', data: JSON.stringify(data), metadata: '', description: String(planned.description ?? '') };
+      const description = String(planned.description ?? '');
+      return { version: 0, name, type: 'network', data: JSON.stringify(data), metadata: '', description };
     };
     const contracts: Record<string, number> = {};
     const sent = new Map<number, string | undefined>();
@@ -68,7 +69,9 @@ export const networkResource: GridResource = {
         contracts[p.nodeId] = await createWithGrantedPort(ctx, p, () => workloadOf(p), metadata);
         sent.set(p.nodeId, workloadOf(p).data);
       }
-      for (const p of sentStale(plans, workloadOf, sent)) await updateNodeDeployment(ctx, p.nodeId, contracts[p.nodeId], { workloads: [workloadOf(p)], metadata });
+      for (const p of sentStale(plans, workloadOf, sent)) {
+        await updateNodeDeployment(ctx, p.nodeId, contracts[p.nodeId], { workloads: [workloadOf(p)], metadata });
+      }
     } catch (err) {
       for (const id of Object.values(contracts)) await cancelContract(ctx, id).catch(() => undefined);
       throw err;
@@ -138,7 +141,8 @@ export const networkResource: GridResource = {
     const sent = new Map<number, string | undefined>();
     const update = async (p: NodePlan, d: node.Deployment__Output) => {
       await updateNodeDeployment(ctx, p.nodeId, d.contractId, { workloads: [workloadOf(p)], metadata });
-      if (!updated.some((u) => u.nodeId === p.nodeId)) updated.push({ nodeId: p.nodeId, contractId: d.contractId, before: d.workloads.map(({ result: _result, ...w }) => w) });
+      if (updated.some((u) => u.nodeId === p.nodeId)) return; // the first update keeps what to put back
+      updated.push({ nodeId: p.nodeId, contractId: d.contractId, before: d.workloads.map(({ result: _result, ...w }) => w) });
     };
     try {
       for (const p of plans) {
@@ -198,14 +202,19 @@ export const networkResource: GridResource = {
  * this process or any other), createNodeDeployment has already cancelled the refused contract: a
  * new port is proposed, in a new deployment and contract (its hash covers the port).
  */
-async function createWithGrantedPort(ctx: GridContext, p: NodePlan, workload: () => node.Workload, metadata: DeploymentSpec['metadata']): Promise<number> {
+async function createWithGrantedPort(
+  ctx: GridContext, p: NodePlan, workload: () => node.Workload, metadata: DeploymentSpec['metadata'],
+): Promise<number> {
   for (let tries = 1; ; tries++) {
     try {
       return (await createNodeDeployment(ctx, { nodeId: p.nodeId, workloads: [workload()], publicIps: 0, metadata })).contractId;
     } catch (err) {
       const message = (err as Error).message;
       if (refusedWgPort(err) !== p.port || /cancelling contract \d+ failed/.test(message)) throw err;
-      if (tries === WG_PORT_TRIES) throw new GridError(`node ${p.nodeId} refused ${tries} wireguard ports in a row, each taken by another network meanwhile; apply again (last refusal: ${message})`);
+      if (tries === WG_PORT_TRIES) {
+        const why = `each taken by another network meanwhile; apply again (last refusal: ${message})`;
+        throw new GridError(`node ${p.nodeId} refused ${tries} wireguard ports in a row, ${why}`);
+      }
       p.port = await ctx.freeWgPort(p.nodeId);
     }
   }

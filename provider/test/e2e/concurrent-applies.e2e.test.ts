@@ -73,7 +73,12 @@ class RacedContext extends GridContext {
   }
 }
 
-function stateOf(dir: string): { outputs: Record<string, { value: unknown }>; resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[] } {
+interface StackState {
+  outputs: Record<string, { value: unknown }>;
+  resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[];
+}
+
+function stateOf(dir: string): StackState {
   return JSON.parse(fs.readFileSync(path.join(dir, 'terraform.tfstate'), 'utf8'));
 }
 
@@ -130,7 +135,8 @@ describe('concurrent applies from eight folders onto one grid', () => {
       expect(on2.peers.find((p) => p.subnet === on1.subnet)!.endpoint).toBe(`${node1.address.split(':')[0]}:${on1.wireguard_listen_port}`);
       expect(String(stateOf(dir).outputs.wg_config.value)).toContain(`Endpoint = 203.0.113.254:${on1.wireguard_listen_port}\n`);
     }
-    const publicIps = dirs.flatMap((dir) => stateOf(dir).resources.filter((r) => r.type === 'grid_deployment').flatMap((r) => r.instances.flatMap((x) => (x.attributes.vms as { computedip: string }[]).map((vm) => vm.computedip))));
+    const deployments = dirs.flatMap((dir) => stateOf(dir).resources.filter((r) => r.type === 'grid_deployment').flatMap((r) => r.instances));
+    const publicIps = deployments.flatMap((x) => (x.attributes.vms as { computedip: string }[]).map((vm) => vm.computedip));
     expect(publicIps.filter(Boolean)).toHaveLength(FOLDERS / 2);
     expect(new Set(publicIps.filter(Boolean)).size).toBe(FOLDERS / 2);
 
@@ -148,8 +154,14 @@ describe('concurrent applies from eight folders onto one grid', () => {
     const [node1, node2] = grid.nodes.map((n) => new NodeClient(n.address));
     const contexts: RacedContext[] = [];
     const raced = (races: number) => contexts[contexts.push(new RacedContext(chain, home, 1, races)) - 1];
-    const dataOn = async (client: NodeClient, contractId: unknown) => JSON.parse((await client.get(grid.devAccount.twinId, Number(contractId))).workloads[0].data) as NetworkData;
-    const liveContracts = async () => (await chain.contracts({ twinId: grid.devAccount.twinId })).filter((c) => c.state !== 'Deleted').map((c) => c.id).sort((a, b) => a - b);
+    const dataOn = async (client: NodeClient, contractId: unknown) => {
+      const d = await client.get(grid.devAccount.twinId, Number(contractId));
+      return JSON.parse(d.workloads[0].data) as NetworkData;
+    };
+    const liveContracts = async () => {
+      const all = await chain.contracts({ twinId: grid.devAccount.twinId });
+      return all.filter((c) => c.state !== 'Deleted').map((c) => c.id).sort((a, b) => a - b);
+    };
     const node1Endpoint = (port: number) => `${grid.nodes[0].address.split(':')[0]}:${port}`;
     try {
       // created on [2, 1]: node 2 is sent first, naming node 1 (the public one) at the port that then loses the race

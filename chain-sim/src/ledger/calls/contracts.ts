@@ -116,7 +116,8 @@ function reserveIps(ctx: CallContext, contractId: number, farmId: number, count:
   const free = ctx.sql('SELECT ip FROM public_ips WHERE farm_id = ? AND contract_id = 0 ORDER BY rowid LIMIT ?').all(farmId, count) as { ip: string }[];
   if (free.length < count) {
     throw refuse.exhausted(
-      `farm ${farmId} has ${free.length} free public IPv4 address(es); the contract asks for ${count}: deploy on a node of a farm with free ones (gridform chain farms), or free some`,
+      `farm ${farmId} has ${free.length} free public IPv4 address(es); the contract asks for ${count}: ` +
+        'deploy on a node of a farm with free ones (gridform chain farms), or free some',
     );
   }
   const take = ctx.sql('UPDATE public_ips SET contract_id = ? WHERE ip = ?');
