@@ -229,7 +229,8 @@ export class DeploymentManager {
       const previous = JSON.parse(w.result?.data || '{}') as Record<string, unknown>;
       let result: StoredDeployment['workloads'][number]['result'];
       try {
-        const ctx = { ...provisionContext(this.o.store, this.o.nodeId, current, w.name, reservedIps), previous, publicConfig: this.o.publicConfig ?? NO_PUBLIC_CONFIG, nameContract: (n: string) => this.nameContract(n) };
+        const found = provisionContext(() => this.live.values(), this.o.nodeId, current, w.name, reservedIps);
+        const ctx = { ...found, previous, publicConfig: this.o.publicConfig ?? NO_PUBLIC_CONFIG, nameContract: (n: string) => this.nameContract(n) };
         const injected = this.faults.failure(w.name, w.type);
         if (injected) throw new ProvisionError(injected);
         const data = await type.provision(parseData(w), ctx, w.name);

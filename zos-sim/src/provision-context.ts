@@ -1,8 +1,10 @@
 // Builds what a workload may look up while it provisions: the twin's networks and the addresses
 // already taken on this node, always excluding the workload itself (so a re-provision may keep
-// its own address).
+// its own address). It reads the node's deployments as they are in memory, not as last committed:
+// two workloads provisioned in the same turn of the event loop must see each other's results, or
+// both could take the same wireguard port or private address.
 import type { node } from '../../proto';
-import type { NodeStore, StoredDeployment } from './store/node-store';
+import type { StoredDeployment } from './store/node-store';
 import type { NetworkInfo, ProvisionContext } from './workloads/types';
 
 function resultData(w: node.Workload__Output): Record<string, unknown> {
@@ -22,9 +24,11 @@ function data(w: node.Workload__Output): Record<string, unknown> {
 }
 
 const LIVE = new Set(['ok', 'init', 'paused']);
+/** A network holds its wireguard port once provisioned, as Zero-OS reserves it (not while it waits in init). */
+const HOLDS_PORT = new Set(['ok', 'paused']);
 
 export function provisionContext(
-  store: NodeStore,
+  live: () => Iterable<StoredDeployment>,
   nodeId: number,
   d: StoredDeployment,
   self: string,
@@ -32,7 +36,7 @@ export function provisionContext(
 ): Omit<ProvisionContext, 'publicConfig' | 'nameContract' | 'previous'> {
   // every live workload on the node, this deployment taken as it is in memory, minus `self`
   const others = () =>
-    [d, ...store.live().filter((dep) => dep.contractId !== d.contractId)]
+    [d, ...[...live()].filter((dep) => dep.contractId !== d.contractId)]
       .flatMap((dep) => dep.workloads.map((w) => ({ dep, w })))
       .filter(({ dep, w }) => !(dep.contractId === d.contractId && w.name === self) && LIVE.has(w.result?.state ?? ''));
   const twinOthers = () => others().filter(({ dep }) => dep.twinId === d.twinId);
@@ -66,7 +70,8 @@ export function provisionContext(
       return w ? { type: w.type, result: resultData(w) } : undefined;
     },
     usedWgPorts() {
-      return new Set(others().filter(({ w }) => w.type === 'network').map(({ w }) => Number(data(w).wireguard_listen_port)));
+      const holders = others().filter(({ w }) => w.type === 'network' && HOLDS_PORT.has(w.result?.state ?? ''));
+      return new Set(holders.map(({ w }) => Number(data(w).wireguard_listen_port)));
     },
   };
 }

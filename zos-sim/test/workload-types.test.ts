@@ -49,6 +49,23 @@ describe('workload types', () => {
     expect(resultOf(d, 'net')).toMatchObject({ state: 'error', message: expect.stringContaining('wireguard port 3102 is already in use') });
   });
 
+  it('networks sent at once with the same wireguard port: exactly one holds it, the others fail naming it', async () => {
+    const users = await Promise.all([1, 2, 3, 4].map(() => h.user()));
+    const all = await Promise.all(users.map((u) => h.deploy(u, [net(3105)])));
+    const states = all.map((d) => resultOf(d, 'net').state).sort();
+    expect(states).toEqual(['error', 'error', 'error', 'ok']);
+    for (const d of all.filter((x) => resultOf(x, 'net').state === 'error')) expect(resultOf(d, 'net').message).toContain('wireguard port 3105 is already in use on node');
+  });
+
+  it('VMs of deployments sent at once into one network get different addresses', async () => {
+    const lan: WorkloadSpec = { ...net(3107), name: 'lan' };
+    await h.deploy(user, [lan]);
+    const machine = (name: string): WorkloadSpec => ({ ...vm(), name, data: { ...vm().data, network: { interfaces: [{ network: 'lan', ip: '' }] } } });
+    const all = await Promise.all(['a', 'b', 'c', 'd'].map((n) => h.deploy(user, [machine(n)])));
+    const ips = all.map((d, i) => resultOf(d, ['a', 'b', 'c', 'd'][i]).data.ip);
+    expect(new Set(ips).size).toBe(4);
+  });
+
   it('container: an IP on the network like a VM, recreated on change; a bad entrypoint is refused', async () => {
     const container = (memory: number, version = 0): WorkloadSpec => ({ name: 'app', type: 'container', version, data: { flist: 'https://hub/app.flist', entrypoint: '/app/run', env: { A: '1' }, mounts: [], network: { interfaces: [{ network: 'net', ip: '' }] }, compute_capacity: { cpu: 1, memory: memory * MiB } } });
     const d = await h.deploy(user, [net(3103), container(256)]);

@@ -2,6 +2,8 @@
 // clients looked up through the chain's directory. A call that cannot reach a node or the chain
 // fails with an error naming it (node 2 at 127.0.0.1:40123), the contract if any, and what to do.
 import { ChainClient, NodeClient, type KeyPair, type Peer } from '../../../proto';
+import { GridError } from './grid-error';
+import { randomFreePort, WG_PORT_MAX, WG_PORT_MIN } from './wg-ports';
 
 /** deadline of each call to a node */
 const NODE_CALL_TIMEOUT_MS = 30_000;
@@ -18,7 +20,7 @@ export function nodePeer(nodeId: number): Peer {
 
 export class GridContext {
   private readonly nodes = new Map<number, NodeClient>();
-  /** wireguard ports handed out by this run, per node, not yet visible on the node */
+  /** wireguard ports handed out by this run (or refused by the node), per node */
   private readonly wgPorts = new Map<number, Set<number>>();
 
   constructor(
@@ -40,14 +42,16 @@ export class GridContext {
   }
 
   /**
-   * A wireguard listen port free on the node: not used there, and not handed out to another
-   * network of this run (two networks created at once would otherwise pick the same one).
+   * A wireguard listen port to propose on the node (see wg-ports.ts): at random among those the
+   * node does not list as taken, nor handed out to another network of this run or refused before.
    */
-  async freeWgPort(nodeId: number, from: number): Promise<number> {
-    const used = new Set(await (await this.node(nodeId)).wgPorts());
+  async freeWgPort(nodeId: number): Promise<number> {
     const mine = this.wgPorts.get(nodeId) ?? this.wgPorts.set(nodeId, new Set()).get(nodeId)!;
-    let port = from;
-    while (used.has(port) || mine.has(port)) port++;
+    const taken = new Set([...(await (await this.node(nodeId)).wgPorts()), ...mine]);
+    const port = randomFreePort(taken);
+    if (port === undefined) {
+      throw new GridError(`node ${nodeId} has no free wireguard port left in ${WG_PORT_MIN}-${WG_PORT_MAX}: put the network on another node`);
+    }
     mine.add(port);
     return port;
   }

@@ -1,7 +1,8 @@
 // grid_network: one network workload per node (its own node contract), subnets 10.A.Y.0/24 with Y
-// from 2, wireguard keys per node and a listen port free on each node, peers in a full mesh. With
-// add_wg_access, your machine joins too: it gets the next subnet, and a node of the network with
-// a public IPv4 takes it as a peer; access_wg_config is the wg-quick file for your machine.
+// from 2, wireguard keys per node and a listen port the node grants (see grid/wg-ports.ts), peers
+// in a full mesh. With add_wg_access, your machine joins too: it gets the next subnet, and a node
+// of the network with a public IPv4 takes it as a peer; access_wg_config is the wg-quick file for
+// your machine.
 // Adding or removing nodes changes the network in place: remaining nodes keep their subnet, key
 // and port (read back from the nodes) and get the new peers; added nodes take free subnets.
 import { randomUUID } from 'node:crypto';
@@ -9,14 +10,14 @@ import { Unknown, type AttributePath, type ObjectValue, type Value } from '../..
 import type { node } from '../../../proto';
 import { networkSchema } from '../schema/network';
 import type { GridContext } from '../grid/context';
-import { cancelContract, createNodeDeployment, GridError, updateNodeDeployment } from '../grid/node-deployment';
+import { cancelContract, createNodeDeployment, GridError, updateNodeDeployment, type DeploymentSpec } from '../grid/node-deployment';
 import { newWgKeys, wgPublicKey } from '../grid/wireguard';
+import { refusedWgPort, WG_PORT_TRIES } from '../grid/wg-ports';
 import { Checks } from './checks';
 import type { GridResource } from './resource';
 
 const RANGE = /^(\d{1,3})\.(\d{1,3})\.0\.0\/16$/;
 export const NETWORK_NAME = /^[a-zA-Z0-9_]{1,36}$/;
-const FIRST_WG_PORT = 3000;
 /** subnets 10.A.2.0/24 to 10.A.254.0/24, one of them your machine's with add_wg_access */
 const MAX_NODES = 252;
 
@@ -50,18 +51,26 @@ export const networkResource: GridResource = {
     const plans: NodePlan[] = [];
     for (const [i, nodeId] of nodes.entries()) {
       const client = await ctx.node(nodeId);
-      const port = await ctx.freeWgPort(nodeId, FIRST_WG_PORT);
+      const port = await ctx.freeWgPort(nodeId);
       plans.push({ nodeId, subnet: `${m[1]}.${m[2]}.${2 + i}.0/24`, keys: newWgKeys(), port, host: client.address.split(':')[0] });
     }
     const access = planned.add_wg_access === true ? await accessPlan(ctx, plans, m[1], m[2]) : undefined;
+    const metadata = { type: 'network', name, projectName: name };
+    const workloadOf = (p: NodePlan): node.Workload => {
+      const data = networkData(String(planned.ip_range), p, plans);
+      if (access && access.node === p) data.peers.push(access.peer);
+      const description = String(planned.description ?? '');
+      return { version: 0, name, type: 'network', data: JSON.stringify(data), metadata: '', description };
+    };
     const contracts: Record<string, number> = {};
+    const sent = new Map<number, string | undefined>();
     try {
       for (const p of plans) {
-        const data = networkData(String(planned.ip_range), p, plans);
-        if (access && access.node === p) data.peers.push(access.peer);
-        const workload: node.Workload = { version: 0, name, type: 'network', data: JSON.stringify(data), metadata: '', description: String(planned.description ?? '') };
-        const d = await createNodeDeployment(ctx, { nodeId: p.nodeId, workloads: [workload], publicIps: 0, metadata: { type: 'network', name, projectName: name } });
-        contracts[p.nodeId] = d.contractId;
+        contracts[p.nodeId] = await createWithGrantedPort(ctx, p, () => workloadOf(p), metadata);
+        sent.set(p.nodeId, workloadOf(p).data);
+      }
+      for (const p of sentStale(plans, workloadOf, sent)) {
+        await updateNodeDeployment(ctx, p.nodeId, contracts[p.nodeId], { workloads: [workloadOf(p)], metadata });
       }
     } catch (err) {
       for (const id of Object.values(contracts)) await cancelContract(ctx, id).catch(() => undefined);
@@ -70,7 +79,7 @@ export const networkResource: GridResource = {
     const state: ObjectValue = {
       ...planned,
       id: randomUUID(),
-      access_wg_config: access?.config ?? '',
+      access_wg_config: access?.config() ?? '',
       external_ip: access?.externalIp ?? '',
       external_sk: access?.keys.privateKey ?? '',
       public_node_id: access?.node.nodeId ?? 0,
@@ -114,7 +123,7 @@ export const networkResource: GridResource = {
         plans.push({ nodeId, subnet: subnets[nodeId], keys: { privateKey: data.wireguard_private_key, publicKey: wgPublicKey(data.wireguard_private_key) }, port: data.wireguard_listen_port, host });
       } else {
         if (contractId) gone.push(Number(contractId)); // a contract whose deployment left the node is replaced
-        plans.push({ nodeId, subnet: subnets[nodeId], keys: newWgKeys(), port: await ctx.freeWgPort(nodeId, FIRST_WG_PORT), host });
+        plans.push({ nodeId, subnet: subnets[nodeId], keys: newWgKeys(), port: await ctx.freeWgPort(nodeId), host });
       }
     }
     // your machine stays a peer of the public node, as it was
@@ -122,22 +131,31 @@ export const networkResource: GridResource = {
     const access = publicNode ? existingAccessPeer(prior) : undefined;
     const metadata = { type: 'network', name, projectName: name };
     const description = String(planned.description ?? '');
+    const workloadOf = (p: NodePlan): node.Workload => {
+      const data = networkData(String(planned.ip_range), p, plans);
+      if (access && p.nodeId === publicNode) data.peers.push(access);
+      return { version: 0, name, type: 'network', data: JSON.stringify(data), metadata: '', description };
+    };
     const created: Record<string, number> = {};
     const updated: { nodeId: number; contractId: number; before: node.Workload[] }[] = [];
+    const sent = new Map<number, string | undefined>();
+    const update = async (p: NodePlan, d: node.Deployment__Output) => {
+      await updateNodeDeployment(ctx, p.nodeId, d.contractId, { workloads: [workloadOf(p)], metadata });
+      if (updated.some((u) => u.nodeId === p.nodeId)) return; // the first update keeps what to put back
+      updated.push({ nodeId: p.nodeId, contractId: d.contractId, before: d.workloads.map(({ result: _result, ...w }) => w) });
+    };
     try {
       for (const p of plans) {
-        const data = networkData(String(planned.ip_range), p, plans);
-        if (access && p.nodeId === publicNode) data.peers.push(access);
-        const workload: node.Workload = { version: 0, name, type: 'network', data: JSON.stringify(data), metadata: '', description };
         const d = current.get(p.nodeId);
-        if (!d) {
-          created[p.nodeId] = (await createNodeDeployment(ctx, { nodeId: p.nodeId, workloads: [workload], publicIps: 0, metadata })).contractId;
-          continue;
-        }
-        const old = d.workloads.find((w) => w.type === 'network')!;
-        if (old.data === workload.data && (old.description ?? '') === description) continue;
-        await updateNodeDeployment(ctx, p.nodeId, d.contractId, { workloads: [workload], metadata });
-        updated.push({ nodeId: p.nodeId, contractId: d.contractId, before: d.workloads.map(({ result: _result, ...w }) => w) });
+        const old = d?.workloads.find((w) => w.type === 'network');
+        if (!d) created[p.nodeId] = await createWithGrantedPort(ctx, p, () => workloadOf(p), metadata);
+        else if (old!.data !== workloadOf(p).data || (old!.description ?? '') !== description) await update(p, d);
+        sent.set(p.nodeId, workloadOf(p).data);
+      }
+      for (const p of sentStale(plans, workloadOf, sent)) {
+        const d = current.get(p.nodeId);
+        if (d) await update(p, d);
+        else await updateNodeDeployment(ctx, p.nodeId, created[p.nodeId], { workloads: [workloadOf(p)], metadata });
       }
     } catch (err) {
       // the nodes changed so far go back as they were, and the ones added leave
@@ -177,6 +195,38 @@ export const networkResource: GridResource = {
     throw new GridError('importing a grid_network is not supported yet: import its grid_deployment resources by contract id instead');
   },
 };
+
+/**
+ * Creates the network's deployment on one node with the port proposed in `p`. When the node refuses
+ * that port because another network took it since the node listed its ports (another apply, in
+ * this process or any other), createNodeDeployment has already cancelled the refused contract: a
+ * new port is proposed, in a new deployment and contract (its hash covers the port).
+ */
+async function createWithGrantedPort(
+  ctx: GridContext, p: NodePlan, workload: () => node.Workload, metadata: DeploymentSpec['metadata'],
+): Promise<number> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return (await createNodeDeployment(ctx, { nodeId: p.nodeId, workloads: [workload()], publicIps: 0, metadata })).contractId;
+    } catch (err) {
+      const message = (err as Error).message;
+      if (refusedWgPort(err) !== p.port || /cancelling contract \d+ failed/.test(message)) throw err;
+      if (tries === WG_PORT_TRIES) {
+        const why = `each taken by another network meanwhile; apply again (last refusal: ${message})`;
+        throw new GridError(`node ${p.nodeId} refused ${tries} wireguard ports in a row, ${why}`);
+      }
+      p.port = await ctx.freeWgPort(p.nodeId);
+    }
+  }
+}
+
+/**
+ * The nodes whose deployment no longer matches what was sent to them: a node that got another port
+ * on a retry was named with its old one as a peer of the nodes sent before it.
+ */
+function sentStale(plans: NodePlan[], workloadOf: (p: NodePlan) => node.Workload, sent: Map<number, string | undefined>): NodePlan[] {
+  return plans.filter((p) => workloadOf(p).data !== sent.get(p.nodeId));
+}
 
 /** What the provider keeps privately: each node's wireguard private key and listen port. */
 function privateData(plans: NodePlan[]): string {
@@ -232,18 +282,19 @@ interface AccessPlan {
   keys: { privateKey: string; publicKey: string };
   externalIp: string;
   peer: ReturnType<typeof networkData>['peers'][number];
-  config: string;
+  /** the wg-quick file, with the port the public node holds when called */
+  config(): string;
 }
 
 /** Your machine's place in the network: the next subnet, reached through a node with a public IPv4. */
 async function accessPlan(ctx: GridContext, plans: NodePlan[], a: string, b: string): Promise<AccessPlan> {
   let node: NodePlan | undefined;
-  let endpoint = '';
+  let endpointIp = '';
   for (const p of plans) {
     const ipv4 = (await ctx.chain.node(p.nodeId)).publicConfig?.ipv4;
     if (ipv4) {
       node = p;
-      endpoint = `${ipv4.split('/')[0]}:${p.port}`;
+      endpointIp = ipv4.split('/')[0];
       break;
     }
   }
@@ -251,16 +302,17 @@ async function accessPlan(ctx: GridContext, plans: NodePlan[], a: string, b: str
   const keys = newWgKeys();
   const y = 2 + plans.length;
   const subnet = `${a}.${b}.${y}.0/24`;
-  const config = [
+  const publicNode = node;
+  const config = () => [
     '[Interface]',
     `Address = 100.64.${b}.${y}/32, ${a}.${b}.${y}.2/24`,
     `PrivateKey = ${keys.privateKey}`,
     '',
     '[Peer]',
-    `PublicKey = ${node.keys.publicKey}`,
+    `PublicKey = ${publicNode.keys.publicKey}`,
     `AllowedIPs = ${a}.${b}.0.0/16, 100.64.0.0/16`,
     'PersistentKeepalive = 25',
-    `Endpoint = ${endpoint}`,
+    `Endpoint = ${endpointIp}:${publicNode.port}`,
     '',
   ].join('\n');
   return { node, keys, externalIp: `${a}.${b}.${y}.2/24`, peer: accessPeer(a, b, y, keys.publicKey), config };

@@ -114,7 +114,12 @@ function insertContract(ctx: CallContext, c: Partial<ContractRow> & Pick<Contrac
 
 function reserveIps(ctx: CallContext, contractId: number, farmId: number, count: number): void {
   const free = ctx.sql('SELECT ip FROM public_ips WHERE farm_id = ? AND contract_id = 0 ORDER BY rowid LIMIT ?').all(farmId, count) as { ip: string }[];
-  if (free.length < count) throw refuse.exhausted(`farm ${farmId} has ${free.length} free public IPv4 address(es); the contract asks for ${count}`);
+  if (free.length < count) {
+    throw refuse.exhausted(
+      `farm ${farmId} has ${free.length} free public IPv4 address(es); the contract asks for ${count}: ` +
+        'deploy on a node of a farm with free ones (gridform chain farms), or free some',
+    );
+  }
   const take = ctx.sql('UPDATE public_ips SET contract_id = ? WHERE ip = ?');
   for (const { ip } of free) take.run(contractId, ip);
   ctx.block.emit('IPsReserved', { contract_id: contractId, public_ips: free.map((f) => f.ip) });
