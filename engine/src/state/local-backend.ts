@@ -8,9 +8,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { JournalEntry, LockInfo, LockResult, ReadResult, StateBackend, StateJournal } from './backend';
+import type { CreateIntent, JournalEntry, LockInfo, LockResult, ReadOptions, ReadResult, StateBackend, StateJournal } from './backend';
 import type { ResourceMeta, StateFile, StateInstance } from './state';
-import { replayJournal } from './journal-replay';
+import { replayJournal, settleInterruptedCreates } from './journal-replay';
 
 const FSYNC_INTERVAL_MS = 100;
 
@@ -55,14 +55,16 @@ export class LocalBackend implements StateBackend {
     return state;
   }
 
-  async read(opts: { recover?: boolean } = {}): Promise<ReadResult> {
+  async read(opts: ReadOptions = {}): Promise<ReadResult> {
     const snapshot = this.readSnapshot();
     if (!fs.existsSync(this.journalPath)) return { state: snapshot, interrupted: [] };
     const lines = fs.readFileSync(this.journalPath, 'utf8').split('\n');
     // a journal started before any snapshot existed carries its starting state on line 2
     const base = snapshot ?? parseOrUndefined(lines[1]);
     if (!base) return { state: snapshot, interrupted: [] };
-    const { state, interrupted, applied } = replayJournal(base, snapshot ? lines : [lines[0], ...lines.slice(2)]);
+    const replayed = replayJournal(base, snapshot ? lines : [lines[0], ...lines.slice(2)]);
+    const { state, applied } = replayed;
+    const { interrupted, recovered } = await settleInterruptedCreates(replayed, opts);
     if (opts.recover) {
       if (applied) {
         state.serial++;
@@ -70,7 +72,7 @@ export class LocalBackend implements StateBackend {
       }
       fs.rmSync(this.journalPath, { force: true });
     }
-    return { state, interrupted };
+    return { state, interrupted, recovered };
   }
 
   async write(state: StateFile): Promise<void> {
@@ -153,8 +155,8 @@ class LocalJournal implements StateJournal {
     this.dirty = true;
   }
 
-  intent(address: string, action: string): void {
-    this.append({ t: 'intent', address, action });
+  intent(address: string, action: string, create?: CreateIntent): void {
+    this.append({ t: 'intent', address, action, ...(create ? { create } : {}) });
   }
 
   setObject(meta: ResourceMeta, address: string, instance: StateInstance): void {

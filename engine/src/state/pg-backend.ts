@@ -6,9 +6,9 @@
 import * as os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import type { JournalEntry, LockInfo, LockResult, ReadResult, StateBackend, StateJournal } from './backend';
+import type { CreateIntent, JournalEntry, LockInfo, LockResult, ReadOptions, ReadResult, StateBackend, StateJournal } from './backend';
 import type { ResourceMeta, StateFile, StateInstance } from './state';
-import { replayJournal } from './journal-replay';
+import { replayJournal, settleInterruptedCreates } from './journal-replay';
 
 export interface PgBackendOptions {
   readonly connStr: string;
@@ -75,7 +75,7 @@ export class PgBackend implements StateBackend {
     return state;
   }
 
-  async read(opts: { recover?: boolean } = {}): Promise<ReadResult> {
+  async read(opts: ReadOptions = {}): Promise<ReadResult> {
     const c = await this.db();
     const snapshot = await this.snapshot(c);
     const { rows } = await c.query(`SELECT entry FROM ${this.schema}.gridform_journal WHERE name = $1 ORDER BY seq`, [this.o.workspace]);
@@ -84,12 +84,14 @@ export class PgBackend implements StateBackend {
     // a journal started before any state existed carries its starting state as its second entry
     const base = snapshot ?? (JSON.parse(lines[1] ?? 'null') as StateFile | null) ?? undefined;
     if (!base) return { state: snapshot, interrupted: [] };
-    const { state, interrupted, applied } = replayJournal(base, snapshot ? lines : [lines[0], ...lines.slice(2)]);
+    const replayed = replayJournal(base, snapshot ? lines : [lines[0], ...lines.slice(2)]);
+    const { state, applied } = replayed;
+    const { interrupted, recovered } = await settleInterruptedCreates(replayed, opts);
     if (opts.recover) {
       if (applied) state.serial++;
       await this.commitSnapshot(c, applied ? state : undefined);
     }
-    return { state, interrupted };
+    return { state, interrupted, recovered };
   }
 
   /** Writes the state row (when given) and clears the journal, in one transaction. */
@@ -244,8 +246,8 @@ class PgJournal implements StateJournal {
     }
   }
 
-  intent(address: string, action: string): Promise<void> {
-    return this.append([{ t: 'intent', address, action }]);
+  intent(address: string, action: string, create?: CreateIntent): Promise<void> {
+    return this.append([{ t: 'intent', address, action, ...(create ? { create } : {}) }]);
   }
 
   setObject(meta: ResourceMeta, address: string, instance: StateInstance): void {
