@@ -11,6 +11,7 @@ import { networkSchema } from '../schema/network';
 import type { GridContext } from '../grid/context';
 import { cancelContract, createNodeDeployment, GridError, updateNodeDeployment } from '../grid/node-deployment';
 import { newWgKeys, wgPublicKey } from '../grid/wireguard';
+import { cancelAll, contractsWithKey } from '../grid/recovery';
 import { Checks } from './checks';
 import type { GridResource } from './resource';
 
@@ -43,7 +44,7 @@ export const networkResource: GridResource = {
     return c.diags;
   },
 
-  async create(ctx, planned) {
+  async create(ctx, planned, key) {
     const name = String(planned.name);
     const nodes = (planned.nodes as number[]).map(Number);
     const m = RANGE.exec(String(planned.ip_range))!;
@@ -60,7 +61,7 @@ export const networkResource: GridResource = {
         const data = networkData(String(planned.ip_range), p, plans);
         if (access && access.node === p) data.peers.push(access.peer);
         const workload: node.Workload = { version: 0, name, type: 'network', data: JSON.stringify(data), metadata: '', description: String(planned.description ?? '') };
-        const d = await createNodeDeployment(ctx, { nodeId: p.nodeId, workloads: [workload], publicIps: 0, metadata: { type: 'network', name, projectName: name } });
+        const d = await createNodeDeployment(ctx, { nodeId: p.nodeId, workloads: [workload], publicIps: 0, metadata: { type: 'network', name, projectName: name, ...(key ? { key } : {}) } });
         contracts[p.nodeId] = d.contractId;
       }
     } catch (err) {
@@ -175,6 +176,15 @@ export const networkResource: GridResource = {
 
   async import() {
     throw new GridError('importing a grid_network is not supported yet: import its grid_deployment resources by contract id instead');
+  },
+
+  /**
+   * Nothing depends on a network whose create did not finish (its deployments wait for it), so
+   * its contracts are cancelled and the plan makes it anew; adopting would need the wireguard
+   * keys of your machine (add_wg_access), which only the lost state had.
+   */
+  async recover(ctx, key) {
+    return cancelAll(ctx, await contractsWithKey(ctx, key), 'a network cut short during its create is made anew');
   },
 };
 
