@@ -7,7 +7,7 @@ import type { node } from '../../../proto';
 import { deploymentSchema } from '../schema/deployment';
 import type { GridContext } from '../grid/context';
 import { cancelContract, createNodeDeployment, GridError, resultOf, updateNodeDeployment, waitReady } from '../grid/node-deployment';
-import { adoptedNote, cancelAll, contractsWithKey, deployedOn, type Recovered } from '../grid/recovery';
+import { adoptedNote, cancelAll, contractsWithKey, deployedOn, type Contract, type Recovered } from '../grid/recovery';
 import { Checks } from './checks';
 import type { GridResource } from './resource';
 
@@ -191,12 +191,11 @@ export const deploymentResource: GridResource = {
  * and every workload comes up; cancelled when the node never got it (the create was cut between
  * contract and deployment) or it failed, so the plan creates it anew.
  */
-export async function recoverSingleContract(ctx: GridContext, key: string, adopt: (id: string) => Promise<ObjectValue>, alsoCancel: (c: Awaited<ReturnType<typeof contractsWithKey>>) => Promise<void> = async () => undefined): Promise<Recovered> {
+export async function recoverSingleContract(ctx: GridContext, key: string, adopt: (id: string) => Promise<ObjectValue>, alsoCancel: (c: Contract[]) => Promise<string[]> = async () => []): Promise<Recovered> {
   const found = await contractsWithKey(ctx, key);
-  const cancel = async (why: string) => {
+  const cancel = async (why: string): Promise<Recovered> => {
     const r = await cancelAll(ctx, found, why);
-    await alsoCancel(found);
-    return r;
+    return { ...r, notes: [...r.notes, ...(await alsoCancel(found))] };
   };
   if (!found.length) return { state: null, notes: [] };
   if (found.length > 1) return cancel(`one create makes one contract, and ${found.length} carry its key`);

@@ -81,11 +81,15 @@ export const nameProxyResource: GridResource = {
 
   /** Adopted as import would; when cancelled, the name contract made with it goes too. */
   recover: (ctx, key) => recoverSingleContract(ctx, key, (id) => nameProxyResource.import(ctx, id), async (found) => {
+    const notes: string[] = [];
     for (const c of found) {
       const name = metadataOf(c.deploymentData).name;
       const id = name ? Number(await ctx.chain.contractIdByName(name).catch(() => 0)) : 0;
-      if (id && (await ctx.chain.contract(id)).twinId === ctx.twinId) await cancelContract(ctx, id);
+      if (!id || (await ctx.chain.contract(id)).twinId !== ctx.twinId) continue;
+      await cancelContract(ctx, id);
+      notes.push(`cancelled name contract ${id} (${name}), made with contract ${c.id}`);
     }
+    return notes;
   }),
 
   async update(ctx, prior, planned) {

@@ -165,7 +165,7 @@ export const kubernetesResource: GridResource = {
 
   /** A cluster cannot be imported, so what an interrupted create made of it is cancelled and made anew. */
   async recover(ctx, key) {
-    return cancelAll(ctx, await contractsWithKey(ctx, key), 'a cluster cut short during its create is made anew');
+    return cancelAll(ctx, await contractsWithKey(ctx, key), 'a cluster cannot be imported');
   },
 };
 

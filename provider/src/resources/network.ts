@@ -184,7 +184,7 @@ export const networkResource: GridResource = {
    * keys of your machine (add_wg_access), which only the lost state had.
    */
   async recover(ctx, key) {
-    return cancelAll(ctx, await contractsWithKey(ctx, key), 'a network cut short during its create is made anew');
+    return cancelAll(ctx, await contractsWithKey(ctx, key), 'a network cut short during its create is not adopted');
   },
 };
 

@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChainClient, NodeClient } from '../../../proto';
+import { Unknown, type ObjectValue } from '../../../engine';
+import { GridProviderImpl } from '../../src/grid-provider';
 import { GRIDFORM, gridform, leftOnGrid, readGrid, type Run } from './cli';
 
 jest.setTimeout(240_000);
@@ -76,7 +78,7 @@ describe('an apply killed while it creates grid resources', () => {
     const again = await run('apply', '-auto-approve');
     expect(again.stderr).not.toContain('Error');
     expect(again.code).toBe(0);
-    expect(again.stderr).toMatch(/grid_network\.net: cancelled contracts? \d+ \(node 1\).*which an interrupted apply created/);
+    expect(again.stderr).toMatch(/grid_network\.net: cancelled contracts? \d+ \(node 1\).*which an interrupted apply created \(a network cut short/);
     expect(again.stdout).toContain('Apply complete! Resources: 3 added, 0 changed, 0 destroyed.');
     await expectChainHoldsExactlyTheState();
     expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
@@ -106,6 +108,25 @@ describe('an apply killed while it creates grid resources', () => {
   it('destroy after the recovered applies leaves no contract, public IP or workload', async () => {
     expect((await run('destroy', '-auto-approve')).code).toBe(0);
     expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
+  });
+
+  it('the same deployment created again without a key (its record lost) adopts the live contract, not a second one', async () => {
+    const provider = new GridProviderImpl({ GRIDFORM_HOME: home, MNEMONIC: readGrid(home).devAccount.mnemonic });
+    try {
+      expect((await provider.configure({ config: { network: 'local' } })).diagnostics).toEqual([]);
+      const config: ObjectValue = { node: 2, name: 'same', disks: [{ name: 'data', size: 1, description: null }], vms: [], containers: [], zdbs: [], network_name: null, solution_type: null };
+      const create = () => provider.applyResourceChange({ typeName: 'grid_deployment', priorState: null, plannedState: { ...config, id: Unknown, ip_range: Unknown }, config });
+      const first = await create();
+      expect(first.diagnostics).toEqual([]);
+      const second = await create();
+      expect(second.diagnostics).toEqual([]);
+      expect(second.newState?.id).toBe(first.newState?.id);
+      expect((await live()).map((c) => String(c.id))).toEqual([first.newState?.id]);
+      await provider.applyResourceChange({ typeName: 'grid_deployment', priorState: first.newState, plannedState: null, config: null });
+      expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
+    } finally {
+      await provider.close();
+    }
   });
 
   it('a name gateway killed as its contracts appear: the next apply converges with one name contract, in the state', async () => {
