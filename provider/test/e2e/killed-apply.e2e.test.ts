@@ -78,10 +78,45 @@ describe('an apply killed while it creates grid resources', () => {
     const again = await run('apply', '-auto-approve');
     expect(again.stderr).not.toContain('Error');
     expect(again.code).toBe(0);
+    // the kill comes while node 1 gets its share: the network is cut, so it is cancelled and made anew
     expect(again.stderr).toMatch(/grid_network\.net: cancelled contracts? \d+ \(node 1\).*which an interrupted apply created \(a network cut short/);
     expect(again.stdout).toContain('Apply complete! Resources: 3 added, 0 changed, 0 destroyed.');
     await expectChainHoldsExactlyTheState();
     expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+  });
+
+  it('grid_network imports by its node contract ids, and the next plan has no changes', async () => {
+    const ids = (await live()).filter((c) => JSON.parse(c.deploymentData).type === 'network').sort((x, y) => Number(x.nodeId) - Number(y.nodeId)).map((c) => c.id);
+    expect(ids).toHaveLength(2);
+    expect((await run('state', 'rm', 'grid_network.net')).code).toBe(0);
+    const bad = await run('import', 'grid_network.net', String(ids[0]));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/network killed on node 1 \(contract \d+\) has a peer with subnet 10\.81\.3\.0\/24 that none of the contracts given holds/);
+    const imported = await run('import', 'grid_network.net', ids.join(','));
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    const plan = await run('plan', '-detailed-exitcode');
+    expect(plan.stdout).toContain('No changes.');
+    expect(plan.code).toBe(0);
+    await expectChainHoldsExactlyTheState();
+  });
+
+  it('killed as the network\'s last share comes up: the next apply adopts the network whole', async () => {
+    expect((await run('destroy', '-auto-approve')).code).toBe(0);
+    write({ grid_network: networkAndTwoVms.grid_network });
+    const nodeOf2 = new NodeClient(readGrid(home).nodes[1].address);
+    try {
+      const killed = await applyKilledWhen(async () => (await nodeOf2.list(twin)).some((d) => d.workloads.some((w) => w.type === 'network' && w.result?.state !== 'deleted')));
+      expect(killed.killed).toBe(true);
+    } finally {
+      nodeOf2.close();
+    }
+    const again = await run('apply', '-auto-approve');
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/grid_network\.net: adopted contracts \d+ on node 1, \d+ on node 2, which an interrupted apply created/);
+    expect(again.stdout).toContain('No changes.');
+    await expectChainHoldsExactlyTheState();
+    write(networkAndTwoVms);
   });
 
   it('killed while a VM comes up on its node: the next apply adopts its contract instead of making another', async () => {
