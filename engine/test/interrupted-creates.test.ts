@@ -18,7 +18,8 @@ jest.setTimeout(60_000);
 function chained(n: number, backend?: unknown): unknown {
   const resources: Record<string, unknown> = {};
   for (let i = 0; i < n; i++) resources[`r${i}`] = i % 5 === 0 ? { name: `r${i}` } : { name: `r${i}`, ref: `\${fake_thing.r${i - 1}.id}` };
-  return { terraform: { required_providers: { fake: { source: 'example/fake' } }, ...(backend ? { backend } : {}) }, provider: { fake: [{}] }, resource: { fake_thing: resources } };
+  const terraform = { required_providers: { fake: { source: 'example/fake' } }, ...(backend ? { backend } : {}) };
+  return { terraform, provider: { fake: [{}] }, resource: { fake_thing: resources } };
 }
 
 /** What a run killed inside the create of fake_thing.b leaves: b in the fake world, an intent in the journal. */
@@ -26,7 +27,9 @@ async function killedCreateOfB(folder: StackFolder, provider: FakeProvider, inte
   folder.write(fakeStack({ a: { name: 'a' } }));
   expect((await runEngine(folder.dir, provider, ['apply', '-auto-approve'])).code).toBe(0);
   const { lineage, serial } = folder.state();
-  await provider.applyResourceChange({ typeName: 'fake_thing', priorState: null, plannedState: { name: 'b', id: null }, config: { name: 'b' }, idempotencyKey: 'key-of-b' });
+  await provider.applyResourceChange({
+    typeName: 'fake_thing', priorState: null, plannedState: { name: 'b', id: null }, config: { name: 'b' }, idempotencyKey: 'key-of-b',
+  });
   const lines = [{ t: 'begin', lineage, serial }, { t: 'intent', address: 'fake_thing.b', action: 'create', ...intent }];
   fs.writeFileSync(path.join(folder.dir, '.terraform.tfstate.journal'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
   folder.write(fakeStack({ a: { name: 'a' }, b: { name: 'b' } }));
@@ -112,15 +115,19 @@ describe('interrupted creates, with the fake provider', () => {
 });
 
 /** A real process killed inside its 7th create (after the object exists), then applied again. */
-function killInsideCreateThenReapply(dir: string, doc: unknown): { again: ReturnType<typeof spawnSync>; world: ReturnType<typeof readWorld> } {
+type Spawned = ReturnType<typeof spawnSync>;
+type World = ReturnType<typeof readWorld>;
+
+function killInsideCreateThenReapply(dir: string, doc: unknown): { again: Spawned; world: World } {
   fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(doc));
-  const run = (kill: string) => spawnSync(process.execPath, [CLI, path.join(dir, 'world.jsonl'), '5', kill, '--', '-no-color', 'apply', '-auto-approve'], { cwd: dir, encoding: 'utf8' });
+  const args = (kill: string) => [CLI, path.join(dir, 'world.jsonl'), '5', kill, '--', '-no-color', 'apply', '-auto-approve'];
+  const run = (kill: string) => spawnSync(process.execPath, args(kill), { cwd: dir, encoding: 'utf8' });
   expect(run('IN:7').signal).toBe('SIGKILL');
   const again = run('0');
   return { again, world: readWorld(path.join(dir, 'world.jsonl')) };
 }
 
-function expectAdoptedOnce(again: ReturnType<typeof spawnSync>, world: ReturnType<typeof readWorld>, state: { resources: { instances: { attributes: { id: string } }[] }[] }): void {
+function expectAdoptedOnce(again: Spawned, world: World, state: { resources: { instances: { attributes: { id: string } }[] }[] }): void {
   expect(again.status).toBe(0);
   expect(String(again.stderr)).toMatch(/fake_thing\.r\d+: adopted r\d+-\d+-7, which an interrupted apply created/);
   const created = world.filter((r) => r.op === 'create');
@@ -150,7 +157,8 @@ describe('interrupted creates, a real process killed mid-create', () => {
       const db = new Client({ connectionString: pg.connectionString });
       await db.connect();
       try {
-        const { again, world } = killInsideCreateThenReapply(folder.dir, chained(20, { pg: { conn_str: pg.connectionString, schema_name: 'interrupted' } }));
+        const backend = { pg: { conn_str: pg.connectionString, schema_name: 'interrupted' } };
+        const { again, world } = killInsideCreateThenReapply(folder.dir, chained(20, backend));
         const { rows } = await db.query(`SELECT data FROM interrupted.states WHERE name = 'default'`);
         expectAdoptedOnce(again, world, JSON.parse(rows[0].data));
         expect((await db.query('SELECT * FROM interrupted.gridform_journal')).rows).toEqual([]);

@@ -160,10 +160,13 @@ class ChangeApplier {
     if (hasErrors(planned.diagnostics) || !planned.plannedState) return this.fail(c, planned.diagnostics);
     const verb = current ? 'update' : 'create';
     const started = Date.now();
-    const create: CreateIntent | undefined = current ? undefined : { idempotencyKey: randomUUID(), providerKey: c.providerKey, meta: this.meta(c, p), dependencies: c.dependencies };
+    const create: CreateIntent | undefined = current
+      ? undefined
+      : { idempotencyKey: randomUUID(), providerKey: c.providerKey, meta: this.meta(c, p), dependencies: c.dependencies };
     await this.hooks.onStart?.(c, verb, create);
     const res = await p.provider.applyResourceChange({
-      typeName: c.type, priorState: current, plannedState: planned.plannedState, config: configValue, plannedPrivate: planned.plannedPrivate,
+      typeName: c.type, priorState: current, plannedState: planned.plannedState, config: configValue,
+      plannedPrivate: planned.plannedPrivate,
       ...(create ? { idempotencyKey: create.idempotencyKey } : {}),
     });
     const failed = hasErrors(res.diagnostics);

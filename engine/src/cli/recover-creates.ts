@@ -11,7 +11,11 @@ import { StateView, type StateFile } from '../state/state';
 /** Thrown when a provider cannot tell what an interrupted create made: the journal is kept. */
 export class CreateRecoveryError extends Error {}
 
-export async function recoverInterruptedCreates(file: StateFile, creates: InterruptedCreate[], providers: ProviderSet): Promise<{ recovered: string[]; unresolved: InterruptedCreate[] }> {
+export async function recoverInterruptedCreates(
+  file: StateFile,
+  creates: InterruptedCreate[],
+  providers: ProviderSet,
+): Promise<{ recovered: string[]; unresolved: InterruptedCreate[] }> {
   const state = new StateView(file);
   const recovered: string[] = [];
   const unresolved: InterruptedCreate[] = [];
@@ -24,14 +28,19 @@ export async function recoverInterruptedCreates(file: StateFile, creates: Interr
     }
     const res = await p.provider.recoverInterruptedCreate({ typeName: c.meta.type, idempotencyKey: c.idempotencyKey });
     if (hasErrors(res.diagnostics)) {
-      throw new CreateRecoveryError(`${c.address} was being created when a previous run stopped, and provider ${c.providerKey} cannot tell what that made: ${describe(res.diagnostics)} The journal is kept: run the command again once that is fixed.`);
+      throw new CreateRecoveryError(
+        `${c.address} was being created when a previous run stopped, and provider ${c.providerKey} cannot tell what that made: ` +
+          `${describe(res.diagnostics)} The journal is kept: run the command again once that is fixed.`,
+      );
     }
     const said = res.diagnostics.map((d) => `${c.address}: ${describe([d])}`);
     if (res.state) {
       state.setInstance(c.meta, c.address, recordedInstance(p.schema.resources[c.meta.type], res.state, res.private, c.dependencies));
-      recovered.push(...(said.length ? said : [`${c.address}: adopted [id=${String(res.state.id)}], which an interrupted apply created.`]));
+      const adopted = `${c.address}: adopted [id=${String(res.state.id)}], which an interrupted apply created.`;
+      recovered.push(...(said.length ? said : [adopted]));
     } else {
-      recovered.push(...(said.length ? said : [`${c.address}: nothing an interrupted apply started to create is left; it will be created.`]));
+      const gone = `${c.address}: nothing an interrupted apply started to create is left; it will be created.`;
+      recovered.push(...(said.length ? said : [gone]));
     }
   }
   return { recovered, unresolved };

@@ -1,7 +1,7 @@
 // Everything a plan/apply/destroy run needs, opened once: the configuration and its graph, input
 // variables, the state backend (locked, and recovered when a crashed run left a journal), and
 // the configured providers.
-import { hasErrors, warning, type Diagnostic } from '../diagnostics';
+import { error, hasErrors, warning, type Diagnostic } from '../diagnostics';
 import type { Config } from '../config/types';
 import { resolveVariables, type VariableInputs } from '../config/variables';
 import type { Graph } from '../graph/graph';
@@ -80,7 +80,10 @@ export async function openSession(stack: StackDir, o: SessionOptions): Promise<{
   };
   // providers are configured on the state as read; with interrupted creates to recover, before it is saved
   let configured: Awaited<ReturnType<typeof configureProviders>> | undefined;
-  const configure = async (file: StateFile) => (configured ??= await configureProviders(config, new StateView(file), o.factories, vars.values));
+  const configure = async (file: StateFile) => {
+    configured ??= await configureProviders(config, new StateView(file), o.factories, vars.values);
+    return configured;
+  };
   const closeProviders = () => Promise.all([...(configured?.providers.values() ?? [])].map((p) => p.provider.close?.()));
   let read;
   try {
@@ -95,8 +98,10 @@ export async function openSession(stack: StackDir, o: SessionOptions): Promise<{
   } catch (err) {
     await closeProviders();
     await release();
-    const summary = err instanceof CreateRecoveryError ? 'Cannot recover what an interrupted apply created' : `Cannot read the state ${backend.location}`;
-    return { diagnostics: [...diagnostics, ...(configured?.diagnostics ?? []), { severity: 'error', summary, detail: (err as Error).message }] };
+    const summary = err instanceof CreateRecoveryError
+      ? 'Cannot recover what an interrupted apply created'
+      : `Cannot read the state ${backend.location}`;
+    return { diagnostics: [...diagnostics, ...(configured?.diagnostics ?? []), error(summary, (err as Error).message)] };
   }
   for (const line of read.interrupted) diagnostics.push(warning('A previous run was interrupted', `${line} Check it, and bring it into the state with "gridform import" if it exists.`));
   // what providers found of the interrupted creates, in one warning (a killed apply may leave many)

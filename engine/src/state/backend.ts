@@ -42,7 +42,10 @@ export interface InterruptedCreate extends CreateIntent {
  * Asks providers about the interrupted creates and records what they found in `state` (which the
  * backend then writes); throws when a provider cannot tell, so the journal is kept for next time.
  */
-export type CreateRecoverer = (state: StateFile, creates: InterruptedCreate[]) => Promise<{ recovered: string[]; unresolved: InterruptedCreate[] }>;
+export type CreateRecoverer = (
+  state: StateFile,
+  creates: InterruptedCreate[],
+) => Promise<{ recovered: string[]; unresolved: InterruptedCreate[] }>;
 
 export interface ReadOptions {
   /** a journal left by a crash is folded into a new snapshot */

@@ -58,10 +58,15 @@ function interruptedSentence(address: string, action: string): string {
  * With `recover` and a recoverer, asks about the interrupted creates (recording what is found in
  * `replayed.state`); otherwise, or for those no provider can answer, names them as interrupted.
  */
-export async function settleInterruptedCreates(replayed: Replayed, opts: ReadOptions): Promise<{ interrupted: string[]; recovered: string[] }> {
+export async function settleInterruptedCreates(
+  replayed: Replayed,
+  opts: ReadOptions,
+): Promise<{ interrupted: string[]; recovered: string[] }> {
   const asSentences = (creates: InterruptedCreate[]) => creates.map((c) => interruptedSentence(c.address, 'create'));
   if (!replayed.creates.length) return { interrupted: replayed.interrupted, recovered: [] };
-  if (!opts.recover || !opts.recoverCreates) return { interrupted: [...replayed.interrupted, ...asSentences(replayed.creates)], recovered: [] };
+  if (!opts.recover || !opts.recoverCreates) {
+    return { interrupted: [...replayed.interrupted, ...asSentences(replayed.creates)], recovered: [] };
+  }
   const { recovered, unresolved } = await opts.recoverCreates(replayed.state, replayed.creates);
   return { interrupted: [...replayed.interrupted, ...asSentences(unresolved)], recovered };
 }

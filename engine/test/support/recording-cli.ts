@@ -10,7 +10,9 @@ import { RecordingProvider, recordingFactory } from './recording-provider';
 
 const [world, delay, killAfter, sep, ...args] = process.argv.slice(2);
 if (sep !== '--') throw new Error('usage: recording-cli WORLD DELAY_MS KILL_AFTER -- ARGS');
-const [signal, after] = killAfter.startsWith('INT:') ? ['SIGINT', Number(killAfter.slice(4))] : ['SIGKILL', Number(killAfter.replace(/^IN:/, ''))];
+const [signal, after] = killAfter.startsWith('INT:')
+  ? ['SIGINT', Number(killAfter.slice(4))]
+  : ['SIGKILL', Number(killAfter.replace(/^IN:/, ''))];
 const inside = killAfter.startsWith('IN:');
 const provider = new RecordingProvider(world, Number(delay), (n) => {
   if (after > 0 && n === after && inside) process.kill(process.pid, 'SIGKILL');

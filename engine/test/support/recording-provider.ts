@@ -47,7 +47,9 @@ export class RecordingProvider implements Provider {
     if (req.priorState) return { newState: { ...req.plannedState, id: req.priorState.id }, diagnostics: [] };
     const id = `${String(req.plannedState.name)}-${process.pid}-${++this.creates}`;
     const newState = { ...req.plannedState, id };
-    fs.appendFileSync(this.file, JSON.stringify({ op: 'create', name: req.plannedState.name, id, ...(req.idempotencyKey ? { key: req.idempotencyKey } : {}), attributes: newState }) + '\n');
+    const key = req.idempotencyKey ? { key: req.idempotencyKey } : {};
+    const record: WorldRecord = { op: 'create', name: String(req.plannedState.name), id, ...key, attributes: newState };
+    fs.appendFileSync(this.file, JSON.stringify(record) + '\n');
     this.onCreate?.(this.creates);
     return { newState, diagnostics: [] };
   }
@@ -58,7 +60,8 @@ export class RecordingProvider implements Provider {
   async recoverInterruptedCreate(req: Parameters<NonNullable<Provider['recoverInterruptedCreate']>>[0]) {
     const made = [...this.live().values()].find((r) => r.key === req.idempotencyKey);
     if (!made) return { state: null, diagnostics: [] };
-    return { state: made.attributes ?? { name: made.name, id: made.id }, diagnostics: [warning(`adopted ${made.id}, which an interrupted apply created`)] };
+    const state = made.attributes ?? { name: made.name, id: made.id };
+    return { state, diagnostics: [warning(`adopted ${made.id}, which an interrupted apply created`)] };
   }
   private live(): Map<string, WorldRecord> {
     const live = new Map<string, WorldRecord>();

@@ -66,8 +66,15 @@ export async function createNodeDeployment(ctx: GridContext, spec: DeploymentSpe
  * contract of this twin with the same hash on the node is this very deployment, made by a run whose
  * record was lost: it is adopted instead of failing on the chain's unique (node, hash).
  */
-async function createContracts(ctx: GridContext, spec: DeploymentSpec, hash: string, deploymentData: string): Promise<{ contractIds: number[]; adopted: boolean }> {
-  const nodeCall: chain.Call = { createNodeContract: { nodeId: spec.nodeId, deploymentHash: hash, deploymentData, publicIps: spec.publicIps } };
+async function createContracts(
+  ctx: GridContext,
+  spec: DeploymentSpec,
+  hash: string,
+  deploymentData: string,
+): Promise<{ contractIds: number[]; adopted: boolean }> {
+  const nodeCall: chain.Call = {
+    createNodeContract: { nodeId: spec.nodeId, deploymentHash: hash, deploymentData, publicIps: spec.publicIps },
+  };
   try {
     if (spec.nameContract) {
       const r = await ctx.chain.submit(ctx.key, { batchAll: { calls: [{ createNameContract: { name: spec.nameContract } }, nodeCall] } });
@@ -75,9 +82,11 @@ async function createContracts(ctx: GridContext, spec: DeploymentSpec, hash: str
     }
     return { contractIds: [Number((await ctx.chain.submit(ctx.key, nodeCall)).createdIds[0])], adopted: false };
   } catch (err) {
-    const mine = !spec.nameContract && /already has deployment hash/.test((err as Error).message) ? await ownLiveContractWithHash(ctx, spec.nodeId, hash) : undefined;
+    const clash = !spec.nameContract && /already has deployment hash/.test((err as Error).message);
+    const mine = clash ? await ownLiveContractWithHash(ctx, spec.nodeId, hash) : undefined;
     if (mine) return { contractIds: [mine], adopted: true };
-    const what = spec.nameContract ? `the name contract for ${JSON.stringify(spec.nameContract)} and the node contract on node ${spec.nodeId}` : `the node contract on node ${spec.nodeId}`;
+    const nodeContract = `the node contract on node ${spec.nodeId}`;
+    const what = spec.nameContract ? `the name contract for ${JSON.stringify(spec.nameContract)} and ${nodeContract}` : nodeContract;
     throw new GridError(`creating ${what} failed: ${(err as Error).message}`);
   }
 }

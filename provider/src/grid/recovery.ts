@@ -42,7 +42,9 @@ export async function cancelAll(ctx: GridContext, contracts: Contract[], why: st
   for (const c of contracts) await cancelContract(ctx, Number(c.id));
   if (!contracts.length) return { state: null, notes: [] };
   const list = contracts.map((c) => `${c.id} (node ${c.nodeId})`).join(', ');
-  return { state: null, notes: [`cancelled contract${contracts.length > 1 ? 's' : ''} ${list}, which an interrupted apply created (${why}); the next apply creates it anew`] };
+  const plural = contracts.length > 1 ? 's' : '';
+  const note = `cancelled contract${plural} ${list}, which an interrupted apply created (${why}); the next apply creates it anew`;
+  return { state: null, notes: [note] };
 }
 
 /** The deployment the node holds for the contract, when every workload got there (none in error or deleted). */

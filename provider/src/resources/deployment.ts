@@ -191,7 +191,12 @@ export const deploymentResource: GridResource = {
  * and every workload comes up; cancelled when the node never got it (the create was cut between
  * contract and deployment) or it failed, so the plan creates it anew.
  */
-export async function recoverSingleContract(ctx: GridContext, key: string, adopt: (id: string) => Promise<ObjectValue>, alsoCancel: (c: Contract[]) => Promise<string[]> = async () => []): Promise<Recovered> {
+export async function recoverSingleContract(
+  ctx: GridContext,
+  key: string,
+  adopt: (id: string) => Promise<ObjectValue>,
+  alsoCancel: (c: Contract[]) => Promise<string[]> = async () => [],
+): Promise<Recovered> {
   const found = await contractsWithKey(ctx, key);
   const cancel = async (why: string): Promise<Recovered> => {
     const r = await cancelAll(ctx, found, why);

@@ -76,7 +76,8 @@ export const nameProxyResource: GridResource = {
       workloads: [nameProxyWorkload(planned)], nameContract: name,
     });
     const nameContractId = await ctx.chain.contractIdByName(name);
-    return { state: { ...planned, id: String(d.contractId), name_contract_id: String(nameContractId), fqdn: String(resultOf(d, d.workloads[0].name).fqdn ?? `${name}.${domain}`) } };
+    const fqdn = String(resultOf(d, d.workloads[0].name).fqdn ?? `${name}.${domain}`);
+    return { state: { ...planned, id: String(d.contractId), name_contract_id: String(nameContractId), fqdn } };
   },
 
   /** Adopted as import would; when cancelled, the name contract made with it goes too. */
@@ -138,7 +139,8 @@ export const fqdnProxyResource: GridResource = {
     const nodeId = Number(planned.node);
     await gatewayDomain(ctx, nodeId);
     const d = await createNodeDeployment(ctx, {
-      nodeId, publicIps: 0, metadata: { type: 'gateway', name: String(planned.name), projectName: String(planned.name), ...(key ? { key } : {}) },
+      nodeId, publicIps: 0,
+      metadata: { type: 'gateway', name: String(planned.name), projectName: String(planned.name), ...(key ? { key } : {}) },
       workloads: [fqdnProxyWorkload(planned)],
     });
     return { state: { ...planned, id: String(d.contractId) } };

@@ -51,7 +51,9 @@ function byNode(workers: ObjectValue[]): Map<number, ObjectValue[]> {
 }
 
 /** Puts the workers where they belong: updates, creates and cancels the per-node deployments. */
-async function placeWorkers(ctx: GridContext, planned: ObjectValue, masterIp: string, existing: Record<string, string>, created: number[], key?: string): Promise<{ ids: Record<string, string>; workers: ObjectValue[] }> {
+async function placeWorkers(
+  ctx: GridContext, planned: ObjectValue, masterIp: string, existing: Record<string, string>, created: number[], key?: string,
+): Promise<{ ids: Record<string, string>; workers: ObjectValue[] }> {
   const networkName = String(planned.network_name);
   const env = (w: ObjectValue) => ({ K3S_URL: `https://${masterIp}:6443`, K3S_TOKEN: String(planned.token), K3S_DATA_DIR: '/mydisk', K3S_FLANNEL_IFACE: 'eth0', K3S_NODE_NAME: String(w.name), SSH_KEY: String(planned.ssh_key ?? '') });
   const ids: Record<string, string> = {};
@@ -59,7 +61,10 @@ async function placeWorkers(ctx: GridContext, planned: ObjectValue, masterIp: st
   const groups = byNode((planned.workers ?? []) as ObjectValue[]);
   for (const [nodeId, workers] of groups) {
     const workloads = workers.flatMap((w) => k3sWorkloads(w, networkName, env(w)));
-    const metadata = { type: 'kubernetes', name: `${String(planned.master && (planned.master as ObjectValue).name)}_workers`, projectName: String(planned.solution_type ?? 'kubernetes'), ...(key ? { key } : {}) };
+    const metadata = {
+      type: 'kubernetes', name: `${String(planned.master && (planned.master as ObjectValue).name)}_workers`,
+      projectName: String(planned.solution_type ?? 'kubernetes'), ...(key ? { key } : {}),
+    };
     let d: node.Deployment__Output;
     if (existing[String(nodeId)]) d = await updateNodeDeployment(ctx, nodeId, Number(existing[String(nodeId)]), { workloads, metadata });
     else {
@@ -115,7 +120,10 @@ export const kubernetesResource: GridResource = {
       const env = { K3S_URL: '', K3S_TOKEN: String(planned.token), K3S_DATA_DIR: '/mydisk', K3S_FLANNEL_IFACE: 'eth0', K3S_NODE_NAME: String(master.name), SSH_KEY: String(planned.ssh_key ?? '') };
       const md = await createNodeDeployment(ctx, {
         nodeId: Number(master.node), workloads: k3sWorkloads(master, networkName, env), publicIps: master.publicip === true ? 1 : 0,
-        metadata: { type: 'kubernetes', name: String(master.name), projectName: String(planned.solution_type ?? 'kubernetes'), ...(key ? { key } : {}) },
+        metadata: {
+          type: 'kubernetes', name: String(master.name), projectName: String(planned.solution_type ?? 'kubernetes'),
+          ...(key ? { key } : {}),
+        },
       });
       created.push(md.contractId);
       const masterState = vmState(master, md);

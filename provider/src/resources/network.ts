@@ -61,7 +61,8 @@ export const networkResource: GridResource = {
         const data = networkData(String(planned.ip_range), p, plans);
         if (access && access.node === p) data.peers.push(access.peer);
         const workload: node.Workload = { version: 0, name, type: 'network', data: JSON.stringify(data), metadata: '', description: String(planned.description ?? '') };
-        const d = await createNodeDeployment(ctx, { nodeId: p.nodeId, workloads: [workload], publicIps: 0, metadata: { type: 'network', name, projectName: name, ...(key ? { key } : {}) } });
+        const metadata = { type: 'network', name, projectName: name, ...(key ? { key } : {}) };
+        const d = await createNodeDeployment(ctx, { nodeId: p.nodeId, workloads: [workload], publicIps: 0, metadata });
         contracts[p.nodeId] = d.contractId;
       }
     } catch (err) {
@@ -177,18 +178,11 @@ export const networkResource: GridResource = {
   /** By its node contract ids, comma-separated in the order of `nodes` (e.g. "12,13"). */
   async import(ctx, id) {
     const parts = await Promise.all(contractIdsOf(id).map((contractId) => networkPart(ctx, contractId)));
+    parts.forEach((p) => checkWholeNetwork(p, parts));
     const { name, data, description } = parts[0];
-    for (const p of parts) {
-      if (p.name !== name || p.data.ip_range !== data.ip_range) throw new GridError(`contract ${p.contractId} holds network ${p.name} (${p.data.ip_range}), not ${name} (${data.ip_range}) as contract ${parts[0].contractId} does: list the contracts of one network`);
-      if (parts.filter((q) => q.nodeId === p.nodeId).length > 1) throw new GridError(`contracts ${parts.filter((q) => q.nodeId === p.nodeId).map((q) => q.contractId).join(' and ')} are both on node ${p.nodeId}: a network has one contract per node`);
-      const access = p.data.peers.find((peer) => !peer.endpoint);
-      if (access) throw new GridError(`network ${name} gives your machine wireguard access through node ${p.nodeId} (add_wg_access); that peer's private key was only in the state that created it, so the network cannot be imported: cancel contracts ${parts.map((q) => q.contractId).join(', ')} and let gridform create it again`);
-      const missing = p.data.peers.find((peer) => !parts.some((q) => q.data.subnet === peer.subnet));
-      if (missing) throw new GridError(`network ${name} on node ${p.nodeId} (contract ${p.contractId}) has a peer with subnet ${missing.subnet} that none of the contracts given holds: add the contract of that node to the import id`);
-    }
     return {
-      id: parts.map((p) => p.contractId).join(','), name, nodes: parts.map((p) => p.nodeId), ip_range: data.ip_range, description: description || null, add_wg_access: null,
-      access_wg_config: '', external_ip: '', external_sk: '', public_node_id: 0,
+      id: parts.map((p) => p.contractId).join(','), name, nodes: parts.map((p) => p.nodeId), ip_range: data.ip_range,
+      description: description || null, add_wg_access: null, access_wg_config: '', external_ip: '', external_sk: '', public_node_id: 0,
       nodes_ip_range: Object.fromEntries(parts.map((p) => [String(p.nodeId), p.data.subnet])),
       node_deployment_id: Object.fromEntries(parts.map((p) => [String(p.nodeId), p.contractId])),
     };
@@ -219,13 +213,54 @@ export const networkResource: GridResource = {
 function contractIdsOf(id: string): number[] {
   const ids = id.split(',').map((x) => Number(x.trim()));
   if (!id.trim() || ids.some((n) => !Number.isInteger(n) || n <= 0)) {
-    throw new GridError(`import id ${JSON.stringify(id)} must list the network's node contract ids, comma-separated in the order of its nodes (e.g. 12,13); gridform chain contracts lists them`);
+    throw new GridError(
+      `import id ${JSON.stringify(id)} must list the network's node contract ids, comma-separated in the order of its nodes ` +
+        '(e.g. 12,13); gridform chain contracts lists them',
+    );
   }
   return ids;
 }
 
+/** The shares given form one network: same name and range, one per node, every peer among them, no access peer. */
+function checkWholeNetwork(p: NetworkPart, parts: NetworkPart[]): void {
+  const first = parts[0];
+  if (p.name !== first.name || p.data.ip_range !== first.data.ip_range) {
+    throw new GridError(
+      `contract ${p.contractId} holds network ${p.name} (${p.data.ip_range}), not ${first.name} (${first.data.ip_range}) ` +
+        `as contract ${first.contractId} does: list the contracts of one network`,
+    );
+  }
+  const sameNode = parts.filter((q) => q.nodeId === p.nodeId);
+  if (sameNode.length > 1) {
+    const ids = sameNode.map((q) => q.contractId).join(' and ');
+    throw new GridError(`contracts ${ids} are both on node ${p.nodeId}: a network has one contract per node`);
+  }
+  if (p.data.peers.some((peer) => !peer.endpoint)) {
+    throw new GridError(
+      `network ${p.name} gives your machine wireguard access through node ${p.nodeId} (add_wg_access); that peer's private key was ` +
+        'only in the state that created it, so the network cannot be imported: cancel contracts ' +
+        `${parts.map((q) => q.contractId).join(', ')} and let gridform create it again`,
+    );
+  }
+  const missing = p.data.peers.find((peer) => !parts.some((q) => q.data.subnet === peer.subnet));
+  if (missing) {
+    throw new GridError(
+      `network ${p.name} on node ${p.nodeId} (contract ${p.contractId}) has a peer with subnet ${missing.subnet} that none of the ` +
+        'contracts given holds: add the contract of that node to the import id',
+    );
+  }
+}
+
 /** One node's share of a network: its live contract of yours and the network workload its node holds. */
-async function networkPart(ctx: GridContext, contractId: number): Promise<{ contractId: number; nodeId: number; name: string; description: string; data: NetworkData }> {
+interface NetworkPart {
+  contractId: number;
+  nodeId: number;
+  name: string;
+  description: string;
+  data: NetworkData;
+}
+
+async function networkPart(ctx: GridContext, contractId: number): Promise<NetworkPart> {
   const c = await ctx.chain.contract(contractId).catch(() => undefined);
   if (!c || c.type !== 'node' || c.state === 'Deleted') throw new GridError(`contract ${contractId} is not a live node contract`);
   if (c.twinId !== ctx.twinId) throw new GridError(`contract ${contractId} belongs to twin ${c.twinId}, not to yours (${ctx.twinId})`);

@@ -69,5 +69,9 @@ export async function editStackState(ctx: CommandContext, operation: string, edi
 
 /** Editing the state would drop the keys of interrupted creates: their provider must be asked first. */
 async function refuseBeforeRecovery(_state: unknown, creates: InterruptedCreate[]): Promise<never> {
-  throw new Error(`a previous apply was interrupted while creating ${creates.map((c) => c.address).join(', ')}: run "gridform plan" (or apply) first, so the provider finds what it made, then run this command again`);
+  const what = creates.map((c) => c.address).join(', ');
+  throw new Error(
+    `a previous apply was interrupted while creating ${what}: run "gridform plan" (or apply) first, ` +
+      'so the provider finds what it made, then run this command again',
+  );
 }
