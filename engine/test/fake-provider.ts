@@ -38,6 +38,8 @@ export class FakeProvider implements Provider {
   readonly byKey = new Map<string, string>();
   /** when set, recoverInterruptedCreate answers with this error */
   recoverError?: string;
+  /** when set, configure answers with this error */
+  configureError?: string;
   private next = 1;
 
   /** The calls that change the world, as "create name", "update name", "delete name". */
@@ -49,7 +51,7 @@ export class FakeProvider implements Provider {
     return FAKE_SCHEMA;
   }
   async configure() {
-    return { diagnostics: [] };
+    return { diagnostics: this.configureError ? [error(this.configureError)] : [] };
   }
   validateResourceConfig(req: { config: ObjectValue }) {
     return { diagnostics: req.config.name === '' ? [error('name must not be empty', undefined, { attributePath: ['name'] })] : [] };

@@ -81,6 +81,19 @@ describe('interrupted creates, with the fake provider', () => {
     expect(provider.writes()).toEqual(['create a', 'create b']);
   });
 
+  it('a provider that cannot be configured keeps the journal, so the key is not lost', async () => {
+    const provider = new FakeProvider();
+    await killedCreateOfB(folder, provider, keyed);
+    provider.configureError = 'the world is down';
+    const failed = await runEngine(folder.dir, provider, ['plan']);
+    expect(failed.code).toBe(1);
+    expect(failed.err).toContain('the world is down');
+    expect(failed.err).toContain('fake_thing.b was being created when a previous run stopped, and the providers could not be configured');
+    expect(fs.existsSync(journal())).toBe(true);
+    provider.configureError = undefined;
+    expect((await runEngine(folder.dir, provider, ['plan'])).err).toContain('fake_thing.b: adopted fake-2');
+  });
+
   it('a journal written without idempotency keys is still folded, naming what was in flight', async () => {
     const provider = new FakeProvider();
     await killedCreateOfB(folder, provider, {});

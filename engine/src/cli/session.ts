@@ -7,7 +7,7 @@ import { resolveVariables, type VariableInputs } from '../config/variables';
 import type { Graph } from '../graph/graph';
 import type { ProviderSet } from '../plan/providers';
 import type { ProviderFactory } from '../provider/interface';
-import type { StateBackend } from '../state/backend';
+import type { InterruptedCreate, StateBackend } from '../state/backend';
 import { emptyState, StateView, type StateFile } from '../state/state';
 import type { Value } from '../values';
 import { backendFor } from './backend-select';
@@ -91,7 +91,8 @@ export async function openSession(stack: StackDir, o: SessionOptions): Promise<{
       recover: o.lock,
       recoverCreates: async (file, creates) => {
         const { providers, diagnostics: pd } = await configure(file);
-        if (hasErrors(pd)) return { recovered: [], unresolved: creates };
+        // without its provider an interrupted create cannot be asked about: keep the journal for next time
+        if (hasErrors(pd)) throw unconfiguredForRecovery(creates);
         return recoverInterruptedCreates(file, creates, providers);
       },
     });
@@ -125,4 +126,12 @@ export async function openSession(stack: StackDir, o: SessionOptions): Promise<{
     },
     diagnostics,
   };
+}
+
+function unconfiguredForRecovery(creates: InterruptedCreate[]): CreateRecoveryError {
+  const what = `${creates.map((c) => c.address).join(', ')} ${creates.length > 1 ? 'were' : 'was'}`;
+  return new CreateRecoveryError(
+    `${what} being created when a previous run stopped, and the providers could not be configured (see above) to find what that made. ` +
+      'The journal is kept: run the command again once they can.',
+  );
 }
