@@ -55,7 +55,7 @@ describe('an apply killed while it creates grid resources', () => {
     const ids: unknown[] = [];
     for (const r of state.resources) {
       for (const { attributes: a } of r.instances) {
-        if (r.type === 'grid_network') ids.push(...Object.values(a.node_deployment_id as Record<string, unknown>));
+        if (r.type === 'grid_network' || r.type === 'grid_kubernetes') ids.push(...Object.values(a.node_deployment_id as Record<string, unknown>));
         else ids.push(a.id, ...(a.name_contract_id ? [a.name_contract_id] : []));
       }
     }
@@ -175,6 +175,22 @@ describe('an apply killed while it creates grid resources', () => {
     } finally {
       await provider.close();
     }
+  });
+
+  it('a kubernetes cluster killed after its master\'s contract: the next apply cancels what was made and converges', async () => {
+    const k3s = (name: string, node: number) => ({ name, node, cpu: 1, memory: 1024, disk_size: 2 });
+    write({
+      grid_network: networkAndTwoVms.grid_network,
+      grid_kubernetes: { k8s: { network_name: '${grid_network.net.name}', token: 'killed-token', master: k3s('master', 1), workers: [k3s('worker', 2)] } },
+    });
+    const killed = await applyKilledWhen(async () => (await live()).some((c) => JSON.parse(c.deploymentData).type === 'kubernetes'));
+    expect(killed.killed).toBe(true);
+    const again = await run('apply', '-auto-approve');
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/grid_kubernetes\.k8s: cancelled contracts? \d+ \(node 1\).*\(a cluster cannot be imported\)/);
+    await expectChainHoldsExactlyTheState();
+    expect((await run('destroy', '-auto-approve')).code).toBe(0);
+    expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
   });
 
   it('a name gateway killed as its contracts appear: the next apply converges with one name contract, in the state', async () => {
