@@ -1,6 +1,6 @@
 // A fake provider for engine tests: records every call, plans like a real provider (computed
 // attributes unknown until apply, force-new attributes), and can be told to fail a resource.
-import { error, Unknown, type ObjectValue, type Provider, type ProviderFactory, type ProviderSchema, type Value } from '../index';
+import { error, Unknown, warning, type ObjectValue, type Provider, type ProviderFactory, type ProviderSchema, type Value } from '../index';
 
 export interface FakeCall {
   method: string;
@@ -34,6 +34,12 @@ export class FakeProvider implements Provider {
   failOn = new Set<string>();
   /** when set, asked before each create, update or delete: true makes that call fail */
   flaky?: () => boolean;
+  /** the id each create made, by the idempotency key it came with */
+  readonly byKey = new Map<string, string>();
+  /** when set, recoverInterruptedCreate answers with this error */
+  recoverError?: string;
+  /** when set, configure answers with this error */
+  configureError?: string;
   private next = 1;
 
   /** The calls that change the world, as "create name", "update name", "delete name". */
@@ -45,7 +51,7 @@ export class FakeProvider implements Provider {
     return FAKE_SCHEMA;
   }
   async configure() {
-    return { diagnostics: [] };
+    return { diagnostics: this.configureError ? [error(this.configureError)] : [] };
   }
   validateResourceConfig(req: { config: ObjectValue }) {
     return { diagnostics: req.config.name === '' ? [error('name must not be empty', undefined, { attributePath: ['name'] })] : [] };
@@ -68,7 +74,16 @@ export class FakeProvider implements Provider {
     const id = req.priorState ? String(req.priorState.id) : `fake-${this.next++}`;
     const state = { ...req.plannedState, id };
     this.world.set(id, state);
+    if (req.idempotencyKey) this.byKey.set(req.idempotencyKey, id);
     return { newState: state, diagnostics: [] };
+  }
+  async recoverInterruptedCreate(req: Parameters<NonNullable<Provider['recoverInterruptedCreate']>>[0]) {
+    this.calls.push({ method: 'recover', type: req.typeName });
+    if (this.recoverError) return { state: null, diagnostics: [error(this.recoverError)] };
+    const id = this.byKey.get(req.idempotencyKey);
+    const state = id ? this.world.get(id) : undefined;
+    if (!state) return { state: null, diagnostics: [] };
+    return { state, diagnostics: [warning(`adopted ${id}, which an interrupted apply created`)] };
   }
   async readResource(req: Parameters<Provider['readResource']>[0]) {
     this.calls.push({ method: 'read', type: req.typeName, name: String(req.currentState.name) });

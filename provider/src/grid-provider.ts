@@ -4,7 +4,7 @@ import {
   error, isUnknown,
   type ApplyRequest, type ApplyResponse, type ConfigureRequest, type ConfigureResponse, type Diagnostic, type ImportRequest, type ImportResponse,
   type PlanRequest, type PlanResponse, type Provider, type ProviderFactory, type ReadDataRequest, type ReadDataResponse, type ReadRequest, type ReadResponse,
-  type ValidateRequest, type ValidateResponse, type AttributePath, type ObjectValue,
+  type ValidateRequest, type ValidateResponse, type AttributePath, type ObjectValue, type RecoverRequest, type RecoverResponse, warning,
 } from '../../engine';
 import { ChainClient, RpcError, isNotFound, keyPairFromMnemonic } from '../../proto';
 import { GridContext, chainPeer } from './grid/context';
@@ -90,7 +90,7 @@ export class GridProviderImpl implements Provider {
         const { state, private: priv } = await r.update(ctx, req.priorState, req.plannedState, req.config ?? {});
         return { newState: state, private: priv, diagnostics: [] };
       }
-      const { state, private: priv } = await r.create(ctx, req.plannedState);
+      const { state, private: priv } = await r.create(ctx, req.plannedState, req.idempotencyKey);
       return { newState: state, private: priv, diagnostics: [] };
     }, { newState: req.priorState });
   }
@@ -109,6 +109,17 @@ export class GridProviderImpl implements Provider {
     const r = RESOURCES[req.typeName];
     if (!r) return { importedState: null, diagnostics: [error(`Unknown resource type ${req.typeName}`)] };
     return this.guard<ImportResponse>(async (ctx) => ({ importedState: await r.import(ctx, req.id), diagnostics: [] }), { importedState: null });
+  }
+
+  /** What a create with this key made before its run was killed: adopted (state) or cancelled (null). */
+  async recoverInterruptedCreate(req: RecoverRequest): Promise<RecoverResponse> {
+    const r = RESOURCES[req.typeName];
+    if (!r) return { state: null, diagnostics: [error(`Unknown resource type ${req.typeName}`)] };
+    if (!r.recover) return { state: null, diagnostics: [] };
+    return this.guard<RecoverResponse>(async (ctx) => {
+      const found = await r.recover!(ctx, req.idempotencyKey);
+      return { state: found.state, ...(found.private ? { private: found.private } : {}), diagnostics: found.notes.map((n) => warning(n)) };
+    }, { state: null });
   }
 
   /** data.grid_gateway_domain: NAME.DOMAIN of a gateway node, from its public config on chain. */

@@ -2,6 +2,7 @@
 // and updates wait for what they depend on; deletions wait for what depends (or depended) on
 // them. Before each side effect the intent is reported (so a crash leaves evidence) and after it
 // the object is handed to the hooks to be recorded. A failure stops only what depends on it.
+import { randomUUID } from 'node:crypto';
 import { error, hasErrors, inContext, type Diagnostic } from '../diagnostics';
 import type { Config } from '../config/types';
 import type { ObjectValue } from '../provider/interface';
@@ -9,6 +10,7 @@ import { proposeNewState } from '../plan/merge';
 import type { ConfiguredProvider, ProviderSet } from '../plan/providers';
 import type { Plan, ResourceChange } from '../plan/types';
 import { type ResourceMeta, type StateInstance, type StateView } from '../state/state';
+import type { CreateIntent } from '../state/backend';
 import { stateProviderString } from '../config/source';
 import { evaluateConfig } from '../plan/plan-instance';
 import { applyIgnoreChanges } from '../plan/ignore-changes';
@@ -19,8 +21,11 @@ import { firstInconsistency, inconsistentFinalPlan } from './final-plan-check';
 export type Verb = 'create' | 'update' | 'delete' | 'read';
 
 export interface ApplyHooks {
-  /** before the side effect of `change` starts; the side effect waits for it (to record the intent) */
-  onStart?(change: ResourceChange, verb: Verb): void | Promise<void>;
+  /**
+   * before the side effect of `change` starts; the side effect waits for it (to record the intent).
+   * A create comes with its idempotency key and what recovering it would need.
+   */
+  onStart?(change: ResourceChange, verb: Verb, create?: CreateIntent): void | Promise<void>;
   onDone?(change: ResourceChange, verb: Verb, id: string | undefined, seconds: number): void;
   onError?(change: ResourceChange, diags: Diagnostic[]): void;
   /** an object was written to the state (record it); the walk waits for it */
@@ -158,8 +163,15 @@ class ChangeApplier {
     if (inconsistency) return this.fail(c, [inconsistentFinalPlan(c.address, inconsistency)]);
     const verb = current ? 'update' : 'create';
     const started = Date.now();
-    await this.hooks.onStart?.(c, verb);
-    const res = await p.provider.applyResourceChange({ typeName: c.type, priorState: current, plannedState: planned.plannedState, config: configValue, plannedPrivate: planned.plannedPrivate });
+    const create: CreateIntent | undefined = current
+      ? undefined
+      : { idempotencyKey: randomUUID(), providerKey: c.providerKey, meta: this.meta(c, p), dependencies: c.dependencies };
+    await this.hooks.onStart?.(c, verb, create);
+    const res = await p.provider.applyResourceChange({
+      typeName: c.type, priorState: current, plannedState: planned.plannedState, config: configValue,
+      plannedPrivate: planned.plannedPrivate,
+      ...(create ? { idempotencyKey: create.idempotencyKey } : {}),
+    });
     const failed = hasErrors(res.diagnostics);
     if (res.newState) {
       await this.set(c, p, recordedInstance(schema, res.newState, res.private, c.dependencies, failed && !current));

@@ -53,8 +53,8 @@ export async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan
   let diags: Diagnostic[];
   try {
     diags = await applyPlan(plan, s.config, state, s.providers, {
-      onStart: (c, verb) => {
-        const recorded = journal.intent(objectKey(c.address, c.deposed), verb);
+      onStart: (c, verb, create) => {
+        const recorded = journal.intent(objectKey(c.address, c.deposed), verb, create);
         const id = verb !== 'create' && c.before?.id ? ` [id=${String(c.before.id)}]` : '';
         const label = c.deposed ? `${c.address} (deposed object ${c.deposed})` : c.address;
         say(ctx, `${label}: ${VERBS[verb][0]}${id}\n`);

@@ -1,19 +1,20 @@
 // Everything a plan/apply/destroy run needs, opened once: the configuration and its graph, input
 // variables, the state backend (locked, and recovered when a crashed run left a journal), and
 // the configured providers.
-import { hasErrors, warning, type Diagnostic } from '../diagnostics';
+import { error, hasErrors, warning, type Diagnostic } from '../diagnostics';
 import type { Config } from '../config/types';
 import { resolveVariables, type VariableInputs } from '../config/variables';
 import type { Graph } from '../graph/graph';
 import type { ProviderSet } from '../plan/providers';
 import type { ProviderFactory } from '../provider/interface';
-import type { StateBackend } from '../state/backend';
-import { emptyState, StateView } from '../state/state';
+import type { InterruptedCreate, StateBackend } from '../state/backend';
+import { emptyState, StateView, type StateFile } from '../state/state';
 import type { Value } from '../values';
 import { backendFor } from './backend-select';
 import { configureProviders } from './providers-setup';
 import { configFromDocument, loadStackConfig } from './stack-config';
 import { acquireLock } from './state-lock';
+import { CreateRecoveryError, recoverInterruptedCreates } from './recover-creates';
 import { currentWorkspace } from './workspace';
 import type { StackDir } from './workdir';
 
@@ -77,19 +78,39 @@ export async function openSession(stack: StackDir, o: SessionOptions): Promise<{
     if (lockId) await backend.unlock(lockId);
     await backend.close?.();
   };
+  // providers are configured on the state as read; with interrupted creates to recover, before it is saved
+  let configured: Awaited<ReturnType<typeof configureProviders>> | undefined;
+  const configure = async (file: StateFile) => {
+    configured ??= await configureProviders(config, new StateView(file), o.factories, vars.values);
+    return configured;
+  };
+  const closeProviders = () => Promise.all([...(configured?.providers.values() ?? [])].map((p) => p.provider.close?.()));
   let read;
   try {
-    read = await backend.read({ recover: o.lock });
+    read = await backend.read({
+      recover: o.lock,
+      recoverCreates: async (file, creates) => {
+        const { providers, diagnostics: pd } = await configure(file);
+        // without its provider an interrupted create cannot be asked about: keep the journal for next time
+        if (hasErrors(pd)) throw unconfiguredForRecovery(creates);
+        return recoverInterruptedCreates(file, creates, providers);
+      },
+    });
   } catch (err) {
+    await closeProviders();
     await release();
-    return { diagnostics: [...diagnostics, { severity: 'error', summary: `Cannot read the state ${backend.location}`, detail: (err as Error).message }] };
+    const summary = err instanceof CreateRecoveryError
+      ? 'Cannot recover what an interrupted apply created'
+      : `Cannot read the state ${backend.location}`;
+    return { diagnostics: [...diagnostics, ...(configured?.diagnostics ?? []), error(summary, (err as Error).message)] };
   }
   for (const line of read.interrupted) diagnostics.push(warning('A previous run was interrupted', `${line} Check it, and bring it into the state with "gridform import" if it exists.`));
   for (const line of read.warnings ?? []) diagnostics.push(warning('State file permissions', line));
+  // what providers found of the interrupted creates, in one warning (a killed apply may leave many)
+  if (read.recovered?.length) diagnostics.push(warning('A previous run was interrupted', read.recovered.join('\n')));
   const state = new StateView(read.state ?? emptyState());
-  const { providers, diagnostics: pd } = await configureProviders(config, state, o.factories, vars.values);
+  const { providers, diagnostics: pd } = await configure(state.file);
   diagnostics.push(...pd);
-  const closeProviders = () => Promise.all([...providers.values()].map((p) => p.provider.close?.()));
   if (hasErrors(pd)) {
     await closeProviders();
     await release();
@@ -106,4 +127,12 @@ export async function openSession(stack: StackDir, o: SessionOptions): Promise<{
     },
     diagnostics,
   };
+}
+
+function unconfiguredForRecovery(creates: InterruptedCreate[]): CreateRecoveryError {
+  const what = `${creates.map((c) => c.address).join(', ')} ${creates.length > 1 ? 'were' : 'was'}`;
+  return new CreateRecoveryError(
+    `${what} being created when a previous run stopped, and the providers could not be configured (see above) to find what that made. ` +
+      'The journal is kept: run the command again once they can.',
+  );
 }

@@ -80,6 +80,11 @@ export interface ApplyRequest {
   readonly plannedState: ObjectValue | null;
   readonly config: ObjectValue | null;
   readonly plannedPrivate?: string;
+  /**
+   * Set on a create: a random key the engine recorded before the call. A provider that marks what
+   * it creates with it can find that again with recoverInterruptedCreate if the run is killed.
+   */
+  readonly idempotencyKey?: string;
 }
 export interface ApplyResponse {
   /** null after a delete; on a failed create, whatever exists (or null) so nothing is lost */
@@ -99,6 +104,16 @@ export interface ReadResponse {
 export interface ImportRequest { readonly typeName: string; readonly id: string }
 export interface ImportResponse { readonly importedState: ObjectValue | null; readonly diagnostics: Diagnostic[] }
 
+/** A create whose run stopped before its result was recorded: the key its ApplyRequest carried. */
+export interface RecoverRequest { readonly typeName: string; readonly idempotencyKey: string }
+export interface RecoverResponse {
+  /** the object the interrupted create made, to record as an import would; null when nothing of it is left */
+  readonly state: ObjectValue | null;
+  readonly private?: string;
+  /** warnings say what was found and done (adopted, cancelled); an error keeps the create pending */
+  readonly diagnostics: Diagnostic[];
+}
+
 export interface ReadDataRequest { readonly typeName: string; readonly config: ObjectValue }
 export interface ReadDataResponse { readonly state: ObjectValue | null; readonly diagnostics: Diagnostic[] }
 
@@ -112,6 +127,8 @@ export interface Provider {
   readResource(req: ReadRequest): Promise<ReadResponse>;
   importResourceState(req: ImportRequest): Promise<ImportResponse>;
   readDataSource(req: ReadDataRequest): Promise<ReadDataResponse>;
+  /** finds what a create with this idempotency key made before its run was killed (optional) */
+  recoverInterruptedCreate?(req: RecoverRequest): Promise<RecoverResponse>;
   /** releases connections; the engine calls it once at the end of a command */
   close?(): Promise<void>;
 }

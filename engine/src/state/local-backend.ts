@@ -8,9 +8,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { JournalEntry, LockInfo, LockResult, ReadResult, StateBackend, StateJournal } from './backend';
+import type { CreateIntent, JournalEntry, LockInfo, LockResult, ReadOptions, ReadResult, StateBackend, StateJournal } from './backend';
 import type { ResourceMeta, StateFile, StateInstance } from './state';
-import { JournalDamage, replayJournal } from './journal-replay';
+import { JournalDamage, replayJournal, settleInterruptedCreates } from './journal-replay';
 import { damagedJournal } from './journal-lines';
 import { DAMAGED_STATE_ADVICE, parseState } from './state-check';
 import { looseModeWarning, SECRET_FILE_MODE } from './file-modes';
@@ -58,7 +58,7 @@ export class LocalBackend implements StateBackend {
     return parsed.state;
   }
 
-  async read(opts: { recover?: boolean } = {}): Promise<ReadResult> {
+  async read(opts: ReadOptions = {}): Promise<ReadResult> {
     const snapshot = this.readSnapshot();
     const loose = looseModeWarning(this.statePath, 'the state');
     const warnings = loose ? [`${loose.summary}: ${loose.detail}`] : [];
@@ -77,7 +77,8 @@ export class LocalBackend implements StateBackend {
     } catch (err) {
       throw err instanceof JournalDamage ? damagedJournal(this.journalPath, err.message) : err;
     }
-    const { state, interrupted, applied } = replayed;
+    const { state, applied } = replayed;
+    const { interrupted, recovered } = await settleInterruptedCreates(replayed, opts);
     if (opts.recover) {
       if (applied) {
         state.serial++;
@@ -85,7 +86,7 @@ export class LocalBackend implements StateBackend {
       }
       fs.rmSync(this.journalPath, { force: true });
     }
-    return { state, interrupted, warnings };
+    return { state, interrupted, recovered, warnings };
   }
 
   async write(state: StateFile): Promise<void> {
@@ -217,8 +218,8 @@ class LocalJournal implements StateJournal {
     this.dirty = true;
   }
 
-  intent(address: string, action: string): void {
-    this.append({ t: 'intent', address, action });
+  intent(address: string, action: string, create?: CreateIntent): void {
+    this.append({ t: 'intent', address, action, ...(create ? { create } : {}) });
   }
 
   setObject(meta: ResourceMeta, address: string, instance: StateInstance): void {

@@ -6,9 +6,9 @@
 import * as os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import type { JournalEntry, LockInfo, LockResult, ReadResult, StateBackend, StateJournal } from './backend';
+import type { CreateIntent, JournalEntry, LockInfo, LockResult, ReadOptions, ReadResult, StateBackend, StateJournal } from './backend';
 import type { ResourceMeta, StateFile, StateInstance } from './state';
-import { JournalDamage, replayJournal } from './journal-replay';
+import { JournalDamage, replayJournal, settleInterruptedCreates } from './journal-replay';
 import { damagedJournal } from './journal-lines';
 import { DAMAGED_STATE_ADVICE, parseState } from './state-check';
 
@@ -78,7 +78,7 @@ export class PgBackend implements StateBackend {
     return parsed.state;
   }
 
-  async read(opts: { recover?: boolean } = {}): Promise<ReadResult> {
+  async read(opts: ReadOptions = {}): Promise<ReadResult> {
     const c = await this.db();
     const snapshot = await this.snapshot(c);
     const { rows } = await c.query(`SELECT entry FROM ${this.schema}.gridform_journal WHERE name = $1 ORDER BY seq`, [this.o.workspace]);
@@ -94,12 +94,13 @@ export class PgBackend implements StateBackend {
       if (!(err instanceof JournalDamage)) throw err;
       throw damagedJournal(`of workspace ${this.o.workspace} (table ${this.schema}.gridform_journal)`, err.message);
     }
-    const { state, interrupted, applied } = replayed;
+    const { state, applied } = replayed;
+    const { interrupted, recovered } = await settleInterruptedCreates(replayed, opts);
     if (opts.recover) {
       if (applied) state.serial++;
       await this.commitSnapshot(c, applied ? state : undefined);
     }
-    return { state, interrupted };
+    return { state, interrupted, recovered };
   }
 
   /** Writes the state row (when given) and clears the journal, in one transaction. */
@@ -296,8 +297,8 @@ class PgJournal implements StateJournal {
     }
   }
 
-  intent(address: string, action: string): Promise<void> {
-    return this.append([{ t: 'intent', address, action }]);
+  intent(address: string, action: string, create?: CreateIntent): Promise<void> {
+    return this.append([{ t: 'intent', address, action, ...(create ? { create } : {}) }]);
   }
 
   setObject(meta: ResourceMeta, address: string, instance: StateInstance): Promise<void> {

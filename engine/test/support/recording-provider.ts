@@ -2,13 +2,17 @@
 // can count what was created across processes, even after one was killed. Creation takes a few
 // milliseconds, so an apply has several in flight at any moment.
 import * as fs from 'node:fs';
-import { Unknown, type ApplyResponse, type ObjectValue, type Provider, type ProviderFactory } from '../../index';
+import { Unknown, warning, type ApplyResponse, type ObjectValue, type Provider, type ProviderFactory } from '../../index';
 import { FAKE_SCHEMA } from '../fake-provider';
 
 export interface WorldRecord {
   op: 'create' | 'delete';
   name: string;
   id: string;
+  /** the idempotency key of the create that made it */
+  key?: string;
+  /** the attributes it was created with */
+  attributes?: ObjectValue;
 }
 
 export function readWorld(file: string): WorldRecord[] {
@@ -42,14 +46,27 @@ export class RecordingProvider implements Provider {
     }
     if (req.priorState) return { newState: { ...req.plannedState, id: req.priorState.id }, diagnostics: [] };
     const id = `${String(req.plannedState.name)}-${process.pid}-${++this.creates}`;
-    fs.appendFileSync(this.file, JSON.stringify({ op: 'create', name: req.plannedState.name, id }) + '\n');
+    const newState = { ...req.plannedState, id };
+    const key = req.idempotencyKey ? { key: req.idempotencyKey } : {};
+    const record: WorldRecord = { op: 'create', name: String(req.plannedState.name), id, ...key, attributes: newState };
+    fs.appendFileSync(this.file, JSON.stringify(record) + '\n');
     this.onCreate?.(this.creates);
-    return { newState: { ...req.plannedState, id }, diagnostics: [] };
+    return { newState, diagnostics: [] };
   }
   async readResource(req: Parameters<Provider['readResource']>[0]) {
-    const live = new Set<string>();
-    for (const r of readWorld(this.file)) (r.op === 'create' ? live.add(r.id) : live.delete(r.id));
-    return { newState: live.has(String(req.currentState.id)) ? req.currentState : null, diagnostics: [] };
+    return { newState: this.live().has(String(req.currentState.id)) ? req.currentState : null, diagnostics: [] };
+  }
+  /** The object a killed create made, found by its key in the world file. */
+  async recoverInterruptedCreate(req: Parameters<NonNullable<Provider['recoverInterruptedCreate']>>[0]) {
+    const made = [...this.live().values()].find((r) => r.key === req.idempotencyKey);
+    if (!made) return { state: null, diagnostics: [] };
+    const state = made.attributes ?? { name: made.name, id: made.id };
+    return { state, diagnostics: [warning(`adopted ${made.id}, which an interrupted apply created`)] };
+  }
+  private live(): Map<string, WorldRecord> {
+    const live = new Map<string, WorldRecord>();
+    for (const r of readWorld(this.file)) (r.op === 'create' ? live.set(r.id, r) : live.delete(r.id));
+    return live;
   }
   async importResourceState() {
     return { importedState: null, diagnostics: [] };

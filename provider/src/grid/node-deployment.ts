@@ -1,7 +1,9 @@
 // The flow of one node deployment, as the real grid clients do it: build the deployment, hash it,
 // create the node contract with that hash (reserving public IPs), sign, send it to the node, and
 // wait until every workload is ok. Any failure cancels the contract, so nothing is left behind.
-import { RpcError, deploymentHashHex, signDeployment, type node } from '../../../proto';
+// A create carries the engine's idempotency key in the contract's deployment_data, so what a
+// killed run made can be found again (see recovery.ts).
+import { RpcError, deploymentHashHex, signDeployment, type chain, type node } from '../../../proto';
 import type { GridContext } from './context';
 import { preflight } from './preflight';
 import { GridError } from './grid-error';
@@ -10,8 +12,10 @@ export interface DeploymentSpec {
   nodeId: number;
   workloads: node.Workload[];
   publicIps: number;
-  /** stored on chain as deployment_data (<= 512 bytes) */
-  metadata: { type: string; name: string; projectName: string };
+  /** stored on chain as deployment_data (<= 512 bytes); `key` is the create's idempotency key */
+  metadata: { type: string; name: string; projectName: string; key?: string };
+  /** a name contract to create with the node contract, in one batch (both or neither) */
+  nameContract?: string;
 }
 
 export { GridError };
@@ -33,30 +37,66 @@ export async function createNodeDeployment(ctx: GridContext, spec: DeploymentSpe
   await preflight(ctx, spec.nodeId, spec.workloads, spec.publicIps);
   const d = buildDeployment(ctx, spec);
   const hash = deploymentHashHex(d);
-  let contractId: number;
-  try {
-    const r = await ctx.chain.submit(ctx.key, { createNodeContract: { nodeId: spec.nodeId, deploymentHash: hash, deploymentData: d.metadata ?? '', publicIps: spec.publicIps } });
-    contractId = r.createdIds[0];
-  } catch (err) {
-    throw new GridError(`creating the node contract on node ${spec.nodeId} failed: ${(err as Error).message}`);
-  }
+  const { contractIds, adopted } = await createContracts(ctx, spec, hash, d.metadata ?? '');
+  const contractId = contractIds[contractIds.length - 1];
   try {
     d.contractId = contractId;
     signDeployment(d, ctx.twinId, ctx.key);
     const node = await ctx.node(spec.nodeId);
+    // an adopted contract (same hash, so the same deployment) may be on the node already
+    const there = adopted ? await node.get(ctx.twinId, contractId).catch(() => undefined) : undefined;
     try {
-      await node.deploy(d);
+      if (!there) await node.deploy(d);
     } catch (err) {
       if (err instanceof RpcError && err.unavailable) throw err; // not refused: unreachable, and the error says so
       throw new GridError(`node ${spec.nodeId} refused the deployment of contract ${contractId}: ${(err as Error).message}`);
     }
     return await waitReady(ctx, spec.nodeId, contractId, 0);
   } catch (err) {
-    await cancelContract(ctx, contractId).catch((cancelErr: Error) => {
-      (err as Error).message += ` (and cancelling contract ${contractId} failed too: ${cancelErr.message}; cancel it by hand)`;
-    });
+    for (const id of [...contractIds].reverse()) {
+      await cancelContract(ctx, id).catch((cancelErr: Error) => {
+        (err as Error).message += ` (and cancelling contract ${id} failed too: ${cancelErr.message}; cancel it by hand)`;
+      });
+    }
     throw err;
   }
+}
+
+/**
+ * Creates the node contract (after the name contract, in one batch, when there is one). A live
+ * contract of this twin with the same hash on the node is this very deployment, made by a run whose
+ * record was lost: it is adopted instead of failing on the chain's unique (node, hash).
+ */
+async function createContracts(
+  ctx: GridContext,
+  spec: DeploymentSpec,
+  hash: string,
+  deploymentData: string,
+): Promise<{ contractIds: number[]; adopted: boolean }> {
+  const nodeCall: chain.Call = {
+    createNodeContract: { nodeId: spec.nodeId, deploymentHash: hash, deploymentData, publicIps: spec.publicIps },
+  };
+  try {
+    if (spec.nameContract) {
+      const r = await ctx.chain.submit(ctx.key, { batchAll: { calls: [{ createNameContract: { name: spec.nameContract } }, nodeCall] } });
+      return { contractIds: r.createdIds.map(Number), adopted: false };
+    }
+    return { contractIds: [Number((await ctx.chain.submit(ctx.key, nodeCall)).createdIds[0])], adopted: false };
+  } catch (err) {
+    const clash = !spec.nameContract && /already has deployment hash/.test((err as Error).message);
+    const mine = clash ? await ownLiveContractWithHash(ctx, spec.nodeId, hash) : undefined;
+    if (mine) return { contractIds: [mine], adopted: true };
+    const nodeContract = `the node contract on node ${spec.nodeId}`;
+    const what = spec.nameContract ? `the name contract for ${JSON.stringify(spec.nameContract)} and ${nodeContract}` : nodeContract;
+    throw new GridError(`creating ${what} failed: ${(err as Error).message}`);
+  }
+}
+
+async function ownLiveContractWithHash(ctx: GridContext, nodeId: number, hash: string): Promise<number | undefined> {
+  const id = Number(await ctx.chain.contractIdByNodeHash(nodeId, hash).catch(() => 0));
+  if (!id) return undefined;
+  const c = await ctx.chain.contract(id);
+  return c.twinId === ctx.twinId && c.state !== 'Deleted' ? id : undefined;
 }
 
 /**

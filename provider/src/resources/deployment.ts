@@ -6,7 +6,8 @@ import { isUnknown, Unknown } from '../../../engine';
 import type { node } from '../../../proto';
 import { deploymentSchema } from '../schema/deployment';
 import type { GridContext } from '../grid/context';
-import { cancelContract, createNodeDeployment, GridError, resultOf, updateNodeDeployment } from '../grid/node-deployment';
+import { cancelContract, createNodeDeployment, GridError, resultOf, updateNodeDeployment, waitReady } from '../grid/node-deployment';
+import { adoptedNote, cancelAll, contractsWithKey, deployedOn, type Contract, type Recovered } from '../grid/recovery';
 import { Checks } from './checks';
 import type { GridResource } from './resource';
 
@@ -74,7 +75,7 @@ export const deploymentResource: GridResource = {
     return c.diags;
   },
 
-  async create(ctx, planned) {
+  async create(ctx, planned, key) {
     const nodeId = Number(planned.node);
     const networkName = String(planned.network_name ?? '');
     const vms = (planned.vms ?? []) as ObjectValue[];
@@ -85,7 +86,7 @@ export const deploymentResource: GridResource = {
       nodeId,
       workloads,
       publicIps: vms.filter((vm) => vm.publicip === true).length,
-      metadata: { type: 'vm', name, projectName: String(planned.solution_type ?? name) },
+      metadata: { type: 'vm', name, projectName: String(planned.solution_type ?? name), ...(key ? { key } : {}) },
     });
     return { state: stateFrom(planned, d, subnet) };
   },
@@ -180,7 +181,38 @@ export const deploymentResource: GridResource = {
     const imported = stateFrom({ id, node: contract.nodeId, name: meta.name ?? '', network_name: networkName, solution_type: null, vms, containers, disks, zdbs }, d, subnet);
     return unsetWhereZero(deploymentSchema.block, imported);
   },
+
+  /** One contract: adopted as import would when its deployment is on the node and comes up, else cancelled. */
+  recover: (ctx, key) => recoverSingleContract(ctx, key, (id) => deploymentResource.import(ctx, id)),
 };
+
+/**
+ * The recovery of a resource made of one node contract: adopted when the node holds its deployment
+ * and every workload comes up; cancelled when the node never got it (the create was cut between
+ * contract and deployment) or it failed, so the plan creates it anew.
+ */
+export async function recoverSingleContract(
+  ctx: GridContext,
+  key: string,
+  adopt: (id: string) => Promise<ObjectValue>,
+  alsoCancel: (c: Contract[]) => Promise<string[]> = async () => [],
+): Promise<Recovered> {
+  const found = await contractsWithKey(ctx, key);
+  const cancel = async (why: string): Promise<Recovered> => {
+    const r = await cancelAll(ctx, found, why);
+    return { ...r, notes: [...r.notes, ...(await alsoCancel(found))] };
+  };
+  if (!found.length) return { state: null, notes: [] };
+  if (found.length > 1) return cancel(`one create makes one contract, and ${found.length} carry its key`);
+  const c = found[0];
+  if (!(await deployedOn(ctx, c))) return cancel(`node ${c.nodeId} never got its deployment`);
+  try {
+    await waitReady(ctx, Number(c.nodeId), Number(c.id), 0);
+  } catch (err) {
+    return cancel(`its workloads did not come up (${(err as Error).message})`);
+  }
+  return { state: await adopt(String(c.id)), notes: [adoptedNote(found)] };
+}
 
 /**
  * An imported object as a configuration that leaves optional attributes out would have it: the

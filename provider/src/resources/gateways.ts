@@ -7,6 +7,8 @@ import type { node } from '../../../proto';
 import type { GridContext } from '../grid/context';
 import type { GraceNotes } from '../grid/grace-notes';
 import { cancelContract, createNodeDeployment, GridError, resultOf, updateNodeDeployment } from '../grid/node-deployment';
+import { metadataOf } from '../grid/recovery';
+import { recoverSingleContract } from './deployment';
 import { fqdnProxySchema, nameProxySchema } from '../schema/gateways';
 import { Checks } from './checks';
 import type { GridResource } from './resource';
@@ -64,27 +66,32 @@ export const nameProxyResource: GridResource = {
     return c.diags;
   },
 
-  async create(ctx, planned) {
+  /** The name contract and the node contract are made in one batch, so neither exists without the other. */
+  async create(ctx, planned, key) {
     const nodeId = Number(planned.node);
     const name = String(planned.name);
     const domain = await gatewayDomain(ctx, nodeId);
-    let nameContractId: number;
-    try {
-      nameContractId = (await ctx.chain.submit(ctx.key, { createNameContract: { name } })).createdIds[0];
-    } catch (err) {
-      throw new GridError(`creating the name contract for ${JSON.stringify(name)} failed: ${(err as Error).message}`);
-    }
-    try {
-      const d = await createNodeDeployment(ctx, {
-        nodeId, publicIps: 0, metadata: { type: 'gateway', name, projectName: name },
-        workloads: [nameProxyWorkload(planned)],
-      });
-      return { state: { ...planned, id: String(d.contractId), name_contract_id: String(nameContractId), fqdn: String(resultOf(d, d.workloads[0].name).fqdn ?? `${name}.${domain}`) } };
-    } catch (err) {
-      await cancelContract(ctx, nameContractId).catch(() => undefined);
-      throw err;
-    }
+    const d = await createNodeDeployment(ctx, {
+      nodeId, publicIps: 0, metadata: { type: 'gateway', name, projectName: name, ...(key ? { key } : {}) },
+      workloads: [nameProxyWorkload(planned)], nameContract: name,
+    });
+    const nameContractId = await ctx.chain.contractIdByName(name);
+    const fqdn = String(resultOf(d, d.workloads[0].name).fqdn ?? `${name}.${domain}`);
+    return { state: { ...planned, id: String(d.contractId), name_contract_id: String(nameContractId), fqdn } };
   },
+
+  /** Adopted as import would; when cancelled, the name contract made with it goes too. */
+  recover: (ctx, key) => recoverSingleContract(ctx, key, (id) => nameProxyResource.import(ctx, id), async (found) => {
+    const notes: string[] = [];
+    for (const c of found) {
+      const name = metadataOf(c.deploymentData).name;
+      const id = name ? Number(await ctx.chain.contractIdByName(name).catch(() => 0)) : 0;
+      if (!id || (await ctx.chain.contract(id)).twinId !== ctx.twinId) continue;
+      await cancelContract(ctx, id);
+      notes.push(`cancelled name contract ${id} (${name}), made with contract ${c.id}`);
+    }
+    return notes;
+  }),
 
   async update(ctx, prior, planned) {
     const name = String(planned.name);
@@ -128,11 +135,12 @@ export const fqdnProxyResource: GridResource = {
     return c.diags;
   },
 
-  async create(ctx, planned) {
+  async create(ctx, planned, key) {
     const nodeId = Number(planned.node);
     await gatewayDomain(ctx, nodeId);
     const d = await createNodeDeployment(ctx, {
-      nodeId, publicIps: 0, metadata: { type: 'gateway', name: String(planned.name), projectName: String(planned.name) },
+      nodeId, publicIps: 0,
+      metadata: { type: 'gateway', name: String(planned.name), projectName: String(planned.name), ...(key ? { key } : {}) },
       workloads: [fqdnProxyWorkload(planned)],
     });
     return { state: { ...planned, id: String(d.contractId) } };
@@ -163,4 +171,6 @@ export const fqdnProxyResource: GridResource = {
     const data = JSON.parse(w.data) as { fqdn: string; backends: string[]; tls_passthrough?: boolean };
     return { id: String(contract.id), node: contract.nodeId, name: w.name, fqdn: data.fqdn, backends: data.backends, tls_passthrough: !!data.tls_passthrough, description: w.description ?? '' };
   },
+
+  recover: (ctx, key) => recoverSingleContract(ctx, key, (id) => fqdnProxyResource.import(ctx, id)),
 };

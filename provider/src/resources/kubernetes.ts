@@ -10,6 +10,7 @@ import { GridError } from '../grid/grid-error';
 import { kubernetesSchema } from '../schema/kubernetes';
 import { Checks } from './checks';
 import { networkSubnet, vmWorkloads } from './deployment';
+import { cancelAll, contractsWithKey } from '../grid/recovery';
 import type { GridResource } from './resource';
 
 export const K3S_FLIST = 'https://hub.grid.tf/tf-official-apps/threefoldtech-k3s-latest.flist';
@@ -50,7 +51,9 @@ function byNode(workers: ObjectValue[]): Map<number, ObjectValue[]> {
 }
 
 /** Puts the workers where they belong: updates, creates and cancels the per-node deployments. */
-async function placeWorkers(ctx: GridContext, planned: ObjectValue, masterIp: string, existing: Record<string, string>, created: number[]): Promise<{ ids: Record<string, string>; workers: ObjectValue[] }> {
+async function placeWorkers(
+  ctx: GridContext, planned: ObjectValue, masterIp: string, existing: Record<string, string>, created: number[], key?: string,
+): Promise<{ ids: Record<string, string>; workers: ObjectValue[] }> {
   const networkName = String(planned.network_name);
   const env = (w: ObjectValue) => ({ K3S_URL: `https://${masterIp}:6443`, K3S_TOKEN: String(planned.token), K3S_DATA_DIR: '/mydisk', K3S_FLANNEL_IFACE: 'eth0', K3S_NODE_NAME: String(w.name), SSH_KEY: String(planned.ssh_key ?? '') });
   const ids: Record<string, string> = {};
@@ -58,7 +61,10 @@ async function placeWorkers(ctx: GridContext, planned: ObjectValue, masterIp: st
   const groups = byNode((planned.workers ?? []) as ObjectValue[]);
   for (const [nodeId, workers] of groups) {
     const workloads = workers.flatMap((w) => k3sWorkloads(w, networkName, env(w)));
-    const metadata = { type: 'kubernetes', name: `${String(planned.master && (planned.master as ObjectValue).name)}_workers`, projectName: String(planned.solution_type ?? 'kubernetes') };
+    const metadata = {
+      type: 'kubernetes', name: `${String(planned.master && (planned.master as ObjectValue).name)}_workers`,
+      projectName: String(planned.solution_type ?? 'kubernetes'), ...(key ? { key } : {}),
+    };
     let d: node.Deployment__Output;
     if (existing[String(nodeId)]) d = await updateNodeDeployment(ctx, nodeId, Number(existing[String(nodeId)]), { workloads, metadata });
     else {
@@ -105,7 +111,7 @@ export const kubernetesResource: GridResource = {
     };
   },
 
-  async create(ctx, planned) {
+  async create(ctx, planned, key) {
     const master = planned.master as ObjectValue;
     const networkName = String(planned.network_name);
     await networkSubnet(ctx, Number(master.node), networkName);
@@ -114,11 +120,14 @@ export const kubernetesResource: GridResource = {
       const env = { K3S_URL: '', K3S_TOKEN: String(planned.token), K3S_DATA_DIR: '/mydisk', K3S_FLANNEL_IFACE: 'eth0', K3S_NODE_NAME: String(master.name), SSH_KEY: String(planned.ssh_key ?? '') };
       const md = await createNodeDeployment(ctx, {
         nodeId: Number(master.node), workloads: k3sWorkloads(master, networkName, env), publicIps: master.publicip === true ? 1 : 0,
-        metadata: { type: 'kubernetes', name: String(master.name), projectName: String(planned.solution_type ?? 'kubernetes') },
+        metadata: {
+          type: 'kubernetes', name: String(master.name), projectName: String(planned.solution_type ?? 'kubernetes'),
+          ...(key ? { key } : {}),
+        },
       });
       created.push(md.contractId);
       const masterState = vmState(master, md);
-      const { ids, workers } = await placeWorkers(ctx, planned, String(masterState.ip), {}, created);
+      const { ids, workers } = await placeWorkers(ctx, planned, String(masterState.ip), {}, created, key);
       return { state: { ...planned, id: String(md.contractId), master: masterState, workers, node_deployment_id: { master: String(md.contractId), ...ids } } };
     } catch (err) {
       for (const id of created.reverse()) await cancelContract(ctx, id).catch(() => undefined);
@@ -160,6 +169,11 @@ export const kubernetesResource: GridResource = {
 
   async import() {
     throw new GridError('importing a grid_kubernetes is not supported: import its VMs as grid_deployment resources by contract id, or recreate the cluster');
+  },
+
+  /** A cluster cannot be imported, so what an interrupted create made of it is cancelled and made anew. */
+  async recover(ctx, key) {
+    return cancelAll(ctx, await contractsWithKey(ctx, key), 'a cluster cannot be imported');
   },
 };
 

@@ -10,9 +10,10 @@ import { Unknown, type AttributePath, type ObjectValue, type Value } from '../..
 import type { node } from '../../../proto';
 import { networkSchema } from '../schema/network';
 import type { GridContext } from '../grid/context';
-import { cancelContract, createNodeDeployment, GridError, updateNodeDeployment, type DeploymentSpec } from '../grid/node-deployment';
+import { cancelContract, createNodeDeployment, GridError, updateNodeDeployment, waitReady, type DeploymentSpec } from '../grid/node-deployment';
 import { newWgKeys, wgPublicKey } from '../grid/wireguard';
 import { refusedWgPort, WG_PORT_TRIES } from '../grid/wg-ports';
+import { adoptedNote, cancelAll, contractsWithKey, deployedOn } from '../grid/recovery';
 import { Checks } from './checks';
 import type { GridResource } from './resource';
 
@@ -44,7 +45,7 @@ export const networkResource: GridResource = {
     return c.diags;
   },
 
-  async create(ctx, planned) {
+  async create(ctx, planned, key) {
     const name = String(planned.name);
     const nodes = (planned.nodes as number[]).map(Number);
     const m = RANGE.exec(String(planned.ip_range))!;
@@ -55,7 +56,7 @@ export const networkResource: GridResource = {
       plans.push({ nodeId, subnet: `${m[1]}.${m[2]}.${2 + i}.0/24`, keys: newWgKeys(), port, host: client.address.split(':')[0] });
     }
     const access = planned.add_wg_access === true ? await accessPlan(ctx, plans, m[1], m[2]) : undefined;
-    const metadata = { type: 'network', name, projectName: name };
+    const metadata = { type: 'network', name, projectName: name, ...(key ? { key } : {}) };
     const workloadOf = (p: NodePlan): node.Workload => {
       const data = networkData(String(planned.ip_range), p, plans);
       if (access && access.node === p) data.peers.push(access.peer);
@@ -191,8 +192,38 @@ export const networkResource: GridResource = {
     return { ...state, node_deployment_id: live };
   },
 
-  async import() {
-    throw new GridError('importing a grid_network is not supported yet: import its grid_deployment resources by contract id instead');
+  /** By its node contract ids, comma-separated in the order of `nodes` (e.g. "12,13"). */
+  async import(ctx, id) {
+    const parts = await Promise.all(contractIdsOf(id).map((contractId) => networkPart(ctx, contractId)));
+    parts.forEach((p) => checkWholeNetwork(p, parts));
+    const { name, data, description } = parts[0];
+    return {
+      id: parts.map((p) => p.contractId).join(','), name, nodes: parts.map((p) => p.nodeId), ip_range: data.ip_range,
+      description: description || null, add_wg_access: null, access_wg_config: '', external_ip: '', external_sk: '', public_node_id: 0,
+      nodes_ip_range: Object.fromEntries(parts.map((p) => [String(p.nodeId), p.data.subnet])),
+      node_deployment_id: Object.fromEntries(parts.map((p) => [String(p.nodeId), p.contractId])),
+    };
+  },
+
+  /**
+   * Adopted as import would when every node got its share and the shares are whole (each peer's
+   * subnet is among them, and no peer is your machine, whose key only the lost state had); else
+   * cancelled: nothing depends yet on a network whose create did not finish, so the plan makes it anew.
+   */
+  async recover(ctx, key) {
+    const found = await contractsWithKey(ctx, key);
+    if (!found.length) return { state: null, notes: [] };
+    try {
+      for (const c of found) {
+        if (!(await deployedOn(ctx, c))) throw new GridError(`node ${c.nodeId} never got its deployment`);
+        await waitReady(ctx, Number(c.nodeId), Number(c.id), 0);
+      }
+      const state = await networkResource.import(ctx, found.map((c) => c.id).join(','));
+      return { state, notes: [adoptedNote(found)] };
+    } catch (err) {
+      if (!(err instanceof GridError)) throw err;
+      return cancelAll(ctx, found, `a network cut short during its create is not adopted: ${err.message}`);
+    }
   },
 };
 
@@ -226,6 +257,66 @@ async function createWithGrantedPort(
  */
 function sentStale(plans: NodePlan[], workloadOf: (p: NodePlan) => node.Workload, sent: Map<number, string | undefined>): NodePlan[] {
   return plans.filter((p) => workloadOf(p).data !== sent.get(p.nodeId));
+}
+
+function contractIdsOf(id: string): number[] {
+  const ids = id.split(',').map((x) => Number(x.trim()));
+  if (!id.trim() || ids.some((n) => !Number.isInteger(n) || n <= 0)) {
+    throw new GridError(
+      `import id ${JSON.stringify(id)} must list the network's node contract ids, comma-separated in the order of its nodes ` +
+        '(e.g. 12,13); gridform chain contracts lists them',
+    );
+  }
+  return ids;
+}
+
+/** The shares given form one network: same name and range, one per node, every peer among them, no access peer. */
+function checkWholeNetwork(p: NetworkPart, parts: NetworkPart[]): void {
+  const first = parts[0];
+  if (p.name !== first.name || p.data.ip_range !== first.data.ip_range) {
+    throw new GridError(
+      `contract ${p.contractId} holds network ${p.name} (${p.data.ip_range}), not ${first.name} (${first.data.ip_range}) ` +
+        `as contract ${first.contractId} does: list the contracts of one network`,
+    );
+  }
+  const sameNode = parts.filter((q) => q.nodeId === p.nodeId);
+  if (sameNode.length > 1) {
+    const ids = sameNode.map((q) => q.contractId).join(' and ');
+    throw new GridError(`contracts ${ids} are both on node ${p.nodeId}: a network has one contract per node`);
+  }
+  if (p.data.peers.some((peer) => !peer.endpoint)) {
+    throw new GridError(
+      `network ${p.name} gives your machine wireguard access through node ${p.nodeId} (add_wg_access); that peer's private key was ` +
+        'only in the state that created it, so the network cannot be imported: cancel contracts ' +
+        `${parts.map((q) => q.contractId).join(', ')} and let gridform create it again`,
+    );
+  }
+  const missing = p.data.peers.find((peer) => !parts.some((q) => q.data.subnet === peer.subnet));
+  if (missing) {
+    throw new GridError(
+      `network ${p.name} on node ${p.nodeId} (contract ${p.contractId}) has a peer with subnet ${missing.subnet} that none of the ` +
+        'contracts given holds: add the contract of that node to the import id',
+    );
+  }
+}
+
+/** One node's share of a network: its live contract of yours and the network workload its node holds. */
+interface NetworkPart {
+  contractId: number;
+  nodeId: number;
+  name: string;
+  description: string;
+  data: NetworkData;
+}
+
+async function networkPart(ctx: GridContext, contractId: number): Promise<NetworkPart> {
+  const c = await ctx.chain.contract(contractId).catch(() => undefined);
+  if (!c || c.type !== 'node' || c.state === 'Deleted') throw new GridError(`contract ${contractId} is not a live node contract`);
+  if (c.twinId !== ctx.twinId) throw new GridError(`contract ${contractId} belongs to twin ${c.twinId}, not to yours (${ctx.twinId})`);
+  const d = await (await ctx.node(Number(c.nodeId))).get(ctx.twinId, contractId).catch(() => undefined);
+  const w = d?.workloads.find((x) => x.type === 'network' && x.result?.state !== 'deleted');
+  if (!w) throw new GridError(`contract ${contractId} holds no network on node ${c.nodeId}`);
+  return { contractId, nodeId: Number(c.nodeId), name: w.name, description: w.description ?? '', data: JSON.parse(w.data) as NetworkData };
 }
 
 /** What the provider keeps privately: each node's wireguard private key and listen port. */

@@ -2,7 +2,7 @@
 // changing it under the lock for those that edit it (state rm/mv, import).
 import { error, type Diagnostic } from '../../diagnostics';
 import type { Config } from '../../config/types';
-import type { StateBackend } from '../../state/backend';
+import type { InterruptedCreate, StateBackend } from '../../state/backend';
 import { emptyState, StateView } from '../../state/state';
 import { backendFor } from '../backend-select';
 import { report, type CommandContext } from '../context';
@@ -46,7 +46,13 @@ export async function editStackState(ctx: CommandContext, operation: string, edi
       if (report(ctx, l.diagnostics) || !l.id) return 1;
       lockId = l.id;
     }
-    const r = await backend.read({ recover: !!lockId });
+    let r;
+    try {
+      r = await backend.read({ recover: !!lockId, recoverCreates: refuseBeforeRecovery });
+    } catch (err) {
+      report(ctx, [error(`Cannot read the state ${backend.location}`, (err as Error).message)]);
+      return 1;
+    }
     const state = new StateView(r.state ?? emptyState());
     const { changed, diagnostics: ed } = await edit(state, config, backend);
     if (report(ctx, ed)) return 1;
@@ -59,4 +65,13 @@ export async function editStackState(ctx: CommandContext, operation: string, edi
     if (lockId) await backend.unlock(lockId);
     await backend.close?.();
   }
+}
+
+/** Editing the state would drop the keys of interrupted creates: their provider must be asked first. */
+async function refuseBeforeRecovery(_state: unknown, creates: InterruptedCreate[]): Promise<never> {
+  const what = creates.map((c) => c.address).join(', ');
+  throw new Error(
+    `a previous apply was interrupted while creating ${what}: run "gridform plan" (or apply) first, ` +
+      'so the provider finds what it made, then run this command again',
+  );
 }
