@@ -142,7 +142,16 @@ export async function nothingLeft(grid: LocalGrid, states: StateFile[]): Promise
 }
 
 export function runProblem(what: string, r: RunResult): string {
-  return `${what} failed (exit ${r.code}${r.signal ? `, ${r.signal}` : ''}${r.timedOut ? ', timed out' : ''}): ${tail(r.stderr + r.stdout, 3)}`;
+  return `${what} failed (exit ${r.code}${r.signal ? `, ${r.signal}` : ''}${r.timedOut ? ', timed out' : ''}): ${errorText(r)}`;
+}
+
+/** The first error the command printed (its summary and detail), else the last lines it printed. */
+export function errorText(r: RunResult): string {
+  const lines = r.stderr.split('\n').map((l) => l.trim());
+  const at = lines.findIndex((l) => l.startsWith('Error:'));
+  if (at < 0) return tail(r.stderr + r.stdout, 3);
+  const detail = lines.slice(at + 1).filter(Boolean).filter((l) => !l.startsWith('with ')).slice(0, 2);
+  return [lines[at], ...detail].join(' ').slice(0, 400);
 }
 
 export const logName = (dir: string, name: string) => path.join(dir, name);

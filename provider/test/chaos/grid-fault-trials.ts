@@ -52,6 +52,7 @@ function faultTrial(name: string, about: string, fault: (t: TrialContext) => { w
     about,
     needsGrid: true,
     needsPg: false,
+    freshGridAfterFailure: true,
     async run(t) {
       const grid = gridOf(t);
       writeStack(path.join(t.dir, FOLDER), stackJson(t, 'grid', 1), t.tag, backendFor(t, 'local'));
@@ -65,7 +66,7 @@ function faultTrial(name: string, about: string, fault: (t: TrialContext) => { w
       if (faulted && run.code !== 0 && hurt!.mustName && !hurt!.mustName.test(run.stderr + run.stdout)) {
         problems.push(`the apply's error does not say what failed (${hurt!.mustName.source}): ${tail(run.stderr, 2)}`);
       }
-      problems.push(...(await bringBack(grid, 'grid-up-after-fault')));
+      problems.push(...(await bringBack(grid, path.join(t.dir, 'logs', 'grid-up-after-fault'))));
       return [...problems, ...(await reapplyCheckDestroy(t, [FOLDER]))];
     },
   };
@@ -125,22 +126,49 @@ function linesSince(b: NodeBaseline): number {
 
 /** Most log lines a node may write per minute around an outage before it counts as a storm. */
 const LOG_LINES_PER_MINUTE = 600;
+/** A daemon past this size is stopped, with the grid, so a storm cannot take the shared machine down. */
+const GUARD_RSS_KB = 1536 * 1024;
+
+/** Watches the grid's daemons' memory; past the guard it kills the whole grid and says why. */
+function memoryGuard(grid: LocalGrid): { stop(): string[] } {
+  const found: string[] = [];
+  const timer = setInterval(() => {
+    if (found.length) return;
+    const g = grid.read();
+    const daemons = [{ what: 'the chain', pid: g.chain.pid }, ...g.nodes.map((n) => ({ what: `node ${n.id}`, pid: n.pid }))];
+    for (const d of daemons) {
+      const rss = rssKb(d.pid);
+      if (rss <= GUARD_RSS_KB) continue;
+      found.push(`${d.what} grew past ${Math.round(rss / 1024)} MB: the harness stopped the grid to protect the machine (the rest of the trial runs against a stopped grid)`);
+      grid.killAllSync();
+      return;
+    }
+  }, 500);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return found;
+    },
+  };
+}
 
 export const chainOutage: Kind = {
   name: 'chain-outage',
   about: 'the chain down for --outage seconds, from before or during an apply; no storm, memory bounded, applies served again',
   needsGrid: true,
   needsPg: false,
+  freshGridAfterFailure: true,
   async run(t) {
     const grid = gridOf(t);
     writeStack(path.join(t.dir, FOLDER), stackJson(t, 'grid', 1), t.tag, backendFor(t, 'local'));
     const when = t.rng.pick(['before', 'during'] as const);
     const before = baseline(grid);
+    const guard = memoryGuard(grid);
     const started = Date.now();
     let back: Promise<string[]> | undefined;
     const outage = () => {
       grid.killChain();
-      back = new Promise((r) => setTimeout(r, t.opts.outageSeconds * 1000)).then(() => bringBack(grid, 'grid-up-after-outage'));
+      back = new Promise((r) => setTimeout(r, t.opts.outageSeconds * 1000)).then(() => bringBack(grid, path.join(t.dir, 'logs', 'grid-up-after-outage')));
     };
     let run: RunResult;
     if (when === 'before') {
@@ -156,6 +184,7 @@ export const chainOutage: Kind = {
     const problems = await back!;
     // the re-apply right after the chain's return is the grid serving applies again (at most 10 s)
     const rest = await reapplyCheckDestroy(t, [FOLDER], { maxReapplyMs: 10_000 });
+    problems.push(...guard.stop());
     const minutes = Math.max(1, (Date.now() - started) / 60_000);
     for (const b of before) {
       const lines = linesSince(b);

@@ -57,14 +57,14 @@ export class LocalGrid {
   }
 
   cli(args: string[], name: string, timeoutMs: number): Promise<RunResult> {
-    return gridform(args, { home: this.home, timeoutMs, logPrefix: path.join(this.logDir, name) });
+    return gridform(args, { home: this.home, timeoutMs, logPrefix: path.isAbsolute(name) ? name : path.join(this.logDir, name) });
   }
 
   read(): GridJson {
     return JSON.parse(fs.readFileSync(path.join(this.home, 'grid.json'), 'utf8')) as GridJson;
   }
 
-  /** `grid up` on the existing data: restarts whatever is down. */
+  /** `grid up` on the existing data: restarts whatever is down. `name`: a log name, or an absolute log prefix. */
   async bringBack(name: string): Promise<RunResult> {
     return this.cli(['grid', 'up'], name, 60_000);
   }

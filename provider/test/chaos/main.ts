@@ -76,7 +76,9 @@ async function main(): Promise<number> {
   cfg.log(`chaos: seed ${cfg.seed}, ${cfg.only !== undefined ? `trial ${cfg.only}` : `${cfg.trials} trial(s)`} of ${cfg.kinds.join(', ')}; files in ${cfg.workDir}`);
   const started = Date.now();
   const results = await runChaos(cfg);
-  process.stdout.write(`\nchaos run, seed ${cfg.seed}, ${((Date.now() - started) / 60_000).toFixed(1)} min\n${renderReport(results, cfg.seed, cfg.kinds)}`);
+  const report = `chaos run, seed ${cfg.seed}, ${((Date.now() - started) / 60_000).toFixed(1)} min\n${renderReport(results, cfg.seed, cfg.kinds)}`;
+  fs.writeFileSync(path.join(cfg.workDir, 'report.txt'), report);
+  process.stdout.write(`\n${report}`);
   if (results.some((r) => r.status === 'harness error')) return 2;
   return results.every((r) => r.status === 'held') ? 0 : 1;
 }

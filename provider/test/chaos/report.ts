@@ -17,7 +17,9 @@ export function renderReport(results: TrialResult[], seed: number, kinds: string
   for (const r of bad) {
     out.push(`${r.status === 'failed' ? 'FAILED' : 'HARNESS ERROR'} ${r.kind} #${r.trial} (replay: npm run chaos -- --seed ${seed} --kinds ${r.kind} --trial ${r.trial}; files in ${r.dir})`);
     if (r.inflicted.length) out.push(`  inflicted: ${r.inflicted.join('; ')}`);
-    for (const p of r.problems) out.push(`  - ${p}`);
+    const seen = new Map<string, number>();
+    for (const p of r.problems) seen.set(p, (seen.get(p) ?? 0) + 1);
+    for (const [p, n] of seen) out.push(`  - ${p}${n > 1 ? ` (x${n})` : ''}`);
   }
   return out.join('\n') + '\n';
 }

@@ -74,7 +74,8 @@ async function runKind(kind: Kind, cfg: RunConfig, pg: string | undefined): Prom
       cfg.log(`${kind.name} #${trial}: ${result.status} in ${(result.ms / 1000).toFixed(1)}s${result.status === 'held' ? '' : `: ${result.problems[0]}`} [${result.inflicted.join('; ')}]`);
       if (grid) {
         try {
-          const { grid: clean, note } = await reset(grid, cfg, path.join(kindDir, 'grid-logs'));
+          const fresh = result.status !== 'held' && kind.freshGridAfterFailure === true;
+          const { grid: clean, note } = await reset(grid, cfg, path.join(kindDir, 'grid-logs'), fresh);
           grid = clean;
           if (note) cfg.log(`${kind.name} #${trial}: reset: ${note}`);
         } catch (e) {
@@ -124,22 +125,25 @@ async function runTrial(kind: Kind, trial: number, cfg: RunConfig, grid: LocalGr
 
 /**
  * Makes the grid clean for the next trial: every daemon running (grid up), no live contract of the
- * dev twin (cancelled), nothing on the nodes. A grid that cannot be made clean is replaced.
+ * dev twin (cancelled), nothing on the nodes. A grid that cannot be made clean, or that a failed
+ * trial hurt (`fresh`), is replaced by a new one.
  */
-async function reset(grid: LocalGrid, cfg: RunConfig, logDir: string): Promise<{ grid: LocalGrid; note?: string }> {
-  let why: string;
+async function reset(grid: LocalGrid, cfg: RunConfig, logDir: string, fresh: boolean): Promise<{ grid: LocalGrid; note?: string }> {
+  const replace = async (why: string) => {
+    await grid.stop();
+    return { grid: await LocalGrid.start(cfg.nodes, logDir), note: `the grid was replaced by a fresh one (${why})` };
+  };
+  if (fresh) return replace('the failed trial hurt the grid itself');
   try {
     const up = await grid.bringBack('grid-up-reset');
-    if (up.code !== 0) throw new Error(`grid up exited ${up.code}${up.timedOut ? ' (timed out)' : ''}`);
+    if (up.code !== 0) return replace(`grid up exited ${up.code}${up.timedOut ? ' (timed out)' : ''}`);
     const left = await grid.readLeftovers();
     if (isEmpty(left)) return { grid };
     const cancelled = await grid.cancelLeftovers();
     const after = await grid.leftovers(15_000);
     if (isEmpty(after)) return { grid, note: `cancelled ${cancelled} leftover contract(s) (${describeLeftovers(left)})` };
-    why = `still left after cancelling: ${describeLeftovers(after)}`;
+    return replace(`still left after cancelling: ${describeLeftovers(after)}`);
   } catch (e) {
-    why = (e as Error).message.split('\n')[0];
+    return replace((e as Error).message.split('\n')[0]);
   }
-  await grid.stop();
-  return { grid: await LocalGrid.start(cfg.nodes, logDir), note: `the grid was replaced by a fresh one (${why})` };
 }

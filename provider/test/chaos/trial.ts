@@ -45,6 +45,8 @@ export interface Kind {
   about: string;
   needsGrid: boolean;
   needsPg: boolean;
+  /** a failed trial leaves the grid itself suspect (a daemon restarted, a storm): the next trial gets a new grid */
+  freshGridAfterFailure?: boolean;
   run(t: TrialContext): Promise<string[]>;
 }
 
@@ -97,21 +99,24 @@ const homeOf = (t: TrialContext) => t.grid?.home ?? path.join(t.dir, 'no-grid');
  */
 export async function reapplyCheckDestroy(t: TrialContext, folders: string[], o: { maxReapplyMs?: number } = {}): Promise<string[]> {
   const problems: string[] = [];
-  const reapplies = await Promise.all(folders.map((f) => apply(t, f, `reapply-${f}`)));
+  // one after the other: what is inflicted is the fault or the concurrency before, not this
+  const reapplies: RunResult[] = [];
+  for (const f of folders) reapplies.push(await apply(t, f, `reapply-${f}`));
   reapplies.forEach((r, i) => r.code !== 0 && problems.push(runProblem(`the re-apply${folders.length > 1 ? ` of ${folders[i]}` : ''}`, r)));
   const slowest = Math.max(...reapplies.map((r) => r.ms));
   t.inflicted.push(`re-apply took ${(slowest / 1000).toFixed(1)}s`);
   if (o.maxReapplyMs && slowest > o.maxReapplyMs) problems.push(`the re-apply took ${(slowest / 1000).toFixed(1)}s (at most ${o.maxReapplyMs / 1000}s)`);
   const states: StateFile[] = [];
   for (const [i, f] of folders.entries()) {
-    problems.push(...(await converged(path.join(t.dir, f), homeOf(t), path.join(t.dir, 'logs', `plan-${f}`))));
+    const which = folders.length > 1 ? `${f}: ` : '';
+    problems.push(...(await converged(path.join(t.dir, f), homeOf(t), path.join(t.dir, 'logs', `plan-${f}`))).map((p) => which + p));
     const { state, problem } = await pullState(path.join(t.dir, f), homeOf(t), path.join(t.dir, 'logs', `state-reapplied-${f}`));
     if (!state) {
-      problems.push(`after the re-apply: ${problem}`);
+      problems.push(`${which}after the re-apply: ${problem}`);
       continue;
     }
     states.push(state);
-    problems.push(...lostEntries(reapplies[i].stdout, state, 'by the re-apply'));
+    problems.push(...lostEntries(reapplies[i].stdout, state, 'by the re-apply').map((p) => which + p));
   }
   if (t.grid) problems.push(...(await readingGrid('state, chain and nodes', () => agreement(t.grid!, states))));
   const destroys = await Promise.all(folders.map((f) => destroy(t, f, `destroy-${f}`)));
