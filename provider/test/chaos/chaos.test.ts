@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { killAllGrids } from './grid';
 import { killAllRunning } from './processes';
 import { renderReport } from './report';
-import { runChaos, type RunConfig } from './run-chaos';
+import { runChaos, stopPg, type RunConfig } from './run-chaos';
 
 jest.setTimeout(180_000);
 
@@ -16,6 +16,7 @@ describe('chaos, short seeded run', () => {
   afterAll(() => {
     killAllRunning();
     killAllGrids();
+    stopPg();
   });
 
   it('every trial holds: converged with one re-apply, nothing lost, no orphan, nothing left after destroy', async () => {

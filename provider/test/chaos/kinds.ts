@@ -33,7 +33,7 @@ function killTrial(stack: Stack, backend: 'local' | 'pg'): Kind {
         if (setup.code !== 0) return [runProblem('the setup apply (before anything was inflicted)', setup)];
       }
       if (op === 'update') write(2);
-      const at = killPoint(t, progressLines(t, stack, op), stack === 'data' ? 8000 : 3000);
+      const at = killPoint(t, progressLines(t, stack, op), stack === 'data' ? 8000 : 2200); // a grid apply ends in ~2 s
       const run = op === 'destroy' ? await destroy(t, folder, `killed-${op}`, { killAt: at }) : await apply(t, folder, `killed-${op}`, { killAt: at });
       t.inflicted.push(`${op}: ${describeKill(at, run)}`);
       const problems = await checkNothingLost(t, folder, run, `by the killed ${op}`);

@@ -9,7 +9,7 @@ import { killAllGrids } from './grid';
 import { KINDS } from './kinds';
 import { killAllRunning } from './processes';
 import { renderReport } from './report';
-import { runChaos, type RunConfig } from './run-chaos';
+import { runChaos, stopPg, type RunConfig } from './run-chaos';
 
 const USAGE = `usage: npm run chaos -- [--trials N] [--kinds a,b] [--seed S] [--trial N] [--data-count 2000]
                         [--outage 60] [--concurrency 8] [--nodes 3] [--work DIR]
@@ -57,6 +57,7 @@ function config(argv: string[]): RunConfig | undefined {
 function cleanUp(): void {
   killAllRunning();
   killAllGrids();
+  stopPg();
 }
 
 async function main(): Promise<number> {

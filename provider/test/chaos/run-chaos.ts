@@ -40,16 +40,24 @@ export function kindsNamed(names: string[]): Kind[] {
   return KINDS.filter((k) => names.includes(k.name));
 }
 
+let activePg: PgCluster | undefined;
+
+/** Stops the run's PostgreSQL cluster, if one runs (synchronously: usable in an exit handler). */
+export function stopPg(): void {
+  const pg = activePg;
+  activePg = undefined;
+  void pg?.stop().catch(() => undefined);
+}
+
 export async function runChaos(cfg: RunConfig): Promise<TrialResult[]> {
   const kinds = kindsNamed(cfg.kinds);
   const results: TrialResult[] = [];
-  let pg: PgCluster | undefined;
   try {
-    if (kinds.some((k) => k.needsPg)) pg = await startPgCluster();
-    for (const kind of kinds) results.push(...(await runKind(kind, cfg, pg?.connectionString)));
+    if (kinds.some((k) => k.needsPg)) activePg = await startPgCluster();
+    for (const kind of kinds) results.push(...(await runKind(kind, cfg, activePg?.connectionString)));
   } finally {
     killAllRunning();
-    await pg?.stop();
+    stopPg();
   }
   return results;
 }
