@@ -118,7 +118,7 @@ export async function agreement(grid: LocalGrid, states: StateFile[]): Promise<s
       problems.push(`contract ${c.id} is on node ${c.nodeId}, which the grid does not have`);
       continue;
     }
-    const held = await withNode(node.address, (n) => n.get(twin, Number(c.id))).catch((e: Error) => e);
+    const held = await withNode(g, node, (n) => n.get(twin, Number(c.id))).catch((e: Error) => e);
     if (held instanceof Error) {
       problems.push(`node ${node.id} does not hold the deployment of contract ${c.id} (${inState.get(Number(c.id))}): ${held.message.split('\n')[0]}`);
       continue;

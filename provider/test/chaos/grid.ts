@@ -100,7 +100,7 @@ export class LocalGrid {
       const reservedIps = (await chain.farms()).flatMap((f) => f.publicIps.filter((ip) => Number(ip.contractId)).map((ip) => `${ip.ip} (contract ${ip.contractId})`));
       const workloads: string[] = [];
       for (const n of grid.nodes) {
-        for (const d of await withNode(n.address, (node) => node.list(twin))) {
+        for (const d of await withNode(grid, n, (node) => node.list(twin))) {
           for (const w of d.workloads) if (w.result?.state !== 'deleted') workloads.push(`node ${n.id}: contract ${d.contractId} ${w.type} ${w.name}`);
         }
       }
@@ -151,8 +151,10 @@ export async function withChain<T>(grid: GridJson, f: (c: ChainClient) => Promis
   }
 }
 
-export async function withNode<T>(address: string, f: (c: NodeClient) => Promise<T>): Promise<T> {
-  const node = new NodeClient(address, { timeoutMs: 10_000 });
+/** A client of one node signing as the dev account: a node shows a twin its own deployments only. */
+export async function withNode<T>(grid: GridJson, n: { id: number; address: string }, f: (c: NodeClient) => Promise<T>): Promise<T> {
+  const signer = { twinId: grid.devAccount.twinId, key: keyPairFromMnemonic(grid.devAccount.mnemonic), nodeId: n.id };
+  const node = new NodeClient(n.address, { timeoutMs: 10_000, signer });
   try {
     return await f(node);
   } finally {

@@ -13,7 +13,7 @@ import { GridContext } from '../../src/grid/context';
 import { createNodeDeployment } from '../../src/grid/node-deployment';
 import { newWgKeys } from '../../src/grid/wireguard';
 import { networkResource } from '../../src/resources/network';
-import { gridform, leftOnGrid, readGrid, type Run } from './cli';
+import { devNodeClient, gridform, leftOnGrid, readGrid, type Run } from './cli';
 
 jest.setTimeout(120_000);
 
@@ -110,7 +110,7 @@ describe('concurrent applies from eight folders onto one grid', () => {
     const grid = readGrid(home);
     const networks = new Map<string, Map<number, NetworkData>>(); // network name -> node id -> its data there
     for (const n of grid.nodes) {
-      const client = new NodeClient(n.address);
+      const client = devNodeClient(grid, n);
       try {
         const held: node.Workload__Output[] = (await client.list(grid.devAccount.twinId)).flatMap((d) => d.workloads.filter((w) => w.type === 'network'));
         expect(held.map((w) => w.result?.state)).toEqual(Array(FOLDERS).fill('ok'));
@@ -151,7 +151,7 @@ describe('concurrent applies from eight folders onto one grid', () => {
   it('a port taken after the node listed it: the network proposes another, and its peers and wg-quick file follow', async () => {
     const grid = readGrid(home);
     const chain = new ChainClient(grid.chain.address);
-    const [node1, node2] = grid.nodes.map((n) => new NodeClient(n.address));
+    const [node1, node2] = grid.nodes.map((n) => devNodeClient(grid, n));
     const contexts: RacedContext[] = [];
     const raced = (races: number) => contexts[contexts.push(new RacedContext(chain, home, 1, races)) - 1];
     const dataOn = async (client: NodeClient, contractId: unknown) => {

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { ChainClient, NodeClient } from '../../../proto';
 import { Unknown, type ObjectValue } from '../../../engine';
 import { GridProviderImpl } from '../../src/grid-provider';
-import { GRIDFORM, gridform, leftOnGrid, readGrid, type Run } from './cli';
+import { devNodeClient, GRIDFORM, gridform, leftOnGrid, readGrid, type Run } from './cli';
 
 jest.setTimeout(240_000);
 
@@ -111,7 +111,7 @@ describe('an apply killed while it creates grid resources', () => {
   it('killed as the network\'s last share comes up: the next apply adopts the network whole', async () => {
     expect((await run('destroy', '-auto-approve')).code).toBe(0);
     write({ grid_network: networkAndTwoVms.grid_network });
-    const nodeOf2 = new NodeClient(readGrid(home).nodes[1].address);
+    const nodeOf2 = devNodeClient(readGrid(home), readGrid(home).nodes[1]);
     try {
       const isNetwork = (w: { type: string; result?: { state: string } | null }) => w.type === 'network' && w.result?.state !== 'deleted';
       const networkOnNode2 = async () => (await nodeOf2.list(twin)).some((d) => d.workloads.some(isNetwork));
@@ -131,7 +131,7 @@ describe('an apply killed while it creates grid resources', () => {
   it('killed while a VM comes up on its node: the next apply adopts its contract instead of making another', async () => {
     expect((await run('destroy', '-auto-approve')).code).toBe(0);
     const grid = readGrid(home);
-    const nodes = grid.nodes.map((n) => new NodeClient(n.address));
+    const nodes = grid.nodes.map((n) => devNodeClient(grid, n));
     try {
       const vmOnANode = async () => {
         const deployments = (await Promise.all(nodes.map((n) => n.list(twin)))).flat();
