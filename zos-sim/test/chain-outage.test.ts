@@ -74,3 +74,32 @@ describe('a chain outage', () => {
     }
   });
 });
+
+describe('a chain back while the subscription waits out a long backoff', () => {
+  let h: NodeHarness;
+  const lines: string[] = [];
+  /** the first retry comes 20 s after the stream fails: far past what this test waits */
+  const LONG = { backoff: { baseMs: 20_000, capMs: 30_000, random: () => 1 } };
+
+  beforeAll(async () => {
+    h = await NodeHarness.start();
+    await h.addNode({ chainRetry: LONG, log: (l) => lines.push(l) });
+  });
+  afterAll(() => h.stop());
+
+  it('the node resubscribes as soon as its usage reporter reaches the chain, so a cancellation is acted on at once', async () => {
+    const user: User = await h.user();
+    const d = await h.deploy(user, [disk('c')], { node: 0 });
+    await h.chain.kill();
+    await sleep(1000);
+    await h.chain.restart();
+    while (!(await h.chain.client.info().then(() => true, () => false))) await sleep(50);
+    const back = Date.now();
+    await h.cancel(user, d.contractId, 0);
+    while (!lines.some((l) => l.includes(`contract ${d.contractId}: workloads removed`)) && Date.now() - back < 15_000) await sleep(50);
+    // the usage reporter polls every 200 ms here; the channel reconnects within 2 s
+    expect(Date.now() - back).toBeLessThan(5000);
+    expect(lines.find((l) => l.includes(`contract ${d.contractId}: workloads removed`))).toContain('was cancelled on chain');
+    expect(h.nodes[0].subscriptions()).toBe(2);
+  });
+});

@@ -80,6 +80,7 @@ export async function createNodeServer(o: NodeServerOptions): Promise<NodeServer
     await watcher.start();
     deployments.resume();
     const usage = new UsageReporter(chain, key, store, log, o.usagePollMs);
+    usage.onChainBack = () => watcher.chainIsBack();
     usage.start();
     return {
       nodeId: reg.nodeId,
