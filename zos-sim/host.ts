@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ChainClient, exitWhenWritten, quietOnClosedPipe } from '../proto';
-import { createNodeServer, type NodeServer } from './src/server/create-node-server';
+import { CHAIN_RECONNECT_WAIT_MS, createNodeServer, type NodeServer } from './src/server/create-node-server';
 import { NodeDatabase } from './src/store/node-store';
 import { PROFILES } from './src/capacity';
 
@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   const spec = JSON.parse(fs.readFileSync(values.spec, 'utf8')) as HostSpec;
   for (const n of spec.nodes) if (!(n.profile in PROFILES)) throw new Error(`node ${n.key}: unknown profile ${n.profile}`);
   const db = new NodeDatabase(spec.database);
-  const chain = new ChainClient(values.chain);
+  const chain = new ChainClient(values.chain, { awaitReconnectMs: CHAIN_RECONNECT_WAIT_MS });
   const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
   const started: NodeServer[] = [];
   let next = 0;

@@ -31,6 +31,12 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** who answers there and what to do if it cannot be reached, for error messages */
   peer?: Peer;
+  /**
+   * A call made while the connection is down waits up to this long for it to come back before it
+   * fails (default 0: it fails at once). A long-lived client (a node's) sets it: after an outage
+   * its channel reconnects only on its own backoff, and the first calls would fail needlessly.
+   */
+  awaitReconnectMs?: number;
 }
 
 /** An event subscription: pausing stops reading, so the chain holds back (flow control) instead of buffering here. */
@@ -49,6 +55,7 @@ export class ChainClient {
   private readonly timeoutMs: number;
   private readonly adminToken?: string;
   private readonly peer: Peer;
+  private readonly awaitReconnectMs: number;
 
   /** `adminToken`: the chain's admin credential, for fund, advanceTime and setTftPrice */
   constructor(readonly address: string, options: ClientOptions & { adminToken?: string } = {}) {
@@ -60,10 +67,26 @@ export class ChainClient {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.adminToken = options.adminToken;
     this.peer = options.peer ?? { name: 'the chain' };
+    this.awaitReconnectMs = options.awaitReconnectMs ?? 0;
   }
 
-  private call<Res>(method: string, req: unknown, client: grpc.Client = this.raw): Promise<Res> {
-    return unary<unknown, Res>(client, method, req, this.timeoutMs, this.address, this.peer);
+  private async call<Res>(method: string, req: unknown, client: grpc.Client = this.raw): Promise<Res> {
+    await this.connected(client);
+    try {
+      return await unary<unknown, Res>(client, method, req, this.timeoutMs, this.address, this.peer);
+    } catch (err) {
+      // the channel still thought itself connected when the chain had gone: wait for the reconnect, once
+      if (!this.awaitReconnectMs || !(err instanceof RpcError) || !err.neverSent) throw err;
+      await this.connected(client);
+      return unary<unknown, Res>(client, method, req, this.timeoutMs, this.address, this.peer);
+    }
+  }
+
+  /** With awaitReconnectMs, waits (that long at most) for a channel that is not ready; the call then says how it went. */
+  private connected(client: grpc.Client): Promise<void> {
+    if (!this.awaitReconnectMs) return Promise.resolve();
+    if (client.getChannel().getConnectivityState(false) === grpc.connectivityState.READY) return Promise.resolve();
+    return new Promise((resolve) => client.waitForReady(Date.now() + this.awaitReconnectMs, () => resolve()));
   }
 
   private adminCall<Res>(method: string, req: unknown): Promise<Res> {

@@ -16,6 +16,9 @@ const CONNECTION_FAILURE = new RegExp([
   'RST_STREAM', 'GOAWAY', 'ECONN', 'EHOST', 'ENET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE',
 ].join('|'));
 
+/** Connection failures that happen before a call is sent. */
+const NEVER_SENT = /No connection established|ECONNREFUSED|Failed to connect/;
+
 const REASONS: [RegExp, string][] = [
   [/ECONNREFUSED/, 'connection refused'],
   [/ECONNRESET|EPIPE|Connection dropped|Connection closed|RST_STREAM|GOAWAY/, 'connection lost'],
@@ -43,6 +46,11 @@ export class RpcError extends Error {
   /** The peer could not be reached or did not answer in time (not an answer it gave). */
   get unavailable(): boolean {
     return this.code === grpc.status.DEADLINE_EXCEEDED || (this.code === grpc.status.UNAVAILABLE && CONNECTION_FAILURE.test(this.details));
+  }
+
+  /** The call never left: no connection could be made (so sending it again cannot do it twice). */
+  get neverSent(): boolean {
+    return this.code === grpc.status.UNAVAILABLE && NEVER_SENT.test(this.details);
   }
 
   private static describe(

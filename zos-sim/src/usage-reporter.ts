@@ -16,7 +16,7 @@ export class UsageReporter {
   private busy = false;
   private readonly outage: OutageLog;
 
-  /** called when the chain answers again after failing: the chain watcher need not wait out its backoff */
+  /** called each time the chain answers: a chain watcher waiting out its backoff need not wait longer */
   onChainBack?: () => void;
 
   constructor(private readonly chain: ChainClient, private readonly key: KeyPair, private readonly store: NodeStore, private readonly log: (line: string) => void, private readonly pollMs = 1000) {
@@ -38,7 +38,7 @@ export class UsageReporter {
     this.busy = true;
     try {
       const now = Number((await this.chain.info()).timestamp);
-      if (this.outage.failing) this.onChainBack?.();
+      this.onChainBack?.();
       this.outage.recovered();
       const last = Number(this.store.meta('nru_reported_until') ?? 0);
       if (!last) return this.store.setMeta('nru_reported_until', String(now));

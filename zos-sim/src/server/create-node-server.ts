@@ -50,6 +50,11 @@ export interface NodeServer {
 }
 
 export const NODE_VERSION = 'zos-sim 0.1.0';
+/**
+ * How long a node's call to the chain waits for a connection being re-established: the channel
+ * reconnects within 2 s (RECONNECT_QUICKLY), so a request just after the chain's return is served.
+ */
+export const CHAIN_RECONNECT_WAIT_MS = 3000;
 
 export async function createNodeServer(o: NodeServerOptions): Promise<NodeServer> {
   const log = o.log ?? (() => undefined);
@@ -57,7 +62,7 @@ export async function createNodeServer(o: NodeServerOptions): Promise<NodeServer
   if (!total) throw new Error(`unknown capacity profile ${o.profile}: use one of ${Object.keys(PROFILES).join(', ')}`);
   const store = o.shared ? o.shared.db.store(o.shared.key) : NodeStore.open(o.dataDir);
   const key = o.shared ? storedIdentity(store) : loadOrCreateIdentity(o.dataDir);
-  const chain = o.chain ?? new ChainClient(o.chainAddress);
+  const chain = o.chain ?? new ChainClient(o.chainAddress, { awaitReconnectMs: CHAIN_RECONNECT_WAIT_MS });
   const closeChain = () => (o.chain ? undefined : chain.close());
   const server = new grpc.Server();
   let ready: { info: NodeInfo; deployments: DeploymentManager } | undefined;
