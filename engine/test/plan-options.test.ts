@@ -44,8 +44,7 @@ describe('plan options', () => {
     folder.write(fakeStack({ a: { name: 'a' } }));
     await run('apply', '-auto-approve');
     const plan = await run('plan', '-replace=fake_thing.a');
-    expect(plan.out).toContain('# fake_thing.a must be replaced');
-    expect(plan.out).toContain('(will be replaced, as requested)');
+    expect(plan.out).toContain('# fake_thing.a will be replaced, as requested');
   });
 
   it('drift is shown apart from the plan, and -refresh-only records it without changing anything', async () => {

@@ -13,10 +13,14 @@ const VERB = { create: 'will be created', update: 'will be updated in-place', de
 /** attributes shown unchanged in an update, so the reader knows which object it is */
 const IDENTIFYING = new Set(['id', 'name']);
 
+/** a replacement's headline that says why, as terraform words it */
+const REPLACE_HEADLINE: Partial<Record<NonNullable<ResourceChange['actionReason']>, string>> = {
+  replace_because_tainted: 'is tainted, so must be replaced',
+  replace_by_request: 'will be replaced, as requested',
+  replace_by_triggers: 'will be replaced due to changes in replace_triggered_by',
+};
+
 const REASON: Partial<Record<NonNullable<ResourceChange['actionReason']>, string>> = {
-  replace_because_tainted: '(tainted, so must be replaced)',
-  replace_by_request: '(will be replaced, as requested)',
-  replace_by_triggers: '(replace_triggered_by: a referenced resource changed)',
   delete_because_no_resource_config: '(because it is not in the configuration)',
   delete_because_count_index: '(because the index is out of range for count)',
   delete_because_each_key: '(because the key is not in for_each)',
@@ -73,7 +77,8 @@ export function renderChange(ch: ResourceChange, schema: BlockSchema | undefined
 function changeHeader(ch: ResourceChange, label: string, c: ReturnType<typeof paint>, verb?: string): string {
   if (ch.action === 'no-op' && ch.importing) return `  ${c.bold(`# ${label}`)} will be imported`;
   if (ch.action === 'no-op' && ch.previousAddress !== undefined) return `  ${c.bold(`# ${ch.previousAddress} has moved to ${label}`)}`;
-  const lines = [`  ${c.bold(`# ${label}`)} ${verb ?? (ch.action === 'replace' && ch.createBeforeDestroy ? 'must be replaced (create before destroy)' : VERB[ch.action])}`];
+  const headline = ch.action === 'replace' && ch.actionReason ? REPLACE_HEADLINE[ch.actionReason] : undefined;
+  const lines = [`  ${c.bold(`# ${label}`)} ${verb ?? headline ?? (ch.action === 'replace' && ch.createBeforeDestroy ? 'must be replaced (create before destroy)' : VERB[ch.action])}`];
   if (verb) return lines[0];
   const reason = ch.actionReason ? REASON[ch.actionReason] : undefined;
   if (reason) lines.push(`  # ${reason}`);
