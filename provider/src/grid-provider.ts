@@ -8,6 +8,7 @@ import {
 } from '../../engine';
 import { ChainClient, RpcError, isNotFound, keyPairFromMnemonic } from '../../proto';
 import { GridContext, chainPeer } from './grid/context';
+import { deleteFailedCreate, failedCreateKey, readFailedCreate, settleFailedCreate } from './grid/failed-create';
 import { GraceNotes } from './grid/grace-notes';
 import { resolveSettings } from './grid/settings';
 import { gridProviderSchema } from './schema/provider';
@@ -80,7 +81,9 @@ export class GridProviderImpl implements Provider {
     if (!r) return { newState: req.priorState, diagnostics: [error(`Unknown resource type ${req.typeName}`)] };
     return this.guard<ApplyResponse>(async (ctx) => {
       if (!req.plannedState) {
-        if (req.priorState) await r.delete(ctx, req.priorState);
+        const failedKey = failedCreateKey(req.plannedPrivate);
+        if (failedKey) await deleteFailedCreate(ctx, r, failedKey);
+        else if (req.priorState) await r.delete(ctx, req.priorState);
         return { newState: null, diagnostics: [] };
       }
       const unknown = findUnknown(req.config);
@@ -90,8 +93,14 @@ export class GridProviderImpl implements Provider {
         const { state, private: priv } = await r.update(ctx, req.priorState, req.plannedState, req.config ?? {});
         return { newState: state, private: priv, diagnostics: [] };
       }
-      const { state, private: priv } = await r.create(ctx, req.plannedState, req.idempotencyKey);
-      return { newState: state, private: priv, diagnostics: [] };
+      try {
+        const { state, private: priv } = await r.create(ctx, req.plannedState, req.idempotencyKey);
+        return { newState: state, private: priv, diagnostics: [] };
+      } catch (err) {
+        const recover = r.recover?.bind(r);
+        if (!req.idempotencyKey || !recover) throw err;
+        return settleFailedCreate(ctx, recover, req.plannedState, req.idempotencyKey, err as Error);
+      }
     }, { newState: req.priorState });
   }
 
@@ -100,6 +109,8 @@ export class GridProviderImpl implements Provider {
     if (!r) return { newState: req.currentState, diagnostics: [error(`Unknown resource type ${req.typeName}`)] };
     return this.guard<ReadResponse>(async (ctx) => {
       const notes = new GraceNotes();
+      const failedKey = failedCreateKey(req.private);
+      if (failedKey) return { newState: await readFailedCreate(ctx, failedKey, req.currentState), private: req.private, diagnostics: [] };
       const newState = await r.read(ctx, req.currentState, notes);
       return { newState, private: req.private, diagnostics: newState ? notes.warnings(ctx.twinId) : [] };
     }, { newState: req.currentState });

@@ -10,6 +10,8 @@ import { writeStack } from './stacks';
 import { apply, backendFor, HarnessError, killPoint, reapplyCheckDestroy, type TrialContext, type Kind } from './trial';
 
 const FOLDER = 'stack';
+/** a grid apply's length on a busy 2-core machine, ms: fault moments are chosen within it */
+const GRID_APPLY_MS = 1800;
 
 function gridOf(t: TrialContext): LocalGrid {
   if (!t.grid) throw new HarnessError(`${t.kind} ran without a grid`);
@@ -56,7 +58,7 @@ function faultTrial(name: string, about: string, fault: (t: TrialContext) => { w
     async run(t) {
       const grid = gridOf(t);
       writeStack(path.join(t.dir, FOLDER), stackJson(t, 'grid', 1), t.tag, backendFor(t, 'local'));
-      const at = killPoint(t, 8, 2500);
+      const at = killPoint(t, 8, GRID_APPLY_MS);
       let hurt: { what: string; mustName?: RegExp } | undefined;
       const { run, faulted } = await applyWithFault(t, at, () => (hurt = fault(t)));
       const point = 'afterMs' in at ? `${at.afterMs} ms into the apply` : `after ${at.afterProgressLines} progress lines`;
@@ -176,7 +178,7 @@ export const chainOutage: Kind = {
       run = await apply(t, FOLDER, 'apply-in-outage');
       t.inflicted.push(`chain down ${t.opts.outageSeconds}s from before the apply (it exited ${run.code})`);
     } else {
-      const at = killPoint(t, 8, 2500);
+      const at = killPoint(t, 8, GRID_APPLY_MS);
       ({ run } = await applyWithFault(t, at, outage));
       if (!back) outage(); // the apply was faster than the fault point: the outage still happens, after it
       t.inflicted.push(`chain down ${t.opts.outageSeconds}s from ${'afterMs' in at ? `${at.afterMs} ms` : `${at.afterProgressLines} progress lines`} into the apply (it exited ${run.code})`);

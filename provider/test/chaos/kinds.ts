@@ -16,6 +16,16 @@ function progressLines(t: TrialContext, stack: Stack, op: Operation): number {
   return op === 'update' ? 4 : 8; // update: the two deployments; else network, two deployments, proxy
 }
 
+/**
+ * How long the run to kill should take, ms: scaled from the setup apply when there was one (an
+ * update changes two of four objects; a destroy skips waiting for workloads), else as measured on
+ * a busy 2-core machine (a grid apply ~2 s; 2,000 terraform_data ~3 s).
+ */
+function expectedMs(t: TrialContext, stack: Stack, op: Operation, setupMs?: number): number {
+  if (setupMs !== undefined) return setupMs * (op === 'update' ? 0.5 : 0.6);
+  return stack === 'grid' ? 1800 : (3000 * t.opts.dataCount) / 2000;
+}
+
 /** SIGKILL of apply, update or destroy at a random progress point. */
 function killTrial(stack: Stack, backend: 'local' | 'pg'): Kind {
   return {
@@ -28,12 +38,14 @@ function killTrial(stack: Stack, backend: 'local' | 'pg'): Kind {
       const folder = 'stack';
       const write = (v: 1 | 2) => writeStack(path.join(t.dir, folder), stackJson(t, stack, v), t.tag, backendFor(t, backend));
       write(1);
+      let setupMs: number | undefined;
       if (op !== 'apply') {
         const setup = await apply(t, folder, 'setup-apply');
         if (setup.code !== 0) return [runProblem('the setup apply (before anything was inflicted)', setup)];
+        setupMs = setup.ms;
       }
       if (op === 'update') write(2);
-      const at = killPoint(t, progressLines(t, stack, op), stack === 'data' ? 8000 : 2200); // a grid apply ends in ~2 s
+      const at = killPoint(t, progressLines(t, stack, op), expectedMs(t, stack, op, setupMs));
       const run = op === 'destroy' ? await destroy(t, folder, `killed-${op}`, { killAt: at }) : await apply(t, folder, `killed-${op}`, { killAt: at });
       t.inflicted.push(`${op}: ${describeKill(at, run)}`);
       const problems = await checkNothingLost(t, folder, run, `by the killed ${op}`);

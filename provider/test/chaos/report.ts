@@ -1,14 +1,15 @@
-// The chaos run's report: a table tried / held / failed / harness errors per kind, then a line per
-// trial that did not hold, with what was inflicted, what did not hold and how to replay it.
+// The chaos run's report: a table tried / landed / held / failed / harness errors per kind, then a
+// line per trial that did not hold, with what was inflicted, what did not hold and how to replay it.
+// A fault "landed" when it hit the run it aimed at (a kill at a moment can come after the run ended).
 import type { TrialResult } from './run-chaos';
 
 export function renderReport(results: TrialResult[], seed: number, kinds: string[]): string {
   const rows = kinds.map((kind) => {
     const of = results.filter((r) => r.kind === kind);
-    return [kind, of.length, count(of, 'held'), count(of, 'failed'), count(of, 'harness error'), seconds(of)];
+    return [kind, of.length, landed(of), count(of, 'held'), count(of, 'failed'), count(of, 'harness error'), seconds(of)];
   });
-  rows.push(['total', results.length, count(results, 'held'), count(results, 'failed'), count(results, 'harness error'), seconds(results)]);
-  const header = ['kind', 'tried', 'held', 'failed', 'harness errors', 'time'];
+  rows.push(['total', results.length, landed(results), count(results, 'held'), count(results, 'failed'), count(results, 'harness error'), seconds(results)]);
+  const header = ['kind', 'tried', 'landed', 'held', 'failed', 'harness errors', 'time'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
   const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(0, -1).map(line), widths.map((w) => '-'.repeat(w)).join('  '), line(rows[rows.length - 1])];
@@ -24,5 +25,7 @@ export function renderReport(results: TrialResult[], seed: number, kinds: string
   return out.join('\n') + '\n';
 }
 
+const MISSED = /came too late|before the fault point/;
+const landed = (rs: TrialResult[]) => rs.filter((r) => !r.inflicted.some((i) => MISSED.test(i))).length;
 const count = (rs: TrialResult[], s: TrialResult['status']) => rs.filter((r) => r.status === s).length;
 const seconds = (rs: TrialResult[]) => `${Math.round(rs.reduce((sum, r) => sum + r.ms, 0) / 1000)}s`;

@@ -73,8 +73,12 @@ export const destroy = (t: TrialContext, folder: string, name: string, extra: Pa
   cli(t, folder, ['destroy', '-auto-approve', '-no-color', '-input=false'], name, extra);
 
 /** A random progress point: after a delay or after a number of progress lines. */
-export function killPoint(t: TrialContext, progressLines: number, maxDelayMs: number): KillAt {
-  if (t.rng.next() < 0.5) return { afterMs: t.rng.int(800, maxDelayMs) }; // the CLI needs ~0.7 s to start
+/**
+ * Half the time a moment in ms (it may fall before any progress line: while the CLI plans or writes
+ * state), chosen within the run's expected length so that it lands; else a progress line.
+ */
+export function killPoint(t: TrialContext, progressLines: number, expectedMs: number): KillAt {
+  if (t.rng.next() < 0.5) return { afterMs: t.rng.int(600, Math.max(700, Math.round(expectedMs * 0.9))) };
   return { afterProgressLines: t.rng.int(1, Math.max(1, progressLines - 1)) };
 }
 

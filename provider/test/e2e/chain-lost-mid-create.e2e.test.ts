@@ -1,0 +1,121 @@
+// The chain lost while an apply creates a network, on a local grid of real processes: the apply
+// reaches the chain through a TCP relay, which is cut once the first contract exists. The create
+// fails and cannot cancel what it made (the chain is out of reach), so the object is kept in the
+// state, tainted, with the key its contracts carry; the next apply replaces it, cancelling those
+// contracts, and nothing is left billed that no state knows of.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ChainClient } from '../../../proto';
+import { GRIDFORM, gridform, leftOnGrid, readGrid, type Run } from './cli';
+
+jest.setTimeout(180_000);
+
+/** A TCP relay to `target` on a fixed loopback port that can be cut (connections dropped, port closed) and opened again. */
+class Relay {
+  private server?: net.Server;
+  private readonly sockets = new Set<net.Socket>();
+  port = 0;
+
+  constructor(private readonly target: { host: string; port: number }) {}
+
+  async open(): Promise<void> {
+    const server = net.createServer((client) => {
+      const upstream = net.connect(this.target.port, this.target.host);
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => s.destroy());
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
+    this.port = (server.address() as net.AddressInfo).port;
+    this.server = server;
+  }
+
+  cut(): void {
+    this.server?.close();
+    this.server = undefined;
+    for (const s of this.sockets) s.destroy();
+  }
+}
+
+type StateFile = { resources: { type: string; instances: { status?: string; attributes: Record<string, unknown> }[] }[] };
+
+describe('the chain lost while an apply creates a network', () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-chainlost-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-chainlost-stack-'));
+  let chain: ChainClient;
+  let relay: Relay;
+  const run = (...args: string[]) => gridform(['-no-color', ...args], { cwd: dir, home });
+  const live = async () => (await chain.contracts({ twinId: readGrid(home).devAccount.twinId })).filter((c) => c.state !== 'Deleted');
+  const state = () => JSON.parse(fs.readFileSync(path.join(dir, 'terraform.tfstate'), 'utf8')) as StateFile;
+
+  /** `gridform apply`, with the relay cut as soon as a contract of this twin is live (polled every 10 ms). */
+  async function applyCutWhenAContractExists(): Promise<Run & { cut: boolean }> {
+    const env = { ...process.env, GRIDFORM_HOME: home, MNEMONIC: '', CHECKPOINT_DISABLE: '1' };
+    const child = spawn(process.execPath, [GRIDFORM, '-no-color', 'apply', '-auto-approve'], { cwd: dir, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    let done = false;
+    void exited.then(() => (done = true));
+    while (!done && !(await live().then((l) => l.length > 0, () => false))) await new Promise((r) => setTimeout(r, 10));
+    const cut = !done;
+    relay.cut();
+    return { code: await exited, stdout, stderr, cut };
+  }
+
+  beforeAll(async () => {
+    expect((await gridform(['grid', 'up', '--port', '0', '--nodes', '3'], { home })).code).toBe(0);
+    const [host, port] = readGrid(home).chain.address.split(':');
+    chain = new ChainClient(readGrid(home).chain.address);
+    relay = new Relay({ host, port: Number(port) });
+    await relay.open();
+    fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify({
+      terraform: { required_providers: { grid: { source: 'gridform/grid' } } },
+      provider: { grid: [{ network: 'local', chain_url: `127.0.0.1:${relay.port}`, timeout_seconds: 20 }] },
+      resource: { grid_network: { net: { name: 'chainlost', nodes: [1, 2, 3], ip_range: '10.82.0.0/16' } } },
+    }));
+  });
+  afterAll(async () => {
+    relay.cut();
+    chain.close();
+    await gridform(['grid', 'down', '--purge'], { home });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the failed create is kept tainted with what it made, and the next apply cancels that and converges', async () => {
+    const failed = await applyCutWhenAContractExists();
+    expect(failed.cut).toBe(true);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/the chain at 127\.0\.0\.1:\d+ is unreachable/);
+    const orphans = (await live()).map((c) => Number(c.id));
+    expect(orphans.length).toBeGreaterThan(0);
+    expect(failed.stderr).toContain('The failed create is kept in the state, tainted');
+    const kept = state().resources.find((r) => r.type === 'grid_network')?.instances[0];
+    expect(kept?.status).toBe('tainted');
+
+    await relay.open();
+    const plan = await run('plan');
+    expect(plan.stdout).toContain('grid_network.net is tainted, so must be replaced');
+    const again = await run('apply', '-auto-approve');
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    const nowLive = (await live()).map((c) => Number(c.id));
+    for (const id of orphans) expect(nowLive).not.toContain(id);
+    const ids = Object.values(state().resources.find((r) => r.type === 'grid_network')!.instances[0].attributes.node_deployment_id as object);
+    expect(nowLive.sort((a, b) => a - b)).toEqual(ids.map(Number).sort((a, b) => a - b));
+    expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+  });
+
+  it('destroy afterwards leaves no contract, public IP or workload', async () => {
+    expect((await run('destroy', '-auto-approve')).code).toBe(0);
+    expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
+  });
+});
