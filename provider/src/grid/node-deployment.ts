@@ -7,6 +7,7 @@ import { RpcError, deploymentHashHex, signDeployment, type chain, type node } fr
 import type { GridContext } from './context';
 import { preflight } from './preflight';
 import { GridError } from './grid-error';
+import { metadataOf } from './recovery';
 
 export interface DeploymentSpec {
   nodeId: number;
@@ -77,11 +78,14 @@ async function createContracts(
     createNodeContract: { nodeId: spec.nodeId, deploymentHash: hash, deploymentData, publicIps: spec.publicIps },
   };
   try {
-    if (spec.nameContract) {
+    const ownName = spec.nameContract ? await ownUnusedNameContract(ctx, spec.nameContract) : undefined;
+    if (spec.nameContract && !ownName) {
       const r = await ctx.chain.submit(ctx.key, { batchAll: { calls: [{ createNameContract: { name: spec.nameContract } }, nodeCall] } });
       return { contractIds: r.createdIds.map(Number), adopted: false };
     }
-    return { contractIds: [Number((await ctx.chain.submit(ctx.key, nodeCall)).createdIds[0])], adopted: false };
+    const nodeContract = Number((await ctx.chain.submit(ctx.key, nodeCall)).createdIds[0]);
+    // a reused name contract goes with the node contract if the create fails, as a batch's would
+    return { contractIds: ownName ? [ownName, nodeContract] : [nodeContract], adopted: false };
   } catch (err) {
     const clash = !spec.nameContract && /already has deployment hash/.test((err as Error).message);
     const mine = clash ? await ownLiveContractWithHash(ctx, spec.nodeId, hash) : undefined;
@@ -90,6 +94,22 @@ async function createContracts(
     const what = spec.nameContract ? `the name contract for ${JSON.stringify(spec.nameContract)} and ${nodeContract}` : nodeContract;
     throw new GridError(`creating ${what} failed: ${(err as Error).message}`);
   }
+}
+
+/**
+ * This twin's live name contract for `name` when no live gateway of this twin uses it: what a
+ * destroy killed between the gateway's two cancellations leaves. The name is the twin's already,
+ * so the new gateway takes it (as the ThreeFold tools reuse a twin's own name contract).
+ */
+async function ownUnusedNameContract(ctx: GridContext, name: string): Promise<number | undefined> {
+  const id = Number(await ctx.chain.contractIdByName(name).catch(() => 0));
+  if (!id) return undefined;
+  const c = await ctx.chain.contract(id);
+  if (c.twinId !== ctx.twinId || c.state === 'Deleted') return undefined;
+  const gateways = await ctx.chain.contracts({ twinId: ctx.twinId, type: 'node' });
+  const user = gateways.find((g) => g.state !== 'Deleted' && metadataOf(g.deploymentData).type === 'gateway' && metadataOf(g.deploymentData).name === name);
+  if (user) throw new GridError(`the name ${JSON.stringify(name)} is already used by your gateway in contract ${user.id} on node ${user.nodeId}`);
+  return id;
 }
 
 async function ownLiveContractWithHash(ctx: GridContext, nodeId: number, hash: string): Promise<number | undefined> {

@@ -1,10 +1,11 @@
 // examples/gateway end to end on a local grid: real cdktf synth, apply (a name contract, a node
 // contract per deployment, the gateway serving NAME.DOMAIN), no changes on the next plan, a
-// backend change in place, a new name by replacement, and destroy leaving no contract at all.
+// backend change in place, a new name by replacement, a name contract left alone by a cut destroy
+// taken again, and destroy leaving no contract at all.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChainClient } from '../../../proto';
+import { ChainClient, keyPairFromMnemonic } from '../../../proto';
 import { copyExample, gridform, leftOnGrid, readGrid } from './cli';
 
 jest.setTimeout(240_000);
@@ -53,6 +54,19 @@ describe('examples/gateway on a local grid', () => {
     const apply = await run('apply', '-auto-approve');
     expect(apply.stdout).toContain('fqdn = "welcome.gw1.gridform.local"');
     expect((await live()).filter((c) => c.type === 'name').map((c) => c.name)).toEqual(['welcome']);
+  });
+
+  it('a destroy cut between the gateway\'s two cancellations: the next apply takes the twin\'s own name contract again', async () => {
+    const nameContract = (await live()).find((c) => c.type === 'name' && c.name === 'welcome')!;
+    const gateway = (await live()).find((c) => c.type === 'node' && JSON.parse(c.deploymentData).type === 'gateway')!;
+    // what a destroy killed after cancelling the node contract leaves: the name contract alone
+    await chain.submit(keyPairFromMnemonic(readGrid(home).devAccount.mnemonic), { cancelContract: { contractId: Number(gateway.id) } });
+    const apply = await run('apply', '-auto-approve');
+    expect(apply.stderr).toBe('');
+    expect(apply.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
+    const names = (await live()).filter((c) => c.type === 'name');
+    expect(names.map((c) => c.id)).toEqual([nameContract.id]);
+    expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
   });
 
   it('destroy leaves no node contract, no name contract and no workload', async () => {
