@@ -3,13 +3,12 @@
 // fails and cannot cancel what it made (the chain is out of reach), so the object is kept in the
 // state, tainted, with the key its contracts carry; the next apply replaces it, cancelling those
 // contracts, and nothing is left billed that no state knows of.
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChainClient } from '../../../proto';
-import { GRIDFORM, gridform, leftOnGrid, readGrid, type Run } from './cli';
+import { applyActingWhen, gridform, leftOnGrid, readGrid, type Run } from './cli';
 
 jest.setTimeout(180_000);
 
@@ -56,19 +55,9 @@ describe('the chain lost while an apply creates a network', () => {
 
   /** `gridform apply`, with the relay cut as soon as a contract of this twin is live (polled every 10 ms). */
   async function applyCutWhenAContractExists(): Promise<Run & { cut: boolean }> {
-    const env = { ...process.env, GRIDFORM_HOME: home, MNEMONIC: '', CHECKPOINT_DISABLE: '1' };
-    const child = spawn(process.execPath, [GRIDFORM, '-no-color', 'apply', '-auto-approve'], { cwd: dir, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    let done = false;
-    void exited.then(() => (done = true));
-    while (!done && !(await live().then((l) => l.length > 0, () => false))) await new Promise((r) => setTimeout(r, 10));
-    const cut = !done;
-    relay.cut();
-    return { code: await exited, stdout, stderr, cut };
+    const r = await applyActingWhen({ cwd: dir, home }, async () => (await live()).length > 0, () => relay.cut());
+    if (!r.acted) relay.cut();
+    return { ...r, cut: r.acted };
   }
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 // Runs the built `gridform` command as a user would, in a folder, with its own local grid home.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ChainClient, NodeClient, keyPairFromMnemonic } from '../../../proto';
@@ -30,6 +30,30 @@ export function run(cmd: string, args: string[], opts: { cwd?: string; home: str
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * Starts `gridform apply -auto-approve` in `cwd` and, as soon as `moment` holds (polled every 10 ms)
+ * while it runs, does `act` to it (a SIGKILL, a cut link); `acted` says whether the moment came first.
+ */
+export async function applyActingWhen(
+  opts: { cwd: string; home: string },
+  moment: () => Promise<boolean>,
+  act: (child: ChildProcess) => void,
+): Promise<Run & { acted: boolean }> {
+  const env = { ...process.env, GRIDFORM_HOME: opts.home, MNEMONIC: '', CHECKPOINT_DISABLE: '1' };
+  const child = spawn(process.execPath, [GRIDFORM, '-no-color', 'apply', '-auto-approve'], { cwd: opts.cwd, env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  let done = false;
+  void exited.then(() => (done = true));
+  while (!done && !(await moment().catch(() => false))) await new Promise((r) => setTimeout(r, 10));
+  const acted = !done;
+  if (acted) act(child);
+  return { code: await exited, stdout, stderr, acted };
 }
 
 /** A copy of an example app inside the repository (so it resolves `gridform` and `cdktf` from it). */

@@ -2,14 +2,13 @@
 // SIGKILLed at a moment read from the chain or the nodes (a contract just created, a VM coming
 // up), then applied again. What the killed run made is adopted or cancelled, never made twice: the
 // chain then holds exactly the contracts of the state, and destroy leaves nothing.
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChainClient, NodeClient } from '../../../proto';
 import { Unknown, type ObjectValue } from '../../../engine';
 import { GridProviderImpl } from '../../src/grid-provider';
-import { devNodeClient, GRIDFORM, gridform, leftOnGrid, readGrid, type Run } from './cli';
+import { applyActingWhen, devNodeClient, gridform, leftOnGrid, readGrid, type Run } from './cli';
 
 jest.setTimeout(240_000);
 
@@ -35,18 +34,8 @@ describe('an apply killed while it creates grid resources', () => {
 
   /** Starts `gridform apply` and SIGKILLs it as soon as `moment` holds (polled every 10 ms). */
   async function applyKilledWhen(moment: () => Promise<boolean>): Promise<Run & { killed: boolean }> {
-    const env = { ...process.env, GRIDFORM_HOME: home, MNEMONIC: '', CHECKPOINT_DISABLE: '1' };
-    const child = spawn(process.execPath, [GRIDFORM, '-no-color', 'apply', '-auto-approve'], { cwd: dir, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    let done = false;
-    void exited.then(() => (done = true));
-    while (!done && !(await moment().catch(() => false))) await new Promise((r) => setTimeout(r, 10));
-    const killed = !done && child.kill('SIGKILL');
-    return { code: await exited, stdout, stderr, killed };
+    const r = await applyActingWhen({ cwd: dir, home }, moment, (child) => child.kill('SIGKILL'));
+    return { ...r, killed: r.acted };
   }
 
   /** Every contract id the state names (node contracts and name contracts). */
