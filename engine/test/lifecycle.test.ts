@@ -106,7 +106,7 @@ describe('meta-arguments and lifecycle flags', () => {
     await run('apply', '-auto-approve');
     folder.write(fakeStack({ image: { name: 'image', size: 2 }, vm: { name: 'vm', lifecycle: { replace_triggered_by: ['fake_thing.image'] } } }));
     const plan = await run('plan');
-    expect(plan.out).toContain('# fake_thing.vm must be replaced');
+    expect(plan.out).toContain('# fake_thing.vm will be replaced due to changes in replace_triggered_by');
     expect(plan.out).toContain('Plan: 1 to add, 1 to change, 1 to destroy.');
   });
 
