@@ -28,6 +28,10 @@ interface GridInput {
   readonly edit?: (doc: Json) => void;
   /** for a valid input: what is wrong with the plan (terraform show -json's shape), or undefined */
   readonly check?: (plan: Json) => string | undefined;
+  /** the local grid's grid.json (in GRIDFORM_HOME) as it is found, and its mode */
+  readonly gridFile?: { readonly text: string; readonly mode: number };
+  /** an attack: refused when the plan's output matches `refusal` (a warning), whatever its exit code */
+  readonly attack?: string;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -66,6 +70,10 @@ async function runGridInput(scene: GridScene, input: GridInput): Promise<Outcome
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'adversarial-grid-'));
   try {
     fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(synth(scene, input)));
+    if (input.gridFile) {
+      fs.writeFileSync(path.join(dir, 'grid.json'), input.gridFile.text);
+      fs.chmodSync(path.join(dir, 'grid.json'), input.gridFile.mode);
+    }
     const env = { MNEMONIC: scene.mnemonic, GRIDFORM_HOME: dir };
     const run = async (...args: string[]) => {
       const stdout = new PassThrough();
@@ -81,6 +89,7 @@ async function runGridInput(scene: GridScene, input: GridInput): Promise<Outcome
       return { code, out };
     };
     const plan = await run('plan', '-out=tfplan');
+    if (input.attack) return { refused: input.refusal!.test(plan.out), text: plan.out };
     if (plan.code !== 0 || !input.check) return { refused: plan.code !== 0, text: plan.out };
     const shown = await run('show', '-json', 'tfplan');
     const problem = input.check(JSON.parse(shown.out.slice(shown.out.indexOf('{'))) as Json);
@@ -217,6 +226,25 @@ function inputs(): GridInput[] {
       refusal: at('grid_name_proxy.gw', 'name', '3 to 64 characters'),
       app: (s) => void new NameProxy(s, 'gw', { node: 1, name: 'ab', backends: ['http://10.1.2.2:80'] }),
     },
+    // the local grid's file, which holds the dev account's mnemonic
+    {
+      name: "a local grid's grid.json readable by others gets a warning naming it and the fix",
+      attack: 'files holding secrets',
+      refusal: /Warning: Local grid file permissions[\s\S]*grid\.json is readable by others[\s\S]*chmod 600 .*grid\.json/,
+      gridFile: { text: '{"chain":{"address":"127.0.0.1:1"},"devAccount":{"mnemonic":"x","twinId":1},"nodes":[]}', mode: 0o644 },
+    },
+    {
+      name: "a local grid's grid.json that is not JSON, when the provider needs it",
+      refusal: /with provider\.grid, attribute network[\s\S]*the local grid's file .*grid\.json is not JSON[\s\S]*gridform grid up/,
+      gridFile: { text: '{"chain": {"addr', mode: 0o600 },
+      edit: (doc) => delete providerBlock(doc).chain_url,
+    },
+    {
+      name: "a local grid's grid.json that is no grid file, when the provider needs it",
+      refusal: /with provider\.grid, attribute network[\s\S]*grid\.json does not describe a grid/,
+      gridFile: { text: '[1, 2, 3]', mode: 0o600 },
+      edit: (doc) => delete providerBlock(doc).chain_url,
+    },
     // conversions terraform makes
     {
       name: 'cpu set from a string variable plans as the number 2 (a CDKTF app)',
@@ -242,8 +270,8 @@ function inputs(): GridInput[] {
 
 export function gridCases(scene: () => GridScene): AdversarialCase[] {
   return inputs().map((i) => ({
-    kind: 'input',
-    group: 'grid configuration',
+    kind: i.attack ? 'attack' : 'input',
+    group: i.attack ?? 'grid configuration',
     name: i.name,
     refusal: i.refusal,
     run: () => runGridInput(scene(), i),
