@@ -12,3 +12,4 @@ export * from './src/call-auth';
 export * from './src/types';
 export * from './src/ready-line';
 export * from './src/exit';
+export * from './src/undecodable-requests';

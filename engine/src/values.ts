@@ -23,3 +23,12 @@ export function formatPath(path: AttributePath): string {
   }
   return out;
 }
+
+/**
+ * Sets `o[key]`, also for the key "__proto__" (an own key once JSON.parse makes it one), which
+ * plain assignment would turn into the object's prototype.
+ */
+export function setKey<T>(o: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  else o[key] = value;
+}

@@ -48,6 +48,7 @@ describe('damaged state files', () => {
     expect(fs.existsSync(journalPath)).toBe(true); // kept: it is the evidence
 
     fs.writeFileSync(journalPath, `${begin}\n{"t":"remove","address":"fake_thing.a"}\n{"t":"set","meta":{"mo`);
+    fs.chmodSync(journalPath, 0o600); // as gridform writes it: a journal others can read gets a warning
     const torn = await runEngine(folder.dir, provider, ['plan', '-detailed-exitcode']);
     expect(torn.err).toBe('');
     expect(torn.out).toContain('1 to add'); // the removal before the torn line was replayed

@@ -35,8 +35,9 @@ export class GridProviderImpl implements Provider {
   }
 
   async configure(req: ConfigureRequest): Promise<ConfigureResponse> {
-    const { settings, problem } = resolveSettings(req.config, this.env);
+    const { settings, problem, warnings } = resolveSettings(req.config, this.env);
     if (!settings) return { diagnostics: [error('Invalid provider configuration', problem!.message, { attributePath: [problem!.attribute] })] };
+    const notes = (warnings ?? []).map((w) => warning('Local grid file permissions', w));
     let key;
     try {
       key = keyPairFromMnemonic(settings.mnemonic);
@@ -47,7 +48,7 @@ export class GridProviderImpl implements Provider {
     try {
       const twin = await chain.twinByAccount(key.publicKey);
       this.ctx = new GridContext(chain, key, twin.id, settings.timeoutMs);
-      return { diagnostics: [] };
+      return { diagnostics: notes };
     } catch (err) {
       chain.close();
       let detail = `Cannot reach the chain at ${settings.chainAddress}: ${(err as Error).message}. Is the grid running (gridform grid status)?`;

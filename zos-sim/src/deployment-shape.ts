@@ -12,7 +12,8 @@ export function parseData(w: node.Workload__Output): Record<string, unknown> {
   try {
     data = JSON.parse(w.data || '{}');
   } catch {
-    throw new NodeRefusal('INVALID_ARGUMENT', `workload ${w.name}: data is not valid JSON`);
+    const detail = `workload ${w.name}: data is not JSON (it must be a JSON object as the workload type ${w.type} describes)`;
+    throw new NodeRefusal('INVALID_ARGUMENT', detail);
   }
   if (!isObject(data)) throw new NodeRefusal('INVALID_ARGUMENT', `workload ${w.name}: data must be a JSON object`);
   return data;

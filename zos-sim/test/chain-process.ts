@@ -6,7 +6,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CHAIN_READY, ChainClient, keyPairFromSeed, killed, readyLine, tftToUnits, type KeyPair } from '../../proto';
 
-const CHAIN_MAIN = path.resolve(__dirname, '../../dist/chain-sim/main.js');
+/** The repository, whether this runs from sources (jest) or from dist/ (npm run adversarial). */
+const REPO = path.resolve(__dirname, '..', '..').replace(new RegExp(`\\${path.sep}dist$`), '');
+const CHAIN_MAIN = path.join(REPO, 'dist', 'chain-sim', 'main.js');
 
 export interface ChainProcess {
   address: string;

@@ -32,6 +32,9 @@ export interface SubmitOutcome {
   createdIds: number[];
 }
 
+/** The longest time warp of one AdvanceTime call: a year of hourly billing takes seconds; more would hold the chain for minutes. */
+export const MAX_ADVANCE_SECONDS = 366 * 24 * 3600;
+
 /** The account minting faucet funds on a development chain. */
 export const FAUCET_ACCOUNT = '0'.repeat(64);
 
@@ -141,6 +144,10 @@ export class Ledger {
    */
   advanceTime(seconds: number): SubmitOutcome {
     if (!Number.isInteger(seconds) || seconds <= 0) throw refuse.invalid('seconds must be a whole number above 0');
+    if (seconds > MAX_ADVANCE_SECONDS) {
+      const why = 'per call, which bills every hour on the way: advance in steps';
+      throw refuse.invalid(`seconds ${seconds} is over the limit of ${MAX_ADVANCE_SECONDS} (366 days) ${why}`);
+    }
     let last!: SubmitOutcome;
     for (let left = seconds; left > 0; ) {
       const step = Math.min(left, this.params.billingPeriodSeconds);

@@ -7,6 +7,7 @@ import type { ChainEvent } from '../ledger/block';
 import { refuse } from '../ledger/errors';
 import { contractMessage, farmMessage, nodeMessage, twinMessage } from '../ledger/rows';
 import { respond } from './respond';
+import { accountId, deploymentHashFormat } from '../ledger/calls/validate';
 
 type Unary<Req, Res> = (call: grpc.ServerUnaryCall<Req, Res>, cb: grpc.sendUnaryData<Res>) => void;
 
@@ -32,11 +33,15 @@ export function chainHandlers(ledger: Ledger, streams: Set<grpc.ServerWritableSt
     GetAccount: ((call, cb) =>
       respond(cb, () => {
         const id = call.request.accountId;
+        accountId(id, 'account');
         return { accountId: id, balance: q.balance(id).toString(), reserved: '0', twinId: q.twinByAccount(id)?.id ?? 0 };
       })) as Unary<chain.AccountRequest__Output, chain.Account>,
     GetTwin: ((call, cb) => respond(cb, () => twinMessage(found(q.twin(call.request.id), `twin ${call.request.id}`)))) as Unary<chain.IdRequest__Output, chain.Twin>,
     GetTwinByAccount: ((call, cb) =>
-      respond(cb, () => twinMessage(found(q.twinByAccount(call.request.accountId), `a twin of account ${call.request.accountId}`)))) as Unary<chain.AccountRequest__Output, chain.Twin>,
+      respond(cb, () => {
+        accountId(call.request.accountId, 'account');
+        return twinMessage(found(q.twinByAccount(call.request.accountId), `a twin of account ${call.request.accountId}`));
+      })) as Unary<chain.AccountRequest__Output, chain.Twin>,
     GetFarm: ((call, cb) =>
       respond(cb, () => {
         const f = found(q.farm(call.request.id), `farm ${call.request.id}`);
@@ -74,12 +79,13 @@ export function chainHandlers(ledger: Ledger, streams: Set<grpc.ServerWritableSt
     GetContractIdByNodeHash: ((call, cb) =>
       respond(cb, () => {
         const { nodeId, deploymentHash, twinId } = call.request;
+        deploymentHashFormat(deploymentHash);
         return { id: q.contractIdByNodeHash(Number(nodeId), deploymentHash, Number(twinId ?? 0)) };
       })) as Unary<chain.NodeHashRequest__Output, chain.IdReply>,
     GetContractIdByName: ((call, cb) => respond(cb, () => ({ id: q.contractIdByName(call.request.name) }))) as Unary<chain.NameRequest__Output, chain.IdReply>,
     ListBills: ((call, cb) =>
       respond(cb, () => ({
-        bills: q.bills(call.request.id).map((b) => ({
+        bills: q.bills(found(q.contract(call.request.id), `contract ${call.request.id}`).id).map((b) => ({
           contractId: Number(b.contract_id), timestamp: Number(b.timestamp), block: Number(b.block), amount: b.amount.toString(),
           amountDue: b.amount_due.toString(), discountLevel: b.discount_level, seconds: Number(b.seconds),
         })),

@@ -3,7 +3,7 @@
 // and tools can run a chain in-process on 127.0.0.1:0.
 import { randomBytes } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
-import { chainProto, statusError } from '../../../proto';
+import { chainProto, refusingUndecodable, statusError } from '../../../proto';
 import { systemClock, type Clock } from '../clock';
 import { openLedgerDb } from '../store/open';
 import { Ledger, type ChainParams } from '../ledger/ledger';
@@ -40,9 +40,14 @@ export function createServer(options: ChainServerOptions): ChainServer {
   const server = new grpc.Server({ 'grpc.max_receive_message_length': 64 * 1024 * 1024 });
   const streams = new Set<grpc.ServerWritableStream<unknown, unknown>>();
   const proto = chainProto().gridform.chain;
-  server.addService(proto.Chain.service, chainHandlers(ledger, streams) as unknown as grpc.UntypedServiceImplementation);
+  const untyped = (impl: unknown) => impl as grpc.UntypedServiceImplementation;
+  const chain = refusingUndecodable(proto.Chain.service, untyped(chainHandlers(ledger, streams)), 'proto/defs/chain.proto');
+  server.addService(chain.service, chain.impl);
   const adminToken = options.admin === false ? undefined : (options.adminToken ?? randomBytes(32).toString('hex'));
-  if (adminToken) server.addService(proto.ChainAdmin.service, adminHandlers(ledger, adminToken) as unknown as grpc.UntypedServiceImplementation);
+  if (adminToken) {
+    const admin = refusingUndecodable(proto.ChainAdmin.service, untyped(adminHandlers(ledger, adminToken)), 'proto/defs/chain.proto');
+    server.addService(admin.service, admin.impl);
+  }
   let bound = '';
   // bills what falls due as chain time passes; AdvanceTime bills on its own
   const billing = setInterval(() => ledger.billDue(), 1000);

@@ -10,6 +10,7 @@ import type { Plan } from '../plan/types';
 import type { StateFile } from '../state/state';
 import { isUnknown, Unknown, type Value } from '../values';
 import { looseModeWarning, SECRET_FILE_MODE } from '../state/file-modes';
+import { planBodyProblem } from './plan-file-shape';
 
 const FORMAT = 'gridform-plan';
 const VERSION = 2;
@@ -74,7 +75,7 @@ export function readPlanFile(file: string): { saved?: SavedPlan; diagnostics: Di
   }
   if (header.version !== VERSION) {
     const detail = `This gridform reads version ${VERSION}. ${remake}`;
-    return { diagnostics: [error(`${file} is a saved plan of format version ${String(header.version)}`, detail)] };
+    return { diagnostics: [error(`${file} is a saved plan of format version ${JSON.stringify(header.version)}`, detail)] };
   }
   const payload = newline < 0 ? '' : text.slice(newline + 1);
   if (header.sha256 !== sha256(payload)) {
@@ -82,7 +83,7 @@ export function readPlanFile(file: string): { saved?: SavedPlan; diagnostics: Di
     return { diagnostics: [error(`The saved plan ${file} was changed after it was written`, detail)] };
   }
   const body = parseObject(payload, (_k, v: unknown) => (isUnknownMark(v) ? Unknown : v));
-  const shapeError = body && describeShapeError(body);
+  const shapeError = body && planBodyProblem(body);
   if (!body || shapeError) {
     return { diagnostics: [error(`The saved plan ${file} is malformed`, `${shapeError ?? 'It is not JSON.'} ${remake}`)] };
   }
@@ -106,17 +107,6 @@ export function isPlanFile(file: string): boolean {
   } catch {
     return false;
   }
-}
-
-function describeShapeError(body: Record<string, unknown>): string | undefined {
-  const isObject = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v);
-  if (!isObject(body.origin)) return 'It has no origin (the stack and state it was made for).';
-  if (!isObject(body.variables)) return 'Its variables are not an object.';
-  if (!isObject(body.configuration)) return 'It has no configuration.';
-  const plan = body.plan as Record<string, unknown> | null;
-  if (!isObject(plan) || !Array.isArray(plan!.changes) || !Array.isArray(plan!.outputs)) return 'It has no plan.';
-  if (!isObject(plan!.refreshedState)) return 'Its plan has no refreshed state.';
-  return undefined;
 }
 
 function parseObject(text: string, reviver?: (k: string, v: unknown) => unknown): Record<string, unknown> | undefined {

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import { error, hasErrors, type Diagnostic } from '../diagnostics';
 import { loadConfig } from '../config/load';
+import { parseJson } from '../json-syntax';
 import type { Config } from '../config/types';
 import { buildGraph, type Graph } from '../graph/graph';
 import type { StackDir } from './workdir';
@@ -15,13 +16,18 @@ export interface LoadedConfig {
 }
 
 export function loadStackConfig(stack: StackDir): LoadedConfig {
-  let doc: unknown;
+  let text: string;
   try {
-    doc = JSON.parse(fs.readFileSync(stack.file, 'utf8'));
+    text = fs.readFileSync(stack.file, 'utf8');
   } catch (err) {
     return { diagnostics: [error(`Cannot read ${stack.file}`, (err as Error).message)] };
   }
-  return configFromDocument(doc, stack.file);
+  const parsed = parseJson(text);
+  if ('problem' in parsed) {
+    const detail = `It is not JSON: ${parsed.problem}. Run cdktf synth again to regenerate it.`;
+    return { diagnostics: [error(`Cannot read ${stack.file}`, detail)] };
+  }
+  return configFromDocument(parsed.value, stack.file);
 }
 
 export function configFromDocument(doc: unknown, file: string): LoadedConfig {

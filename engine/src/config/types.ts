@@ -24,6 +24,13 @@ export interface VariableConfig {
   readonly description?: string;
   readonly sensitive: boolean;
   readonly nullable: boolean;
+  /** validation blocks: a condition (a `${...}` string) and the message when it is false */
+  readonly validations: readonly VariableValidation[];
+}
+
+export interface VariableValidation {
+  readonly condition: unknown;
+  readonly errorMessage: string;
 }
 
 export interface Lifecycle {

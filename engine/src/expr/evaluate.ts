@@ -1,11 +1,12 @@
 // Evaluates expression trees against known values. A value known only after apply is Unknown,
 // and anything computed from it is Unknown too, except where the result is already decided
 // (a conditional's untaken branch, coalesce, try). Errors are ExprErrors naming the expression.
-import { isUnknown, Unknown, type Value } from '../values';
+import { isUnknown, setKey, Unknown, type Value } from '../values';
 import { containsUnknown, deepEqual, isObject, numToString, sortedObject, toBool, toNum, toStr, typeName, ValueError, type ObjectValue } from './convert';
 import { FUNCTIONS } from './functions';
-import { ExprError, parseTemplate, type Expr, type Step } from './parse';
+import { ExprError, isTemplate, parseTemplate, type Expr, type Step } from './parse';
 import { show } from './print';
+import { MAX_FOR_ITERATIONS, MAX_STRING_LENGTH } from './limits';
 
 export interface Scope {
   /** value of a resource or data source by address (an object; a list of objects for count; a map for for_each); undefined when not declared */
@@ -22,14 +23,15 @@ export interface Scope {
   readonly workspace?: string;
 }
 
-/** The scope plus the variables of enclosing for expressions. */
+/** The scope plus the variables of enclosing for expressions, and the for iterations left. */
 interface Env {
   scope: Scope;
   vars: ReadonlyMap<string, Value>;
+  readonly budget: { iterations: number };
 }
 
 export function evaluate(e: Expr, scope: Scope): Value {
-  return ev(e, { scope, vars: new Map() });
+  return ev(e, { scope, vars: new Map(), budget: { iterations: MAX_FOR_ITERATIONS } });
 }
 
 const parsed = new Map<string, Expr>();
@@ -48,7 +50,7 @@ export function evaluateBody(body: unknown, scope: Scope): Value {
 
 function evaluateNested(body: unknown, scope: Scope): Value {
   if (typeof body === 'string') {
-    if (!body.includes('${')) return body;
+    if (!isTemplate(body)) return body;
     let e = parsed.get(body);
     if (!e) {
       if (parsed.size > 5000) parsed.clear();
@@ -59,7 +61,7 @@ function evaluateNested(body: unknown, scope: Scope): Value {
   if (Array.isArray(body)) return body.map((b) => evaluateNested(b, scope));
   if (body !== null && typeof body === 'object') {
     const out: ObjectValue = {};
-    for (const [k, v] of Object.entries(body)) out[k] = evaluateNested(v, scope);
+    for (const [k, v] of Object.entries(body)) setKey(out, k, evaluateNested(v, scope));
     return out;
   }
   return body as Value;
@@ -310,9 +312,6 @@ function call(e: Expr & { kind: 'call' }, env: Env): Value {
   return result;
 }
 
-/** Strings past this length are refused: no attribute of any provider holds more, and memory stays bounded. */
-export const MAX_STRING_LENGTH = 16 * 2 ** 20;
-
 function tooLong(e: Expr, s: string): never {
   fail(e, 'String too long', `the result has ${s.length} characters, over the limit of ${MAX_STRING_LENGTH} (16 MiB)`);
 }
@@ -350,10 +349,14 @@ function forExpr(e: Expr & { kind: 'for' }, env: Env): Value {
   const grouped = new Map<string, Value>();
   let unknown = false;
   for (const [k, v] of pairs) {
+    if (--env.budget.iterations < 0) {
+      const detail = `its for expressions iterate more than ${MAX_FOR_ITERATIONS} times in all; split the work, or compute it elsewhere`;
+      fail(e, 'Expression too costly', detail);
+    }
     const vars = new Map(env.vars);
     if (e.keyVar) vars.set(e.keyVar, k);
     vars.set(e.valueVar, v);
-    const inner = { scope: env.scope, vars };
+    const inner = { scope: env.scope, vars, budget: env.budget };
     if (e.cond) {
       const c = ev(e.cond, inner);
       if (isUnknown(c)) {

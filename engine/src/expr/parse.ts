@@ -36,6 +36,11 @@ export class ExprError extends Error {
 
 export const PRECEDENCE: Record<BinaryOp, number> = { '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '>': 4, '<=': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '%': 6 };
 
+/** Whether a JSON string is a template to parse: it has an interpolation `${` or a directive `%{`. */
+export function isTemplate(text: string): boolean {
+  return text.includes('${') || text.includes('%{');
+}
+
 /** Parses a whole JSON string value. A value that is exactly one `${expr}` is that expression. */
 export function parseTemplate(text: string): Expr {
   return withContext(JSON.stringify(text), () => templateExpr(lexTemplate(text, 0, false).parts, new Set()));

@@ -1,7 +1,7 @@
 // The dependency graph of a configuration: edges from references and depends_on. Ordering is
 // deterministic; a cycle is reported with its path.
 import { error, type Diagnostic } from '../diagnostics';
-import { parseTemplate, referencedAddress, references, ExprError } from '../expr/parse';
+import { isTemplate, parseTemplate, referencedAddress, references, ExprError } from '../expr/parse';
 import type { Config } from '../config/types';
 
 export interface Graph {
@@ -14,7 +14,7 @@ export interface Graph {
 /** Addresses referenced anywhere in a JSON body, following locals to what they reference. Throws ExprError for unsupported expressions. */
 export function bodyReferences(body: unknown, into = new Set<string>(), locals?: ReadonlyMap<string, unknown>, seenLocals = new Set<string>()): Set<string> {
   if (typeof body === 'string') {
-    if (body.includes('${')) for (const r of references(parseTemplate(body))) {
+    if (isTemplate(body)) for (const r of references(parseTemplate(body))) {
       const a = referencedAddress(r);
       if (a) into.add(a);
       else if (r.root === 'local' && locals && r.steps[0]?.kind === 'attr') {
@@ -31,7 +31,8 @@ export function bodyReferences(body: unknown, into = new Set<string>(), locals?:
 }
 
 export function buildGraph(config: Config): { graph?: Graph; diagnostics: Diagnostic[] } {
-  const diags: Diagnostic[] = [];
+  const diags: Diagnostic[] = localCycles(config.locals);
+  if (diags.length) return { diagnostics: diags };
   const deps = new Map<string, Set<string>>();
   for (const r of config.resources.values()) {
     const set = new Set<string>();
@@ -54,6 +55,63 @@ export function buildGraph(config: Config): { graph?: Graph; diagnostics: Diagno
   }
   const order = topoOrder(deps, diags);
   return { graph: diags.length ? undefined : { deps, order }, diagnostics: diags };
+}
+
+/** The locals each local refers to. */
+function localDeps(locals: ReadonlyMap<string, unknown>): { deps: Map<string, string[]>; diagnostics: Diagnostic[] } {
+  const deps = new Map<string, string[]>();
+  const diagnostics: Diagnostic[] = [];
+  const walk = (body: unknown, into: Set<string>): void => {
+    if (typeof body === 'string') {
+      if (!isTemplate(body)) return;
+      for (const r of references(parseTemplate(body))) if (r.root === 'local' && r.steps[0]?.kind === 'attr') into.add(r.steps[0].name);
+    } else if (Array.isArray(body)) body.forEach((b) => walk(b, into));
+    else if (body && typeof body === 'object') Object.values(body).forEach((b) => walk(b, into));
+  };
+  for (const [name, body] of locals) {
+    const into = new Set<string>();
+    try {
+      walk(body, into);
+    } catch (err) {
+      if (!(err instanceof ExprError)) throw err;
+      diagnostics.push(error('Unsupported expression', `local.${name}: ${err.message}`));
+    }
+    deps.set(name, [...into].filter((d) => locals.has(d)).sort());
+  }
+  return { deps, diagnostics };
+}
+
+/** Locals that refer to themselves or to each other in a loop, which no evaluation order can compute. */
+function localCycles(locals: ReadonlyMap<string, unknown>): Diagnostic[] {
+  const { deps, diagnostics } = localDeps(locals);
+  if (diagnostics.length) return diagnostics;
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (name: string): Diagnostic | undefined => {
+    if (state.get(name) === 'done') return undefined;
+    if (state.get(name) === 'visiting') {
+      const cycle = [...stack.slice(stack.indexOf(name)), name].map((n) => `local.${n}`);
+      if (cycle.length === 2) {
+        return error('Self-referential local value', `${cycle[0]} refers to itself: its value cannot be computed. Remove the reference.`);
+      }
+      const detail = `The locals refer to each other in a loop: ${cycle.join(' -> ')}. Break it by removing one of the references.`;
+      return error('Cycle in the locals', detail);
+    }
+    state.set(name, 'visiting');
+    stack.push(name);
+    for (const d of deps.get(name) ?? []) {
+      const found = visit(d);
+      if (found) return found;
+    }
+    stack.pop();
+    state.set(name, 'done');
+    return undefined;
+  };
+  for (const name of [...locals.keys()].sort()) {
+    const found = visit(name);
+    if (found) return [found];
+  }
+  return [];
 }
 
 function topoOrder(deps: Map<string, Set<string>>, diags: Diagnostic[]): string[] {

@@ -33,8 +33,8 @@ function conformBlock(block: BlockSchema, value: ObjectValue, path: AttributePat
   const out: ObjectValue = {};
   for (const [name, v] of Object.entries(value)) {
     if (NOT_ARGUMENTS.has(name)) continue;
-    const attribute = block.attributes[name];
-    const nested = block.blocks?.[name];
+    const attribute = Object.hasOwn(block.attributes, name) ? block.attributes[name] : undefined;
+    const nested = block.blocks && Object.hasOwn(block.blocks, name) ? block.blocks[name] : undefined;
     const at = [...path, name];
     if (attribute) out[name] = conformAttribute(name, attribute, v, at, ctx);
     else if (nested) out[name] = conformNested(name, nested, v, at, ctx);

@@ -199,6 +199,7 @@ function plannedDeletions(config: Config, state: StateView, changes: readonly Re
 
 function planScope(config: Config, state: StateView, planned: Map<string, Value>, opts: PlanOptions): Scope {
   const locals = new Map<string, Value>();
+  const evaluating = new Set<string>();
   const scope: Scope = {
     resource: (address) => {
       const rc = config.resources.get(address);
@@ -209,7 +210,16 @@ function planScope(config: Config, state: StateView, planned: Map<string, Value>
     variable: (name) => opts.variables.get(name),
     local: (name) => {
       if (!config.locals.has(name)) return undefined;
-      if (!locals.has(name)) locals.set(name, evaluateBody(config.locals.get(name), scope));
+      if (!locals.has(name)) {
+        // the graph refuses cycles of locals; this keeps a missed one from ending the stack
+        if (evaluating.has(name)) throw new ExprError(`local.${name} refers to itself, through other locals`);
+        evaluating.add(name);
+        try {
+          locals.set(name, evaluateBody(config.locals.get(name), scope));
+        } finally {
+          evaluating.delete(name);
+        }
+      }
       return locals.get(name)!;
     },
     ...(opts.paths ? { paths: opts.paths } : {}),

@@ -2,14 +2,19 @@
 // journal, but a damaged record before it, or a line that is JSON yet no record, is reported with
 // its number, since what came after it cannot be trusted.
 import type { JournalEntry } from './backend';
+import { parseInstanceAddress } from '../addresses/address';
 
 const isString = (v: unknown) => typeof v === 'string';
-const isObject = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isAddress = (v: unknown) => typeof v === 'string' && parseInstanceAddress(v) !== undefined;
+const isMeta = (m: unknown) =>
+  isObject(m) && (m.mode === 'managed' || m.mode === 'data') && isString(m.type) && isString(m.name) && isString(m.provider);
+const isInstance = (i: unknown) => isObject(i) && isObject(i.attributes);
 const VALID: Record<string, (e: Record<string, unknown>) => boolean> = {
   begin: (e) => isString(e.lineage) && typeof e.serial === 'number',
-  intent: (e) => isString(e.address) && isString(e.action),
-  set: (e) => isObject(e.meta) && isString(e.address) && isObject(e.instance),
-  remove: (e) => isString(e.address),
+  intent: (e) => isAddress(e.address) && isString(e.action),
+  set: (e) => isMeta(e.meta) && isAddress(e.address) && isInstance(e.instance),
+  remove: (e) => isAddress(e.address) && (e.deposed === undefined || isString(e.deposed)),
 };
 
 export function parseJournalLines(lines: string[]): { entries: JournalEntry[] } | { problem: string } {
@@ -24,7 +29,8 @@ export function parseJournalLines(lines: string[]): { entries: JournalEntry[] } 
       return { problem: `record ${n} is not JSON` };
     }
     const r = e as Record<string, unknown>;
-    if (!isObject(e) || !isString(r.t) || !VALID[r.t as string]?.(r)) return { problem: `record ${n} is not a journal record` };
+    const valid = isObject(e) && isString(r.t) && Object.hasOwn(VALID, r.t as string) && VALID[r.t as string](r);
+    if (!valid) return { problem: `record ${n} is not a journal record` };
     entries.push(e as JournalEntry);
   }
   return { entries };

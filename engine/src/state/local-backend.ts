@@ -14,6 +14,7 @@ import { JournalDamage, replayJournal, settleInterruptedCreates } from './journa
 import { damagedJournal } from './journal-lines';
 import { DAMAGED_STATE_ADVICE, parseState } from './state-check';
 import { looseModeWarning, SECRET_FILE_MODE } from './file-modes';
+import { parseJson } from '../json-syntax';
 
 const FSYNC_INTERVAL_MS = 100;
 
@@ -60,14 +61,18 @@ export class LocalBackend implements StateBackend {
 
   async read(opts: ReadOptions = {}): Promise<ReadResult> {
     const snapshot = this.readSnapshot();
-    const loose = looseModeWarning(this.statePath, 'the state');
-    const warnings = loose ? [`${loose.summary}: ${loose.detail}`] : [];
+    const warnings = [
+      looseModeWarning(this.statePath, 'the state'),
+      looseModeWarning(this.journalPath, 'the journal of an apply that stopped (it holds the objects that apply recorded)'),
+    ].flatMap((w) => (w ? [`${w.summary}: ${w.detail}`] : []));
     if (!fs.existsSync(this.journalPath)) return { state: snapshot, interrupted: [], warnings };
     const lines = fs.readFileSync(this.journalPath, 'utf8').split('\n');
     // a journal started before any snapshot existed carries its starting state on line 2
-    const base = snapshot ?? parseOrUndefined(lines[1]);
+    const start = snapshot ? undefined : lines[1] ? parseState(lines[1]) : undefined;
+    const base = snapshot ?? (start && 'state' in start ? start.state : undefined);
     if (!base) {
-      const problem = 'it has no snapshot beside it and its second line is not the state it started from';
+      const why = start && 'problem' in start ? ` (it ${start.problem})` : '';
+      const problem = `it has no snapshot beside it and its second line is not the state it started from${why}`;
       if (lines.some((l) => l.trim())) throw damagedJournal(this.journalPath, problem);
       return { state: snapshot, interrupted: [], warnings };
     }
@@ -168,7 +173,9 @@ export class LocalBackend implements StateBackend {
   }
 
   async forceUnlock(id: string): Promise<boolean> {
-    if (this.holder()?.ID !== id) return false;
+    const found = this.readLock();
+    if (found && 'problem' in found) throw new Error(found.problem);
+    if (found?.holder.ID !== id) return false;
     fs.rmSync(this.lockPath, { force: true });
     return true;
   }
@@ -182,12 +189,9 @@ export class LocalBackend implements StateBackend {
 /** What makes `text` not a lock file's JSON lock info, or undefined when it is one. */
 function lockFileProblem(text: string): string | undefined {
   if (!text.trim()) return 'it is empty';
-  let info: unknown;
-  try {
-    info = JSON.parse(text);
-  } catch (err) {
-    return `it is not JSON (${(err as Error).message})`;
-  }
+  const parsed = parseJson(text);
+  if ('problem' in parsed) return `it is not JSON (${parsed.problem})`;
+  const info = parsed.value;
   if (!info || typeof info !== 'object' || Array.isArray(info)) return 'it holds JSON, but not an object';
   const i = info as Record<string, unknown>;
   if (typeof i.ID !== 'string' || !i.ID) return 'it has no lock ID';
@@ -260,13 +264,5 @@ function processAlive(pid: number | undefined): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-function parseOrUndefined(line: string | undefined): StateFile | undefined {
-  try {
-    return line ? (JSON.parse(line) as StateFile) : undefined;
-  } catch {
-    return undefined;
   }
 }

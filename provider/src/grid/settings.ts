@@ -23,19 +23,59 @@ export function localGridDir(env: Readonly<Record<string, string | undefined>>):
   return env.GRIDFORM_HOME ? path.resolve(env.GRIDFORM_HOME) : path.join(env.HOME ?? os.homedir(), '.gridform', 'grid');
 }
 
-export function readLocalGrid(env: Readonly<Record<string, string | undefined>>): LocalGridFile | undefined {
+interface LoadedLocalGrid {
+  readonly grid?: LocalGridFile;
+  readonly problem?: string;
+  readonly warning?: string;
+}
+
+/**
+ * The local grid's grid.json, if there is one: `problem` when it cannot be used (not JSON, not a
+ * grid file), `warning` when others may read it (it holds the dev account's mnemonic).
+ */
+export function loadLocalGrid(env: Readonly<Record<string, string | undefined>>): LoadedLocalGrid {
   const file = path.join(localGridDir(env), 'grid.json');
-  if (!fs.existsSync(file)) return undefined;
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as LocalGridFile;
+  if (!fs.existsSync(file)) return {};
+  const mode = (fs.statSync(file).mode & 0o777).toString(8).padStart(4, '0');
+  const warning = fs.statSync(file).mode & 0o077
+    ? `${file} is readable by others, yet it holds the mnemonic of the local grid's dev account (mode ${mode}). Run: chmod 600 ${file}`
+    : undefined;
+  const fix = 'Start the local grid again (gridform grid down, then gridform grid up), or remove the file.';
+  let doc: unknown;
+  try {
+    doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return { problem: `the local grid's file ${file} is not JSON. ${fix}`, warning };
+  }
+  const g = doc as Partial<LocalGridFile> | null;
+  if (!g || typeof g.chain?.address !== 'string' || typeof g.devAccount?.mnemonic !== 'string' || !Array.isArray(g.nodes)) {
+    const problem = `the local grid's file ${file} does not describe a grid (its chain address, dev account and nodes). ${fix}`;
+    return { problem, warning };
+  }
+  return { grid: g as LocalGridFile, warning };
+}
+
+/** The local grid's grid.json, if there is one; an error saying what to do when it is damaged. */
+export function readLocalGrid(env: Readonly<Record<string, string | undefined>>): LocalGridFile | undefined {
+  const { grid, problem } = loadLocalGrid(env);
+  if (problem) throw new Error(problem);
+  return grid;
 }
 
 export function resolveSettings(
   config: { mnemonic?: unknown; network?: unknown; chain_url?: unknown; key_type?: unknown; timeout_seconds?: unknown },
   env: Readonly<Record<string, string | undefined>>,
-): { settings?: GridSettings; problem?: { attribute: string; message: string } } {
+): { settings?: GridSettings; problem?: { attribute: string; message: string }; warnings?: string[] } {
+  const warnings: string[] = [];
   if (config.key_type && config.key_type !== 'ed25519') return { problem: { attribute: 'key_type', message: `key_type ${JSON.stringify(config.key_type)} is not supported: use ed25519` } };
   const network = typeof config.network === 'string' && config.network ? config.network : 'local';
-  const local = network === 'local' ? readLocalGrid(env) : undefined;
+  const loaded = network === 'local' ? loadLocalGrid(env) : {};
+  if (loaded.warning) warnings.push(loaded.warning);
+  const local = loaded.grid;
+  // a damaged grid.json matters only when the chain or the mnemonic would come from it
+  const givenChain = typeof config.chain_url === 'string' && !!config.chain_url;
+  const givenMnemonic = (typeof config.mnemonic === 'string' && !!config.mnemonic) || !!env.MNEMONIC;
+  if (loaded.problem && !(givenChain && givenMnemonic)) return { problem: { attribute: 'network', message: loaded.problem }, warnings };
   let chainAddress: string;
   if (typeof config.chain_url === 'string' && config.chain_url) chainAddress = config.chain_url;
   else if (network === 'local') chainAddress = local?.chain.address ?? DEFAULT_LOCAL_CHAIN;
@@ -50,5 +90,5 @@ export function resolveSettings(
     return { problem: { attribute: 'timeout_seconds', message } };
   }
   const seconds = typeof timeout === 'number' ? timeout : 300;
-  return { settings: { mnemonic, chainAddress, timeoutMs: seconds * 1000 } };
+  return { settings: { mnemonic, chainAddress, timeoutMs: seconds * 1000 }, warnings };
 }

@@ -1,7 +1,7 @@
 // A node daemon: binds its gRPC server, registers on chain, follows chain events, and serves
 // deployments. Exported apart from main.ts so tests can run nodes in-process.
 import * as grpc from '@grpc/grpc-js';
-import { ChainClient, nodeProto } from '../../../proto';
+import { ChainClient, nodeProto, refusingUndecodable } from '../../../proto';
 import { PROFILES, type Capacity } from '../capacity';
 import { ChainWatcher, type WatcherRetry } from '../chain-watcher';
 import { DeploymentManager, type DeploymentManagerOptions } from '../deployments';
@@ -66,7 +66,9 @@ export async function createNodeServer(o: NodeServerOptions): Promise<NodeServer
   const closeChain = () => (o.chain ? undefined : chain.close());
   const server = new grpc.Server();
   let ready: { info: NodeInfo; deployments: DeploymentManager } | undefined;
-  server.addService(nodeProto().gridform.node.Node.service, nodeHandlers(store, () => ready) as unknown as grpc.UntypedServiceImplementation);
+  const handlers = nodeHandlers(store, () => ready) as unknown as grpc.UntypedServiceImplementation;
+  const node = refusingUndecodable(nodeProto().gridform.node.Node.service, handlers, 'proto/defs/node.proto');
+  server.addService(node.service, node.impl);
   const host = o.host ?? '127.0.0.1';
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(`${host}:${o.port ?? 0}`, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),

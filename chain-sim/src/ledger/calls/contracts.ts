@@ -7,8 +7,8 @@ import { refuse } from '../errors';
 import type { ContractRow } from '../rows';
 import type { CallContext } from './context';
 import { settleBeforeCancel } from '../billing/billing-run';
+import { deploymentHashFormat } from './validate';
 
-const HASH = /^[0-9a-f]{32}$/;
 const NAME = /^[a-z0-9_-]{3,64}$/;
 const MAX_DEPLOYMENT_DATA = 512;
 
@@ -16,7 +16,7 @@ export function createNodeContract(ctx: CallContext, call: chain.CreateNodeContr
   const twin = ctx.twin();
   const node = ctx.q.node(call.nodeId);
   if (!node) throw refuse.notFound(`node ${call.nodeId} does not exist`);
-  checkHash(call.deploymentHash);
+  deploymentHashFormat(call.deploymentHash);
   if (Buffer.byteLength(call.deploymentData ?? '', 'utf8') > MAX_DEPLOYMENT_DATA) {
     throw refuse.invalid(`deployment_data is ${Buffer.byteLength(call.deploymentData, 'utf8')} bytes; at most ${MAX_DEPLOYMENT_DATA} are allowed`);
   }
@@ -36,7 +36,7 @@ export function updateNodeContract(ctx: CallContext, call: chain.UpdateNodeContr
   const c = ownLiveContract(ctx, call.contractId);
   if (c.type !== 'node') throw refuse.invalid(`contract ${c.id} is a ${c.type} contract; only node contracts have a deployment hash`);
   if (c.state === 'GracePeriod') throw refuse.precondition(`contract ${c.id} is in its grace period: top up the twin's balance before updating it`);
-  checkHash(call.deploymentHash);
+  deploymentHashFormat(call.deploymentHash);
   const clash = ctx.q.contractIdByNodeHash(c.node_id, call.deploymentHash, c.twin_id);
   if (clash && clash !== c.id) throw refuse.exists(`your contract ${clash} on node ${c.node_id} already has deployment hash ${call.deploymentHash}`);
   ctx.sql('UPDATE contracts SET deployment_hash = ?, deployment_data = ? WHERE id = ?').run(call.deploymentHash, call.deploymentData || c.deployment_data, c.id);
@@ -96,9 +96,6 @@ function ownLiveContract(ctx: CallContext, id: number): ContractRow {
   return c;
 }
 
-function checkHash(hash: string): void {
-  if (!HASH.test(hash ?? '')) throw refuse.invalid(`deployment hash ${JSON.stringify(hash)} must be 32 lowercase hex characters (the md5 of the deployment challenge)`);
-}
 
 function insertContract(ctx: CallContext, c: Partial<ContractRow> & Pick<ContractRow, 'twin_id' | 'type'>): number {
   return Number(

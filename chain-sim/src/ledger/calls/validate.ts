@@ -24,3 +24,9 @@ export function positiveUnits(value: string, what: string): bigint {
   if (n <= 0n) throw refuse.invalid(`${what} must be more than 0`);
   return n;
 }
+
+/** A deployment hash as contracts carry it: the md5 of the deployment challenge, in lowercase hex. */
+export function deploymentHashFormat(hash: string): void {
+  if (/^[0-9a-f]{32}$/.test(hash ?? '')) return;
+  throw refuse.invalid(`deployment hash ${JSON.stringify(hash)} must be 32 lowercase hex characters (the md5 of the deployment challenge)`);
+}

@@ -1,6 +1,6 @@
 // Reading a stack's state for commands that only look (show, state list/show, output), and
 // changing it under the lock for those that edit it (state rm/mv, import).
-import { error, type Diagnostic } from '../../diagnostics';
+import { error, warning, type Diagnostic } from '../../diagnostics';
 import type { Config } from '../../config/types';
 import type { InterruptedCreate, StateBackend } from '../../state/backend';
 import { emptyState, StateView } from '../../state/state';
@@ -21,6 +21,7 @@ export async function readStackState(ctx: CommandContext, stackName?: string): P
   if (report(ctx, bd) || !backend) return {};
   try {
     const r = await backend.read();
+    report(ctx, (r.warnings ?? []).map((w) => warning('State file permissions', w)));
     return { state: new StateView(r.state ?? emptyState()), config, backend };
   } catch (err) {
     report(ctx, [error(`Cannot read the state ${backend.location}`, (err as Error).message)]);
@@ -53,6 +54,7 @@ export async function editStackState(ctx: CommandContext, operation: string, edi
       report(ctx, [error(`Cannot read the state ${backend.location}`, (err as Error).message)]);
       return 1;
     }
+    report(ctx, (r.warnings ?? []).map((w) => warning('State file permissions', w)));
     const state = new StateView(r.state ?? emptyState());
     const { changed, diagnostics: ed } = await edit(state, config, backend);
     if (report(ctx, ed)) return 1;

@@ -5,6 +5,7 @@
 import { isUnknown, Unknown, type Value } from '../../values';
 import { containsUnknown, deepEqual, graphemes, isObject, sortedObject, toBool, toInt, toList, toNum, toObject, toSet, toStr, typeName, unify, ValueError } from '../convert';
 import { fixed, fn, type FnDef } from './types';
+import { MAX_LIST_LENGTH } from '../limits';
 
 const list = (f: (l: Value[]) => Value, unknown?: FnDef['unknown']) => fixed(1, ([l]) => f(toList(l, 'the list')), unknown);
 const lists = (args: Value[]) => args.map((a, i) => toList(a, `argument ${i + 1}`));
@@ -112,7 +113,12 @@ export const collectionFunctions: Record<string, FnDef> = {
     return toSet(a.filter((x) => !has(b, x)));
   }),
   setunion: fn(1, Infinity, (args) => toSet(lists(args).flat())),
-  setproduct: fn(2, Infinity, (args) => lists(args).reduce<Value[][]>((acc, l) => acc.flatMap((prefix) => l.map((x) => [...prefix, x])), [[]])),
+  setproduct: fn(2, Infinity, (args) => {
+    const sets = lists(args);
+    const size = sets.reduce((n, l) => n * l.length, 1);
+    if (size > MAX_LIST_LENGTH) throw new ValueError(`the product has ${size} elements, over the limit of ${MAX_LIST_LENGTH}`);
+    return sets.reduce<Value[][]>((acc, l) => acc.flatMap((prefix) => l.map((x) => [...prefix, x])), [[]]);
+  }),
   slice: fixed(3, ([l, s, e]) => {
     const items = toList(l, 'the list');
     const start = toInt(s, 'the start index');

@@ -3,6 +3,7 @@
 import type { Value } from '../../values';
 import { isObject, numToString, toStr, ValueError } from '../convert';
 import { fixed, type FnDef } from './types';
+import { parseJson } from '../../json-syntax';
 
 const str = (f: (s: string) => Value) => fixed(1, ([s]) => f(toStr(s, 'the string')));
 
@@ -14,11 +15,9 @@ export const encodingFunctions: Record<string, FnDef> = {
   }),
   jsonencode: fixed(1, ([v]) => jsonEncode(v)),
   jsondecode: str((s) => {
-    try {
-      return JSON.parse(s) as Value;
-    } catch (err) {
-      throw new ValueError(`invalid JSON: ${(err as Error).message}`);
-    }
+    const parsed = parseJson(s);
+    if ('problem' in parsed) throw new ValueError(`invalid JSON: ${parsed.problem}`);
+    return parsed.value as Value;
   }),
   csvdecode: str(csvDecode),
   // Go's url.QueryEscape: space becomes +, unreserved characters stay

@@ -3,7 +3,11 @@
 import type { Value } from '../../values';
 import { numToString, toBool, toInt, toList, toNum, toStr, ValueError } from '../convert';
 import { jsonEncode } from './encoding';
+import { MAX_STRING_LENGTH } from '../limits';
 import { fn, type FnDef } from './types';
+
+/** Digits after the point gridform prints at most (JavaScript's toFixed and toPrecision stop there). */
+const MAX_PRECISION = 100;
 
 const VERB = /%([-+# 0]*)(?:\[(\d+)\])?(\d+)?(?:\.(\d*))?([a-zA-Z%])/g;
 
@@ -17,6 +21,10 @@ export function format(spec: string, args: Value[]): string {
     const arg = args[next++];
     used = Math.max(used, next);
     const prec = precision === undefined ? undefined : Number(precision || 0);
+    if (Number(width ?? 0) > MAX_STRING_LENGTH) {
+      throw new ValueError(`the width ${width} of %${verb} is over the limit of ${MAX_STRING_LENGTH} (16 MiB)`);
+    }
+    if ((prec ?? 0) > MAX_PRECISION) throw new ValueError(`the precision ${prec} of %${verb} is over the limit of ${MAX_PRECISION} digits`);
     const text = formatOne(verb, flags, prec, arg);
     return pad(text, width ? Number(width) : 0, flags, verb);
   });
