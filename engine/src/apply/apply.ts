@@ -104,6 +104,7 @@ class ChangeApplier {
   ) {}
 
   async apply(c: ResourceChange): Promise<boolean> {
+    if (c.action === 'forget') return this.forget(c);
     const p = this.providers.get(c.providerKey);
     if (!p) return this.fail(c, [error(`Provider ${c.providerKey} is not configured`)]);
     if (c.action === 'read') return this.read(c, p);
@@ -120,6 +121,14 @@ class ChangeApplier {
     }
     if (c.action === 'replace' && !(await this.destroy(c, p))) return false;
     return this.write(c, p, c.action === 'replace' ? null : this.state.instance(c.address)?.attributes ?? null);
+  }
+
+  /** The object leaves the state and stays where it is: no provider is asked. */
+  private async forget(c: ResourceChange): Promise<boolean> {
+    if (!this.state.instance(c.address)) return true;
+    this.state.removeInstance(c.address);
+    await this.hooks.onObjectRemoved?.(c.address);
+    return true;
   }
 
   private async read(c: ResourceChange, p: ConfiguredProvider): Promise<boolean> {

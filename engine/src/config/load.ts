@@ -2,8 +2,8 @@
 // resource and attribute for anything malformed or not supported.
 import { error, type Diagnostic } from '../diagnostics';
 import { BUILTIN_SOURCE, normalizeSource } from './source';
-import type { BackendConfig, Config, ImportConfig, Lifecycle, MoveConfig, OutputConfig, ProviderConfig, ResourceConfig, VariableConfig } from './types';
-import { parseInstanceAddress, splitResourceAddress } from '../addresses/address';
+import type { BackendConfig, Config, Lifecycle, OutputConfig, ProviderConfig, ResourceConfig, VariableConfig } from './types';
+import { addressText, importBlocks, movedBlocks, removedBlocks } from './refactoring';
 import { MAX_DOCUMENT_DEPTH, tooDeep } from './nesting';
 
 const META = new Set(['//', 'depends_on', 'lifecycle', 'provider', 'count', 'for_each', 'connection', 'provisioner']);
@@ -12,16 +12,6 @@ type Json = Record<string, unknown>;
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** An address as cdktf may write it, bare or as a `${...}` reference; "" when not a string. */
-function addressText(v: unknown): string {
-  return typeof v === 'string' ? v.replace(/^\$\{(.*)\}$/, '$1') : '';
-}
-
-/** A top-level block kind (moved, import): a list of blocks, or one. */
-function blockList(raw: unknown): unknown[] {
-  return Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
 }
 
 export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Config; diagnostics: Diagnostic[] } {
@@ -99,58 +89,8 @@ export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Confi
   }
   const moves = movedBlocks(doc.moved, resources, diags);
   const imports = importBlocks(doc.import, resources, diags);
-  return { config: { resources, providers, outputs, variables, locals, backend, moves, imports }, diagnostics: diags };
-}
-
-/** `import` blocks: `to` a declared managed resource (or one of its instances), `id` a literal. */
-function importBlocks(raw: unknown, resources: ReadonlyMap<string, ResourceConfig>, diags: Diagnostic[]): ImportConfig[] {
-  const out: ImportConfig[] = [];
-  for (const [i, block] of blockList(raw).entries()) {
-    const b = isObject(block) ? block : {};
-    const to = addressText(b.to);
-    const target = parseInstanceAddress(to);
-    if (!target || target.resource.startsWith('data.')) {
-      diags.push(error('Invalid import block', `import block ${i + 1} needs to, the address of a managed resource or instance (got ${JSON.stringify(b.to)}).`));
-      continue;
-    }
-    if (!resources.has(target.resource)) {
-      diags.push(error('Configuration for import target does not exist', `import block ${i + 1} imports into ${to}, which the configuration does not declare: add the resource (in CDKTF: the construct).`, { address: to }));
-      continue;
-    }
-    if (typeof b.id !== 'string' || !b.id || b.id.includes('${')) {
-      diags.push(error('Invalid import id', `import block ${i + 1} (into ${to}) needs id, the object's ID as a literal string (got ${JSON.stringify(b.id)}).`, { address: to }));
-      continue;
-    }
-    if (out.some((x) => x.to === to)) {
-      diags.push(error('Duplicate import configuration', `Two import blocks import into ${to}; keep one.`, { address: to }));
-      continue;
-    }
-    out.push({ to, id: b.id, ...(addressText(b.provider) ? { provider: addressText(b.provider) } : {}) });
-  }
-  return out;
-}
-
-/** `moved` blocks: both ends managed resource (or instance) addresses of one type, `from` no longer declared. */
-function movedBlocks(raw: unknown, resources: ReadonlyMap<string, ResourceConfig>, diags: Diagnostic[]): MoveConfig[] {
-  const out: MoveConfig[] = [];
-  for (const [i, block] of blockList(raw).entries()) {
-    const [from, to] = [addressText(isObject(block) ? block.from : undefined), addressText(isObject(block) ? block.to : undefined)];
-    const [src, dst] = [parseInstanceAddress(from), parseInstanceAddress(to)];
-    if (!src || !dst || src.resource.startsWith('data.') || dst.resource.startsWith('data.')) {
-      diags.push(error('Invalid moved block', `moved block ${i + 1} needs from and to, each the address of a managed resource or instance (got ${JSON.stringify(from)} and ${JSON.stringify(to)}).`));
-      continue;
-    }
-    if (splitResourceAddress(src.resource).type !== splitResourceAddress(dst.resource).type) {
-      diags.push(error('Resource type mismatch', `moved block ${i + 1}: ${from} is a ${splitResourceAddress(src.resource).type}; it cannot move to ${to}, a ${splitResourceAddress(dst.resource).type}.`));
-      continue;
-    }
-    if (src.key === undefined && resources.has(src.resource)) {
-      diags.push(error('Moved object still exists', `moved block ${i + 1} moves ${from} to ${to}, but ${from} is still declared: remove it, or drop the moved block.`, { address: src.resource }));
-      continue;
-    }
-    out.push({ from, to });
-  }
-  return out;
+  const removed = removedBlocks(doc.removed, resources, diags);
+  return { config: { resources, providers, outputs, variables, locals, backend, moves, imports, removed }, diagnostics: diags };
 }
 
 function lifecycle(raw: unknown): Lifecycle {

@@ -68,11 +68,19 @@ export interface ImportConfig {
   readonly provider?: string;
 }
 
+/** A `removed` block: the resource `from` leaves the configuration; destroyed, or with `destroy = false` only forgotten. */
+export interface RemovedConfig {
+  /** a managed resource address (no instance key) */
+  readonly from: string;
+  readonly destroy: boolean;
+}
+
 export interface Config {
   readonly resources: ReadonlyMap<string, ResourceConfig>;
   readonly imports: readonly ImportConfig[];
   /** in the order written */
   readonly moves: readonly MoveConfig[];
+  readonly removed: readonly RemovedConfig[];
   readonly providers: ReadonlyMap<string, ProviderConfig>;
   readonly outputs: readonly OutputConfig[];
   readonly variables: ReadonlyMap<string, VariableConfig>;

@@ -7,14 +7,15 @@ import { ExprError } from '../expr/parse';
 import type { Config, ResourceConfig } from '../config/types';
 import type { Graph } from '../graph/graph';
 import { parseInstanceAddress, type InstanceAddress, type InstanceKey } from '../addresses/address';
-import { providerKeyFromState, stateProviderString } from '../config/source';
+import { stateProviderString } from '../config/source';
 import { sensitivePaths, type StateView } from '../state/state';
 import { Unknown, type Value } from '../values';
 import { expandResource, expansionOf, instanceScope, resourceValue, stateValue } from './expand';
 import { cloneState, refreshState, type Drift } from './refresh';
 import { applyMoves } from './moves';
 import { importObject } from './import-object';
-import { evaluateConfig, planManagedInstance, preventDestroyError } from './plan-instance';
+import { evaluateConfig, planManagedInstance } from './plan-instance';
+import { forgets, plannedDeletions } from './deletions';
 import { containsUnknown } from '../expr/convert';
 import { proposeNewState } from './merge';
 import { targetFilter, type TargetFilter } from './targets';
@@ -53,7 +54,9 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
   if (hasErrors(diags)) return { diagnostics: diags };
   let drift: Drift[] = [];
   if (opts.refresh !== false && state.instanceAddresses().length) {
-    const r = await refreshState(state, config, providers);
+    // what a removed block forgets is not read: it may no longer be reachable (terraform does the same)
+    const forgotten = (address: string) => !opts.refreshOnly && forgets(config, parseInstanceAddress(address)!.resource, !!opts.destroy);
+    const r = await refreshState(state, config, providers, forgotten);
     diags.push(...r.diagnostics);
     if (hasErrors(r.diagnostics)) return { diagnostics: diags };
     state = r.state;
@@ -85,7 +88,9 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
   }
   if (hasErrors(diags)) return { diagnostics: diags };
   const changes: ResourceChange[] = graph.order.flatMap((a) => changesByResource.get(a) ?? []);
-  if (!opts.refreshOnly) changes.push(...plannedDeletions(config, state, changes, filter, !!opts.destroy, diags));
+  if (!opts.refreshOnly) {
+    changes.push(...plannedDeletions({ config, state, changes, filter, destroy: !!opts.destroy, previous: moves.previous }, diags));
+  }
   if (hasErrors(diags)) return { diagnostics: diags };
   const annotated = changes.map((c): ResourceChange => {
     if (c.deposed) return c;
@@ -154,47 +159,6 @@ async function planResource(
   }));
   planned.set(rc.address, resourceValue(expansionOf(rc), values));
   return changes.filter((c): c is ResourceChange => !!c);
-}
-
-/** Deletions: instances the configuration no longer declares (or all, when destroying), and deposed objects. */
-function plannedDeletions(config: Config, state: StateView, changes: readonly ResourceChange[], filter: TargetFilter | undefined, destroy: boolean, diags: Diagnostic[]): ResourceChange[] {
-  const kept = new Set(changes.map((c) => c.address));
-  const out: ResourceChange[] = [];
-  const addresses = state.instanceAddresses();
-  for (const address of addresses.reverse()) {
-    if (kept.has(address)) continue;
-    const { resource, key } = parseInstanceAddress(address)!;
-    const r = state.resource(resource)!;
-    const rc = config.resources.get(resource);
-    if (r.mode === 'data') {
-      if (!rc || destroy) state.removeInstance(address);
-      continue;
-    }
-    // what is still declared has a change (kept above); what -target leaves out stays as it is
-    if (filter && !filter.includes(resource, key, address)) continue;
-    if (rc?.lifecycle.preventDestroy) {
-      diags.push(preventDestroyError(address));
-      continue;
-    }
-    const inst = state.instance(address)!;
-    const reason = destroy ? undefined : !rc ? 'delete_because_no_resource_config' : rc.count !== undefined ? 'delete_because_count_index' : rc.forEach !== undefined ? 'delete_because_each_key' : 'delete_because_no_resource_config';
-    out.push({
-      address, resource, key, mode: 'managed', type: r.type, name: r.name, providerKey: rc?.provider ?? providerKeyFromState(r.provider),
-      action: 'delete', ...(reason ? { actionReason: reason } : {}), before: inst.attributes, after: null, replacePaths: [],
-      dependencies: inst.dependencies ?? [], priorDependencies: inst.dependencies ?? [], createBeforeDestroy: false, private: inst.private,
-    });
-  }
-  for (const d of state.deposedObjects()) {
-    const { resource, key } = parseInstanceAddress(d.address)!;
-    if (filter && !filter.includes(resource, key, d.address)) continue;
-    out.push({
-      address: d.address, resource, key, deposed: d.instance.deposed, mode: 'managed', type: d.resource.type, name: d.resource.name,
-      providerKey: config.resources.get(resource)?.provider ?? providerKeyFromState(d.resource.provider), action: 'delete',
-      actionReason: 'delete_because_no_resource_config_deposed', before: d.instance.attributes, after: null, replacePaths: [],
-      dependencies: d.instance.dependencies ?? [], priorDependencies: d.instance.dependencies ?? [], createBeforeDestroy: false, private: d.instance.private,
-    });
-  }
-  return out;
 }
 
 function planScope(config: Config, state: StateView, planned: Map<string, Value>, opts: PlanOptions): Scope {
