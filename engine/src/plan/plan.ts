@@ -12,7 +12,7 @@ import { sensitivePaths, type StateView } from '../state/state';
 import { Unknown, type Value } from '../values';
 import { expandResource, expansionOf, instanceScope, resourceValue, stateValue } from './expand';
 import { cloneState, refreshState, type Drift } from './refresh';
-import { applyMoves } from './moves';
+import { applyMoves, impliedMoves, movedFromDeclared, movesOutsideTargets } from './moves';
 import { importObject } from './import-object';
 import { evaluateConfig, planManagedInstance } from './plan-instance';
 import { forgets, plannedDeletions } from './deletions';
@@ -41,8 +41,8 @@ export interface PlanOptions {
 export async function makePlan(config: Config, graph: Graph, prior: StateView, providers: ProviderSet, opts: PlanOptions): Promise<{ plan?: Plan; diagnostics: Diagnostic[] }> {
   const diags: Diagnostic[] = [];
   let state = cloneState(prior.file);
-  const moves = applyMoves(config.moves, state);
-  diags.push(...moves.diagnostics);
+  const moves = applyMoves([...config.moves, ...impliedMoves(config, state)], state);
+  diags.push(...moves.diagnostics, ...movesOutsideTargets(moves.previous, opts.targets ?? []));
   const importing = new Map<string, string>();
   for (const im of opts.destroy ? [] : config.imports) {
     if (state.instance(im.to)) continue; // managed already: the block has done its work
@@ -88,13 +88,15 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
   }
   if (hasErrors(diags)) return { diagnostics: diags };
   const changes: ResourceChange[] = graph.order.flatMap((a) => changesByResource.get(a) ?? []);
+  diags.push(...movedFromDeclared(config.moves, changes));
   if (!opts.refreshOnly) {
     changes.push(...plannedDeletions({ config, state, changes, filter, destroy: !!opts.destroy, previous: moves.previous }, diags));
   }
   if (hasErrors(diags)) return { diagnostics: diags };
   const annotated = changes.map((c): ResourceChange => {
     if (c.deposed) return c;
-    const previous = moves.previous.get(c.address);
+    // as terraform, a destroy plan deletes moved objects at their new addresses without saying where they were
+    const previous = opts.destroy ? undefined : moves.previous.get(c.address);
     const id = importing.get(c.address);
     return { ...c, ...(previous !== undefined ? { previousAddress: previous } : {}), ...(id !== undefined ? { importing: { id } } : {}) };
   });
