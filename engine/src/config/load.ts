@@ -5,6 +5,7 @@ import { BUILTIN_SOURCE, normalizeSource } from './source';
 import type { BackendConfig, Config, Lifecycle, OutputConfig, ProviderConfig, ResourceConfig, VariableConfig } from './types';
 import { addressText, importBlocks, movedBlocks, removedBlocks } from './refactoring';
 import { MAX_DOCUMENT_DEPTH, tooDeep } from './nesting';
+import { moduleDiagnostics } from './document-checks';
 
 const META = new Set(['//', 'depends_on', 'lifecycle', 'provider', 'count', 'for_each', 'connection', 'provisioner']);
 
@@ -19,6 +20,7 @@ export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Confi
   if (!isObject(doc)) return { diagnostics: [error(`${file} is not a JSON object`, 'Run cdktf synth again to regenerate it.')] };
   const deep = tooDeep(doc);
   if (deep) return { diagnostics: [error(`${file} is nested too deeply`, `${deep} is nested more than ${MAX_DOCUMENT_DEPTH} levels deep.`)] };
+  diags.push(...moduleDiagnostics(doc, file));
   const terraform = isObject(doc.terraform) ? doc.terraform : {};
   const required = isObject(terraform.required_providers) ? terraform.required_providers : {};
   const sources = new Map<string, string>([['terraform', BUILTIN_SOURCE]]);
