@@ -14,7 +14,9 @@ export function moduleDiagnostics(doc: Json, file: string): Diagnostic[] {
   if (doc.module === undefined) return [];
   const blocks = Array.isArray(doc.module) ? doc.module : [doc.module];
   const named = blocks.flatMap((b) => (isObject(b) ? Object.entries(b) : []));
-  if (!named.length) return [error('Modules are not supported yet', `${file} has a module section, and gridform does not read modules yet.`)];
+  if (!named.length) {
+    return [error('Modules are not supported yet', `${file} has a module section, and gridform does not read modules yet.`)];
+  }
   return named.map(([name, body]) => {
     const first = Array.isArray(body) ? body[0] : body;
     const source = isObject(first) && typeof first.source === 'string' ? ` (source ${JSON.stringify(first.source)})` : '';
