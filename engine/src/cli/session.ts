@@ -4,6 +4,7 @@
 import { error, hasErrors, warning, type Diagnostic } from '../diagnostics';
 import type { Config } from '../config/types';
 import { resolveVariables, type VariableInputs } from '../config/variables';
+import { valuesOfDeclaredTypes } from '../config/variable-values';
 import type { Graph } from '../graph/graph';
 import type { ProviderSet } from '../plan/providers';
 import type { ProviderFactory } from '../provider/interface';
@@ -52,9 +53,11 @@ export async function openSession(stack: StackDir, o: SessionOptions): Promise<{
   const { config, graph } = loaded;
   const diagnostics = [...loaded.diagnostics];
   if (!config || !graph || hasErrors(diagnostics)) return { diagnostics };
-  const vars = o.saved ? { values: new Map(o.saved.variables), diagnostics: [] } : resolveVariables(config, o.inputs);
-  diagnostics.push(...vars.diagnostics);
+  const resolved = o.saved ? { values: new Map(o.saved.variables), diagnostics: [] } : resolveVariables(config, o.inputs);
+  diagnostics.push(...resolved.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
+  // "5" and 5 are one value of a number variable
+  const vars = { values: valuesOfDeclaredTypes(config.variables, resolved.values) };
   const workspace = currentWorkspace(stack.dir, o.inputs.env);
   const { backend, diagnostics: bd } = backendFor(stack, config, workspace, o.inputs.env);
   diagnostics.push(...bd);
