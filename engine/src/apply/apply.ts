@@ -164,7 +164,7 @@ class ChangeApplier {
     const schema = p.schema.resources[c.type];
     const evaluated = evaluateConfig(rc, instanceSpecAtApply(rc, c, this.scope), c.address, this.diags, schema.block);
     if (!evaluated) return false;
-    const configValue = current ? applyIgnoreChanges(evaluated, current, rc.lifecycle.ignoreChanges) : evaluated;
+    const configValue = current ? applyIgnoreChanges(evaluated, current, rc.lifecycle.ignoreChanges, schema.block) : evaluated;
     const priv = current ? this.state.instance(c.address)?.private : undefined;
     const planned = await p.provider.planResourceChange({ typeName: c.type, priorState: current, proposedNewState: proposeNewState(schema.block, configValue, current), config: configValue, priorPrivate: priv });
     if (hasErrors(planned.diagnostics) || !planned.plannedState) return this.fail(c, planned.diagnostics);

@@ -20,6 +20,7 @@ import { containsUnknown } from '../expr/convert';
 import { proposeNewState } from './merge';
 import { targetFilter, type TargetFilter } from './targets';
 import { triggeredBy } from './triggers';
+import { ignoreChangesDiagnostics } from './ignore-changes';
 import type { ProviderSet } from './providers';
 import type { OutputChange, Plan, ResourceChange } from './types';
 import { sensitiveAttributePaths } from '../apply/sensitive';
@@ -118,9 +119,11 @@ async function planResource(
   const schema = p && (rc.mode === 'data' ? p.schema.dataSources : p.schema.resources)[rc.type];
   if (!p) diags.push(error(`Provider ${rc.provider} is not configured`, `${rc.address} needs provider ${rc.provider}.`, { address: rc.address }));
   else if (!schema) diags.push(error(`Unknown ${rc.mode === 'data' ? 'data source' : 'resource'} type ${rc.type}`, `Provider ${p.source} has no ${rc.type}.`, { address: rc.address }));
+  const ignoring = schema ? ignoreChangesDiagnostics(rc.address, rc.lifecycle.ignoreChanges, schema.block) : [];
+  diags.push(...ignoring);
   const expanded = expandResource(rc, scope, opts.maxInstances);
   diags.push(...expanded.diagnostics);
-  if (!p || !schema || hasErrors(expanded.diagnostics)) {
+  if (!p || !schema || hasErrors(expanded.diagnostics) || hasErrors(ignoring)) {
     planned.set(rc.address, Unknown);
     return [];
   }

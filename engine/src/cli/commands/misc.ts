@@ -2,6 +2,7 @@
 import { error, hasErrors, inContext, type Diagnostic } from '../../diagnostics';
 import type { Scope } from '../../expr/evaluate';
 import { evaluateConfig } from '../../plan/plan-instance';
+import { ignoreChangesDiagnostics } from '../../plan/ignore-changes';
 import { terraformDataFactory } from '../../builtin/terraform-data';
 import { ENGINE_TERRAFORM_VERSION } from '../../state/state';
 import { Unknown } from '../../values';
@@ -71,6 +72,7 @@ export async function validateCommand(ctx: CommandContext): Promise<number> {
         diags.push(error(`Unknown ${kind} type ${r.type}`, `Provider ${source} has no ${r.type}.`, { address: r.address }));
         continue;
       }
+      diags.push(...ignoreChangesDiagnostics(r.address, r.lifecycle.ignoreChanges, block));
       const body = evaluateConfig(r, scope, r.address, diags, block);
       if (!body) continue;
       diags.push(...inContext(validate({ typeName: r.type, config: body }).diagnostics, r.address));
