@@ -2,7 +2,9 @@
 // resource and attribute for anything malformed or not supported.
 import { error, type Diagnostic } from '../diagnostics';
 import { BUILTIN_SOURCE, normalizeSource } from './source';
-import type { BackendConfig, Config, Lifecycle, OutputConfig, ProviderConfig, ResourceConfig, VariableConfig } from './types';
+import type { BackendConfig, ConditionConfig, Config, Lifecycle, OutputConfig, ProviderConfig, ResourceConfig } from './types';
+import type { VariableConfig } from './types';
+import { checkBlocks, conditionBlocks } from './conditions';
 import { addressText, importBlocks, movedBlocks, removedBlocks } from './refactoring';
 import { MAX_DOCUMENT_DEPTH, tooDeep } from './nesting';
 import { moduleDiagnostics } from './document-checks';
@@ -61,7 +63,7 @@ export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Confi
         for (const [k, v] of Object.entries(raw)) if (!META.has(k)) body[k] = v;
         const dependsOn = Array.isArray(raw.depends_on) ? raw.depends_on.filter((d): d is string => typeof d === 'string').map(addressText) : [];
         resources.set(address, {
-          address, mode, type, name, provider: providerKey, body, dependsOn, lifecycle: lifecycle(raw.lifecycle),
+          address, mode, type, name, provider: providerKey, body, dependsOn, lifecycle: lifecycle(raw.lifecycle, address, diags),
           ...(raw.count !== undefined ? { count: raw.count } : {}), ...(raw.for_each !== undefined ? { forEach: raw.for_each } : {}),
         });
       }
@@ -75,6 +77,7 @@ export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Confi
     value: isObject(o) ? o.value : undefined,
     sensitive: isObject(o) && o.sensitive === true,
     description: isObject(o) && typeof o.description === 'string' ? o.description : undefined,
+    preconditions: outputConditions(name, o, diags),
   }));
   const variables = new Map<string, VariableConfig>(Object.entries(isObject(doc.variable) ? doc.variable : {}).map(([name, v]) => {
     const o = isObject(v) ? v : {};
@@ -92,16 +95,43 @@ export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Confi
   const moves = movedBlocks(doc.moved, resources, diags);
   const imports = importBlocks(doc.import, resources, diags);
   const removed = removedBlocks(doc.removed, resources, diags);
-  return { config: { resources, providers, outputs, variables, locals, backend, moves, imports, removed }, diagnostics: diags };
+  const checks = checkBlocks(doc.check, diags);
+  const variableValidations = validationBlocks(doc.variable, diags);
+  const config: Config = {
+    resources, providers, outputs, variables, locals, backend, moves, imports, removed, checks, variableValidations,
+  };
+  return { config, diagnostics: diags };
 }
 
-function lifecycle(raw: unknown): Lifecycle {
-  const l = isObject(raw) ? raw : {};
+function outputConditions(name: string, o: unknown, diags: Diagnostic[]): ConditionConfig[] {
+  const ctx = { owner: `output "${name}"`, address: `output.${name}` };
+  return conditionBlocks(isObject(o) ? o.precondition : undefined, 'precondition', ctx, diags);
+}
+
+/** The validation blocks of the variables that have some. */
+function validationBlocks(section: unknown, diags: Diagnostic[]): Map<string, ConditionConfig[]> {
+  const out = new Map<string, ConditionConfig[]>();
+  for (const [name, v] of Object.entries(isObject(section) ? section : {})) {
+    if (!isObject(v) || v.validation === undefined) continue;
+    out.set(name, conditionBlocks(v.validation, 'validation', { owner: `variable "${name}"`, variable: name }, diags));
+  }
+  return out;
+}
+
+/** A resource's lifecycle block (JSON may write it as one object or a list of them). */
+function lifecycle(raw: unknown, address: string, diags: Diagnostic[]): Lifecycle {
+  const blocks = Array.isArray(raw) ? raw.filter(isObject) : isObject(raw) ? [raw] : [];
+  const l: Json = Object.assign({}, ...blocks);
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map(addressText) : []);
+  const bool = (v: unknown) => v === true || v === 'true';
+  const conditions = (kind: 'precondition' | 'postcondition') =>
+    blocks.flatMap((b) => conditionBlocks(b[kind], kind, { owner: address, address }, diags));
   return {
-    preventDestroy: l.prevent_destroy === true,
-    createBeforeDestroy: l.create_before_destroy === true,
+    preventDestroy: bool(l.prevent_destroy),
+    createBeforeDestroy: bool(l.create_before_destroy),
     ignoreChanges: l.ignore_changes === 'all' ? 'all' : strings(l.ignore_changes),
     replaceTriggeredBy: strings(l.replace_triggered_by),
+    preconditions: conditions('precondition'),
+    postconditions: conditions('postcondition'),
   };
 }

@@ -31,6 +31,22 @@ export interface Lifecycle {
   readonly createBeforeDestroy: boolean;
   readonly ignoreChanges: readonly string[] | 'all';
   readonly replaceTriggeredBy: readonly string[];
+  /** checked before the instance is planned (and again before it is applied) */
+  readonly preconditions: readonly ConditionConfig[];
+  /** checked on the planned object (`self`) and again on the applied one */
+  readonly postconditions: readonly ConditionConfig[];
+}
+
+/** A custom condition (precondition, postcondition, validation, assert), as written: `${...}` not yet evaluated. */
+export interface ConditionConfig {
+  readonly condition: unknown;
+  readonly errorMessage: unknown;
+}
+
+/** A `check` block: assertions that warn, never stop, when they fail. */
+export interface CheckConfig {
+  readonly name: string;
+  readonly asserts: readonly ConditionConfig[];
 }
 
 export interface ProviderConfig {
@@ -47,6 +63,7 @@ export interface OutputConfig {
   readonly value: unknown;
   readonly sensitive: boolean;
   readonly description?: string;
+  readonly preconditions: readonly ConditionConfig[];
 }
 
 export interface BackendConfig {
@@ -81,6 +98,9 @@ export interface Config {
   /** in the order written */
   readonly moves: readonly MoveConfig[];
   readonly removed: readonly RemovedConfig[];
+  readonly checks: readonly CheckConfig[];
+  /** the validation blocks of each input variable that has some */
+  readonly variableValidations: ReadonlyMap<string, readonly ConditionConfig[]>;
   readonly providers: ReadonlyMap<string, ProviderConfig>;
   readonly outputs: readonly OutputConfig[];
   readonly variables: ReadonlyMap<string, VariableConfig>;

@@ -20,6 +20,8 @@ export interface Scope {
   readonly paths?: { module: string; root: string; cwd: string };
   /** terraform.workspace */
   readonly workspace?: string;
+  /** the object a postcondition checks */
+  readonly self?: Value;
 }
 
 /** The scope plus the variables of enclosing for expressions. */
@@ -169,7 +171,8 @@ function reference(e: Expr & { kind: 'ref' }, env: Env): Value {
       value = scope.workspace ?? 'default';
       break;
     case 'self':
-      return fail(e, 'Invalid reference', 'self is not supported');
+      if (scope.self === undefined) fail(e, 'Invalid "self" reference', 'self is available only in postcondition blocks');
+      return traverse(e, scope.self, e.steps, env);
     case 'data': {
       if (first?.kind !== 'attr' || second?.kind !== 'attr') fail(e, 'Invalid reference', 'a data source is referenced as data.TYPE.NAME');
       const address = `data.${first.name}.${second.name}`;

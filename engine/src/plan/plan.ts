@@ -21,6 +21,7 @@ import { proposeNewState } from './merge';
 import { targetFilter, type TargetFilter } from './targets';
 import { triggeredBy } from './triggers';
 import { ignoreChangesDiagnostics } from './ignore-changes';
+import { checkBlocksResult, checkConditions, resourceSite, validateVariables, withSelf } from './conditions';
 import type { ProviderSet } from './providers';
 import type { OutputChange, Plan, ResourceChange } from './types';
 import { sensitiveAttributePaths } from '../apply/sensitive';
@@ -69,6 +70,8 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
   const planned = new Map<string, Value>();
   const changesByResource = new Map<string, ResourceChange[]>();
   const scope = planScope(config, state, planned, opts);
+  if (!opts.destroy) diags.push(...validateVariables(config, scope));
+  if (hasErrors(diags)) return { diagnostics: diags };
 
   if (!opts.destroy && !opts.refreshOnly) {
     const pending = new Map<string, Promise<void>>();
@@ -102,6 +105,8 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
     return { ...c, ...(previous !== undefined ? { previousAddress: previous } : {}), ...(id !== undefined ? { importing: { id } } : {}) };
   });
   const outputs = opts.destroy ? destroyedOutputs(prior) : planOutputs(config, prior, scope, diags);
+  if (!opts.destroy) diags.push(...checkBlocksResult(config, scope));
+  if (hasErrors(diags)) return { diagnostics: diags };
   return {
     plan: {
       changes: annotated, outputs, drift, destroy: !!opts.destroy, refreshOnly: !!opts.refreshOnly, refreshedState: state.file,
@@ -135,6 +140,16 @@ async function planResource(
       values.set(spec.key, state.instance(spec.address)?.attributes ?? Unknown);
       return undefined;
     }
+    const pre = checkConditions(rc.lifecycle.preconditions, iscope, resourceSite('precondition', spec.address));
+    diags.push(...pre.diagnostics);
+    if (hasErrors(pre.diagnostics)) {
+      values.set(spec.key, Unknown);
+      return undefined;
+    }
+    const postconditions = (self: Value) => {
+      const post = checkConditions(rc.lifecycle.postconditions, withSelf(iscope, self), resourceSite('postcondition', spec.address));
+      diags.push(...post.diagnostics);
+    };
     if (rc.mode === 'data') {
       const config = evaluateConfig(rc, iscope, spec.address, diags, schema.block);
       if (!config) return undefined;
@@ -152,6 +167,7 @@ async function planResource(
         });
       }
       values.set(spec.key, res.state);
+      if (res.state) postconditions(res.state);
       return undefined;
     }
     const change = await planManagedInstance({
@@ -160,6 +176,7 @@ async function planResource(
       triggered: triggeredBy(rc, spec, changesByResource, diags),
     }, diags);
     values.set(spec.key, change?.after ?? Unknown);
+    if (change?.after) postconditions(change.after);
     return change;
   }));
   planned.set(rc.address, resourceValue(expansionOf(rc), values));
@@ -189,6 +206,8 @@ function planScope(config: Config, state: StateView, planned: Map<string, Value>
 
 function planOutputs(config: Config, prior: StateView, scope: Scope, diags: Diagnostic[]): OutputChange[] {
   return config.outputs.map((o) => {
+    const site = { summary: 'Module output value precondition failed', severity: 'error' as const, address: `output.${o.name}` };
+    diags.push(...checkConditions(o.preconditions, scope, site).diagnostics);
     let after: Value | null = null;
     try {
       after = evaluateBody(o.value, scope);
