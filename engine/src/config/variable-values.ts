@@ -3,18 +3,22 @@
 // terraform. Only what converts without loss is converted (primitives, and lists, sets and maps
 // of them); anything else is left as it is for the checks of variables to judge.
 import { isUnknown, type Value } from '../values';
-import { numToString } from '../expr/convert';
+import { numToString, toSet } from '../expr/convert';
 import type { VariableConfig } from './types';
 
 type Primitive = 'string' | 'number' | 'bool';
-type TypeShape = { kind: 'primitive'; of: Primitive } | { kind: 'collection'; of: Primitive; map: boolean } | { kind: 'other' };
+type TypeShape =
+  | { kind: 'primitive'; of: Primitive }
+  | { kind: 'collection'; of: Primitive; map: boolean; set: boolean }
+  | { kind: 'other'; set: boolean };
 
 /** "number", "${list(string)}", "map(bool)" into what a value converts to; "other" for anything else. */
 function shapeOf(typeText: string | undefined): TypeShape {
   const t = (typeText ?? '').replace(/^\$\{(.*)\}$/s, '$1').replace(/\s+/g, '');
   if (t === 'string' || t === 'number' || t === 'bool') return { kind: 'primitive', of: t };
   const m = /^(list|set|map)\((string|number|bool)\)$/.exec(t);
-  return m ? { kind: 'collection', of: m[2] as Primitive, map: m[1] === 'map' } : { kind: 'other' };
+  if (!m) return { kind: 'other', set: t.startsWith('set(') };
+  return { kind: 'collection', of: m[2] as Primitive, map: m[1] === 'map', set: m[1] === 'set' };
 }
 
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
@@ -37,12 +41,16 @@ function primitive(v: Value, to: Primitive): Value | undefined {
 export function toDeclaredType(variable: VariableConfig, value: Value): Value {
   const shape = shapeOf(variable.type);
   if (shape.kind === 'primitive') return primitive(value, shape.of) ?? value;
-  if (shape.kind !== 'collection' || value === null || typeof value !== 'object' || isUnknown(value)) return value;
+  if (value === null || typeof value !== 'object' || isUnknown(value)) return value;
+  // a set variable is a set: unique elements, in order, usable as for_each
+  if (shape.kind === 'other') return shape.set && Array.isArray(value) ? toSet(value) : value;
   if (Array.isArray(value) === shape.map) return value;
   const entries = Object.entries(value as Record<string, Value>).map(([k, v]) => [k, primitive(v, shape.of)] as const);
-  if (entries.some(([, v]) => v === undefined)) return value;
+  if (entries.some(([, v]) => v === undefined)) return shape.set && Array.isArray(value) ? toSet(value) : value;
   const converted = entries as (readonly [string, Value])[];
-  return Array.isArray(value) ? converted.map(([, v]) => v) : Object.fromEntries(converted);
+  if (!Array.isArray(value)) return Object.fromEntries(converted);
+  const list = converted.map(([, v]) => v);
+  return shape.set ? toSet(list) : list;
 }
 
 /** Every value converted to its variable's declared type (see toDeclaredType). */

@@ -21,6 +21,9 @@ import { proposeNewState } from './merge';
 import { targetFilter, type TargetFilter } from './targets';
 import { triggeredBy } from './triggers';
 import { ignoreChangesDiagnostics } from './ignore-changes';
+import { forEachSensitivity, outputSensitivity, sensitivityScope, type SchemaOf } from './sensitive-references';
+import type { SensitivityScope } from '../expr/sensitivity';
+import { markSchemaSets } from './set-values';
 import { checkBlocksResult, checkConditions, resourceSite, validateVariables, withSelf } from './conditions';
 import type { ProviderSet } from './providers';
 import type { OutputChange, Plan, ResourceChange } from './types';
@@ -81,6 +84,9 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
         p = (async () => {
           await Promise.all([...(graph.deps.get(address) ?? [])].map(planOne));
           const rc = config.resources.get(address)!;
+          const refused = forEachSensitivity(rc, sensitivityScope(config, schemaOf(providers)));
+          diags.push(...refused);
+          if (refused.length) return void planned.set(address, Unknown);
           const changes = await planResource(rc, graph, state, providers, scope, planned, changesByResource, filter, opts, diags);
           changesByResource.set(address, changes);
         })();
@@ -104,7 +110,8 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
     const id = importing.get(c.address);
     return { ...c, ...(previous !== undefined ? { previousAddress: previous } : {}), ...(id !== undefined ? { importing: { id } } : {}) };
   });
-  const outputs = opts.destroy ? destroyedOutputs(prior) : planOutputs(config, prior, scope, diags);
+  const sensitivity = sensitivityScope(config, schemaOf(providers));
+  const outputs = opts.destroy ? destroyedOutputs(prior) : planOutputs(config, prior, scope, sensitivity, diags);
   if (!opts.destroy) diags.push(...checkBlocksResult(config, scope));
   if (hasErrors(diags)) return { diagnostics: diags };
   return {
@@ -137,7 +144,7 @@ async function planResource(
   const changes = await Promise.all(expanded.instances.map(async (spec): Promise<ResourceChange | undefined> => {
     const iscope = instanceScope(scope, spec);
     if (filter && !filter.includes(rc.address, spec.key, spec.address)) {
-      values.set(spec.key, state.instance(spec.address)?.attributes ?? Unknown);
+      values.set(spec.key, markSchemaSets(state.instance(spec.address)?.attributes, schema.block) ?? Unknown);
       return undefined;
     }
     const pre = checkConditions(rc.lifecycle.preconditions, iscope, resourceSite('precondition', spec.address));
@@ -156,7 +163,7 @@ async function planResource(
       if (containsUnknown(config)) {
         // read during apply, once what it refers to exists
         const after = proposeNewState(schema.block, config, null);
-        values.set(spec.key, after);
+        values.set(spec.key, markSchemaSets(after, schema.block));
         return { address: spec.address, resource: rc.address, key: spec.key, mode: 'data', type: rc.type, name: rc.name, providerKey: rc.provider, action: 'read', before: null, after, replacePaths: [], dependencies, priorDependencies: [], createBeforeDestroy: false };
       }
       const res = await p.provider.readDataSource({ typeName: rc.type, config });
@@ -166,7 +173,7 @@ async function planResource(
           schema_version: schema.version, attributes: res.state, sensitive_attributes: sensitivePaths(sensitiveAttributePaths(schema.block, res.state)),
         });
       }
-      values.set(spec.key, res.state);
+      values.set(spec.key, markSchemaSets(res.state, schema.block));
       if (res.state) postconditions(res.state);
       return undefined;
     }
@@ -175,12 +182,20 @@ async function planResource(
       forceReplace: (opts.replace ?? []).includes(spec.address),
       triggered: triggeredBy(rc, spec, changesByResource, diags),
     }, diags);
-    values.set(spec.key, change?.after ?? Unknown);
+    values.set(spec.key, markSchemaSets(change?.after, schema.block) ?? Unknown);
     if (change?.after) postconditions(change.after);
     return change;
   }));
   planned.set(rc.address, resourceValue(expansionOf(rc), values));
   return changes.filter((c): c is ResourceChange => !!c);
+}
+
+/** The schema of a resource's type, from its configured provider. */
+function schemaOf(providers: ProviderSet): SchemaOf {
+  return (rc) => {
+    const p = providers.get(rc.provider);
+    return p && (rc.mode === 'data' ? p.schema.dataSources : p.schema.resources)[rc.type]?.block;
+  };
 }
 
 function planScope(config: Config, state: StateView, planned: Map<string, Value>, opts: PlanOptions): Scope {
@@ -204,8 +219,11 @@ function planScope(config: Config, state: StateView, planned: Map<string, Value>
   return scope;
 }
 
-function planOutputs(config: Config, prior: StateView, scope: Scope, diags: Diagnostic[]): OutputChange[] {
+function planOutputs(
+  config: Config, prior: StateView, scope: Scope, sensitivity: SensitivityScope, diags: Diagnostic[],
+): OutputChange[] {
   return config.outputs.map((o) => {
+    diags.push(...outputSensitivity(o, sensitivity));
     const site = { summary: 'Module output value precondition failed', severity: 'error' as const, address: `output.${o.name}` };
     diags.push(...checkConditions(o.preconditions, scope, site).diagnostics);
     let after: Value | null = null;
