@@ -1,12 +1,425 @@
 // Checks of a configuration document's structure that terraform makes when it reads the files,
-// before anything is evaluated. What gridform does not support yet is refused here by name, so
-// that no part of a configuration is ever skipped in silence.
+// before anything is evaluated: the block kinds it knows, names, the arguments of lifecycle,
+// output and variable blocks, depends_on, required_version. Terraform's JSON syntax may write any
+// block kind as a list of objects; those are merged here (duplicates refused) into the one-object
+// form the rest of the loader reads, so that no part of a configuration is ever skipped in
+// silence. What gridform does not support yet (modules) is refused by name.
 import { error, type Diagnostic } from '../diagnostics';
+import { ENGINE_TERRAFORM_VERSION } from '../state/state';
+import { versionConstraintProblem } from './version-constraints';
 
 type Json = Record<string, unknown>;
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const TOP_LEVEL = [
+  '//',
+  'terraform',
+  'variable',
+  'output',
+  'locals',
+  'resource',
+  'data',
+  'module',
+  'provider',
+  'moved',
+  'import',
+  'removed',
+  'check',
+];
+const TERRAFORM_BLOCK = ['//', 'required_version', 'required_providers', 'backend', 'cloud', 'experiments', 'provider_meta'];
+const LIFECYCLE = [
+  '//',
+  'create_before_destroy',
+  'prevent_destroy',
+  'ignore_changes',
+  'replace_triggered_by',
+  'precondition',
+  'postcondition',
+];
+const OUTPUT = ['//', 'value', 'description', 'sensitive', 'depends_on', 'precondition', 'ephemeral'];
+const VARIABLE = ['//', 'default', 'type', 'description', 'sensitive', 'nullable', 'validation', 'ephemeral'];
+/** Variable names terraform keeps for module blocks. */
+const RESERVED_VARIABLES = ['source', 'version', 'providers', 'count', 'for_each', 'lifecycle', 'depends_on', 'locals'];
+
+/** terraform's identifiers: a letter or underscore, then letters, digits, underscores and dashes. */
+const IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
+
+export interface CheckedDocument {
+  /** the document with every block kind in its one-object form */
+  readonly doc: Json;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function checkDocument(doc: Json, file: string): CheckedDocument {
+  const diags: Diagnostic[] = [];
+  for (const k of Object.keys(doc).filter((k) => !TOP_LEVEL.includes(k))) {
+    diags.push(extraneous(k, TOP_LEVEL, `the top level of ${file}`));
+  }
+  const out: Json = { ...doc };
+  for (const kind of ['resource', 'data'] as const) if (doc[kind] !== undefined) out[kind] = resourceSection(doc[kind], kind, diags);
+  for (const kind of ['variable', 'output', 'check'] as const)
+    if (doc[kind] !== undefined) out[kind] = namedSection(doc[kind], kind, diags);
+  if (doc.locals !== undefined) out.locals = merged(doc.locals, 'locals', diags, (name) => duplicateLocal(name));
+  if (doc.terraform !== undefined) out.terraform = merged(doc.terraform, 'terraform', diags, () => undefined);
+  if (doc.provider !== undefined) out.provider = providerSection(doc.provider);
+  diags.push(...moduleDiagnostics(doc, file));
+  diags.push(...terraformBlock(out.terraform, file));
+  checkNames(out, diags);
+  for (const [type, byName] of Object.entries(isObject(out.resource) ? out.resource : {})) {
+    for (const [name, body] of Object.entries(isObject(byName) ? byName : {})) diags.push(...resourceBody(`${type}.${name}`, body));
+  }
+  for (const [type, byName] of Object.entries(isObject(out.data) ? out.data : {})) {
+    for (const [name, body] of Object.entries(isObject(byName) ? byName : {})) diags.push(...resourceBody(`data.${type}.${name}`, body));
+  }
+  for (const [name, body] of Object.entries(isObject(out.output) ? out.output : {})) diags.push(...outputBlock(name, body));
+  for (const [name, body] of Object.entries(isObject(out.variable) ? out.variable : {})) diags.push(...variableBlock(name, body));
+  return { doc: out, diagnostics: diags };
+}
+
+function extraneous(key: string, allowed: readonly string[], where: string, address?: string): Diagnostic {
+  const suggestion = closest(
+    key,
+    allowed.filter((a) => a !== '//'),
+  );
+  const detail = `No argument or block type is named "${key}" in ${where}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`;
+  return error('Extraneous JSON object property', detail, address ? { address } : {});
+}
+
+/** Objects (or lists of objects) merged into one; a name given twice is refused with `duplicate(name)`. */
+function merged(raw: unknown, what: string, diags: Diagnostic[], duplicate: (name: string) => Diagnostic | undefined): Json {
+  const out: Json = {};
+  for (const item of Array.isArray(raw) ? raw : [raw]) {
+    if (!isObject(item)) {
+      diags.push(
+        error(
+          'Incorrect JSON value type',
+          `Either a JSON object or a JSON array of objects is required, representing the contents of ${what}.`,
+        ),
+      );
+      continue;
+    }
+    for (const [k, v] of Object.entries(item)) {
+      if (k in out && k !== '//') {
+        const d = duplicate(k);
+        if (d) {
+          diags.push(d);
+          continue;
+        }
+      }
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+function duplicateLocal(name: string): Diagnostic {
+  return error(
+    'Duplicate local value definition',
+    `A local value named "${name}" was already defined. Local value names must be unique within a module.`,
+  );
+}
+
+/** resource and data: TYPE -> NAME -> body, each level possibly written as a list. */
+function resourceSection(raw: unknown, kind: 'resource' | 'data', diags: Diagnostic[]): Json {
+  const out: Record<string, Json> = {};
+  const incorrect = (what: string) =>
+    error(
+      'Incorrect JSON value type',
+      `Either a JSON object or a JSON array is required, representing the contents of one or more "${kind}" blocks${what}.`,
+    );
+  for (const section of Array.isArray(raw) ? raw : [raw]) {
+    if (!isObject(section)) {
+      diags.push(incorrect(''));
+      continue;
+    }
+    for (const [type, groups] of Object.entries(section)) {
+      if (type === '//') continue;
+      const byName = (out[type] ??= {});
+      for (const group of Array.isArray(groups) ? groups : [groups]) {
+        if (!isObject(group)) {
+          diags.push(incorrect(` of type ${type}`));
+          continue;
+        }
+        const names = Object.keys(group).filter((k) => k !== '//');
+        if (!names.length) {
+          const detail =
+            `The ${kind} type ${type} has no blocks: at least one object property is required, ` +
+            "whose name represents the block's name.";
+          diags.push(error('Missing block label', detail));
+        }
+        for (const name of names) {
+          const bodies = Array.isArray(group[name]) ? (group[name] as unknown[]) : [group[name]];
+          if (name in byName || bodies.length > 1) {
+            const noun = kind === 'data' ? 'data source' : 'resource';
+            const detail = `A ${type} ${noun} named "${name}" was already declared. Names must be unique per type.`;
+            diags.push(
+              error(`Duplicate ${kind} "${type}" configuration`, detail, { address: `${kind === 'data' ? 'data.' : ''}${type}.${name}` }),
+            );
+            continue;
+          }
+          byName[name] = bodies[0];
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** variable, output and check: NAME -> body, possibly written as lists. */
+function namedSection(raw: unknown, kind: 'variable' | 'output' | 'check', diags: Diagnostic[]): Json {
+  const duplicate = (name: string) => {
+    if (kind === 'variable')
+      return error(
+        'Duplicate variable declaration',
+        `A variable named "${name}" was already declared. Variable names must be unique within a module.`,
+      );
+    if (kind === 'output')
+      return error(
+        'Duplicate output definition',
+        `An output named "${name}" was already defined. Output names must be unique within a module.`,
+      );
+    return error(
+      `Duplicate check "${name}" configuration`,
+      `A check block named "${name}" was already declared. Check blocks must be unique within a module.`,
+    );
+  };
+  const out: Json = {};
+  for (const section of Array.isArray(raw) ? raw : [raw]) {
+    if (!isObject(section)) {
+      diags.push(
+        error(
+          'Incorrect JSON value type',
+          `Either a JSON object or a JSON array is required, representing the contents of one or more "${kind}" blocks.`,
+        ),
+      );
+      continue;
+    }
+    for (const [name, body] of Object.entries(section)) {
+      if (name === '//') continue;
+      const bodies = Array.isArray(body) && kind !== 'check' ? body : [body];
+      if (name in out || bodies.length > 1) {
+        diags.push(duplicate(name));
+        continue;
+      }
+      out[name] = bodies[0];
+    }
+  }
+  return out;
+}
+
+/** provider: a list of objects becomes NAME -> list of configurations. */
+function providerSection(raw: unknown): unknown {
+  if (!Array.isArray(raw)) return raw;
+  const out: Record<string, unknown[]> = {};
+  for (const item of raw.filter(isObject)) {
+    for (const [name, body] of Object.entries(item)) (out[name] ??= []).push(...(Array.isArray(body) ? body : [body]));
+  }
+  return out;
+}
+
+function checkNames(doc: Json, diags: Diagnostic[]): void {
+  const invalid = (what: string, name: string, address?: string) => {
+    const detail =
+      `${JSON.stringify(name)} is not a valid ${what}: ` +
+      'a name must start with a letter or underscore and may contain only letters, digits, underscores, and dashes.';
+    diags.push(error(`Invalid ${what}`, detail, address ? { address } : {}));
+  };
+  for (const [kind, label] of [
+    ['resource', 'resource'],
+    ['data', 'data resource'],
+  ] as const) {
+    for (const [type, byName] of Object.entries(isObject(doc[kind]) ? doc[kind] : {})) {
+      if (!IDENTIFIER.test(type)) invalid(kind === 'data' ? 'data source type name' : 'resource type name', type);
+      for (const name of Object.keys(isObject(byName) ? byName : {}))
+        if (!IDENTIFIER.test(name)) invalid(`${label} name`, name, `${type}.${name}`);
+    }
+  }
+  for (const name of Object.keys(isObject(doc.variable) ? doc.variable : {})) {
+    if (!IDENTIFIER.test(name)) invalid('variable name', name);
+    else if (RESERVED_VARIABLES.includes(name)) {
+      diags.push(
+        error('Invalid variable name', `The variable name "${name}" is reserved due to its special meaning inside module blocks.`),
+      );
+    }
+  }
+  for (const name of Object.keys(isObject(doc.output) ? doc.output : {})) if (!IDENTIFIER.test(name)) invalid('output name', name);
+  for (const name of Object.keys(isObject(doc.locals) ? doc.locals : {}))
+    if (name !== '//' && !IDENTIFIER.test(name)) invalid('local value name', name);
+  for (const name of Object.keys(isObject(doc.check) ? doc.check : {})) if (!IDENTIFIER.test(name)) invalid('check block name', name);
+}
+
+/** The terraform block: the arguments it takes, and required_version against the version gridform speaks. */
+function terraformBlock(raw: unknown, file: string): Diagnostic[] {
+  if (!isObject(raw)) return [];
+  const out = Object.keys(raw)
+    .filter((k) => !TERRAFORM_BLOCK.includes(k))
+    .map((k) => extraneous(k, TERRAFORM_BLOCK, `the terraform block of ${file}`));
+  if (raw.cloud !== undefined) {
+    const detail =
+      `The terraform block of ${file} has a cloud block: gridform does not connect to HCP Terraform. ` + 'Use the local or pg backend.';
+    out.push(error('HCP Terraform is not supported', detail));
+  }
+  const required = raw.required_version;
+  if (required === undefined) return out;
+  if (typeof required !== 'string' && typeof required !== 'number') {
+    out.push(
+      error(
+        'Invalid version constraint',
+        `required_version in ${file} must be a string such as ">= 1.5" (got ${JSON.stringify(required)}).`,
+      ),
+    );
+    return out;
+  }
+  const problem = versionConstraintProblem(String(required), ENGINE_TERRAFORM_VERSION);
+  if (problem === 'invalid') {
+    out.push(
+      error(
+        'Invalid version constraint',
+        `required_version ${JSON.stringify(String(required))} in ${file} is not a version constraint such as ">= 1.5, < 2.0".`,
+      ),
+    );
+  } else if (problem === 'unmet') {
+    const detail =
+      `This configuration does not support Terraform version ${ENGINE_TERRAFORM_VERSION}, the version gridform speaks ` +
+      `(required_version ${JSON.stringify(
+        String(required),
+      )} in ${file}). Change the constraint, or use another tool for this configuration.`;
+    out.push(error('Unsupported Terraform Core version', detail));
+  }
+  return out;
+}
+
+/** A bool as terraform takes it: true, false, or their strings. */
+function isBool(v: unknown): boolean {
+  return typeof v === 'boolean' || v === 'true' || v === 'false';
+}
+
+function unsuitable(what: string, wanted: string, v: unknown, address?: string): Diagnostic {
+  return error(
+    'Unsuitable value type',
+    `${what}: unsuitable value: ${wanted} is required (got ${JSON.stringify(v)}).`,
+    address ? { address } : {},
+  );
+}
+
+/** The meta-arguments of a resource or data block that terraform checks before evaluating anything. */
+function resourceBody(address: string, body: unknown): Diagnostic[] {
+  if (!isObject(body)) return [];
+  const out: Diagnostic[] = [];
+  const where = { address };
+  if (body.lifecycle !== undefined) {
+    const blocks = Array.isArray(body.lifecycle) ? body.lifecycle : [body.lifecycle];
+    for (const l of blocks) {
+      if (!isObject(l)) {
+        out.push(
+          error('Incorrect JSON value type', `The lifecycle of ${address} must be a block: a JSON object, or a JSON array of them.`, where),
+        );
+        continue;
+      }
+      for (const k of Object.keys(l).filter((k) => !LIFECYCLE.includes(k)))
+        out.push(extraneous(k, LIFECYCLE, `the lifecycle of ${address}`, address));
+      for (const k of ['create_before_destroy', 'prevent_destroy']) {
+        if (l[k] !== undefined && !isBool(l[k])) out.push(unsuitable(`lifecycle.${k} of ${address}`, 'a bool', l[k], address));
+      }
+      if (l.ignore_changes !== undefined && l.ignore_changes !== 'all')
+        out.push(...staticList(l.ignore_changes, `lifecycle.ignore_changes of ${address}`, address));
+      if (l.replace_triggered_by !== undefined) {
+        out.push(...staticList(l.replace_triggered_by, `lifecycle.replace_triggered_by of ${address}`, address));
+        for (const t of Array.isArray(l.replace_triggered_by) ? l.replace_triggered_by : []) {
+          const ref = typeof t === 'string' ? t.replace(/^\$\{(.*)\}$/s, '$1') : '';
+          if (/^(var|local|each|count|path|terraform|self|module)\./.test(ref)) {
+            const detail =
+              `lifecycle.replace_triggered_by of ${address} refers to ${ref}: ` +
+              'only resources (and their attributes) can trigger a replacement.';
+            out.push(error('Invalid reference in replace_triggered_by expression', detail, where));
+          }
+        }
+      }
+    }
+  }
+  if (body.depends_on !== undefined) out.push(...dependsOn(body.depends_on, address, address));
+  return out;
+}
+
+/** A list of static references written as strings: terraform refuses anything else. */
+function staticList(v: unknown, what: string, address?: string): Diagnostic[] {
+  const where = address ? { address } : {};
+  if (!Array.isArray(v))
+    return [error('Invalid expression', `${what} must be a list: a static list expression is required (got ${JSON.stringify(v)}).`, where)];
+  return v
+    .filter((x) => typeof x !== 'string')
+    .map((x) =>
+      error(
+        'Invalid expression',
+        `${what} has ${JSON.stringify(
+          x,
+        )}: a single static variable reference is required: only attribute access and indexing with constant keys.`,
+        where,
+      ),
+    );
+}
+
+/** depends_on: a list of references to whole objects (resources, data sources; variables and locals are allowed and add nothing). */
+function dependsOn(v: unknown, owner: string, address?: string): Diagnostic[] {
+  const listed = staticList(v, `depends_on of ${owner}`, address);
+  if (listed.length) return listed;
+  const out: Diagnostic[] = [];
+  for (const raw of v as string[]) {
+    const ref = raw.replace(/^\$\{(.*)\}$/s, '$1').trim();
+    const parts = ref.replace(/\[[^\]]*\]$/, '').split('.');
+    const isData = parts[0] === 'data';
+    const steps = isData ? parts.length - 1 : parts.length;
+    if (!/^[\p{L}_][\p{L}\p{N}_.\-[\]"*]*$/u.test(ref)) {
+      out.push(
+        error(
+          'Invalid expression',
+          `depends_on of ${owner} has ${JSON.stringify(raw)}: a single static variable reference is required.`,
+          address ? { address } : {},
+        ),
+      );
+    } else if (!['var', 'local', 'module', 'each', 'count', 'path', 'terraform', 'self'].includes(parts[0]) && steps > 2) {
+      const detail =
+        `depends_on of ${owner} has ${ref}: ` +
+        'references in depends_on must be to a whole object (resource, etc), not to an attribute of an object.';
+      out.push(error('Invalid depends_on reference', detail, address ? { address } : {}));
+    }
+  }
+  return out;
+}
+
+function outputBlock(name: string, body: unknown): Diagnostic[] {
+  const address = `output.${name}`;
+  if (!isObject(body)) return [error('Incorrect JSON value type', `output "${name}" must be a block (a JSON object).`, { address })];
+  const out = Object.keys(body)
+    .filter((k) => !OUTPUT.includes(k))
+    .map((k) => extraneous(k, OUTPUT, `output "${name}"`, address));
+  if (!('value' in body))
+    out.push(
+      error('Missing required argument', `output "${name}": the argument "value" is required, but no definition was found.`, { address }),
+    );
+  if (body.sensitive !== undefined && !isBool(body.sensitive))
+    out.push(unsuitable(`sensitive of output "${name}"`, 'a bool', body.sensitive, address));
+  if (body.description !== undefined && (typeof body.description === 'object' || body.description === null)) {
+    out.push(unsuitable(`description of output "${name}"`, 'a string', body.description, address));
+  }
+  if (body.depends_on !== undefined) out.push(...dependsOn(body.depends_on, `output "${name}"`, address));
+  return out;
+}
+
+function variableBlock(name: string, body: unknown): Diagnostic[] {
+  const address = `var.${name}`;
+  if (body === null || body === undefined) return [];
+  if (!isObject(body)) return [error('Incorrect JSON value type', `variable "${name}" must be a block (a JSON object).`, { address })];
+  const out = Object.keys(body)
+    .filter((k) => !VARIABLE.includes(k))
+    .map((k) => extraneous(k, VARIABLE, `variable "${name}"`, address));
+  for (const k of ['sensitive', 'nullable', 'ephemeral']) {
+    if (body[k] !== undefined && !isBool(body[k])) out.push(unsuitable(`${k} of variable "${name}"`, 'a bool', body[k], address));
+  }
+  return out;
 }
 
 /** `module` blocks: refused until modules are supported end to end, each named with its source. */
@@ -25,4 +438,26 @@ export function moduleDiagnostics(doc: Json, file: string): Diagnostic[] {
       'Declare its resources in this stack instead (in CDKTF: constructs rather than a TerraformHclModule), or remove the module.';
     return error('Modules are not supported yet', detail, { address: `module.${name}` });
   });
+}
+
+/** The known name nearest to `name` (at most two edits away), for "Did you mean ...?". */
+function closest(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = editDistance(name.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) (best = k), (bestDistance = d);
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row.push(Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = row;
+  }
+  return previous[b.length];
 }

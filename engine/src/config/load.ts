@@ -7,7 +7,7 @@ import type { VariableConfig } from './types';
 import { checkBlocks, conditionBlocks } from './conditions';
 import { addressText, importBlocks, movedBlocks, removedBlocks } from './refactoring';
 import { MAX_DOCUMENT_DEPTH, tooDeep } from './nesting';
-import { moduleDiagnostics } from './document-checks';
+import { checkDocument } from './document-checks';
 
 const META = new Set(['//', 'depends_on', 'lifecycle', 'provider', 'count', 'for_each', 'connection', 'provisioner']);
 
@@ -17,12 +17,14 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Config; diagnostics: Diagnostic[] } {
+export function loadConfig(raw: unknown, file = 'cdk.tf.json'): { config?: Config; diagnostics: Diagnostic[] } {
   const diags: Diagnostic[] = [];
-  if (!isObject(doc)) return { diagnostics: [error(`${file} is not a JSON object`, 'Run cdktf synth again to regenerate it.')] };
-  const deep = tooDeep(doc);
+  if (!isObject(raw)) return { diagnostics: [error(`${file} is not a JSON object`, 'Run cdktf synth again to regenerate it.')] };
+  const deep = tooDeep(raw);
   if (deep) return { diagnostics: [error(`${file} is nested too deeply`, `${deep} is nested more than ${MAX_DOCUMENT_DEPTH} levels deep.`)] };
-  diags.push(...moduleDiagnostics(doc, file));
+  const checked = checkDocument(raw, file);
+  diags.push(...checked.diagnostics);
+  const doc = checked.doc;
   const terraform = isObject(doc.terraform) ? doc.terraform : {};
   const required = isObject(terraform.required_providers) ? terraform.required_providers : {};
   const sources = new Map<string, string>([['terraform', BUILTIN_SOURCE]]);
@@ -58,10 +60,15 @@ export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Confi
         const localName = providerKey.split('.')[0];
         if (!sources.has(localName) && !providers.has(providerKey)) {
           diags.push(error(`provider ${localName} of ${address} is not declared`, `Add it to terraform.required_providers (in CDKTF: instantiate its provider construct).`, { address }));
+        } else if (providerKey.includes('.') && !providers.has(providerKey)) {
+          diags.push(aliasNotDeclared(address, providerKey));
         }
         const body: Json = {};
         for (const [k, v] of Object.entries(raw)) if (!META.has(k)) body[k] = v;
-        const dependsOn = Array.isArray(raw.depends_on) ? raw.depends_on.filter((d): d is string => typeof d === 'string').map(addressText) : [];
+        // variables and locals in depends_on are allowed, and order nothing
+        const dependsOn = (Array.isArray(raw.depends_on) ? raw.depends_on : [])
+          .filter((d): d is string => typeof d === 'string').map(addressText)
+          .filter((d) => !/^(var|local|path|terraform)\./.test(d));
         resources.set(address, {
           address, mode, type, name, provider: providerKey, body, dependsOn, lifecycle: lifecycle(raw.lifecycle, address, diags),
           ...(raw.count !== undefined ? { count: raw.count } : {}), ...(raw.for_each !== undefined ? { forEach: raw.for_each } : {}),
@@ -106,6 +113,15 @@ export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Confi
 function outputConditions(name: string, o: unknown, diags: Diagnostic[]): ConditionConfig[] {
   const ctx = { owner: `output "${name}"`, address: `output.${name}` };
   return conditionBlocks(isObject(o) ? o.precondition : undefined, 'precondition', ctx, diags);
+}
+
+/** A resource's provider names an alias no provider block declares. */
+function aliasNotDeclared(address: string, providerKey: string): Diagnostic {
+  const [name, alias] = providerKey.split('.');
+  const detail =
+    `${address} uses the provider configuration ${providerKey}, which no provider block declares: add a provider "${name}" block ` +
+    `with alias = "${alias}" (in CDKTF: a provider construct with alias: "${alias}").`;
+  return error('Provider configuration not present', detail, { address, attributePath: ['provider'] });
 }
 
 /** The validation blocks of the variables that have some. */

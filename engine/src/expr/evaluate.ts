@@ -44,7 +44,10 @@ export function evaluateBody(body: unknown, scope: Scope): Value {
     // a configuration nested thousands of levels deep (in JSON, or in expressions) ends the stack
     if (!(err instanceof RangeError)) throw err;
     if (/call stack/.test(err.message)) throw new ExprError('The configuration is nested too deeply to evaluate');
-    throw new ExprError(`A value of the configuration is too large to compute (${err.message})`);
+    if (/Invalid (string|array|typed array) length|out of memory|allocation/i.test(err.message)) {
+      throw new ExprError(`A value of the configuration is too large to compute (${err.message})`);
+    }
+    throw new ExprError(`A value of the configuration is out of the range a function takes (${err.message})`);
   }
 }
 
