@@ -174,6 +174,33 @@ const SCENARIOS: Scenario[] = [
     args: ['-destroy'],
   },
   {
+    name: 'an import into a declared resource',
+    applied: [data({ keep: { input: 'k' } })],
+    planned: data({ keep: { input: 'k' }, x: { input: 'a' } }, { import: { to: 'terraform_data.x', id: 'abc' } }),
+  },
+  {
+    name: 'an import into an instance of a counted resource',
+    applied: [data({ keep: { input: 'k' } })],
+    planned: data({ keep: { input: 'k' }, x: { count: 2 } }, { import: { to: 'terraform_data.x[1]', id: 'abc' } }),
+  },
+  {
+    name: 'an import beside a move and a removed block',
+    applied: [data({ a: { input: 'a' }, gone: { input: 'g' } })],
+    planned: data(
+      { b: { input: 'a' }, z: {} },
+      {
+        moved: { from: 'terraform_data.a', to: 'terraform_data.b' },
+        import: { to: 'terraform_data.z', id: 'abc' },
+        removed: { from: 'terraform_data.gone', lifecycle: { destroy: false } },
+      },
+    ),
+  },
+  {
+    name: 'an import block whose object is managed already does nothing',
+    applied: [data({ x: { input: 'a' } })],
+    planned: data({ x: { input: 'a' } }, { import: { to: 'terraform_data.x', id: 'abc' } }),
+  },
+  {
     name: 'ambiguous moves are refused',
     applied: [data({ a: { input: 'a' } })],
     planned: data(
