@@ -51,6 +51,8 @@ describe('sensitivity and for_each rules', () => {
     expect((await cli('plan')).err).toBe('');
     stack.write(out('${var.token}'));
     expect((await cli('plan')).err).toContain('sensitive = true (in CDKTF: sensitive: true on the TerraformOutput)');
+    // as terraform validate, validate refuses it already
+    expect((await cli('validate')).err).toContain('Error: Output refers to sensitive values');
   });
 
   it('refuses a sensitive for_each, but takes a map whose values are sensitive', async () => {
@@ -62,6 +64,7 @@ describe('sensitivity and for_each rules', () => {
     expect((await cli('plan')).err).toBe('');
     stack.write(keyed('${var.m}'));
     expect((await cli('plan')).err).toContain('cannot be used as for_each arguments');
+    expect((await cli('validate')).err).toContain('cannot be used as for_each arguments');
   });
 
   it('takes maps and sets of strings for for_each, and refuses lists, tuples and sets of numbers', async () => {
