@@ -6,12 +6,21 @@ import { fakeStack, runEngine, StackFolder } from './support/engine-cli';
 import { describeWithTerraform, SideBySide } from './support/terraform';
 import type { ProviderSchema } from '../index';
 
-/** The fake provider with a set attribute: zones, a set of strings. */
+/** The fake provider with a set attribute (zones, a set of strings) and disk blocks holding a sensitive password. */
 class SetFake extends FakeProvider {
   override getSchema(): ProviderSchema {
     const thing = FAKE_SCHEMA.resources.fake_thing;
     const attributes = { ...thing.block.attributes, zones: { type: 'set' as const, elementType: 'string' as const, optional: true } };
-    return { ...FAKE_SCHEMA, resources: { fake_thing: { ...thing, block: { ...thing.block, attributes } } } };
+    const disk = {
+      nesting: 'list' as const,
+      block: {
+        attributes: {
+          size: { type: 'number' as const, optional: true },
+          password: { type: 'string' as const, optional: true, sensitive: true },
+        },
+      },
+    };
+    return { ...FAKE_SCHEMA, resources: { fake_thing: { ...thing, block: { ...thing.block, attributes, blocks: { disk } } } } };
   }
 }
 
@@ -53,6 +62,20 @@ describe('sensitivity and for_each rules', () => {
     expect((await cli('plan')).err).toContain('sensitive = true (in CDKTF: sensitive: true on the TerraformOutput)');
     // as terraform validate, validate refuses it already
     expect((await cli('validate')).err).toContain('Error: Output refers to sensitive values');
+  });
+
+  it('follows a reference into nested blocks: only what reaches a sensitive attribute is sensitive', async () => {
+    const web = { web: { name: 'web', disk: [{ size: 5, password: 'p' }] } };
+    const out = (value: string) => fakeStack(web, { output: { o: { value } } });
+    expect(await outcome(out('${fake_thing.web.disk[0].size}'))).toBe('accepted');
+    expect(await outcome(out('${fake_thing.web.disk[*].size}'))).toBe('accepted');
+    expect(await outcome(out('${fake_thing.web.disk[0].password}'))).toBe('Output refers to sensitive values');
+    expect(await outcome(out('${fake_thing.web.disk[0]}'))).toBe('Output refers to sensitive values');
+    const fromSecret = fakeStack(
+      { web: { name: 'web', disk: [{ size: '${length(var.token)}' }] } },
+      { ...secretVar, output: { o: { value: '${fake_thing.web.disk[0].size}' } } },
+    );
+    expect(await outcome(fromSecret)).toBe('Output refers to sensitive values');
   });
 
   it('refuses a sensitive for_each, but takes a map whose values are sensitive', async () => {

@@ -17,6 +17,38 @@ function blockHasSensitive(block: BlockSchema): boolean {
   return Object.values(block.blocks ?? {}).some((n) => blockHasSensitive(n.block));
 }
 
+/** Whether the schema marks what `steps` reach sensitive: a sensitive attribute, or a block holding one. */
+function schemaPathSensitive(block: BlockSchema, steps: readonly Step[]): boolean {
+  let current = block;
+  for (const step of steps) {
+    if (step.kind !== 'attr') continue; // instance keys, element indexes and splats select within the same schema
+    const attribute = current.attributes[step.name];
+    if (attribute) return !!attribute.sensitive;
+    const nested = current.blocks?.[step.name];
+    if (!nested) return false;
+    current = nested.block;
+  }
+  return blockHasSensitive(current);
+}
+
+/** The part of a resource's configuration `steps` reach (or the expression met on the way, which stands for all below it). */
+function configAt(body: unknown, steps: readonly Step[]): unknown {
+  // the steps before the first attribute pick the instance (count, for_each): the configuration is the same for all
+  const first = steps.findIndex((s) => s.kind === 'attr');
+  if (first < 0) return body;
+  let current: unknown = body;
+  for (const step of steps.slice(first)) {
+    if (current === null || typeof current !== 'object') return current;
+    const record = current as Record<string | number, unknown>;
+    if (step.kind === 'attr') {
+      current = Array.isArray(current)
+        ? current.map((item) => (item && typeof item === 'object' ? (item as Record<string, unknown>)[step.name] : undefined))
+        : record[step.name];
+    } else if (step.kind === 'index') current = record[step.value];
+  }
+  return current;
+}
+
 /** The scope to ask about expressions of `config` (inside `rc`, for each.value). */
 export function sensitivityScope(config: Config, schemaOf: SchemaOf, rc?: ResourceConfig, visiting = new Set<string>()): SensitivityScope {
   const scope: SensitivityScope = {
@@ -30,11 +62,7 @@ export function sensitivityScope(config: Config, schemaOf: SchemaOf, rc?: Resour
       try {
         const inner = sensitivityScope(config, schemaOf, target, visiting);
         const block = schemaOf(target);
-        const attr = steps.find((s): s is Step & { kind: 'attr' } => s.kind === 'attr');
-        if (!attr) return (!!block && blockHasSensitive(block)) || Object.values(target.body).some((v) => anySensitive(v, inner));
-        const attribute = block?.attributes[attr.name];
-        const nested = block?.blocks?.[attr.name];
-        return !!attribute?.sensitive || (!!nested && blockHasSensitive(nested.block)) || anySensitive(target.body[attr.name], inner);
+        return (!!block && schemaPathSensitive(block, steps)) || anySensitive(configAt(target.body, steps), inner);
       } finally {
         visiting.delete(address);
       }
