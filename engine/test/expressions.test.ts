@@ -179,7 +179,7 @@ describe('references to values', () => {
     expect(err('local.nope')).toMatch(/local.nope is not declared/);
     expect(err('count.index')).toBe('Invalid reference in ${count.index}: count.index is only valid in a resource with count');
     expect(err('each.key')).toMatch(/each.key is only valid in a resource with for_each/);
-    expect(err('self.id')).toMatch(/self is not supported/);
+    expect(err('self.id')).toMatch(/self is available only in postcondition blocks/);
   });
 
   it('reads resources and data sources by address, with every kind of step', () => {

@@ -70,7 +70,7 @@ describe('moved blocks', () => {
     stack.write(fakeStack({ other: { name: 'api', size: 1 } }, { moved: [{ from: 'fake_thing.old', to: 'fake_thing.other' }] }));
     const plan = await cli('plan');
     expect(plan.out + plan.err).toContain('Warning: Unresolved resource instance address change');
-    expect(plan.out + plan.err).toContain('fake_thing.other already exists in the state');
+    expect(plan.out + plan.err).toContain('  - fake_thing.old could not move to fake_thing.other');
     expect(plan.out).toContain('# fake_thing.old will be destroyed');
   });
 
@@ -86,5 +86,56 @@ describe('moved blocks', () => {
     expect(type.err).toContain('moved block 1: fake_thing.old is a fake_thing; it cannot move to other_thing.renamed, a other_thing.');
     expect(provider.writes()).toEqual([]);
     expect(stack.state().resources.map((r) => r.name)).toEqual(['old']);
+  });
+
+  it('moves the object to [0] when count is added, and back when count is taken away, writing nothing', async () => {
+    const id = stack.state().resources[0].instances[0].attributes.id;
+    stack.write(fakeStack({ old: { name: 'web', size: 1, count: 1 } }));
+    const counted = await cli('plan', '-out=counted.plan');
+    expect(counted.out).toContain('# fake_thing.old has moved to fake_thing.old[0]');
+    expect(counted.out).toContain('Plan: 0 to add, 0 to change, 0 to destroy.');
+    const json = JSON.parse((await cli('show', '-json', 'counted.plan')).out) as { resource_changes: unknown[] };
+    const moved = { address: 'fake_thing.old[0]', previous_address: 'fake_thing.old' };
+    expect(json.resource_changes).toEqual([expect.objectContaining(moved)]);
+    await cli('apply', 'counted.plan');
+    expect(stack.state().resources[0].instances.map((i) => [i.index_key, i.attributes.id])).toEqual([[0, id]]);
+    stack.write(fakeStack({ old: { name: 'web', size: 1 } }));
+    expect((await cli('plan')).out).toContain('# fake_thing.old[0] has moved to fake_thing.old');
+    await cli('apply', '-auto-approve');
+    expect(stack.state().resources[0].instances.map((i) => [i.index_key, i.attributes.id])).toEqual([[undefined, id]]);
+    expect(provider.writes()).toEqual([]);
+  });
+
+  it('implies no move for for_each: the keyless object goes, the reason says why', async () => {
+    stack.write(fakeStack({ old: { name: 'web', size: 1, for_each: { a: 'x' } } }));
+    const plan = await cli('plan');
+    expect(plan.out).toContain('  # fake_thing.old will be destroyed\n  # (because resource uses count or for_each)\n');
+    expect(plan.out).toContain('# fake_thing.old["a"] will be created');
+  });
+
+  it('refuses a moved block from an instance the configuration still declares', async () => {
+    const moved = [{ from: 'fake_thing.old[0]', to: 'fake_thing.old[1]' }];
+    stack.write(fakeStack({ old: { name: 'web', size: 1, count: 2 } }, { moved }));
+    const plan = await cli('plan');
+    expect(plan.code).toBe(1);
+    expect(plan.err).toContain('Error: Moved object still exists');
+    expect(plan.err).toContain('fake_thing.old[0] to fake_thing.old[1], but fake_thing.old[0] is still declared');
+  });
+
+  it('deletes an object moved to an address the configuration does not declare, saying so', async () => {
+    stack.write(fakeStack({}, { moved: [{ from: 'fake_thing.old', to: 'fake_thing.elsewhere' }] }));
+    const plan = await cli('plan');
+    const header = '  # fake_thing.elsewhere will be destroyed\n';
+    const why = '  # (because fake_thing.old was moved to fake_thing.elsewhere, which is not in the configuration)\n';
+    expect(plan.out).toContain(header + why);
+  });
+
+  it('refuses -target that leaves out an object being moved, naming the targets to add', async () => {
+    stack.write(fakeStack({ old: { name: 'web', size: 1, count: 1 }, other: { name: 'api' } }));
+    const plan = await cli('plan', '-target=fake_thing.other');
+    expect(plan.code).toBe(1);
+    expect(plan.err).toContain('Error: Moved resource instances excluded by targeting');
+    expect(plan.err).toContain('add the following additional target options:\n  -target="fake_thing.old"\n');
+    expect((await cli('plan', '-target=fake_thing.old', '-target=fake_thing.other')).code).toBe(0);
   });
 });

@@ -4,7 +4,7 @@
 // the object is handed to the hooks to be recorded. A failure stops only what depends on it.
 import { randomUUID } from 'node:crypto';
 import { error, hasErrors, inContext, type Diagnostic } from '../diagnostics';
-import type { Config } from '../config/types';
+import type { Config, ResourceConfig } from '../config/types';
 import type { ObjectValue } from '../provider/interface';
 import { proposeNewState } from '../plan/merge';
 import type { ConfiguredProvider, ProviderSet } from '../plan/providers';
@@ -17,6 +17,8 @@ import { applyIgnoreChanges } from '../plan/ignore-changes';
 import { applyScope, instanceSpecAtApply } from './apply-scope';
 import { recordedInstance } from './record';
 import { firstInconsistency, inconsistentFinalPlan } from './final-plan-check';
+import { checkBlocksResult, checkConditions, resourceSite, withSelf } from '../plan/conditions';
+import type { Scope } from '../expr/evaluate';
 
 export type Verb = 'create' | 'update' | 'delete' | 'read';
 
@@ -90,6 +92,8 @@ export async function applyPlan(plan: Plan, config: Config, state: StateView, pr
     return p;
   };
   await Promise.all(changes.map(run));
+  // as terraform, check blocks are evaluated again on what apply made: failures warn
+  if (!plan.destroy && !plan.refreshOnly) diags.push(...checkBlocksResult(config, scope));
   return diags;
 }
 
@@ -104,6 +108,7 @@ class ChangeApplier {
   ) {}
 
   async apply(c: ResourceChange): Promise<boolean> {
+    if (c.action === 'forget') return this.forget(c);
     const p = this.providers.get(c.providerKey);
     if (!p) return this.fail(c, [error(`Provider ${c.providerKey} is not configured`)]);
     if (c.action === 'read') return this.read(c, p);
@@ -122,10 +127,21 @@ class ChangeApplier {
     return this.write(c, p, c.action === 'replace' ? null : this.state.instance(c.address)?.attributes ?? null);
   }
 
+  /** The object leaves the state and stays where it is: no provider is asked. */
+  private async forget(c: ResourceChange): Promise<boolean> {
+    if (!this.state.instance(c.address)) return true;
+    this.state.removeInstance(c.address);
+    await this.hooks.onObjectRemoved?.(c.address);
+    return true;
+  }
+
   private async read(c: ResourceChange, p: ConfiguredProvider): Promise<boolean> {
     const rc = this.config.resources.get(c.resource)!;
     const schema = p.schema.dataSources[c.type];
-    const config = evaluateConfig(rc, instanceSpecAtApply(rc, c, this.scope), c.address, this.diags, schema.block);
+    const scope = instanceSpecAtApply(rc, c, this.scope);
+    const pre = checkConditions(rc.lifecycle.preconditions, scope, resourceSite('precondition', c.address));
+    if (hasErrors(pre.diagnostics)) return this.fail(c, pre.diagnostics);
+    const config = evaluateConfig(rc, scope, c.address, this.diags, schema.block);
     if (!config) return false;
     const started = Date.now();
     await this.hooks.onStart?.(c, 'read');
@@ -133,7 +149,7 @@ class ChangeApplier {
     if (hasErrors(res.diagnostics) || !res.state) return this.fail(c, res.diagnostics);
     await this.set(c, p, recordedInstance(schema, res.state, undefined, c.dependencies));
     this.hooks.onDone?.(c, 'read', undefined, (Date.now() - started) / 1000);
-    return true;
+    return this.postconditions(c, rc, scope, res.state);
   }
 
   private async destroy(c: ResourceChange, p: ConfiguredProvider, deposed?: string): Promise<boolean> {
@@ -153,9 +169,13 @@ class ChangeApplier {
   private async write(c: ResourceChange, p: ConfiguredProvider, current: ObjectValue | null): Promise<boolean> {
     const rc = this.config.resources.get(c.resource)!;
     const schema = p.schema.resources[c.type];
-    const evaluated = evaluateConfig(rc, instanceSpecAtApply(rc, c, this.scope), c.address, this.diags, schema.block);
+    const scope = instanceSpecAtApply(rc, c, this.scope);
+    // preconditions whose values were known only after apply are decided now, before the object is touched
+    const pre = checkConditions(rc.lifecycle.preconditions, scope, resourceSite('precondition', c.address));
+    if (hasErrors(pre.diagnostics)) return this.fail(c, pre.diagnostics);
+    const evaluated = evaluateConfig(rc, scope, c.address, this.diags, schema.block);
     if (!evaluated) return false;
-    const configValue = current ? applyIgnoreChanges(evaluated, current, rc.lifecycle.ignoreChanges) : evaluated;
+    const configValue = current ? applyIgnoreChanges(evaluated, current, rc.lifecycle.ignoreChanges, schema.block) : evaluated;
     const priv = current ? this.state.instance(c.address)?.private : undefined;
     const planned = await p.provider.planResourceChange({ typeName: c.type, priorState: current, proposedNewState: proposeNewState(schema.block, configValue, current), config: configValue, priorPrivate: priv });
     if (hasErrors(planned.diagnostics) || !planned.plannedState) return this.fail(c, planned.diagnostics);
@@ -181,7 +201,13 @@ class ChangeApplier {
     }
     if (failed) return this.fail(c, res.diagnostics);
     this.hooks.onDone?.(c, verb, idOf(res.newState), (Date.now() - started) / 1000);
-    return true;
+    return res.newState ? this.postconditions(c, rc, scope, res.newState) : true;
+  }
+
+  /** Postconditions on the object as made: a failure is an error (the object stays in the state, as in terraform). */
+  private postconditions(c: ResourceChange, rc: ResourceConfig, scope: Scope, self: ObjectValue): boolean {
+    const post = checkConditions(rc.lifecycle.postconditions, withSelf(scope, self), resourceSite('postcondition', c.address));
+    return hasErrors(post.diagnostics) ? this.fail(c, post.diagnostics) : true;
   }
 
   private meta(c: ResourceChange, p: ConfiguredProvider): ResourceMeta {

@@ -5,6 +5,7 @@ import type { ObjectValue, Provider, ProviderFactory, ProviderSchema } from '../
 import { BUILTIN_SOURCE } from '../config/source';
 import { Unknown, type Value } from '../values';
 import { error } from '../diagnostics';
+import { valuesEqual } from '../plan/diff';
 
 const SCHEMA: ProviderSchema = {
   provider: { version: 0, block: { attributes: {} } },
@@ -37,8 +38,8 @@ export class TerraformDataProvider implements Provider {
   async planResourceChange(req: Parameters<Provider['planResourceChange']>[0]) {
     if (!req.proposedNewState) return { plannedState: null, requiresReplace: [], diagnostics: [] };
     const input = (req.config?.input ?? null) as Value;
-    // as Terraform does: output keeps its value while input is unchanged, else it is known after apply
-    const unchanged = req.priorState !== null && JSON.stringify(req.priorState.input) === JSON.stringify(input);
+    // as Terraform does: output keeps its value while input is unchanged (by value: {a=1,b=2} is {b=2,a=1}), else it is known after apply
+    const unchanged = req.priorState !== null && valuesEqual(req.priorState.input ?? null, input);
     const output: Value = unchanged ? (req.priorState!.output ?? null) : Unknown;
     const id: Value = req.priorState?.id ?? Unknown;
     const planned: ObjectValue = { ...req.proposedNewState, input, output, id };

@@ -2,6 +2,7 @@
 // made on; every change is recorded in the backend's journal as it happens and folded into a new
 // snapshot at the end (also after a failure or Ctrl-C). Progress lines follow Terraform's; a
 // "complete" line is printed only once the object's journal entry is durable.
+import { isDeepStrictEqual } from 'node:util';
 import type { Diagnostic } from '../diagnostics';
 import { applyPlan, type Verb } from '../apply/apply';
 import { counts, hasChanges, type Plan, type ResourceChange } from '../plan/types';
@@ -104,7 +105,7 @@ function setOutputs(ctx: CommandContext, s: Session, state: StateView, plan: Pla
 /** With nothing to apply, only outputs may change: save them when they did. */
 async function saveOutputs(ctx: CommandContext, s: Session, state: StateView, plan: Plan): Promise<void> {
   setOutputs(ctx, s, state, plan);
-  if (JSON.stringify(state.file.outputs) !== JSON.stringify(s.state.file.outputs)) {
+  if (!isDeepStrictEqual(state.file.outputs, s.state.file.outputs)) {
     state.file.serial++;
     await s.backend.write(state.file);
   }

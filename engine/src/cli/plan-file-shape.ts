@@ -3,11 +3,22 @@
 // gridform with a bug, and apply must say so rather than fail half way on a missing field.
 import { parseInstanceAddress } from '../addresses/address';
 import { stateProblem } from '../state/state-check';
+import type { Action } from '../plan/types';
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isStringList = (v: unknown) => Array.isArray(v) && v.every(isString);
-const ACTIONS = new Set(['create', 'update', 'delete', 'replace', 'read', 'no-op']);
+/** Every action a change may have: a new one added to `Action` must be added here too, or this does not compile. */
+const ACTION_NAMES: Record<Action, true> = {
+  create: true,
+  update: true,
+  delete: true,
+  replace: true,
+  read: true,
+  'no-op': true,
+  forget: true,
+};
+const ACTIONS = new Set(Object.keys(ACTION_NAMES));
 
 /** What is wrong with a saved plan's body, as a sentence; undefined when it has the shape apply needs. */
 export function planBodyProblem(body: Record<string, unknown>): string | undefined {
@@ -58,6 +69,7 @@ function changeProblem(c: unknown): string | undefined {
   }
   if (c.action === 'create' && (c.before !== null || c.after === null)) return 'creates an object yet has a before value or no after value';
   if (c.action === 'delete' && c.after !== null) return 'deletes an object yet has an after value';
+  if (c.action === 'forget' && c.after !== null) return 'forgets an object yet has an after value';
   if (!Array.isArray(c.replacePaths) || !c.replacePaths.every(Array.isArray)) return 'has replace paths that are not a list of paths';
   if (!isStringList(c.dependencies) || !isStringList(c.priorDependencies)) return 'has dependencies that are not lists of addresses';
   if (typeof c.createBeforeDestroy !== 'boolean') return 'has createBeforeDestroy that is not true or false';

@@ -3,7 +3,7 @@
 // the configured providers.
 import { error, hasErrors, warning, type Diagnostic } from '../diagnostics';
 import type { Config } from '../config/types';
-import { resolveVariables, type VariableInputs } from '../config/variables';
+import { resolveVariables, savedVariables, type VariableInputs } from '../config/variables';
 import type { Graph } from '../graph/graph';
 import type { ProviderSet } from '../plan/providers';
 import type { ProviderFactory } from '../provider/interface';
@@ -52,7 +52,7 @@ export async function openSession(stack: StackDir, o: SessionOptions): Promise<{
   const { config, graph } = loaded;
   const diagnostics = [...loaded.diagnostics];
   if (!config || !graph || hasErrors(diagnostics)) return { diagnostics };
-  const vars = o.saved ? { values: new Map(o.saved.variables), diagnostics: [] } : resolveVariables(config, o.inputs);
+  const vars = o.saved ? { values: savedVariables(config, o.saved.variables), diagnostics: [] } : resolveVariables(config, o.inputs);
   diagnostics.push(...vars.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
   const workspace = currentWorkspace(stack.dir, o.inputs.env);

@@ -3,37 +3,32 @@
 import { error, type Diagnostic } from '../diagnostics';
 import { formatPath, setKey } from '../values';
 import { BUILTIN_SOURCE, normalizeSource } from './source';
-import type { BackendConfig, Config, ImportConfig, Lifecycle, MoveConfig, ProviderConfig, ResourceConfig } from './types';
-import { parseInstanceAddress, splitResourceAddress } from '../addresses/address';
+import type { BackendConfig, Config, Lifecycle, ProviderConfig, ResourceConfig } from './types';
 import { documentProblem, MAX_DOCUMENT_DEPTH } from './nesting';
 import { MAX_STRING_LENGTH } from '../expr/limits';
-import { describe, isObject, readOutputs, readVariables, section } from './declarations';
+import { readOutputs, readVariables } from './declarations';
+import { checkBlocks, conditionBlocks } from './conditions';
+import { importBlocks, movedBlocks, removedBlocks } from './refactoring';
+import { checkDocument } from './document-checks';
+import { addressText, describe, isObject, type Json } from './json-shape';
 
 const META = new Set(['//', 'depends_on', 'lifecycle', 'provider', 'count', 'for_each', 'connection', 'provisioner']);
 
-type Json = Record<string, unknown>;
-
-/** An address as cdktf may write it, bare or as a `${...}` reference; "" when not a string. */
-function addressText(v: unknown): string {
-  return typeof v === 'string' ? v.replace(/^\$\{(.*)\}$/, '$1') : '';
-}
-
-/** A top-level block kind (moved, import): a list of blocks, or one. */
-function blockList(raw: unknown): unknown[] {
-  return Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-}
-
-export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Config; diagnostics: Diagnostic[] } {
+export function loadConfig(raw: unknown, file = 'cdk.tf.json'): { config?: Config; diagnostics: Diagnostic[] } {
   const diags: Diagnostic[] = [];
-  if (!isObject(doc)) return { diagnostics: [error(`${file} is not a JSON object`, 'Run cdktf synth again to regenerate it.')] };
-  const problem = documentProblem(doc);
+  if (!isObject(raw)) return { diagnostics: [error(`${file} is not a JSON object`, 'Run cdktf synth again to regenerate it.')] };
+  const problem = documentProblem(raw);
   if (problem?.kind === 'deep') {
     const detail = `${formatPath(problem.path)} ... is nested more than ${MAX_DOCUMENT_DEPTH} levels deep.`;
     return { diagnostics: [error(`${file} is nested too deeply`, detail)] };
   }
   if (problem?.kind === 'long') return { diagnostics: [tooLong(file, problem.path, problem.length)] };
-  const terraform = section(doc, 'terraform', file, 'of settings', diags);
-  const required = section(terraform, 'required_providers', file, 'of provider requirements', diags);
+  // every section in its object form: what is not an object has been refused, and reads as empty
+  const checked = checkDocument(raw, file);
+  diags.push(...checked.diagnostics);
+  const doc = checked.doc;
+  const terraform = isObject(doc.terraform) ? doc.terraform : {};
+  const required = isObject(terraform.required_providers) ? terraform.required_providers : {};
   const sources = new Map<string, string>([['terraform', BUILTIN_SOURCE]]);
   for (const [name, req] of Object.entries(required)) {
     const src = typeof req === 'string' ? req : isObject(req) && typeof req.source === 'string' ? req.source : name;
@@ -41,7 +36,7 @@ export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Confi
   }
 
   const providers = new Map<string, ProviderConfig>();
-  for (const [localName, blocks] of Object.entries(section(doc, 'provider', file, 'of provider blocks by name', diags))) {
+  for (const [localName, blocks] of Object.entries(isObject(doc.provider) ? doc.provider : {})) {
     for (const block of Array.isArray(blocks) ? blocks : [blocks]) {
       if (!isObject(block)) {
         const detail = `Each block of provider ${localName} must be an object, not ${describe(block)}.`;
@@ -55,22 +50,22 @@ export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Confi
   }
 
   const resources = new Map<string, ResourceConfig>();
-  const read = (mode: 'managed' | 'data', section: Json, kind: string) => {
-    for (const [type, byName] of Object.entries(section)) {
-      if (!isObject(byName)) {
-        const detail = `${kind}.${type} must be an object of named ${kind}s, not ${describe(byName)}.`;
-        diags.push(error(`Invalid ${kind} section in ${file}`, detail));
-        continue;
-      }
-      for (const [name, raw] of Object.entries(byName)) {
+  const read = (mode: 'managed' | 'data', section: unknown) => {
+    for (const [type, byName] of Object.entries(isObject(section) ? section : {})) {
+      for (const [name, raw] of Object.entries(isObject(byName) ? byName : {})) {
         const address = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
         if (!isObject(raw)) {
           diags.push(error(`${address} is not an object`, undefined, { address }));
           continue;
         }
-        if (raw.count !== undefined && raw.for_each !== undefined) diags.push(error('Invalid combination of "count" and "for_each"', `${address} sets both; use one of them.`, { address, attributePath: ['count'] }));
+        if (raw.count !== undefined && raw.for_each !== undefined) {
+          const detail = `${address} sets both; use one of them.`;
+          diags.push(error('Invalid combination of "count" and "for_each"', detail, { address, attributePath: ['count'] }));
+        }
         for (const meta of ['provisioner', 'connection']) {
-          if (raw[meta] !== undefined) diags.push(error(`${meta} is not supported yet`, `Remove ${meta} from ${address}, or declare the instances one by one.`, { address, attributePath: [meta] }));
+          if (raw[meta] === undefined) continue;
+          const detail = `Remove ${meta} from ${address}, or declare the instances one by one.`;
+          diags.push(error(`${meta} is not supported yet`, detail, { address, attributePath: [meta] }));
         }
         if (raw.provider !== undefined && typeof raw.provider !== 'string') {
           const detail = `provider of ${address} must be a provider name such as "grid" or "grid.eu", not ${describe(raw.provider)}.`;
@@ -79,24 +74,27 @@ export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Confi
         const providerKey = typeof raw.provider === 'string' ? raw.provider.replace(/^provider\./, '') : type.split('_')[0];
         const localName = providerKey.split('.')[0];
         if (!sources.has(localName) && !providers.has(providerKey)) {
-          diags.push(error(`provider ${localName} of ${address} is not declared`, `Add it to terraform.required_providers (in CDKTF: instantiate its provider construct).`, { address }));
+          const detail = 'Add it to terraform.required_providers (in CDKTF: instantiate its provider construct).';
+          diags.push(error(`provider ${localName} of ${address} is not declared`, detail, { address }));
+        } else if (providerKey.includes('.') && !providers.has(providerKey)) {
+          diags.push(aliasNotDeclared(address, providerKey));
         }
         const body: Json = {};
         for (const [k, v] of Object.entries(raw)) if (!META.has(k)) setKey(body, k, v);
         resources.set(address, {
-          address, mode, type, name, provider: providerKey, body,
-          dependsOn: dependsOn(address, raw.depends_on, diags), lifecycle: lifecycle(address, raw.lifecycle, diags),
+          address, mode, type, name, provider: providerKey, body, dependsOn: dependsOn(raw.depends_on),
+          lifecycle: lifecycle(raw.lifecycle, address, diags),
           ...(raw.count !== undefined ? { count: raw.count } : {}), ...(raw.for_each !== undefined ? { forEach: raw.for_each } : {}),
         });
       }
     }
   };
-  read('managed', section(doc, 'resource', file, 'of resource types', diags), 'resource');
-  read('data', section(doc, 'data', file, 'of data source types', diags), 'data');
+  read('managed', doc.resource);
+  read('data', doc.data);
 
-  const outputs = readOutputs(section(doc, 'output', file, 'of named outputs', diags), diags);
-  const variables = readVariables(section(doc, 'variable', file, 'of named variables', diags), diags);
-  const locals = new Map<string, unknown>(Object.entries(section(doc, 'locals', file, 'of named values', diags)));
+  const outputs = readOutputs(isObject(doc.output) ? doc.output : {}, diags);
+  const variables = readVariables(isObject(doc.variable) ? doc.variable : {}, diags);
+  const locals = new Map<string, unknown>(Object.entries(isObject(doc.locals) ? doc.locals : {}));
   let backend: BackendConfig | undefined;
   if (isObject(terraform.backend)) {
     const [type, cfg] = Object.entries(terraform.backend)[0] ?? [];
@@ -104,7 +102,10 @@ export function loadConfig(doc: unknown, file = 'cdk.tf.json'): { config?: Confi
   }
   const moves = movedBlocks(doc.moved, resources, diags);
   const imports = importBlocks(doc.import, resources, diags);
-  return { config: { resources, providers, outputs, variables, locals, backend, moves, imports }, diagnostics: diags };
+  const removed = removedBlocks(doc.removed, resources, diags);
+  const checks = checkBlocks(doc.check, diags);
+  const config: Config = { resources, providers, outputs, variables, locals, backend, moves, imports, removed, checks };
+  return { config, diagnostics: diags };
 }
 
 /** A string of the document over the limit, placed at its resource and attribute when it is in one. */
@@ -118,85 +119,41 @@ function tooLong(file: string, path: (string | number)[], length: number): Diagn
   return error('String too long', `${formatPath(path)} in ${file}: ${detail}`);
 }
 
-function dependsOn(address: string, raw: unknown, diags: Diagnostic[]): string[] {
-  if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw) || !raw.every((d) => typeof d === 'string')) {
-    const detail = `depends_on of ${address} must be a list of resource addresses such as ["grid_network.net"], not ${describe(raw)}.`;
-    diags.push(error('Invalid depends_on', detail, { address, attributePath: ['depends_on'] }));
-    return [];
-  }
-  return raw.map(addressText);
+/** The addresses depends_on orders after (checkDocument has refused it written otherwise than as a list of them). */
+function dependsOn(raw: unknown): string[] {
+  // variables and locals in depends_on are allowed, and order nothing
+  return (Array.isArray(raw) ? raw : [])
+    .filter((d): d is string => typeof d === 'string')
+    .map(addressText)
+    .filter((d) => !/^(var|local|path|terraform)\./.test(d));
 }
 
-/** `import` blocks: `to` a declared managed resource (or one of its instances), `id` a literal. */
-function importBlocks(raw: unknown, resources: ReadonlyMap<string, ResourceConfig>, diags: Diagnostic[]): ImportConfig[] {
-  const out: ImportConfig[] = [];
-  for (const [i, block] of blockList(raw).entries()) {
-    const b = isObject(block) ? block : {};
-    const to = addressText(b.to);
-    const target = parseInstanceAddress(to);
-    if (!target || target.resource.startsWith('data.')) {
-      diags.push(error('Invalid import block', `import block ${i + 1} needs to, the address of a managed resource or instance (got ${JSON.stringify(b.to)}).`));
-      continue;
-    }
-    if (!resources.has(target.resource)) {
-      diags.push(error('Configuration for import target does not exist', `import block ${i + 1} imports into ${to}, which the configuration does not declare: add the resource (in CDKTF: the construct).`, { address: to }));
-      continue;
-    }
-    if (typeof b.id !== 'string' || !b.id || b.id.includes('${')) {
-      diags.push(error('Invalid import id', `import block ${i + 1} (into ${to}) needs id, the object's ID as a literal string (got ${JSON.stringify(b.id)}).`, { address: to }));
-      continue;
-    }
-    if (out.some((x) => x.to === to)) {
-      diags.push(error('Duplicate import configuration', `Two import blocks import into ${to}; keep one.`, { address: to }));
-      continue;
-    }
-    out.push({ to, id: b.id, ...(addressText(b.provider) ? { provider: addressText(b.provider) } : {}) });
-  }
-  return out;
+/** A resource's provider names an alias no provider block declares. */
+function aliasNotDeclared(address: string, providerKey: string): Diagnostic {
+  const [name, alias] = providerKey.split('.');
+  const detail =
+    `${address} uses the provider configuration ${providerKey}, which no provider block declares: add a provider "${name}" block ` +
+    `with alias = "${alias}" (in CDKTF: a provider construct with alias: "${alias}").`;
+  return error('Provider configuration not present', detail, { address, attributePath: ['provider'] });
 }
 
-/** `moved` blocks: both ends managed resource (or instance) addresses of one type, `from` no longer declared. */
-function movedBlocks(raw: unknown, resources: ReadonlyMap<string, ResourceConfig>, diags: Diagnostic[]): MoveConfig[] {
-  const out: MoveConfig[] = [];
-  for (const [i, block] of blockList(raw).entries()) {
-    const [from, to] = [addressText(isObject(block) ? block.from : undefined), addressText(isObject(block) ? block.to : undefined)];
-    const [src, dst] = [parseInstanceAddress(from), parseInstanceAddress(to)];
-    if (!src || !dst || src.resource.startsWith('data.') || dst.resource.startsWith('data.')) {
-      diags.push(error('Invalid moved block', `moved block ${i + 1} needs from and to, each the address of a managed resource or instance (got ${JSON.stringify(from)} and ${JSON.stringify(to)}).`));
-      continue;
-    }
-    if (splitResourceAddress(src.resource).type !== splitResourceAddress(dst.resource).type) {
-      diags.push(error('Resource type mismatch', `moved block ${i + 1}: ${from} is a ${splitResourceAddress(src.resource).type}; it cannot move to ${to}, a ${splitResourceAddress(dst.resource).type}.`));
-      continue;
-    }
-    if (src.key === undefined && resources.has(src.resource)) {
-      diags.push(error('Moved object still exists', `moved block ${i + 1} moves ${from} to ${to}, but ${from} is still declared: remove it, or drop the moved block.`, { address: src.resource }));
-      continue;
-    }
-    out.push({ from, to });
-  }
-  return out;
-}
-
-function lifecycle(address: string, raw: unknown, diags: Diagnostic[]): Lifecycle {
-  const fail = (path: string[], detail: string) =>
-    diags.push(error('Invalid lifecycle', detail, { address, attributePath: ['lifecycle', ...path] }));
-  if (raw !== undefined && raw !== null && !isObject(raw)) fail([], `lifecycle of ${address} must be an object, not ${describe(raw)}.`);
-  const l = isObject(raw) ? raw : {};
-  for (const flag of ['prevent_destroy', 'create_before_destroy']) {
-    if (l[flag] !== undefined && typeof l[flag] !== 'boolean') fail([flag], `${flag} must be true or false, not ${describe(l[flag])}.`);
-  }
-  const strings = (name: string, v: unknown, all: boolean): string[] => {
-    if (v === undefined || v === null || (all && v === 'all')) return [];
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.map(addressText);
-    fail([name], `${name} must be a list of ${all ? 'attribute names or "all"' : 'resource addresses'}, not ${describe(v)}.`);
-    return [];
-  };
+/**
+ * A resource's lifecycle block (JSON may write it as one object or a list of them). Its types
+ * have been checked by checkDocument; what it refused reads as not set.
+ */
+function lifecycle(raw: unknown, address: string, diags: Diagnostic[]): Lifecycle {
+  const blocks = Array.isArray(raw) ? raw.filter(isObject) : isObject(raw) ? [raw] : [];
+  const l: Json = Object.assign({}, ...blocks);
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map(addressText) : []);
+  const bool = (v: unknown) => v === true || v === 'true';
+  const conditions = (kind: 'precondition' | 'postcondition') =>
+    blocks.flatMap((b) => conditionBlocks(b[kind], kind, { owner: address, address }, diags));
   return {
-    preventDestroy: l.prevent_destroy === true,
-    createBeforeDestroy: l.create_before_destroy === true,
-    ignoreChanges: l.ignore_changes === 'all' ? 'all' : strings('ignore_changes', l.ignore_changes, true),
-    replaceTriggeredBy: strings('replace_triggered_by', l.replace_triggered_by, false),
+    preventDestroy: bool(l.prevent_destroy),
+    createBeforeDestroy: bool(l.create_before_destroy),
+    ignoreChanges: l.ignore_changes === 'all' ? 'all' : strings(l.ignore_changes),
+    replaceTriggeredBy: strings(l.replace_triggered_by),
+    preconditions: conditions('precondition'),
+    postconditions: conditions('postcondition'),
   };
 }

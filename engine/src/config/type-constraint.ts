@@ -3,7 +3,7 @@
 // number 2, numbers and bools to strings, "true" to true, collections element by element, an
 // object's missing attributes refused unless optional. What does not convert is a problem naming
 // the element or attribute.
-import { numToString } from '../expr/convert';
+import { numToString, toSet } from '../expr/convert';
 import { isUnknown, type Value } from '../values';
 
 export type TypeConstraint =
@@ -202,7 +202,8 @@ function convertSequence(t: TypeConstraint & { kind: 'list' | 'set' | 'tuple' },
     if ('problem' in c) return { problem: `element ${i}: ${c.problem}` };
     out.push(c.value);
   }
-  return { value: out };
+  // a set is a set: unique elements in their order, usable as for_each
+  return { value: t.kind === 'set' ? toSet(out) : out };
 }
 
 function convertEntries(

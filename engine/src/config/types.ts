@@ -24,13 +24,8 @@ export interface VariableConfig {
   readonly description?: string;
   readonly sensitive: boolean;
   readonly nullable: boolean;
-  /** validation blocks: a condition (a `${...}` string) and the message when it is false */
-  readonly validations: readonly VariableValidation[];
-}
-
-export interface VariableValidation {
-  readonly condition: unknown;
-  readonly errorMessage: string;
+  /** validation blocks, evaluated by the plan (plan/conditions.ts) */
+  readonly validations: readonly ConditionConfig[];
 }
 
 export interface Lifecycle {
@@ -38,6 +33,22 @@ export interface Lifecycle {
   readonly createBeforeDestroy: boolean;
   readonly ignoreChanges: readonly string[] | 'all';
   readonly replaceTriggeredBy: readonly string[];
+  /** checked before the instance is planned (and again before it is applied) */
+  readonly preconditions: readonly ConditionConfig[];
+  /** checked on the planned object (`self`) and again on the applied one */
+  readonly postconditions: readonly ConditionConfig[];
+}
+
+/** A custom condition (precondition, postcondition, validation, assert), as written: `${...}` not yet evaluated. */
+export interface ConditionConfig {
+  readonly condition: unknown;
+  readonly errorMessage: unknown;
+}
+
+/** A `check` block: assertions that warn, never stop, when they fail. */
+export interface CheckConfig {
+  readonly name: string;
+  readonly asserts: readonly ConditionConfig[];
 }
 
 export interface ProviderConfig {
@@ -54,6 +65,7 @@ export interface OutputConfig {
   readonly value: unknown;
   readonly sensitive: boolean;
   readonly description?: string;
+  readonly preconditions: readonly ConditionConfig[];
 }
 
 export interface BackendConfig {
@@ -75,11 +87,20 @@ export interface ImportConfig {
   readonly provider?: string;
 }
 
+/** A `removed` block: the resource `from` leaves the configuration; destroyed, or with `destroy = false` only forgotten. */
+export interface RemovedConfig {
+  /** a managed resource address (no instance key) */
+  readonly from: string;
+  readonly destroy: boolean;
+}
+
 export interface Config {
   readonly resources: ReadonlyMap<string, ResourceConfig>;
   readonly imports: readonly ImportConfig[];
   /** in the order written */
   readonly moves: readonly MoveConfig[];
+  readonly removed: readonly RemovedConfig[];
+  readonly checks: readonly CheckConfig[];
   readonly providers: ReadonlyMap<string, ProviderConfig>;
   readonly outputs: readonly OutputConfig[];
   readonly variables: ReadonlyMap<string, VariableConfig>;

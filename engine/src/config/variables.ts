@@ -1,13 +1,14 @@
 // Input variable values, by precedence as Terraform takes them: defaults, TF_VAR_name from the
-// environment, -var-file files (JSON, or `name = value` lines), then -var flags. A variable with
-// no value is an error naming it (gridform never prompts for one).
+// environment, -var-file files (JSON, or `name = value` lines), then -var flags, each converted to
+// its declared type ("5" and 5 are one value of a number variable). A variable with no value is an
+// error naming it (gridform never prompts for one). Validation blocks are evaluated by the plan.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { error, hasErrors, type Diagnostic } from '../diagnostics';
-import { evaluate, evaluateBody } from '../expr/evaluate';
+import { error, type Diagnostic } from '../diagnostics';
+import { evaluate } from '../expr/evaluate';
 import { ExprError, parseExpression } from '../expr/parse';
 import type { Config, VariableConfig } from './types';
-import { isUnknown, type Value } from '../values';
+import type { Value } from '../values';
 import { convertToType, parseTypeConstraint } from './type-constraint';
 import { parseJson } from '../json-syntax';
 
@@ -54,13 +55,17 @@ export function resolveVariables(config: Config, inputs: VariableInputs): { valu
     }
     const name = assignment.slice(0, eq).trim();
     const v = config.variables.get(name);
-    if (!v) diags.push(error(`Value for undeclared variable ${name}`, `-var sets ${name}, which the configuration does not declare (declared: ${[...config.variables.keys()].join(', ') || 'none'}).`));
-    else assign(v, assignment.slice(eq + 1), `-var ${name}`);
+    if (v) {
+      assign(v, assignment.slice(eq + 1), `-var ${name}`);
+      continue;
+    }
+    const declared = [...config.variables.keys()].join(', ') || 'none';
+    const detail = `-var sets ${name}, which the configuration does not declare (declared: ${declared}).`;
+    diags.push(error(`Value for undeclared variable ${name}`, detail));
   }
   for (const v of config.variables.values()) {
-    const type = v.type ? parseTypeConstraint(v.type) : undefined;
-    if (!values.has(v.name) || !type || 'problem' in type) continue;
-    const converted = convertToType(type.type, values.get(v.name)!);
+    if (!values.has(v.name)) continue;
+    const converted = toDeclaredType(v, values.get(v.name)!);
     if ('value' in converted) values.set(v.name, converted.value);
     else if (fromInput.has(v.name)) {
       const detail = `${fromInput.get(v.name)}: the value is not compatible with the type ${v.type}: ${converted.problem}.`;
@@ -71,10 +76,15 @@ export function resolveVariables(config: Config, inputs: VariableInputs): { valu
     }
   }
   for (const v of config.variables.values()) {
-    if (!values.has(v.name)) diags.push(error(`No value for required variable ${v.name}`, `Variable ${v.name} has no default: set it with -var ${v.name}=VALUE, a -var-file, or the environment variable TF_VAR_${v.name}.`));
-    else if (values.get(v.name) === null && !v.nullable) diags.push(error(`Variable ${v.name} must not be null`, `It is declared with nullable = false.`));
+    if (!values.has(v.name)) {
+      const detail =
+        `Variable ${v.name} has no default: set it with -var ${v.name}=VALUE, a -var-file, ` +
+        `or the environment variable TF_VAR_${v.name}.`;
+      diags.push(error(`No value for required variable ${v.name}`, detail));
+    } else if (values.get(v.name) === null && !v.nullable) {
+      diags.push(error(`Variable ${v.name} must not be null`, `It is declared with nullable = false.`));
+    }
   }
-  if (!hasErrors(diags)) for (const v of config.variables.values()) diags.push(...validate(v, values));
   return { values, diagnostics: diags };
 
   /** Strings stay strings for string variables; other types are read as expressions, as Terraform does. */
@@ -90,27 +100,19 @@ export function resolveVariables(config: Config, inputs: VariableInputs): { valu
   }
 }
 
-/** The validation blocks of `v`, each condition evaluated with the variables' values. */
-function validate(v: VariableConfig, values: ReadonlyMap<string, Value>): Diagnostic[] {
-  const scope = { ...NO_SCOPE, variable: (name: string) => values.get(name) };
-  const out: Diagnostic[] = [];
-  for (const [i, rule] of v.validations.entries()) {
-    let ok: Value;
-    try {
-      ok = evaluateBody(rule.condition, scope);
-    } catch (err) {
-      if (!(err instanceof ExprError)) throw err;
-      out.push(error(`Invalid validation condition for variable ${v.name}`, `validation ${i + 1}: ${err.message}`));
-      continue;
-    }
-    if (isUnknown(ok)) continue;
-    if (typeof ok !== 'boolean') {
-      const detail = `validation ${i + 1} must be true or false, but its condition gives ${JSON.stringify(ok)}.`;
-      out.push(error(`Invalid validation condition for variable ${v.name}`, detail));
-    } else if (!ok) {
-      const detail = `${rule.errorMessage}\n\nThis was checked by validation ${i + 1} of variable ${v.name}.`;
-      out.push(error(`Invalid value for variable ${v.name}`, detail));
-    }
+/** `value` converted to the type `v` declares (as it is when it declares none, or one that does not parse). */
+function toDeclaredType(v: VariableConfig, value: Value): { value: Value } | { problem: string } {
+  const type = v.type ? parseTypeConstraint(v.type) : undefined;
+  return !type || 'problem' in type ? { value } : convertToType(type.type, value);
+}
+
+/** A saved plan's variable values, of their declared types again (a set is a set, not the list JSON made of it). */
+export function savedVariables(config: Config, saved: ReadonlyMap<string, Value>): Map<string, Value> {
+  const out = new Map<string, Value>();
+  for (const [name, value] of saved) {
+    const v = config.variables.get(name);
+    const converted: { value: Value } | { problem: string } = v ? toDeclaredType(v, value) : { value };
+    out.set(name, 'value' in converted ? converted.value : value);
   }
   return out;
 }
@@ -133,7 +135,8 @@ function parseVarFile(text: string, file: string, diags: Diagnostic[]): [string,
     const t = line.replace(/(^|\s)(#|\/\/).*$/, '').trim();
     if (!t) return;
     const m = /^([A-Za-z_][\w-]*)\s*=\s*(.+)$/.exec(t);
-    if (!m) return void diags.push(error(`Cannot read line ${i + 1} of ${file}`, 'gridform reads one `name = value` per line in .tfvars files (or use .tfvars.json).'));
+    const expected = 'gridform reads one `name = value` per line in .tfvars files (or use .tfvars.json).';
+    if (!m) return void diags.push(error(`Cannot read line ${i + 1} of ${file}`, expected));
     try {
       out.push([m[1], evaluate(parseExpression(m[2]), NO_SCOPE)]);
     } catch (err) {

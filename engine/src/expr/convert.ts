@@ -102,11 +102,25 @@ export function unify(values: Value[]): Value[] {
   return values;
 }
 
+/** The lists that are sets (made by toset and the set functions, or typed set by a schema or a variable). */
+const SETS = new WeakSet<Value[]>();
+
+/** Marks `list` as a set, and returns it. */
+export function markSet(list: Value[]): Value[] {
+  SETS.add(list);
+  return list;
+}
+
+/** Whether a list is a set: for_each takes sets of strings, never lists or tuples. */
+export function isSetValue(v: Value | undefined): boolean {
+  return Array.isArray(v) && SETS.has(v);
+}
+
 /** A set: unique elements, strings and numbers in their natural order, others by their JSON text. */
 export function toSet(values: Value[]): Value[] {
   const out: Value[] = [];
   for (const v of unify(values)) if (!out.some((o) => deepEqual(o, v))) out.push(v);
-  return out.sort(compareValues);
+  return markSet(out.sort(compareValues));
 }
 
 function compareValues(a: Value, b: Value): number {

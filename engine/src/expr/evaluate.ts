@@ -21,6 +21,8 @@ export interface Scope {
   readonly paths?: { module: string; root: string; cwd: string };
   /** terraform.workspace */
   readonly workspace?: string;
+  /** the object a postcondition checks */
+  readonly self?: Value;
 }
 
 /** The scope plus the variables of enclosing for expressions, and the for iterations left. */
@@ -44,7 +46,10 @@ export function evaluateBody(body: unknown, scope: Scope): Value {
     // a configuration nested thousands of levels deep (in JSON, or in expressions) ends the stack
     if (!(err instanceof RangeError)) throw err;
     if (/call stack/.test(err.message)) throw new ExprError('The configuration is nested too deeply to evaluate');
-    throw new ExprError(`A value of the configuration is too large to compute (${err.message})`);
+    if (/Invalid (string|array|typed array) length|out of memory|allocation/i.test(err.message)) {
+      throw new ExprError(`A value of the configuration is too large to compute (${err.message})`);
+    }
+    throw new ExprError(`A value of the configuration is out of the range a function takes (${err.message})`);
   }
 }
 
@@ -171,7 +176,8 @@ function reference(e: Expr & { kind: 'ref' }, env: Env): Value {
       value = scope.workspace ?? 'default';
       break;
     case 'self':
-      return fail(e, 'Invalid reference', 'self is not supported');
+      if (scope.self === undefined) fail(e, 'Invalid "self" reference', 'self is available only in postcondition blocks');
+      return traverse(e, scope.self, e.steps, env);
     case 'data': {
       if (first?.kind !== 'attr' || second?.kind !== 'attr') fail(e, 'Invalid reference', 'a data source is referenced as data.TYPE.NAME');
       const address = `data.${first.name}.${second.name}`;

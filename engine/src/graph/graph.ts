@@ -37,7 +37,8 @@ export function buildGraph(config: Config): { graph?: Graph; diagnostics: Diagno
   for (const r of config.resources.values()) {
     const set = new Set<string>();
     try {
-      bodyReferences([r.body, r.count ?? null, r.forEach ?? null], set, config.locals);
+      const conditions = [...r.lifecycle.preconditions, ...r.lifecycle.postconditions].map((c) => [c.condition, c.errorMessage]);
+      bodyReferences([r.body, r.count ?? null, r.forEach ?? null, conditions], set, config.locals);
     } catch (err) {
       if (!(err instanceof ExprError)) throw err;
       diags.push(error('Unsupported expression', err.message, { address: r.address }));

@@ -6,6 +6,7 @@ import { ExprError } from '../expr/parse';
 import type { ResourceConfig } from '../config/types';
 import { instanceAddress, type InstanceKey } from '../addresses/address';
 import { isUnknown, Unknown, type Value } from '../values';
+import { isSetValue, typeName } from '../expr/convert';
 import type { StateView } from '../state/state';
 
 export interface InstanceSpec {
@@ -47,7 +48,20 @@ export function expandResource(rc: ResourceConfig, scope: Scope, maxInstances = 
   }
   let entries: [string, Value][];
   if (Array.isArray(value)) {
-    if (!value.every((v) => typeof v === 'string')) return fail('Invalid for_each argument', `for_each of ${rc.address} must be a map, or a set of strings; this list has elements that are not strings. Use toset() of strings, or a map.`, 'for_each');
+    // as terraform: a list or tuple is refused (its order would decide nothing), a set must hold strings
+    if (!isSetValue(value)) {
+      const detail =
+        `The given "for_each" argument value of ${rc.address} is unsuitable: the "for_each" argument must be a map, or set of strings, ` +
+        'and you have provided a list or tuple. Convert it with toset() (in CDKTF: TerraformIterator.fromList), or use a map.';
+      return fail('Invalid for_each argument', detail, 'for_each');
+    }
+    const other = value.find((v) => typeof v !== 'string');
+    if (other !== undefined) {
+      const detail =
+        `The given "for_each" argument value of ${rc.address} is unsuitable: "for_each" supports maps and sets of strings, but you ` +
+        `have provided a set containing type ${typeName(other)}.`;
+      return fail('Invalid for_each set argument', detail, 'for_each');
+    }
     entries = [...new Set(value as string[])].sort().map((k) => [k, k]);
   } else if (value && typeof value === 'object') {
     entries = Object.entries(value as Record<string, Value>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -57,7 +57,7 @@ export async function planManagedInstance(ctx: InstanceContext, diags: Diagnosti
 
   const inst = ctx.state.instance(spec.address);
   const before = inst?.attributes ?? null;
-  const config = before ? applyIgnoreChanges(evaluated, before, rc.lifecycle.ignoreChanges) : evaluated;
+  const config = before ? applyIgnoreChanges(evaluated, before, rc.lifecycle.ignoreChanges, schema.block) : evaluated;
   const res = await p.provider.planResourceChange({ typeName: rc.type, priorState: before, proposedNewState: proposeNewState(schema.block, config, before), config, priorPrivate: inst?.private });
   diags.push(...inContext(res.diagnostics, spec.address));
   if (hasErrors(res.diagnostics) || !res.plannedState) return undefined;

@@ -7,18 +7,24 @@ import { ExprError } from '../expr/parse';
 import type { Config, ResourceConfig } from '../config/types';
 import type { Graph } from '../graph/graph';
 import { parseInstanceAddress, type InstanceAddress, type InstanceKey } from '../addresses/address';
-import { providerKeyFromState, stateProviderString } from '../config/source';
+import { stateProviderString } from '../config/source';
 import { sensitivePaths, type StateView } from '../state/state';
 import { Unknown, type Value } from '../values';
 import { expandResource, expansionOf, instanceScope, resourceValue, stateValue } from './expand';
 import { cloneState, refreshState, type Drift } from './refresh';
-import { applyMoves } from './moves';
+import { applyMoves, impliedMoves, movedFromDeclared, movesOutsideTargets } from './moves';
 import { importObject } from './import-object';
-import { evaluateConfig, planManagedInstance, preventDestroyError } from './plan-instance';
+import { evaluateConfig, planManagedInstance } from './plan-instance';
+import { forgets, plannedDeletions } from './deletions';
 import { containsUnknown } from '../expr/convert';
 import { proposeNewState } from './merge';
 import { targetFilter, type TargetFilter } from './targets';
 import { triggeredBy } from './triggers';
+import { ignoreChangesDiagnostics } from './ignore-changes';
+import { forEachSensitivity, outputSensitivity, sensitivityScope, type SchemaOf } from './sensitive-references';
+import type { SensitivityScope } from '../expr/sensitivity';
+import { markSchemaSets } from './set-values';
+import { checkBlocksResult, checkConditions, resourceSite, validateVariables, withSelf } from './conditions';
 import type { ProviderSet } from './providers';
 import type { OutputChange, Plan, ResourceChange } from './types';
 import { sensitiveAttributePaths } from '../apply/sensitive';
@@ -40,8 +46,8 @@ export interface PlanOptions {
 export async function makePlan(config: Config, graph: Graph, prior: StateView, providers: ProviderSet, opts: PlanOptions): Promise<{ plan?: Plan; diagnostics: Diagnostic[] }> {
   const diags: Diagnostic[] = [];
   let state = cloneState(prior.file);
-  const moves = applyMoves(config.moves, state);
-  diags.push(...moves.diagnostics);
+  const moves = applyMoves([...config.moves, ...impliedMoves(config, state)], state);
+  diags.push(...moves.diagnostics, ...movesOutsideTargets(moves.previous, opts.targets ?? []));
   const importing = new Map<string, string>();
   for (const im of opts.destroy ? [] : config.imports) {
     if (state.instance(im.to)) continue; // managed already: the block has done its work
@@ -53,7 +59,9 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
   if (hasErrors(diags)) return { diagnostics: diags };
   let drift: Drift[] = [];
   if (opts.refresh !== false && state.instanceAddresses().length) {
-    const r = await refreshState(state, config, providers);
+    // what a removed block forgets is not read: it may no longer be reachable (terraform does the same)
+    const forgotten = (address: string) => !opts.refreshOnly && forgets(config, parseInstanceAddress(address)!.resource, !!opts.destroy);
+    const r = await refreshState(state, config, providers, forgotten);
     diags.push(...r.diagnostics);
     if (hasErrors(r.diagnostics)) return { diagnostics: diags };
     state = r.state;
@@ -65,6 +73,8 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
   const planned = new Map<string, Value>();
   const changesByResource = new Map<string, ResourceChange[]>();
   const scope = planScope(config, state, planned, opts);
+  if (!opts.destroy) diags.push(...validateVariables(config, scope));
+  if (hasErrors(diags)) return { diagnostics: diags };
 
   if (!opts.destroy && !opts.refreshOnly) {
     const pending = new Map<string, Promise<void>>();
@@ -74,6 +84,9 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
         p = (async () => {
           await Promise.all([...(graph.deps.get(address) ?? [])].map(planOne));
           const rc = config.resources.get(address)!;
+          const refused = forEachSensitivity(rc, sensitivityScope(config, schemaOf(providers)));
+          diags.push(...refused);
+          if (refused.length) return void planned.set(address, Unknown);
           const changes = await planResource(rc, graph, state, providers, scope, planned, changesByResource, filter, opts, diags);
           changesByResource.set(address, changes);
         })();
@@ -85,15 +98,22 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
   }
   if (hasErrors(diags)) return { diagnostics: diags };
   const changes: ResourceChange[] = graph.order.flatMap((a) => changesByResource.get(a) ?? []);
-  if (!opts.refreshOnly) changes.push(...plannedDeletions(config, state, changes, filter, !!opts.destroy, diags));
+  diags.push(...movedFromDeclared(config.moves, changes));
+  if (!opts.refreshOnly) {
+    changes.push(...plannedDeletions({ config, state, changes, filter, destroy: !!opts.destroy, previous: moves.previous }, diags));
+  }
   if (hasErrors(diags)) return { diagnostics: diags };
   const annotated = changes.map((c): ResourceChange => {
     if (c.deposed) return c;
-    const previous = moves.previous.get(c.address);
+    // as terraform, a destroy plan deletes moved objects at their new addresses without saying where they were
+    const previous = opts.destroy ? undefined : moves.previous.get(c.address);
     const id = importing.get(c.address);
     return { ...c, ...(previous !== undefined ? { previousAddress: previous } : {}), ...(id !== undefined ? { importing: { id } } : {}) };
   });
-  const outputs = opts.destroy ? destroyedOutputs(prior) : planOutputs(config, prior, scope, diags);
+  const sensitivity = sensitivityScope(config, schemaOf(providers));
+  const outputs = opts.destroy ? destroyedOutputs(prior) : planOutputs(config, prior, scope, sensitivity, diags);
+  if (!opts.destroy) diags.push(...checkBlocksResult(config, scope));
+  if (hasErrors(diags)) return { diagnostics: diags };
   return {
     plan: {
       changes: annotated, outputs, drift, destroy: !!opts.destroy, refreshOnly: !!opts.refreshOnly, refreshedState: state.file,
@@ -111,9 +131,11 @@ async function planResource(
   const schema = p && (rc.mode === 'data' ? p.schema.dataSources : p.schema.resources)[rc.type];
   if (!p) diags.push(error(`Provider ${rc.provider} is not configured`, `${rc.address} needs provider ${rc.provider}.`, { address: rc.address }));
   else if (!schema) diags.push(error(`Unknown ${rc.mode === 'data' ? 'data source' : 'resource'} type ${rc.type}`, `Provider ${p.source} has no ${rc.type}.`, { address: rc.address }));
+  const ignoring = schema ? ignoreChangesDiagnostics(rc.address, rc.lifecycle.ignoreChanges, schema.block) : [];
+  diags.push(...ignoring);
   const expanded = expandResource(rc, scope, opts.maxInstances);
   diags.push(...expanded.diagnostics);
-  if (!p || !schema || hasErrors(expanded.diagnostics)) {
+  if (!p || !schema || hasErrors(expanded.diagnostics) || hasErrors(ignoring)) {
     planned.set(rc.address, Unknown);
     return [];
   }
@@ -122,16 +144,26 @@ async function planResource(
   const changes = await Promise.all(expanded.instances.map(async (spec): Promise<ResourceChange | undefined> => {
     const iscope = instanceScope(scope, spec);
     if (filter && !filter.includes(rc.address, spec.key, spec.address)) {
-      values.set(spec.key, state.instance(spec.address)?.attributes ?? Unknown);
+      values.set(spec.key, markSchemaSets(state.instance(spec.address)?.attributes, schema.block) ?? Unknown);
       return undefined;
     }
+    const pre = checkConditions(rc.lifecycle.preconditions, iscope, resourceSite('precondition', spec.address));
+    diags.push(...pre.diagnostics);
+    if (hasErrors(pre.diagnostics)) {
+      values.set(spec.key, Unknown);
+      return undefined;
+    }
+    const postconditions = (self: Value) => {
+      const post = checkConditions(rc.lifecycle.postconditions, withSelf(iscope, self), resourceSite('postcondition', spec.address));
+      diags.push(...post.diagnostics);
+    };
     if (rc.mode === 'data') {
       const config = evaluateConfig(rc, iscope, spec.address, diags, schema.block);
       if (!config) return undefined;
       if (containsUnknown(config)) {
         // read during apply, once what it refers to exists
         const after = proposeNewState(schema.block, config, null);
-        values.set(spec.key, after);
+        values.set(spec.key, markSchemaSets(after, schema.block));
         return { address: spec.address, resource: rc.address, key: spec.key, mode: 'data', type: rc.type, name: rc.name, providerKey: rc.provider, action: 'read', before: null, after, replacePaths: [], dependencies, priorDependencies: [], createBeforeDestroy: false };
       }
       const res = await p.provider.readDataSource({ typeName: rc.type, config });
@@ -141,7 +173,8 @@ async function planResource(
           schema_version: schema.version, attributes: res.state, sensitive_attributes: sensitivePaths(sensitiveAttributePaths(schema.block, res.state)),
         });
       }
-      values.set(spec.key, res.state);
+      values.set(spec.key, markSchemaSets(res.state, schema.block));
+      if (res.state) postconditions(res.state);
       return undefined;
     }
     const change = await planManagedInstance({
@@ -149,52 +182,20 @@ async function planResource(
       forceReplace: (opts.replace ?? []).includes(spec.address),
       triggered: triggeredBy(rc, spec, changesByResource, diags),
     }, diags);
-    values.set(spec.key, change?.after ?? Unknown);
+    values.set(spec.key, markSchemaSets(change?.after, schema.block) ?? Unknown);
+    if (change?.after) postconditions(change.after);
     return change;
   }));
   planned.set(rc.address, resourceValue(expansionOf(rc), values));
   return changes.filter((c): c is ResourceChange => !!c);
 }
 
-/** Deletions: instances the configuration no longer declares (or all, when destroying), and deposed objects. */
-function plannedDeletions(config: Config, state: StateView, changes: readonly ResourceChange[], filter: TargetFilter | undefined, destroy: boolean, diags: Diagnostic[]): ResourceChange[] {
-  const kept = new Set(changes.map((c) => c.address));
-  const out: ResourceChange[] = [];
-  const addresses = state.instanceAddresses();
-  for (const address of addresses.reverse()) {
-    if (kept.has(address)) continue;
-    const { resource, key } = parseInstanceAddress(address)!;
-    const r = state.resource(resource)!;
-    const rc = config.resources.get(resource);
-    if (r.mode === 'data') {
-      if (!rc || destroy) state.removeInstance(address);
-      continue;
-    }
-    // what is still declared has a change (kept above); what -target leaves out stays as it is
-    if (filter && !filter.includes(resource, key, address)) continue;
-    if (rc?.lifecycle.preventDestroy) {
-      diags.push(preventDestroyError(address));
-      continue;
-    }
-    const inst = state.instance(address)!;
-    const reason = destroy ? undefined : !rc ? 'delete_because_no_resource_config' : rc.count !== undefined ? 'delete_because_count_index' : rc.forEach !== undefined ? 'delete_because_each_key' : 'delete_because_no_resource_config';
-    out.push({
-      address, resource, key, mode: 'managed', type: r.type, name: r.name, providerKey: rc?.provider ?? providerKeyFromState(r.provider),
-      action: 'delete', ...(reason ? { actionReason: reason } : {}), before: inst.attributes, after: null, replacePaths: [],
-      dependencies: inst.dependencies ?? [], priorDependencies: inst.dependencies ?? [], createBeforeDestroy: false, private: inst.private,
-    });
-  }
-  for (const d of state.deposedObjects()) {
-    const { resource, key } = parseInstanceAddress(d.address)!;
-    if (filter && !filter.includes(resource, key, d.address)) continue;
-    out.push({
-      address: d.address, resource, key, deposed: d.instance.deposed, mode: 'managed', type: d.resource.type, name: d.resource.name,
-      providerKey: config.resources.get(resource)?.provider ?? providerKeyFromState(d.resource.provider), action: 'delete',
-      actionReason: 'delete_because_no_resource_config_deposed', before: d.instance.attributes, after: null, replacePaths: [],
-      dependencies: d.instance.dependencies ?? [], priorDependencies: d.instance.dependencies ?? [], createBeforeDestroy: false, private: d.instance.private,
-    });
-  }
-  return out;
+/** The schema of a resource's type, from its configured provider. */
+function schemaOf(providers: ProviderSet): SchemaOf {
+  return (rc) => {
+    const p = providers.get(rc.provider);
+    return p && (rc.mode === 'data' ? p.schema.dataSources : p.schema.resources)[rc.type]?.block;
+  };
 }
 
 function planScope(config: Config, state: StateView, planned: Map<string, Value>, opts: PlanOptions): Scope {
@@ -228,8 +229,13 @@ function planScope(config: Config, state: StateView, planned: Map<string, Value>
   return scope;
 }
 
-function planOutputs(config: Config, prior: StateView, scope: Scope, diags: Diagnostic[]): OutputChange[] {
+function planOutputs(
+  config: Config, prior: StateView, scope: Scope, sensitivity: SensitivityScope, diags: Diagnostic[],
+): OutputChange[] {
   return config.outputs.map((o) => {
+    diags.push(...outputSensitivity(o, sensitivity));
+    const site = { summary: 'Module output value precondition failed', severity: 'error' as const, address: `output.${o.name}` };
+    diags.push(...checkConditions(o.preconditions, scope, site).diagnostics);
     let after: Value | null = null;
     try {
       after = evaluateBody(o.value, scope);

@@ -25,11 +25,14 @@ export function cloneState(file: StateFile): StateView {
   return new StateView(structuredClone(file));
 }
 
-export async function refreshState(prior: StateView, config: Config, providers: ProviderSet): Promise<{ state: StateView; drift: Drift[]; diagnostics: Diagnostic[] }> {
+/** Refreshes every managed object except those `skip` names. */
+export async function refreshState(
+  prior: StateView, config: Config, providers: ProviderSet, skip: (address: string) => boolean = () => false,
+): Promise<{ state: StateView; drift: Drift[]; diagnostics: Diagnostic[] }> {
   const state = cloneState(prior.file);
   const diags: Diagnostic[] = [];
   const drift: Drift[] = [];
-  const work = state.instanceAddresses().filter((a) => state.resource(parseInstanceAddress(a)!.resource)!.mode === 'managed');
+  const work = state.instanceAddresses().filter((a) => state.resource(parseInstanceAddress(a)!.resource)!.mode === 'managed' && !skip(a));
   let next = 0;
   const worker = async () => {
     while (next < work.length) {

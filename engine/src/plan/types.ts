@@ -7,7 +7,8 @@ import type { StateFile } from '../state/state';
 import type { Drift } from './refresh';
 import { valuesEqual } from './diff';
 
-export type Action = 'create' | 'update' | 'delete' | 'replace' | 'read' | 'no-op';
+/** `forget`: the object leaves the state but is not destroyed (a removed block with destroy = false). */
+export type Action = 'create' | 'update' | 'delete' | 'replace' | 'read' | 'no-op' | 'forget';
 
 /** Why an instance is replaced or deleted, in the words of Terraform's JSON plan. */
 export type ActionReason =
@@ -16,6 +17,8 @@ export type ActionReason =
   | 'replace_by_request'
   | 'replace_by_triggers'
   | 'delete_because_no_resource_config'
+  | 'delete_because_no_move_target'
+  | 'delete_because_wrong_repetition'
   | 'delete_because_count_index'
   | 'delete_because_each_key'
   | 'delete_because_no_resource_config_deposed';

@@ -2,7 +2,7 @@
 // actions, before, after, after_unknown and sensitivity, output_changes, planned_values, drift
 // and the prior state. Unknown values are left out of `after` and marked in `after_unknown`.
 import type { BlockSchema } from '../provider/interface';
-import type { Plan, ResourceChange } from '../plan/types';
+import { isResourceChange, outputChanged, type Plan, type ResourceChange } from '../plan/types';
 import { isUnknown, type Value } from '../values';
 import { ENGINE_TERRAFORM_VERSION, addressOf, type StateFile } from '../state/state';
 import { instanceAddress } from '../addresses/address';
@@ -22,7 +22,8 @@ export function planJson(plan: Plan, schemas: SchemaLookup, sources: ReadonlyMap
     return resourceChange(c, schemas(c), providerName(c));
   });
   const outputChanges = Object.fromEntries(plan.outputs.map((o) => {
-    const actions = o.before === null && o.after === null ? ['no-op'] : o.before === null ? ['create'] : o.after === null ? ['delete'] : JSON.stringify(o.before) === JSON.stringify(o.after) && !isUnknown(o.after) ? ['no-op'] : ['update'];
+    const actions = o.before === null && o.after === null ? ['no-op'] : o.before === null ? ['create'] : o.after === null ? ['delete']
+      : outputChanged(o) ? ['update'] : ['no-op'];
     return [o.name, {
       actions, before: o.before, ...(isUnknown(o.after) ? {} : { after: known(o.after) }), after_unknown: unknownMask(o.after),
       before_sensitive: o.sensitive, after_sensitive: o.sensitive,
@@ -45,7 +46,7 @@ export function planJson(plan: Plan, schemas: SchemaLookup, sources: ReadonlyMap
     output_changes: outputChanges,
     prior_state: stateJson(prior),
     timestamp: new Date().toISOString(),
-    applyable: plan.changes.some((c) => c.action !== 'no-op' || c.previousAddress !== undefined || c.importing !== undefined) || plan.outputs.some((o) => JSON.stringify(o.before) !== JSON.stringify(o.after)),
+    applyable: plan.changes.some((c) => c.action !== 'no-op' || isResourceChange(c)) || plan.outputs.some(outputChanged),
     complete: !plan.targeted,
     errored: false,
   };

@@ -8,7 +8,11 @@ import { isUnknown, type Value } from '../values';
 import { isScalar, renderCollection, renderCollectionChange, renderScalar, sameCollectionKind } from './values';
 import { paint, type Colors } from './color';
 
-const VERB = { create: 'will be created', update: 'will be updated in-place', delete: 'will be destroyed', replace: 'must be replaced', read: 'will be read during apply', 'no-op': '' } as const;
+const VERB = {
+  create: 'will be created', update: 'will be updated in-place', delete: 'will be destroyed', replace: 'must be replaced',
+  read: 'will be read during apply', 'no-op': '',
+  forget: 'will no longer be managed by gridform, but will not be destroyed',
+} as const;
 
 /** attributes shown unchanged in an update, so the reader knows which object it is */
 const IDENTIFYING = new Set(['id', 'name']);
@@ -25,6 +29,12 @@ const REASON: Partial<Record<NonNullable<ResourceChange['actionReason']>, string
   delete_because_count_index: '(because the index is out of range for count)',
   delete_because_each_key: '(because the key is not in for_each)',
 };
+
+/** Why an instance whose key does not fit its resource's count or for_each goes. */
+function repetitionReason(ch: ResourceChange): string {
+  if (ch.key === undefined) return '(because resource uses count or for_each)';
+  return typeof ch.key === 'number' ? '(because resource does not use count)' : '(because resource does not use for_each)';
+}
 
 export function renderPlan(plan: Plan, schemas: (c: ResourceChange) => BlockSchema | undefined, colors: Colors, tool = 'gridform'): string {
   const c = paint(colors);
@@ -65,10 +75,17 @@ function renderScalarOrJson(v: Value | null, sensitive: boolean): string {
 }
 
 export function renderChange(ch: ResourceChange, schema: BlockSchema | undefined, c: ReturnType<typeof paint>, verb?: string): string[] {
-  const sym = ch.action === 'replace' ? `${c.red('-')}/${c.green('+')}` : ch.action === 'create' ? c.green('+') : ch.action === 'delete' ? c.red('-') : ch.action === 'no-op' ? ' ' : c.yellow('~');
+  const symbols: Record<ResourceChange['action'], string> = {
+    replace: `${c.red('-')}/${c.green('+')}`, create: c.green('+'), delete: c.red('-'), forget: c.red('.'),
+    'no-op': ' ', update: c.yellow('~'), read: c.yellow('~'),
+  };
+  const sym = symbols[ch.action];
   const label = ch.deposed ? `${ch.address} (deposed object ${ch.deposed})` : ch.address;
   const lines = [changeHeader(ch, label, c, verb), `${ch.action === 'replace' ? sym : `  ${sym}`} resource "${ch.type}" "${ch.name}" {`];
-  lines.push(...renderBlock(ch.before, ch.after, schema, ch.replacePaths.map((p) => p.join('.')), '', c, ch.action === 'update' || ch.action === 'replace' || ch.action === 'no-op'));
+  // a forgotten object stays as it is: shown as unchanged, by what identifies it
+  const after = ch.action === 'forget' ? ch.before : ch.after;
+  const onlyChanged = ch.action !== 'create' && ch.action !== 'delete' && ch.action !== 'read';
+  lines.push(...renderBlock(ch.before, after, schema, ch.replacePaths.map((p) => p.join('.')), '', c, onlyChanged));
   lines.push('    }');
   return lines;
 }
@@ -80,9 +97,13 @@ function changeHeader(ch: ResourceChange, label: string, c: ReturnType<typeof pa
   const headline = ch.action === 'replace' && ch.actionReason ? REPLACE_HEADLINE[ch.actionReason] : undefined;
   const lines = [`  ${c.bold(`# ${label}`)} ${verb ?? headline ?? (ch.action === 'replace' && ch.createBeforeDestroy ? 'must be replaced (create before destroy)' : VERB[ch.action])}`];
   if (verb) return lines[0];
-  const reason = ch.actionReason ? REASON[ch.actionReason] : undefined;
+  const noTarget = ch.actionReason === 'delete_because_no_move_target';
+  const reason = ch.action === 'forget' ? '(destroy = false is set in the configuration)'
+    : ch.actionReason === 'delete_because_wrong_repetition' ? repetitionReason(ch)
+    : noTarget ? `(because ${ch.previousAddress} was moved to ${ch.address}, which is not in the configuration)`
+    : ch.actionReason ? REASON[ch.actionReason] : undefined;
   if (reason) lines.push(`  # ${reason}`);
-  if (ch.previousAddress !== undefined) lines.push(`  # (moved from ${ch.previousAddress})`);
+  if (ch.previousAddress !== undefined && !noTarget) lines.push(`  # (moved from ${ch.previousAddress})`);
   if (ch.importing) lines.push(`  # (imported from "${ch.importing.id}")`);
   return lines.join('\n');
 }

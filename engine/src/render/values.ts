@@ -2,6 +2,7 @@
 // expanded, "(known after apply)" and "(sensitive value)"; a list or map changed in place shows
 // only what changed, with the unchanged elements next to a change for context.
 import { isUnknown, type Value } from '../values';
+import { valuesEqual } from '../plan/diff';
 
 export function renderScalar(v: Value | undefined, sensitive = false): string {
   if (sensitive) return '(sensitive value)';
@@ -74,7 +75,7 @@ export function renderCollectionChange(before: Value, after: Value, indent: stri
   for (const k of keys) {
     if (!(k in a)) rows.push(['-', k, element(b[k])]);
     else if (!(k in b)) rows.push(['+', k, element(a[k])]);
-    else if (JSON.stringify(b[k]) !== JSON.stringify(a[k])) rows.push(['~', k, `${element(b[k])} -> ${element(a[k])}`]);
+    else if (!valuesEqual(b[k], a[k])) rows.push(['~', k, `${element(b[k])} -> ${element(a[k])}`]);
     else hidden++;
   }
   const width = Math.max(0, ...rows.map(([, k]) => JSON.stringify(k).length));

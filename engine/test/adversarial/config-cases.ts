@@ -134,7 +134,7 @@ function expansion(): AdversarialCase[] {
     ['for_each = 5', 5, 'must be a map or a set of strings, not number'],
     ['for_each = "abc"', 'abc', 'must be a map or a set of strings, not string'],
     ['for_each = null', null, 'is null; use an empty map or set'],
-    ['for_each = a list of numbers', [1, 2], 'this list has elements that are not strings'],
+    ['for_each = a list of numbers', [1, 2], 'you have provided a list or tuple'],
   ];
   const manyKeys = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`k${i}`, i]));
   return [
@@ -245,27 +245,47 @@ function variables(): AdversarialCase[] {
     input('a variable type that does not exist', /Invalid type for variable v[\s\S]*strin/, {
       config: withVar({ type: 'strin', default: 'x' }),
     }),
-    input('a variable validation that fails', /Invalid value for variable v[\s\S]*size must be below 10/, {
-      config: withVar({
-        type: 'number',
-        default: 12,
-        validation: [{ condition: '${var.v < 10}', error_message: 'size must be below 10.' }],
-      }),
-    }),
-    input('a variable validation that fails for a -var value', /Invalid value for variable v[\s\S]*must start with web/, {
-      config: withVar({
-        type: 'string',
-        default: 'web1',
-        validation: [{ condition: '${startswith(var.v, "web")}', error_message: 'The name must start with web.' }],
-      }),
-      args: ['plan', '-var', 'v=db1'],
-    }),
-    input('a variable validation whose condition is not a bool', /Invalid validation condition for variable v/, {
-      config: withVar({ type: 'number', default: 1, validation: [{ condition: '${var.v}', error_message: 'no.' }] }),
-    }),
-    input('a variable validation without error_message', /Invalid validation of variable v[\s\S]*error_message/, {
-      config: withVar({ type: 'number', default: 1, validation: [{ condition: '${var.v > 0}' }] }),
-    }),
+    input(
+      'a variable validation that fails',
+      at('var.v', undefined, 'Error: Invalid value for variable\\n[\\s\\S]*size must be below 10'),
+      {
+        config: withVar({
+          type: 'number',
+          default: 12,
+          validation: [{ condition: '${var.v < 10}', error_message: 'size must be below 10.' }],
+        }),
+      },
+    ),
+    input(
+      'a variable validation that fails for a -var value',
+      at('var.v', undefined, 'Error: Invalid value for variable\\n[\\s\\S]*must start with web'),
+      {
+        config: withVar({
+          type: 'string',
+          default: 'web1',
+          validation: [{ condition: '${startswith(var.v, "web")}', error_message: 'The name must start with web.' }],
+        }),
+        args: ['plan', '-var', 'v=db1'],
+      },
+    ),
+    input(
+      'a variable validation whose condition is not a bool',
+      at('var.v', undefined, 'Error: Invalid variable validation result\\n[\\s\\S]*a bool is required \\(got 1\\)'),
+      {
+        config: withVar({ type: 'number', default: 1, validation: [{ condition: '${var.v}', error_message: 'no.' }] }),
+      },
+    ),
+    input(
+      'a variable validation without error_message',
+      at(
+        'var.v',
+        undefined,
+        'Error: Missing required argument\\n[\\s\\S]*validation block 1 of variable "v": the argument "error_message" is required',
+      ),
+      {
+        config: withVar({ type: 'number', default: 1, validation: [{ condition: '${var.v > 0}' }] }),
+      },
+    ),
     input('a reference to an undeclared variable', at('fake_thing.a', undefined, 'var\\.nope'), { config: thing({ ref: '${var.nope}' }) }),
     input('a -var-file that is not JSON', /Invalid JSON in vars\.tfvars\.json/, {
       config: withVar({ type: 'string', default: 'x' }),
@@ -330,13 +350,13 @@ function outputs(): AdversarialCase[] {
     input('an output that is a string, not a block', /output x is not an object/, { config: out({ x: 'hello' }) }),
     input('an output that is null', /output x is not an object/, { config: out({ x: null }) }),
     input('an output without value', /output x has no value/, { config: out({ x: { description: 'x' } }) }),
-    input('an output block that is a list', /Invalid output section in .*cdk\.tf\.json[\s\S]*output must be an object/, {
+    input('an output block that is a list', /Incorrect JSON value type[\s\S]*cdk\.tf\.json, output must be an object of named outputs/, {
       config: out(['x']),
     }),
     input('an output referring to an undeclared resource', /output x[\s\S]*fake_thing\.ghost/, {
       config: out({ x: { value: '${fake_thing.ghost.id}' } }),
     }),
-    input('an output with an unknown argument', /with output\.x[\s\S]*An argument named "valeu" is not expected here/, {
+    input('an output with an unknown argument', /with output\.x[\s\S]*No argument or block type is named "valeu" in output "x"/, {
       config: out({ x: { value: 1, valeu: 2 } }),
     }),
     input('an output whose sensitive is a word', /output x[\s\S]*sensitive must be true or false/, {
@@ -408,7 +428,9 @@ function documents(): AdversarialCase[] {
     input('ignore_changes that is a number', at('fake_thing.a', 'lifecycle.ignore_changes', 'must be a list of attribute names or "all"'), {
       config: thing({ lifecycle: { ignore_changes: 5 } }),
     }),
-    input('a moved block without to', /Invalid moved block/, { config: thing({}, { moved: [{ from: 'fake_thing.b' }] }) }),
+    input('a moved block without to', /Missing required argument[\s\S]*moved block 1: the argument "to" is required/, {
+      config: thing({}, { moved: [{ from: 'fake_thing.b' }] }),
+    }),
     input('an import block with an expression as id', /Invalid import id/, {
       config: thing({}, { import: [{ to: 'fake_thing.a', id: '${var.x}' }] }),
     }),

@@ -26,7 +26,9 @@ export async function runEngine(dir: string, provider: FakeProvider, args: strin
 
 /** A cdk.tf.json document with fake_thing resources (and optional outputs, variables, extras). */
 export function fakeStack(resources: Record<string, unknown>, extra: Record<string, unknown> = {}): unknown {
-  return { terraform: { required_providers: { fake: { source: 'example/fake' } } }, provider: { fake: [{}] }, resource: { fake_thing: resources }, ...extra };
+  // terraform refuses a resource type with no blocks, so none is written when there are no resources
+  const resource = Object.keys(resources).length ? { resource: { fake_thing: resources } } : {};
+  return { terraform: { required_providers: { fake: { source: 'example/fake' } } }, provider: { fake: [{}] }, ...resource, ...extra };
 }
 
 /** A temporary stack folder; `write` replaces its cdk.tf.json, `state` reads its state. */

@@ -4,6 +4,7 @@
 // request. Picks are kept while their request is unchanged; a request that no node fits is an
 // error naming it and what it asked.
 import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { Unknown, type ObjectValue, type Value } from '../../../engine';
 import type { chain } from '../../../proto';
 import type { GridContext } from '../grid/context';
@@ -56,12 +57,12 @@ function describe(r: ObjectValue): string {
 
 async function schedule(ctx: GridContext, planned: ObjectValue, prior: ObjectValue | null): Promise<ObjectValue> {
   const requests = (planned.requests ?? []) as ObjectValue[];
-  const before = new Map(((prior?.requests ?? []) as ObjectValue[]).map((r) => [String(r.name), JSON.stringify(r)]));
+  const before = new Map(((prior?.requests ?? []) as ObjectValue[]).map((r) => [String(r.name), r]));
   const kept = (prior?.nodes ?? {}) as Record<string, number>;
   const nodes: Record<string, number> = {};
   const taken = new Set<number>();
   // unchanged requests keep their node; the others are placed around them
-  for (const r of requests) if (before.get(String(r.name)) === JSON.stringify(r) && kept[String(r.name)]) {
+  for (const r of requests) if (isDeepStrictEqual(before.get(String(r.name)), r) && kept[String(r.name)]) {
     nodes[String(r.name)] = kept[String(r.name)];
     if (r.distinct) taken.add(kept[String(r.name)]);
   }
@@ -102,7 +103,8 @@ export const schedulerResource: GridResource = {
   },
   /** The picks stay known while the requests are unchanged; otherwise they are known after apply. */
   plan(prior, proposed) {
-    const same = prior && JSON.stringify(prior.requests) === JSON.stringify(proposed.requests);
+    // by value: the same requests with their keys in another order are the same requests
+    const same = prior && isDeepStrictEqual(prior.requests, proposed.requests);
     return { ...proposed, id: prior?.id ?? Unknown, nodes: same ? prior.nodes : Unknown };
   },
   async create(ctx, planned) {

@@ -2,6 +2,8 @@
 import { error, hasErrors, inContext, type Diagnostic } from '../../diagnostics';
 import type { Scope } from '../../expr/evaluate';
 import { evaluateConfig } from '../../plan/plan-instance';
+import { ignoreChangesDiagnostics } from '../../plan/ignore-changes';
+import { forEachSensitivity, outputSensitivity, sensitivityScope, type SchemaOf } from '../../plan/sensitive-references';
 import { terraformDataFactory } from '../../builtin/terraform-data';
 import { ENGINE_TERRAFORM_VERSION } from '../../state/state';
 import { Unknown } from '../../values';
@@ -71,10 +73,20 @@ export async function validateCommand(ctx: CommandContext): Promise<number> {
         diags.push(error(`Unknown ${kind} type ${r.type}`, `Provider ${source} has no ${r.type}.`, { address: r.address }));
         continue;
       }
+      diags.push(...ignoreChangesDiagnostics(r.address, r.lifecycle.ignoreChanges, block));
       const body = evaluateConfig(r, scope, r.address, diags, block);
       if (!body) continue;
       diags.push(...inContext(validate({ typeName: r.type, config: body }).diagnostics, r.address));
     }
+    // as terraform validate: outputs exposing sensitive values, and sensitive for_each, are refused already
+    const schemaOf: SchemaOf = (rc) => {
+      const source = sources.get(rc.provider);
+      const schema = source ? providers.get(source)?.getSchema() : undefined;
+      return schema && (rc.mode === 'data' ? schema.dataSources : schema.resources)[rc.type]?.block;
+    };
+    const sensitivity = sensitivityScope(config, schemaOf);
+    for (const o of config.outputs) diags.push(...outputSensitivity(o, sensitivity));
+    for (const r of config.resources.values()) diags.push(...forEachSensitivity(r, sensitivity));
     await Promise.all([...providers.values()].map((p) => p.close?.()));
   }
   if (report(ctx, diags) || hasErrors(diags)) return 1;

@@ -29,7 +29,11 @@ export const stringFunctions: Record<string, FnDef> = {
     return cs.slice(a, b).join('');
   }),
   split: str2((sep, s) => s.split(sep)),
-  indent: fixed(2, ([n, s]) => toStr(s, 'the string').replace(/\n/g, '\n' + ' '.repeat(toInt(n, 'the number of spaces')))),
+  indent: fixed(2, ([n, s]) => {
+    const spaces = toInt(n, 'the number of spaces');
+    if (spaces < 0) throw new ValueError(`the number of spaces must not be negative, got ${spaces}`);
+    return toStr(s, 'the string').replace(/\n/g, '\n' + ' '.repeat(spaces));
+  }),
   join: fn(2, Infinity, ([sep, ...lists]) =>
     lists.flatMap((l) => toList(l, 'a list to join').map((x, i) => toStr(x, `element ${i} of the list`))).join(toStr(sep, 'the separator')),
   ),
