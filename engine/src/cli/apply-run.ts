@@ -26,9 +26,9 @@ export async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan
   state.file.lineage = s.state.file.lineage;
   state.file.serial = s.state.file.serial;
   if (!hasChanges(plan) && !plan.refreshOnly) {
-    await saveOutputs(ctx, s, state, plan);
+    const failed = report(ctx, await saveOutputs(s, state, plan));
     if (mode === 'apply') say(ctx, renderOutputs(state.file.outputs));
-    return 0;
+    return failed ? 1 : 0;
   }
   // the refreshed state becomes the snapshot the journal builds on (with what the plan moved and imported)
   state.file.serial++;
@@ -77,12 +77,13 @@ export async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan
     process.off('SIGINT', onSigint);
     for (const t of still.values()) clearInterval(t);
   }
-  setOutputs(ctx, s, state, plan);
+  diags.push(...setOutputs(s, state, plan));
   try {
     await journal.commit(state.file);
   } finally {
     await durable.printed();
   }
+  // an output that cannot be evaluated fails the apply as a resource would; what was applied is kept
   if (report(ctx, diags)) return 1;
   if (stop) {
     say(ctx, '\nStopped by interrupt: the state holds what was applied; run apply again to finish.\n');
@@ -95,17 +96,28 @@ export async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan
   return 0;
 }
 
-function setOutputs(ctx: CommandContext, s: Session, state: StateView, plan: Plan): void {
-  const { outputs, diagnostics } = plan.destroy ? { outputs: {}, diagnostics: [] } : computeOutputs(s.config, state, s.variables, s.workspace);
-  report(ctx, diagnostics);
+/**
+ * Evaluates the outputs into the state. One that cannot be evaluated keeps the value it had, as
+ * terraform keeps it, and its error is returned: the apply then fails.
+ */
+function setOutputs(s: Session, state: StateView, plan: Plan): Diagnostic[] {
+  if (plan.destroy) {
+    state.file.outputs = {};
+    return [];
+  }
+  const { outputs, failed, diagnostics } = computeOutputs(s.config, state, s.variables, s.workspace);
+  const prior = s.state.file.outputs;
+  for (const name of failed) if (prior[name]) outputs[name] = prior[name];
   state.file.outputs = outputs;
+  return diagnostics;
 }
 
 /** With nothing to apply, only outputs may change: save them when they did. */
-async function saveOutputs(ctx: CommandContext, s: Session, state: StateView, plan: Plan): Promise<void> {
-  setOutputs(ctx, s, state, plan);
+async function saveOutputs(s: Session, state: StateView, plan: Plan): Promise<Diagnostic[]> {
+  const diagnostics = setOutputs(s, state, plan);
   if (JSON.stringify(state.file.outputs) !== JSON.stringify(s.state.file.outputs)) {
     state.file.serial++;
     await s.backend.write(state.file);
   }
+  return diagnostics;
 }
