@@ -9,7 +9,6 @@ import { objectKey, StateView } from '../state/state';
 import { report, say, type CommandContext } from './context';
 import { computeOutputs, renderOutputs } from './outputs';
 import type { Session } from './session';
-import { flag } from './args';
 import type { Mode } from './commands/plan-apply';
 import { DurableLines } from './durable-lines';
 
@@ -21,7 +20,7 @@ const VERBS: Record<Verb, [string, string, string]> = {
 };
 const STILL_EVERY_MS = 10_000;
 
-export async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan, mode: Mode): Promise<number> {
+export async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan, mode: Mode, parallelism: number): Promise<number> {
   const state = new StateView(structuredClone(plan.refreshedState));
   state.file.lineage = s.state.file.lineage;
   state.file.serial = s.state.file.serial;
@@ -72,7 +71,7 @@ export async function applyAndReport(ctx: CommandContext, s: Session, plan: Plan
       onObjectSet: (meta, address, inst) => durable.recording(objectKey(address, inst.deposed), journal.setObject(meta, address, inst)),
       onObjectRemoved: (address, deposed) => durable.recording(objectKey(address, deposed), journal.removeObject(address, deposed)),
       stopRequested: () => stop,
-    }, { parallelism: Number(flag(ctx.args, 'parallelism') ?? 10), variables: s.variables, paths: s.paths, workspace: s.workspace });
+    }, { parallelism, variables: s.variables, paths: s.paths, workspace: s.workspace });
   } finally {
     process.off('SIGINT', onSigint);
     for (const t of still.values()) clearInterval(t);

@@ -26,7 +26,9 @@ export interface ComputedOutputs {
   readonly diagnostics: Diagnostic[];
 }
 
-export function computeOutputs(config: Config, state: StateView, variables: ReadonlyMap<string, Value>, workspace?: string): ComputedOutputs {
+export function computeOutputs(
+  config: Config, state: StateView, variables: ReadonlyMap<string, Value>, workspace?: string,
+): ComputedOutputs {
   const diagnostics: Diagnostic[] = [];
   const failed: string[] = [];
   const outputs: Record<string, StateOutput> = {};

@@ -11,7 +11,6 @@ import { currentWorkspace } from '../workspace';
 
 export async function forceUnlockCommand(ctx: CommandContext): Promise<number> {
   const id = ctx.args.positional[0];
-  if (!id) return (ctx.io.stderr.write('Usage: gridform force-unlock [-force] LOCK_ID\n'), 1);
   const { stack, diagnostics } = await resolveStack(ctx.cwd, { synth: false, stack: flag(ctx.args, 'stack'), log: (l) => ctx.io.stderr.write(l + '\n') });
   if (report(ctx, diagnostics) || !stack) return 1;
   const { config } = loadStackConfig(stack);

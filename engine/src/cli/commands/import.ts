@@ -11,7 +11,6 @@ import { resolveStack } from '../workdir';
 
 export async function importCommand(ctx: CommandContext): Promise<number> {
   const [address, id] = ctx.args.positional;
-  if (!address || id === undefined) return (ctx.io.stderr.write('Usage: gridform import ADDRESS ID\n'), 1);
   const a = parseInstanceAddress(address);
   if (!a || a.resource.startsWith('data.')) return report(ctx, [error(`Invalid address ${address}`, 'import takes a managed resource address: type.name, type.name[0] or type.name["key"].')]), 1;
   const { stack, diagnostics } = await resolveStack(ctx.cwd, { synth: true, stack: flag(ctx.args, 'stack'), log: (l) => ctx.io.stderr.write(l + '\n') });

@@ -12,6 +12,8 @@ import { providerSources } from '../schemas';
 import { normalizeSource } from '../../config/source';
 import { emptyState } from '../../state/state';
 import { resolveStack, synthesize } from '../workdir';
+import { helpText } from '../command-spec';
+import { SPECS } from './specs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -31,7 +33,7 @@ export async function initCommand(ctx: CommandContext): Promise<number> {
 }
 
 export async function providersCommand(ctx: CommandContext): Promise<number> {
-  if (ctx.args.positional[0] !== 'lock') return (ctx.io.stderr.write('usage: gridform providers lock [-platform=...]\n'), 1);
+  if (ctx.args.positional[0] !== 'lock') return (ctx.io.stderr.write(helpText(['providers'], SPECS.providers)), 1);
   // providers are built into gridform: there is nothing to download or pin
   say(ctx, 'Providers are built into gridform; nothing to lock.\n');
   return 0;

@@ -9,7 +9,7 @@ import { makePlan } from '../../plan/plan';
 import { hasChanges, type Plan } from '../../plan/types';
 import { renderPlan, schemaLookup } from '../../render/plan-text';
 import { renderDrift } from '../../render/drift-text';
-import { boolFlag, flag, unknownFlags } from '../args';
+import { boolFlag, flag } from '../args';
 import { report, say, type CommandContext } from '../context';
 import { canPrompt, confirm } from '../prompt';
 import { openSession, type Session } from '../session';
@@ -18,19 +18,53 @@ import { isPlanFile, readPlanFile, stateDigest, writePlanFile, type PlanOrigin, 
 import { parseDuration } from '../state-lock';
 import { applyAndReport } from '../apply-run';
 
-const FLAGS = ['auto-approve', 'input', 'no-color', 'lock', 'lock-timeout', 'refresh', 'refresh-only', 'parallelism', 'detailed-exitcode', 'destroy', 'stack', 'compact-warnings', 'var', 'var-file', 'out', 'target', 'replace'];
-
 export type Mode = 'plan' | 'apply' | 'destroy';
 
-export async function planApplyCommand(ctx: CommandContext, mode: Mode): Promise<number> {
-  const bad = unknownFlags(ctx.args, FLAGS);
-  if (bad.length) return usageError(ctx, `unknown flag -${bad[0]} for ${mode}`);
+/** The flags of a plan, apply or destroy, checked before anything happens. */
+interface RunOptions {
+  readonly lockTimeoutMs: number;
+  readonly targets: InstanceAddress[];
+  readonly destroy: boolean;
+  readonly refreshOnly: boolean;
+  readonly parallelism: number;
+}
+
+function runOptions(ctx: CommandContext, mode: Mode): RunOptions | { problem: [string, string] } {
   const lockTimeoutMs = parseDuration(flag(ctx.args, 'lock-timeout'));
-  if (lockTimeoutMs === undefined) return usageError(ctx, `-lock-timeout takes a duration such as 30s or 2m, not ${flag(ctx.args, 'lock-timeout')}`);
+  if (lockTimeoutMs === undefined) {
+    const given = JSON.stringify(flag(ctx.args, 'lock-timeout'));
+    return { problem: ['Invalid value for -lock-timeout', `-lock-timeout takes a duration such as 30s or 2m, not ${given}.`] };
+  }
   const limit = ctx.io.env.GRIDFORM_MAX_INSTANCES;
   if (limit !== undefined && maxInstances(ctx.io.env) === undefined) {
-    return usageError(ctx, `GRIDFORM_MAX_INSTANCES must be a positive whole number, not ${JSON.stringify(limit)}`);
+    const detail = `GRIDFORM_MAX_INSTANCES must be a positive whole number, not ${JSON.stringify(limit)}.`;
+    return { problem: ['Invalid GRIDFORM_MAX_INSTANCES', detail] };
   }
+  const parallelism = flag(ctx.args, 'parallelism') ?? '10';
+  if (!/^[1-9]\d*$/.test(parallelism)) {
+    const detail = `-parallelism takes a whole number of at least 1, not ${JSON.stringify(parallelism)}.`;
+    return { problem: ['Invalid value for -parallelism', detail] };
+  }
+  const targets: InstanceAddress[] = [];
+  for (const t of ctx.args.flags.get('target') ?? []) {
+    const a = parseInstanceAddress(t);
+    const detail = `-target=${t} is not a resource address (type.name, type.name[0] or type.name["key"]).`;
+    if (!a) return { problem: ['Invalid target address', detail] };
+    targets.push(a);
+  }
+  for (const r of ctx.args.flags.get('replace') ?? []) {
+    if (!parseInstanceAddress(r)) return { problem: ['Invalid replace address', `-replace=${r} is not a resource instance address.`] };
+  }
+  const destroy = mode === 'destroy' || boolFlag(ctx.args, 'destroy');
+  const refreshOnly = boolFlag(ctx.args, 'refresh-only');
+  if (refreshOnly && destroy) return { problem: ['Incompatible plan options', '-refresh-only and -destroy cannot be used together.'] };
+  return { lockTimeoutMs, targets, destroy, refreshOnly, parallelism: Number(parallelism) };
+}
+
+export async function planApplyCommand(ctx: CommandContext, mode: Mode): Promise<number> {
+  const o = runOptions(ctx, mode);
+  if ('problem' in o) return usageError(ctx, mode, ...o.problem);
+  const { lockTimeoutMs } = o;
   const planFile = mode === 'apply' && ctx.args.positional[0] ? path.resolve(ctx.cwd, ctx.args.positional[0]) : undefined;
   let saved: SavedPlan | undefined;
   if (planFile) {
@@ -39,14 +73,6 @@ export async function planApplyCommand(ctx: CommandContext, mode: Mode): Promise
     if (report(ctx, r.diagnostics) || !r.saved) return 1;
     saved = r.saved;
   }
-  const targets: InstanceAddress[] = [];
-  for (const t of ctx.args.flags.get('target') ?? []) {
-    const a = parseInstanceAddress(t);
-    if (!a) return usageError(ctx, `-target=${t} is not a resource address (type.name, type.name[0] or type.name["key"])`);
-    targets.push(a);
-  }
-  for (const r of ctx.args.flags.get('replace') ?? []) if (!parseInstanceAddress(r)) return usageError(ctx, `-replace=${r} is not a resource instance address`);
-
   const log = (line: string) => ctx.io.stderr.write(`${line}\n`);
   const stack = saved ? savedPlanStack(ctx, saved) : (await resolveStack(ctx.cwd, { synth: true, stack: flag(ctx.args, 'stack'), log }));
   if (report(ctx, stack.diagnostics) || !stack.stack) return 1;
@@ -58,17 +84,15 @@ export async function planApplyCommand(ctx: CommandContext, mode: Mode): Promise
   if (report(ctx, opened.diagnostics) || !opened.session) return 1;
   const s = opened.session;
   try {
-    if (saved) return await applySaved(ctx, s, saved);
-    return await run(ctx, s, mode, targets);
+    if (saved) return await applySaved(ctx, s, saved, o);
+    return await run(ctx, s, mode, o);
   } finally {
     await s.close();
   }
 }
 
-async function run(ctx: CommandContext, s: Session, mode: Mode, targets: InstanceAddress[]): Promise<number> {
-  const destroy = mode === 'destroy' || boolFlag(ctx.args, 'destroy');
-  const refreshOnly = boolFlag(ctx.args, 'refresh-only');
-  if (refreshOnly && destroy) return usageError(ctx, '-refresh-only and -destroy cannot be used together');
+async function run(ctx: CommandContext, s: Session, mode: Mode, o: RunOptions): Promise<number> {
+  const { destroy, refreshOnly, targets } = o;
   const { plan, diagnostics } = await makePlan(s.config, s.graph, s.state, s.providers, {
     destroy, refreshOnly, refresh: boolFlag(ctx.args, 'refresh', true), targets, replace: ctx.args.flags.get('replace') ?? [],
     variables: s.variables, paths: s.paths, workspace: s.workspace, maxInstances: maxInstances(ctx.io.env),
@@ -89,7 +113,7 @@ async function run(ctx: CommandContext, s: Session, mode: Mode, targets: Instanc
     }
     return boolFlag(ctx.args, 'detailed-exitcode') && changes ? 2 : 0;
   }
-  if (!changes) return applyAndReport(ctx, s, plan, mode);
+  if (!changes) return applyAndReport(ctx, s, plan, mode, o.parallelism);
   if (!boolFlag(ctx.args, 'auto-approve')) {
     if (!canPrompt(ctx.io, boolFlag(ctx.args, 'input', true))) {
       report(ctx, [error(`${mode === 'destroy' ? 'Destroy' : 'Apply'} needs approval`, `There is no terminal to ask for approval (or -input=false was given): run with -auto-approve to ${mode} without asking, or save the plan with "gridform plan -out=FILE" and apply that file.`)]);
@@ -105,17 +129,17 @@ async function run(ctx: CommandContext, s: Session, mode: Mode, targets: Instanc
       return 1;
     }
   }
-  return applyAndReport(ctx, s, plan, mode);
+  return applyAndReport(ctx, s, plan, mode, o.parallelism);
 }
 
-async function applySaved(ctx: CommandContext, s: Session, saved: SavedPlan): Promise<number> {
+async function applySaved(ctx: CommandContext, s: Session, saved: SavedPlan, o: RunOptions): Promise<number> {
   const refusal = savedPlanRefusal(s, saved.origin);
   if (refusal) {
     report(ctx, [error(refusal.summary, `${refusal.detail} Make a new plan with "gridform plan -out=FILE" and apply that.`)]);
     return 1;
   }
   if (s.stateIsNew) s.state.file.lineage = saved.plan.priorLineage;
-  return applyAndReport(ctx, s, saved.plan, saved.plan.destroy ? 'destroy' : 'apply');
+  return applyAndReport(ctx, s, saved.plan, saved.plan.destroy ? 'destroy' : 'apply', o.parallelism);
 }
 
 /** Where this plan is made: the stack, the workspace and the state as it is now. */
@@ -170,8 +194,8 @@ function maxInstances(env: Readonly<Record<string, string | undefined>>): number
   return raw && /^[1-9]\d*$/.test(raw) ? Number(raw) : undefined;
 }
 
-export function usageError(ctx: CommandContext, message: string): number {
-  ctx.io.stderr.write(`gridform: ${message}\nRun "gridform -help" for the commands and their flags.\n`);
+export function usageError(ctx: CommandContext, mode: Mode, summary: string, detail: string): number {
+  ctx.io.stderr.write(`\nError: ${summary}\n\n${detail}\n\nFor more help on using this command, run:\n  gridform ${mode} -help\n`);
   return 1;
 }
 

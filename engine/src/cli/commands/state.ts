@@ -7,6 +7,8 @@ import { report, say, type CommandContext } from '../context';
 import { providerSources, schemasFor } from '../schemas';
 import { editStackState, readStackState } from './state-access';
 import { renderStateResources } from '../../render/state-text';
+import { helpText } from '../command-spec';
+import { SPECS } from './specs';
 
 export async function stateCommand(ctx: CommandContext): Promise<number> {
   const [sub, ...args] = ctx.args.positional;
@@ -17,7 +19,8 @@ export async function stateCommand(ctx: CommandContext): Promise<number> {
     case 'rm': return rm(ctx, args);
     case 'mv': return mv(ctx, args);
     default:
-      ctx.io.stderr.write('Usage: gridform state <list|show|rm|mv|pull> [options] [args]\n');
+      // no subcommand, or one that does not exist: the usage, as terraform prints it
+      ctx.io.stderr.write(helpText(['state'], SPECS.state));
       return 1;
   }
 }
@@ -32,7 +35,6 @@ async function list(ctx: CommandContext, patterns: string[]): Promise<number> {
 }
 
 async function show(ctx: CommandContext, args: string[]): Promise<number> {
-  if (args.length !== 1) return (ctx.io.stderr.write('Usage: gridform state show ADDRESS\n'), 1);
   const { state, config } = await readStackState(ctx, flag(ctx.args, 'stack'));
   if (!state) return 1;
   if (!state.instance(args[0])) {
@@ -51,7 +53,6 @@ async function pull(ctx: CommandContext): Promise<number> {
 }
 
 async function rm(ctx: CommandContext, patterns: string[]): Promise<number> {
-  if (!patterns.length) return (ctx.io.stderr.write('Usage: gridform state rm ADDRESS...\n'), 1);
   return editStackState(ctx, 'OperationStateRm', async (state) => {
     const gone = [...new Set(patterns.flatMap((p) => matchingInstances(state, p)))];
     const missing = patterns.filter((p) => !matchingInstances(state, p).length);
@@ -66,7 +67,6 @@ async function rm(ctx: CommandContext, patterns: string[]): Promise<number> {
 }
 
 async function mv(ctx: CommandContext, args: string[]): Promise<number> {
-  if (args.length !== 2) return (ctx.io.stderr.write('Usage: gridform state mv SOURCE DESTINATION\n'), 1);
   const [from, to] = args;
   return editStackState(ctx, 'OperationStateMv', async (state) => {
     const { moved, diagnostics } = moveObjects(state, from, to);
