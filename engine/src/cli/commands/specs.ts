@@ -139,7 +139,7 @@ const stateSub = (usage: string, summary: string, description: string, flags: Fl
 
 const state: CommandSpec = {
   usage: '<subcommand> [options] [args]',
-  summary: 'Inspect and edit the state: list, show, rm, mv, pull',
+  summary: 'Inspect and edit the state: list, show, rm, mv, pull, push',
   description: 'Looks into the state and edits it without touching the real objects.',
   flags: STACK,
   args: [0, 0],
@@ -152,6 +152,10 @@ const state: CommandSpec = {
       'Removes the objects from the state; the real objects are left as they are.', LOCK, [1, Infinity]),
     mv: stateSub('[options] SOURCE DESTINATION', 'Move an object to another address',
       'Moves an object (or every instance of a resource) to another address in the state.', LOCK, [2, 2]),
+    push: stateSub('[options] PATH', 'Replace the state with a state file',
+      'Writes the state file PATH ("-" for standard input) to the backend. Refused when its lineage differs from the stored ' +
+      "state's, or its serial is lower, or the same with other content, unless -force.",
+      { ...LOCK, force: { kind: 'bool', help: 'Write it even if the lineage differs or the serial is not higher.' } }, [1, 1]),
     pull: stateSub('[options]', 'Print the state as JSON', 'Prints the state, as stored, to standard output.', {}, [0, 0]),
   },
 };
