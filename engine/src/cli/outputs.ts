@@ -42,7 +42,7 @@ export function computeOutputs(
     } catch (err) {
       if (!(err instanceof ExprError)) throw err;
       failed.push(o.name);
-      diagnostics.push(error(`Invalid value for output ${o.name}`, err.message));
+      diagnostics.push(error(`Invalid value for output ${o.name}`, err.message, { configPath: ['output', o.name, 'value'] }));
     }
   }
   return { outputs, failed, diagnostics };

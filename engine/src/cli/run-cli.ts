@@ -16,6 +16,7 @@ import { graphCommand } from './commands/graph';
 import { forceUnlockCommand } from './commands/force-unlock';
 import { workspaceCommand } from './commands/workspace';
 import { SPECS } from './commands/specs';
+import { ConfigSourceHolder } from './diagnostics-view';
 import {
   helpText, isLineError, lineErrorText, parseCommandLine, resolveCommand, wantsHelp, type CommandLine, type CommandSpec,
 } from './command-spec';
@@ -82,7 +83,9 @@ export async function runCli(argv: string[], options: CliOptions, ioOverrides: P
   for (; i < argv.length && argv[i].startsWith('-'); i++) {
     const a = argv[i].replace(/^--?/, '');
     if (a.startsWith('chdir=')) cwd = path.resolve(cwd, a.slice('chdir='.length));
-    else if (a === 'v' || a === 'version') return versionCommand({ args: parseArgs(argv.slice(i + 1)), io, options, cwd });
+    else if (a === 'v' || a === 'version') {
+      return versionCommand({ args: parseArgs(argv.slice(i + 1)), io, options, cwd, source: new ConfigSourceHolder() });
+    }
     else if (a === 'help' || a === 'h') return help(io, options);
     else if (a === 'no-color') io = { ...io, color: false };
     else {
@@ -112,7 +115,7 @@ export async function runCli(argv: string[], options: CliOptions, ioOverrides: P
   }
   if (line.args.flags.has('no-color')) io = { ...io, color: false };
   if (extra) return extra.run(normalizedArgv(line), { ...io, cwd });
-  return (command as EngineCommand).run({ args: line.args, io, options, cwd });
+  return (command as EngineCommand).run({ args: line.args, io, options, cwd, source: new ConfigSourceHolder() });
 }
 
 function help(io: CliIO, options: CliOptions): number {

@@ -4,10 +4,9 @@ import { error, type Diagnostic } from '../../diagnostics';
 import { parseInstanceAddress } from '../../addresses/address';
 import { importObject } from '../../plan/import-object';
 import { boolFlag, flag } from '../args';
-import { report, say, type CommandContext } from '../context';
+import { report, say, stackFor, type CommandContext } from '../context';
 import { openSession } from '../session';
 import { parseDuration } from '../state-lock';
-import { resolveStack } from '../workdir';
 
 export async function importCommand(ctx: CommandContext): Promise<number> {
   const [address, id] = ctx.args.positional;
@@ -18,7 +17,7 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
   }
   const a = parseInstanceAddress(address);
   if (!a || a.resource.startsWith('data.')) return report(ctx, [error(`Invalid address ${address}`, 'import takes a managed resource address: type.name, type.name[0] or type.name["key"].')]), 1;
-  const { stack, diagnostics } = await resolveStack(ctx.cwd, { synth: true, stack: flag(ctx.args, 'stack'), log: (l) => ctx.io.stderr.write(l + '\n') });
+  const { stack, diagnostics } = await stackFor(ctx, true);
   if (report(ctx, diagnostics) || !stack) return 1;
   const opened = await openSession(stack, {
     factories: ctx.options.providers, lock: boolFlag(ctx.args, 'lock', true), lockTimeoutMs,

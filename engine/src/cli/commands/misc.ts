@@ -5,13 +5,13 @@ import { evaluateConfig } from '../../plan/plan-instance';
 import { terraformDataFactory } from '../../builtin/terraform-data';
 import { ENGINE_TERRAFORM_VERSION } from '../../state/state';
 import { Unknown } from '../../values';
-import { boolFlag, flag } from '../args';
-import { report, say, type CommandContext } from '../context';
+import { boolFlag } from '../args';
+import { report, say, stackFor, type CommandContext } from '../context';
 import { loadStackConfig } from '../stack-config';
 import { providerSources } from '../schemas';
 import { normalizeSource } from '../../config/source';
 import { emptyState } from '../../state/state';
-import { resolveStack, synthesize } from '../workdir';
+import { synthesize } from '../workdir';
 import { helpText } from '../command-spec';
 import { SPECS } from './specs';
 import * as fs from 'node:fs';
@@ -48,7 +48,7 @@ export async function synthCommand(ctx: CommandContext): Promise<number> {
 }
 
 export async function validateCommand(ctx: CommandContext): Promise<number> {
-  const { stack, diagnostics } = await resolveStack(ctx.cwd, { synth: true, stack: flag(ctx.args, 'stack'), log: (l) => ctx.io.stderr.write(l + '\n') });
+  const { stack, diagnostics } = await stackFor(ctx, true);
   if (report(ctx, diagnostics) || !stack) return 1;
   const { config, graph, diagnostics: cd } = loadStackConfig(stack);
   const diags: Diagnostic[] = [...cd];

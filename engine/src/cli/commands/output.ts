@@ -1,6 +1,6 @@
 // output [-json|-raw] [NAME]: the root module's outputs from the state, as terraform prints them.
 import { error } from '../../diagnostics';
-import { boolFlag, flag } from '../args';
+import { boolFlag } from '../args';
 import { report, say, type CommandContext } from '../context';
 import { readStackState } from './state-access';
 
@@ -13,7 +13,7 @@ export async function outputCommand(ctx: CommandContext): Promise<number> {
   if (raw && !name) {
     return report(ctx, [error('Output name required', 'You must give the name of a single output value when using the -raw option.')]), 1;
   }
-  const { state } = await readStackState(ctx, flag(ctx.args, 'stack'));
+  const { state } = await readStackState(ctx);
   if (!state) return 1;
   const outputs = state.file.outputs;
   if (name) {

@@ -10,10 +10,10 @@ import { hasChanges, type Plan } from '../../plan/types';
 import { renderPlan, schemaLookup } from '../../render/plan-text';
 import { renderDrift } from '../../render/drift-text';
 import { boolFlag, flag } from '../args';
-import { report, say, type CommandContext } from '../context';
+import { report, say, stackFor, type CommandContext } from '../context';
 import { canPrompt, confirm } from '../prompt';
 import { openSession, type Session } from '../session';
-import { resolveStack, type StackDir } from '../workdir';
+import type { StackDir } from '../workdir';
 import { isPlanFile, readPlanFile, stateDigest, writePlanFile, type PlanOrigin, type SavedPlan } from '../plan-file';
 import { parseDuration } from '../state-lock';
 import { applyAndReport } from '../apply-run';
@@ -74,7 +74,7 @@ export async function planApplyCommand(ctx: CommandContext, mode: Mode): Promise
     saved = r.saved;
   }
   const log = (line: string) => ctx.io.stderr.write(`${line}\n`);
-  const stack = saved ? savedPlanStack(ctx, saved) : (await resolveStack(ctx.cwd, { synth: true, stack: flag(ctx.args, 'stack'), log }));
+  const stack = saved ? savedPlanStack(ctx, saved) : (await stackFor(ctx, true, log));
   if (report(ctx, stack.diagnostics) || !stack.stack) return 1;
   const opened = await openSession(stack.stack, {
     factories: ctx.options.providers, lock: boolFlag(ctx.args, 'lock', true), lockTimeoutMs, operation: `Operation${mode[0].toUpperCase()}${mode.slice(1)}`, version: ctx.options.version,
@@ -185,7 +185,18 @@ function savedPlanStack(ctx: CommandContext, saved: SavedPlan): { stack?: StackD
   // the state lives where the plan was made, unless this folder is itself a stack (another checkout)
   const planned = saved.origin.stackDir;
   const here = fs.existsSync(path.join(ctx.cwd, 'cdk.tf.json')) ? ctx.cwd : fs.existsSync(planned) ? planned : ctx.cwd;
-  return { stack: { dir: here, file: path.join(here, 'cdk.tf.json') }, diagnostics: [] };
+  const file = path.join(here, 'cdk.tf.json');
+  // diagnostics point into the stack's file only while it is the configuration the plan carries
+  if (sameDocument(file, saved.doc)) ctx.source.use(file, ctx.cwd);
+  return { stack: { dir: here, file }, diagnostics: [] };
+}
+
+function sameDocument(file: string, doc: unknown): boolean {
+  try {
+    return JSON.stringify(JSON.parse(fs.readFileSync(file, 'utf8'))) === JSON.stringify(doc);
+  } catch {
+    return false;
+  }
 }
 
 /** GRIDFORM_MAX_INSTANCES, when it is a positive whole number. */

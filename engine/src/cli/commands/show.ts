@@ -1,7 +1,7 @@
 // show [-json] [PLANFILE]: a saved plan, or the state, for people or (with -json) for programs,
 // in the shapes `terraform show` uses.
 import * as path from 'node:path';
-import { boolFlag, flag } from '../args';
+import { boolFlag } from '../args';
 import { report, say, type CommandContext } from '../context';
 import { isPlanFile, readPlanFile } from '../plan-file';
 import { planJson, stateJson } from '../../render/plan-json';
@@ -27,7 +27,7 @@ export async function showCommand(ctx: CommandContext): Promise<number> {
     else say(ctx, renderDrift(saved.plan, schemas, { enabled: ctx.io.color }) + renderPlan(saved.plan, schemas, { enabled: ctx.io.color }));
     return 0;
   }
-  const r = await readStackState(ctx, flag(ctx.args, 'stack'));
+  const r = await readStackState(ctx);
   if (!r.state) return 1;
   // no state at all, as terraform shows it: {"format_version":"1.0"}, or "No state."
   if (json) say(ctx, JSON.stringify(r.exists ? stateJson(r.state.file) : { format_version: '1.0' }) + '\n');

@@ -5,11 +5,10 @@ import type { Config } from '../../config/types';
 import type { InterruptedCreate, StateBackend } from '../../state/backend';
 import { emptyState, StateView, type StateFile } from '../../state/state';
 import { backendFor } from '../backend-select';
-import { report, type CommandContext } from '../context';
+import { report, stackFor, type CommandContext } from '../context';
 import { loadStackConfig } from '../stack-config';
 import { acquireLock, parseDuration } from '../state-lock';
 import { boolFlag, flag } from '../args';
-import { resolveStack } from '../workdir';
 import { currentWorkspace } from '../workspace';
 
 export interface StackState {
@@ -26,8 +25,8 @@ export const NO_STATE = 'No state file was found!\n\nState management commands r
   'in a folder where gridform has applied something (or the stack folder of a CDKTF app), or\n' +
   'check the backend the configuration names.\n';
 
-export async function readStackState(ctx: CommandContext, stackName?: string): Promise<StackState> {
-  const { stack, diagnostics } = await resolveStack(ctx.cwd, { synth: false, stack: stackName, log: (l) => ctx.io.stderr.write(l + '\n') });
+export async function readStackState(ctx: CommandContext): Promise<StackState> {
+  const { stack, diagnostics } = await stackFor(ctx, false);
   if (report(ctx, diagnostics) || !stack) return {};
   const { config, diagnostics: cd } = loadStackConfig(stack);
   if (report(ctx, cd)) return {};
@@ -66,7 +65,7 @@ export async function editStackState(
     const given = JSON.stringify(flag(ctx.args, 'lock-timeout'));
     return report(ctx, [error('Invalid value for -lock-timeout', `-lock-timeout takes a duration such as 30s or 2m, not ${given}.`)]), 1;
   }
-  const { stack, diagnostics } = await resolveStack(ctx.cwd, { synth: false, stack: flag(ctx.args, 'stack'), log: (l) => ctx.io.stderr.write(l + '\n') });
+  const { stack, diagnostics } = await stackFor(ctx, false);
   if (report(ctx, diagnostics) || !stack) return 1;
   const { config, diagnostics: cd } = loadStackConfig(stack);
   if (report(ctx, cd)) return 1;

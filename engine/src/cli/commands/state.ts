@@ -2,7 +2,6 @@
 // real objects (rm forgets an object, mv renames its address), as Terraform's state commands do.
 import { error } from '../../diagnostics';
 import { matchingInstances, moveObjects } from '../../state/move';
-import { flag } from '../args';
 import { report, say, type CommandContext } from '../context';
 import { providerSources, schemasFor } from '../schemas';
 import { editStackState, NO_STATE, readStackState } from './state-access';
@@ -28,7 +27,7 @@ export async function stateCommand(ctx: CommandContext): Promise<number> {
 }
 
 async function list(ctx: CommandContext, patterns: string[]): Promise<number> {
-  const { state, exists } = await readStackState(ctx, flag(ctx.args, 'stack'));
+  const { state, exists } = await readStackState(ctx);
   if (!state) return 1;
   if (!exists) return (ctx.io.stderr.write(NO_STATE), 1);
   const all = patterns.length ? [...new Set(patterns.flatMap((p) => matchingInstances(state, p)))] : state.instanceAddresses();
@@ -38,7 +37,7 @@ async function list(ctx: CommandContext, patterns: string[]): Promise<number> {
 }
 
 async function show(ctx: CommandContext, args: string[]): Promise<number> {
-  const { state, config, exists } = await readStackState(ctx, flag(ctx.args, 'stack'));
+  const { state, config, exists } = await readStackState(ctx);
   if (!state) return 1;
   if (!exists) return (ctx.io.stderr.write(NO_STATE), 1);
   if (!state.instance(args[0])) {
@@ -50,7 +49,7 @@ async function show(ctx: CommandContext, args: string[]): Promise<number> {
 }
 
 async function pull(ctx: CommandContext): Promise<number> {
-  const { state, exists } = await readStackState(ctx, flag(ctx.args, 'stack'));
+  const { state, exists } = await readStackState(ctx);
   if (!state) return 1;
   // no state: nothing to print, as terraform's state pull
   if (exists) say(ctx, JSON.stringify(state.file, null, 2) + '\n');
