@@ -26,6 +26,8 @@ export interface CommandSpec {
   /** how many positional arguments it takes, [min, max] (after the subcommand's name) */
   readonly args: readonly [number, number];
   readonly subcommands?: Readonly<Record<string, CommandSpec>>;
+  /** -json switches the command to terraform's machine-readable UI (its usage errors too) */
+  readonly jsonUi?: boolean;
 }
 
 /** -no-color is accepted everywhere, as the global option it is in gridform */

@@ -32,7 +32,7 @@ export function say(ctx: CommandContext, text: string): void {
  * `synth`; diagnostics from then on point into its cdk.tf.json.
  */
 export async function stackFor(
-  ctx: CommandContext, synth: boolean, log = (line: string) => ctx.io.stderr.write(`${line}\n`),
+  ctx: CommandContext, synth: boolean, log: (line: string) => void = (line) => ctx.io.stderr.write(`${line}\n`),
 ): Promise<{ stack?: StackDir; diagnostics: Diagnostic[] }> {
   const r = await resolveStack(ctx.cwd, { synth, stack: flag(ctx.args, 'stack'), log });
   if (r.stack) ctx.source.use(r.stack.file, ctx.cwd);

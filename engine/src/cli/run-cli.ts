@@ -17,6 +17,8 @@ import { forceUnlockCommand } from './commands/force-unlock';
 import { workspaceCommand } from './commands/workspace';
 import { SPECS } from './commands/specs';
 import { ConfigSourceHolder } from './diagnostics-view';
+import { JsonView } from './views/json-view';
+import { error } from '../diagnostics';
 import {
   helpText, isLineError, lineErrorText, parseCommandLine, resolveCommand, wantsHelp, type CommandLine, type CommandSpec,
 } from './command-spec';
@@ -110,7 +112,10 @@ export async function runCli(argv: string[], options: CliOptions, ioOverrides: P
   }
   const line = parseCommandLine(name, command.spec, rest);
   if (isLineError(line)) {
-    io.stderr.write(lineErrorText(line));
+    if (command.spec.jsonUi && rest.some((a) => /^--?json(=(1|t|T|true|TRUE|True))?$/.test(a))) {
+      const view = new JsonView({ args: parseArgs([]), io, options, cwd, source: new ConfigSourceHolder() }, options.version);
+      view.diagnostics([error(line.summary, line.detail)]);
+    } else io.stderr.write(lineErrorText(line));
     return 1;
   }
   if (line.args.flags.has('no-color')) io = { ...io, color: false };

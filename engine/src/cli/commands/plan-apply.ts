@@ -6,19 +6,20 @@ import * as path from 'node:path';
 import { error, hasErrors } from '../../diagnostics';
 import { parseInstanceAddress, type InstanceAddress } from '../../addresses/address';
 import { makePlan } from '../../plan/plan';
-import { hasChanges, type Plan } from '../../plan/types';
-import { renderPlan, schemaLookup } from '../../render/plan-text';
-import { renderDrift } from '../../render/drift-text';
+import { hasChanges } from '../../plan/types';
+import { schemaLookup } from '../../render/plan-text';
 import { boolFlag, flag } from '../args';
-import { report, say, stackFor, type CommandContext } from '../context';
+import { stackFor, type CommandContext } from '../context';
 import { canPrompt, confirm } from '../prompt';
 import { openSession, type Session } from '../session';
 import type { StackDir } from '../workdir';
 import { isPlanFile, readPlanFile, stateDigest, writePlanFile, type PlanOrigin, type SavedPlan } from '../plan-file';
 import { parseDuration } from '../state-lock';
 import { applyAndReport } from '../apply-run';
+import { HumanView, type Mode, type OperationView } from '../views/operation-view';
+import { JsonView } from '../views/json-view';
 
-export type Mode = 'plan' | 'apply' | 'destroy';
+export type { Mode };
 
 /** The flags of a plan, apply or destroy, checked before anything happens. */
 interface RunOptions {
@@ -62,61 +63,72 @@ function runOptions(ctx: CommandContext, mode: Mode): RunOptions | { problem: [s
 }
 
 export async function planApplyCommand(ctx: CommandContext, mode: Mode): Promise<number> {
+  const json = boolFlag(ctx.args, 'json');
+  const view: OperationView = json ? new JsonView(ctx, ctx.options.version) : new HumanView(ctx);
   const o = runOptions(ctx, mode);
-  if ('problem' in o) return usageError(ctx, mode, ...o.problem);
+  if ('problem' in o) return usageError(ctx, view, mode, ...o.problem);
   const { lockTimeoutMs } = o;
   const planFile = mode === 'apply' && ctx.args.positional[0] ? path.resolve(ctx.cwd, ctx.args.positional[0]) : undefined;
+  if (json && mode !== 'plan' && !planFile && !boolFlag(ctx.args, 'auto-approve')) {
+    const detail = 'gridform cannot ask for interactive approval when -json is set. You can either apply a saved plan file, ' +
+      'or enable the -auto-approve option.';
+    return view.diagnostics([error('Plan file or auto-approve required', detail)]), 1;
+  }
   let saved: SavedPlan | undefined;
   if (planFile) {
-    if (!isPlanFile(planFile)) return report(ctx, [error(`${ctx.args.positional[0]} is not a saved plan`, fs.existsSync(planFile) ? 'Make one with "gridform plan -out=FILE".' : 'The file does not exist.')]), 1;
+    if (!isPlanFile(planFile)) {
+      const detail = fs.existsSync(planFile) ? 'Make one with "gridform plan -out=FILE".' : 'The file does not exist.';
+      return view.diagnostics([error(`${ctx.args.positional[0]} is not a saved plan`, detail)]), 1;
+    }
     const r = readPlanFile(planFile);
-    if (report(ctx, r.diagnostics) || !r.saved) return 1;
+    if (view.diagnostics(r.diagnostics) || !r.saved) return 1;
     saved = r.saved;
   }
-  const log = (line: string) => ctx.io.stderr.write(`${line}\n`);
-  const stack = saved ? savedPlanStack(ctx, saved) : (await stackFor(ctx, true, log));
-  if (report(ctx, stack.diagnostics) || !stack.stack) return 1;
+  const stack = saved ? savedPlanStack(ctx, saved) : (await stackFor(ctx, true, (line) => view.log(line)));
+  if (view.diagnostics(stack.diagnostics) || !stack.stack) return 1;
   const opened = await openSession(stack.stack, {
     factories: ctx.options.providers, lock: boolFlag(ctx.args, 'lock', true), lockTimeoutMs, operation: `Operation${mode[0].toUpperCase()}${mode.slice(1)}`, version: ctx.options.version,
     inputs: { env: ctx.io.env, vars: ctx.args.flags.get('var') ?? [], varFiles: ctx.args.flags.get('var-file') ?? [], cwd: ctx.cwd },
     ...(saved ? { saved: { doc: saved.doc, variables: saved.variables } } : {}),
   });
-  if (report(ctx, opened.diagnostics) || !opened.session) return 1;
+  if (view.diagnostics(opened.diagnostics) || !opened.session) return 1;
   const s = opened.session;
   try {
-    if (saved) return await applySaved(ctx, s, saved, o);
-    return await run(ctx, s, mode, o);
+    if (saved) return await applySaved(ctx, view, s, saved, o);
+    return await run(ctx, view, s, mode, o);
   } finally {
     await s.close();
   }
 }
 
-async function run(ctx: CommandContext, s: Session, mode: Mode, o: RunOptions): Promise<number> {
+async function run(ctx: CommandContext, view: OperationView, s: Session, mode: Mode, o: RunOptions): Promise<number> {
   const { destroy, refreshOnly, targets } = o;
   const { plan, diagnostics } = await makePlan(s.config, s.graph, s.state, s.providers, {
     destroy, refreshOnly, refresh: boolFlag(ctx.args, 'refresh', true), targets, replace: ctx.args.flags.get('replace') ?? [],
     variables: s.variables, paths: s.paths, workspace: s.workspace, maxInstances: maxInstances(ctx.io.env),
   });
-  if (report(ctx, diagnostics) || !plan) return 1;
+  if (view.diagnostics(diagnostics) || !plan) return 1;
   const schemas = schemaLookup(new Map([...s.providers].map(([k, p]) => [k, p.schema])));
-  say(ctx, renderDrift(plan, schemas, { enabled: ctx.io.color }));
-  say(ctx, renderPlan(plan, schemas, { enabled: ctx.io.color }));
-  if (plan.targeted) say(ctx, `\nWarning: Resource targeting is in effect\n\nThe plan may be incomplete: only the targeted resources and what they depend on were considered. Use -target for exceptional situations, not routinely.\n`);
+  view.plan(plan, schemas);
   const changes = hasChanges(plan);
   if (mode === 'plan') {
     const out = flag(ctx.args, 'out');
     if (out) {
       writePlanFile(path.resolve(ctx.cwd, out), { plan, doc: s.doc, variables: s.variables, origin: planOrigin(s) });
-      say(ctx, `\nSaved the plan to: ${out}\n\nTo perform exactly these actions, run the following command to apply:\n    gridform apply "${out}"\n`);
+      const how = `To perform exactly these actions, run the following command to apply:\n    gridform apply "${out}"`;
+      view.note(`\nSaved the plan to: ${out}\n\n${how}\n`);
     } else if (changes) {
-      say(ctx, `\nNote: You didn't use the -out option to save this plan, so gridform can't guarantee to take exactly these actions if you run "gridform apply" now.\n`);
+      view.note('\nNote: You didn\'t use the -out option to save this plan, so gridform can\'t guarantee to take exactly these actions ' +
+        'if you run "gridform apply" now.\n');
     }
     return boolFlag(ctx.args, 'detailed-exitcode') && changes ? 2 : 0;
   }
-  if (!changes) return applyAndReport(ctx, s, plan, mode, o.parallelism);
+  if (!changes) return applyAndReport(ctx, view, s, plan, mode, o.parallelism);
   if (!boolFlag(ctx.args, 'auto-approve')) {
     if (!canPrompt(ctx.io, boolFlag(ctx.args, 'input', true))) {
-      report(ctx, [error(`${mode === 'destroy' ? 'Destroy' : 'Apply'} needs approval`, `There is no terminal to ask for approval (or -input=false was given): run with -auto-approve to ${mode} without asking, or save the plan with "gridform plan -out=FILE" and apply that file.`)]);
+      const detail = 'There is no terminal to ask for approval (or -input=false was given): run with -auto-approve to ' +
+        `${mode} without asking, or save the plan with "gridform plan -out=FILE" and apply that file.`;
+      view.diagnostics([error(`${mode === 'destroy' ? 'Destroy' : 'Apply'} needs approval`, detail)]);
       return 1;
     }
     const ok = await confirm(
@@ -125,21 +137,22 @@ async function run(ctx: CommandContext, s: Session, mode: Mode, o: RunOptions): 
       mode === 'destroy' ? 'gridform will destroy all your managed infrastructure, as shown above.\n  There is no undo.' : 'gridform will perform the actions described above.',
     );
     if (!ok) {
-      say(ctx, `${mode === 'destroy' ? 'Destroy' : 'Apply'} cancelled.\n`);
+      view.note(`${mode === 'destroy' ? 'Destroy' : 'Apply'} cancelled.\n`);
       return 1;
     }
   }
-  return applyAndReport(ctx, s, plan, mode, o.parallelism);
+  return applyAndReport(ctx, view, s, plan, mode, o.parallelism);
 }
 
-async function applySaved(ctx: CommandContext, s: Session, saved: SavedPlan, o: RunOptions): Promise<number> {
+async function applySaved(ctx: CommandContext, view: OperationView, s: Session, saved: SavedPlan, o: RunOptions): Promise<number> {
   const refusal = savedPlanRefusal(s, saved.origin);
   if (refusal) {
-    report(ctx, [error(refusal.summary, `${refusal.detail} Make a new plan with "gridform plan -out=FILE" and apply that.`)]);
+    view.diagnostics([error(refusal.summary, `${refusal.detail} Make a new plan with "gridform plan -out=FILE" and apply that.`)]);
     return 1;
   }
   if (s.stateIsNew) s.state.file.lineage = saved.plan.priorLineage;
-  return applyAndReport(ctx, s, saved.plan, saved.plan.destroy ? 'destroy' : 'apply', o.parallelism);
+  view.savedPlan(saved.plan);
+  return applyAndReport(ctx, view, s, saved.plan, saved.plan.destroy ? 'destroy' : 'apply', o.parallelism);
 }
 
 /** Where this plan is made: the stack, the workspace and the state as it is now. */
@@ -205,8 +218,9 @@ function maxInstances(env: Readonly<Record<string, string | undefined>>): number
   return raw && /^[1-9]\d*$/.test(raw) ? Number(raw) : undefined;
 }
 
-export function usageError(ctx: CommandContext, mode: Mode, summary: string, detail: string): number {
-  ctx.io.stderr.write(`\nError: ${summary}\n\n${detail}\n\nFor more help on using this command, run:\n  gridform ${mode} -help\n`);
+function usageError(ctx: CommandContext, view: OperationView, mode: Mode, summary: string, detail: string): number {
+  if (view instanceof JsonView) view.diagnostics([error(summary, detail)]);
+  else ctx.io.stderr.write(`\nError: ${summary}\n\n${detail}\n\nFor more help on using this command, run:\n  gridform ${mode} -help\n`);
   return 1;
 }
 

@@ -22,6 +22,11 @@ const VARS: Flags = {
 const INPUT: Flags = {
   input: { kind: 'bool', arg: 'false', help: 'Never ask on the terminal (the default asks for approval when it can).' },
 };
+const JSON_UI: Flags = {
+  json: {
+    kind: 'bool', help: "Print terraform's machine-readable UI: one JSON message per line. Needs -auto-approve or a plan file to apply.",
+  },
+};
 const COMPAT: Flags = {
   'compact-warnings': { kind: 'bool', help: 'Accepted for compatibility; warnings are printed whole.' },
 };
@@ -36,7 +41,7 @@ const REFRESH: Flags = {
 };
 
 const PLAN_FLAGS: Flags = {
-  ...STACK, ...LOCK, ...VARS, ...INPUT, ...COMPAT, ...WALK, ...REFRESH,
+  ...STACK, ...LOCK, ...VARS, ...INPUT, ...JSON_UI, ...COMPAT, ...WALK, ...REFRESH,
   destroy: { kind: 'bool', help: 'Plan to destroy every object this configuration manages.' },
   'refresh-only': { kind: 'bool', help: 'Plan only to update the state and outputs to match the real objects.' },
   replace: {
@@ -55,6 +60,7 @@ const plan: CommandSpec = {
     'detailed-exitcode': { kind: 'bool', help: 'Exit 0 for no changes, 1 for errors, 2 for changes.' },
   },
   args: [0, 0],
+  jsonUi: true,
 };
 
 const apply: CommandSpec = {
@@ -64,6 +70,7 @@ const apply: CommandSpec = {
     'plan without asking, and refuses it when the state changed since it was made.',
   flags: { ...PLAN_FLAGS, 'auto-approve': { kind: 'bool', help: 'Apply without asking for approval.' } },
   args: [0, 1],
+  jsonUi: true,
 };
 
 const destroy: CommandSpec = {
@@ -71,10 +78,11 @@ const destroy: CommandSpec = {
   summary: 'Destroy previously-created infrastructure',
   description: 'Destroys every object this configuration manages, once approved. Same as "gridform apply -destroy".',
   flags: {
-    ...STACK, ...LOCK, ...VARS, ...INPUT, ...COMPAT, ...WALK, ...REFRESH,
+    ...STACK, ...LOCK, ...VARS, ...INPUT, ...JSON_UI, ...COMPAT, ...WALK, ...REFRESH,
     'auto-approve': { kind: 'bool', help: 'Destroy without asking for approval.' },
   },
   args: [0, 0],
+  jsonUi: true,
 };
 
 const refresh: CommandSpec = {
@@ -82,8 +90,9 @@ const refresh: CommandSpec = {
   summary: 'Update the state to match the real objects (apply -refresh-only)',
   description: 'Reads the real objects and records what changed outside gridform in the state, without asking. ' +
     '"gridform apply -refresh-only" shows the same changes and asks first.',
-  flags: { ...STACK, ...LOCK, ...VARS, ...INPUT, ...COMPAT, ...WALK },
+  flags: { ...STACK, ...LOCK, ...VARS, ...INPUT, ...JSON_UI, ...COMPAT, ...WALK },
   args: [0, 0],
+  jsonUi: true,
 };
 
 const init: CommandSpec = {
