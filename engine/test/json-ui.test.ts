@@ -209,4 +209,21 @@ describe('-json output of plan, apply and destroy', () => {
     expect(where(g.lines)).toEqual(where(t.lines));
     expect(where(g.lines)).toHaveLength(2);
   }, 30_000);
+
+  withTerraform('validate -json: the same verdict, counts and places as terraform\'s', async () => {
+    const verdict = (text: string) => {
+      type Place = { range?: { start: { line: number } }; snippet?: { context: string } };
+      const v = JSON.parse(text) as { valid: boolean; error_count: number; warning_count: number; diagnostics: Place[] };
+      const places = v.diagnostics.map((d) => `${d.range?.start.line} ${d.snippet?.context}`).sort();
+      return { valid: v.valid, errors: v.error_count, warnings: v.warning_count, places, keys: Object.keys(v).sort() };
+    };
+    for (const doc of [STEPS.create, BROKEN]) {
+      write(doc);
+      const t = terraform(tf, ['validate', '-json']);
+      const g = await gridform(gf, ['validate', '-json']);
+      expect(g.code).toBe(t.code);
+      expect(verdict(g.lines.join('\n'))).toEqual(verdict(t.lines.join('\n')));
+    }
+    expect(verdict((await gridform(gf, ['validate', '-json'])).lines.join('\n'))).toMatchObject({ valid: false, errors: 2 });
+  }, 30_000);
 });

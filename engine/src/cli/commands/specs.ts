@@ -111,7 +111,7 @@ const validate: CommandSpec = {
   usage: '[options]',
   summary: 'Check whether the configuration is valid',
   description: 'Checks the configuration and each resource\'s arguments against its provider, without reading any state or real object.',
-  flags: STACK,
+  flags: { ...STACK, json: { kind: 'bool', help: 'Print the result as one JSON object, as "terraform validate -json" does.' } },
   args: [0, 0],
 };
 
