@@ -11,7 +11,10 @@ const JSON_FLAG: Flags = { json: { kind: 'bool', help: 'Print JSON for programs.
 const CHAIN: Flags = { chain: { kind: 'value', arg: 'HOST:PORT', help: "The chain to ask (default: the local grid's)." } };
 const DATA: Flags = { data: { kind: 'value', arg: 'DIR', help: 'The grid folder (default $GRIDFORM_HOME, else ~/.gridform/grid).' } };
 
-const count = (help: string): FlagSpec => ({ kind: 'value', arg: 'N', help });
+const WHOLE = { pattern: /^\d+$/, what: 'a whole number' };
+const TFT = { pattern: /^\d*\.?\d+$/, what: 'an amount of TFT such as 10 or 2.5' };
+const ID = { pattern: /^\d+$/, what: 'a number (an id)' };
+const count = (help: string): FlagSpec => ({ kind: 'value', arg: 'N', help, accepts: WHOLE });
 
 export const GRID_SPEC: CommandSpec = {
   usage: '<subcommand> [options]',
@@ -28,8 +31,11 @@ export const GRID_SPEC: CommandSpec = {
         ...DATA, ...JSON_FLAG,
         nodes: count('How many nodes (default 3).'),
         farms: count('How many farms the nodes are spread over (default 2).'),
-        port: { kind: 'value', arg: 'PORT', help: 'The chain port (default 9944; 0 picks a free one).' },
-        profile: { kind: 'value', arg: 'small|medium|large', help: 'The capacity of each node (default medium).' },
+        port: { kind: 'value', arg: 'PORT', help: 'The chain port (default 9944; 0 picks a free one).', accepts: WHOLE },
+        profile: {
+          kind: 'value', arg: 'small|medium|large', help: 'The capacity of each node (default medium).',
+          accepts: { pattern: /^(small|medium|large)$/, what: 'small, medium or large' },
+        },
         gateways: count('How many nodes are gateways with a domain (default 1).'),
         'public-ips': count('Public IPv4 addresses per farm (default 16).'),
         'nodes-per-process': count('Nodes hosted by one process (default 1 up to 20 nodes, 500 above).'),
@@ -56,8 +62,8 @@ export const GRID_SPEC: CommandSpec = {
 const chainSub = (usage: string, summary: string, flags: Flags, args: readonly [number, number] = [0, 0]): CommandSpec => ({
   usage, summary, flags: { ...CHAIN, ...flags }, args,
 });
-const TWIN: Flags = { twin: { kind: 'value', arg: 'ID', help: 'Only those of this twin.' } };
-const NODE: Flags = { node: { kind: 'value', arg: 'ID', help: 'Only those on this node.' } };
+const TWIN: Flags = { twin: { kind: 'value', arg: 'ID', help: 'Only those of this twin.', accepts: ID } };
+const NODE: Flags = { node: { kind: 'value', arg: 'ID', help: 'Only those on this node.', accepts: ID } };
 
 export const CHAIN_SPEC: CommandSpec = {
   usage: '<subcommand> [options]',
@@ -71,10 +77,13 @@ export const CHAIN_SPEC: CommandSpec = {
     contracts: chainSub('[options]', 'List the contracts', { ...TWIN, ...NODE, ...JSON_FLAG }),
     bills: chainSub('[options] CONTRACT_ID', 'List the bills of a contract', JSON_FLAG, [1, 1]),
     events: chainSub('[options]', 'List the chain events', {
-      from: { kind: 'value', arg: 'BLOCK', help: 'From this block on (default 0).' }, ...JSON_FLAG,
+      from: { kind: 'value', arg: 'BLOCK', help: 'From this block on (default 0).', accepts: WHOLE }, ...JSON_FLAG,
     }),
     advance: chainSub('--hours H', 'Advance the time of a local chain', {
-      hours: { kind: 'value', arg: 'H', help: 'How many hours (above 0).' },
+      hours: {
+        kind: 'value', arg: 'H', help: 'How many hours (above 0).',
+        accepts: { pattern: /^(?!0*\.?0*$)\d*\.?\d+$/, what: 'a number above 0' },
+      },
     }),
   },
 };
@@ -87,11 +96,12 @@ export const ACCOUNT_SPEC: CommandSpec = {
   args: [0, 0],
   subcommands: {
     create: chainSub('[options]', 'Create and fund an account with a twin', {
-      fund: { kind: 'value', arg: 'TFT', help: 'TFT to fund it with (default 1000).' }, ...JSON_FLAG,
+      fund: { kind: 'value', arg: 'TFT', help: 'TFT to fund it with (default 1000).', accepts: TFT }, ...JSON_FLAG,
     }),
     balance: chainSub('[options] [ACCOUNT_ID]', 'Show the balance of an account', JSON_FLAG, [0, 1]),
     transfer: chainSub('--to ACCOUNT_ID --amount TFT', 'Transfer TFT to another account', {
-      to: { kind: 'value', arg: 'ACCOUNT_ID', help: 'The account to pay.' }, amount: { kind: 'value', arg: 'TFT', help: 'How much.' },
+      to: { kind: 'value', arg: 'ACCOUNT_ID', help: 'The account to pay.' },
+      amount: { kind: 'value', arg: 'TFT', help: 'How much.', accepts: TFT },
     }),
   },
 };

@@ -13,6 +13,8 @@ export interface FlagSpec {
   readonly help?: string;
   /** how the value is shown in the help: -out=PATH (for a bool: -lock=false, when that is how it is used) */
   readonly arg?: string;
+  /** values it takes, checked with the rest of the command line: what is refused says "it must be WHAT" */
+  readonly accepts?: { readonly pattern: RegExp; readonly what: string };
 }
 
 export interface CommandSpec {
@@ -78,6 +80,10 @@ export function parseCommandLine(name: string, spec: CommandSpec, argv: readonly
     const bad = f.kind === 'bool' ? values.find((v) => !isBoolText(v)) : undefined;
     const parseError = 'Failed to parse command-line flags';
     if (bad !== undefined) return fail(parseError, `invalid boolean value ${JSON.stringify(bad)} for -${flagName}: parse error`);
+    const refused = f.accepts && values.find((v) => !f.accepts!.pattern.test(v));
+    if (refused !== undefined) {
+      return fail(parseError, `invalid value ${JSON.stringify(refused)} for flag -${flagName}: it must be ${f.accepts!.what}`);
+    }
   }
   // a command with subcommands and none named: the command itself says what is missing
   if (line.spec.subcommands) return line;
