@@ -235,7 +235,7 @@ function planOutputs(config: Config, prior: StateView, scope: Scope, diags: Diag
       after = evaluateBody(o.value, scope);
     } catch (err) {
       if (!(err instanceof ExprError)) throw err;
-      diags.push(error(`Invalid value for output ${o.name}`, err.message));
+      diags.push(error(`Invalid value for output ${o.name}`, err.message, { configPath: ['output', o.name, 'value'] }));
     }
     return { name: o.name, before: (prior.file.outputs[o.name]?.value as Value) ?? null, after, sensitive: o.sensitive };
   });
