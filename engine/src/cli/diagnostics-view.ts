@@ -70,7 +70,8 @@ export function diagnosticJson(d: Diagnostic, source: ConfigSource | undefined):
   const codeByte = Buffer.byteLength(json.text.slice(0, codeStart));
   const start = json.pos(subject.start);
   const end = json.pos(subject.end);
-  const context = json.contextString(subject.start - 1);
+  // the object holding the subject; a missing argument's subject is that object's own closing brace
+  const context = json.contextString(json.text[subject.start] === '}' ? subject.start : subject.start - 1);
   return {
     ...base,
     range: { filename: source.filename, start, end },

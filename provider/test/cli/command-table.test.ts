@@ -29,7 +29,7 @@ interface Case {
   readonly says?: RegExp;
   /** where it runs: the stack folder (default) or the CDKTF app folder */
   readonly in?: 'stack' | 'app';
-  readonly before?: () => void;
+  readonly before?: () => void | Promise<void>;
   readonly after?: (r: Result) => void;
   /** it starts a process (the launcher, cdktf): the spy on spawn must see it, or it would see nothing */
   readonly spawns?: boolean;
@@ -105,6 +105,17 @@ const usage = (what: string) => new RegExp(`Usage: gridform \\[global options\\]
 const staleLock = () => fs.writeFileSync(lockPath, JSON.stringify({
   ID: 'stale-1', Operation: 'OperationApply', Who: 'gone@ci', Version: '0.1.0', Created: '2026-01-02T03:04:05Z', Path: 'terraform.tfstate',
 }));
+/** A name contract of the dev twin, so that `chain bills` has a contract to list the bills of. */
+async function aContract(): Promise<void> {
+  const { ChainClient, keyPairFromMnemonic } = require(path.join(REPO, 'dist', 'proto')) as typeof import('../../../proto');
+  const grid = JSON.parse(fs.readFileSync(path.join(home, 'grid.json'), 'utf8')) as { chain: { address: string }; devAccount: { mnemonic: string } };
+  const chain = new ChainClient(grid.chain.address);
+  try {
+    await chain.submit(keyPairFromMnemonic(grid.devAccount.mnemonic), { createNameContract: { name: 'billed' } });
+  } finally {
+    chain.close();
+  }
+}
 const otherLineage = () => fs.writeFileSync(pushed, JSON.stringify({ ...JSON.parse(fs.readFileSync(pushed, 'utf8')), lineage: 'other' }));
 const synthesized = () => expect(fs.existsSync(path.join(app, 'cdktf.out', 'stacks', 'tiny', 'cdk.tf.json'))).toBe(true);
 
@@ -158,7 +169,7 @@ const ROWS: Row[] = [
   row('chain farms', ok(['chain', 'farms'], 0, /PUBLIC IPS/), no(['chain', 'farms', '--node=1'], /not defined: -node/)),
   row('chain contracts', ok(['chain', 'contracts', '--json'], 0, /^\[/),
     no(['chain', 'contracts', '--twin=me'], /invalid value "me" for flag -twin/)),
-  row('chain bills', ok(['chain', 'bills', '1', '--json'], 0, /^\[/), no(['chain', 'bills'], /Missing required argument/)),
+  row('chain bills', ok(['chain', 'bills', '1', '--json'], 0, /^\[/, { before: aContract }), no(['chain', 'bills'], /Missing required argument/)),
   row('chain events', ok(['chain', 'events', '--from', '0', '--json'], 0, /"type"/),
     no(['chain', 'events', '--from'], /flag needs an argument: -from/)),
   row('chain advance', ok(['chain', 'advance', '--hours', '1'], 0, /Chain time is now/),
@@ -202,7 +213,7 @@ describe('every gridform command: good input, bad input, -help', () => {
 
   /** runs `c`, expecting nothing to change and no process to start */
   const unchanged = async (c: Case): Promise<Result> => {
-    c.before?.();
+    await c.before?.();
     const before = snapshot();
     const r = await gridform(args(c), c.in);
     expect(spawn).not.toHaveBeenCalled();
@@ -221,7 +232,7 @@ describe('every gridform command: good input, bad input, -help', () => {
 
   const goodCases = ROWS.filter((r) => r.command !== 'grid up' && r.command !== 'grid down').map((r) => [r.command, r] as const);
   it.each(goodCases)('%s with good input', async (_c, row) => {
-    row.good.before?.();
+    await row.good.before?.();
     const r = await gridform(args(row.good), row.good.in);
     expect({ code: r.code, err: r.code === row.good.code ? '' : r.err }).toEqual({ code: row.good.code, err: '' });
     if (row.good.says) expect(r.out).toMatch(row.good.says);
