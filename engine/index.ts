@@ -4,6 +4,7 @@ export * from './src/values';
 export * from './src/diagnostics';
 export * from './src/provider/interface';
 export * from './src/cli/extension';
+export { helpText, type CommandSpec, type FlagSpec, type FlagKind } from './src/cli/command-spec';
 export { runCli } from './src/cli/run-cli';
 export { TerraformDataProvider, terraformDataFactory } from './src/builtin/terraform-data';
 export { exitWhenWritten, quietOnClosedPipe } from './src/cli/exit';

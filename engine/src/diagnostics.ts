@@ -12,13 +12,17 @@ export interface Diagnostic {
   readonly address?: string;
   /** the attribute path inside that resource, e.g. ["vms", 0, "memory"] */
   readonly attributePath?: AttributePath;
+  /** for what is not a resource's: where in the configuration document it is, e.g. ["output", "ip", "value"] */
+  readonly configPath?: readonly (string | number)[];
 }
 
-export function error(summary: string, detail?: string, where: Pick<Diagnostic, 'address' | 'attributePath'> = {}): Diagnostic {
+type Where = Pick<Diagnostic, 'address' | 'attributePath' | 'configPath'>;
+
+export function error(summary: string, detail?: string, where: Where = {}): Diagnostic {
   return { severity: 'error', summary, detail, ...where };
 }
 
-export function warning(summary: string, detail?: string, where: Pick<Diagnostic, 'address' | 'attributePath'> = {}): Diagnostic {
+export function warning(summary: string, detail?: string, where: Where = {}): Diagnostic {
   return { severity: 'warning', summary, detail, ...where };
 }
 

@@ -21,7 +21,7 @@ describe('limits on what a configuration may ask', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(plan.code).toBe(1);
     expect(plan.err).toContain('Error: Too many instances');
-    expect(plan.err).toContain('with fake_thing.many, attribute count');
+    expect(plan.err).toContain('with fake_thing.many,\n  on cdk.tf.json line 1, in resource.fake_thing.many:');
     expect(plan.err).toContain('asks for 10000000 instances, over the limit of 100000');
     expect(plan.err).toContain('GRIDFORM_MAX_INSTANCES');
   });

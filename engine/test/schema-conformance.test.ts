@@ -22,7 +22,8 @@ describe('configuration decoded against the schema', () => {
       const r = await run(...command);
       expect(r.code).toBe(1);
       expect(r.err).toContain('Error: Unsupported argument');
-      expect(r.err).toContain('with fake_thing.a, attribute sise');
+      expect(r.err).toContain('with fake_thing.a,\n  on cdk.tf.json line 1, in resource.fake_thing.a:\n   1: ');
+      expect(r.err).toMatch(/\n   1: .*"sise":3/);
       expect(r.err).toContain('An argument named "sise" is not expected here. Did you mean "size"?');
     }
     expect(writes()).toEqual([]);
@@ -64,7 +65,7 @@ describe('configuration decoded against the schema', () => {
     folder.write({ ...(fakeStack({ a: { name: 'a' } }) as object), provider: { fake: [{ region: 'eu' }] } });
     const plan = await run('plan');
     expect(plan.code).toBe(1);
-    expect(plan.err).toContain('with provider.fake, attribute region');
+    expect(plan.err).toContain('with provider.fake,\n  on cdk.tf.json line 1, in provider.fake[0]:');
     expect(plan.err).toContain('An argument named "region" is not expected here.');
   });
 

@@ -1,26 +1,25 @@
 // `gridform account create|balance|transfer`: accounts on a local chain (the faucet funds them).
 import { parseArgs } from 'node:util';
 import { ChainClient, generateMnemonic, keyPairFromMnemonic, tftToUnits, unitsToTft } from '../../proto';
-import type { CliIO, ExtraCommand } from '../../engine';
+import { helpText, type CliIO, type ExtraCommand } from '../../engine';
 import { chainPeer } from '../src/grid/context';
 import { adminToken, chainAddress, fail } from './chain-address';
 import { readLocalGrid } from '../src/grid/settings';
 
-const USAGE = `usage: gridform account create [--fund TFT]
-       gridform account balance [ACCOUNT_ID]          (default: the MNEMONIC or local dev account)
-       gridform account transfer --to ACCOUNT_ID --amount TFT`;
+import { ACCOUNT_SPEC, parseOptions } from './command-specs';
+
+type Values = { fund?: string; to?: string; amount?: string; chain?: string; json?: boolean };
 
 export const accountCommand: Pick<ExtraCommand, 'run'> = {
   async run(argv, io) {
-    let parsed;
+    // runCli checked the arguments against ACCOUNT_SPEC
+    const parsed = parseArgs({ args: argv, allowPositionals: true, options: parseOptions(ACCOUNT_SPEC) });
+    const values = parsed.values as Values;
+    const sub = parsed.positionals[0];
+    if (!sub || !Object.hasOwn(ACCOUNT_SPEC.subcommands!, sub)) return (io.stderr.write(helpText(['account'], ACCOUNT_SPEC, '--')), 1);
+    const client = new ChainClient(chainAddress(values.chain, io), { peer: chainPeer(), adminToken: adminToken(io) });
     try {
-      parsed = parseArgs({ args: argv, allowPositionals: true, options: { fund: { type: 'string' }, to: { type: 'string' }, amount: { type: 'string' }, chain: { type: 'string' }, json: { type: 'boolean' } } });
-    } catch (err) {
-      return fail(io, `${(err as Error).message}\n${USAGE}`);
-    }
-    const client = new ChainClient(chainAddress(parsed.values.chain, io), { peer: chainPeer(), adminToken: adminToken(io) });
-    try {
-      return await run(client, parsed.positionals, parsed.values, io);
+      return await run(client, parsed.positionals, values, io);
     } catch (err) {
       return fail(io, (err as Error).message);
     } finally {
@@ -34,7 +33,7 @@ export function myMnemonic(io: CliIO): string | undefined {
   return io.env.MNEMONIC || readLocalGrid(io.env)?.devAccount.mnemonic;
 }
 
-async function run(client: ChainClient, [sub, arg]: string[], v: { fund?: string; to?: string; amount?: string; json?: boolean }, io: CliIO): Promise<number> {
+async function run(client: ChainClient, [sub, arg]: string[], v: Values, io: CliIO): Promise<number> {
   switch (sub) {
     case 'create': {
       const mnemonic = generateMnemonic();
@@ -56,13 +55,12 @@ async function run(client: ChainClient, [sub, arg]: string[], v: { fund?: string
     case 'transfer': {
       const mnemonic = myMnemonic(io);
       if (!mnemonic) return fail(io, 'no account to pay from: export MNEMONIC or start a local grid');
-      if (!v.to || !v.amount) return fail(io, `transfer needs --to and --amount\n${USAGE}`);
+      if (!v.to || !v.amount) return fail(io, 'transfer needs --to ACCOUNT_ID and --amount TFT');
       await client.submit(keyPairFromMnemonic(mnemonic), { transfer: { to: v.to, amount: tftToUnits(v.amount).toString() } });
       io.stdout.write(`Transferred ${v.amount} TFT to ${v.to}.\n`);
       return 0;
     }
     default:
-      io.stderr.write(USAGE + '\n');
-      return sub ? 1 : 0;
+      throw new Error(`no account subcommand ${sub}`);
   }
 }

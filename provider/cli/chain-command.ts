@@ -2,25 +2,22 @@
 // local chain.
 import { parseArgs } from 'node:util';
 import { ChainClient, unitsToTft } from '../../proto';
-import type { CliIO, ExtraCommand } from '../../engine';
+import { helpText, type CliIO, type ExtraCommand } from '../../engine';
 import { chainPeer } from '../src/grid/context';
 import { adminToken, chainAddress, fail } from './chain-address';
 import { table } from './table';
+import { CHAIN_SPEC, parseOptions } from './command-specs';
 
-const USAGE = `usage: gridform chain nodes|farms|contracts [--twin ID] [--node ID] [--json] [--chain HOST:PORT]
-       gridform chain bills CONTRACT_ID [--json]
-       gridform chain events [--from BLOCK] [--json]
-       gridform chain advance --hours H`;
+type Values = { twin?: string; node?: string; json?: boolean; chain?: string; from?: string; hours?: string };
 
 export const chainCommand: Pick<ExtraCommand, 'run'> = {
   async run(argv, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, allowPositionals: true, options: { twin: { type: 'string' }, node: { type: 'string' }, json: { type: 'boolean' }, chain: { type: 'string' }, from: { type: 'string' }, hours: { type: 'string' } } });
-    } catch (err) {
-      return fail(io, `${(err as Error).message}\n${USAGE}`);
-    }
-    const { values, positionals } = parsed;
+    // runCli checked the arguments against CHAIN_SPEC
+    const parsed = parseArgs({ args: argv, allowPositionals: true, options: parseOptions(CHAIN_SPEC) });
+    const values = parsed.values as Values;
+    const positionals = parsed.positionals;
+    const sub = parsed.positionals[0];
+    if (!sub || !Object.hasOwn(CHAIN_SPEC.subcommands!, sub)) return (io.stderr.write(helpText(['chain'], CHAIN_SPEC, '--')), 1);
     const client = new ChainClient(chainAddress(values.chain, io), { peer: chainPeer(), adminToken: adminToken(io) });
     try {
       return await run(client, positionals, values, io);
@@ -32,7 +29,7 @@ export const chainCommand: Pick<ExtraCommand, 'run'> = {
   },
 };
 
-async function run(client: ChainClient, [sub, arg]: string[], v: { twin?: string; node?: string; json?: boolean; from?: string; hours?: string }, io: CliIO): Promise<number> {
+async function run(client: ChainClient, [sub, arg]: string[], v: Values, io: CliIO): Promise<number> {
   const out = (rows: unknown[], render: () => string) => (io.stdout.write(v.json ? JSON.stringify(rows, null, 2) + '\n' : render()), 0);
   switch (sub) {
     case 'nodes': {
@@ -48,7 +45,7 @@ async function run(client: ChainClient, [sub, arg]: string[], v: { twin?: string
       return out(cs, () => table(['ID', 'TYPE', 'STATE', 'TWIN', 'NODE', 'HASH/NAME', 'PUBLIC IPS'], cs.map((c) => [c.id, c.type, c.state + (c.deletedReason ? `(${c.deletedReason})` : ''), c.twinId, c.nodeId || '', c.name || c.deploymentHash, c.publicIpsList.map((p) => p.ip).join(' ')])));
     }
     case 'bills': {
-      if (!arg) return fail(io, `bills needs a contract id\n${USAGE}`);
+      if (!/^\d+$/.test(arg)) return fail(io, `bills takes a contract id (a number), not ${JSON.stringify(arg)}`);
       const bills = (await client.bills(Number(arg))).map((b) => ({ ...b, amountTft: unitsToTft(b.amount) }));
       return out(bills, () => table(['TIME', 'BLOCK', 'AMOUNT TFT', 'DISCOUNT', 'SECONDS'], bills.map((b) => [new Date(b.timestamp * 1000).toISOString(), b.block, b.amountTft, b.discountLevel, b.seconds])));
     }
@@ -67,14 +64,13 @@ async function run(client: ChainClient, [sub, arg]: string[], v: { twin?: string
     }
     case 'advance': {
       const hours = Number(v.hours);
-      if (!v.hours || !(hours > 0)) return fail(io, `advance needs --hours H (a number above 0)\n${USAGE}`);
+      if (!v.hours || !(hours > 0)) return fail(io, 'advance needs --hours H (a number above 0)');
       const info = await client.advanceTime(Math.round(hours * 3600));
       io.stdout.write(`Chain time is now ${new Date(info.timestamp * 1000).toISOString()} (block ${info.block}).\n`);
       return 0;
     }
     default:
-      io.stderr.write(USAGE + '\n');
-      return sub ? 1 : 0;
+      throw new Error(`no chain subcommand ${sub}`);
   }
 }
 

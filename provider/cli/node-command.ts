@@ -4,24 +4,23 @@
 import { parseArgs } from 'node:util';
 import { ChainClient, NodeClient, deploymentHashHex, keyPairFromMnemonic } from '../../proto';
 import { myMnemonic } from './account-command';
-import type { ExtraCommand } from '../../engine';
+import { helpText, type ExtraCommand } from '../../engine';
+import { NODE_SPEC, parseOptions } from './command-specs';
 import { chainAddress, fail } from './chain-address';
 import { chainPeer, nodePeer } from '../src/grid/context';
 import { table } from './table';
 
 export const nodeCommand: Pick<ExtraCommand, 'run'> = {
   async run(argv, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, chain: { type: 'string' } } });
-    } catch (err) {
-      return fail(io, (err as Error).message);
-    }
+    // runCli checked the arguments against NODE_SPEC
+    const parsed = parseArgs({ args: argv, allowPositionals: true, options: parseOptions(NODE_SPEC) });
+    const values = parsed.values as { json?: boolean; chain?: string };
     const [sub, id] = parsed.positionals;
-    if (sub !== 'deployments' || !/^\d+$/.test(id ?? '')) return fail(io, 'usage: gridform node deployments NODE_ID [--json]');
+    if (sub !== 'deployments') return (io.stderr.write(helpText(['node'], NODE_SPEC, '--')), 1);
+    if (!/^\d+$/.test(id)) return fail(io, `deployments takes a node id (a number), not ${JSON.stringify(id)}`);
     const mnemonic = myMnemonic(io);
     if (!mnemonic) return fail(io, 'no account to ask as: the node shows a twin its own deployments only; export MNEMONIC or start a local grid');
-    const chain = new ChainClient(chainAddress(parsed.values.chain, io), { peer: chainPeer() });
+    const chain = new ChainClient(chainAddress(values.chain, io), { peer: chainPeer() });
     let node: NodeClient | undefined;
     try {
       const key = keyPairFromMnemonic(mnemonic);
@@ -32,7 +31,7 @@ export const nodeCommand: Pick<ExtraCommand, 'run'> = {
         contractId: d.contractId, twinId: d.twinId, version: d.version, hash: deploymentHashHex(d),
         workloads: d.workloads.map((w) => ({ name: w.name, type: w.type, version: w.version, state: w.result?.state, message: w.result?.message, result: JSON.parse(w.result?.data || '{}') as unknown })),
       }));
-      if (parsed.values.json) io.stdout.write(JSON.stringify(deployments, null, 2) + '\n');
+      if (values.json) io.stdout.write(JSON.stringify(deployments, null, 2) + '\n');
       else io.stdout.write(table(['CONTRACT', 'TWIN', 'WORKLOAD', 'TYPE', 'STATE', 'MESSAGE'], deployments.flatMap((d) => d.workloads.map((w) => [d.contractId, d.twinId, w.name, w.type, w.state, w.message]))));
       return 0;
     } catch (err) {

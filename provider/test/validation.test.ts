@@ -50,6 +50,17 @@ describe('grid provider validation', () => {
     expect(problems('grid_network', config)).toContainEqual({ path, text: expect.stringContaining(text) });
   });
 
+  it.each([
+    ['grid_name_proxy', { node: 1, name: 'app', backends: ['http://10.1.2.2:80', 'example.com'] }, 'Invalid backends[1]',
+      'backends[1] is "example.com"'],
+    ['grid_deployment', deployment({ vms: [vm(), vm({ name: 'db', memory: 128 })] }), 'Invalid memory', 'vms[1].memory is 128'],
+    ['grid_deployment', deployment({ vms: [vm({ flist: null })] }), 'Missing required argument', 'The argument "vms[0].flist" is required'],
+  ])('names a list element by its path in %s: %s', (type, config, summary, detail) => {
+    const d = provider.validateResourceConfig({ typeName: type, config: config as ObjectValue }).diagnostics;
+    expect(d).toContainEqual(expect.objectContaining({ summary, detail: expect.stringContaining(detail) }));
+    for (const x of d) expect(`${x.summary} ${x.detail}`).not.toMatch(/Invalid \d|\s\d+ is /);
+  });
+
   it('leaves values known only after apply to be checked at apply time', () => {
     expect(problems('grid_deployment', deployment({ network_name: Symbol.for('gridform.unknown') as never }))).toEqual([]);
   });

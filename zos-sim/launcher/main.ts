@@ -39,20 +39,29 @@ function count(name: string, value: string | undefined, fallback: number, min = 
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  // -help, --help and -h anywhere print the usage and do nothing else
+  if (argv.some((a) => a === '-h' || a === '-help' || a === '--help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   let values;
+  let command: string | undefined;
   try {
-    ({ values } = parseArgs({
-      args: rest,
+    let positionals: string[];
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
       options: {
         data: { type: 'string' }, nodes: { type: 'string' }, farms: { type: 'string' }, port: { type: 'string' }, profile: { type: 'string', default: 'medium' },
         gateways: { type: 'string' }, 'public-ips': { type: 'string' }, 'nodes-per-process': { type: 'string' },
-        json: { type: 'boolean', default: false }, purge: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false }, purge: { type: 'boolean', default: false },
       },
     }));
+    command = positionals[0];
+    if (positionals.length > 1) throw new Error(`unexpected argument ${JSON.stringify(positionals[1])}`);
   } catch (err) {
     process.stderr.write(`gridform grid: ${(err as Error).message}\n${USAGE}\n`);
-    return 2;
+    return 1;
   }
   const dataDir = values.data ?? defaultGridDir();
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -86,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
       }
       default:
         process.stderr.write(`${command ? `unknown grid command ${command}\n` : ''}${USAGE}\n`);
-        return command === undefined || values.help ? 0 : 2;
+        return 1;
     }
   } catch (err) {
     process.stderr.write(`gridform grid ${command}: ${(err as Error).message}\n`);

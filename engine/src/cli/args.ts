@@ -1,12 +1,16 @@
-// Terraform-style arguments: `-name`, `-name=value`, `--name=value`; repeated flags collect.
+// Terraform-style arguments: `-name`, `-name=value`, `--name=value`, `-name value` for flags that
+// take a value; repeated flags collect.
 export interface ParsedArgs {
   readonly flags: ReadonlyMap<string, string[]>;
   readonly positional: readonly string[];
+  /** flags that take a value but were given none (the last argument, without `=`) */
+  readonly missingValue?: readonly string[];
 }
 
 export function parseArgs(argv: readonly string[], takesValue: ReadonlySet<string> = new Set()): ParsedArgs {
   const flags = new Map<string, string[]>();
   const positional: string[] = [];
+  const missingValue: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!/^--?[A-Za-z]/.test(a)) {
@@ -17,10 +21,13 @@ export function parseArgs(argv: readonly string[], takesValue: ReadonlySet<strin
     const eq = body.indexOf('=');
     const name = eq < 0 ? body : body.slice(0, eq);
     let value = eq < 0 ? 'true' : body.slice(eq + 1);
-    if (eq < 0 && takesValue.has(name) && i + 1 < argv.length) value = argv[++i];
+    if (eq < 0 && takesValue.has(name)) {
+      if (i + 1 < argv.length) value = argv[++i];
+      else missingValue.push(name);
+    }
     flags.set(name, [...(flags.get(name) ?? []), value]);
   }
-  return { flags, positional };
+  return { flags, positional, missingValue };
 }
 
 export function flag(args: ParsedArgs, name: string): string | undefined {
@@ -29,9 +36,13 @@ export function flag(args: ParsedArgs, name: string): string | undefined {
 
 export function boolFlag(args: ParsedArgs, name: string, fallback = false): boolean {
   const v = flag(args, name);
-  return v === undefined ? fallback : v !== 'false' && v !== '0';
+  return v === undefined ? fallback : BOOL_TRUE.has(v);
 }
 
-export function unknownFlags(args: ParsedArgs, known: readonly string[]): string[] {
-  return [...args.flags.keys()].filter((k) => !known.includes(k));
+/** What Go's strconv.ParseBool (terraform's flag package) accepts. */
+const BOOL_TRUE = new Set(['1', 't', 'T', 'true', 'TRUE', 'True']);
+const BOOL_FALSE = new Set(['0', 'f', 'F', 'false', 'FALSE', 'False']);
+
+export function isBoolText(v: string): boolean {
+  return BOOL_TRUE.has(v) || BOOL_FALSE.has(v);
 }

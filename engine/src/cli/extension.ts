@@ -1,6 +1,7 @@
 // How the composition root adds commands the engine knows nothing about (grid, chain, account,
 // node) and the providers it may use. The engine owns argument parsing for its own commands only.
 import type { ProviderFactory } from '../provider/interface';
+import type { CommandSpec } from './command-spec';
 
 export interface CliIO {
   readonly stdout: NodeJS.WritableStream;
@@ -13,9 +14,12 @@ export interface CliIO {
 }
 
 export interface ExtraCommand {
-  /** one line for `gridform -help` */
-  readonly summary: string;
-  /** args are what follows the command name; returns the process exit code */
+  /** usage, flags and arguments: the command line is checked against it before run, and -help prints it */
+  readonly spec: CommandSpec;
+  /**
+   * args are what followed the command name, once checked: flags as `--name=value` (booleans as
+   * `--name` when true), then `--`, then the positional arguments. Returns the exit code.
+   */
   run(args: string[], io: CliIO): Promise<number>;
 }
 

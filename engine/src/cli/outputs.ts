@@ -19,8 +19,18 @@ export function typeOf(v: unknown): unknown {
   return 'dynamic';
 }
 
-export function computeOutputs(config: Config, state: StateView, variables: ReadonlyMap<string, Value>, workspace?: string): { outputs: Record<string, StateOutput>; diagnostics: Diagnostic[] } {
+export interface ComputedOutputs {
+  readonly outputs: Record<string, StateOutput>;
+  /** the outputs whose expression failed (each has an error in diagnostics) */
+  readonly failed: string[];
+  readonly diagnostics: Diagnostic[];
+}
+
+export function computeOutputs(
+  config: Config, state: StateView, variables: ReadonlyMap<string, Value>, workspace?: string,
+): ComputedOutputs {
   const diagnostics: Diagnostic[] = [];
+  const failed: string[] = [];
   const outputs: Record<string, StateOutput> = {};
   // a resource not in state (not created, or destroyed) has no values yet: outputs using it are left out
   const scope = applyScope(config, state, { variables, workspace });
@@ -31,10 +41,11 @@ export function computeOutputs(config: Config, state: StateView, variables: Read
       outputs[o.name] = { value, type: typeOf(value), ...(o.sensitive ? { sensitive: true } : {}) };
     } catch (err) {
       if (!(err instanceof ExprError)) throw err;
-      diagnostics.push(error(`Invalid value for output ${o.name}`, err.message));
+      failed.push(o.name);
+      diagnostics.push(error(`Invalid value for output ${o.name}`, err.message, { configPath: ['output', o.name, 'value'] }));
     }
   }
-  return { outputs, diagnostics };
+  return { outputs, failed, diagnostics };
 }
 
 export function renderOutputs(outputs: Record<string, StateOutput>): string {

@@ -1,7 +1,9 @@
 // The gridform command line: global flags (-chdir, -help, -version), then a command of the engine
-// or one the composition root added (grid, chain, account, node).
+// or one the composition root added (grid, chain, account, node). Every command line is checked
+// against its command's spec first: -help, --help and -h print the usage and do nothing else, and
+// an unknown flag or a wrong number of arguments is refused before anything happens.
 import * as path from 'node:path';
-import { parseArgs, type ParsedArgs } from './args';
+import { boolFlag, parseArgs, type ParsedArgs } from './args';
 import type { CliIO, CliOptions } from './extension';
 import type { CommandContext } from './context';
 import { planApplyCommand } from './commands/plan-apply';
@@ -13,32 +15,63 @@ import { importCommand } from './commands/import';
 import { graphCommand } from './commands/graph';
 import { forceUnlockCommand } from './commands/force-unlock';
 import { workspaceCommand } from './commands/workspace';
-import { parseArgs as parse } from './args';
+import { SPECS } from './commands/specs';
+import { ConfigSourceHolder } from './diagnostics-view';
+import { JsonView } from './views/json-view';
+import { error } from '../diagnostics';
+import {
+  helpText, isLineError, lineErrorText, parseCommandLine, resolveCommand, wantsHelp, type CommandLine, type CommandSpec,
+} from './command-spec';
 
-const ENGINE_COMMANDS: Record<string, { summary: string; run(ctx: CommandContext): Promise<number> }> = {
-  init: { summary: 'Prepare the working directory (providers are built in)', run: initCommand },
-  validate: { summary: 'Check whether the configuration is valid', run: validateCommand },
-  synth: { summary: 'Run cdktf synth in a CDKTF app folder', run: synthCommand },
-  plan: { summary: 'Show changes required by the current configuration', run: (c) => planApplyCommand(c, 'plan') },
-  apply: { summary: 'Create or update infrastructure', run: (c) => planApplyCommand(c, 'apply') },
-  destroy: { summary: 'Destroy previously-created infrastructure', run: (c) => planApplyCommand(c, 'destroy') },
-  output: { summary: 'Show output values from the state', run: outputCommand },
-  show: { summary: 'Show a saved plan or the state (-json for programs)', run: showCommand },
-  state: { summary: 'Inspect and edit the state: list, show, rm, mv, pull', run: stateCommand },
-  import: { summary: 'Bring an existing object under management: import ADDRESS ID', run: importCommand },
-  refresh: { summary: 'Update the state to match the real objects (apply -refresh-only)', run: (c) => planApplyCommand({ ...c, args: parse(['-refresh-only', '-auto-approve', ...argvOf(c.args)], VALUE_FLAGS) }, 'apply') },
-  graph: { summary: 'Print the dependency graph in DOT', run: graphCommand },
-  workspace: { summary: 'Workspaces: list, show, new, select, delete', run: workspaceCommand },
-  'force-unlock': { summary: 'Release a stuck state lock: force-unlock LOCK_ID', run: forceUnlockCommand },
-  providers: { summary: 'providers lock: accepted for compatibility', run: providersCommand },
-  version: { summary: 'Show the current version', run: versionCommand },
+interface EngineCommand {
+  readonly spec: CommandSpec;
+  run(ctx: CommandContext): Promise<number>;
+}
+
+const ENGINE_COMMANDS: Record<keyof typeof SPECS, (ctx: CommandContext) => Promise<number>> = {
+  init: initCommand,
+  validate: validateCommand,
+  synth: synthCommand,
+  plan: (c) => planApplyCommand(c, 'plan'),
+  apply: (c) => planApplyCommand(c, 'apply'),
+  destroy: (c) => planApplyCommand(c, 'destroy'),
+  output: outputCommand,
+  show: showCommand,
+  state: stateCommand,
+  import: importCommand,
+  refresh: (c) => planApplyCommand({ ...c, args: withFlags(c.args, { 'refresh-only': 'true', 'auto-approve': 'true' }) }, 'apply'),
+  graph: graphCommand,
+  workspace: workspaceCommand,
+  'force-unlock': forceUnlockCommand,
+  providers: providersCommand,
+  version: versionCommand,
 };
 
-const VALUE_FLAGS = new Set(['lock-timeout', 'parallelism', 'target', 'replace', 'out', 'stack', 'var', 'var-file', 'state']);
+function engineCommand(name: string): EngineCommand | undefined {
+  if (!Object.hasOwn(ENGINE_COMMANDS, name)) return undefined;
+  const key = name as keyof typeof SPECS;
+  return { spec: SPECS[key], run: ENGINE_COMMANDS[key] };
+}
 
-/** Arguments back into argv form (for commands defined as another command with extra flags). */
-function argvOf(args: ParsedArgs): string[] {
-  return [...[...args.flags].flatMap(([k, vs]) => vs.map((v) => `-${k}=${v}`)), ...args.positional];
+/** Arguments with flags added (for commands defined as another command with extra flags). */
+function withFlags(args: ParsedArgs, extra: Record<string, string>): ParsedArgs {
+  const flags = new Map(args.flags);
+  for (const [k, v] of Object.entries(extra)) flags.set(k, [v]);
+  return { ...args, flags };
+}
+
+/**
+ * The command line as the composition root's commands get it: flags as `--name=value` (booleans
+ * as `--name` when true), then `--`, then the positional arguments, whatever way they were written.
+ */
+function normalizedArgv(line: CommandLine): string[] {
+  const flags = Object.entries(line.spec.flags).flatMap(([name, f]) => {
+    const values = line.args.flags.get(name) ?? [];
+    if (f.kind === 'bool') return boolFlag(line.args, name) ? [`--${name}`] : [];
+    if (f.kind === 'value') return values.length ? [`--${name}=${values.at(-1)}`] : [];
+    return values.map((v) => `--${name}=${v}`);
+  });
+  return [...flags, '--', ...line.args.positional];
 }
 
 function defaultIO(): CliIO {
@@ -52,31 +85,52 @@ export async function runCli(argv: string[], options: CliOptions, ioOverrides: P
   for (; i < argv.length && argv[i].startsWith('-'); i++) {
     const a = argv[i].replace(/^--?/, '');
     if (a.startsWith('chdir=')) cwd = path.resolve(cwd, a.slice('chdir='.length));
-    else if (a === 'v' || a === 'version') return versionCommand({ args: parseArgs(argv.slice(i + 1)), io, options, cwd });
+    else if (a === 'v' || a === 'version') {
+      return versionCommand({ args: parseArgs(argv.slice(i + 1)), io, options, cwd, source: new ConfigSourceHolder() });
+    }
     else if (a === 'help' || a === 'h') return help(io, options);
     else if (a === 'no-color') io = { ...io, color: false };
     else {
-      io.stderr.write(`gridform: unknown global flag ${argv[i]}\n`);
+      const detail = `${argv[i]} is not a global option (-chdir=DIR, -help, -version, -no-color).`;
+      io.stderr.write(`\nError: Unknown global option\n\n${detail}\n\nTo see all of gridform's commands, run:\n  gridform -help\n`);
       return 1;
     }
   }
   const [name, ...rest] = argv.slice(i);
   if (!name) return help(io, options);
-  const extra = options.commands?.[name];
-  if (extra) return extra.run(rest, { ...io, cwd });
-  const command = ENGINE_COMMANDS[name];
+  const extra = Object.hasOwn(options.commands ?? {}, name) ? options.commands![name] : undefined;
+  const command = extra ?? engineCommand(name);
   if (!command) {
-    io.stderr.write(`gridform: unknown command ${JSON.stringify(name)}\n\n`);
-    help({ ...io, stdout: io.stderr }, options);
+    const hint = "To see all of gridform's commands, run:\n  gridform -help";
+    io.stderr.write(`gridform has no command named ${JSON.stringify(name)}.\n\n${hint}\n`);
     return 1;
   }
-  const args = parseArgs(rest, VALUE_FLAGS);
-  if (args.flags.has('no-color')) io = { ...io, color: false };
-  return command.run({ args, io, options, cwd });
+  if (wantsHelp(rest)) {
+    const line = resolveCommand(name, command.spec, rest);
+    io.stdout.write(helpText(line.path, line.spec, extra ? '--' : '-'));
+    return 0;
+  }
+  const line = parseCommandLine(name, command.spec, rest);
+  if (isLineError(line)) {
+    if (command.spec.jsonUi && rest.some((a) => /^--?json(=(1|t|T|true|TRUE|True))?$/.test(a))) {
+      const view = new JsonView({ args: parseArgs([]), io, options, cwd, source: new ConfigSourceHolder() }, options.version);
+      view.diagnostics([error(line.summary, line.detail)]);
+    } else io.stderr.write(lineErrorText(line));
+    return 1;
+  }
+  if (line.args.flags.has('no-color')) io = { ...io, color: false };
+  if (extra) return extra.run(normalizedArgv(line), { ...io, cwd });
+  return (command as EngineCommand).run({ args: line.args, io, options, cwd, source: new ConfigSourceHolder() });
 }
 
 function help(io: CliIO, options: CliOptions): number {
-  const rows = [...Object.entries(ENGINE_COMMANDS), ...Object.entries(options.commands ?? {})].map(([n, c]) => `  ${n.padEnd(13)} ${c.summary}`);
-  io.stdout.write(`Usage: gridform [-chdir=DIR] <command> [args]\n\nCommands:\n${rows.join('\n')}\n\nGlobal options:\n  -chdir=DIR  Switch to DIR before running the command\n  -version    Show the version\n  -help       Show this help\n`);
+  const extra = Object.entries(options.commands ?? {}).map(([n, c]): [string, CommandSpec] => [n, c.spec]);
+  const all: [string, CommandSpec][] = [...Object.entries(SPECS), ...extra];
+  const rows = all.map(([n, c]) => `  ${n.padEnd(13)} ${c.summary}`);
+  io.stdout.write(
+    `Usage: gridform [global options] <command> [args]\n\nCommands:\n${rows.join('\n')}\n\n` +
+      'Every command takes -help for its usage and flags.\n\nGlobal options:\n' +
+      '  -chdir=DIR  Switch to DIR before running the command\n  -version    Show the version\n  -help       Show this help\n',
+  );
   return 0;
 }

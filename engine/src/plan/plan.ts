@@ -241,7 +241,7 @@ function planOutputs(
       after = evaluateBody(o.value, scope);
     } catch (err) {
       if (!(err instanceof ExprError)) throw err;
-      diags.push(error(`Invalid value for output ${o.name}`, err.message));
+      diags.push(error(`Invalid value for output ${o.name}`, err.message, { configPath: ['output', o.name, 'value'] }));
     }
     return { name: o.name, before: (prior.file.outputs[o.name]?.value as Value) ?? null, after, sensitive: o.sensitive };
   });

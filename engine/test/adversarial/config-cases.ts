@@ -5,13 +5,11 @@
 import { fakeStack } from '../support/engine-cli';
 import type { CliResult, StackFolder } from '../support/engine-cli';
 import type { AdversarialCase } from './verdict';
+import { esc, placedAt } from './placed-at';
 import { stackCase, type StackInput } from './stack-input';
 
 const CONFIG = 'configuration';
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A refusal that names `address` (and `attribute`, when given) and says `words` (before or after the names). */
-const at = (address: string, attribute: string | undefined, words: string) =>
-  new RegExp(`^(?=[\\s\\S]*with ${esc(address)}${attribute ? `, attribute ${esc(attribute)}\\n` : '[,\\n]'})(?=[\\s\\S]*${words})`);
+const at = placedAt;
 const thing = (body: Record<string, unknown>, extra: Record<string, unknown> = {}) => fakeStack({ a: { name: 'a', ...body } }, extra);
 
 function input(name: string, refusal: RegExp | undefined, rest: Omit<StackInput, 'group' | 'name' | 'refusal'>): AdversarialCase {

@@ -49,7 +49,9 @@ export const deploymentResource: GridResource = {
       if (c.required(zdb.name, ['zdbs', i, 'name'])) c.pattern(zdb.name, ['zdbs', i, 'name'], WORKLOAD_NAME, '1 to 36 letters, digits or _');
       unique(zdb.name, ['zdbs', i, 'name'], 'zdb');
       if (c.required(zdb.size, ['zdbs', i, 'size'])) c.intRange(zdb.size, ['zdbs', i, 'size'], 1, 100_000, 'GB');
-      if (zdb.mode !== null && zdb.mode !== undefined && !isUnknown(zdb.mode) && zdb.mode !== 'user' && zdb.mode !== 'seq') c.fail(['zdbs', i, 'mode'], 'Invalid mode', `mode is ${JSON.stringify(zdb.mode)}; it must be "user" or "seq".`);
+      if (zdb.mode !== null && zdb.mode !== undefined && !isUnknown(zdb.mode) && zdb.mode !== 'user' && zdb.mode !== 'seq') {
+        c.fail(['zdbs', i, 'mode'], 'Invalid mode', `zdbs[${i}].mode is ${JSON.stringify(zdb.mode)}; it must be "user" or "seq".`);
+      }
     });
     const diskNames = new Set(disks.map((d) => d.name));
     const containers = Array.isArray(config.containers) ? (config.containers as ObjectValue[]) : [];

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { runCli } from '../../../engine';
+import { placedAt } from '../../../engine/test/adversarial/placed-at';
 import type { AdversarialCase, Outcome } from '../../../engine/test/adversarial/verdict';
 import { Deployment, GridProvider, NameProxy, Network } from '../../index';
 import { gridProviderFactory } from '../../src/grid-provider';
@@ -34,10 +35,7 @@ interface GridInput {
   readonly attack?: string;
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A refusal naming `address` and `attribute`, saying `words`. */
-const at = (address: string, attribute: string, words: string) =>
-  new RegExp(`^(?=[\\s\\S]*with ${esc(address)}, attribute ${esc(attribute)}\\n)(?=[\\s\\S]*${words})`);
+const at = placedAt;
 const D = 'grid_deployment.d';
 
 /** The app every case starts from: a provider on the scene's chain, a network, a deployment with one VM. */
@@ -235,13 +233,13 @@ function inputs(): GridInput[] {
     },
     {
       name: "a local grid's grid.json that is not JSON, when the provider needs it",
-      refusal: /with provider\.grid, attribute network[\s\S]*the local grid's file .*grid\.json is not JSON[\s\S]*gridform grid up/,
+      refusal: /with provider\.grid,\n\s+on [^\n]+, in provider\.grid\[0\]:[\s\S]*the local grid's file .*grid\.json is not JSON[\s\S]*gridform grid up/,
       gridFile: { text: '{"chain": {"addr', mode: 0o600 },
       edit: (doc) => delete providerBlock(doc).chain_url,
     },
     {
       name: "a local grid's grid.json that is no grid file, when the provider needs it",
-      refusal: /with provider\.grid, attribute network[\s\S]*grid\.json does not describe a grid/,
+      refusal: /with provider\.grid,\n\s+on [^\n]+, in provider\.grid\[0\]:[\s\S]*grid\.json does not describe a grid/,
       gridFile: { text: '[1, 2, 3]', mode: 0o600 },
       edit: (doc) => delete providerBlock(doc).chain_url,
     },

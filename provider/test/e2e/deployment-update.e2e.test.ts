@@ -144,7 +144,8 @@ describe('grid_deployment updates on a local grid', () => {
     const plan = await run('plan');
     expect(plan.code).toBe(1);
     expect(plan.stderr).toContain('Error: Unsupported argument');
-    expect(plan.stderr).toContain('with grid_deployment.vm, attribute vms[0].memroy');
+    expect(plan.stderr).toContain('with grid_deployment.vm,\n  on cdk.tf.json line 1, in resource.grid_deployment.vm.vms[0]:');
+    expect(plan.stderr).toMatch(/\n   1: .*"memroy":4096/);
     expect(plan.stderr).toContain('Did you mean "memory"?');
     expect(stateOf()).toEqual(before);
   });

@@ -12,7 +12,7 @@ jest.setTimeout(240_000);
 
 describe('gitops pipeline on a local grid with the pg backend', () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-gitops-'));
-  const app = copyExample('gitops', ['pipeline.sh', 'review-plan.ts']);
+  const app = copyExample('gitops', ['pipeline.sh', 'review-plan.ts', 'print-ui.ts']);
   let pg: PgCluster;
   const pipeline = () => run('bash', [path.join(app, 'pipeline.sh')], { cwd: app, home, env: { PG_CONN_STR: pg.connectionString, GRIDFORM: `${process.execPath} ${GRIDFORM}` } });
 

@@ -1,18 +1,16 @@
 // force-unlock LOCK_ID: remove a lock left by a run that is gone (on another host, say). Asks
 // first unless -force; refuses an ID that is not the current lock's.
 import { error } from '../../diagnostics';
-import { boolFlag, flag } from '../args';
-import { report, say, type CommandContext } from '../context';
+import { boolFlag } from '../args';
+import { report, say, stackFor, type CommandContext } from '../context';
 import { canPrompt, confirm } from '../prompt';
 import { backendFor } from '../backend-select';
 import { loadStackConfig } from '../stack-config';
-import { resolveStack } from '../workdir';
 import { currentWorkspace } from '../workspace';
 
 export async function forceUnlockCommand(ctx: CommandContext): Promise<number> {
   const id = ctx.args.positional[0];
-  if (!id) return (ctx.io.stderr.write('Usage: gridform force-unlock [-force] LOCK_ID\n'), 1);
-  const { stack, diagnostics } = await resolveStack(ctx.cwd, { synth: false, stack: flag(ctx.args, 'stack'), log: (l) => ctx.io.stderr.write(l + '\n') });
+  const { stack, diagnostics } = await stackFor(ctx, false);
   if (report(ctx, diagnostics) || !stack) return 1;
   const { config } = loadStackConfig(stack);
   const { backend, diagnostics: bd } = backendFor(stack, config, currentWorkspace(stack.dir, ctx.io.env), ctx.io.env);

@@ -1,11 +1,9 @@
 // graph: the dependency graph of the configuration in DOT, for Graphviz.
-import { flag } from '../args';
-import { report, say, type CommandContext } from '../context';
+import { report, say, stackFor, type CommandContext } from '../context';
 import { loadStackConfig } from '../stack-config';
-import { resolveStack } from '../workdir';
 
 export async function graphCommand(ctx: CommandContext): Promise<number> {
-  const { stack, diagnostics } = await resolveStack(ctx.cwd, { synth: true, stack: flag(ctx.args, 'stack'), log: (l) => ctx.io.stderr.write(l + '\n') });
+  const { stack, diagnostics } = await stackFor(ctx, true);
   if (report(ctx, diagnostics) || !stack) return 1;
   const { graph, diagnostics: gd } = loadStackConfig(stack);
   if (report(ctx, gd) || !graph) return 1;

@@ -4,20 +4,23 @@ import { error, type Diagnostic } from '../../diagnostics';
 import { parseInstanceAddress } from '../../addresses/address';
 import { importObject } from '../../plan/import-object';
 import { boolFlag, flag } from '../args';
-import { report, say, type CommandContext } from '../context';
+import { report, say, stackFor, type CommandContext } from '../context';
 import { openSession } from '../session';
 import { parseDuration } from '../state-lock';
-import { resolveStack } from '../workdir';
 
 export async function importCommand(ctx: CommandContext): Promise<number> {
   const [address, id] = ctx.args.positional;
-  if (!address || id === undefined) return (ctx.io.stderr.write('Usage: gridform import ADDRESS ID\n'), 1);
+  const lockTimeoutMs = parseDuration(flag(ctx.args, 'lock-timeout'));
+  if (lockTimeoutMs === undefined) {
+    const given = JSON.stringify(flag(ctx.args, 'lock-timeout'));
+    return report(ctx, [error('Invalid value for -lock-timeout', `-lock-timeout takes a duration such as 30s or 2m, not ${given}.`)]), 1;
+  }
   const a = parseInstanceAddress(address);
   if (!a || a.resource.startsWith('data.')) return report(ctx, [error(`Invalid address ${address}`, 'import takes a managed resource address: type.name, type.name[0] or type.name["key"].')]), 1;
-  const { stack, diagnostics } = await resolveStack(ctx.cwd, { synth: true, stack: flag(ctx.args, 'stack'), log: (l) => ctx.io.stderr.write(l + '\n') });
+  const { stack, diagnostics } = await stackFor(ctx, true);
   if (report(ctx, diagnostics) || !stack) return 1;
   const opened = await openSession(stack, {
-    factories: ctx.options.providers, lock: boolFlag(ctx.args, 'lock', true), lockTimeoutMs: parseDuration(flag(ctx.args, 'lock-timeout')) ?? 0,
+    factories: ctx.options.providers, lock: boolFlag(ctx.args, 'lock', true), lockTimeoutMs,
     operation: 'OperationImport', version: ctx.options.version,
     inputs: { env: ctx.io.env, vars: ctx.args.flags.get('var') ?? [], varFiles: ctx.args.flags.get('var-file') ?? [], cwd: ctx.cwd },
   });

@@ -1,19 +1,24 @@
 // version, init, validate, synth, providers lock: small commands.
 import { error, hasErrors, inContext, type Diagnostic } from '../../diagnostics';
-import type { Scope } from '../../expr/evaluate';
+import { evaluateBody, type Scope } from '../../expr/evaluate';
+import { ExprError } from '../../expr/parse';
+import type { Config } from '../../config/types';
 import { evaluateConfig } from '../../plan/plan-instance';
 import { ignoreChangesDiagnostics } from '../../plan/ignore-changes';
 import { forEachSensitivity, outputSensitivity, sensitivityScope, type SchemaOf } from '../../plan/sensitive-references';
 import { terraformDataFactory } from '../../builtin/terraform-data';
 import { ENGINE_TERRAFORM_VERSION } from '../../state/state';
 import { Unknown } from '../../values';
-import { boolFlag, flag } from '../args';
-import { report, say, type CommandContext } from '../context';
+import { boolFlag } from '../args';
+import { report, say, stackFor, type CommandContext } from '../context';
 import { loadStackConfig } from '../stack-config';
 import { providerSources } from '../schemas';
 import { normalizeSource } from '../../config/source';
 import { emptyState } from '../../state/state';
-import { resolveStack, synthesize } from '../workdir';
+import { synthesize } from '../workdir';
+import { helpText } from '../command-spec';
+import { diagnosticJson } from '../diagnostics-view';
+import { SPECS } from './specs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -33,7 +38,7 @@ export async function initCommand(ctx: CommandContext): Promise<number> {
 }
 
 export async function providersCommand(ctx: CommandContext): Promise<number> {
-  if (ctx.args.positional[0] !== 'lock') return (ctx.io.stderr.write('usage: gridform providers lock [-platform=...]\n'), 1);
+  if (ctx.args.positional[0] !== 'lock') return (ctx.io.stderr.write(helpText(['providers'], SPECS.providers)), 1);
   // providers are built into gridform: there is nothing to download or pin
   say(ctx, 'Providers are built into gridform; nothing to lock.\n');
   return 0;
@@ -48,24 +53,28 @@ export async function synthCommand(ctx: CommandContext): Promise<number> {
 }
 
 export async function validateCommand(ctx: CommandContext): Promise<number> {
-  const { stack, diagnostics } = await resolveStack(ctx.cwd, { synth: true, stack: flag(ctx.args, 'stack'), log: (l) => ctx.io.stderr.write(l + '\n') });
-  if (report(ctx, diagnostics) || !stack) return 1;
+  const { stack, diagnostics } = await stackFor(ctx, true);
+  if (!stack || hasErrors(diagnostics)) return validated(ctx, diagnostics);
   const { config, graph, diagnostics: cd } = loadStackConfig(stack);
-  const diags: Diagnostic[] = [...cd];
+  const diags: Diagnostic[] = [...diagnostics, ...cd];
   if (config && graph) {
     const providers = new Map([terraformDataFactory, ...ctx.options.providers].map((f) => [normalizeSource(f.source), f.create()]));
     const sources = providerSources(config, emptyState());
     for (const r of config.resources.values()) {
       const source = sources.get(r.provider);
       const p = source ? providers.get(source) : undefined;
-      if (!p) continue;
+      if (!p) {
+        // as plan and apply refuse it: gridform has no such provider
+        const detail = `gridform has providers ${[...providers.keys()].join(', ')}; ${r.address} needs ${source ?? r.provider}.`;
+        diags.push(error(`Provider ${source ?? r.provider} is not available`, detail, { address: r.address }));
+        continue;
+      }
       const validate = r.mode === 'data' ? p.validateDataSourceConfig?.bind(p) : p.validateResourceConfig.bind(p);
       if (!validate) continue;
       // validate knows no values: variables, resources, count.index and each are all unknown
-      const scope = {
-        resource: () => Unknown, variable: (n: string) => (config.variables.has(n) ? Unknown : undefined), local: () => Unknown,
+      const scope = unknownScope(config, {
         ...(r.count !== undefined ? { countIndex: Unknown } : {}), ...(r.forEach !== undefined ? { each: { key: Unknown, value: Unknown } } : {}),
-      } as unknown as Scope;
+      });
       const schema = p.getSchema();
       const block = (r.mode === 'data' ? schema.dataSources : schema.resources)[r.type]?.block;
       if (!block) {
@@ -88,8 +97,43 @@ export async function validateCommand(ctx: CommandContext): Promise<number> {
     for (const o of config.outputs) diags.push(...outputSensitivity(o, sensitivity));
     for (const r of config.resources.values()) diags.push(...forEachSensitivity(r, sensitivity));
     await Promise.all([...providers.values()].map((p) => p.close?.()));
+    // outputs too, as terraform's validate: what they refer to must exist, functions be called right
+    const scope = unknownScope(config, {});
+    for (const o of config.outputs) {
+      try {
+        evaluateBody(o.value, scope);
+      } catch (err) {
+        if (!(err instanceof ExprError)) throw err;
+        diags.push(error(`Invalid value for output ${o.name}`, err.message, { configPath: ['output', o.name, 'value'] }));
+      }
+    }
   }
-  if (report(ctx, diags) || hasErrors(diags)) return 1;
+  return validated(ctx, diags);
+}
+
+/** validate knows no values: resources and variables declared are unknown, others are refused */
+function unknownScope(config: Config, extra: Record<string, unknown>): Scope {
+  return {
+    resource: (address: string) => (config.resources.has(address) ? Unknown : undefined),
+    variable: (n: string) => (config.variables.has(n) ? Unknown : undefined),
+    local: () => Unknown,
+    ...extra,
+  } as unknown as Scope;
+}
+
+/** The result of validate: diagnostics and "Success!", or terraform's validate -json object. */
+function validated(ctx: CommandContext, diags: readonly Diagnostic[]): number {
+  const failed = hasErrors(diags);
+  if (boolFlag(ctx.args, 'json')) {
+    const source = ctx.source.get();
+    say(ctx, JSON.stringify({
+      format_version: '1.0', valid: !failed, error_count: diags.filter((d) => d.severity === 'error').length,
+      warning_count: diags.filter((d) => d.severity === 'warning').length, diagnostics: diags.map((d) => diagnosticJson(d, source)),
+    }, null, 2) + '\n');
+    return failed ? 1 : 0;
+  }
+  report(ctx, diags);
+  if (failed) return 1;
   say(ctx, 'Success! The configuration is valid.\n');
   return 0;
 }

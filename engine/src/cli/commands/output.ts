@@ -1,22 +1,38 @@
-// output [-json] [NAME]: the root module's outputs from the state.
-import { boolFlag, flag } from '../args';
+// output [-json|-raw] [NAME]: the root module's outputs from the state, as terraform prints them.
+import { error } from '../../diagnostics';
+import { boolFlag } from '../args';
 import { report, say, type CommandContext } from '../context';
 import { readStackState } from './state-access';
 
 export async function outputCommand(ctx: CommandContext): Promise<number> {
-  const { state } = await readStackState(ctx, flag(ctx.args, 'stack'));
-  if (!state) return 1;
-  const outputs = state.file.outputs;
   const name = ctx.args.positional[0];
   const json = boolFlag(ctx.args, 'json');
   const raw = boolFlag(ctx.args, 'raw');
+  // refused before the state is read, as terraform refuses them
+  if (raw && json) return report(ctx, [error('Invalid output format', 'The -raw and -json options are mutually-exclusive.')]), 1;
+  if (raw && !name) {
+    return report(ctx, [error('Output name required', 'You must give the name of a single output value when using the -raw option.')]), 1;
+  }
+  const { state } = await readStackState(ctx);
+  if (!state) return 1;
+  const outputs = state.file.outputs;
   if (name) {
     const o = outputs[name];
     if (!o) {
-      report(ctx, [{ severity: 'error', summary: `Output "${name}" not found`, detail: `The state has outputs: ${Object.keys(outputs).join(', ') || 'none'}. Apply first, or check the name.` }]);
-      return 1;
+      const detail = `The state has outputs: ${Object.keys(outputs).join(', ') || 'none'}. Apply first, or check the name.`;
+      return report(ctx, [error(`Output "${name}" not found`, detail)]), 1;
     }
-    say(ctx, raw && typeof o.value !== 'object' ? String(o.value) : json ? JSON.stringify(o.value) + '\n' : JSON.stringify(o.value, null, 2) + '\n');
+    if (raw) {
+      if (o.value === null || typeof o.value === 'object') {
+        const detail = 'The -raw option only supports strings, numbers, and boolean values, but output value ' +
+          `"${name}" is ${friendlyType(o.type)}.\n\nUse the -json option for machine-readable representations of output values ` +
+          'that have complex types.';
+        return report(ctx, [error('Unsupported value for raw output', detail)]), 1;
+      }
+      say(ctx, String(o.value));
+      return 0;
+    }
+    say(ctx, json ? JSON.stringify(o.value) + '\n' : JSON.stringify(o.value, null, 2) + '\n');
     return 0;
   }
   if (json) {
@@ -28,6 +44,17 @@ export async function outputCommand(ctx: CommandContext): Promise<number> {
     ctx.io.stderr.write('\nWarning: No outputs found\n\nThe state has no outputs: apply first, or declare TerraformOutput values.\n');
     return 0;
   }
-  say(ctx, Object.keys(outputs).sort().map((k) => `${k} = ${outputs[k].sensitive ? '<sensitive>' : JSON.stringify(outputs[k].value, null, 2)}`).join('\n') + '\n');
+  const shown = (k: string) => (outputs[k].sensitive ? '<sensitive>' : JSON.stringify(outputs[k].value, null, 2));
+  const lines = Object.keys(outputs).sort().map((k) => `${k} = ${shown(k)}`);
+  say(ctx, lines.join('\n') + '\n');
   return 0;
+}
+
+/** A state output's type as terraform names it in messages: tuple, object, list of string, ... */
+function friendlyType(type: unknown): string {
+  if (typeof type === 'string') return type;
+  if (Array.isArray(type) && typeof type[0] === 'string') {
+    return ['list', 'set', 'map'].includes(type[0]) ? `${type[0]} of ${friendlyType(type[1])}` : type[0];
+  }
+  return 'a complex value';
 }

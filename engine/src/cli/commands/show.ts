@@ -1,7 +1,7 @@
 // show [-json] [PLANFILE]: a saved plan, or the state, for people or (with -json) for programs,
 // in the shapes `terraform show` uses.
 import * as path from 'node:path';
-import { boolFlag, flag } from '../args';
+import { boolFlag } from '../args';
 import { report, say, type CommandContext } from '../context';
 import { isPlanFile, readPlanFile } from '../plan-file';
 import { planJson, stateJson } from '../../render/plan-json';
@@ -27,9 +27,15 @@ export async function showCommand(ctx: CommandContext): Promise<number> {
     else say(ctx, renderDrift(saved.plan, schemas, { enabled: ctx.io.color }) + renderPlan(saved.plan, schemas, { enabled: ctx.io.color }));
     return 0;
   }
-  const r = await readStackState(ctx, flag(ctx.args, 'stack'));
+  const r = await readStackState(ctx);
   if (!r.state) return 1;
-  if (json) say(ctx, JSON.stringify(stateJson(r.state.file)) + '\n');
-  else say(ctx, r.state.file.resources.length ? renderStateResources(r.state, r.state.instanceAddresses(), schemasFor(providerSources(r.config, r.state.file), ctx.options.providers)) : 'The state is empty.\n');
+  // no state at all, as terraform shows it: {"format_version":"1.0"}, or "No state."
+  if (json) say(ctx, JSON.stringify(r.exists ? stateJson(r.state.file) : { format_version: '1.0' }) + '\n');
+  else if (!r.exists) say(ctx, 'No state.\n');
+  else if (!r.state.file.resources.length) say(ctx, 'The state file is empty. No resources are represented.\n');
+  else {
+    const schemas = schemasFor(providerSources(r.config, r.state.file), ctx.options.providers);
+    say(ctx, renderStateResources(r.state, r.state.instanceAddresses(), schemas));
+  }
   return 0;
 }

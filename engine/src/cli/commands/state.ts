@@ -1,12 +1,14 @@
-// state list | show | rm | mv | pull: look into the state and edit it without touching the
+// state list | show | rm | mv | pull | push: look into the state and edit it without touching the
 // real objects (rm forgets an object, mv renames its address), as Terraform's state commands do.
 import { error } from '../../diagnostics';
 import { matchingInstances, moveObjects } from '../../state/move';
-import { flag } from '../args';
 import { report, say, type CommandContext } from '../context';
 import { providerSources, schemasFor } from '../schemas';
-import { editStackState, readStackState } from './state-access';
+import { editStackState, NO_STATE, readStackState } from './state-access';
 import { renderStateResources } from '../../render/state-text';
+import { helpText } from '../command-spec';
+import { SPECS } from './specs';
+import { statePush } from './state-push';
 
 export async function stateCommand(ctx: CommandContext): Promise<number> {
   const [sub, ...args] = ctx.args.positional;
@@ -16,15 +18,18 @@ export async function stateCommand(ctx: CommandContext): Promise<number> {
     case 'pull': return pull(ctx);
     case 'rm': return rm(ctx, args);
     case 'mv': return mv(ctx, args);
+    case 'push': return statePush(ctx, args[0]);
     default:
-      ctx.io.stderr.write('Usage: gridform state <list|show|rm|mv|pull> [options] [args]\n');
+      // no subcommand, or one that does not exist: the usage, as terraform prints it
+      ctx.io.stderr.write(helpText(['state'], SPECS.state));
       return 1;
   }
 }
 
 async function list(ctx: CommandContext, patterns: string[]): Promise<number> {
-  const { state } = await readStackState(ctx, flag(ctx.args, 'stack'));
+  const { state, exists } = await readStackState(ctx);
   if (!state) return 1;
+  if (!exists) return (ctx.io.stderr.write(NO_STATE), 1);
   const all = patterns.length ? [...new Set(patterns.flatMap((p) => matchingInstances(state, p)))] : state.instanceAddresses();
   if (patterns.length && !all.length) return report(ctx, [error('No matching objects found', `Nothing in the state matches ${patterns.join(', ')}.`)]), 1;
   say(ctx, all.map((a) => `${a}\n`).join(''));
@@ -32,9 +37,9 @@ async function list(ctx: CommandContext, patterns: string[]): Promise<number> {
 }
 
 async function show(ctx: CommandContext, args: string[]): Promise<number> {
-  if (args.length !== 1) return (ctx.io.stderr.write('Usage: gridform state show ADDRESS\n'), 1);
-  const { state, config } = await readStackState(ctx, flag(ctx.args, 'stack'));
+  const { state, config, exists } = await readStackState(ctx);
   if (!state) return 1;
+  if (!exists) return (ctx.io.stderr.write(NO_STATE), 1);
   if (!state.instance(args[0])) {
     const many = matchingInstances(state, args[0]);
     return report(ctx, [error(`No instance found for the given address: ${args[0]}`, many.length ? `It has several instances; name one: ${many.join(', ')}.` : 'state list shows what the state holds.')]), 1;
@@ -44,14 +49,14 @@ async function show(ctx: CommandContext, args: string[]): Promise<number> {
 }
 
 async function pull(ctx: CommandContext): Promise<number> {
-  const { state } = await readStackState(ctx, flag(ctx.args, 'stack'));
+  const { state, exists } = await readStackState(ctx);
   if (!state) return 1;
-  say(ctx, JSON.stringify(state.file, null, 2) + '\n');
+  // no state: nothing to print, as terraform's state pull
+  if (exists) say(ctx, JSON.stringify(state.file, null, 2) + '\n');
   return 0;
 }
 
 async function rm(ctx: CommandContext, patterns: string[]): Promise<number> {
-  if (!patterns.length) return (ctx.io.stderr.write('Usage: gridform state rm ADDRESS...\n'), 1);
   return editStackState(ctx, 'OperationStateRm', async (state) => {
     const gone = [...new Set(patterns.flatMap((p) => matchingInstances(state, p)))];
     const missing = patterns.filter((p) => !matchingInstances(state, p).length);
@@ -66,7 +71,6 @@ async function rm(ctx: CommandContext, patterns: string[]): Promise<number> {
 }
 
 async function mv(ctx: CommandContext, args: string[]): Promise<number> {
-  if (args.length !== 2) return (ctx.io.stderr.write('Usage: gridform state mv SOURCE DESTINATION\n'), 1);
   const [from, to] = args;
   return editStackState(ctx, 'OperationStateMv', async (state) => {
     const { moved, diagnostics } = moveObjects(state, from, to);

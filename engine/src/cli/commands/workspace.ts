@@ -4,24 +4,25 @@ import { describeHolder } from '../state-lock';
 import { error } from '../../diagnostics';
 import { emptyState } from '../../state/state';
 import type { StateBackend } from '../../state/backend';
-import { boolFlag, flag } from '../args';
-import { report, say, type CommandContext } from '../context';
+import { boolFlag } from '../args';
+import { report, say, stackFor, type CommandContext } from '../context';
 import { backendFor } from '../backend-select';
 import { loadStackConfig } from '../stack-config';
-import { resolveStack, type StackDir } from '../workdir';
+import type { StackDir } from '../workdir';
 import { currentWorkspace, invalidWorkspaceName, recordWorkspace } from '../workspace';
+import { helpText } from '../command-spec';
+import { SPECS } from './specs';
 
 export async function workspaceCommand(ctx: CommandContext): Promise<number> {
   const [sub, name] = ctx.args.positional;
   if (!['list', 'show', 'new', 'select', 'delete'].includes(sub ?? '')) {
-    ctx.io.stderr.write('Usage: gridform workspace <list|show|new|select|delete> [NAME]\n');
+    ctx.io.stderr.write(helpText(['workspace'], SPECS.workspace));
     return 1;
   }
-  const { stack, diagnostics } = await resolveStack(ctx.cwd, { synth: false, stack: flag(ctx.args, 'stack'), log: (l) => ctx.io.stderr.write(l + '\n') });
+  const { stack, diagnostics } = await stackFor(ctx, false);
   if (report(ctx, diagnostics) || !stack) return 1;
   const current = currentWorkspace(stack.dir, ctx.io.env);
   if (sub === 'show') return say(ctx, `${current}\n`), 0;
-  if (sub !== 'list' && !name) return (ctx.io.stderr.write(`Usage: gridform workspace ${sub} NAME\n`), 1);
   const open = (ws: string) => backendFor(stack, loadStackConfig(stack).config, ws, ctx.io.env);
   const { backend, diagnostics: bd } = open(current);
   if (report(ctx, bd) || !backend) return 1;

@@ -1,0 +1,126 @@
+// The grid commands as the command line sees them: usage, flags and arguments of `grid`, `chain`,
+// `account` and `node`. The engine's runCli checks every command line against these before the
+// command runs (so -help never starts anything and an unknown flag is refused first); the commands
+// then read the checked arguments with node's parseArgs, whose options come from the same specs.
+import type { ParseArgsConfig } from 'node:util';
+import type { CommandSpec, FlagSpec } from '../../engine';
+
+type Flags = Record<string, FlagSpec>;
+
+const JSON_FLAG: Flags = { json: { kind: 'bool', help: 'Print JSON for programs.' } };
+const CHAIN: Flags = { chain: { kind: 'value', arg: 'HOST:PORT', help: "The chain to ask (default: the local grid's)." } };
+const DATA: Flags = { data: { kind: 'value', arg: 'DIR', help: 'The grid folder (default $GRIDFORM_HOME, else ~/.gridform/grid).' } };
+
+const WHOLE = { pattern: /^\d+$/, what: 'a whole number' };
+const TFT = { pattern: /^\d*\.?\d+$/, what: 'an amount of TFT such as 10 or 2.5' };
+const ID = { pattern: /^\d+$/, what: 'a number (an id)' };
+const count = (help: string): FlagSpec => ({ kind: 'value', arg: 'N', help, accepts: WHOLE });
+
+export const GRID_SPEC: CommandSpec = {
+  usage: '<subcommand> [options]',
+  summary: 'Start, stop or inspect the local grid (up|down|status)',
+  description: 'A local grid: one chain and node daemons, each a process of its own, with their data in a folder.',
+  flags: {},
+  args: [0, 0],
+  subcommands: {
+    up: {
+      usage: '[options]',
+      summary: 'Start the local grid (or restart what is down) and print it',
+      description: 'Starts a chain and N nodes, funds a dev account and prints the chain address, the nodes and the dev mnemonic.',
+      flags: {
+        ...DATA, ...JSON_FLAG,
+        nodes: count('How many nodes (default 3).'),
+        farms: count('How many farms the nodes are spread over (default 2).'),
+        port: { kind: 'value', arg: 'PORT', help: 'The chain port (default 9944; 0 picks a free one).', accepts: WHOLE },
+        profile: {
+          kind: 'value', arg: 'small|medium|large', help: 'The capacity of each node (default medium).',
+          accepts: { pattern: /^(small|medium|large)$/, what: 'small, medium or large' },
+        },
+        gateways: count('How many nodes are gateways with a domain (default 1).'),
+        'public-ips': count('Public IPv4 addresses per farm (default 16).'),
+        'nodes-per-process': count('Nodes hosted by one process (default 1 up to 20 nodes, 500 above).'),
+      },
+      args: [0, 0],
+    },
+    down: {
+      usage: '[options]',
+      summary: 'Stop the local grid',
+      description: 'Stops every process of the local grid; its data is kept unless --purge.',
+      flags: { ...DATA, purge: { kind: 'bool', help: 'Also remove the grid folder.' } },
+      args: [0, 0],
+    },
+    status: {
+      usage: '[options]',
+      summary: 'Show the local grid',
+      description: 'Prints the chain, the nodes and the dev account; exits 1 when there is no local grid (--json prints null, exit 0).',
+      flags: { ...DATA, ...JSON_FLAG },
+      args: [0, 0],
+    },
+  },
+};
+
+const chainSub = (usage: string, summary: string, flags: Flags, args: readonly [number, number] = [0, 0]): CommandSpec => ({
+  usage, summary, flags: { ...CHAIN, ...flags }, args,
+});
+const TWIN: Flags = { twin: { kind: 'value', arg: 'ID', help: 'Only those of this twin.', accepts: ID } };
+const NODE: Flags = { node: { kind: 'value', arg: 'ID', help: 'Only those on this node.', accepts: ID } };
+
+export const CHAIN_SPEC: CommandSpec = {
+  usage: '<subcommand> [options]',
+  summary: 'Inspect the chain (nodes, farms, contracts, bills, events) or advance its time',
+  description: 'What a user would otherwise need an explorer for, and the time warp of a local chain.',
+  flags: {},
+  args: [0, 0],
+  subcommands: {
+    nodes: chainSub('[options]', 'List the nodes', JSON_FLAG),
+    farms: chainSub('[options]', 'List the farms and their public IPs', { ...TWIN, ...JSON_FLAG }),
+    contracts: chainSub('[options]', 'List the contracts', { ...TWIN, ...NODE, ...JSON_FLAG }),
+    bills: chainSub('[options] CONTRACT_ID', 'List the bills of a contract', JSON_FLAG, [1, 1]),
+    events: chainSub('[options]', 'List the chain events', {
+      from: { kind: 'value', arg: 'BLOCK', help: 'From this block on (default 0).', accepts: WHOLE }, ...JSON_FLAG,
+    }),
+    advance: chainSub('--hours H', 'Advance the time of a local chain', {
+      hours: {
+        kind: 'value', arg: 'H', help: 'How many hours (above 0).',
+        accepts: { pattern: /^(?!0*\.?0*$)\d*\.?\d+$/, what: 'a number above 0' },
+      },
+    }),
+  },
+};
+
+export const ACCOUNT_SPEC: CommandSpec = {
+  usage: '<subcommand> [options]',
+  summary: 'Create a funded account on the local chain, show a balance, transfer TFT',
+  description: 'Accounts on a local chain (its faucet funds them). balance and transfer act as MNEMONIC, else the local dev account.',
+  flags: {},
+  args: [0, 0],
+  subcommands: {
+    create: chainSub('[options]', 'Create and fund an account with a twin', {
+      fund: { kind: 'value', arg: 'TFT', help: 'TFT to fund it with (default 1000).', accepts: TFT }, ...JSON_FLAG,
+    }),
+    balance: chainSub('[options] [ACCOUNT_ID]', 'Show the balance of an account', JSON_FLAG, [0, 1]),
+    transfer: chainSub('--to ACCOUNT_ID --amount TFT', 'Transfer TFT to another account', {
+      to: { kind: 'value', arg: 'ACCOUNT_ID', help: 'The account to pay.' },
+      amount: { kind: 'value', arg: 'TFT', help: 'How much.', accepts: TFT },
+    }),
+  },
+};
+
+export const NODE_SPEC: CommandSpec = {
+  usage: '<subcommand> [options]',
+  summary: "Show a node's deployments and workload states (deployments NODE_ID)",
+  description: 'The node answers only the twin that signs the call: the account of MNEMONIC, else the local dev account.',
+  flags: {},
+  args: [0, 0],
+  subcommands: {
+    deployments: chainSub('[options] NODE_ID', "List your deployments on a node and each workload's state", JSON_FLAG, [1, 1]),
+  },
+};
+
+/** node:util parseArgs options for every flag of `spec` and its subcommands. */
+export function parseOptions(spec: CommandSpec): NonNullable<ParseArgsConfig['options']> {
+  const all = [spec, ...Object.values(spec.subcommands ?? {})].flatMap((s) => Object.entries(s.flags));
+  return Object.fromEntries(all.map(([name, f]) => [
+    name, f.kind === 'bool' ? { type: 'boolean' as const } : { type: 'string' as const, ...(f.kind === 'list' ? { multiple: true } : {}) },
+  ]));
+}
