@@ -45,7 +45,8 @@ export const JS_ERROR_TEXT = new RegExp(
   [
     'Cannot read propert', 'Cannot set propert', "Cannot use 'in' operator", 'is not a function', 'is not iterable', 'is not defined',
     'Maximum call stack', 'Unexpected token', 'Unexpected end of JSON', 'is not valid JSON', 'in JSON at position',
-    '\\b(TypeError|RangeError|ReferenceError|SyntaxError)\\b', '^\\s+at .+:\\d+:\\d+\\)?$', '\\[object Object\\]', '\\bundefined\\b', '\\bNaN\\b',
+    '\\b(TypeError|RangeError|ReferenceError|SyntaxError)\\b', '^\\s+at .+:\\d+:\\d+\\)?$',
+    '\\[object Object\\]', '\\bundefined\\b', '\\bNaN\\b',
     '\\binternal error\\b', 'Error deserializing', '^(INTERNAL|UNKNOWN): ',
   ].join('|'),
   'm',

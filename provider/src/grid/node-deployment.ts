@@ -107,9 +107,13 @@ async function ownUnusedNameContract(ctx: GridContext, name: string): Promise<nu
   const c = await ctx.chain.contract(id);
   if (c.twinId !== ctx.twinId || c.state === 'Deleted') return undefined;
   const gateways = await ctx.chain.contracts({ twinId: ctx.twinId, type: 'node' });
-  const user = gateways.find((g) => g.state !== 'Deleted' && metadataOf(g.deploymentData).type === 'gateway' && metadataOf(g.deploymentData).name === name);
-  if (user) throw new GridError(`the name ${JSON.stringify(name)} is already used by your gateway in contract ${user.id} on node ${user.nodeId}`);
-  return id;
+  const usesName = (g: chain.Contract__Output) => {
+    const m = metadataOf(g.deploymentData);
+    return g.state !== 'Deleted' && m.type === 'gateway' && m.name === name;
+  };
+  const user = gateways.find(usesName);
+  if (!user) return id;
+  throw new GridError(`the name ${JSON.stringify(name)} is already used by your gateway in contract ${user.id} on node ${user.nodeId}`);
 }
 
 async function ownLiveContractWithHash(ctx: GridContext, nodeId: number, hash: string): Promise<number | undefined> {

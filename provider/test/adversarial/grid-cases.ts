@@ -36,6 +36,8 @@ interface GridInput {
 }
 
 const at = placedAt;
+/** a problem of the provider block as a whole, placed at it */
+const IN_PROVIDER_BLOCK = 'with provider\\.grid,\\n\\s+on [^\\n]+, in provider\\.grid\\[0\\]:';
 const D = 'grid_deployment.d';
 
 /** The app every case starts from: a provider on the scene's chain, a network, a deployment with one VM. */
@@ -233,13 +235,13 @@ function inputs(): GridInput[] {
     },
     {
       name: "a local grid's grid.json that is not JSON, when the provider needs it",
-      refusal: /with provider\.grid,\n\s+on [^\n]+, in provider\.grid\[0\]:[\s\S]*the local grid's file .*grid\.json is not JSON[\s\S]*gridform grid up/,
+      refusal: new RegExp(`${IN_PROVIDER_BLOCK}[\\s\\S]*the local grid's file .*grid\\.json is not JSON[\\s\\S]*gridform grid up`),
       gridFile: { text: '{"chain": {"addr', mode: 0o600 },
       edit: (doc) => delete providerBlock(doc).chain_url,
     },
     {
       name: "a local grid's grid.json that is no grid file, when the provider needs it",
-      refusal: /with provider\.grid,\n\s+on [^\n]+, in provider\.grid\[0\]:[\s\S]*grid\.json does not describe a grid/,
+      refusal: new RegExp(`${IN_PROVIDER_BLOCK}[\\s\\S]*grid\\.json does not describe a grid`),
       gridFile: { text: '[1, 2, 3]', mode: 0o600 },
       edit: (doc) => delete providerBlock(doc).chain_url,
     },

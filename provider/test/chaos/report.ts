@@ -6,9 +6,9 @@ import type { TrialResult } from './run-chaos';
 export function renderReport(results: TrialResult[], seed: number, kinds: string[]): string {
   const rows = kinds.map((kind) => {
     const of = results.filter((r) => r.kind === kind);
-    return [kind, of.length, landed(of), count(of, 'held'), count(of, 'failed'), count(of, 'harness error'), seconds(of)];
+    return cells(kind, of);
   });
-  rows.push(['total', results.length, landed(results), count(results, 'held'), count(results, 'failed'), count(results, 'harness error'), seconds(results)]);
+  rows.push(cells('total', results));
   const header = ['kind', 'tried', 'landed', 'held', 'failed', 'harness errors', 'time'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
@@ -25,6 +25,8 @@ export function renderReport(results: TrialResult[], seed: number, kinds: string
   return out.join('\n') + '\n';
 }
 
+const cells = (label: string, rs: TrialResult[]) =>
+  [label, rs.length, landed(rs), count(rs, 'held'), count(rs, 'failed'), count(rs, 'harness error'), seconds(rs)];
 const MISSED = /came too late|before the fault point/;
 const landed = (rs: TrialResult[]) => rs.filter((r) => !r.inflicted.some((i) => MISSED.test(i))).length;
 const count = (rs: TrialResult[], s: TrialResult['status']) => rs.filter((r) => r.status === s).length;

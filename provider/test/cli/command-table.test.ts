@@ -108,7 +108,8 @@ const staleLock = () => fs.writeFileSync(lockPath, JSON.stringify({
 /** A name contract of the dev twin, so that `chain bills` has a contract to list the bills of. */
 async function aContract(): Promise<void> {
   const { ChainClient, keyPairFromMnemonic } = require(path.join(REPO, 'dist', 'proto')) as typeof import('../../../proto');
-  const grid = JSON.parse(fs.readFileSync(path.join(home, 'grid.json'), 'utf8')) as { chain: { address: string }; devAccount: { mnemonic: string } };
+  type GridFile = { chain: { address: string }; devAccount: { mnemonic: string } };
+  const grid = JSON.parse(fs.readFileSync(path.join(home, 'grid.json'), 'utf8')) as GridFile;
   const chain = new ChainClient(grid.chain.address);
   try {
     await chain.submit(keyPairFromMnemonic(grid.devAccount.mnemonic), { createNameContract: { name: 'billed' } });
@@ -169,7 +170,8 @@ const ROWS: Row[] = [
   row('chain farms', ok(['chain', 'farms'], 0, /PUBLIC IPS/), no(['chain', 'farms', '--node=1'], /not defined: -node/)),
   row('chain contracts', ok(['chain', 'contracts', '--json'], 0, /^\[/),
     no(['chain', 'contracts', '--twin=me'], /invalid value "me" for flag -twin/)),
-  row('chain bills', ok(['chain', 'bills', '1', '--json'], 0, /^\[/, { before: aContract }), no(['chain', 'bills'], /Missing required argument/)),
+  row('chain bills', ok(['chain', 'bills', '1', '--json'], 0, /^\[/, { before: aContract }),
+    no(['chain', 'bills'], /Missing required argument/)),
   row('chain events', ok(['chain', 'events', '--from', '0', '--json'], 0, /"type"/),
     no(['chain', 'events', '--from'], /flag needs an argument: -from/)),
   row('chain advance', ok(['chain', 'advance', '--hours', '1'], 0, /Chain time is now/),

@@ -98,7 +98,8 @@ describe('the chain lost while an apply creates a network', () => {
     expect(again.code).toBe(0);
     const nowLive = (await live()).map((c) => Number(c.id));
     for (const id of orphans) expect(nowLive).not.toContain(id);
-    const ids = Object.values(state().resources.find((r) => r.type === 'grid_network')!.instances[0].attributes.node_deployment_id as object);
+    const network = state().resources.find((r) => r.type === 'grid_network')!.instances[0];
+    const ids = Object.values(network.attributes.node_deployment_id as object);
     expect(nowLive.sort((a, b) => a - b)).toEqual(ids.map(Number).sort((a, b) => a - b));
     expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
   });
