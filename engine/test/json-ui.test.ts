@@ -6,10 +6,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { runCli } from '../index';
 import { FakeProvider } from './fake-provider';
-import { fakeStack, runEngine, StackFolder } from './support/engine-cli';
+import { fakeStack, runCliIn, runEngine, StackFolder } from './support/engine-cli';
 
 const hasTerraform = spawnSync('sh', ['-c', 'command -v terraform']).status === 0;
 if (!hasTerraform) {
@@ -47,14 +45,7 @@ const BROKEN = {
 };
 
 async function gridform(dir: string, args: string[]): Promise<{ code: number; lines: string[]; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const io = { cwd: dir, stdout, stderr, stdin: new PassThrough() as never, color: false, env: {} };
-  const code = await runCli(args, { providers: [], version: 'test' }, io);
+  const { code, out, err } = await runCliIn(dir, args, { providers: [], version: 'test' });
   return { code, lines: out.split('\n').filter(Boolean), err };
 }
 

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { runCli } from '../../index';
+import { runCli, type CliOptions } from '../../index';
 import { FakeProvider, fakeFactory } from '../fake-provider';
 
 export interface CliResult {
@@ -13,15 +13,20 @@ export interface CliResult {
   err: string;
 }
 
-export async function runEngine(dir: string, provider: FakeProvider, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+/** The engine's CLI in this process, in `dir`, with `options`; what it printed and its exit code. */
+export async function runCliIn(dir: string, args: string[], options: CliOptions, env: Record<string, string> = {}): Promise<CliResult> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (d: Buffer) => (out += d.toString()));
   stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runCli(['-no-color', ...args], { providers: [fakeFactory(provider)], version: 'test' }, { cwd: dir, stdout, stderr, stdin: new PassThrough() as never, color: false, env });
+  const code = await runCli(args, options, { cwd: dir, stdout, stderr, stdin: new PassThrough() as never, color: false, env });
   return { code, out, err };
+}
+
+export async function runEngine(dir: string, provider: FakeProvider, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runCliIn(dir, ['-no-color', ...args], { providers: [fakeFactory(provider)], version: 'test' }, env);
 }
 
 /** A cdk.tf.json document with fake_thing resources (and optional outputs, variables, extras). */

@@ -5,8 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { runCli } from '../../index';
+import { runCliIn } from './engine-cli';
 
 export const hasTerraform = spawnSync('sh', ['-c', 'command -v terraform']).status === 0;
 
@@ -40,18 +39,7 @@ export function terraform(dir: string, ...args: string[]): ToolRun {
 }
 
 export async function gridform(dir: string, ...args: string[]): Promise<ToolRun> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runCli(
-    ['-no-color', ...args],
-    { providers: [], version: 'test' },
-    { cwd: dir, stdout, stderr, stdin: new PassThrough() as never, color: false, env: {} },
-  );
-  return { code, out, err };
+  return runCliIn(dir, ['-no-color', ...args], { providers: [], version: 'test' });
 }
 
 /** What both tools plan for one instance, as `show -json` gives it. */
