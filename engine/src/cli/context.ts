@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { hasErrors } from '../diagnostics';
 import type { CliIO, CliOptions } from './extension';
-import { flag, type ParsedArgs } from './args';
+import { boolFlag, flag, type ParsedArgs } from './args';
 import { renderDiagnostics, type ConfigSourceHolder } from './diagnostics-view';
 import { resolveStack, type StackDir } from './workdir';
 
@@ -34,7 +34,8 @@ export function say(ctx: CommandContext, text: string): void {
 export async function stackFor(
   ctx: CommandContext, synth: boolean, log: (line: string) => void = (line) => ctx.io.stderr.write(`${line}\n`),
 ): Promise<{ stack?: StackDir; diagnostics: Diagnostic[] }> {
-  const r = await resolveStack(ctx.cwd, { synth, stack: flag(ctx.args, 'stack'), log });
+  const skipSynth = boolFlag(ctx.args, 'skip-synth');
+  const r = await resolveStack(ctx.cwd, { synth: synth && !skipSynth, skipSynth, stack: flag(ctx.args, 'stack'), log });
   if (r.stack) ctx.source.use(r.stack.file, ctx.cwd);
   return r;
 }

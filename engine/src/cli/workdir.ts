@@ -45,7 +45,9 @@ export async function synthesize(appDir: string, log: (line: string) => void): P
 }
 
 /** Finds (and, for an app folder, synthesizes unless `synth` is false and output exists) the stack. */
-export async function resolveStack(cwd: string, opts: { synth: boolean; stack?: string; log: (line: string) => void }): Promise<{ stack?: StackDir; diagnostics: Diagnostic[] }> {
+export async function resolveStack(
+  cwd: string, opts: { synth: boolean; skipSynth?: boolean; stack?: string; log: (line: string) => void },
+): Promise<{ stack?: StackDir; diagnostics: Diagnostic[] }> {
   if (fs.existsSync(path.join(cwd, 'cdk.tf.json'))) return { stack: { dir: cwd, file: path.join(cwd, 'cdk.tf.json') }, diagnostics: [] };
   if (!fs.existsSync(path.join(cwd, 'cdktf.json'))) {
     return { diagnostics: [error('No configuration files', `${cwd} has neither cdktf.json (a CDKTF app) nor cdk.tf.json (a synthesized stack). Run gridform in one of those, or pass -chdir=DIR.`)] };
@@ -57,6 +59,10 @@ export async function resolveStack(cwd: string, opts: { synth: boolean; stack?: 
     return { diagnostics: [error('cdktf.json is not valid JSON', `Fix ${path.join(cwd, 'cdktf.json')}.`)] };
   }
   const stacksDir = path.join(cwd, outdir, 'stacks');
+  if (opts.skipSynth && !fs.existsSync(stacksDir)) {
+    const detail = `-skip-synth uses what cdktf synth wrote last, and ${stacksDir} does not exist. Run without -skip-synth first.`;
+    return { diagnostics: [error('Nothing synthesized yet', detail)] };
+  }
   if (opts.synth || !fs.existsSync(stacksDir)) {
     const diags = await synthesize(cwd, opts.log);
     if (diags.length) return { diagnostics: diags };

@@ -7,6 +7,13 @@ type Flags = Record<string, FlagSpec>;
 const STACK: Flags = {
   stack: { kind: 'value', arg: 'NAME', help: 'The stack to use when the CDKTF app has several.' },
 };
+// Commands that synthesize a CDKTF app first; cdktf's own deploy/diff/destroy spell it --skip-synth.
+const SYNTH: Flags = {
+  ...STACK,
+  'skip-synth': {
+    kind: 'bool', help: 'Use the stack cdktf synth wrote last instead of synthesizing the app again (it must be up to date).',
+  },
+};
 const LOCK: Flags = {
   lock: {
     kind: 'bool', arg: 'false', help: "Don't hold a state lock during the operation. Dangerous if others run at the same time.",
@@ -41,7 +48,7 @@ const REFRESH: Flags = {
 };
 
 const PLAN_FLAGS: Flags = {
-  ...STACK, ...LOCK, ...VARS, ...INPUT, ...JSON_UI, ...COMPAT, ...WALK, ...REFRESH,
+  ...SYNTH, ...LOCK, ...VARS, ...INPUT, ...JSON_UI, ...COMPAT, ...WALK, ...REFRESH,
   destroy: { kind: 'bool', help: 'Plan to destroy every object this configuration manages.' },
   'refresh-only': { kind: 'bool', help: 'Plan only to update the state and outputs to match the real objects.' },
   replace: {
@@ -78,7 +85,7 @@ const destroy: CommandSpec = {
   summary: 'Destroy previously-created infrastructure',
   description: 'Destroys every object this configuration manages, once approved. Same as "gridform apply -destroy".',
   flags: {
-    ...STACK, ...LOCK, ...VARS, ...INPUT, ...JSON_UI, ...COMPAT, ...WALK, ...REFRESH,
+    ...SYNTH, ...LOCK, ...VARS, ...INPUT, ...JSON_UI, ...COMPAT, ...WALK, ...REFRESH,
     'auto-approve': { kind: 'bool', help: 'Destroy without asking for approval.' },
   },
   args: [0, 0],
@@ -90,7 +97,7 @@ const refresh: CommandSpec = {
   summary: 'Update the state to match the real objects (apply -refresh-only)',
   description: 'Reads the real objects and records what changed outside gridform in the state, without asking. ' +
     '"gridform apply -refresh-only" shows the same changes and asks first.',
-  flags: { ...STACK, ...LOCK, ...VARS, ...INPUT, ...JSON_UI, ...COMPAT, ...WALK },
+  flags: { ...SYNTH, ...LOCK, ...VARS, ...INPUT, ...JSON_UI, ...COMPAT, ...WALK },
   args: [0, 0],
   jsonUi: true,
 };
@@ -111,7 +118,7 @@ const validate: CommandSpec = {
   usage: '[options]',
   summary: 'Check whether the configuration is valid',
   description: 'Checks the configuration and each resource\'s arguments against its provider, without reading any state or real object.',
-  flags: { ...STACK, json: { kind: 'bool', help: 'Print the result as one JSON object, as "terraform validate -json" does.' } },
+  flags: { ...SYNTH, json: { kind: 'bool', help: 'Print the result as one JSON object, as "terraform validate -json" does.' } },
   args: [0, 0],
 };
 
@@ -173,13 +180,13 @@ const importSpec: CommandSpec = {
   usage: '[options] ADDRESS ID',
   summary: 'Bring an existing object under management: import ADDRESS ID',
   description: 'Reads the object ID through the provider and records it in the state at ADDRESS, which the configuration must declare.',
-  flags: { ...STACK, ...LOCK, ...VARS, ...INPUT },
+  flags: { ...SYNTH, ...LOCK, ...VARS, ...INPUT },
   args: [2, 2],
 };
 
 const graph: CommandSpec = {
   usage: '[options]', summary: 'Print the dependency graph in DOT',
-  description: 'Prints the dependency graph of the configuration for Graphviz.', flags: STACK, args: [0, 0],
+  description: 'Prints the dependency graph of the configuration for Graphviz.', flags: SYNTH, args: [0, 0],
 };
 
 const wsSub = (usage: string, summary: string, flags: Flags, args: readonly [number, number]): CommandSpec => ({
