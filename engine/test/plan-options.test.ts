@@ -102,6 +102,14 @@ describe('plan options', () => {
     expect(folder.state().resources[0].instances[0].attributes).toMatchObject({ name: 'from-flag', size: 3 });
   });
 
+  it('an unreadable -var is reported once, as invalid, not also as missing', async () => {
+    folder.write(fakeStack({ a: { name: 'a', size: '${var.size}' } }, { variable: { size: { type: 'number' } } }));
+    const plan = await run('plan', '-var', 'size=[');
+    expect(plan.code).toBe(1);
+    expect(plan.err).toContain('Error: Invalid value for variable size');
+    expect(plan.err).not.toContain('No value for required variable');
+  });
+
   it('validate asks the provider about each resource and names the attribute it refuses', async () => {
     folder.write(fakeStack({ good: { name: 'a' }, bad: { name: '' } }));
     const validate = await run('validate');

@@ -76,6 +76,8 @@ export function resolveVariables(config: Config, inputs: VariableInputs): { valu
     }
   }
   for (const v of config.variables.values()) {
+    // a value given but unreadable was reported above: it is not missing too
+    if (!values.has(v.name) && fromInput.has(v.name)) continue;
     if (!values.has(v.name)) {
       const detail =
         `Variable ${v.name} has no default: set it with -var ${v.name}=VALUE, a -var-file, ` +
