@@ -37,21 +37,21 @@ describe('examples/gateway on a local grid', () => {
     const contracts = await live();
     expect(contracts.filter((c) => c.type === 'name').map((c) => c.name)).toEqual(['hello']);
     expect(contracts.filter((c) => c.type === 'node')).toHaveLength(4); // the network on 2 nodes, the VM, the gateway
-    expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+    expect((await run('plan', '-skip-synth', '-detailed-exitcode')).code).toBe(0);
   });
 
   it('a new backend port is an update in place of the gateway', async () => {
     setStack((s) => s.replace('props.port ?? 8080}`]', 'props.port ?? 9090}`]'));
     const plan = await run('plan');
     expect(plan.stdout).toContain('# grid_name_proxy.proxy will be updated in-place');
-    expect((await run('apply', '-auto-approve')).stdout).toContain('0 added, 1 changed, 0 destroyed');
+    expect((await run('apply', '-skip-synth', '-auto-approve')).stdout).toContain('0 added, 1 changed, 0 destroyed');
   });
 
   it('a new name replaces the gateway and its name contract', async () => {
     setStack((s) => s.replace("props.name ?? 'hello'", "props.name ?? 'welcome'"));
     const plan = await run('plan');
     expect(plan.stdout).toContain('# grid_name_proxy.proxy must be replaced');
-    const apply = await run('apply', '-auto-approve');
+    const apply = await run('apply', '-skip-synth', '-auto-approve');
     expect(apply.stdout).toContain('fqdn = "welcome.gw1.gridform.local"');
     expect((await live()).filter((c) => c.type === 'name').map((c) => c.name)).toEqual(['welcome']);
   });
@@ -61,16 +61,16 @@ describe('examples/gateway on a local grid', () => {
     const gateway = (await live()).find((c) => c.type === 'node' && JSON.parse(c.deploymentData).type === 'gateway')!;
     // what a destroy killed after cancelling the node contract leaves: the name contract alone
     await chain.submit(keyPairFromMnemonic(readGrid(home).devAccount.mnemonic), { cancelContract: { contractId: Number(gateway.id) } });
-    const apply = await run('apply', '-auto-approve');
+    const apply = await run('apply', '-skip-synth', '-auto-approve');
     expect(apply.stderr).not.toContain('Error');
     expect(apply.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
     const names = (await live()).filter((c) => c.type === 'name');
     expect(names.map((c) => c.id)).toEqual([nameContract.id]);
-    expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+    expect((await run('plan', '-skip-synth', '-detailed-exitcode')).code).toBe(0);
   });
 
   it('destroy leaves no node contract, no name contract and no workload', async () => {
-    expect((await run('destroy', '-auto-approve')).code).toBe(0);
+    expect((await run('destroy', '-skip-synth', '-auto-approve')).code).toBe(0);
     expect(await live()).toEqual([]);
     expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
   });

@@ -45,7 +45,7 @@ describe('a stack whose twin runs out of funds', () => {
       while (!(await states()).every((s) => s === 'paused') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       expect(await states()).toEqual(['paused', 'paused']); // the VM and its public IP
 
-      const inGrace = await run('plan', '-detailed-exitcode');
+      const inGrace = await run('plan', '-skip-synth', '-detailed-exitcode');
       expect(inGrace.code).toBe(0);
       expect(inGrace.stdout).toContain('No changes.');
       const said = inGrace.stdout + inGrace.stderr;
@@ -60,11 +60,11 @@ describe('a stack whose twin runs out of funds', () => {
       const resumed = Date.now() + 10_000;
       while (!(await states()).every((s) => s === 'ok') && Date.now() < resumed) await new Promise((r) => setTimeout(r, 100));
       expect((await states()).every((s) => s === 'ok')).toBe(true);
-      const paid = await run('plan', '-detailed-exitcode');
+      const paid = await run('plan', '-skip-synth', '-detailed-exitcode');
       expect(paid.code).toBe(0);
       expect(paid.stdout + paid.stderr).not.toContain('grace period');
 
-      expect((await run('destroy', '-auto-approve')).code).toBe(0);
+      expect((await run('destroy', '-skip-synth', '-auto-approve')).code).toBe(0);
       expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
     } finally {
       node.close();

@@ -40,10 +40,10 @@ describe('a renamed construct keeps its deployment, and a forgotten one is impor
     expect(plan.code).toBe(2);
     expect(plan.stdout).toContain('# grid_deployment.vm has moved to grid_deployment.server');
     expect(plan.stdout).toContain('Plan: 0 to add, 0 to change, 0 to destroy.');
-    expect((await run('apply', '-auto-approve')).stdout).toContain('Apply complete! Resources: 0 added, 0 changed, 0 destroyed.');
+    expect((await run('apply', '-skip-synth', '-auto-approve')).stdout).toContain('Apply complete! Resources: 0 added, 0 changed, 0 destroyed.');
     expect(await deployment()).toEqual([['server', contract]]);
     expect((await run('output', '-json')).stdout).toBe(outputs);
-    expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+    expect((await run('plan', '-skip-synth', '-detailed-exitcode')).code).toBe(0);
 
     // forgotten by the state, the deployment comes back with cdktf's importFrom: imported, not created
     expect((await run('state', 'rm', 'grid_deployment.server')).code).toBe(0);
@@ -53,10 +53,10 @@ describe('a renamed construct keeps its deployment, and a forgotten one is impor
     expect(importing.stderr).not.toContain('Error');
     expect(importing.stdout).toContain('# grid_deployment.server will be imported');
     expect(importing.stdout).toContain('Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.');
-    expect((await run('apply', '-auto-approve')).stdout).toContain('Apply complete! Resources: 1 imported, 0 added, 0 changed, 0 destroyed.');
+    expect((await run('apply', '-skip-synth', '-auto-approve')).stdout).toContain('Apply complete! Resources: 1 imported, 0 added, 0 changed, 0 destroyed.');
     expect(await deployment()).toEqual([['server', contract]]);
     expect((await run('output', '-json')).stdout).toBe(outputs);
-    expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
-    expect((await run('destroy', '-auto-approve')).code).toBe(0);
+    expect((await run('plan', '-skip-synth', '-detailed-exitcode')).code).toBe(0);
+    expect((await run('destroy', '-skip-synth', '-auto-approve')).code).toBe(0);
   });
 });

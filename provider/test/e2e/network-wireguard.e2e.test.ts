@@ -44,7 +44,7 @@ describe('examples/network-wireguard on a local grid', () => {
       const data = JSON.parse(net.data) as { wireguard_listen_port: number; peers: { subnet: string }[] };
       expect(data.peers.map((p) => p.subnet)).toEqual(['10.20.3.0/24', '10.20.4.0/24']);
       expect(conf).toContain(`Endpoint = 203.0.113.254:${data.wireguard_listen_port}`);
-      expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+      expect((await run('plan', '-skip-synth', '-detailed-exitcode')).code).toBe(0);
 
       // one more VM per node is an update in place; moving the first node's VMs to node 2 replaces that deployment
       const stackFile = path.join(app, 'stack.ts');
@@ -52,7 +52,7 @@ describe('examples/network-wireguard on a local grid', () => {
       edit('props.vmsPerNode ?? 2', 'props.vmsPerNode ?? 3');
       const more = await run('plan');
       expect(more.stdout).toContain('# grid_deployment.vms_1 will be updated in-place');
-      expect((await run('apply', '-auto-approve')).stdout).toContain('0 added, 2 changed, 0 destroyed');
+      expect((await run('apply', '-skip-synth', '-auto-approve')).stdout).toContain('0 added, 2 changed, 0 destroyed');
 
       // a third node joins the network in place: the first two keep their contracts and subnets,
       // node 3 takes the first free subnet (10.20.4.0/24 is your machine's), and every node peers with it
@@ -72,7 +72,7 @@ describe('examples/network-wireguard on a local grid', () => {
       expect(grow.stdout).toContain('# grid_deployment.vms_3 will be created');
       expect(grow.stdout).toContain('          + 3,\n        ]'); // the node list gains node 3, nothing else
       expect(grow.stdout).toContain('          + "3" = "10.20.5.0/24"'); // and the plan already knows its subnet
-      expect((await run('apply', '-auto-approve')).stdout).toContain('1 added, 1 changed, 0 destroyed');
+      expect((await run('apply', '-skip-synth', '-auto-approve')).stdout).toContain('1 added, 1 changed, 0 destroyed');
       const grown = JSON.parse((await run('output', '-json')).stdout) as Record<string, { value: unknown }>;
       expect(grown.node3_ips.value).toEqual(['10.20.5.2', '10.20.5.3', '10.20.5.4']);
       expect(grown.wg_config.value).toBe(conf);
@@ -81,20 +81,20 @@ describe('examples/network-wireguard on a local grid', () => {
       expect(net3!.data.subnet).toBe('10.20.5.0/24');
       expect(after1!.data.peers.map((p) => p.subnet)).toEqual(['10.20.3.0/24', '10.20.5.0/24', '10.20.4.0/24']);
       expect(net3!.data.peers.map((p) => p.subnet)).toEqual(['10.20.2.0/24', '10.20.3.0/24']);
-      expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+      expect((await run('plan', '-skip-synth', '-detailed-exitcode')).code).toBe(0);
 
       // and leaves it in place: its contract is cancelled, the others drop it from their peers
       edit('props.nodes ?? [1, 2, 3]', 'props.nodes ?? [1, 2]');
       expect((await run('apply', '-auto-approve')).stdout).toContain('0 added, 1 changed, 1 destroyed');
       expect(await networkOn(grid.nodes[2])).toBeUndefined();
       expect((await networkOn(grid.nodes[0]))!.data.peers.map((p) => p.subnet)).toEqual(['10.20.3.0/24', '10.20.4.0/24']);
-      expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+      expect((await run('plan', '-skip-synth', '-detailed-exitcode')).code).toBe(0);
       edit('node,\n        name: `private_${n + 1}`', 'node: 2,\n        name: `private_${n + 1}`');
       const moved = await run('plan');
       expect(moved.stdout).toContain('# grid_deployment.vms_1 must be replaced');
-      expect((await run('apply', '-auto-approve')).stdout).toContain('1 added, 0 changed, 1 destroyed');
-      expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
-      expect((await run('destroy', '-auto-approve')).code).toBe(0);
+      expect((await run('apply', '-skip-synth', '-auto-approve')).stdout).toContain('1 added, 0 changed, 1 destroyed');
+      expect((await run('plan', '-skip-synth', '-detailed-exitcode')).code).toBe(0);
+      expect((await run('destroy', '-skip-synth', '-auto-approve')).code).toBe(0);
       expect((await chain.contracts({ twinId: grid.devAccount.twinId })).filter((c) => c.state !== 'Deleted')).toEqual([]);
       expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
     } finally {

@@ -46,7 +46,7 @@ describe('quickstart on a local grid of separate processes', () => {
   });
 
   it('applies: a node contract whose hash is the hash of what the node holds, and outputs the IPs', async () => {
-    const apply = await gridform(['apply', '-auto-approve', '-no-color'], { cwd: app, home });
+    const apply = await gridform(['apply', '-skip-synth', '-auto-approve', '-no-color'], { cwd: app, home });
     expect(apply.stderr).not.toContain('Error');
     expect(apply.stdout).toContain('Apply complete! Resources: 2 added, 0 changed, 0 destroyed.');
 
@@ -70,7 +70,7 @@ describe('quickstart on a local grid of separate processes', () => {
   });
 
   it('leaves no file that holds a secret readable by group or others: state, saved plan, grid folder', async () => {
-    expect((await gridform(['plan', '-out=tfplan', '-no-color'], { cwd: app, home })).code).toBe(0);
+    expect((await gridform(['plan', '-skip-synth', '-out=tfplan', '-no-color'], { cwd: app, home })).code).toBe(0);
     const states = filesUnder(app).filter((f) => f.endsWith('.tfstate'));
     expect(states).toHaveLength(1);
     const secretFiles = [
@@ -119,7 +119,7 @@ describe('quickstart on a local grid of separate processes', () => {
       const held = await node.get(before.devAccount.twinId, contract.id);
       expect(held.workloads.every((w) => w.result?.state === 'ok')).toBe(true);
     }
-    const plan = await gridform(['plan', '-no-color', '-detailed-exitcode'], { cwd: app, home });
+    const plan = await gridform(['plan', '-skip-synth', '-no-color', '-detailed-exitcode'], { cwd: app, home });
     expect(plan.stdout).toContain('No changes.');
     expect(plan.code).toBe(0);
   });
@@ -131,20 +131,20 @@ describe('quickstart on a local grid of separate processes', () => {
     const update = await gridform(['plan', '-no-color'], { cwd: app, home });
     expect(update.stdout).toContain('# grid_deployment.vm will be updated in-place');
     expect(update.stdout).toContain('~ memory = 1024 -> 2048');
-    expect((await gridform(['apply', '-auto-approve', '-no-color'], { cwd: app, home })).stdout).toContain('0 added, 1 changed, 0 destroyed');
+    expect((await gridform(['apply', '-skip-synth', '-auto-approve', '-no-color'], { cwd: app, home })).stdout).toContain('0 added, 1 changed, 0 destroyed');
     edit('publicip: true,', 'publicip: false,');
     const replace = await gridform(['plan', '-no-color'], { cwd: app, home });
     expect(replace.stdout).toContain('# grid_deployment.vm must be replaced');
-    expect((await gridform(['apply', '-auto-approve', '-no-color'], { cwd: app, home })).stdout).toContain('1 added, 0 changed, 1 destroyed');
+    expect((await gridform(['apply', '-skip-synth', '-auto-approve', '-no-color'], { cwd: app, home })).stdout).toContain('1 added, 0 changed, 1 destroyed');
     edit('publicip: false,', 'publicip: true,');
     expect((await gridform(['apply', '-auto-approve', '-no-color'], { cwd: app, home })).code).toBe(0);
-    expect((await gridform(['plan', '-detailed-exitcode', '-no-color'], { cwd: app, home })).code).toBe(0);
+    expect((await gridform(['plan', '-skip-synth', '-detailed-exitcode', '-no-color'], { cwd: app, home })).code).toBe(0);
   });
 
   it('destroys: the contracts are cancelled, the public IP is free and the node removed the workloads', async () => {
     const grid = readGrid(home);
     const live = (await chain().contracts({ twinId: grid.devAccount.twinId })).filter((c) => c.state === 'Created');
-    const destroy = await gridform(['destroy', '-auto-approve', '-no-color'], { cwd: app, home });
+    const destroy = await gridform(['destroy', '-skip-synth', '-auto-approve', '-no-color'], { cwd: app, home });
     expect(destroy.stdout).toContain('Destroy complete! Resources: 2 destroyed.');
     const c = chain();
     for (const contract of live) expect((await c.contract(contract.id)).state).toBe('Deleted');

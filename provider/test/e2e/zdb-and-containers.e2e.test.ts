@@ -32,7 +32,7 @@ describe('examples/zdb-and-containers on a local grid', () => {
     expect(out.worker_ips.value).toEqual(['10.50.2.2', '10.50.2.3']);
     expect(String(out.cache_namespace.value)).toMatch(/^\d+-cache$/);
     expect(out.cache_port.value).toBe(9900);
-    expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+    expect((await run('plan', '-skip-synth', '-detailed-exitcode')).code).toBe(0);
   });
 
   it('a grown namespace and one more worker change the deployment in place', async () => {
@@ -40,7 +40,7 @@ describe('examples/zdb-and-containers on a local grid', () => {
     const plan = await run('plan');
     expect(plan.stdout).toContain('# grid_deployment.app will be updated in-place');
     expect(plan.stdout).toContain('~ size = 5 -> 8');
-    expect((await run('apply', '-auto-approve')).stdout).toContain('0 added, 1 changed, 0 destroyed');
+    expect((await run('apply', '-skip-synth', '-auto-approve')).stdout).toContain('0 added, 1 changed, 0 destroyed');
     expect((await outputs()).worker_ips.value).toEqual(['10.50.2.2', '10.50.2.3', '10.50.2.4']);
     const grid = readGrid(home);
     const node = devNodeClient(grid, grid.nodes[0]);
@@ -51,19 +51,19 @@ describe('examples/zdb-and-containers on a local grid', () => {
     } finally {
       node.close();
     }
-    expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+    expect((await run('plan', '-skip-synth', '-detailed-exitcode')).code).toBe(0);
   });
 
   it('a new deployment name replaces it', async () => {
     setStack((s) => s.replace("name: 'app',\n      networkName", "name: 'app_v2',\n      networkName"));
     const plan = await run('plan');
     expect(plan.stdout).toContain('# grid_deployment.app must be replaced');
-    expect((await run('apply', '-auto-approve')).stdout).toContain('1 added, 0 changed, 1 destroyed');
-    expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+    expect((await run('apply', '-skip-synth', '-auto-approve')).stdout).toContain('1 added, 0 changed, 1 destroyed');
+    expect((await run('plan', '-skip-synth', '-detailed-exitcode')).code).toBe(0);
   });
 
   it('destroy leaves no contract', async () => {
-    expect((await run('destroy', '-auto-approve')).code).toBe(0);
+    expect((await run('destroy', '-skip-synth', '-auto-approve')).code).toBe(0);
     const chain = new ChainClient(readGrid(home).chain.address);
     try {
       expect((await chain.contracts({ twinId: readGrid(home).devAccount.twinId })).filter((c) => c.state !== 'Deleted')).toEqual([]);
