@@ -26,6 +26,29 @@ import type { Twin__Output } from '../generated/gridform/chain/Twin';
  */
 export const RECONNECT_QUICKLY = { 'grpc.initial_reconnect_backoff_ms': 250, 'grpc.max_reconnect_backoff_ms': 2000 };
 
+/** How often an idle connection is pinged; an unanswered ping closes it after a third of that. */
+export const DEFAULT_KEEPALIVE_MS = 15_000;
+
+/**
+ * HTTP/2 pings on every connection, idle or not. A peer that vanished without closing the TCP
+ * connection (a host gone, a link cut) is noticed within keepaliveMs * 4/3: the connection is
+ * dropped, a stream on it ends with UNAVAILABLE and the channel reconnects. Without them a
+ * subscription waits forever and every call times out on the dead connection.
+ */
+export function keepaliveOptions(keepaliveMs = DEFAULT_KEEPALIVE_MS): Record<string, number> {
+  if (keepaliveMs <= 0) return {};
+  return {
+    'grpc.keepalive_time_ms': keepaliveMs,
+    'grpc.keepalive_timeout_ms': Math.ceil(keepaliveMs / 3),
+    'grpc.keepalive_permit_without_calls': 1,
+  };
+}
+
+/** The options of a long-lived channel to the chain or a node. */
+export function channelOptions(options: ClientOptions): Record<string, number> {
+  return { 'grpc.max_receive_message_length': 256 * 1024 * 1024, ...RECONNECT_QUICKLY, ...keepaliveOptions(options.keepaliveMs) };
+}
+
 export interface ClientOptions {
   /** deadline of each call, in milliseconds (default 10 s) */
   timeoutMs?: number;
@@ -37,6 +60,8 @@ export interface ClientOptions {
    * its channel reconnects only on its own backoff, and the first calls would fail needlessly.
    */
   awaitReconnectMs?: number;
+  /** keepalive ping period in milliseconds (default 15 s; 0 turns pings off) */
+  keepaliveMs?: number;
 }
 
 /** An event subscription: pausing stops reading, so the chain holds back (flow control) instead of buffering here. */
@@ -61,9 +86,8 @@ export class ChainClient {
   constructor(readonly address: string, options: ClientOptions & { adminToken?: string } = {}) {
     const proto = chainProto();
     const credentials = grpc.credentials.createInsecure();
-    const channelOptions = { 'grpc.max_receive_message_length': 256 * 1024 * 1024, ...RECONNECT_QUICKLY };
-    this.raw = new proto.gridform.chain.Chain(address, credentials, channelOptions);
-    this.admin = new proto.gridform.chain.ChainAdmin(address, credentials, channelOptions);
+    this.raw = new proto.gridform.chain.Chain(address, credentials, channelOptions(options));
+    this.admin = new proto.gridform.chain.ChainAdmin(address, credentials, channelOptions(options));
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.adminToken = options.adminToken;
     this.peer = options.peer ?? { name: 'the chain' };

@@ -3,7 +3,7 @@ import * as grpc from '@grpc/grpc-js';
 import { nodeProto } from './load';
 import { unary, type Peer } from './rpc';
 import { CALL_AUTH_HEADERS, signCall, type CallSigner } from './call-auth';
-import { RECONNECT_QUICKLY, type ClientOptions } from './chain-client';
+import { channelOptions, type ClientOptions } from './chain-client';
 import type { NodeClient as RawNodeClient } from '../generated/gridform/node/Node';
 import type { Deployment, Deployment__Output } from '../generated/gridform/node/Deployment';
 import type { Change__Output } from '../generated/gridform/node/Change';
@@ -26,8 +26,7 @@ export class NodeClient {
 
   /** `signer` (the calling twin and this node's id) is needed for get, list and changes. */
   constructor(readonly address: string, options: ClientOptions & { signer?: CallSigner } = {}) {
-    const channelOptions = { 'grpc.max_receive_message_length': 256 * 1024 * 1024, ...RECONNECT_QUICKLY };
-    this.raw = new (nodeProto().gridform.node.Node)(address, grpc.credentials.createInsecure(), channelOptions);
+    this.raw = new (nodeProto().gridform.node.Node)(address, grpc.credentials.createInsecure(), channelOptions(options));
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.signer = options.signer;
     this.peer = options.peer ?? { name: 'the node' };
