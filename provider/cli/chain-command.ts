@@ -34,7 +34,13 @@ async function run(client: ChainClient, [sub, arg]: string[], v: Values, io: Cli
   switch (sub) {
     case 'nodes': {
       const nodes = await client.nodes();
-      return out(nodes, () => table(['ID', 'FARM', 'TWIN', 'CRU', 'MRU GiB', 'SRU GiB', 'ADDRESS'], nodes.map((n) => [n.id, n.farmId, n.twinId, n.resources?.cru, gib(n.resources?.mru), gib(n.resources?.sru), n.address])));
+      const info = await client.info();
+      const seen = (t: number) => (t ? `${ago(info.timestamp - t)} ago` : 'never');
+      const header = ['ID', 'FARM', 'TWIN', 'STATUS', 'VERSION', 'LAST REPORT', 'CRU', 'MRU GiB', 'SRU GiB', 'ADDRESS'];
+      const rows = nodes.map((n) => [
+        n.id, n.farmId, n.twinId, n.status, n.version || '-', seen(n.lastReport), n.resources?.cru, gib(n.resources?.mru), gib(n.resources?.sru), n.address,
+      ]);
+      return out(nodes, () => table(header, rows));
     }
     case 'farms': {
       const farms = await client.farms(Number(v.twin ?? 0));
@@ -72,6 +78,14 @@ async function run(client: ChainClient, [sub, arg]: string[], v: Values, io: Cli
     default:
       throw new Error(`no chain subcommand ${sub}`);
   }
+}
+
+/** 95 -> "1m35s", 7300 -> "2h1m" */
+function ago(seconds: number): string {
+  const s = Math.max(0, seconds);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${s % 60}s`;
+  return `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60)}m`;
 }
 
 function gib(bytes: number | undefined): string {
