@@ -37,7 +37,9 @@ export class NodeHealthChecks {
     this.warned.add(h.nodeId);
     const contracts = await this.ctx.chain.contracts({ twinId: this.ctx.twinId, nodeId: h.nodeId }).catch(() => []);
     const live = contracts.filter((c) => c.state !== 'Deleted').map((c) => c.id);
-    const yours = live.length === 1 ? `your contract ${live[0]} on it keeps its state` : `your contracts ${live.join(', ')} on it keep their state`;
+    let yours = `your contracts ${live.join(', ')} on it keep their state`;
+    if (live.length === 1) yours = `your contract ${live[0]} on it keeps its state`;
+    if (!live.length) yours = 'what you have on it keeps its state';
     return [warning(
       `Node ${h.nodeId} is ${h.why}`,
       `Its deployments cannot be read or changed: ${yours} as recorded, and the rest of the plan goes on. `
