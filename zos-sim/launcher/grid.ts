@@ -189,6 +189,8 @@ async function startHost(chainAddress: string, specFile: string, gridDir: string
   const byKey = new Map(spec.nodes.map((n) => [n.key, n]));
   const client = new ChainClient(chainAddress);
   try {
+    const ids = new Set([...s.output.matchAll(/zos-sim node (\d+) ready on/g)].map((m) => Number(m[1])));
+    await firstUptimeReports(client, ids);
     const twins = new Map((await client.nodes()).map((n) => [n.id, n.twinId]));
     return [...s.output.matchAll(/zos-sim node (\d+) ready on (\S+) key=(\S+)/g)].map((m) => {
       const n = byKey.get(m[3])!;
@@ -196,6 +198,17 @@ async function startHost(chainAddress: string, specFile: string, gridDir: string
     });
   } finally {
     client.close();
+  }
+}
+
+/** Waits until every node of `ids` has reported uptime once (so the chain has them up). */
+async function firstUptimeReports(client: ChainClient, ids: Set<number>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const silent = (await client.nodes()).filter((n) => ids.has(n.id) && !n.lastReport);
+    if (!silent.length) return;
+    if (Date.now() > deadline) throw new Error(`nodes ${silent.map((n) => n.id).join(', ')} did not report uptime within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 

@@ -108,7 +108,10 @@ export async function createNodeServer(o: NodeServerOptions): Promise<NodeServer
     usage.onChainBack = () => watcher.chainIsBack();
     usage.onChainTime = (now) => uptime.onChainTime(now);
     usage.start();
-    void usage.tick(); // the first uptime report now, not a poll later
+    // the first uptime report now, so the chain has the node up once it says ready; nodes hosted
+    // together do not wait for it one by one (their host waits for all of them)
+    const first = usage.tick();
+    if (!o.shared) await first;
     return {
       nodeId: reg.nodeId,
       twinId: reg.twinId,
