@@ -17,7 +17,9 @@ describe('farms: what a farmer may do, and every refusal changes nothing', () =>
     }
     await t.client.submit(farmer.key, { createFarm: { name: 'alpha' } });
     const other = await userWithTwin(t.client);
-    await expect(t.client.submit(other.key, { createFarm: { name: 'alpha' } })).rejects.toThrow('a farm named alpha exists already (farm 1)');
+    await expect(t.client.submit(other.key, { createFarm: { name: 'alpha' } })).rejects.toThrow(
+      'a farm named alpha exists already (farm 1)',
+    );
     expect((await t.client.farms()).map((f) => f.name)).toEqual(['alpha']);
   });
 
@@ -26,9 +28,13 @@ describe('farms: what a farmer may do, and every refusal changes nothing', () =>
     const farmId = (await t.client.submit(farmer.key, { createFarm: { name: 'ipfarm' } })).createdIds[0];
     const ip = { ip: '198.51.100.20/24', gateway: '198.51.100.1' };
     await t.client.submit(farmer.key, { addFarmPublicIps: { farmId, publicIps: [ip] } });
-    await expect(t.client.submit(farmer.key, { addFarmPublicIps: { farmId, publicIps: [ip] } })).rejects.toThrow(`public IP ${ip.ip} is already registered on farm ${farmId}`);
+    await expect(t.client.submit(farmer.key, { addFarmPublicIps: { farmId, publicIps: [ip] } })).rejects.toThrow(
+      `public IP ${ip.ip} is already registered on farm ${farmId}`,
+    );
     const outside = { ip: '198.51.100.21/24', gateway: '198.51.101.1' };
-    await expect(t.client.submit(farmer.key, { addFarmPublicIps: { farmId, publicIps: [outside] } })).rejects.toThrow('is not in its subnet /24');
+    await expect(t.client.submit(farmer.key, { addFarmPublicIps: { farmId, publicIps: [outside] } })).rejects.toThrow(
+      'is not in its subnet /24',
+    );
     const itself = { ip: '198.51.100.22/24', gateway: '198.51.100.22' };
     await expect(t.client.submit(farmer.key, { addFarmPublicIps: { farmId, publicIps: [itself] } })).rejects.toThrow('is the IP itself');
     expect((await t.client.farm(farmId)).publicIps).toEqual([{ ...ip, contractId: 0 }]);
@@ -39,22 +45,31 @@ describe('farms: what a farmer may do, and every refusal changes nothing', () =>
     const before = await t.client.farm(farmId);
     const intruder = await userWithTwin(t.client);
     const add = { farmId, publicIps: [{ ip: '192.0.2.50/24', gateway: '192.0.2.1' }] };
-    await expect(t.client.submit(intruder.key, { addFarmPublicIps: add })).rejects.toThrow(`farm ${farmId} belongs to twin ${before.twinId}, not to twin ${intruder.twinId}`);
+    await expect(t.client.submit(intruder.key, { addFarmPublicIps: add })).rejects.toThrow(
+      `farm ${farmId} belongs to twin ${before.twinId}, not to twin ${intruder.twinId}`,
+    );
     const remove = { farmId, ip: before.publicIps[0].ip };
-    await expect(t.client.submit(intruder.key, { removeFarmPublicIp: remove })).rejects.toThrow(`farm ${farmId} belongs to twin ${before.twinId}`);
+    await expect(t.client.submit(intruder.key, { removeFarmPublicIp: remove })).rejects.toThrow(
+      `farm ${farmId} belongs to twin ${before.twinId}`,
+    );
     expect(await t.client.farm(farmId)).toEqual(before);
   });
 
   it('removes a free IP; an IP a contract holds stays until the contract ends', async () => {
     const { farmer, farmId, nodeId } = await farmWithNode(t.client, 2);
     const user = await userWithTwin(t.client);
-    const contractId = (await t.client.submit(user.key, { createNodeContract: { nodeId, deploymentHash: HASH, deploymentData: '{}', publicIps: 1 } })).createdIds[0];
+    const contractId = (
+      await t.client.submit(user.key, { createNodeContract: { nodeId, deploymentHash: HASH, deploymentData: '{}', publicIps: 1 } })
+    ).createdIds[0];
     const ips = (await t.client.farm(farmId)).publicIps;
     const used = ips.find((p) => p.contractId)!;
     const free = ips.find((p) => !p.contractId)!;
-    await expect(t.client.submit(farmer.key, { removeFarmPublicIp: { farmId, ip: used.ip } }))
-      .rejects.toThrow(`public IP ${used.ip} of farm ${farmId} is used by contract ${contractId}: it can be removed once that contract ends`);
-    await expect(t.client.submit(farmer.key, { removeFarmPublicIp: { farmId, ip: '203.0.113.250/24' } })).rejects.toThrow(`farm ${farmId} has no public IP "203.0.113.250/24"`);
+    await expect(t.client.submit(farmer.key, { removeFarmPublicIp: { farmId, ip: used.ip } })).rejects.toThrow(
+      `public IP ${used.ip} of farm ${farmId} is used by contract ${contractId}: it can be removed once that contract ends`,
+    );
+    await expect(t.client.submit(farmer.key, { removeFarmPublicIp: { farmId, ip: '203.0.113.250/24' } })).rejects.toThrow(
+      `farm ${farmId} has no public IP "203.0.113.250/24"`,
+    );
     await t.client.submit(farmer.key, { removeFarmPublicIp: { farmId, ip: free.ip } });
     expect((await t.client.farm(farmId)).publicIps.map((p) => p.ip)).toEqual([used.ip]);
     await t.client.submit(user.key, { cancelContract: { contractId } });
@@ -95,12 +110,16 @@ describe('uptime reports and node status (Grid Proxy rule)', () => {
     expect((await t.client.node(nodeId)).status).toBe('up');
   });
 
-  it("a node its farmer powers down is standby for 24 hours, then down; only the farmer may power it", async () => {
+  it('a node its farmer powers down is standby for 24 hours, then down; only the farmer may power it', async () => {
     const { farmer, node, nodeId } = await farmWithNode(t.client, 0);
     await report(node.key);
     const stranger = await userWithTwin(t.client);
-    await expect(t.client.submit(stranger.key, { changePowerTarget: { nodeId, powerTarget: 'Down' } })).rejects.toThrow(`only the farmer of farm`);
-    await expect(t.client.submit(farmer.key, { changePowerTarget: { nodeId, powerTarget: 'Off' } })).rejects.toThrow('power target must be Up or Down');
+    await expect(t.client.submit(stranger.key, { changePowerTarget: { nodeId, powerTarget: 'Down' } })).rejects.toThrow(
+      `only the farmer of farm`,
+    );
+    await expect(t.client.submit(farmer.key, { changePowerTarget: { nodeId, powerTarget: 'Off' } })).rejects.toThrow(
+      'power target must be Up or Down',
+    );
     await t.client.submit(farmer.key, { changePowerTarget: { nodeId, powerTarget: 'Down' } });
     expect((await t.client.node(nodeId)).status).toBe('standby');
     await t.client.advanceTime(NODE_STANDBY_INTERVAL_SECONDS + 1);
@@ -115,7 +134,9 @@ describe('uptime reports and node status (Grid Proxy rule)', () => {
     const user = await userWithTwin(t.client);
     await expect(report(user.key)).rejects.toThrow(`twin ${user.twinId} has no node: only a node reports uptime`);
     const { timestamp } = await t.client.info();
-    await expect(t.client.submit(node.key, { reportUptime: { uptime: 1, timestampHint: timestamp - 3600, version: 'v' } })).rejects.toThrow('more than 60 s from chain time');
+    await expect(t.client.submit(node.key, { reportUptime: { uptime: 1, timestampHint: timestamp - 3600, version: 'v' } })).rejects.toThrow(
+      'more than 60 s from chain time',
+    );
     expect(await t.client.node(nodeId)).toMatchObject({ status: 'down', lastReport: 0 });
   });
 

@@ -38,7 +38,8 @@ async function run(client: ChainClient, [sub, arg]: string[], v: Values, io: Cli
       const seen = (t: number) => (t ? `${ago(info.timestamp - t)} ago` : 'never');
       const header = ['ID', 'FARM', 'TWIN', 'STATUS', 'VERSION', 'LAST REPORT', 'CRU', 'MRU GiB', 'SRU GiB', 'ADDRESS'];
       const rows = nodes.map((n) => [
-        n.id, n.farmId, n.twinId, n.status, n.version || '-', seen(n.lastReport), n.resources?.cru, gib(n.resources?.mru), gib(n.resources?.sru), n.address,
+        n.id, n.farmId, n.twinId, n.status, n.version || '-', seen(n.lastReport),
+        n.resources?.cru, gib(n.resources?.mru), gib(n.resources?.sru), n.address,
       ]);
       return out(nodes, () => table(header, rows));
     }

@@ -15,7 +15,8 @@ const WHOLE = { pattern: /^\d+$/, what: 'a whole number' };
 const TFT = { pattern: /^\d*\.?\d+$/, what: 'an amount of TFT such as 10 or 2.5' };
 const ID = { pattern: /^\d+$/, what: 'a number (an id)' };
 const VERSION_FLAG: FlagSpec = {
-  kind: 'value', arg: 'VERSION', help: 'The zos-sim version (default: the latest, 0.2.0).', accepts: { pattern: /^[\w.+-]{1,64}$/, what: 'a version such as 0.2.0' },
+  kind: 'value', arg: 'VERSION', help: 'The zos-sim version (default: the latest, 0.2.0).',
+  accepts: { pattern: /^[\w.+-]{1,64}$/, what: 'a version such as 0.2.0' },
 };
 const count = (help: string): FlagSpec => ({ kind: 'value', arg: 'N', help, accepts: WHOLE });
 
@@ -118,7 +119,9 @@ export const ACCOUNT_SPEC: CommandSpec = {
 };
 
 const FARM: Flags = { farm: { kind: 'value', arg: 'ID', help: 'The farm.', accepts: ID } };
-const lifecycle = (summary: string, flags: Flags = {}): CommandSpec => ({ usage: '[options] NODE_ID', summary, flags: { ...DATA, ...JSON_FLAG, ...flags }, args: [1, 1] });
+const lifecycle = (summary: string, flags: Flags = {}): CommandSpec => ({
+  usage: '[options] NODE_ID', summary, flags: { ...DATA, ...JSON_FLAG, ...flags }, args: [1, 1],
+});
 
 export const NODE_SPEC: CommandSpec = {
   usage: '<subcommand> [options]',

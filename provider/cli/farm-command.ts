@@ -20,7 +20,8 @@ export function farmerMnemonic(io: CliIO): string | undefined {
 /** The farmer's key and twin; a refusal when the account has none. */
 export async function farmer(client: ChainClient, io: CliIO): Promise<{ key: KeyPair; twinId: number }> {
   const mnemonic = farmerMnemonic(io);
-  if (!mnemonic) throw new Error("no farmer account: export MNEMONIC (the farmer's own), or start a local grid (its farmer account is used)");
+  if (!mnemonic)
+    throw new Error("no farmer account: export MNEMONIC (the farmer's own), or start a local grid (its farmer account is used)");
   const key = keyPairFromMnemonic(mnemonic);
   const twin = await client.twinByAccount(key.publicKey).catch(() => undefined);
   if (!twin) throw new Error(`account ${key.publicKey} has no twin on the chain: create one first (gridform account create)`);
@@ -41,7 +42,7 @@ export const farmCommand: Pick<ExtraCommand, 'run'> = {
     const parsed = parseArgs({ args: argv, allowPositionals: true, options: parseOptions(FARM_SPEC) });
     const values = parsed.values as Values;
     const sub = parsed.positionals[0];
-    if (!sub || !Object.hasOwn(FARM_SPEC.subcommands!, sub)) return (io.stderr.write(helpText(['farm'], FARM_SPEC, '--')), 1);
+    if (!sub || !Object.hasOwn(FARM_SPEC.subcommands!, sub)) return io.stderr.write(helpText(['farm'], FARM_SPEC, '--')), 1;
     const client = new ChainClient(chainAddress(values.chain, io), { peer: chainPeer() });
     try {
       return await run(client, parsed.positionals, values, io);
@@ -63,7 +64,11 @@ async function run(client: ChainClient, [sub, arg]: string[], v: Values, io: Cli
     case 'create': {
       const id = (await client.submit(me.key, { createFarm: { name: arg } })).createdIds[0];
       const farm = await client.farm(id);
-      io.stdout.write(v.json ? JSON.stringify(farm, null, 2) + '\n' : `Farm ${id} (${farm.name}) created for twin ${me.twinId}, certification ${farm.certification}.\n`);
+      io.stdout.write(
+        v.json
+          ? JSON.stringify(farm, null, 2) + '\n'
+          : `Farm ${id} (${farm.name}) created for twin ${me.twinId}, certification ${farm.certification}.\n`,
+      );
       return 0;
     }
     case 'add-ip': {
@@ -83,10 +88,17 @@ async function run(client: ChainClient, [sub, arg]: string[], v: Values, io: Cli
     }
     case 'list': {
       const farms = await client.farms(me.twinId);
-      if (v.json) return (io.stdout.write(JSON.stringify(farms, null, 2) + '\n'), 0);
-      const rows = farms.flatMap((f) => (f.publicIps.length ? f.publicIps : [undefined]).map((ip) => [
-        f.id, f.name, f.certification, ip?.ip ?? '-', ip?.gateway ?? '', ip ? (ip.contractId ? `contract ${ip.contractId}` : 'free') : '',
-      ]));
+      if (v.json) return io.stdout.write(JSON.stringify(farms, null, 2) + '\n'), 0;
+      const rows = farms.flatMap((f) =>
+        (f.publicIps.length ? f.publicIps : [undefined]).map((ip) => [
+          f.id,
+          f.name,
+          f.certification,
+          ip?.ip ?? '-',
+          ip?.gateway ?? '',
+          ip ? (ip.contractId ? `contract ${ip.contractId}` : 'free') : '',
+        ]),
+      );
       io.stdout.write(table(['FARM', 'NAME', 'CERTIFICATION', 'PUBLIC IP', 'GATEWAY', 'USED BY'], rows));
       return 0;
     }

@@ -22,7 +22,8 @@ export const gridCommand: Pick<ExtraCommand, 'run'> = {
 /** Runs the launcher with `args`, passing its output on; resolves with its exit code. */
 export function runLauncher(args: string[], io: CliIO): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [LAUNCHER, ...args], { cwd: io.cwd, env: { ...process.env, ...io.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...process.env, ...io.env };
+    const child = spawn(process.execPath, [LAUNCHER, ...args], { cwd: io.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (d: Buffer) => io.stdout.write(d));
     child.stderr.on('data', (d: Buffer) => io.stderr.write(d));
     child.on('close', (code) => resolve(code ?? 1));

@@ -7,7 +7,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CHAIN_READY, ChainClient, NODE_READY, NodeClient, deploymentHashHex, keyPairFromSeed, killed, readyLine, signDeployment, tftToUnits, type node } from '../../proto';
+import {
+  CHAIN_READY,
+  ChainClient,
+  NODE_READY,
+  NodeClient,
+  deploymentHashHex,
+  keyPairFromSeed,
+  killed,
+  readyLine,
+  signDeployment,
+  tftToUnits,
+  type node,
+} from '../../proto';
 
 const DIST = path.resolve(__dirname, '..', '..');
 const DEPLOYMENTS = 250;
@@ -23,10 +35,28 @@ function daemon(script: string, args: string[]): { proc: ChildProcess; output: (
 }
 
 function deployment(twinId: number, i: number): node.Deployment {
-  const disk = (k: number) => ({ version: 0, name: `disk${k}`, type: 'zmount', data: JSON.stringify({ size: MiB * (i + 1) }), metadata: '', description: '' });
-  const zdb = (k: number) => ({ version: 0, name: `zdb${k}`, type: 'zdb', data: JSON.stringify({ size: MiB * (i + 1), mode: 'user', password: `pw${i}` }), metadata: '', description: '' });
+  const disk = (k: number) => ({
+    version: 0,
+    name: `disk${k}`,
+    type: 'zmount',
+    data: JSON.stringify({ size: MiB * (i + 1) }),
+    metadata: '',
+    description: '',
+  });
+  const zdb = (k: number) => ({
+    version: 0,
+    name: `zdb${k}`,
+    type: 'zdb',
+    data: JSON.stringify({ size: MiB * (i + 1), mode: 'user', password: `pw${i}` }),
+    metadata: '',
+    description: '',
+  });
   return {
-    version: 0, twinId, contractId: 0, metadata: '', description: '',
+    version: 0,
+    twinId,
+    contractId: 0,
+    metadata: '',
+    description: '',
     signatureRequirement: { requests: [{ twinId, required: false, weight: 1 }], weightRequired: 1, signatures: [] },
     workloads: [disk(1), disk(2), zdb(1), zdb(2)],
   };
@@ -45,7 +75,16 @@ async function main(): Promise<void> {
     await chain.fund(user.publicKey, tftToUnits('1000000'));
     const twinId = (await chain.submit(user, { createTwin: { relay: 'r' } })).createdIds[0];
     const farmId = (await chain.submit(user, { createFarm: { name: 'restore-bench', publicIps: [] } })).createdIds[0];
-    const nodeArgs = ['--chain', chainAddress, '--farm', String(farmId), '--data', path.join(dir, 'node'), '--provision-ms', 'zmount=0,zdb=0'];
+    const nodeArgs = [
+      '--chain',
+      chainAddress,
+      '--farm',
+      String(farmId),
+      '--data',
+      path.join(dir, 'node'),
+      '--provision-ms',
+      'zmount=0,zdb=0',
+    ];
     const first = daemon('zos-sim/main.js', nodeArgs);
     procs.push(first.proc);
     const [, nodeIdText, address] = await readyLine(first.proc, NODE_READY, 'zos-sim');
@@ -74,14 +113,24 @@ async function main(): Promise<void> {
     const ok = (await allOk(after)).length;
     const same = JSON.stringify((await after.list(twinId)).map((d) => d.workloads.map((w) => w.result))) === results;
     const rows = [
-      [`${ok} of ${DEPLOYMENTS * PER_DEPLOYMENT} workloads back after SIGKILL (start to serving)`, `${seconds.toFixed(2)} s`, `<= ${GOAL_SECONDS} s`,
-        seconds <= GOAL_SECONDS && ok === DEPLOYMENTS * PER_DEPLOYMENT && same ? 'met' : 'MISSED'],
+      [
+        `${ok} of ${DEPLOYMENTS * PER_DEPLOYMENT} workloads back after SIGKILL (start to serving)`,
+        `${seconds.toFixed(2)} s`,
+        `<= ${GOAL_SECONDS} s`,
+        seconds <= GOAL_SECONDS && ok === DEPLOYMENTS * PER_DEPLOYMENT && same ? 'met' : 'MISSED',
+      ],
       ['  the restore step alone (as the node reports it)', `${summary?.[4] ?? '?'} ms`, '', ''],
       ['  results identical to before the kill (nothing re-created)', same ? 'yes' : 'NO', 'yes', same ? 'met' : 'MISSED'],
     ];
-    const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['zos-sim restore', 'measured', 'goal', ''][i].length));
+    const widths = [0, 1, 2, 3].map((i) =>
+      Math.max(...rows.map((r) => r[i].length), ['zos-sim restore', 'measured', 'goal', ''][i].length),
+    );
     const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
-    process.stdout.write(`\n${line(['zos-sim restore', 'measured', 'goal', ''])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
+    process.stdout.write(
+      `\n${line(['zos-sim restore', 'measured', 'goal', ''])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows
+        .map(line)
+        .join('\n')}\n`,
+    );
     process.stdout.write('Start to serving includes starting Node, opening the store, registering on chain and reconciling with it.\n');
   } finally {
     clients.forEach((c) => c.close());

@@ -134,7 +134,8 @@ export async function restartNode(grid: GridFile, index: number, profile: string
   const n = grid.nodes[index];
   const gw = n.domain ? gatewayConfig(index, farmRange(grid.farms.findIndex((f) => f.id === n.farmId))) : undefined;
   const port = Number(n.address.split(':').pop());
-  return startNode(grid.chain.address, n.farmId, n.dataDir, grid.dataDir, profile, path.basename(n.dataDir), gw, port, `node ${n.id}`, extra);
+  const name = path.basename(n.dataDir);
+  return startNode(grid.chain.address, n.farmId, n.dataDir, grid.dataDir, profile, name, gw, port, `node ${n.id}`, extra);
 }
 
 async function startChain(dataDir: string, port: number, blockTimeMs?: number): Promise<{ address: string; pid: number }> {
@@ -207,7 +208,9 @@ async function firstUptimeReports(client: ChainClient, ids: Set<number>, timeout
   for (;;) {
     const silent = (await client.nodes()).filter((n) => ids.has(n.id) && !n.lastReport);
     if (!silent.length) return;
-    if (Date.now() > deadline) throw new Error(`nodes ${silent.map((n) => n.id).join(', ')} did not report uptime within ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline) {
+      throw new Error(`nodes ${silent.map((n) => n.id).join(', ')} did not report uptime within ${timeoutMs / 1000} s`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }

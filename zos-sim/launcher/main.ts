@@ -29,7 +29,10 @@ function render(s: Status): string {
     `  chain    ${s.chain.address.padEnd(22)} ${state(s.chain)}`,
     ...(s.nodes.length > 30
       ? [`  nodes    ${s.nodes.length} (${s.nodes.filter((n) => n.running).length} running, ${s.nodes.filter((n) => n.state === 'dead').length} dead), ids ${s.nodes[0].id}-${s.nodes[s.nodes.length - 1].id}; gateways ${s.nodes.filter((n) => n.domain).map((n) => `${n.id} (${n.domain})`).join(', ') || 'none'}`]
-      : s.nodes.map((n) => `  node ${String(n.id).padEnd(3)} ${n.address.padEnd(22)} farm ${n.farmId}  ${state(n)}${n.version ? `  v${n.version}` : ''}${n.domain ? `  gateway ${n.domain}` : ''}`)),
+      : s.nodes.map((n) => {
+        const extra = `${n.version ? `  v${n.version}` : ''}${n.domain ? `  gateway ${n.domain}` : ''}`;
+        return `  node ${String(n.id).padEnd(3)} ${n.address.padEnd(22)} farm ${n.farmId}  ${state(n)}${extra}`;
+      })),
     `  farms    ${s.farms.map((f) => `${f.id} (${f.name}, ${f.publicIps.length} public IPs)`).join(', ')}`,
     '',
     `Dev account (twin ${s.devAccount.twinId}, account ${s.devAccount.accountId}):`,
@@ -63,7 +66,8 @@ async function main(argv: string[]): Promise<number> {
         data: { type: 'string' }, nodes: { type: 'string' }, farms: { type: 'string' }, port: { type: 'string' }, profile: { type: 'string', default: 'medium' },
         gateways: { type: 'string' }, 'public-ips': { type: 'string' }, 'nodes-per-process': { type: 'string' },
         json: { type: 'boolean', default: false }, purge: { type: 'boolean', default: false },
-        to: { type: 'string' }, farm: { type: 'string' }, chain: { type: 'string' }, 'node-data': { type: 'string' }, host: { type: 'string' },
+        to: { type: 'string' }, farm: { type: 'string' }, chain: { type: 'string' },
+        'node-data': { type: 'string' }, host: { type: 'string' },
       },
     }));
     command = positionals[0];
@@ -131,9 +135,12 @@ async function nodeCommand(dataDir: string, [sub, id, extra]: string[], v: NodeV
   if (extra !== undefined) throw new LifecycleRefusal(`unexpected argument ${JSON.stringify(extra)}`);
   const print = (n: unknown, line: string) => process.stdout.write(v.json ? JSON.stringify(n, null, 2) + '\n' : `${line}\n`);
   if (sub === 'join') {
-    if (id !== undefined) throw new LifecycleRefusal(`join takes no node id (the node gets one when it registers), not ${JSON.stringify(id)}`);
+    if (id !== undefined) {
+      throw new LifecycleRefusal(`join takes no node id (the node gets one when it registers), not ${JSON.stringify(id)}`);
+    }
     if (!/^\d+$/.test(v.farm ?? '')) throw new LifecycleRefusal('join needs --farm ID (the farm the node joins)');
-    const n = await joinNode(dataDir, { farmId: Number(v.farm), chain: v.chain, nodeData: v['node-data'], host: v.host, profile: v.profile }, log);
+    const join = { farmId: Number(v.farm), chain: v.chain, nodeData: v['node-data'], host: v.host, profile: v.profile };
+    const n = await joinNode(dataDir, join, log);
     print(n, `Node ${n.id} joined farm ${n.farmId} on ${n.address}.`);
     return 0;
   }

@@ -26,14 +26,21 @@ function gridAt(dataDir: string): GridFile {
 
 function entry(grid: GridFile, id: number): { index: number; node: NodeEntry } {
   const index = grid.nodes.findIndex((n) => n.id === id);
-  if (index < 0) throw new LifecycleRefusal(`node ${id} is not a node of the local grid in ${grid.dataDir} (its nodes: ${grid.nodes.map((n) => n.id).join(', ')})`);
+  if (index < 0)
+    throw new LifecycleRefusal(
+      `node ${id} is not a node of the local grid in ${grid.dataDir} (its nodes: ${grid.nodes.map((n) => n.id).join(', ')})`,
+    );
   const node = grid.nodes[index];
-  if (node.hostSpec) throw new LifecycleRefusal(`node ${id} shares a process with other nodes (a grid of more than 20 nodes): lifecycle commands need one process per node`);
+  if (node.hostSpec)
+    throw new LifecycleRefusal(
+      `node ${id} shares a process with other nodes (a grid of more than 20 nodes): lifecycle commands need one process per node`,
+    );
   return { index, node };
 }
 
 function requireChain(grid: GridFile): void {
-  if (!grid.chain.pid || !alive(grid.chain.pid)) throw new LifecycleRefusal(`the chain of the local grid in ${grid.dataDir} is not running: gridform grid up starts it`);
+  if (!grid.chain.pid || !alive(grid.chain.pid))
+    throw new LifecycleRefusal(`the chain of the local grid in ${grid.dataDir} is not running: gridform grid up starts it`);
 }
 
 const running = (n: NodeEntry) => alive(n.pid, NODE_SCRIPT);
@@ -109,7 +116,10 @@ async function versionOnChain(chainAddress: string, id: number, version: string)
   try {
     const deadline = Date.now() + VERSION_ON_CHAIN_MS;
     while ((await chain.node(id)).version !== version) {
-      if (Date.now() > deadline) throw new Error(`node ${id} started on ${version} but the chain does not show it after ${VERSION_ON_CHAIN_MS / 1000} s: see its log`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `node ${id} started on ${version} but the chain does not show it after ${VERSION_ON_CHAIN_MS / 1000} s: see its log`,
+        );
       await new Promise((r) => setTimeout(r, 100));
     }
   } finally {
@@ -141,7 +151,8 @@ export async function joinNode(dataDir: string, o: JoinOptions, log: Log): Promi
   const local = !!grid && chain === grid.chain.address;
   if (local) requireChain(grid);
   const nodeData = o.nodeData ?? (local ? freeNodeDir(grid) : undefined);
-  if (!nodeData) throw new LifecycleRefusal('a node joining another grid needs --node-data DIR (the folder that keeps its identity and deployments)');
+  if (!nodeData)
+    throw new LifecycleRefusal('a node joining another grid needs --node-data DIR (the folder that keeps its identity and deployments)');
   const name = path.basename(nodeData);
   const logDir = local ? dataDir : nodeData;
   const extra = o.host ? ['--host', o.host] : [];
@@ -150,7 +161,9 @@ export async function joinNode(dataDir: string, o: JoinOptions, log: Log): Promi
     grid.nodes.push(started);
     writeGridFile(dataDir, grid);
   }
-  log(`node ${started.id} joined farm ${o.farmId}: serving on ${started.address} (process ${started.pid}, version ${started.version ?? '?'})`);
+  log(
+    `node ${started.id} joined farm ${o.farmId}: serving on ${started.address} (process ${started.pid}, version ${started.version ?? '?'})`,
+  );
   return started;
 }
 

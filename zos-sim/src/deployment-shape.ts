@@ -31,7 +31,8 @@ export function checkShape(d: node.Deployment__Output, supported: ReadonlySet<st
     if (w.version > d.version) throw new NodeRefusal('INVALID_ARGUMENT', `workload ${w.name} has version ${w.version}, above the deployment's version ${d.version}`);
     const type = supported.has(w.type) ? WORKLOAD_TYPES[w.type] : undefined;
     if (!type) {
-      const detail = `workload ${w.name}: type ${JSON.stringify(w.type)} is not supported by this node (supported: ${[...supported].join(', ')})`;
+      const known = [...supported].join(', ');
+      const detail = `workload ${w.name}: type ${JSON.stringify(w.type)} is not supported by this node (supported: ${known})`;
       throw new NodeRefusal('INVALID_ARGUMENT', detail);
     }
     const problem = type.validate(parseData(w));

@@ -42,7 +42,10 @@ function problem(w: StoredDeployment['workloads'][number], supported: ReadonlySe
  * state error) and returns the report and the deployments that changed.
  */
 export function restoreWorkloads(
-  deployments: Iterable<StoredDeployment>, supported: ReadonlySet<string>, version: string, now: number,
+  deployments: Iterable<StoredDeployment>,
+  supported: ReadonlySet<string>,
+  version: string,
+  now: number,
 ): { report: RestoreReport; changed: { deployment: StoredDeployment; names: string[] }[] } {
   const started = performance.now();
   const report: RestoreReport = { deployments: 0, workloads: 0, restored: 0, notRestored: [], ms: 0 };
@@ -58,7 +61,12 @@ export function restoreWorkloads(
         report.restored++;
         continue;
       }
-      w.result = { created: w.result?.created ?? now, state: 'error', message: `not restored after restart: ${reason}`, data: w.result?.data ?? '{}' };
+      w.result = {
+        created: w.result?.created ?? now,
+        state: 'error',
+        message: `not restored after restart: ${reason}`,
+        data: w.result?.data ?? '{}',
+      };
       report.notRestored.push({ contractId: d.contractId, workload: w.name, type: w.type, reason });
       names.push(w.name);
     }

@@ -13,7 +13,12 @@ export class UptimeReporter {
   private lastReport = 0;
   private busy = false;
 
-  constructor(private readonly chain: ChainClient, private readonly key: KeyPair, readonly version: string, private readonly log: (line: string) => void) {}
+  constructor(
+    private readonly chain: ChainClient,
+    private readonly key: KeyPair,
+    readonly version: string,
+    private readonly log: (line: string) => void,
+  ) {}
 
   /** Reports when a period has passed since the last report (or none was made yet). */
   async onChainTime(now: number): Promise<void> {

@@ -34,7 +34,11 @@ describe('node restart and upgrade', () => {
   });
 
   async function startNode(dir: string, ...extra: string[]) {
-    const proc = spawn(process.execPath, [ZOS_MAIN, '--chain', chain.address, '--farm', String(farmId), '--data', dir, '--provision-ms', 'zmachine=1', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(
+      process.execPath,
+      [ZOS_MAIN, '--chain', chain.address, '--farm', String(farmId), '--data', dir, '--provision-ms', 'zmachine=1', ...extra],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     procs.push(proc);
     let out = '';
     proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -44,11 +48,37 @@ describe('node restart and upgrade', () => {
 
   function deployment(twinId: number): node.Deployment {
     return {
-      version: 0, twinId, contractId: 0, metadata: '', description: '',
+      version: 0,
+      twinId,
+      contractId: 0,
+      metadata: '',
+      description: '',
       signatureRequirement: { requests: [{ twinId, required: false, weight: 1 }], weightRequired: 1, signatures: [] },
       workloads: [
-        { version: 0, name: 'net', type: 'network', data: JSON.stringify({ ip_range: '10.70.0.0/16', subnet: '10.70.2.0/24', wireguard_private_key: Buffer.alloc(32, 4).toString('base64'), wireguard_listen_port: 3600, peers: [] }) },
-        { version: 0, name: 'vm', type: 'zmachine', data: JSON.stringify({ flist: 'https://hub/base.flist', network: { interfaces: [{ network: 'net', ip: '' }] }, size: 0, compute_capacity: { cpu: 1, memory: 512 * MiB }, env: {} }) },
+        {
+          version: 0,
+          name: 'net',
+          type: 'network',
+          data: JSON.stringify({
+            ip_range: '10.70.0.0/16',
+            subnet: '10.70.2.0/24',
+            wireguard_private_key: Buffer.alloc(32, 4).toString('base64'),
+            wireguard_listen_port: 3600,
+            peers: [],
+          }),
+        },
+        {
+          version: 0,
+          name: 'vm',
+          type: 'zmachine',
+          data: JSON.stringify({
+            flist: 'https://hub/base.flist',
+            network: { interfaces: [{ network: 'net', ip: '' }] },
+            size: 0,
+            compute_capacity: { cpu: 1, memory: 512 * MiB },
+            env: {},
+          }),
+        },
         { version: 0, name: 'logs', type: 'zlogs', data: JSON.stringify({ zmachine: 'vm', output: 'ws://logs.example/vm' }) },
       ],
     };
@@ -61,12 +91,17 @@ describe('node restart and upgrade', () => {
     expect(first.output()).toMatch(`node ${first.nodeId} ready on ${first.address} version 0.1.0`);
     const user = await twinFor(chain.client);
     const d = deployment(user.twinId);
-    d.contractId = (await chain.client.submit(user.key, { createNodeContract: { nodeId: first.nodeId, deploymentHash: deploymentHashHex(d), publicIps: 0 } })).createdIds[0];
+    d.contractId = (
+      await chain.client.submit(user.key, {
+        createNodeContract: { nodeId: first.nodeId, deploymentHash: deploymentHashHex(d), publicIps: 0 },
+      })
+    ).createdIds[0];
     const signer = { twinId: user.twinId, key: user.key, nodeId: first.nodeId };
     const client1 = new NodeClient(first.address, { signer });
     clients.push(client1);
     await client1.deploy(signDeployment(d, user.twinId, user.key));
-    while ((await client1.get(user.twinId, d.contractId)).workloads.some((w) => w.result?.state !== 'ok')) await new Promise((r) => setTimeout(r, 20));
+    while ((await client1.get(user.twinId, d.contractId)).workloads.some((w) => w.result?.state !== 'ok'))
+      await new Promise((r) => setTimeout(r, 20));
     const before = await client1.get(user.twinId, d.contractId);
     const changesBefore = (await client1.changes(user.twinId, d.contractId)).length;
     await waitFor(async () => (await chain.client.node(first.nodeId)).version === '0.1.0');
@@ -86,17 +121,29 @@ describe('node restart and upgrade', () => {
 
     await killed(second.proc, 'SIGTERM');
     const third = await startNode(dir, '--zos-version', '0.2.0-lite');
-    expect(third.output()).toMatch(/restored 2 of 3 workloads .*not restored: contract \d+ logs \(zlogs\): workload type zlogs is not run by zos-sim 0.2.0-lite/);
+    expect(third.output()).toMatch(
+      /restored 2 of 3 workloads .*not restored: contract \d+ logs \(zlogs\): workload type zlogs is not run by zos-sim 0.2.0-lite/,
+    );
     const client3 = new NodeClient(third.address, { signer });
     clients.push(client3);
     const after = await client3.get(user.twinId, d.contractId);
-    expect(after.workloads.map((w) => [w.name, w.result?.state])).toEqual([['net', 'ok'], ['vm', 'ok'], ['logs', 'error']]);
-    expect(after.workloads[2].result?.message).toMatch('not restored after restart: workload type zlogs is not run by zos-sim 0.2.0-lite (this version removed it)');
+    expect(after.workloads.map((w) => [w.name, w.result?.state])).toEqual([
+      ['net', 'ok'],
+      ['vm', 'ok'],
+      ['logs', 'error'],
+    ]);
+    expect(after.workloads[2].result?.message).toMatch(
+      'not restored after restart: workload type zlogs is not run by zos-sim 0.2.0-lite (this version removed it)',
+    );
     expect(after.workloads.slice(0, 2)).toEqual(before.workloads.slice(0, 2));
     await killed(third.proc, 'SIGTERM');
 
     // a version that does not exist: refused before anything is opened or changed
-    const bad = spawn(process.execPath, [ZOS_MAIN, '--chain', chain.address, '--farm', String(farmId), '--data', dir, '--zos-version', '9.9'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const bad = spawn(
+      process.execPath,
+      [ZOS_MAIN, '--chain', chain.address, '--farm', String(farmId), '--data', dir, '--zos-version', '9.9'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let err = '';
     bad.stderr!.on('data', (b: Buffer) => (err += b.toString()));
     const code = await new Promise<number | null>((resolve) => bad.on('exit', resolve));

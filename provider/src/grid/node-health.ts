@@ -40,12 +40,15 @@ export class NodeHealthChecks {
     let yours = `your contracts ${live.join(', ')} on it keep their state`;
     if (live.length === 1) yours = `your contract ${live[0]} on it keeps its state`;
     if (!live.length) yours = 'what you have on it keeps its state';
-    return [warning(
-      `Node ${h.nodeId} is ${h.why}`,
-      `Its deployments cannot be read or changed: ${yours} as recorded, and the rest of the plan goes on. `
-        + 'A deployment whose node came from grid_scheduler is moved to a healthy node by the next apply. For a fixed node, set node to '
-        + `a node that gridform chain nodes shows up, or, once node ${h.nodeId} is back, recreate it in place with gridform apply -replace=ADDRESS (the address of that deployment).`,
-    )];
+    return [
+      warning(
+        `Node ${h.nodeId} is ${h.why}`,
+        `Its deployments cannot be read or changed: ${yours} as recorded, and the rest of the plan goes on. ` +
+          'A deployment whose node came from grid_scheduler is moved to a healthy node by the next apply. ' +
+          'For a fixed node, set node to a node that gridform chain nodes shows up, ' +
+          `or, once node ${h.nodeId} is back, recreate it in place with gridform apply -replace=ADDRESS (the address of that deployment).`,
+      ),
+    ];
   }
 
   private async check(nodeId: number): Promise<NodeHealth> {

@@ -62,7 +62,8 @@ export async function requireUp(ctx: GridContext, nodeId: number): Promise<void>
   }
   const h = await ctx.health.of(nodeId);
   if (h.healthy) return;
-  throw new GridError(`node ${nodeId} is ${h.why}: nothing was changed on it; pick a node gridform chain nodes shows up, or wait until it is back`);
+  const what = 'pick a node gridform chain nodes shows up, or wait until it is back';
+  throw new GridError(`node ${nodeId} is ${h.why}: nothing was changed on it; ${what}`);
 }
 
 /** The balance must cover one hour of the deployment at the chain's price (before discounts). */

@@ -27,7 +27,11 @@ describe('grid upgrade on a grid running the examples', () => {
       try {
         for (const d of await client.list(grid.devAccount.twinId)) {
           const changes = await client.changes(grid.devAccount.twinId, d.contractId);
-          out[`node ${n.id} contract ${d.contractId}`] = { version: d.version, workloads: d.workloads.map((w) => [w.name, w.result]), changes: changes.length };
+          out[`node ${n.id} contract ${d.contractId}`] = {
+            version: d.version,
+            workloads: d.workloads.map((w) => [w.name, w.result]),
+            changes: changes.length,
+          };
         }
       } finally {
         client.close();
@@ -71,7 +75,11 @@ describe('grid upgrade on a grid running the examples', () => {
     expect(upgrade.stderr).not.toMatch(/not restored/);
 
     const chainAfter = await chainNodes();
-    expect(chainAfter.nodes.map((n) => [n.id, n.status, n.version])).toEqual([[1, 'up', '0.2.0'], [2, 'up', '0.2.0'], [3, 'up', '0.2.0']]);
+    expect(chainAfter.nodes.map((n) => [n.id, n.status, n.version])).toEqual([
+      [1, 'up', '0.2.0'],
+      [2, 'up', '0.2.0'],
+      [3, 'up', '0.2.0'],
+    ]);
     expect(chainAfter.contracts).toEqual(chainBefore.contracts);
     expect(await held()).toEqual(before);
     for (const app of apps) {

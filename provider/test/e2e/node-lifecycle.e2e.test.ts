@@ -28,7 +28,11 @@ function stack(farmId: number, extra: Record<string, unknown> = {}): unknown {
       grid_network: { net: { name: 'net', nodes: [3], ip_range: '10.20.0.0/16' } },
       grid_deployment: {
         moving: { node: '${grid_scheduler.pick.nodes["db"]}', zdbs: [{ name: 'db', size: 1 }] },
-        fixed: { node: 3, network_name: '${grid_network.net.name}', vms: [{ name: 'vm', flist: FLIST, cpu: 1, memory: 256, publicip: true }] },
+        fixed: {
+          node: 3,
+          network_name: '${grid_network.net.name}',
+          vms: [{ name: 'vm', flist: FLIST, cpu: 1, memory: 256, publicip: true }],
+        },
         ...extra,
       },
     },
@@ -41,8 +45,10 @@ describe('farmers and node lifecycle on a local grid', () => {
   const write = (doc: unknown) => fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(doc));
   const cli = (args: string[], env: Record<string, string> = {}) => gridform(['-no-color', ...args], { cwd: dir, home, env });
   const nodes = async () => JSON.parse((await cli(['chain', 'nodes', '--json'])).stdout) as ChainNode[];
-  const farm = async (id: number) => (JSON.parse((await cli(['farm', 'list', '--json'])).stdout) as { id: number; publicIps: { ip: string; contractId: number }[] }[])
-    .find((f) => f.id === id);
+  const farm = async (id: number) =>
+    (JSON.parse((await cli(['farm', 'list', '--json'])).stdout) as { id: number; publicIps: { ip: string; contractId: number }[] }[]).find(
+      (f) => f.id === id,
+    );
   let farmId = 0;
 
   beforeAll(async () => {
@@ -71,12 +77,13 @@ describe('farmers and node lifecycle on a local grid', () => {
     expect(apply.code).toBe(0);
     const mine = (await nodes()).filter((n) => n.farmId === farmId);
     expect(mine.map((n) => ({ id: n.id, status: n.status, version: n.version }))).toEqual([
-      { id: 2, status: 'up', version: '0.1.0' }, { id: 3, status: 'up', version: '0.1.0' },
+      { id: 2, status: 'up', version: '0.1.0' },
+      { id: 3, status: 'up', version: '0.1.0' },
     ]);
     expect((await farm(farmId))!.publicIps.filter((ip) => ip.contractId)).toHaveLength(1);
   });
 
-  it("refuses a farmer's bad input and changes nothing: an IP twice, a used IP, another farmer's farm, a farm that does not exist", async () => {
+  it("refuses a farmer's bad input, changing nothing: an IP twice, a used IP, another's farm, a farm that does not exist", async () => {
     const before = await farm(farmId);
     const gridBefore = fs.readFileSync(path.join(home, 'grid.json'), 'utf8');
     const twice = await cli(['farm', 'add-ip', '--farm', String(farmId), '198.51.100.10/24', '--gateway', '198.51.100.1']);
@@ -97,12 +104,22 @@ describe('farmers and node lifecycle on a local grid', () => {
     expect((await nodes()).map((n) => n.id)).toEqual([1, 2, 3]);
   });
 
-  it('a stopped node is down after two hours; plan warns once and moves the pick; apply moves it and fails fast on the down node', async () => {
-    const state = () => JSON.parse(fs.readFileSync(path.join(dir, 'terraform.tfstate'), 'utf8')) as { resources: { type: string; name: string; instances: { attributes: Record<string, unknown> }[] }[] };
+  it('a stopped node is down after 2 h; plan warns once, moves the pick; apply moves it, fails fast on the down node', async () => {
+    const state = () =>
+      JSON.parse(fs.readFileSync(path.join(dir, 'terraform.tfstate'), 'utf8')) as {
+        resources: { type: string; name: string; instances: { attributes: Record<string, unknown> }[] }[];
+      };
     const attrs = (name: string) => state().resources.find((r) => r.name === name)!.instances[0].attributes;
     const oldContract = Number(attrs('moving').id);
     expect(attrs('moving').node).toBe(2);
     expect((await cli(['node', 'stop', '2'])).code).toBe(0);
+    // before the chain notices (its last report is recent), the node does not answer: kept, not recreated
+    const early = await cli(['plan', '-detailed-exitcode']);
+    const earlyOut = early.stdout + early.stderr;
+    expect(earlyOut).toMatch(/Node 2 is unreachable: node 2 at \S+ is unreachable \(connection refused\)/);
+    expect(earlyOut).toMatch(/Request "db" moves from node 2 to node 3/);
+    expect(earlyOut).not.toMatch(/grid_deployment\.fixed (will|must)/);
+    expect(early.code).toBe(2);
     expect((await cli(['chain', 'advance', '--hours', '2'])).code).toBe(0);
     await until(async () => (await nodes()).every((n) => n.status === (n.id === 2 ? 'down' : 'up')));
 

@@ -89,7 +89,10 @@ export function nodeHandlers(store: NodeStore, ready: () => { info: NodeInfo; de
       answer(cb, () => ({
         ips: store.live().flatMap((d) => d.workloads.filter((w) => w.type === 'ip' && w.result?.state === 'ok').map((w) => String(JSON.parse(w.result!.data).ip ?? ''))).filter(Boolean),
       }))) as Unary<node.Empty__Output, node.PublicIpList>,
-    Features: ((_call, cb) => answer(cb, () => ({ features: [...started().info.supported, 'ipv4', 'wireguard', ...(started().info.publicConfig.domain ? ['gateway'] : [])] }))) as Unary<node.Empty__Output, node.FeatureList>,
+    Features: ((_call, cb) => answer(cb, () => {
+      const { supported, publicConfig } = started().info;
+      return { features: [...supported, 'ipv4', 'wireguard', ...(publicConfig.domain ? ['gateway'] : [])] };
+    })) as Unary<node.Empty__Output, node.FeatureList>,
     Version: ((_call, cb) => answer(cb, () => ({ zos: started().info.version, zinit: 'zos-sim' }))) as Unary<node.Empty__Output, node.VersionReply>,
   };
 }

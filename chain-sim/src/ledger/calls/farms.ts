@@ -35,7 +35,10 @@ export function removeFarmPublicIp(ctx: CallContext, call: chain.RemoveFarmPubli
   const farm = ownFarm(ctx, call.farmId);
   const ip = ctx.q.farmIps(farm.id).find((p) => p.ip === call.ip);
   if (!ip) throw refuse.notFound(`farm ${farm.id} has no public IP ${JSON.stringify(call.ip)}`);
-  if (ip.contract_id) throw refuse.precondition(`public IP ${ip.ip} of farm ${farm.id} is used by contract ${ip.contract_id}: it can be removed once that contract ends`);
+  if (ip.contract_id) {
+    const used = `public IP ${ip.ip} of farm ${farm.id} is used by contract ${ip.contract_id}`;
+    throw refuse.precondition(`${used}: it can be removed once that contract ends`);
+  }
   ctx.sql('DELETE FROM public_ips WHERE ip = ?').run(ip.ip);
   ctx.block.emit('FarmUpdated', { farm_id: farm.id, removed_ip: ip.ip });
 }

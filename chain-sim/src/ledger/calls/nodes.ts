@@ -77,7 +77,10 @@ export function reportUptime(ctx: CallContext, call: chain.ReportUptime__Output)
   if (Math.abs(call.timestampHint - now) > TIMESTAMP_HINT_DRIFT_SECONDS) {
     throw refuse.invalid(`timestamp hint ${call.timestampHint} is more than ${TIMESTAMP_HINT_DRIFT_SECONDS} s from chain time ${now}`);
   }
-  if (!/^[\w.+ -]{0,64}$/.test(call.version ?? '')) throw refuse.invalid(`version ${JSON.stringify(call.version)} must be at most 64 characters of letters, digits, ' ', '.', '-', '+' and '_'`);
+  if (!/^[\w.+ -]{0,64}$/.test(call.version ?? '')) {
+    const allowed = "letters, digits, ' ', '.', '-', '+' and '_'";
+    throw refuse.invalid(`version ${JSON.stringify(call.version)} must be at most 64 characters of ${allowed}`);
+  }
   ctx.sql('UPDATE nodes SET uptime = ?, last_report = ?, version = ? WHERE id = ?').run(call.uptime, now, call.version ?? '', node.id);
   ctx.block.emit('NodeUptimeReported', { node_id: node.id, timestamp: now, uptime: call.uptime, version: call.version ?? '' });
 }
@@ -88,8 +91,12 @@ export function changePowerTarget(ctx: CallContext, call: chain.ChangePowerTarge
   const node = ctx.q.node(call.nodeId);
   if (!node) throw refuse.notFound(`node ${call.nodeId} does not exist`);
   const farm = ctx.q.farm(node.farm_id)!;
-  if (farm.twin_id !== twin.id) throw refuse.denied(`only the farmer of farm ${farm.id} (twin ${farm.twin_id}) may power node ${node.id} up or down`);
-  if (call.powerTarget !== 'Up' && call.powerTarget !== 'Down') throw refuse.invalid(`power target must be Up or Down, not ${JSON.stringify(call.powerTarget)}`);
+  if (farm.twin_id !== twin.id) {
+    throw refuse.denied(`only the farmer of farm ${farm.id} (twin ${farm.twin_id}) may power node ${node.id} up or down`);
+  }
+  if (call.powerTarget !== 'Up' && call.powerTarget !== 'Down') {
+    throw refuse.invalid(`power target must be Up or Down, not ${JSON.stringify(call.powerTarget)}`);
+  }
   ctx.sql('UPDATE nodes SET power_target = ? WHERE id = ?').run(call.powerTarget, node.id);
   ctx.block.emit('PowerTargetChanged', { node_id: node.id, farm_id: farm.id, power_target: call.powerTarget });
 }
