@@ -83,6 +83,29 @@ describe('farmers and node lifecycle on a local grid', () => {
     expect((await farm(farmId))!.publicIps.filter((ip) => ip.contractId)).toHaveLength(1);
   });
 
+  it("a node joins from another host's folder (--chain, --node-data): in the farm on chain, not in this grid's file", async () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-lifecycle-remote-'));
+    const grid = JSON.parse(fs.readFileSync(path.join(home, 'grid.json'), 'utf8')) as {
+      chain: { address: string };
+      farmer: { mnemonic: string };
+    };
+    const env = { MNEMONIC: grid.farmer.mnemonic };
+    const nodeData = path.join(elsewhere, 'node');
+    const args = ['-no-color', 'node', 'join', '--farm', String(farmId), '--chain', grid.chain.address, '--node-data', nodeData, '--json'];
+    const joined = await gridform(args, { cwd: dir, home: elsewhere, env });
+    try {
+      expect(joined.code).toBe(0);
+      const entry = JSON.parse(joined.stdout) as { id: number; pid: number; farmId: number };
+      expect(entry).toMatchObject({ id: 4, farmId });
+      expect((await nodes()).find((n) => n.id === 4)).toMatchObject({ farmId, status: 'up', version: '0.1.0' });
+      expect(fs.existsSync(path.join(nodeData, 'node.sqlite'))).toBe(true);
+      expect(readGrid(home).nodes.map((n) => n.id)).toEqual([1, 2, 3]);
+      process.kill(entry.pid, 'SIGTERM');
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
   it("refuses a farmer's bad input, changing nothing: an IP twice, a used IP, another's farm, a farm that does not exist", async () => {
     const before = await farm(farmId);
     const gridBefore = fs.readFileSync(path.join(home, 'grid.json'), 'utf8');
@@ -101,7 +124,7 @@ describe('farmers and node lifecycle on a local grid', () => {
     for (const r of [twice, removeUsed, intruder, joinOthers, joinNowhere]) expect(r.code).toBe(1);
     expect(await farm(farmId)).toEqual(before);
     expect(fs.readFileSync(path.join(home, 'grid.json'), 'utf8')).toBe(gridBefore);
-    expect((await nodes()).map((n) => n.id)).toEqual([1, 2, 3]);
+    expect((await nodes()).map((n) => n.id)).toEqual([1, 2, 3, 4]);
   });
 
   it('a stopped node is down after 2 h; plan warns once, moves the pick; apply moves it, fails fast on the down node', async () => {
@@ -121,7 +144,7 @@ describe('farmers and node lifecycle on a local grid', () => {
     expect(earlyOut).not.toMatch(/grid_deployment\.fixed (will|must)/);
     expect(early.code).toBe(2);
     expect((await cli(['chain', 'advance', '--hours', '2'])).code).toBe(0);
-    await until(async () => (await nodes()).every((n) => n.status === (n.id === 2 ? 'down' : 'up')));
+    await until(async () => (await nodes()).filter((n) => n.id !== 4).every((n) => n.status === (n.id === 2 ? 'down' : 'up')));
 
     const plan = await cli(['plan', '-detailed-exitcode']);
     expect(plan.code).toBe(2);
