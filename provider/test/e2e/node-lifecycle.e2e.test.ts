@@ -106,7 +106,7 @@ describe('farmers and node lifecycle on a local grid', () => {
     }
   });
 
-  it("refuses a farmer's bad input, changing nothing: an IP twice, a used IP, another's farm, a farm that does not exist", async () => {
+  it("refuses bad input, changing nothing: an IP twice, a used IP, another's farm, a farm or version that does not exist", async () => {
     const before = await farm(farmId);
     const gridBefore = fs.readFileSync(path.join(home, 'grid.json'), 'utf8');
     const twice = await cli(['farm', 'add-ip', '--farm', String(farmId), '198.51.100.10/24', '--gateway', '198.51.100.1']);
@@ -121,7 +121,16 @@ describe('farmers and node lifecycle on a local grid', () => {
     expect(joinOthers.stderr).toContain(`farm ${farmId} belongs to twin 1, not to you`);
     const joinNowhere = await cli(['node', 'join', '--farm', '77']);
     expect(joinNowhere.stderr).toContain('farm 77 does not exist');
-    for (const r of [twice, removeUsed, intruder, joinOthers, joinNowhere]) expect(r.code).toBe(1);
+    const noVersion = await cli(['node', 'upgrade', '2', '--to', '9.9']);
+    expect(noVersion.stderr).toContain('zos-sim has no version "9.9": the versions are 0.1.0, 0.2.0, 0.2.0-lite');
+    const gridNoVersion = await cli(['grid', 'upgrade', '--to', '9.9']);
+    expect(gridNoVersion.stderr).toContain('zos-sim has no version "9.9"');
+    const running = await cli(['node', 'start', '2']);
+    expect(running.stderr).toMatch(/node 2 is running already \(process \d+\)/);
+    const unknown = await cli(['node', 'stop', '99']);
+    expect(unknown.stderr).toContain('node 99 is not a node of the local grid');
+    const refused = [twice, removeUsed, intruder, joinOthers, joinNowhere, noVersion, gridNoVersion, running, unknown];
+    for (const r of refused) expect(r.code).toBe(1);
     expect(await farm(farmId)).toEqual(before);
     expect(fs.readFileSync(path.join(home, 'grid.json'), 'utf8')).toBe(gridBefore);
     expect((await nodes()).map((n) => n.id)).toEqual([1, 2, 3, 4]);
