@@ -132,6 +132,9 @@ export const NODE_SPEC: CommandSpec = {
   args: [0, 0],
   subcommands: {
     deployments: chainSub('[options] NODE_ID', "List your deployments on a node and each workload's state", JSON_FLAG, [1, 1]),
+    power: chainSub('--target up|down [options] NODE_ID', "Set a node's power target, as the farmer (down: standby)", {
+      target: { kind: 'value', arg: 'up|down', help: 'Up or down.', accepts: { pattern: /^(up|down)$/i, what: 'up or down' } },
+    }, [1, 1]),
     stop: lifecycle('Stop a node of the local grid as a crash would (its process is killed)'),
     start: lifecycle('Start a stopped node of the local grid from its data'),
     restart: lifecycle('Kill a node of the local grid and start it again'),

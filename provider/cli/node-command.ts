@@ -16,6 +16,25 @@ import { farmer, ownFarm } from './farm-command';
 
 const LIFECYCLE = new Set(['stop', 'start', 'restart', 'upgrade']);
 
+/** The farmer powers a node of its farm down (standby on the chain) or up again; the chain checks who asks. */
+async function power(id: string, values: { target?: string; chain?: string }, io: CliIO): Promise<number> {
+  if (!/^\d+$/.test(id)) return fail(io, `power takes a node id (a number), not ${JSON.stringify(id)}`);
+  if (!values.target) return fail(io, 'power needs --target up or --target down');
+  const target = values.target.toLowerCase() === 'up' ? 'Up' : 'Down';
+  const chain = new ChainClient(chainAddress(values.chain, io), { peer: chainPeer() });
+  try {
+    const me = await farmer(chain, io);
+    await chain.submit(me.key, { changePowerTarget: { nodeId: Number(id), powerTarget: target } });
+    const node = await chain.node(Number(id));
+    io.stdout.write(`Node ${id}: power target ${target}; the chain has it ${node.status}.\n`);
+    return 0;
+  } catch (err) {
+    return fail(io, `node ${id}: ${(err as Error).message}`);
+  } finally {
+    chain.close();
+  }
+}
+
 /** Refuses a farm that does not exist or is not the farmer's before any process starts. */
 async function join(argv: string[], values: { farm?: string; chain?: string }, io: CliIO): Promise<number> {
   if (!/^\d+$/.test(values.farm ?? '')) return fail(io, 'join needs --farm ID (the farm the node joins)');
@@ -39,6 +58,7 @@ export const nodeCommand: Pick<ExtraCommand, 'run'> = {
     const [sub, id] = parsed.positionals;
     if (LIFECYCLE.has(sub)) return runLauncher(['node', ...argv], io);
     if (sub === 'join') return join(argv, parsed.values as { farm?: string; chain?: string }, io);
+    if (sub === 'power') return power(id, parsed.values as { target?: string; chain?: string }, io);
     if (sub !== 'deployments') return (io.stderr.write(helpText(['node'], NODE_SPEC, '--')), 1);
     if (!/^\d+$/.test(id)) return fail(io, `deployments takes a node id (a number), not ${JSON.stringify(id)}`);
     const mnemonic = myMnemonic(io);

@@ -191,6 +191,8 @@ const ROWS: Row[] = [
     no(['node', 'restart', '1', '--to', '0.2.0'], /not defined: -to/)),
   row('node upgrade', ok(['node', 'upgrade', '1', '--to', '0.2.0'], 0, /Node 1 runs 0\.2\.0/, { spawns: true }),
     no(['node', 'upgrade', '1', '--to', 'bad version!'], /invalid value "bad version!" for flag -to/)),
+  row('node power', ok(['node', 'power', '1', '--target', 'down'], 0, /Node 1: power target Down; the chain has it standby/),
+    no(['node', 'power', '1', '--target', 'off'], /invalid value "off" for flag -target/)),
   row('farm', ok(['farm', 'list']), no(['farm'], usage('farm'))),
   row('farm create', ok(['farm', 'create', 'tablefarm', '--json'], 0, /"name": "tablefarm"/),
     no(['farm', 'create', 'Bad Name'], /farm name "Bad Name" must be 3-40 characters/)),

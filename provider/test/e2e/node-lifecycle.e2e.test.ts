@@ -119,6 +119,8 @@ describe('farmers and node lifecycle on a local grid', () => {
     expect(intruder.stderr).toContain(`farm ${farmId} belongs to twin 1, not to you (twin ${other.twinId})`);
     const joinOthers = await cli(['node', 'join', '--farm', String(farmId)], { MNEMONIC: other.mnemonic });
     expect(joinOthers.stderr).toContain(`farm ${farmId} belongs to twin 1, not to you`);
+    const powerOthers = await cli(['node', 'power', '2', '--target', 'down'], { MNEMONIC: other.mnemonic });
+    expect(powerOthers.stderr).toContain(`only the farmer of farm ${farmId} (twin 1) may power node 2 up or down`);
     const joinNowhere = await cli(['node', 'join', '--farm', '77']);
     expect(joinNowhere.stderr).toContain('farm 77 does not exist');
     const noVersion = await cli(['node', 'upgrade', '2', '--to', '9.9']);
@@ -129,11 +131,11 @@ describe('farmers and node lifecycle on a local grid', () => {
     expect(running.stderr).toMatch(/node 2 is running already \(process \d+\)/);
     const unknown = await cli(['node', 'stop', '99']);
     expect(unknown.stderr).toContain('node 99 is not a node of the local grid');
-    const refused = [twice, removeUsed, intruder, joinOthers, joinNowhere, noVersion, gridNoVersion, running, unknown];
+    const refused = [twice, removeUsed, intruder, joinOthers, powerOthers, joinNowhere, noVersion, gridNoVersion, running, unknown];
     for (const r of refused) expect(r.code).toBe(1);
     expect(await farm(farmId)).toEqual(before);
     expect(fs.readFileSync(path.join(home, 'grid.json'), 'utf8')).toBe(gridBefore);
-    expect((await nodes()).map((n) => n.id)).toEqual([1, 2, 3, 4]);
+    expect((await nodes()).map((n) => [n.id, n.status])).toEqual([[1, 'up'], [2, 'up'], [3, 'up'], [4, 'up']]);
   });
 
   it('a stopped node is down after 2 h; plan warns once, moves the pick; apply moves it, fails fast on the down node', async () => {
