@@ -9,11 +9,14 @@ import { createNodeServer } from './src/server/create-node-server';
 import { PROFILES } from './src/capacity';
 import { parseFailSpec } from './src/faults';
 import { exitWhenWritten, quietOnClosedPipe } from '../proto';
+import { FIRST_VERSION, typesOf, unknownVersion } from './src/versions';
+import { restoreSummary } from './src/restore';
 
 // everything a node writes (its store with workload secrets, logs) is its operator's alone
 process.umask(0o077);
 
 const USAGE = `usage: zos-sim --chain HOST:PORT --farm ID --data DIR [--host 127.0.0.1] [--port 0] [--profile small|medium|large]
+  [--zos-version V]                                      the software version (default: the one it ran last, else ${FIRST_VERSION})
   [--domain gw1.example.net --public-ipv4 CIDR --gw4 IP [--public-ipv6 CIDR --gw6 IP]]   a gateway node
   [--provision-ms TYPE=MS,...] [--flist-ms-per-mib N] [--slow FACTOR]                   simulated time
   [--fail name=NAME,type=TYPE,p=0.5 ...] [--crash-after-deploys N]                      failures on purpose`;
@@ -37,7 +40,7 @@ async function main(): Promise<number> {
         port: { type: 'string', default: '0' }, profile: { type: 'string', default: 'medium' }, help: { type: 'boolean', default: false },
         domain: { type: 'string' }, 'public-ipv4': { type: 'string' }, gw4: { type: 'string' }, 'public-ipv6': { type: 'string' }, gw6: { type: 'string' },
         'provision-ms': { type: 'string' }, 'flist-ms-per-mib': { type: 'string' }, slow: { type: 'string' },
-        fail: { type: 'string', multiple: true }, 'crash-after-deploys': { type: 'string' },
+        fail: { type: 'string', multiple: true }, 'crash-after-deploys': { type: 'string' }, 'zos-version': { type: 'string' },
       },
     }));
     if (values.help) {
@@ -49,6 +52,7 @@ async function main(): Promise<number> {
     if (!values.data) throw new Error('--data DIR is required (the folder that keeps the node identity and deployments)');
     if (!/^\d+$/.test(values.port!)) throw new Error(`--port must be a whole number, not ${JSON.stringify(values.port)}`);
     if (!(values.profile! in PROFILES)) throw new Error(`--profile must be one of ${Object.keys(PROFILES).join(', ')}`);
+    if (values['zos-version'] !== undefined && !typesOf(values['zos-version'])) throw new Error(unknownVersion(values['zos-version']));
     if (values.domain && !values['public-ipv4']) throw new Error('--domain makes a gateway node, which needs --public-ipv4 CIDR too');
   } catch (err) {
     process.stderr.write(`zos-sim: ${(err as Error).message}\n${USAGE}\n`);
@@ -59,7 +63,7 @@ async function main(): Promise<number> {
   try {
     node = await createNodeServer({
       chainAddress: values.chain, farmId: Number(values.farm), dataDir: values.data, host: values.host, port: Number(values.port),
-      profile: values.profile as keyof typeof PROFILES, log,
+      profile: values.profile as keyof typeof PROFILES, log, version: values['zos-version'],
       provisionDelayMs: perType(values['provision-ms']),
       timing: { flistMsPerMiB: Number(values['flist-ms-per-mib'] ?? 0), slowFactor: Number(values.slow ?? 1) },
       faults: { failWorkloads: (values.fail ?? []).map(parseFailSpec), ...(values['crash-after-deploys'] ? { crashAfterDeploys: Number(values['crash-after-deploys']) } : {}) },
@@ -69,7 +73,8 @@ async function main(): Promise<number> {
     process.stderr.write(`zos-sim: cannot start: ${(err as Error).message}\n`);
     return 1;
   }
-  process.stdout.write(`zos-sim node ${node.nodeId} ready on ${node.address}\n`);
+  process.stdout.write(`${restoreSummary(node.nodeId, node.restored)}\n`);
+  process.stdout.write(`zos-sim node ${node.nodeId} ready on ${node.address} version ${node.version}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => void node.stop().then(resolve);
     process.once('SIGTERM', stop);

@@ -34,7 +34,14 @@ async function run(client: ChainClient, [sub, arg]: string[], v: Values, io: Cli
   switch (sub) {
     case 'nodes': {
       const nodes = await client.nodes();
-      return out(nodes, () => table(['ID', 'FARM', 'TWIN', 'CRU', 'MRU GiB', 'SRU GiB', 'ADDRESS'], nodes.map((n) => [n.id, n.farmId, n.twinId, n.resources?.cru, gib(n.resources?.mru), gib(n.resources?.sru), n.address])));
+      const info = await client.info();
+      const seen = (t: number) => (t ? `${ago(info.timestamp - t)} ago` : 'never');
+      const header = ['ID', 'FARM', 'TWIN', 'STATUS', 'VERSION', 'LAST REPORT', 'CRU', 'MRU GiB', 'SRU GiB', 'ADDRESS'];
+      const rows = nodes.map((n) => [
+        n.id, n.farmId, n.twinId, n.status, n.version || '-', seen(n.lastReport),
+        n.resources?.cru, gib(n.resources?.mru), gib(n.resources?.sru), n.address,
+      ]);
+      return out(nodes, () => table(header, rows));
     }
     case 'farms': {
       const farms = await client.farms(Number(v.twin ?? 0));
@@ -65,13 +72,39 @@ async function run(client: ChainClient, [sub, arg]: string[], v: Values, io: Cli
     case 'advance': {
       const hours = Number(v.hours);
       if (!v.hours || !(hours > 0)) return fail(io, 'advance needs --hours H (a number above 0)');
+      const wereUp = (await client.nodes()).filter((n) => n.status === 'up').map((n) => n.id);
       const info = await client.advanceTime(Math.round(hours * 3600));
       io.stdout.write(`Chain time is now ${new Date(info.timestamp * 1000).toISOString()} (block ${info.block}).\n`);
+      const down = await stillSilent(client, wereUp);
+      const which = `Node${down.length === 1 ? '' : 's'} ${down.join(', ')}`;
+      if (down.length) io.stdout.write(`${which} did not report uptime since: down on the chain.\n`);
       return 0;
     }
     default:
       throw new Error(`no chain subcommand ${sub}`);
   }
+}
+
+/**
+ * The nodes of `ids` (up before a time warp) that are not up after it. Running nodes report within
+ * a second of seeing the new chain time; this waits up to `waitMs` for them, so what it prints (and
+ * what chain nodes shows next) is settled.
+ */
+async function stillSilent(client: ChainClient, ids: number[], waitMs = 5000): Promise<number[]> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const silent = (await client.nodes()).filter((n) => ids.includes(n.id) && n.status !== 'up').map((n) => n.id);
+    if (!silent.length || Date.now() > deadline) return silent;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** 95 -> "1m35s", 7300 -> "2h1m" */
+function ago(seconds: number): string {
+  const s = Math.max(0, seconds);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${s % 60}s`;
+  return `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60)}m`;
 }
 
 function gib(bytes: number | undefined): string {

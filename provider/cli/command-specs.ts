@@ -14,6 +14,10 @@ const DATA: Flags = { data: { kind: 'value', arg: 'DIR', help: 'The grid folder 
 const WHOLE = { pattern: /^\d+$/, what: 'a whole number' };
 const TFT = { pattern: /^\d*\.?\d+$/, what: 'an amount of TFT such as 10 or 2.5' };
 const ID = { pattern: /^\d+$/, what: 'a number (an id)' };
+const VERSION_FLAG: FlagSpec = {
+  kind: 'value', arg: 'VERSION', help: 'The zos-sim version (default: the latest, 0.2.0).',
+  accepts: { pattern: /^[\w.+-]{1,64}$/, what: 'a version such as 0.2.0' },
+};
 const count = (help: string): FlagSpec => ({ kind: 'value', arg: 'N', help, accepts: WHOLE });
 
 export const GRID_SPEC: CommandSpec = {
@@ -49,6 +53,14 @@ export const GRID_SPEC: CommandSpec = {
       flags: { ...DATA, purge: { kind: 'bool', help: 'Also remove the grid folder.' } },
       args: [0, 0],
     },
+    upgrade: {
+      usage: '[options]',
+      summary: 'Upgrade every node of the local grid, one at a time',
+      description: 'Each node stops cleanly and starts on the new version from its data: its workloads are restored, not re-created. '
+        + 'It returns once the chain shows every node on the new version.',
+      flags: { ...DATA, to: VERSION_FLAG },
+      args: [0, 0],
+    },
     status: {
       usage: '[options]',
       summary: 'Show the local grid',
@@ -72,7 +84,7 @@ export const CHAIN_SPEC: CommandSpec = {
   flags: {},
   args: [0, 0],
   subcommands: {
-    nodes: chainSub('[options]', 'List the nodes', JSON_FLAG),
+    nodes: chainSub('[options]', 'List the nodes with their status (up, standby, down by Grid Proxy rule) and version', JSON_FLAG),
     farms: chainSub('[options]', 'List the farms and their public IPs', { ...TWIN, ...JSON_FLAG }),
     contracts: chainSub('[options]', 'List the contracts', { ...TWIN, ...NODE, ...JSON_FLAG }),
     bills: chainSub('[options] CONTRACT_ID', 'List the bills of a contract', JSON_FLAG, [1, 1]),
@@ -106,14 +118,58 @@ export const ACCOUNT_SPEC: CommandSpec = {
   },
 };
 
+const FARM: Flags = { farm: { kind: 'value', arg: 'ID', help: 'The farm.', accepts: ID } };
+const lifecycle = (summary: string, flags: Flags = {}): CommandSpec => ({
+  usage: '[options] NODE_ID', summary, flags: { ...DATA, ...JSON_FLAG, ...flags }, args: [1, 1],
+});
+
 export const NODE_SPEC: CommandSpec = {
   usage: '<subcommand> [options]',
-  summary: "Show a node's deployments and workload states (deployments NODE_ID)",
-  description: 'The node answers only the twin that signs the call: the account of MNEMONIC, else the local dev account.',
+  summary: "Show a node's deployments; stop, start, restart, upgrade or join nodes",
+  description: 'deployments asks the node as MNEMONIC (else the local dev account). stop, start, restart and upgrade act on a node of the '
+    + "local grid; join starts a node daemon in a farm of yours (as MNEMONIC, else the local grid's farmer).",
   flags: {},
   args: [0, 0],
   subcommands: {
     deployments: chainSub('[options] NODE_ID', "List your deployments on a node and each workload's state", JSON_FLAG, [1, 1]),
+    power: chainSub('--target up|down [options] NODE_ID', "Set a node's power target, as the farmer (down: standby)", {
+      target: { kind: 'value', arg: 'up|down', help: 'Up or down.', accepts: { pattern: /^(up|down)$/i, what: 'up or down' } },
+    }, [1, 1]),
+    stop: lifecycle('Stop a node of the local grid as a crash would (its process is killed)'),
+    start: lifecycle('Start a stopped node of the local grid from its data'),
+    restart: lifecycle('Kill a node of the local grid and start it again'),
+    upgrade: lifecycle('Restart a node of the local grid on another version, keeping its workloads', { to: VERSION_FLAG }),
+    join: {
+      usage: '--farm ID [options]',
+      summary: 'Start a node daemon that registers itself in one of your farms',
+      description: 'On the local grid by default (recorded in its grid.json); --chain and --node-data start it for another grid.',
+      flags: {
+        ...DATA, ...JSON_FLAG, ...FARM, ...CHAIN,
+        'node-data': { kind: 'value', arg: 'DIR', help: "The node's data folder (default: a new folder of the local grid)." },
+        host: { kind: 'value', arg: 'IP', help: 'The address the node serves on (default 127.0.0.1).' },
+        profile: {
+          kind: 'value', arg: 'small|medium|large', help: 'The capacity of the node (default medium).',
+          accepts: { pattern: /^(small|medium|large)$/, what: 'small, medium or large' },
+        },
+      },
+      args: [0, 0],
+    },
+  },
+};
+
+export const FARM_SPEC: CommandSpec = {
+  usage: '<subcommand> [options]',
+  summary: 'Create farms and manage their public IPs, as their farmer',
+  description: "Signed by the farmer's own account: MNEMONIC, else the local grid's farmer account.",
+  flags: {},
+  args: [0, 0],
+  subcommands: {
+    create: chainSub('[options] NAME', 'Register a farm (3-40 characters of a-z, 0-9, - and _)', JSON_FLAG, [1, 1]),
+    'add-ip': chainSub('--farm ID [options] IP', 'Add a public IP (CIDR) with its gateway to your farm', {
+      ...FARM, gateway: { kind: 'value', arg: 'IP', help: "The IP's gateway, in its subnet." },
+    }, [1, 1]),
+    'remove-ip': chainSub('--farm ID [options] IP', 'Remove a public IP no contract uses from your farm', FARM, [1, 1]),
+    list: chainSub('[options]', 'List your farms and their public IPs', JSON_FLAG),
   },
 };
 

@@ -10,6 +10,7 @@ import { ChainClient, RpcError, isNotFound, keyPairFromMnemonic } from '../../pr
 import { GridContext, chainPeer } from './grid/context';
 import { deleteFailedCreate, failedCreateKey, readFailedCreate, settleFailedCreate } from './grid/failed-create';
 import { GraceNotes } from './grid/grace-notes';
+import { nodesNamedIn } from './grid/node-health';
 import { resolveSettings } from './grid/settings';
 import { gridProviderSchema } from './schema/provider';
 import { deploymentResource } from './resources/deployment';
@@ -112,6 +113,12 @@ export class GridProviderImpl implements Provider {
       const notes = new GraceNotes();
       const failedKey = failedCreateKey(req.private);
       if (failedKey) return { newState: await readFailedCreate(ctx, failedKey, req.currentState), private: req.private, diagnostics: [] };
+      // a resource on a node that is down or not answering keeps its state: it cannot be read, and is not gone
+      const unhealthy = req.typeName === 'grid_scheduler' ? [] : await ctx.health.unhealthy(nodesNamedIn(req.currentState));
+      if (unhealthy.length) {
+        const warnings = await Promise.all(unhealthy.map((h) => ctx.health.warnOnce(h)));
+        return { newState: req.currentState, private: req.private, diagnostics: warnings.flat() };
+      }
       const newState = await r.read(ctx, req.currentState, notes);
       return { newState, private: req.private, diagnostics: newState ? notes.warnings(ctx.twinId) : [] };
     }, { newState: req.currentState });

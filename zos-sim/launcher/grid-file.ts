@@ -13,6 +13,11 @@ export interface GridFile {
     domain?: string;
     /** set for nodes hosted together: the host's spec file (restarting one restarts its host) */
     hostSpec?: string;
+    /** the software version it started on, and its capacity profile */
+    version?: string;
+    profile?: string;
+    /** what its last start restored (the daemon's line), for the launcher to print */
+    restored?: string;
   }[];
   farms: { id: number; name: string; publicIps: string[] }[];
   devAccount: { mnemonic: string; accountId: string; twinId: number };

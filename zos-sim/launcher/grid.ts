@@ -120,15 +120,22 @@ async function restartDown(grid: GridFile, o: UpOptions, log: (line: string) => 
       grid.nodes[i] = restartedHosts.get(n.hostSpec)!.find((x) => x.dataDir === n.dataDir && x.id === n.id) ?? n;
     } else {
       log(`restarting node ${n.id} on ${n.address}`);
-      const gw = n.domain ? gatewayConfig(i, farmRange(grid.farms.findIndex((f) => f.id === n.farmId))) : undefined;
-      const port = Number(n.address.split(':').pop());
-      grid.nodes[i] = await startNode(grid.chain.address, n.farmId, n.dataDir, grid.dataDir, o.profile, path.basename(n.dataDir), gw, port, `node ${n.id}`);
+      grid.nodes[i] = await restartNode(grid, i, n.profile ?? o.profile);
       restarted.push(`node ${n.id}`);
     }
     writeGridFile(grid.dataDir, grid);
   }
   writeGridFile(grid.dataDir, grid);
   return { grid, restarted };
+}
+
+/** Starts the node at `index` of grid.json again, from its data folder and on its port; `extra`: more daemon flags. */
+export async function restartNode(grid: GridFile, index: number, profile: string, extra: string[] = []): Promise<NodeEntry> {
+  const n = grid.nodes[index];
+  const gw = n.domain ? gatewayConfig(index, farmRange(grid.farms.findIndex((f) => f.id === n.farmId))) : undefined;
+  const port = Number(n.address.split(':').pop());
+  const name = path.basename(n.dataDir);
+  return startNode(grid.chain.address, n.farmId, n.dataDir, grid.dataDir, profile, name, gw, port, `node ${n.id}`, extra);
 }
 
 async function startChain(dataDir: string, port: number, blockTimeMs?: number): Promise<{ address: string; pid: number }> {
@@ -142,12 +149,16 @@ function gatewayConfig(i: number, prefix: string): PublicConfig {
   return { ipv4: `${prefix}.254/24`, gw4: `${prefix}.1`, ipv6: `2001:db8:${(i + 1).toString(16)}::2/64`, gw6: `2001:db8:${(i + 1).toString(16)}::1`, domain: `gw${i + 1}.gridform.local` };
 }
 
-/** A node process; on `port` if given (a restart), unless another process took that port meanwhile. */
-async function startNode(
+/**
+ * A node process; on `port` if given (a restart), unless another process took that port meanwhile.
+ * `extra`: more daemon flags (such as --zos-version).
+ */
+export async function startNode(
   chainAddress: string, farmId: number, nodeDir: string, gridDir: string, profile: string, name: string, gateway?: PublicConfig, port = 0, label = name,
+  extra: string[] = [],
 ): Promise<NodeEntry> {
   const gw = gateway ? ['--domain', gateway.domain, '--public-ipv4', gateway.ipv4, '--gw4', gateway.gw4, '--public-ipv6', gateway.ipv6, '--gw6', gateway.gw6] : [];
-  const args = ['--chain', chainAddress, '--farm', String(farmId), '--data', nodeDir, '--profile', profile, ...gw];
+  const args = ['--chain', chainAddress, '--farm', String(farmId), '--data', nodeDir, '--profile', profile, ...gw, ...extra];
   const logFile = path.join(gridDir, 'logs', `${name}.log`);
   let s;
   try {
@@ -160,7 +171,12 @@ async function startNode(
   try {
     const id = Number(s.match[1]);
     const node = await client.node(id);
-    return { id, farmId, twinId: node.twinId, address: s.match[2], pid: s.pid, dataDir: nodeDir, ...(gateway ? { domain: gateway.domain } : {}) };
+    const version = /ready on \S+ version (\S+)/.exec(s.output)?.[1];
+    const restored = /zos-sim node \d+ restored [^\n]*/.exec(s.output)?.[0];
+    return {
+      id, farmId, twinId: node.twinId, address: s.match[2], pid: s.pid, dataDir: nodeDir, profile, ...(version ? { version } : {}),
+      ...(gateway ? { domain: gateway.domain } : {}), ...(restored ? { restored } : {}),
+    };
   } finally {
     client.close();
   }
@@ -174,6 +190,8 @@ async function startHost(chainAddress: string, specFile: string, gridDir: string
   const byKey = new Map(spec.nodes.map((n) => [n.key, n]));
   const client = new ChainClient(chainAddress);
   try {
+    const ids = new Set([...s.output.matchAll(/zos-sim node (\d+) ready on/g)].map((m) => Number(m[1])));
+    await firstUptimeReports(client, ids);
     const twins = new Map((await client.nodes()).map((n) => [n.id, n.twinId]));
     return [...s.output.matchAll(/zos-sim node (\d+) ready on (\S+) key=(\S+)/g)].map((m) => {
       const n = byKey.get(m[3])!;
@@ -181,6 +199,19 @@ async function startHost(chainAddress: string, specFile: string, gridDir: string
     });
   } finally {
     client.close();
+  }
+}
+
+/** Waits until every node of `ids` has reported uptime once (so the chain has them up). */
+async function firstUptimeReports(client: ChainClient, ids: Set<number>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const silent = (await client.nodes()).filter((n) => ids.has(n.id) && !n.lastReport);
+    if (!silent.length) return;
+    if (Date.now() > deadline) {
+      throw new Error(`nodes ${silent.map((n) => n.id).join(', ')} did not report uptime within ${timeoutMs / 1000} s`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 

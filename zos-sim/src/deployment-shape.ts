@@ -6,6 +6,7 @@ import { WORKLOAD_TYPES } from './workloads/registry';
 import { isObject } from './workloads/types';
 
 const NAME = /^[a-zA-Z0-9_]{1,36}$/;
+const ALL_TYPES: ReadonlySet<string> = new Set(Object.keys(WORKLOAD_TYPES));
 
 export function parseData(w: node.Workload__Output): Record<string, unknown> {
   let data: unknown;
@@ -19,7 +20,8 @@ export function parseData(w: node.Workload__Output): Record<string, unknown> {
   return data;
 }
 
-export function checkShape(d: node.Deployment__Output): void {
+/** `supported`: the workload types the node's version runs (default: all it knows). */
+export function checkShape(d: node.Deployment__Output, supported: ReadonlySet<string> = ALL_TYPES): void {
   const seen = new Set<string>();
   if (!d.workloads.length) throw new NodeRefusal('INVALID_ARGUMENT', `deployment of contract ${d.contractId} has no workloads`);
   for (const w of d.workloads) {
@@ -27,8 +29,12 @@ export function checkShape(d: node.Deployment__Output): void {
     if (seen.has(w.name)) throw new NodeRefusal('INVALID_ARGUMENT', `workload name ${w.name} is used twice in the deployment`);
     seen.add(w.name);
     if (w.version > d.version) throw new NodeRefusal('INVALID_ARGUMENT', `workload ${w.name} has version ${w.version}, above the deployment's version ${d.version}`);
-    const type = WORKLOAD_TYPES[w.type];
-    if (!type) throw new NodeRefusal('INVALID_ARGUMENT', `workload ${w.name}: type ${JSON.stringify(w.type)} is not supported by this node (supported: ${Object.keys(WORKLOAD_TYPES).join(', ')})`);
+    const type = supported.has(w.type) ? WORKLOAD_TYPES[w.type] : undefined;
+    if (!type) {
+      const known = [...supported].join(', ');
+      const detail = `workload ${w.name}: type ${JSON.stringify(w.type)} is not supported by this node (supported: ${known})`;
+      throw new NodeRefusal('INVALID_ARGUMENT', detail);
+    }
     const problem = type.validate(parseData(w));
     if (problem) throw new NodeRefusal('INVALID_ARGUMENT', `workload ${w.name} (${w.type}): ${problem}`);
   }

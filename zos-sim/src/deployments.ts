@@ -18,6 +18,7 @@ import { UsedResourcesBatcher } from './usage-batcher';
 import { TwinKeyCache } from './twin-keys';
 import type { ContractIndex } from './contract-index';
 import { signatureVerifier } from './signature-verifier';
+import { restoreWorkloads, type RestoreReport } from './restore';
 
 export interface DeploymentManagerOptions {
   nodeId: number;
@@ -39,6 +40,9 @@ export interface DeploymentManagerOptions {
   /** this node's contracts as the chain's events describe them */
   contracts?: ContractIndex;
   log?: (line: string) => void;
+  /** the node's software version and the workload types it runs (default: all) */
+  version?: string;
+  supported?: ReadonlySet<string>;
 }
 
 const RESERVING = new Set(['init', 'ok', 'paused']);
@@ -70,6 +74,17 @@ export class DeploymentManager {
     }
   }
 
+  /**
+   * Checks the deployments kept in the store at start: workloads keep their state and results;
+   * those this version cannot run are set to error with the reason (see restore.ts).
+   */
+  async restore(): Promise<RestoreReport> {
+    const supported = this.o.supported ?? new Set(Object.keys(WORKLOAD_TYPES));
+    const { report, changed } = restoreWorkloads(this.live.values(), supported, this.o.version ?? '', this.o.now());
+    await Promise.all(changed.map((c) => this.save(c.deployment, c.names)));
+    return report;
+  }
+
   /** Finishes what a crash interrupted: workloads still in init are provisioned again. */
   resume(): void {
     for (const d of this.live.values()) {
@@ -82,7 +97,7 @@ export class DeploymentManager {
   }
 
   async deploy(d: node.Deployment__Output): Promise<void> {
-    checkShape(d);
+    checkShape(d, this.o.supported);
     if (d.version !== 0) throw new NodeRefusal('INVALID_ARGUMENT', `a new deployment must have version 0, not ${d.version}`);
     if (d.workloads.some((w) => w.version !== 0)) throw new NodeRefusal('INVALID_ARGUMENT', 'every workload of a new deployment must have version 0');
     this.refuseIfPresent(d.contractId);
@@ -109,7 +124,7 @@ export class DeploymentManager {
   }
 
   async update(d: node.Deployment__Output): Promise<void> {
-    checkShape(d);
+    checkShape(d, this.o.supported);
     const old = this.current(d.contractId);
     if (!old || old.workloads.every((w) => w.result?.state === 'deleted')) throw new NodeRefusal('NOT_FOUND', `node ${this.o.nodeId} has no deployment for contract ${d.contractId}`);
     if (d.twinId !== old.twinId) throw new NodeRefusal('PERMISSION_DENIED', `the deployment of contract ${d.contractId} belongs to twin ${old.twinId}, not to twin ${d.twinId}`);

@@ -18,6 +18,8 @@ export class UsageReporter {
 
   /** called each time the chain answers: a chain watcher waiting out its backoff need not wait longer */
   onChainBack?: () => void;
+  /** called with chain time at each poll (the uptime reporter follows it) */
+  onChainTime?: (now: number) => Promise<void>;
 
   constructor(private readonly chain: ChainClient, private readonly key: KeyPair, private readonly store: NodeStore, private readonly log: (line: string) => void, private readonly pollMs = 1000) {
     this.outage = new OutageLog('network usage reports', log);
@@ -40,6 +42,7 @@ export class UsageReporter {
       const now = Number((await this.chain.info()).timestamp);
       this.onChainBack?.();
       this.outage.recovered();
+      await this.onChainTime?.(now);
       const last = Number(this.store.meta('nru_reported_until') ?? 0);
       if (!last) return this.store.setMeta('nru_reported_until', String(now));
       const hours = Math.floor((now - last) / HOUR);

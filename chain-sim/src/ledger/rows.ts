@@ -1,5 +1,6 @@
 // Row shapes of the ledger tables and their conversion to the wire types.
 import type { chain } from '../../../proto';
+import { nodeStatus } from './node-status';
 
 export interface TwinRow { id: number; account_id: string; relay: string; pk: string; created: number }
 export interface FarmRow { id: number; name: string; twin_id: number; pricing_policy_id: number; certification: string; dedicated: number }
@@ -8,6 +9,7 @@ export interface NodeRow {
   id: number; farm_id: number; twin_id: number; cru: number; mru: number; sru: number; hru: number;
   city: string; country: string; latitude: number; longitude: number; ipv4: string; gw4: string; ipv6: string; gw6: string;
   domain: string; certification: string; address: string; created: number; dedicated: number;
+  uptime: number; last_report: number; version: string; power_target: string;
 }
 export interface ContractRow {
   id: number; twin_id: number; type: 'node' | 'name' | 'rent'; state: 'Created' | 'GracePeriod' | 'Deleted';
@@ -29,13 +31,16 @@ export function farmMessage(r: FarmRow, ips: PublicIpRow[]): chain.Farm {
   };
 }
 
-export function nodeMessage(r: NodeRow, rentedByTwin: number): chain.Node {
+/** `now`: chain time, which the node's status depends on. */
+export function nodeMessage(r: NodeRow, rentedByTwin: number, now: number): chain.Node {
   return {
     id: r.id, farmId: r.farm_id, twinId: r.twin_id,
     resources: { cru: r.cru, mru: r.mru, sru: r.sru, hru: r.hru },
     location: { city: r.city, country: r.country, latitude: r.latitude, longitude: r.longitude },
     publicConfig: { ipv4: r.ipv4, gw4: r.gw4, ipv6: r.ipv6, gw6: r.gw6, domain: r.domain },
     certification: r.certification, address: r.address, created: r.created, dedicated: !!r.dedicated, rentedByTwin,
+    status: nodeStatus({ lastReport: r.last_report, powerTarget: r.power_target }, now),
+    version: r.version, uptime: r.uptime, lastReport: r.last_report, powerTarget: r.power_target,
   };
 }
 

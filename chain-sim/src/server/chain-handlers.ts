@@ -55,12 +55,13 @@ export function chainHandlers(ledger: Ledger, streams: Set<grpc.ServerWritableSt
     GetNode: ((call, cb) =>
       respond(cb, () => {
         const n = found(q.node(call.request.id), `node ${call.request.id}`);
-        return nodeMessage(n, q.rentContractOf(n.id)?.twin_id ?? 0);
+        return nodeMessage(n, q.rentContractOf(n.id)?.twin_id ?? 0, ledger.now());
       })) as Unary<chain.IdRequest__Output, chain.Node>,
     ListNodes: ((call, cb) =>
       respond(cb, () => {
         const rented = q.rentedNodes();
-        return { nodes: q.nodes(call.request.farmId).map((n) => nodeMessage(n, rented.get(n.id) ?? 0)) };
+        const now = ledger.now();
+        return { nodes: q.nodes(call.request.farmId).map((n) => nodeMessage(n, rented.get(n.id) ?? 0, now)) };
       })) as Unary<chain.ListNodesRequest__Output, chain.NodeList>,
     GetPricingPolicy: ((call, cb) =>
       respond(cb, () => {

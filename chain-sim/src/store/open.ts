@@ -30,11 +30,22 @@ function migrate(db: Db): void {
       db.exec("UPDATE events SET node_id = json_extract(data, '$.node_id') WHERE json_extract(data, '$.node_id') IS NOT NULL");
     })();
   }
+  addNodeLivenessColumns(db);
   // hashes were unique per node, so anyone could squat a twin's next hash; they are unique per twin now
   db.exec('DROP INDEX IF EXISTS live_node_hash');
   // partial: the many events naming no node (bills, reports) cost nothing to index
   db.exec('DROP INDEX IF EXISTS events_node');
   db.exec('CREATE INDEX IF NOT EXISTS events_by_node ON events (node_id, block, idx) WHERE node_id IS NOT NULL');
+}
+
+/** Ledgers written before nodes reported uptime get the columns, with nothing reported yet. */
+function addNodeLivenessColumns(db: Db): void {
+  const columns = new Set((db.prepare("SELECT name FROM pragma_table_info('nodes')").all() as { name: string }[]).map((c) => c.name));
+  const wanted: [string, string][] = [
+    ['uptime', 'INTEGER NOT NULL DEFAULT 0'], ['last_report', 'INTEGER NOT NULL DEFAULT 0'],
+    ['version', "TEXT NOT NULL DEFAULT ''"], ['power_target', "TEXT NOT NULL DEFAULT ''"],
+  ];
+  for (const [name, type] of wanted) if (!columns.has(name)) db.exec(`ALTER TABLE nodes ADD COLUMN ${name} ${type}`);
 }
 
 /**

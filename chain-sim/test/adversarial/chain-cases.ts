@@ -311,12 +311,12 @@ function callInputs(scene: () => ChainScene): AdversarialCase[] {
     ],
     [
       'a farm with an empty name',
-      /INVALID_ARGUMENT: farm name "" must be 1-50 characters/,
+      /INVALID_ARGUMENT: farm name "" must be 3-40 characters of lowercase letters/,
       (s) => submit(s, A(s), { createFarm: { name: '', publicIps: [] } }),
     ],
     [
       'a farm named with spaces',
-      /INVALID_ARGUMENT: farm name "my farm!" must be 1-50 characters/,
+      /INVALID_ARGUMENT: farm name "my farm!" must be 3-40 characters of lowercase letters/,
       (s) => submit(s, A(s), { createFarm: { name: 'my farm!', publicIps: [] } }),
     ],
     [

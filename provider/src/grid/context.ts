@@ -4,6 +4,7 @@
 import { ChainClient, NodeClient, type KeyPair, type Peer } from '../../../proto';
 import { GridError } from './grid-error';
 import { randomFreePort, WG_PORT_MAX, WG_PORT_MIN } from './wg-ports';
+import { NodeHealthChecks } from './node-health';
 
 /** deadline of each call to a node */
 const NODE_CALL_TIMEOUT_MS = 30_000;
@@ -22,6 +23,8 @@ export class GridContext {
   private readonly nodes = new Map<number, NodeClient>();
   /** wireguard ports handed out by this run (or refused by the node), per node */
   private readonly wgPorts = new Map<number, Set<number>>();
+  /** the nodes this run cannot count on (down on chain or not answering), looked at once each */
+  readonly health = new NodeHealthChecks(this);
 
   constructor(
     readonly chain: ChainClient,

@@ -6,6 +6,12 @@ import type { chain } from '../../../proto';
 
 export class GraceNotes {
   private readonly inGrace: chain.Contract__Output[] = [];
+  private readonly others: Diagnostic[] = [];
+
+  /** Another warning a read has for the user (a scheduler pick moved off a down node). */
+  note(summary: string, detail: string): void {
+    this.others.push(warning(summary, detail));
+  }
 
   /** Called by a resource's read for every contract it looked at. */
   seen(contract: chain.Contract__Output | undefined): void {
@@ -13,6 +19,10 @@ export class GraceNotes {
   }
 
   warnings(twinId: number): Diagnostic[] {
+    return [...this.graceWarnings(twinId), ...this.others];
+  }
+
+  private graceWarnings(twinId: number): Diagnostic[] {
     if (!this.inGrace.length) return [];
     const ids = this.inGrace.map((c) => c.id);
     const nodes = [...new Set(this.inGrace.map((c) => c.nodeId).filter(Boolean))];

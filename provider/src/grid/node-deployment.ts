@@ -5,7 +5,7 @@
 // killed run made can be found again (see recovery.ts).
 import { RpcError, deploymentHashHex, signDeployment, type chain, type node } from '../../../proto';
 import type { GridContext } from './context';
-import { preflight } from './preflight';
+import { preflight, requireUp } from './preflight';
 import { GridError } from './grid-error';
 import { metadataOf } from './recovery';
 
@@ -130,6 +130,7 @@ async function ownLiveContractWithHash(ctx: GridContext, nodeId: number, hash: s
  * previous workloads are put back the same way, so the contract and the node end as they were.
  */
 export async function updateNodeDeployment(ctx: GridContext, nodeId: number, contractId: number, spec: Omit<DeploymentSpec, 'nodeId' | 'publicIps'>): Promise<node.Deployment__Output> {
+  await requireUp(ctx, nodeId);
   const client = await ctx.node(nodeId);
   const old = await client.get(ctx.twinId, contractId);
   await preflight(ctx, nodeId, spec.workloads, 0, old.workloads);

@@ -38,12 +38,7 @@ function human(bytes: number): string {
 
 /** `replacing`: what the same contract holds now (an update frees it first). */
 export async function preflight(ctx: GridContext, nodeId: number, workloads: readonly node.Workload[], publicIps: number, replacing: readonly node.Workload[] = []): Promise<void> {
-  try {
-    await ctx.chain.node(nodeId);
-  } catch (err) {
-    if (isNotFound(err)) throw new GridError(`node ${nodeId} does not exist on the chain: pick a node from gridform chain nodes`);
-    throw err;
-  }
+  await requireUp(ctx, nodeId);
   const ask = capacityOf(workloads);
   const held = capacityOf(replacing);
   const stats = await (await ctx.node(nodeId)).statistics();
@@ -52,6 +47,23 @@ export async function preflight(ctx: GridContext, nodeId: number, workloads: rea
     if (ask[key] > free) throw new GridError(`node ${nodeId} has not enough ${label}: the deployment asks for ${human(ask[key])}, ${human(Math.max(free, 0))} is free; pick another node or ask for less`);
   }
   await checkBalance(ctx, ask, publicIps);
+}
+
+/**
+ * The node exists and the chain has it up: a node that stopped reporting fails the change at once,
+ * naming it, before any contract is made (other resources of the apply go on).
+ */
+export async function requireUp(ctx: GridContext, nodeId: number): Promise<void> {
+  try {
+    await ctx.chain.node(nodeId);
+  } catch (err) {
+    if (isNotFound(err)) throw new GridError(`node ${nodeId} does not exist on the chain: pick a node from gridform chain nodes`);
+    throw err;
+  }
+  const h = await ctx.health.of(nodeId);
+  if (h.healthy) return;
+  const what = 'pick a node gridform chain nodes shows up, or wait until it is back';
+  throw new GridError(`node ${nodeId} is ${h.why}: nothing was changed on it; ${what}`);
 }
 
 /** The balance must cover one hour of the deployment at the chain's price (before discounts). */

@@ -16,6 +16,8 @@ export interface LocalGridFile {
   /** adminTokenFile: the chain's admin credential, for the faucet and time warp */
   chain: { address: string; adminTokenFile?: string };
   devAccount: { mnemonic: string; twinId: number };
+  /** the account that owns the local grid's farms */
+  farmer?: { mnemonic: string; twinId: number };
   nodes: { id: number; address: string }[];
 }
 

@@ -25,7 +25,8 @@ interface Candidate {
 async function candidates(ctx: GridContext): Promise<Candidate[]> {
   const [nodes, farms] = await Promise.all([ctx.chain.nodes(), ctx.chain.farms()]);
   const freeIps = new Map(farms.map((f) => [f.id, f.publicIps.filter((ip) => !Number(ip.contractId)).length]));
-  const out = await Promise.all(nodes.map(async (node): Promise<Candidate | undefined> => {
+  // only nodes the chain has up: a node that stopped reporting uptime takes no new deployments
+  const out = await Promise.all(nodes.filter((n) => n.status === 'up').map(async (node): Promise<Candidate | undefined> => {
     try {
       const s = await (await ctx.node(node.id)).statistics();
       const free = (k: 'cru' | 'mru' | 'sru' | 'hru') => Number(s.total?.[k] ?? 0) - Number(s.system?.[k] ?? 0) - Number(s.used?.[k] ?? 0);
@@ -116,8 +117,21 @@ export const schedulerResource: GridResource = {
   async delete() {
     // picks hold nothing on the grid
   },
-  async read(_ctx, state) {
-    return state;
+  /** A pick whose node is down or not answering is made again among healthy nodes, saying why. */
+  async read(ctx, state, notes) {
+    const picks = Object.entries((state.nodes ?? {}) as Record<string, number>);
+    const unhealthy = new Map((await ctx.health.unhealthy(picks.map(([, id]) => id))).map((h) => [h.nodeId, h]));
+    const moving = picks.filter(([, id]) => unhealthy.has(id));
+    if (!moving.length) return state;
+    const kept = Object.fromEntries(picks.filter(([, id]) => !unhealthy.has(id)));
+    const next = await schedule(ctx, state, { ...state, nodes: kept });
+    const picked = next.nodes as Record<string, number>;
+    for (const [name, from] of moving) {
+      const why = `node ${from} is ${unhealthy.get(from)!.why}`;
+      notes.note(`Request ${JSON.stringify(name)} moves from node ${from} to node ${picked[name]}`,
+        `${why}. The next apply replaces what uses this pick on node ${picked[name]} and cancels the contract on node ${from}.`);
+    }
+    return next;
   },
   async import() {
     throw new GridError('a grid_scheduler holds nothing on the grid to import: declare it and apply');

@@ -11,6 +11,9 @@ import { loadOrCreateIdentity, storedIdentity } from '../identity';
 import { registerNode } from '../registration';
 import { NodeStore, type NodeDatabase } from '../store/node-store';
 import { nodeHandlers, type NodeInfo } from './handlers';
+import { UptimeReporter } from '../uptime-reporter';
+import { FIRST_VERSION, typesOf, unknownVersion } from '../versions';
+import type { RestoreReport } from '../restore';
 
 export interface NodeServerOptions {
   chainAddress: string;
@@ -37,6 +40,8 @@ export interface NodeServerOptions {
   /** how the node resubscribes to chain events after the chain went away (default 0.5 s doubling to 30 s) */
   chainRetry?: WatcherRetry;
   log?: (line: string) => void;
+  /** the software version to run (see versions.ts); default: the version this node ran last, else the first */
+  version?: string;
 }
 
 export interface NodeServer {
@@ -44,12 +49,14 @@ export interface NodeServer {
   readonly twinId: number;
   readonly address: string;
   readonly deployments: DeploymentManager;
+  readonly version: string;
+  /** what the start found in the store and could or could not bring back */
+  readonly restored: RestoreReport;
   /** subscriptions to chain events started so far (one at first, one more per reconnect) */
   subscriptions(): number;
   stop(): Promise<void>;
 }
 
-export const NODE_VERSION = 'zos-sim 0.1.0';
 /**
  * How long a node's call to the chain waits for a connection being re-established: the channel
  * reconnects within 2 s (RECONNECT_QUICKLY), so a request just after the chain's return is served.
@@ -61,6 +68,12 @@ export async function createNodeServer(o: NodeServerOptions): Promise<NodeServer
   const total = o.capacity ?? PROFILES[o.profile ?? 'medium'];
   if (!total) throw new Error(`unknown capacity profile ${o.profile}: use one of ${Object.keys(PROFILES).join(', ')}`);
   const store = o.shared ? o.shared.db.store(o.shared.key) : NodeStore.open(o.dataDir);
+  const version = o.version ?? store.meta('version') ?? FIRST_VERSION;
+  const supported = typesOf(version);
+  if (!supported) {
+    store.close();
+    throw new Error(unknownVersion(version));
+  }
   const key = o.shared ? storedIdentity(store) : loadOrCreateIdentity(o.dataDir);
   const chain = o.chain ?? new ChainClient(o.chainAddress, { awaitReconnectMs: CHAIN_RECONNECT_WAIT_MS });
   const closeChain = () => (o.chain ? undefined : chain.close());
@@ -80,20 +93,32 @@ export async function createNodeServer(o: NodeServerOptions): Promise<NodeServer
     const contracts = new ContractIndex(reg.nodeId);
     const deployments = new DeploymentManager({
       nodeId: reg.nodeId, store, chain, key, total, now: () => Math.floor(Date.now() / 1000), provisionDelayMs: o.provisionDelayMs,
-      timing: o.timing, faults: o.faults, crash: o.crash, publicConfig, contracts, log,
+      timing: o.timing, faults: o.faults, crash: o.crash, publicConfig, contracts, log, version, supported,
     });
-    ready = { info: { nodeId: reg.nodeId, total, publicConfig, version: NODE_VERSION }, deployments };
+    const before = store.meta('version');
+    if (before && before !== version) log(`upgraded from zos-sim ${before} to zos-sim ${version}`);
+    store.setMeta('version', version);
+    const restored = await deployments.restore();
+    ready = { info: { nodeId: reg.nodeId, total, publicConfig, version: `zos-sim ${version}`, supported }, deployments };
     const watcher = new ChainWatcher(chain, store, deployments, reg.nodeId, log, o.reconcileEveryMs, contracts, o.chainRetry);
     await watcher.start();
     deployments.resume();
     const usage = new UsageReporter(chain, key, store, log, o.usagePollMs);
+    const uptime = new UptimeReporter(chain, key, version, log);
     usage.onChainBack = () => watcher.chainIsBack();
+    usage.onChainTime = (now) => uptime.onChainTime(now);
     usage.start();
+    // the first uptime report now, so the chain has the node up once it says ready; nodes hosted
+    // together do not wait for it one by one (their host waits for all of them)
+    const first = usage.tick();
+    if (!o.shared) await first;
     return {
       nodeId: reg.nodeId,
       twinId: reg.twinId,
       address,
       deployments,
+      version,
+      restored,
       subscriptions: () => watcher.subscriptions,
       async stop() {
         watcher.stop();

@@ -5,7 +5,6 @@ import type { DeploymentManager } from '../deployments';
 import { NodeRefusal } from '../refusal';
 import type { NodeStore, StoredDeployment } from '../store/node-store';
 import { systemReserve, type Capacity } from '../capacity';
-import { WORKLOAD_TYPES } from '../workloads/registry';
 import { CallerCheck } from './caller';
 
 export interface NodeInfo {
@@ -13,6 +12,8 @@ export interface NodeInfo {
   total: Capacity;
   publicConfig: node.PublicConfigReply;
   version: string;
+  /** the workload types this version runs */
+  supported: ReadonlySet<string>;
 }
 
 type Unary<Req, Res> = (call: grpc.ServerUnaryCall<Req, Res>, cb: grpc.sendUnaryData<Res>) => void;
@@ -88,7 +89,10 @@ export function nodeHandlers(store: NodeStore, ready: () => { info: NodeInfo; de
       answer(cb, () => ({
         ips: store.live().flatMap((d) => d.workloads.filter((w) => w.type === 'ip' && w.result?.state === 'ok').map((w) => String(JSON.parse(w.result!.data).ip ?? ''))).filter(Boolean),
       }))) as Unary<node.Empty__Output, node.PublicIpList>,
-    Features: ((_call, cb) => answer(cb, () => ({ features: [...Object.keys(WORKLOAD_TYPES), 'ipv4', 'wireguard', ...(started().info.publicConfig.domain ? ['gateway'] : [])] }))) as Unary<node.Empty__Output, node.FeatureList>,
+    Features: ((_call, cb) => answer(cb, () => {
+      const { supported, publicConfig } = started().info;
+      return { features: [...supported, 'ipv4', 'wireguard', ...(publicConfig.domain ? ['gateway'] : [])] };
+    })) as Unary<node.Empty__Output, node.FeatureList>,
     Version: ((_call, cb) => answer(cb, () => ({ zos: started().info.version, zinit: 'zos-sim' }))) as Unary<node.Empty__Output, node.VersionReply>,
   };
 }

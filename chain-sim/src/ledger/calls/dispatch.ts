@@ -4,8 +4,8 @@ import type { chain } from '../../../../proto';
 import { refuse } from '../errors';
 import type { CallContext } from './context';
 import { createTwin, transfer } from './accounts';
-import { addFarmPublicIps, createFarm, setDedicatedFarm } from './farms';
-import { createNode, setNodeCertification, updateNode } from './nodes';
+import { addFarmPublicIps, createFarm, removeFarmPublicIp, setDedicatedFarm } from './farms';
+import { changePowerTarget, createNode, reportUptime, setNodeCertification, updateNode } from './nodes';
 import { cancelContract, createNameContract, createNodeContract, createRentContract, updateNodeContract } from './contracts';
 import { addNruReports, reportContractResources } from './reports';
 
@@ -26,6 +26,9 @@ export function dispatch(ctx: CallContext, call: chain.Call__Output, depth = 0):
     case 'createRentContract': return createRentContract(ctx, call.createRentContract!);
     case 'reportContractResources': return reportContractResources(ctx, call.reportContractResources!);
     case 'addNruReports': return addNruReports(ctx, call.addNruReports!);
+    case 'reportUptime': return reportUptime(ctx, call.reportUptime!);
+    case 'removeFarmPublicIp': return removeFarmPublicIp(ctx, call.removeFarmPublicIp!);
+    case 'changePowerTarget': return changePowerTarget(ctx, call.changePowerTarget!);
     case 'batchAll': {
       if (depth > 0) throw refuse.invalid('a batch may not contain another batch');
       const calls = call.batchAll?.calls ?? [];

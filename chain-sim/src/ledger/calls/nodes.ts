@@ -64,3 +64,39 @@ function resources(r: chain.Resources__Output | null | undefined): { cru: number
 function checkAddress(address: string): void {
   if (!/^[^\s:]+:\d{1,5}$/.test(address ?? '')) throw refuse.invalid(`node address ${JSON.stringify(address)} must be HOST:PORT of the node daemon`);
 }
+
+/** Seconds a node's timestamp hint may differ from chain time (TFChain's TimestampHintDrift). */
+export const TIMESTAMP_HINT_DRIFT_SECONDS = 60;
+
+/** A node's periodic report, by the node's own twin: it is alive, since how long, on what version. */
+export function reportUptime(ctx: CallContext, call: chain.ReportUptime__Output): void {
+  const twin = ctx.twin();
+  const node = ctx.q.nodeByTwin(twin.id);
+  if (!node) throw refuse.notFound(`twin ${twin.id} has no node: only a node reports uptime`);
+  const now = ctx.block.timestamp;
+  if (Math.abs(call.timestampHint - now) > TIMESTAMP_HINT_DRIFT_SECONDS) {
+    throw refuse.invalid(`timestamp hint ${call.timestampHint} is more than ${TIMESTAMP_HINT_DRIFT_SECONDS} s from chain time ${now}`);
+  }
+  if (!/^[\w.+ -]{0,64}$/.test(call.version ?? '')) {
+    const allowed = "letters, digits, ' ', '.', '-', '+' and '_'";
+    throw refuse.invalid(`version ${JSON.stringify(call.version)} must be at most 64 characters of ${allowed}`);
+  }
+  ctx.sql('UPDATE nodes SET uptime = ?, last_report = ?, version = ? WHERE id = ?').run(call.uptime, now, call.version ?? '', node.id);
+  ctx.block.emit('NodeUptimeReported', { node_id: node.id, timestamp: now, uptime: call.uptime, version: call.version ?? '' });
+}
+
+/** The farmer powers a node of its farm down (standby) or up, as a farmer bot does. */
+export function changePowerTarget(ctx: CallContext, call: chain.ChangePowerTarget__Output): void {
+  const twin = ctx.twin();
+  const node = ctx.q.node(call.nodeId);
+  if (!node) throw refuse.notFound(`node ${call.nodeId} does not exist`);
+  const farm = ctx.q.farm(node.farm_id)!;
+  if (farm.twin_id !== twin.id) {
+    throw refuse.denied(`only the farmer of farm ${farm.id} (twin ${farm.twin_id}) may power node ${node.id} up or down`);
+  }
+  if (call.powerTarget !== 'Up' && call.powerTarget !== 'Down') {
+    throw refuse.invalid(`power target must be Up or Down, not ${JSON.stringify(call.powerTarget)}`);
+  }
+  ctx.sql('UPDATE nodes SET power_target = ? WHERE id = ?').run(call.powerTarget, node.id);
+  ctx.block.emit('PowerTargetChanged', { node_id: node.id, farm_id: farm.id, power_target: call.powerTarget });
+}

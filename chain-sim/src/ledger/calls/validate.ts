@@ -14,6 +14,14 @@ export function ipv4(value: string, what: string): void {
   if (!m || m.slice(1).some((o) => Number(o) > 255)) throw refuse.invalid(`${what} ${JSON.stringify(value)} is not an IPv4 address`);
 }
 
+/** A public IP's gateway: another address of the IP's own subnet. */
+export function gatewayInSubnet(cidr: { ip: string; prefix: number }, gateway: string, what: string): void {
+  const bits = (ip: string) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+  const net = (ip: string) => Math.floor(bits(ip) / 2 ** (32 - cidr.prefix));
+  if (net(gateway) !== net(cidr.ip)) throw refuse.invalid(`gateway ${gateway} of ${what} is not in its subnet /${cidr.prefix}`);
+  if (gateway === cidr.ip) throw refuse.invalid(`gateway ${gateway} of ${what} is the IP itself`);
+}
+
 export function accountId(value: string, what: string): void {
   if (!/^[0-9a-f]{64}$/.test(value)) throw refuse.invalid(`${what} ${JSON.stringify(value)} is not an account id (64 hex chars of an ed25519 public key)`);
 }
