@@ -22,7 +22,9 @@ export interface Paging {
 
 function one(name: string, kind: Kind, raw: string): number | boolean | string {
   if (kind === 'uint' || kind === 'uint-list') {
-    if (!/^\d{1,15}$/.test(raw)) throw badRequest(`query parameter ${name} must be a whole number, not ${JSON.stringify(raw)}`);
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+      throw badRequest(`query parameter ${name} must be a whole number (at most 2^53 - 1), not ${JSON.stringify(raw)}`);
+    }
     return Number(raw);
   }
   if (kind === 'bool') {
