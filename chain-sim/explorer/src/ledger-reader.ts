@@ -42,12 +42,12 @@ export class LedgerReader {
       billedSince: this.db.prepare(`SELECT coalesce(sum(b.amount), 0) AS amount FROM bills b JOIN contracts c ON c.id = b.contract_id
         WHERE c.twin_id = ? AND b.timestamp > ?`).safeIntegers(true),
       accountEvents: this.db.prepare(`SELECT timestamp, type, data FROM events WHERE type IN ('Minted', 'Transfer')
-        AND (json_extract(data, '$.account_id') = ?1 OR json_extract(data, '$.from') = ?1 OR json_extract(data, '$.to') = ?1)`),
+        AND (json_extract(data, '$.account_id') = @account OR json_extract(data, '$.from') = @account OR json_extract(data, '$.to') = @account)`),
       twinBills: this.db.prepare(`SELECT b.timestamp, b.amount FROM bills b JOIN contracts c ON c.id = b.contract_id
         WHERE c.twin_id = ? AND b.amount > 0 ORDER BY b.timestamp`).safeIntegers(true),
       usageEvents: this.db.prepare(`SELECT e.timestamp, e.type, e.data FROM events e
-        WHERE (e.type = 'UpdatedUsedResources' AND json_extract(e.data, '$.contract_id') IN (SELECT id FROM contracts WHERE node_id = ?1 AND type = 'node'))
-           OR (e.node_id = ?1 AND e.type IN ('NodeContractCanceled', 'ContractCreated', 'NodeContractDeleted'))
+        WHERE (e.type = 'UpdatedUsedResources' AND json_extract(e.data, '$.contract_id') IN (SELECT id FROM contracts WHERE node_id = @node AND type = 'node'))
+           OR (e.node_id = @node AND e.type IN ('NodeContractCanceled', 'ContractCreated', 'NodeContractDeleted'))
         ORDER BY e.block, e.idx`),
     };
   }
@@ -84,13 +84,13 @@ export class LedgerReader {
     return (this.s.billedSince.get(twinId, since) as { amount: bigint }).amount;
   }
   accountEvents(account: string): { timestamp: number; type: string; data: string }[] {
-    return this.s.accountEvents.all(account) as { timestamp: number; type: string; data: string }[];
+    return this.s.accountEvents.all({ account }) as { timestamp: number; type: string; data: string }[];
   }
   twinBills(twinId: number): { timestamp: bigint; amount: bigint }[] {
     return this.s.twinBills.all(twinId) as { timestamp: bigint; amount: bigint }[];
   }
   usageEvents(nodeId: number): { timestamp: number; type: string; data: string }[] {
-    return this.s.usageEvents.all(nodeId) as { timestamp: number; type: string; data: string }[];
+    return this.s.usageEvents.all({ node: nodeId }) as { timestamp: number; type: string; data: string }[];
   }
   close(): void {
     this.db.close();
