@@ -6,6 +6,7 @@ import { GridSnapshots, type Snapshot } from './grid-snapshot';
 import { HttpError } from './api/http-error';
 import { contractJson, contractRow } from './api/contracts';
 import { nodeEntry } from './api/nodes';
+import { stats } from './api/stats';
 
 export interface ExplorerOptions {
   /** the chain's data folder (it holds chain.sqlite) */
@@ -20,6 +21,7 @@ export class Explorer {
   readonly ledger: LedgerReader;
   readonly prober: NodeProber;
   private readonly snapshots: GridSnapshots;
+  private statsCache?: { snap: Snapshot; byQuery: Map<string, ReturnType<typeof stats>> };
   readonly version = VERSION;
   url = '';
 
@@ -31,6 +33,18 @@ export class Explorer {
 
   snapshot(): Snapshot {
     return this.snapshots.current();
+  }
+
+  /** /stats, computed once per snapshot and query. */
+  stats(params: URLSearchParams) {
+    const snap = this.snapshot();
+    const key = params.toString();
+    const cached = this.statsCache?.snap === snap ? this.statsCache.byQuery.get(key) : undefined;
+    if (cached) return cached;
+    const computed = stats(this.ledger, snap, this.prober, params);
+    if (this.statsCache?.snap !== snap) this.statsCache = { snap, byQuery: new Map() };
+    this.statsCache.byQuery.set(key, computed);
+    return computed;
   }
 
   health() {

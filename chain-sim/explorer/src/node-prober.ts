@@ -20,6 +20,7 @@ export class NodeProber {
   private readonly clients = new Map<number, NodeClient>();
   private readonly sightings = new Map<number, Sighting>();
   private timer?: NodeJS.Timeout;
+  private stopped = false;
   private round?: Promise<void>;
   /** bumped after each round, so cached views know they are stale */
   generation = 0;
@@ -45,13 +46,20 @@ export class NodeProber {
     return this.round;
   }
 
+  /** The next round starts an interval after the last one ended: rounds over many nodes never pile up. */
   start(): void {
-    this.timer = setInterval(() => void this.probeAll(), this.intervalMs);
-    this.timer.unref();
+    this.stopped = false;
+    const next = () => {
+      if (this.stopped) return;
+      this.timer = setTimeout(() => void this.probeAll().then(next), this.intervalMs);
+      this.timer.unref();
+    };
+    next();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
+    this.stopped = true;
+    clearTimeout(this.timer);
     await this.round;
     for (const c of this.clients.values()) c.close();
     this.clients.clear();

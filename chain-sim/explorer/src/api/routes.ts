@@ -6,7 +6,6 @@ import { listFarms, listPublicIps, listTwins } from './farms';
 import { nodeUsageHistory, twinBalanceHistory } from './history';
 import { badRequest, HttpError, notFound } from './http-error';
 import { listNodes, nodeEntry, oneNode } from './nodes';
-import { stats } from './stats';
 
 export interface Answer {
   body: unknown;
@@ -24,7 +23,7 @@ const ROUTES: [RegExp, string, Handler][] = [
   [/^\/ping$/, '/ping', (_x, p) => (noParams(p, '/ping'), { body: { ping: 'pong' } })],
   [/^\/version$/, '/version', (x, p) => (noParams(p, '/version'), { body: { version: x.version } })],
   [/^\/health$/, '/health', (x, p) => (noParams(p, '/health'), { body: x.health() })],
-  [/^\/stats$/, '/stats', (x, p) => ({ body: stats(x.ledger, x.snapshot(), x.prober, p) })],
+  [/^\/stats$/, '/stats', (x, p) => ({ body: x.stats(p) })],
   [/^\/nodes$/, '/nodes', (x, p) => listNodes(x.snapshot(), p, '/nodes')],
   [/^\/nodes\/([^/]+)$/, '/nodes/{id}', (x, p, [id]) => (noParams(p, '/nodes/{id}'), { body: oneNode(x.snapshot(), id) })],
   [/^\/nodes\/([^/]+)\/status$/, '/nodes/{id}/status', (x, p, [id]) => (noParams(p, '/nodes/{id}/status'), { body: { status: nodeEntry(x.snapshot(), id).record.status } })],
