@@ -1,6 +1,8 @@
 // ThreeFold's own Grid Proxy client (@threefold/gridproxy_client 2.9) reads a local grid's explorer:
 // nodes with filters, one node, farms, a twin's contracts and stats, and every answer matches what
 // `gridform chain ... --json` says. Bad requests get 400/404 with {"error"}, never a 500 or a stack.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { LocalGrid } from './local-grid';
 
 jest.setTimeout(180_000);
@@ -91,6 +93,7 @@ describe('the explorer read by @threefold/gridproxy_client', () => {
       ['/nodes/999/statistics', 404], ['/gateways/2', 404], ['/contracts/424242', 404], ['/contracts/424242/bills', 404],
       ['/contracts?state=', 200], ['/contracts?type=lease', 400], ['/twins/999/consumption', 404], ['/twins?twin_id=1.5', 400],
       ['/farms?free_ips=-3', 400], ['/stats?status=dead', 400], ['/no/such/path', 404], ['/nodes/%E0%A4%A', 400], ['/ping?x=1', 400],
+      ['/explorer/nodes/1/usage', 200], ['/explorer/twins/999/balance', 404], ['/explorer/contracts/0', 400], ['/explorer/nodes/1/usage?from=0', 400],
     ];
     for (const [path, status] of cases) {
       const res = await fetch(grid.explorerUrl + path);
@@ -108,5 +111,22 @@ describe('the explorer read by @threefold/gridproxy_client', () => {
     expect(((await (await fetch(`${grid.explorerUrl}/version`)).json()) as { version: string }).version).toContain('gridform-explorer');
     expect(((await (await fetch(`${grid.explorerUrl}/health`)).json()) as { nodes_answering: number }).nodes_answering).toBe(3);
     expect(new URL(grid.explorerUrl).hostname).toBe('127.0.0.1');
+  });
+
+  it('a node whose daemon stops answering turns down (after the next probe) and leaves status=up', async () => {
+    const node3 = (JSON.parse(fs.readFileSync(path.join(grid.home, 'grid.json'), 'utf8')) as { nodes: { id: number; pid: number }[] }).nodes[2];
+    process.kill(node3.pid, 'SIGKILL');
+    const deadline = Date.now() + 60_000;
+    let status = '';
+    while (Date.now() < deadline && status !== 'down') {
+      status = ((await (await fetch(`${grid.explorerUrl}/nodes/${node3.id}/status`)).json()) as { status: string }).status;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(status).toBe('down');
+    const { data } = await client.nodes.list({ status: 'up' });
+    expect(data.map((n: { nodeId: number }) => n.nodeId)).not.toContain(node3.id);
+    const statistics = await fetch(`${grid.explorerUrl}/nodes/${node3.id}/statistics`);
+    expect(statistics.status).toBe(502);
+    expect(((await statistics.json()) as { error: string }).error).toContain(`node ${node3.id}`);
   });
 });
