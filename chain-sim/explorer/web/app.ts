@@ -184,6 +184,12 @@ async function render(): Promise<void> {
   }
 }
 
+/** A filter being typed into is not replaced under the user's fingers by a refresh. */
+function editing(): boolean {
+  const el = document.activeElement;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'SELECT') && !!el.closest('#view');
+}
+
 window.addEventListener('hashchange', () => void render());
-setInterval(() => void render(), REFRESH_MS);
+setInterval(() => editing() || void render(), REFRESH_MS);
 void render();
