@@ -21,14 +21,19 @@ async function main(): Promise<number> {
     const { values } = parseArgs({
       args: process.argv.slice(2),
       options: {
-        'chain-data': { type: 'string' }, host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '8080' },
-        'probe-interval-ms': { type: 'string' }, help: { type: 'boolean', default: false },
+        'chain-data': { type: 'string' },
+        host: { type: 'string', default: '127.0.0.1' },
+        port: { type: 'string', default: '8080' },
+        'probe-interval-ms': { type: 'string' },
+        help: { type: 'boolean', default: false },
       },
     });
-    if (values.help) return (process.stdout.write(USAGE + '\n'), 0);
-    if (!values['chain-data']) throw new Error('--chain-data DIR is required (the chain\'s data folder, with chain.sqlite)');
+    if (values.help) return process.stdout.write(USAGE + '\n'), 0;
+    if (!values['chain-data']) throw new Error("--chain-data DIR is required (the chain's data folder, with chain.sqlite)");
     options = {
-      chainDataDir: values['chain-data'], host: values.host, port: wholeNumber('port', values.port),
+      chainDataDir: values['chain-data'],
+      host: values.host,
+      port: wholeNumber('port', values.port),
       probeIntervalMs: wholeNumber('probe-interval-ms', values['probe-interval-ms']),
     };
   } catch (err) {

@@ -14,11 +14,21 @@ const EXPLORER_START_MS = 120_000;
  * default, or the one a restart remembers) and another program holds it, any free port will do:
  * the URL it prints says where.
  */
-export async function startExplorer(gridDir: string, port: number, preferred: boolean): Promise<{ url: string; pid: number; port: number }> {
+export async function startExplorer(
+  gridDir: string,
+  port: number,
+  preferred: boolean
+): Promise<{ url: string; pid: number; port: number }> {
   const logFile = path.join(gridDir, 'logs', 'explorer.log');
-  const start = (p: number) => startDetached(
-    EXPLORER_MAIN, ['--chain-data', path.join(gridDir, 'chain'), '--port', String(p)], logFile, EXPLORER_READY, EXPLORER_START_MS, `the explorer (port ${p})`,
-  );
+  const start = (p: number) =>
+    startDetached(
+      EXPLORER_MAIN,
+      ['--chain-data', path.join(gridDir, 'chain'), '--port', String(p)],
+      logFile,
+      EXPLORER_READY,
+      EXPLORER_START_MS,
+      `the explorer (port ${p})`
+    );
   let s;
   try {
     s = await start(port);

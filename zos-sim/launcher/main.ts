@@ -54,7 +54,8 @@ async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         data: { type: 'string' }, nodes: { type: 'string' }, farms: { type: 'string' }, port: { type: 'string' }, profile: { type: 'string', default: 'medium' },
-        gateways: { type: 'string' }, 'public-ips': { type: 'string' }, 'nodes-per-process': { type: 'string' }, 'explorer-port': { type: 'string' },
+        gateways: { type: 'string' }, 'public-ips': { type: 'string' }, 'nodes-per-process': { type: 'string' },
+        'explorer-port': { type: 'string' },
         json: { type: 'boolean', default: false }, purge: { type: 'boolean', default: false },
       },
     }));

@@ -24,7 +24,11 @@ const NODE_QUERIES = [
 ];
 
 function gridform(home: string, args: string[]): string {
-  const r = spawnSync(process.execPath, [GRIDFORM, ...args], { env: { ...process.env, GRIDFORM_HOME: home }, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync(process.execPath, [GRIDFORM, ...args], {
+    env: { ...process.env, GRIDFORM_HOME: home },
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
   if (r.status !== 0) throw new Error(`gridform ${args.join(' ')} failed: ${r.stderr}`);
   return r.stdout;
 }
@@ -72,7 +76,9 @@ async function main(): Promise<void> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'explorer-bench-'));
   try {
     const started = Date.now();
-    const status = JSON.parse(gridform(home, ['grid', 'up', '--nodes', String(NODES), '--port', '0', '--explorer-port', '0', '--json'])) as { explorer: { url: string } };
+    const status = JSON.parse(
+      gridform(home, ['grid', 'up', '--nodes', String(NODES), '--port', '0', '--explorer-port', '0', '--json'])
+    ) as { explorer: { url: string } };
     process.stderr.write(`explorer bench: a ${NODES}-node grid came up in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
     const url = status.explorer.url;
     const nodes = await latencies(NODE_QUERIES.map((q) => `${url}/nodes?${q}`));
@@ -81,10 +87,18 @@ async function main(): Promise<void> {
     const rows = [
       [`/nodes with filters, ${NODES} nodes (p50 / p95)`, `${nodes.p50.toFixed(1)} / ${nodes.p95.toFixed(1)} ms`, 'p95 <= 50 ms'],
       [`/stats, ${NODES} nodes (p50 / p95)`, `${stats.p50.toFixed(1)} / ${stats.p95.toFixed(1)} ms`, '<= 20 ms'],
-      [`page first render in chromium, ${NODES} nodes`, render === undefined ? 'skipped: no chromium' : `${render.toFixed(0)} ms`, '<= 1000 ms'],
+      [
+        `page first render in chromium, ${NODES} nodes`,
+        render === undefined ? 'skipped: no chromium' : `${render.toFixed(0)} ms`,
+        '<= 1000 ms',
+      ],
     ];
     const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
-    process.stdout.write(`\n${'explorer'.padEnd(w[0])}  ${'measured'.padEnd(w[1])}  goal\n${rows.map((r) => `${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2]}`).join('\n')}\n`);
+    process.stdout.write(
+      `\n${'explorer'.padEnd(w[0])}  ${'measured'.padEnd(w[1])}  goal\n${rows
+        .map((r) => `${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2]}`)
+        .join('\n')}\n`
+    );
   } finally {
     spawnSync(process.execPath, [GRIDFORM, 'grid', 'down', '--purge'], { env: { ...process.env, GRIDFORM_HOME: home } });
     fs.rmSync(home, { recursive: true, force: true });

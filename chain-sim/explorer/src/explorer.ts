@@ -27,7 +27,10 @@ export class Explorer {
 
   constructor(options: ExplorerOptions) {
     this.ledger = new LedgerReader(options.chainDataDir);
-    this.prober = new NodeProber(() => this.ledger.nodes().map((n) => ({ id: n.id, address: n.address })), options.probeIntervalMs ?? 10_000);
+    this.prober = new NodeProber(
+      () => this.ledger.nodes().map((n) => ({ id: n.id, address: n.address })),
+      options.probeIntervalMs ?? 10_000
+    );
     this.snapshots = new GridSnapshots(this.ledger, this.prober);
   }
 
@@ -62,8 +65,19 @@ export class Explorer {
     } catch (err) {
       throw new HttpError(502, `node ${nodeId} at ${entry.address} does not answer: ${(err as Error).message.split('\n')[0]}`);
     }
-    const res = (c: typeof s.total) => ({ cru: Number(c?.cru ?? 0), mru: Number(c?.mru ?? 0), sru: Number(c?.sru ?? 0), hru: Number(c?.hru ?? 0), ipv4u: Number(c?.ipv4u ?? 0) });
-    return { total: res(s.total), used: res(s.used), system: res(s.system), users: { deployments: s.deployments, workloads: s.workloads, last_deployment_timestamp: 0 } };
+    const res = (c: typeof s.total) => ({
+      cru: Number(c?.cru ?? 0),
+      mru: Number(c?.mru ?? 0),
+      sru: Number(c?.sru ?? 0),
+      hru: Number(c?.hru ?? 0),
+      ipv4u: Number(c?.ipv4u ?? 0),
+    });
+    return {
+      total: res(s.total),
+      used: res(s.used),
+      system: res(s.system),
+      users: { deployments: s.deployments, workloads: s.workloads, last_deployment_timestamp: 0 },
+    };
   }
 
   /** A contract with what the page shows beside it: grace, used resources, public IPs, its node. */
@@ -77,8 +91,13 @@ export class Explorer {
       metadata = c.deployment_data;
     }
     return {
-      ...contractJson(c, snap), metadata, deleted_reason: c.deleted_reason, grace_since: c.grace_since || null,
-      used: { cru: c.cru, mru: c.mru, sru: c.sru, hru: c.hru }, public_ips: this.ledger.q.contractIps(id).map((ip) => ip.ip), last_billed: c.last_billed,
+      ...contractJson(c, snap),
+      metadata,
+      deleted_reason: c.deleted_reason,
+      grace_since: c.grace_since || null,
+      used: { cru: c.cru, mru: c.mru, sru: c.sru, hru: c.hru },
+      public_ips: this.ledger.q.contractIps(id).map((ip) => ip.ip),
+      last_billed: c.last_billed,
     };
   }
 

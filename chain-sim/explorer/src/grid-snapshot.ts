@@ -91,7 +91,12 @@ export class GridSnapshots {
   }
 
   private entry(
-    row: NodeRow, farm: FarmRow | undefined, use: NodeUse, rent: { contractId: number; twinId: number } | undefined, farmFreeIps: number, now: number,
+    row: NodeRow,
+    farm: FarmRow | undefined,
+    use: NodeUse,
+    rent: { contractId: number; twinId: number } | undefined,
+    farmFreeIps: number,
+    now: number
   ): NodeEntry {
     const seen = this.prober.sighting(row.id);
     const status = nodeStatus({ answering: seen.answering }, now);
@@ -100,15 +105,38 @@ export class GridSnapshots {
     const inDedicatedFarm = !!farm?.dedicated;
     const rented = !!rent;
     const record: NodeRecord = {
-      id: String(row.id), nodeId: row.id, farmId: row.farm_id, farmName: farm?.name ?? '', twinId: row.twin_id,
-      country: row.country, city: row.city, gridVersion: 3, uptime: 0, created: row.created, farmingPolicyId: 1,
-      updatedAt: seen.answeredAt ?? 0, total_resources: total, used_resources: used,
+      id: String(row.id),
+      nodeId: row.id,
+      farmId: row.farm_id,
+      farmName: farm?.name ?? '',
+      twinId: row.twin_id,
+      country: row.country,
+      city: row.city,
+      gridVersion: 3,
+      uptime: 0,
+      created: row.created,
+      farmingPolicyId: 1,
+      updatedAt: seen.answeredAt ?? 0,
+      total_resources: total,
+      used_resources: used,
       location: { country: row.country, city: row.city, longitude: row.longitude, latitude: row.latitude },
       publicConfig: { domain: row.domain, gw4: row.gw4, gw6: row.gw6, ipv4: row.ipv4, ipv6: row.ipv6 },
-      status, certificationType: row.certification, dedicated: !!row.dedicated, inDedicatedFarm,
-      rentContractId: rent?.contractId ?? 0, rented, rentable: !rented && (inDedicatedFarm || !!row.dedicated || use.contracts === 0),
-      rentedByTwinId: rent?.twinId ?? 0, serialNumber: '', power: { state: status === 'standby' ? 'Down' : 'Up', target: 'Up' },
-      num_gpu: 0, extraFee: 0, healthy: seen.answering, price_usd: 0, farm_free_ips: farmFreeIps, features: seen.features ?? [],
+      status,
+      certificationType: row.certification,
+      dedicated: !!row.dedicated,
+      inDedicatedFarm,
+      rentContractId: rent?.contractId ?? 0,
+      rented,
+      rentable: !rented && (inDedicatedFarm || !!row.dedicated || use.contracts === 0),
+      rentedByTwinId: rent?.twinId ?? 0,
+      serialNumber: '',
+      power: { state: status === 'standby' ? 'Down' : 'Up', target: 'Up' },
+      num_gpu: 0,
+      extraFee: 0,
+      healthy: seen.answering,
+      price_usd: 0,
+      farm_free_ips: farmFreeIps,
+      features: seen.features ?? [],
     };
     return { record, free: freeCapacity(total, used), address: row.address, contracts: use.contracts };
   }

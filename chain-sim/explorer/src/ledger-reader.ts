@@ -39,14 +39,24 @@ export class LedgerReader {
       rents: this.db.prepare("SELECT id, node_id, twin_id FROM contracts WHERE type = 'rent' AND state != 'Deleted'"),
       contracts: this.db.prepare('SELECT * FROM contracts ORDER BY id'),
       contractCount: this.db.prepare("SELECT count(*) AS n FROM contracts WHERE state != 'Deleted'"),
-      billedSince: this.db.prepare(`SELECT coalesce(sum(b.amount), 0) AS amount FROM bills b JOIN contracts c ON c.id = b.contract_id
-        WHERE c.twin_id = ? AND b.timestamp > ?`).safeIntegers(true),
+      billedSince: this.db
+        .prepare(
+          `SELECT coalesce(sum(b.amount), 0) AS amount FROM bills b JOIN contracts c ON c.id = b.contract_id
+        WHERE c.twin_id = ? AND b.timestamp > ?`
+        )
+        .safeIntegers(true),
       accountEvents: this.db.prepare(`SELECT timestamp, type, data FROM events WHERE type IN ('Minted', 'Transfer')
-        AND (json_extract(data, '$.account_id') = @account OR json_extract(data, '$.from') = @account OR json_extract(data, '$.to') = @account)`),
-      twinBills: this.db.prepare(`SELECT b.timestamp, b.amount FROM bills b JOIN contracts c ON c.id = b.contract_id
-        WHERE c.twin_id = ? AND b.amount > 0 ORDER BY b.timestamp`).safeIntegers(true),
+        AND (json_extract(data, '$.account_id') = @account OR json_extract(data, '$.from') = @account
+          OR json_extract(data, '$.to') = @account)`),
+      twinBills: this.db
+        .prepare(
+          `SELECT b.timestamp, b.amount FROM bills b JOIN contracts c ON c.id = b.contract_id
+        WHERE c.twin_id = ? AND b.amount > 0 ORDER BY b.timestamp`
+        )
+        .safeIntegers(true),
       usageEvents: this.db.prepare(`SELECT e.timestamp, e.type, e.data FROM events e
-        WHERE (e.type = 'UpdatedUsedResources' AND json_extract(e.data, '$.contract_id') IN (SELECT id FROM contracts WHERE node_id = @node AND type = 'node'))
+        WHERE (e.type = 'UpdatedUsedResources'
+            AND json_extract(e.data, '$.contract_id') IN (SELECT id FROM contracts WHERE node_id = @node AND type = 'node'))
            OR (e.node_id = @node AND e.type IN ('NodeContractCanceled', 'ContractCreated', 'NodeContractDeleted'))
         ORDER BY e.block, e.idx`),
     };

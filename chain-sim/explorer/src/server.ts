@@ -25,9 +25,16 @@ export interface ExplorerServer {
 }
 
 const ASSETS: Record<string, string> = {
-  '/': 'index.html', '/index.html': 'index.html', '/assets/app.js': 'app.js', '/assets/app.css': 'app.css',
+  '/': 'index.html',
+  '/index.html': 'index.html',
+  '/assets/app.js': 'app.js',
+  '/assets/app.css': 'app.css',
 };
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
 
 /** The repository root (the folder with package.json above this file, from sources or from dist). */
 function defaultAssetsDir(): string {
@@ -49,7 +56,13 @@ export function createExplorerServer(options: ExplorerServerOptions): ExplorerSe
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const head = req.method === 'HEAD';
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-      send(res, status, JSON.stringify(body), { 'content-type': 'application/json', 'access-control-expose-headers': 'count, size, pages', ...headers }, head);
+      send(
+        res,
+        status,
+        JSON.stringify(body),
+        { 'content-type': 'application/json', 'access-control-expose-headers': 'count, size, pages', ...headers },
+        head
+      );
     try {
       if (req.method !== 'GET' && !head) throw new HttpError(405, `${req.method} is not served: the explorer is read-only (GET only)`);
       let parsed: URL;

@@ -11,9 +11,26 @@ jest.setTimeout(180_000);
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const GridProxyClient = require('@threefold/gridproxy_client').default;
 
-interface ChainNode { id: number; farmId: number; twinId: number; resources: { cru: number; mru: string | number; sru: string | number; hru: string | number } }
-interface ChainFarm { id: number; name: string; twinId: number; publicIps: { ip: string; contractId: number | string }[] }
-interface ChainContract { id: number; twinId: number; type: string; state: string; nodeId: number; deploymentHash: string }
+interface ChainNode {
+  id: number;
+  farmId: number;
+  twinId: number;
+  resources: { cru: number; mru: string | number; sru: string | number; hru: string | number };
+}
+interface ChainFarm {
+  id: number;
+  name: string;
+  twinId: number;
+  publicIps: { ip: string; contractId: number | string }[];
+}
+interface ChainContract {
+  id: number;
+  twinId: number;
+  type: string;
+  state: string;
+  nodeId: number;
+  deploymentHash: string;
+}
 
 describe('the explorer read by @threefold/gridproxy_client', () => {
   const grid = new LocalGrid();
@@ -27,7 +44,7 @@ describe('the explorer read by @threefold/gridproxy_client', () => {
   });
   afterAll(() => grid.down());
 
-  it('lists the chain\'s nodes, up, with the count header', async () => {
+  it("lists the chain's nodes, up, with the count header", async () => {
     const { count, data } = await client.nodes.list({ status: 'up', retCount: true });
     expect(count).toBe(chainNodes.length);
     expect(data.map((n: { nodeId: number }) => n.nodeId)).toEqual(chainNodes.map((n) => n.id));
@@ -52,7 +69,10 @@ describe('the explorer read by @threefold/gridproxy_client', () => {
     expect(node.farmId).toBe(chainNode.farmId);
     expect(node.twinId).toBe(chainNode.twinId);
     expect(node.total_resources).toEqual({
-      cru: chainNode.resources.cru, mru: Number(chainNode.resources.mru), sru: Number(chainNode.resources.sru), hru: Number(chainNode.resources.hru),
+      cru: chainNode.resources.cru,
+      mru: Number(chainNode.resources.mru),
+      sru: Number(chainNode.resources.sru),
+      hru: Number(chainNode.resources.hru),
     });
     expect(node.status).toBe('up');
   });
@@ -60,7 +80,9 @@ describe('the explorer read by @threefold/gridproxy_client', () => {
   it('lists the farms with their public IPs', async () => {
     const farms = await grid.chain<ChainFarm[]>('farms');
     const { data } = await client.farms.list({ retCount: true });
-    expect(data.map((f: { farmId: number; name: string; twinId: number }) => [f.farmId, f.name, f.twinId])).toEqual(farms.map((f) => [f.id, f.name, f.twinId]));
+    expect(data.map((f: { farmId: number; name: string; twinId: number }) => [f.farmId, f.name, f.twinId])).toEqual(
+      farms.map((f) => [f.id, f.name, f.twinId])
+    );
     expect(data[0].publicIps.map((ip: { ip: string }) => ip.ip)).toEqual(farms[0].publicIps.map((ip) => ip.ip));
   });
 
@@ -70,8 +92,9 @@ describe('the explorer read by @threefold/gridproxy_client', () => {
     const onChain = await grid.chain<ChainContract[]>('contracts', '--twin', String(grid.devTwin));
     expect(onChain.length).toBeGreaterThan(0);
     const { data } = await client.contracts.list({ twinId: grid.devTwin });
-    expect(data.map((c: { contract_id: number; state: string; type: string }) => [c.contract_id, c.state, c.type]))
-      .toEqual(onChain.map((c) => [c.id, c.state, c.type]));
+    expect(data.map((c: { contract_id: number; state: string; type: string }) => [c.contract_id, c.state, c.type])).toEqual(
+      onChain.map((c) => [c.id, c.state, c.type])
+    );
     expect(data[0].details.nodeId).toBe(onChain[0].nodeId);
     expect(data[0].details.deployment_hash).toBe(onChain[0].deploymentHash);
     const stats = await client.stats.get({ status: 'up' });
@@ -86,14 +109,40 @@ describe('the explorer read by @threefold/gridproxy_client', () => {
 
   it('answers bad requests with 400 or 404 and an error body, never a 500 or a stack trace', async () => {
     const cases: [string, number][] = [
-      ['/nodes?color=blue', 400], ['/nodes?free_mru=lots', 400], ['/nodes?healthy=yes', 400], ['/nodes?page=0', 400],
-      ['/nodes?size=10000', 400], ['/nodes?size=0', 400], ['/nodes?status=sleeping', 400], ['/nodes?sort_by=password', 400],
-      ['/nodes?sort_order=sideways', 400], ['/nodes?page=1&page=2', 400], ['/nodes?farm_ids=1,x', 400], ['/nodes?node_id=-1', 400],
-      ['/nodes/999999', 404], ['/nodes/abc', 400], ['/nodes/0', 400], ['/nodes/99999999999999999999', 400], ['/nodes/1/status?x=1', 400],
-      ['/nodes/999/statistics', 404], ['/gateways/2', 404], ['/contracts/424242', 404], ['/contracts/424242/bills', 404],
-      ['/contracts?state=', 200], ['/contracts?type=lease', 400], ['/twins/999/consumption', 404], ['/twins?twin_id=1.5', 400],
-      ['/farms?free_ips=-3', 400], ['/stats?status=dead', 400], ['/no/such/path', 404], ['/nodes/%E0%A4%A', 400], ['/ping?x=1', 400],
-      ['/explorer/nodes/1/usage', 200], ['/explorer/twins/999/balance', 404], ['/explorer/contracts/0', 400], ['/explorer/nodes/1/usage?from=0', 400],
+      ['/nodes?color=blue', 400],
+      ['/nodes?free_mru=lots', 400],
+      ['/nodes?healthy=yes', 400],
+      ['/nodes?page=0', 400],
+      ['/nodes?size=10000', 400],
+      ['/nodes?size=0', 400],
+      ['/nodes?status=sleeping', 400],
+      ['/nodes?sort_by=password', 400],
+      ['/nodes?sort_order=sideways', 400],
+      ['/nodes?page=1&page=2', 400],
+      ['/nodes?farm_ids=1,x', 400],
+      ['/nodes?node_id=-1', 400],
+      ['/nodes/999999', 404],
+      ['/nodes/abc', 400],
+      ['/nodes/0', 400],
+      ['/nodes/99999999999999999999', 400],
+      ['/nodes/1/status?x=1', 400],
+      ['/nodes/999/statistics', 404],
+      ['/gateways/2', 404],
+      ['/contracts/424242', 404],
+      ['/contracts/424242/bills', 404],
+      ['/contracts?state=', 200],
+      ['/contracts?type=lease', 400],
+      ['/twins/999/consumption', 404],
+      ['/twins?twin_id=1.5', 400],
+      ['/farms?free_ips=-3', 400],
+      ['/stats?status=dead', 400],
+      ['/no/such/path', 404],
+      ['/nodes/%E0%A4%A', 400],
+      ['/ping?x=1', 400],
+      ['/explorer/nodes/1/usage', 200],
+      ['/explorer/twins/999/balance', 404],
+      ['/explorer/contracts/0', 400],
+      ['/explorer/nodes/1/usage?from=0', 400],
     ];
     for (const [path, status] of cases) {
       const res = await fetch(grid.explorerUrl + path);
@@ -114,7 +163,8 @@ describe('the explorer read by @threefold/gridproxy_client', () => {
   });
 
   it('a node whose daemon stops answering turns down (after the next probe) and leaves status=up', async () => {
-    const node3 = (JSON.parse(fs.readFileSync(path.join(grid.home, 'grid.json'), 'utf8')) as { nodes: { id: number; pid: number }[] }).nodes[2];
+    const node3 = (JSON.parse(fs.readFileSync(path.join(grid.home, 'grid.json'), 'utf8')) as { nodes: { id: number; pid: number }[] })
+      .nodes[2];
     process.kill(node3.pid, 'SIGKILL');
     const deadline = Date.now() + 60_000;
     let status = '';

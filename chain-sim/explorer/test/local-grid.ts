@@ -23,7 +23,9 @@ export class LocalGrid {
   run(args: string[], cwd = REPO): Promise<Run> {
     return new Promise((resolve) => {
       const child = spawn(process.execPath, [GRIDFORM, ...args], {
-        cwd, env: { ...process.env, GRIDFORM_HOME: this.home, MNEMONIC: '', CHECKPOINT_DISABLE: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
+        cwd,
+        env: { ...process.env, GRIDFORM_HOME: this.home, MNEMONIC: '', CHECKPOINT_DISABLE: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
       let stderr = '';
@@ -50,13 +52,18 @@ export class LocalGrid {
 
   /** Applies a stack written as cdk.tf.json (no synth needed) with the dev account. */
   async apply(resources: Record<string, unknown>): Promise<Run> {
-    const doc = { terraform: { required_providers: { grid: { source: 'gridform/grid' } } }, provider: { grid: [{ network: 'local' }] }, resource: resources };
+    const doc = {
+      terraform: { required_providers: { grid: { source: 'gridform/grid' } } },
+      provider: { grid: [{ network: 'local' }] },
+      resource: resources,
+    };
     fs.writeFileSync(path.join(this.stackDir, 'cdk.tf.json'), JSON.stringify(doc));
     return this.run(['-no-color', 'apply', '-auto-approve'], this.stackDir);
   }
 
   async down(): Promise<void> {
-    if (fs.existsSync(path.join(this.stackDir, 'terraform.tfstate'))) await this.run(['-no-color', 'destroy', '-auto-approve'], this.stackDir);
+    if (fs.existsSync(path.join(this.stackDir, 'terraform.tfstate')))
+      await this.run(['-no-color', 'destroy', '-auto-approve'], this.stackDir);
     await this.run(['grid', 'down', '--purge']);
     fs.rmSync(this.stackDir, { recursive: true, force: true });
     fs.rmSync(this.home, { recursive: true, force: true });

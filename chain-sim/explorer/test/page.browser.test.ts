@@ -29,7 +29,11 @@ describeIfChromium('the explorer page in chromium', () => {
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     await grid.up(3);
-    browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
     page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
@@ -74,7 +78,13 @@ describeIfChromium('the explorer page in chromium', () => {
   it('shows a VM applied by gridform apply in the contracts table, and its bills on the chart after 3 hours', async () => {
     const apply = await grid.apply({
       grid_network: { net: { name: 'explorer', nodes: [1], ip_range: '10.77.0.0/16' } },
-      grid_deployment: { vm: { node: 1, network_name: '${grid_network.net.name}', vms: [{ name: 'web', flist: 'https://hub/base.flist', cpu: 1, memory: 512 }] } },
+      grid_deployment: {
+        vm: {
+          node: 1,
+          network_name: '${grid_network.net.name}',
+          vms: [{ name: 'web', flist: 'https://hub/base.flist', cpu: 1, memory: 512 }],
+        },
+      },
     });
     expect(apply.code).toBe(0);
     const contracts = await grid.chain<{ id: number; deploymentData: string }[]>('contracts', '--twin', String(grid.devTwin));
@@ -92,7 +102,7 @@ describeIfChromium('the explorer page in chromium', () => {
     // the page refreshes on its own: no reload
     await page.waitForFunction(() => Number(document.querySelector('#bills-chart')?.getAttribute('data-points')) > 0, { timeout: 20_000 });
     const points = Number(await page.$eval('#bills-chart', (el) => el.getAttribute('data-points')));
-    expect(points).toBe((await fetch(`${grid.explorerUrl}/contracts/${vm.id}/bills`).then((r) => r.json()) as unknown[]).length);
+    expect(points).toBe(((await fetch(`${grid.explorerUrl}/contracts/${vm.id}/bills`).then((r) => r.json())) as unknown[]).length);
     expect(await page.$eval('#bills-chart canvas', (c) => (c as HTMLCanvasElement).width)).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SHOTS, 'contract.png'), fullPage: true });
 
@@ -107,7 +117,7 @@ describeIfChromium('the explorer page in chromium', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  it('never shows a mnemonic: the dev account\'s words appear on no page', async () => {
+  it("never shows a mnemonic: the dev account's words appear on no page", async () => {
     const mnemonic = JSON.parse(fs.readFileSync(path.join(grid.home, 'grid.json'), 'utf8')).devAccount.mnemonic as string;
     for (const hash of ['', '#/node/1', `#/twin/${grid.devTwin}`]) {
       await open(hash, '#view[data-rendered]');

@@ -10,6 +10,11 @@ const out = path.resolve(here, '..', '..', '..', 'dist', 'chain-sim', 'explorer'
 fs.mkdirSync(out, { recursive: true });
 await esbuild.build({
   entryPoints: { app: path.join(here, 'app.ts') },
-  bundle: true, minify: true, format: 'iife', target: 'es2020', outdir: out, logLevel: 'warning',
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: 'es2020',
+  outdir: out,
+  logLevel: 'warning',
 });
 fs.copyFileSync(path.join(here, 'index.html'), path.join(out, 'index.html'));

@@ -17,16 +17,32 @@ export function timeChart(id: string, title: string, times: number[], series: Se
     return box;
   }
   const width = Math.min(1100, Math.max(400, window.innerWidth - 120));
-  const plot = new uPlot({
-    width, height: 220,
-    // amounts and capacity start from zero, so a bar's height reads as its size
-    scales: { y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.15 : 1] } },
-    axes: [{ stroke: '#8b98a5', grid: { stroke: '#2a3440' } }, { stroke: '#8b98a5', grid: { stroke: '#2a3440' } }],
-    series: [{}, ...series.map((s) => ({
-      label: s.label, stroke: s.color, width: 2, fill: `${s.color}33`,
-      ...(opts.bars ? { paths: uPlot.paths.bars!({ size: [0.6, 40] }), points: { show: false } } : { points: { show: times.length < 60 } }),
-    }))],
-  }, [times, ...series.map((s) => s.values)] as uPlot.AlignedData, box);
+  const plot = new uPlot(
+    {
+      width,
+      height: 220,
+      // amounts and capacity start from zero, so a bar's height reads as its size
+      scales: { y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.15 : 1] } },
+      axes: [
+        { stroke: '#8b98a5', grid: { stroke: '#2a3440' } },
+        { stroke: '#8b98a5', grid: { stroke: '#2a3440' } },
+      ],
+      series: [
+        {},
+        ...series.map((s) => ({
+          label: s.label,
+          stroke: s.color,
+          width: 2,
+          fill: `${s.color}33`,
+          ...(opts.bars
+            ? { paths: uPlot.paths.bars!({ size: [0.6, 40] }), points: { show: false } }
+            : { points: { show: times.length < 60 } }),
+        })),
+      ],
+    },
+    [times, ...series.map((s) => s.values)] as uPlot.AlignedData,
+    box
+  );
   void plot;
   return box;
 }

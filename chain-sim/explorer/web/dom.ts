@@ -23,7 +23,10 @@ export const when = (unix: number) => (unix ? new Date(unix * 1000).toISOString(
 /** A capacity bar: used of total, with the figures beside it. */
 export function bar(used: number, total: number, label: (n: number) => string): HTMLElement {
   const pct = total ? Math.min(100, (used / total) * 100) : 0;
-  return h('span', { title: `${label(used)} of ${label(total)}` },
+  return h(
+    'span',
+    { title: `${label(used)} of ${label(total)}` },
     h('span', { class: 'bar' }, h('span', { style: `width:${pct.toFixed(1)}%` })),
-    h('span', { class: 'bartext' }, `${label(used)} / ${label(total)}`));
+    h('span', { class: 'bartext' }, `${label(used)} / ${label(total)}`)
+  );
 }

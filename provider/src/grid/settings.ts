@@ -68,7 +68,9 @@ export function readLocalGrid(env: Readonly<Record<string, string | undefined>>)
 }
 
 export function resolveSettings(
-  config: { mnemonic?: unknown; network?: unknown; chain_url?: unknown; proxy_url?: unknown; key_type?: unknown; timeout_seconds?: unknown },
+  config: {
+    mnemonic?: unknown; network?: unknown; chain_url?: unknown; proxy_url?: unknown; key_type?: unknown; timeout_seconds?: unknown;
+  },
   env: Readonly<Record<string, string | undefined>>,
 ): { settings?: GridSettings; problem?: { attribute: string; message: string }; warnings?: string[] } {
   const warnings: string[] = [];
@@ -95,9 +97,11 @@ export function resolveSettings(
     return { problem: { attribute: 'timeout_seconds', message } };
   }
   const seconds = typeof timeout === 'number' ? timeout : 300;
-  const proxyUrl = typeof config.proxy_url === 'string' && config.proxy_url ? config.proxy_url : (local?.explorer?.url ?? DEFAULT_LOCAL_PROXY);
+  const givenProxy = typeof config.proxy_url === 'string' && config.proxy_url ? config.proxy_url : undefined;
+  const proxyUrl = givenProxy ?? local?.explorer?.url ?? DEFAULT_LOCAL_PROXY;
   if (!/^https?:\/\/[^/\s]+/.test(proxyUrl)) {
-    return { problem: { attribute: 'proxy_url', message: `proxy_url ${JSON.stringify(proxyUrl)} is not an http(s) URL such as http://127.0.0.1:8080` } };
+    const message = `proxy_url ${JSON.stringify(proxyUrl)} is not an http(s) URL such as http://127.0.0.1:8080`;
+    return { problem: { attribute: 'proxy_url', message } };
   }
   return { settings: { mnemonic, chainAddress, proxyUrl: proxyUrl.replace(/\/+$/, ''), timeoutMs: seconds * 1000 }, warnings };
 }

@@ -93,7 +93,8 @@ async function schedule(ctx: GridContext, planned: ObjectValue, prior: ObjectVal
   for (const r of requests.filter((x) => nodes[String(x.name)] === undefined)) {
     const { pick, listed } = await place(ctx, r, claims);
     if (!pick) {
-      throw new GridError(`no node fits request ${JSON.stringify(r.name)} (${describe(r)}) among ${listed} node(s) the Grid Proxy at ${ctx.proxyUrl} lists for it`);
+      const where = `among ${listed} node(s) the Grid Proxy at ${ctx.proxyUrl} lists for it`;
+      throw new GridError(`no node fits request ${JSON.stringify(r.name)} (${describe(r)}) ${where}`);
     }
     nodes[String(r.name)] = pick.nodeId;
     // later requests see what this one takes

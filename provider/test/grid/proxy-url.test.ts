@@ -5,14 +5,19 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { resolveSettings } from '../../src/grid/settings';
 
-describe('the provider\'s proxy_url', () => {
+describe("the provider's proxy_url", () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-proxy-url-'));
   const env = { GRIDFORM_HOME: home, MNEMONIC: 'some words' };
   afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
 
-  it('defaults to the local grid\'s explorer, then to http://127.0.0.1:8080', () => {
+  it("defaults to the local grid's explorer, then to http://127.0.0.1:8080", () => {
     expect(resolveSettings({}, env).settings?.proxyUrl).toBe('http://127.0.0.1:8080');
-    const grid = { chain: { address: '127.0.0.1:1' }, explorer: { url: 'http://127.0.0.1:40404' }, devAccount: { mnemonic: 'x', twinId: 1 }, nodes: [] };
+    const grid = {
+      chain: { address: '127.0.0.1:1' },
+      explorer: { url: 'http://127.0.0.1:40404' },
+      devAccount: { mnemonic: 'x', twinId: 1 },
+      nodes: [],
+    };
     fs.writeFileSync(path.join(home, 'grid.json'), JSON.stringify(grid), { mode: 0o600 });
     expect(resolveSettings({}, env).settings?.proxyUrl).toBe('http://127.0.0.1:40404');
     expect(resolveSettings({ proxy_url: 'https://gridproxy.example/' }, env).settings?.proxyUrl).toBe('https://gridproxy.example');

@@ -7,8 +7,18 @@ import { notFound } from './http-error';
 import { PAGING, pageOf, paging, parseQuery, type ParamSpec } from './query';
 
 const CONTRACT_PARAMS: ParamSpec = {
-  ...PAGING, contract_id: 'uint', twin_id: 'uint', node_id: 'uint', type: ['node', 'name', 'rent'], state: 'string-list', name: 'string',
-  number_of_public_ips: 'uint', deployment_data: 'string', deployment_hash: 'string', farm_name: 'string', farm_id: 'uint',
+  ...PAGING,
+  contract_id: 'uint',
+  twin_id: 'uint',
+  node_id: 'uint',
+  type: ['node', 'name', 'rent'],
+  state: 'string-list',
+  name: 'string',
+  number_of_public_ips: 'uint',
+  deployment_data: 'string',
+  deployment_hash: 'string',
+  farm_name: 'string',
+  farm_id: 'uint',
 };
 
 export interface ContractJson {
@@ -29,8 +39,12 @@ export function contractJson(c: ContractRow, snap: Snapshot): ContractJson {
   return {
     ...base,
     details: {
-      nodeId: c.node_id, deployment_data: c.deployment_data, deployment_hash: c.deployment_hash, number_of_public_ips: c.public_ips,
-      farm_name: farmName, farm_id: farmId,
+      nodeId: c.node_id,
+      deployment_data: c.deployment_data,
+      deployment_hash: c.deployment_hash,
+      number_of_public_ips: c.public_ips,
+      farm_name: farmName,
+      farm_id: farmId,
     },
   };
 }
@@ -55,7 +69,11 @@ export function listContracts(ledger: LedgerReader, snap: Snapshot, params: URLS
     return true;
   });
   const keys: Record<string, (c: ContractRow) => number | string> = {
-    contract_id: (c) => c.id, twin_id: (c) => c.twin_id, created_at: (c) => c.created, state: (c) => c.state, type: (c) => c.type,
+    contract_id: (c) => c.id,
+    twin_id: (c) => c.twin_id,
+    created_at: (c) => c.created,
+    state: (c) => c.state,
+    type: (c) => c.type,
   };
   const { body, headers } = pageOf(rows, p, keys[p.sortBy ?? 'contract_id']);
   return { body: body.map((c) => contractJson(c, snap)), headers };
@@ -70,9 +88,15 @@ export function contractRow(ledger: LedgerReader, id: number): ContractRow {
 export function contractBills(ledger: LedgerReader, id: number, params: URLSearchParams) {
   contractRow(ledger, id);
   const p = paging(parseQuery(params, PAGING, `/contracts/${id}/bills`), ['timestamp']);
-  const bills = ledger.q.bills(id).filter((b) => b.amount > 0n).map((b) => ({
-    amountBilled: Number(b.amount), discountReceived: b.discount_level, timestamp: Number(b.timestamp), contract_id: id,
-  }));
+  const bills = ledger.q
+    .bills(id)
+    .filter((b) => b.amount > 0n)
+    .map((b) => ({
+      amountBilled: Number(b.amount),
+      discountReceived: b.discount_level,
+      timestamp: Number(b.timestamp),
+      contract_id: id,
+    }));
   return pageOf(bills, p, (b) => b.timestamp);
 }
 

@@ -19,11 +19,12 @@ export function nodeUsageHistory(ledger: LedgerReader, nodeId: number): UsagePoi
   const points: UsagePoint[] = [];
   for (const e of ledger.usageEvents(nodeId)) {
     const d = JSON.parse(e.data) as { contract_id: number; cru?: number; mru?: number; sru?: number; hru?: number };
-    if (e.type === 'UpdatedUsedResources') byContract.set(d.contract_id, { cru: d.cru ?? 0, mru: d.mru ?? 0, sru: d.sru ?? 0, hru: d.hru ?? 0 });
+    if (e.type === 'UpdatedUsedResources')
+      byContract.set(d.contract_id, { cru: d.cru ?? 0, mru: d.mru ?? 0, sru: d.sru ?? 0, hru: d.hru ?? 0 });
     else if (e.type === 'NodeContractCanceled') byContract.delete(d.contract_id);
     else continue;
     const sum = { timestamp: e.timestamp, cru: 0, mru: 0, sru: 0, hru: 0 };
-    for (const u of byContract.values()) (sum.cru += u.cru, sum.mru += u.mru, sum.sru += u.sru, sum.hru += u.hru);
+    for (const u of byContract.values()) (sum.cru += u.cru), (sum.mru += u.mru), (sum.sru += u.sru), (sum.hru += u.hru);
     points.push(sum);
   }
   return points;

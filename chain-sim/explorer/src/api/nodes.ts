@@ -5,27 +5,73 @@ import { PAGING, pageOf, paging, parseQuery, type ParamSpec, type Parsed } from 
 
 export const NODE_PARAMS: ParamSpec = {
   ...PAGING,
-  status: 'string-list', healthy: 'bool', free_mru: 'uint', free_sru: 'uint', free_hru: 'uint', free_ips: 'uint',
-  total_cru: 'uint', total_mru: 'uint', total_sru: 'uint', total_hru: 'uint',
-  farm_ids: 'uint-list', node_id: 'uint', node_ids: 'uint-list', twin_id: 'uint', farm_name: 'string', domain: 'bool', ipv4: 'bool', ipv6: 'bool',
-  dedicated: 'bool', in_dedicated_farm: 'bool', rentable: 'bool', rented: 'bool', rented_by: 'uint', available_for: 'uint',
-  rentable_or_rented_by: 'uint', owned_by: 'uint', country: 'string', city: 'string', certification_type: 'string', features: 'string-list',
+  status: 'string-list',
+  healthy: 'bool',
+  free_mru: 'uint',
+  free_sru: 'uint',
+  free_hru: 'uint',
+  free_ips: 'uint',
+  total_cru: 'uint',
+  total_mru: 'uint',
+  total_sru: 'uint',
+  total_hru: 'uint',
+  farm_ids: 'uint-list',
+  node_id: 'uint',
+  node_ids: 'uint-list',
+  twin_id: 'uint',
+  farm_name: 'string',
+  domain: 'bool',
+  ipv4: 'bool',
+  ipv6: 'bool',
+  dedicated: 'bool',
+  in_dedicated_farm: 'bool',
+  rentable: 'bool',
+  rented: 'bool',
+  rented_by: 'uint',
+  available_for: 'uint',
+  rentable_or_rented_by: 'uint',
+  owned_by: 'uint',
+  country: 'string',
+  city: 'string',
+  certification_type: 'string',
+  features: 'string-list',
   excluded: 'uint-list',
 };
 
 const STATUSES = ['up', 'down', 'standby'];
 
 type SortKey = (n: NodeEntry) => number | string;
-const r = (f: (n: NodeRecord) => number | boolean): SortKey => (n) => Number(f(n.record));
+const r =
+  (f: (n: NodeRecord) => number | boolean): SortKey =>
+  (n) =>
+    Number(f(n.record));
 const SORT_KEYS: Record<string, SortKey> = {
-  node_id: r((n) => n.nodeId), farm_id: r((n) => n.farmId), twin_id: r((n) => n.twinId), uptime: r((n) => n.uptime),
-  created: r((n) => n.created), updated_at: r((n) => n.updatedAt), country: (n) => n.record.country, city: (n) => n.record.city,
-  farm_name: (n) => n.record.farmName, status: (n) => n.record.status, rent_contract_id: r((n) => n.rentContractId),
-  dedicated_farm: r((n) => n.inDedicatedFarm), rented: r((n) => n.rented), rentable: r((n) => n.rentable),
-  total_cru: r((n) => n.total_resources.cru), total_mru: r((n) => n.total_resources.mru), total_sru: r((n) => n.total_resources.sru),
-  total_hru: r((n) => n.total_resources.hru), used_cru: r((n) => n.used_resources.cru), used_mru: r((n) => n.used_resources.mru),
-  used_sru: r((n) => n.used_resources.sru), used_hru: r((n) => n.used_resources.hru), free_cru: (n) => n.free.cru,
-  num_gpu: r((n) => n.num_gpu), extra_fee: r((n) => n.extraFee), price_usd: r((n) => n.price_usd),
+  node_id: r((n) => n.nodeId),
+  farm_id: r((n) => n.farmId),
+  twin_id: r((n) => n.twinId),
+  uptime: r((n) => n.uptime),
+  created: r((n) => n.created),
+  updated_at: r((n) => n.updatedAt),
+  country: (n) => n.record.country,
+  city: (n) => n.record.city,
+  farm_name: (n) => n.record.farmName,
+  status: (n) => n.record.status,
+  rent_contract_id: r((n) => n.rentContractId),
+  dedicated_farm: r((n) => n.inDedicatedFarm),
+  rented: r((n) => n.rented),
+  rentable: r((n) => n.rentable),
+  total_cru: r((n) => n.total_resources.cru),
+  total_mru: r((n) => n.total_resources.mru),
+  total_sru: r((n) => n.total_resources.sru),
+  total_hru: r((n) => n.total_resources.hru),
+  used_cru: r((n) => n.used_resources.cru),
+  used_mru: r((n) => n.used_resources.mru),
+  used_sru: r((n) => n.used_resources.sru),
+  used_hru: r((n) => n.used_resources.hru),
+  free_cru: (n) => n.free.cru,
+  num_gpu: r((n) => n.num_gpu),
+  extra_fee: r((n) => n.extraFee),
+  price_usd: r((n) => n.price_usd),
 };
 
 /** Farm names and owners, looked up by farm_name and owned_by. */
@@ -45,7 +91,8 @@ function matches(n: NodeEntry, q: Parsed, farms: FarmFacts): boolean {
   if (has('free_sru') && n.free.sru < (q.free_sru as number)) return false;
   if (has('free_hru') && n.free.hru < (q.free_hru as number)) return false;
   if (has('free_ips') && rec.farm_free_ips < (q.free_ips as number)) return false;
-  for (const k of ['cru', 'mru', 'sru', 'hru'] as const) if (has(`total_${k}`) && rec.total_resources[k] < (q[`total_${k}`] as number)) return false;
+  for (const k of ['cru', 'mru', 'sru', 'hru'] as const)
+    if (has(`total_${k}`) && rec.total_resources[k] < (q[`total_${k}`] as number)) return false;
   if (has('farm_ids') && list('farm_ids').length && !list('farm_ids').includes(rec.farmId)) return false;
   if (has('node_id') && rec.nodeId !== q.node_id) return false;
   if (has('node_ids') && list('node_ids').length && !list('node_ids').includes(rec.nodeId)) return false;
@@ -75,9 +122,13 @@ export function listNodes(snap: Snapshot, params: URLSearchParams, path: string,
   const q = parseQuery(params, NODE_PARAMS, path);
   const p = paging(q, Object.keys(SORT_KEYS));
   for (const s of (q.status as string[] | undefined) ?? []) {
-    if (!STATUSES.includes(s)) throw badRequest(`query parameter status must be up, down or standby (comma-separated), not ${JSON.stringify(s)}`);
+    if (!STATUSES.includes(s))
+      throw badRequest(`query parameter status must be up, down or standby (comma-separated), not ${JSON.stringify(s)}`);
   }
-  const farms: FarmFacts = { names: new Map(snap.farms.map((f) => [f.id, f.name])), twins: new Map(snap.farms.map((f) => [f.id, f.twin_id])) };
+  const farms: FarmFacts = {
+    names: new Map(snap.farms.map((f) => [f.id, f.name])),
+    twins: new Map(snap.farms.map((f) => [f.id, f.twin_id])),
+  };
   const hits = snap.nodes.filter((n) => (!onlyGateways || !!n.record.publicConfig.domain) && matches(n, q, farms));
   const { body, headers } = pageOf(hits, p, SORT_KEYS[p.sortBy ?? 'node_id']);
   return { body: body.map((n) => n.record), headers };

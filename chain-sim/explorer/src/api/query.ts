@@ -43,7 +43,8 @@ export function parseQuery(params: URLSearchParams, spec: ParamSpec, path: strin
   const out: Parsed = {};
   for (const name of new Set(params.keys())) {
     const kind = Object.hasOwn(spec, name) ? spec[name] : undefined;
-    if (!kind) throw badRequest(`unknown query parameter ${JSON.stringify(name)} for ${path}; it takes ${Object.keys(spec).sort().join(', ')}`);
+    if (!kind)
+      throw badRequest(`unknown query parameter ${JSON.stringify(name)} for ${path}; it takes ${Object.keys(spec).sort().join(', ')}`);
     const values = params.getAll(name);
     if (kind === 'uint-list' || kind === 'string-list') {
       const items = values.flatMap((v) => v.split(',')).filter((v) => v !== '');
@@ -63,7 +64,8 @@ export function paging(q: Parsed, sortable: readonly string[]): Paging {
   if (page < 1) throw badRequest(`page must be 1 or more, not ${page}`);
   if (size < 1 || size > MAX_PAGE_SIZE) throw badRequest(`size must be from 1 to ${MAX_PAGE_SIZE}, not ${size}`);
   const sortBy = q.sort_by as string | undefined;
-  if (sortBy !== undefined && !sortable.includes(sortBy)) throw badRequest(`sort_by ${JSON.stringify(sortBy)} is not sortable here; use one of ${sortable.join(', ')}`);
+  if (sortBy !== undefined && !sortable.includes(sortBy))
+    throw badRequest(`sort_by ${JSON.stringify(sortBy)} is not sortable here; use one of ${sortable.join(', ')}`);
   return { page, size, retCount: q.ret_count === true, sortBy, descending: q.sort_order === 'desc' };
 }
 
