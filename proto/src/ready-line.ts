@@ -3,10 +3,12 @@
 //   chain-sim:          `chain-sim ready on HOST:PORT`
 //   zos-sim:            `zos-sim node ID ready on HOST:PORT`
 //   zos-sim host (many nodes): that line per node, with ` key=KEY`, then `zos-sim host ready`
+//   explorer:           `explorer ready on http://HOST:PORT`
 import type { ChildProcess } from 'node:child_process';
 
 export const CHAIN_READY = /chain-sim ready on (\S+)/;
 export const NODE_READY = /zos-sim node (\d+) ready on (\S+)/;
+export const EXPLORER_READY = /explorer ready on (http:\/\/\S+)/;
 
 /**
  * Resolves with the match once `proc` (its stdout piped) prints a line matching `ready`; rejects

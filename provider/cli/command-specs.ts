@@ -43,6 +43,10 @@ export const GRID_SPEC: CommandSpec = {
         gateways: count('How many nodes are gateways with a domain (default 1).'),
         'public-ips': count('Public IPv4 addresses per farm (default 16).'),
         'nodes-per-process': count('Nodes hosted by one process (default 1 up to 20 nodes, 500 above).'),
+        'explorer-port': {
+          kind: 'value', arg: 'PORT', accepts: WHOLE,
+          help: 'The explorer\'s port (default 8080, or a free one when 8080 is taken; 0 picks a free one).',
+        },
       },
       args: [0, 0],
     },

@@ -11,6 +11,8 @@ export interface GridProviderConfig {
   readonly network?: string;
   /** HOST:PORT of a chain-sim, instead of `network` */
   readonly chainUrl?: string;
+  /** URL of the Grid Proxy (explorer) grid_scheduler asks; default: the local grid's */
+  readonly proxyUrl?: string;
   /** seconds to wait for a deployment to be ready (default 300) */
   readonly timeoutSeconds?: number;
   readonly alias?: string;
@@ -34,6 +36,7 @@ export class GridProvider extends TerraformProvider {
       key_type: stringToTerraform(this.config.keyType),
       network: stringToTerraform(this.config.network),
       chain_url: stringToTerraform(this.config.chainUrl),
+      proxy_url: stringToTerraform(this.config.proxyUrl),
       timeout_seconds: numberToTerraform(this.config.timeoutSeconds),
       alias: stringToTerraform(this.alias),
     };

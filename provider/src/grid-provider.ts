@@ -48,7 +48,7 @@ export class GridProviderImpl implements Provider {
     const chain = new ChainClient(settings.chainAddress, { peer: chainPeer() });
     try {
       const twin = await chain.twinByAccount(key.publicKey);
-      this.ctx = new GridContext(chain, key, twin.id, settings.timeoutMs);
+      this.ctx = new GridContext(chain, key, twin.id, settings.timeoutMs, settings.proxyUrl);
       return { diagnostics: notes };
     } catch (err) {
       chain.close();

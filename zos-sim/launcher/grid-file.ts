@@ -20,6 +20,8 @@ export interface GridFile {
     restored?: string;
   }[];
   farms: { id: number; name: string; publicIps: string[] }[];
+  /** the explorer (Grid Proxy's API and the page); absent in grids started before it existed */
+  explorer?: { url: string; pid: number; port: number };
   devAccount: { mnemonic: string; accountId: string; twinId: number };
   farmer: { mnemonic: string; accountId: string; twinId: number };
   dataDir: string;

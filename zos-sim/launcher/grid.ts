@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CHAIN_READY, ChainClient, NODE_READY, generateMnemonic, keyPairFromMnemonic, tftToUnits } from '../../proto';
 import { adminTokenFile, alive, readAdminToken, readGridFile, writeGridFile, type GridFile } from './grid-file';
-import { CHAIN_MAIN, CHAIN_SCRIPT, HOST_MAIN, NODE_MAIN, NODE_SCRIPT, startDetached, stopAll } from './processes';
+import { CHAIN_MAIN, CHAIN_SCRIPT, EXPLORER_SCRIPT, HOST_MAIN, NODE_MAIN, NODE_SCRIPT, startDetached, stopAll } from './processes';
+import { DEFAULT_EXPLORER_PORT, startExplorer } from './explorer';
 import type { HostSpec } from '../host';
 
 export interface UpOptions {
@@ -19,6 +20,8 @@ export interface UpOptions {
   gateways: number;
   /** 1: each node its own process; more: nodes hosted together, sharing one SQLite file */
   nodesPerProcess: number;
+  /** the explorer's port; undefined: 8080, or a free one when 8080 is taken */
+  explorerPort?: number;
 }
 
 /** Above this many nodes, a grid hosts its nodes together and seals chain blocks every 50 ms. */
@@ -76,11 +79,14 @@ export async function up(o: UpOptions, log: (line: string) => void): Promise<{ g
       const hosted = await Promise.all(specs.map((file) => startHost(chain.address, file, o.dataDir)));
       nodes = hosted.flat().sort((a, b) => a.id - b.id);
     }
+    const explorerPort = o.explorerPort ?? DEFAULT_EXPLORER_PORT;
+    const explorer = await startExplorer(o.dataDir, explorerPort, o.explorerPort === undefined);
     const grid: GridFile = {
       // the bound port is kept, so a restart serves the chain where the nodes expect it
       chain: { address: chain.address, pid: chain.pid, port: Number(chain.address.split(':').pop()), adminTokenFile: adminTokenFile(o.dataDir) },
       nodes,
       farms,
+      explorer,
       devAccount: { mnemonic: dev.mnemonic, accountId: dev.key.publicKey, twinId: dev.twinId },
       farmer: { mnemonic: farmer.mnemonic, accountId: farmer.key.publicKey, twinId: farmer.twinId },
       dataDir: o.dataDir,
@@ -88,6 +94,7 @@ export async function up(o: UpOptions, log: (line: string) => void): Promise<{ g
     };
     writeGridFile(o.dataDir, grid);
     log(`started a local grid: a chain and ${nodes.length} node(s) in ${farms.length} farm(s)${o.nodesPerProcess > 1 ? `, ${Math.ceil(o.nodes / o.nodesPerProcess)} node host process(es)` : ''}`);
+    log(`explorer: ${explorer.url}`);
     return { grid, fresh: true, restarted: [] };
   } finally {
     client.close();
@@ -124,6 +131,14 @@ async function restartDown(grid: GridFile, o: UpOptions, log: (line: string) => 
       restarted.push(`node ${n.id}`);
     }
     writeGridFile(grid.dataDir, grid);
+  }
+  // last: it asks the nodes, and it reads the ledger the chain opens
+  if (!grid.explorer || !alive(grid.explorer.pid, EXPLORER_SCRIPT)) {
+    const port = o.explorerPort ?? grid.explorer?.port ?? DEFAULT_EXPLORER_PORT;
+    log(`${grid.explorer ? 'restarting' : 'starting'} the explorer on port ${port}`);
+    grid.explorer = await startExplorer(grid.dataDir, port, o.explorerPort === undefined);
+    log(`explorer: ${grid.explorer.url}`);
+    restarted.push('the explorer');
   }
   writeGridFile(grid.dataDir, grid);
   return { grid, restarted };
@@ -228,8 +243,10 @@ export async function down(dataDir: string, purge: boolean): Promise<GridFile | 
   if (!grid) return undefined;
   // only our daemons: a pid recorded here may belong to another program by now
   const nodes = [...new Set(grid.nodes.map((n) => n.pid))].filter((pid) => alive(pid, NODE_SCRIPT));
-  await stopAll([...nodes, ...(alive(grid.chain.pid, CHAIN_SCRIPT) ? [grid.chain.pid] : [])]);
+  const explorer = grid.explorer && alive(grid.explorer.pid, EXPLORER_SCRIPT) ? [grid.explorer.pid] : [];
+  await stopAll([...explorer, ...nodes, ...(alive(grid.chain.pid, CHAIN_SCRIPT) ? [grid.chain.pid] : [])]);
   grid.chain.pid = 0;
+  if (grid.explorer) grid.explorer.pid = 0;
   for (const n of grid.nodes) n.pid = 0;
   if (purge) fs.rmSync(dataDir, { recursive: true, force: true });
   else writeGridFile(dataDir, grid);
@@ -243,6 +260,8 @@ export interface Status {
   dataDir: string;
   running: boolean;
   chain: GridFile['chain'] & { running: boolean; state: ProcessState };
+  /** absent for a grid started before the explorer existed (grid up starts one) */
+  explorer?: NonNullable<GridFile['explorer']> & { running: boolean; state: ProcessState };
   nodes: (GridFile['nodes'][number] & { running: boolean; state: ProcessState })[];
   farms: GridFile['farms'];
   devAccount: GridFile['devAccount'];
@@ -262,5 +281,8 @@ export function status(dataDir: string): Status | undefined {
     const state = stateOf(n.pid, NODE_SCRIPT);
     return { ...n, running: state === 'running', state };
   });
-  return { dataDir: grid.dataDir, running: chain.running && nodes.every((n) => n.running), chain, nodes, farms: grid.farms, devAccount: grid.devAccount };
+  const explorerState = grid.explorer ? stateOf(grid.explorer.pid, EXPLORER_SCRIPT) : 'stopped';
+  const explorer = grid.explorer ? { ...grid.explorer, running: explorerState === 'running', state: explorerState } : undefined;
+  const running = chain.running && nodes.every((n) => n.running) && !!explorer?.running;
+  return { dataDir: grid.dataDir, running, chain, explorer, nodes, farms: grid.farms, devAccount: grid.devAccount };
 }

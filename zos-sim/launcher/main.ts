@@ -12,7 +12,7 @@ import {
 process.umask(0o077);
 
 const USAGE = `usage: gridform grid up [--data DIR] [--nodes 3] [--farms 2] [--port 9944] [--profile small|medium|large]
-                         [--gateways 1] [--public-ips 16] [--nodes-per-process N]
+                         [--gateways 1] [--public-ips 16] [--nodes-per-process N] [--explorer-port 8080]
        gridform grid down [--data DIR] [--purge]
        gridform grid status [--data DIR] [--json]
        gridform grid upgrade [--data DIR] [--to VERSION]                every node, one at a time
@@ -27,6 +27,7 @@ function render(s: Status): string {
   const lines = [
     `Local grid in ${s.dataDir}: ${s.running ? 'running' : 'not fully running (gridform grid up restarts what is down)'}`,
     `  chain    ${s.chain.address.padEnd(22)} ${state(s.chain)}`,
+    `  explorer ${(s.explorer?.url ?? '(none yet: grid up starts it)').padEnd(22)} ${s.explorer ? state(s.explorer) : ''}`,
     ...(s.nodes.length > 30
       ? [`  nodes    ${s.nodes.length} (${s.nodes.filter((n) => n.running).length} running, ${s.nodes.filter((n) => n.state === 'dead').length} dead), ids ${s.nodes[0].id}-${s.nodes[s.nodes.length - 1].id}; gateways ${s.nodes.filter((n) => n.domain).map((n) => `${n.id} (${n.domain})`).join(', ') || 'none'}`]
       : s.nodes.map((n) => {
@@ -65,6 +66,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         data: { type: 'string' }, nodes: { type: 'string' }, farms: { type: 'string' }, port: { type: 'string' }, profile: { type: 'string', default: 'medium' },
         gateways: { type: 'string' }, 'public-ips': { type: 'string' }, 'nodes-per-process': { type: 'string' },
+        'explorer-port': { type: 'string' },
         json: { type: 'boolean', default: false }, purge: { type: 'boolean', default: false },
         to: { type: 'string' }, farm: { type: 'string' }, chain: { type: 'string' },
         'node-data': { type: 'string' }, host: { type: 'string' },
@@ -89,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
           dataDir, nodes, farms, port: count('port', values.port, 9944, 0), profile: values.profile!, devFundsTft: '10000',
           publicIpsPerFarm: count('public-ips', values['public-ips'], 16, 0), gateways: Math.min(count('gateways', values.gateways, 1, 0), nodes),
           nodesPerProcess: count('nodes-per-process', values['nodes-per-process'], nodes > LARGE_GRID ? HOSTED_NODES_PER_PROCESS : 1),
+          explorerPort: values['explorer-port'] === undefined ? undefined : count('explorer-port', values['explorer-port'], 0, 0),
         }, log);
         const s = status(dataDir)!;
         process.stdout.write(values.json ? JSON.stringify(s, null, 2) + '\n' : render(s));

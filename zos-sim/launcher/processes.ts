@@ -9,9 +9,12 @@ const DIST = path.resolve(__dirname, '..', '..');
 export const CHAIN_MAIN = path.join(DIST, 'chain-sim', 'main.js');
 export const NODE_MAIN = path.join(DIST, 'zos-sim', 'main.js');
 export const HOST_MAIN = path.join(DIST, 'zos-sim', 'host.js');
+/** the explorer lives with the chain; the launcher only starts its program */
+export const EXPLORER_MAIN = path.join(DIST, 'chain-sim', 'explorer', 'main.js');
 /** what the command line of our daemons holds, to tell them from a process that reuses a pid */
 export const CHAIN_SCRIPT = `chain-sim${path.sep}main.js`;
 export const NODE_SCRIPT = `zos-sim${path.sep}`;
+export const EXPLORER_SCRIPT = `explorer${path.sep}main.js`;
 
 export interface Started {
   pid: number;

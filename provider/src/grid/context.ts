@@ -31,6 +31,8 @@ export class GridContext {
     readonly key: KeyPair,
     readonly twinId: number,
     readonly timeoutMs: number,
+    /** the Grid Proxy (explorer) grid_scheduler asks for nodes */
+    readonly proxyUrl = 'http://127.0.0.1:8080',
   ) {}
 
   async node(nodeId: number): Promise<NodeClient> {

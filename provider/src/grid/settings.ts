@@ -7,14 +7,19 @@ import * as path from 'node:path';
 export interface GridSettings {
   mnemonic: string;
   chainAddress: string;
+  /** the Grid Proxy (explorer) that grid_scheduler asks for nodes */
+  proxyUrl: string;
   timeoutMs: number;
 }
 
 export const DEFAULT_LOCAL_CHAIN = '127.0.0.1:9944';
+export const DEFAULT_LOCAL_PROXY = 'http://127.0.0.1:8080';
 
 export interface LocalGridFile {
   /** adminTokenFile: the chain's admin credential, for the faucet and time warp */
   chain: { address: string; adminTokenFile?: string };
+  /** the local grid's explorer (Grid Proxy's API) */
+  explorer?: { url: string };
   devAccount: { mnemonic: string; twinId: number };
   /** the account that owns the local grid's farms */
   farmer?: { mnemonic: string; twinId: number };
@@ -65,7 +70,9 @@ export function readLocalGrid(env: Readonly<Record<string, string | undefined>>)
 }
 
 export function resolveSettings(
-  config: { mnemonic?: unknown; network?: unknown; chain_url?: unknown; key_type?: unknown; timeout_seconds?: unknown },
+  config: {
+    mnemonic?: unknown; network?: unknown; chain_url?: unknown; proxy_url?: unknown; key_type?: unknown; timeout_seconds?: unknown;
+  },
   env: Readonly<Record<string, string | undefined>>,
 ): { settings?: GridSettings; problem?: { attribute: string; message: string }; warnings?: string[] } {
   const warnings: string[] = [];
@@ -92,5 +99,11 @@ export function resolveSettings(
     return { problem: { attribute: 'timeout_seconds', message } };
   }
   const seconds = typeof timeout === 'number' ? timeout : 300;
-  return { settings: { mnemonic, chainAddress, timeoutMs: seconds * 1000 }, warnings };
+  const givenProxy = typeof config.proxy_url === 'string' && config.proxy_url ? config.proxy_url : undefined;
+  const proxyUrl = givenProxy ?? local?.explorer?.url ?? DEFAULT_LOCAL_PROXY;
+  if (!/^https?:\/\/[^/\s]+/.test(proxyUrl)) {
+    const message = `proxy_url ${JSON.stringify(proxyUrl)} is not an http(s) URL such as http://127.0.0.1:8080`;
+    return { problem: { attribute: 'proxy_url', message } };
+  }
+  return { settings: { mnemonic, chainAddress, proxyUrl: proxyUrl.replace(/\/+$/, ''), timeoutMs: seconds * 1000 }, warnings };
 }

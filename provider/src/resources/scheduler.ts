@@ -1,14 +1,15 @@
 // grid_scheduler: for each request, the first node (by id, so the same grid gives the same
-// answer) whose free capacity, as the node reports it, fits the request, in the right farm, with
-// enough free public IPs in its farm, a gateway when asked, and not taken by another distinct
-// request. Picks are kept while their request is unchanged; a request that no node fits is an
-// error naming it and what it asked.
+// answer) that the Grid Proxy (the local grid's explorer, or proxy_url) lists for the query the
+// upstream scheduler sends (status=up, healthy, available to the twin, free memory/SSD/HDD, the
+// farm, a domain, free public IPs), pages of 10, and that still fits once the picks of earlier
+// requests are counted, and is not taken by another distinct request. Picks are kept while their
+// request is unchanged; a request that no node fits is an error naming it and what it asked.
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { Unknown, type ObjectValue, type Value } from '../../../engine';
-import type { chain } from '../../../proto';
 import type { GridContext } from '../grid/context';
 import { GridError } from '../grid/grid-error';
+import { PROXY_PAGE_SIZE, proxyNodes, type ProxyNode } from '../grid/grid-proxy';
 import { schedulerSchema } from '../schema/scheduler';
 import { Checks } from './checks';
 import type { GridResource } from './resource';
@@ -16,37 +17,59 @@ import type { GridResource } from './resource';
 const MB = 2 ** 20;
 const GB = 2 ** 30;
 
-interface Candidate {
-  node: chain.Node__Output;
-  free: { cru: number; mru: number; sru: number; hru: number };
-  freeIps: number;
+const n = (v: Value | undefined) => (typeof v === 'number' ? v : 0);
+
+/** What earlier requests of this run took: per node (capacity) and per farm (public IPs). */
+interface Claims {
+  nodes: Map<number, { mru: number; sru: number; hru: number }>;
+  farmIps: Map<number, number>;
+  distinct: Set<number>;
 }
 
-async function candidates(ctx: GridContext): Promise<Candidate[]> {
-  const [nodes, farms] = await Promise.all([ctx.chain.nodes(), ctx.chain.farms()]);
-  const freeIps = new Map(farms.map((f) => [f.id, f.publicIps.filter((ip) => !Number(ip.contractId)).length]));
-  // only nodes the chain has up: a node that stopped reporting uptime takes no new deployments
-  const out = await Promise.all(nodes.filter((n) => n.status === 'up').map(async (node): Promise<Candidate | undefined> => {
-    try {
-      const s = await (await ctx.node(node.id)).statistics();
-      const free = (k: 'cru' | 'mru' | 'sru' | 'hru') => Number(s.total?.[k] ?? 0) - Number(s.system?.[k] ?? 0) - Number(s.used?.[k] ?? 0);
-      return { node, free: { cru: Number(s.total?.cru ?? 0), mru: free('mru'), sru: free('sru'), hru: free('hru') }, freeIps: freeIps.get(node.farmId) ?? 0 };
-    } catch {
-      return undefined; // a node that does not answer is not a candidate
-    }
-  }));
-  return out.filter((c): c is Candidate => !!c).sort((a, b) => a.node.id - b.node.id);
+/** The query terraform-provider-grid's scheduler sends for a request. */
+function proxyFilter(r: ObjectValue, twinId: number): Record<string, string | number | boolean> {
+  const f: Record<string, string | number | boolean> = { status: 'up', available_for: twinId, healthy: true };
+  if (n(r.farm_id)) f.farm_ids = n(r.farm_id);
+  if (n(r.mru)) f.free_mru = n(r.mru) * MB;
+  if (n(r.sru)) f.free_sru = n(r.sru) * GB;
+  if (n(r.hru)) f.free_hru = n(r.hru) * GB;
+  if (r.gateway) f.domain = true;
+  if (n(r.public_ips_count)) f.free_ips = n(r.public_ips_count);
+  return f;
 }
 
-function fits(c: Candidate, r: ObjectValue, taken: ReadonlySet<number>): boolean {
-  const n = (v: Value | undefined) => (typeof v === 'number' ? v : 0);
+/** Free capacity by Grid Proxy's rule, less what this run already placed on the node. */
+function fits(node: ProxyNode, r: ObjectValue, claims: Claims): boolean {
+  const t = node.total_resources;
+  const u = node.used_resources;
+  const c = claims.nodes.get(node.nodeId) ?? { mru: 0, sru: 0, hru: 0 };
+  const freeMru = t.mru - u.mru - Math.max(Math.floor(t.mru / 10), 2 * GB) - c.mru;
+  const freeSru = t.sru - u.sru - 20 * GB - c.sru;
+  const freeHru = t.hru - u.hru - c.hru;
   return (
-    (!r.farm_id || c.node.farmId === r.farm_id) &&
-    (!r.gateway || !!c.node.publicConfig?.domain) &&
-    (!r.distinct || !taken.has(c.node.id)) &&
-    c.free.cru >= n(r.cru) && c.free.mru >= n(r.mru) * MB && c.free.sru >= n(r.sru) * GB && c.free.hru >= n(r.hru) * GB &&
-    c.freeIps >= n(r.public_ips_count)
+    (!r.distinct || !claims.distinct.has(node.nodeId)) &&
+    t.cru >= n(r.cru) && freeMru >= n(r.mru) * MB && freeSru >= n(r.sru) * GB && freeHru >= n(r.hru) * GB &&
+    node.farm_free_ips - (claims.farmIps.get(node.farmId) ?? 0) >= n(r.public_ips_count)
   );
+}
+
+/** Pages through the proxy's answer to the request's query until a node fits; undefined if none. */
+async function place(ctx: GridContext, r: ObjectValue, claims: Claims): Promise<{ pick?: ProxyNode; listed: number }> {
+  const filter = proxyFilter(r, ctx.twinId);
+  let listed = 0;
+  for (let page = 1; ; page++) {
+    const nodes = await proxyNodes(ctx.proxyUrl, filter, page);
+    listed += nodes.length;
+    const pick = nodes.find((node) => fits(node, r, claims));
+    if (pick || nodes.length < PROXY_PAGE_SIZE) return { pick, listed };
+  }
+}
+
+function claim(claims: Claims, node: ProxyNode, r: ObjectValue): void {
+  const c = claims.nodes.get(node.nodeId) ?? { mru: 0, sru: 0, hru: 0 };
+  claims.nodes.set(node.nodeId, { mru: c.mru + n(r.mru) * MB, sru: c.sru + n(r.sru) * GB, hru: c.hru + n(r.hru) * GB });
+  claims.farmIps.set(node.farmId, (claims.farmIps.get(node.farmId) ?? 0) + n(r.public_ips_count));
+  if (r.distinct) claims.distinct.add(node.nodeId);
 }
 
 function describe(r: ObjectValue): string {
@@ -61,26 +84,21 @@ async function schedule(ctx: GridContext, planned: ObjectValue, prior: ObjectVal
   const before = new Map(((prior?.requests ?? []) as ObjectValue[]).map((r) => [String(r.name), r]));
   const kept = (prior?.nodes ?? {}) as Record<string, number>;
   const nodes: Record<string, number> = {};
-  const taken = new Set<number>();
+  const claims: Claims = { nodes: new Map(), farmIps: new Map(), distinct: new Set() };
   // unchanged requests keep their node; the others are placed around them
   for (const r of requests) if (isDeepStrictEqual(before.get(String(r.name)), r) && kept[String(r.name)]) {
     nodes[String(r.name)] = kept[String(r.name)];
-    if (r.distinct) taken.add(kept[String(r.name)]);
+    if (r.distinct) claims.distinct.add(kept[String(r.name)]);
   }
-  const pending = requests.filter((r) => nodes[String(r.name)] === undefined);
-  if (pending.length) {
-    const all = await candidates(ctx);
-    for (const r of pending) {
-      const pick = all.find((c) => fits(c, r, taken));
-      if (!pick) throw new GridError(`no node fits request ${JSON.stringify(r.name)} (${describe(r)}) among ${all.length} node(s) answering`);
-      nodes[String(r.name)] = pick.node.id;
-      if (r.distinct) taken.add(pick.node.id);
-      // later requests see what this one takes
-      pick.free.mru -= (typeof r.mru === 'number' ? r.mru : 0) * MB;
-      pick.free.sru -= (typeof r.sru === 'number' ? r.sru : 0) * GB;
-      pick.free.hru -= (typeof r.hru === 'number' ? r.hru : 0) * GB;
-      pick.freeIps -= typeof r.public_ips_count === 'number' ? r.public_ips_count : 0;
+  for (const r of requests.filter((x) => nodes[String(x.name)] === undefined)) {
+    const { pick, listed } = await place(ctx, r, claims);
+    if (!pick) {
+      const where = `among ${listed} node(s) the Grid Proxy at ${ctx.proxyUrl} lists for it`;
+      throw new GridError(`no node fits request ${JSON.stringify(r.name)} (${describe(r)}) ${where}`);
     }
+    nodes[String(r.name)] = pick.nodeId;
+    // later requests see what this one takes
+    claim(claims, pick, r);
   }
   const id = createHash('sha256').update(JSON.stringify(nodes)).digest('hex').slice(0, 16);
   return { ...planned, id, nodes };

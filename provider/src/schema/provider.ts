@@ -15,6 +15,9 @@ export const gridProviderSchema: ProviderSchema = {
         key_type: { type: 'string', optional: true, description: 'ed25519 (sr25519 is not supported here)' },
         network: { type: 'string', optional: true, description: '"local" (default): the grid of gridform grid up' },
         chain_url: { type: 'string', optional: true, description: 'HOST:PORT of a chain-sim, instead of network' },
+        proxy_url: {
+          type: 'string', optional: true, description: 'URL of the Grid Proxy (explorer) grid_scheduler asks; default: the local grid\'s',
+        },
         timeout_seconds: { type: 'number', optional: true, description: 'How long to wait for a deployment to be ready (default 300)' },
       },
     },

@@ -10,6 +10,7 @@ import { gridform, type RunResult } from './processes';
 export interface GridJson {
   chain: { address: string; pid: number; port: number };
   nodes: { id: number; address: string; pid: number; farmId: number }[];
+  explorer?: { url: string; pid: number };
   devAccount: { mnemonic: string; twinId: number };
 }
 
@@ -135,7 +136,7 @@ export class LocalGrid {
   killAllSync(): void {
     try {
       const g = this.read();
-      for (const pid of [g.chain.pid, ...g.nodes.map((n) => n.pid)]) signal(pid, 'SIGKILL');
+      for (const pid of [g.chain.pid, ...g.nodes.map((n) => n.pid), g.explorer?.pid ?? 0]) signal(pid, 'SIGKILL');
     } catch {
       // no grid.json: nothing was started
     }

@@ -68,4 +68,17 @@ describe('grid_scheduler on a local grid', () => {
     expect(apply.code).toBe(1);
     expect(apply.stderr).toContain('no node fits request "huge" (mru 10000000)');
   });
+
+  it('finds nodes through the grid explorer (Grid Proxy): without it a new request is refused, naming it', async () => {
+    const grid = JSON.parse(fs.readFileSync(path.join(home, 'grid.json'), 'utf8')) as { explorer: { pid: number; url: string } };
+    process.kill(grid.explorer.pid, 'SIGTERM');
+    while (await fetch(grid.explorer.url).then(() => true, () => false)) await new Promise((r) => setTimeout(r, 50));
+    write(stack([...requests.slice(0, 2), { name: 'small', mru: 512 }, { name: 'later', mru: 256 }], false));
+    const apply = await run('apply', '-auto-approve');
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toContain(`cannot reach the Grid Proxy (explorer) at ${grid.explorer.url}`);
+    expect((await gridform(['grid', 'up'], { home })).code).toBe(0);
+    expect((await run('apply', '-auto-approve')).code).toBe(0);
+    expect((await picks()).later).toBe(1);
+  });
 });
