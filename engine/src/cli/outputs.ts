@@ -6,13 +6,15 @@ import { ExprError } from '../expr/parse';
 import { error, type Diagnostic } from '../diagnostics';
 import type { StateOutput, StateView } from '../state/state';
 import type { Value } from '../values';
+import { isCtyNumber } from '../cty-number';
 import { containsUnknown } from '../expr/convert';
 import { applyScope } from '../apply/apply-scope';
+import { stringifyJson } from '../json-syntax';
 
 
 export function typeOf(v: unknown): unknown {
   if (typeof v === 'string') return 'string';
-  if (typeof v === 'number') return 'number';
+  if (typeof v === 'number' || isCtyNumber(v)) return 'number';
   if (typeof v === 'boolean') return 'bool';
   if (Array.isArray(v)) return ['tuple', v.map(typeOf)];
   if (v && typeof v === 'object') return ['object', Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeOf(x)]))];
@@ -51,5 +53,6 @@ export function computeOutputs(
 export function renderOutputs(outputs: Record<string, StateOutput>): string {
   const names = Object.keys(outputs).sort();
   if (!names.length) return '';
-  return '\nOutputs:\n\n' + names.map((n) => `${n} = ${outputs[n].sensitive ? '<sensitive>' : JSON.stringify(outputs[n].value, null, 2)}`).join('\n') + '\n';
+  const shown = (n: string) => (outputs[n].sensitive ? '<sensitive>' : stringifyJson(outputs[n].value, 2));
+  return '\nOutputs:\n\n' + names.map((n) => `${n} = ${shown(n)}`).join('\n') + '\n';
 }

@@ -6,6 +6,8 @@ import { isUnknown, Unknown, type Value } from '../../values';
 import { containsUnknown, deepEqual, graphemes, isObject, sortedObject, toBool, toInt, toList, toNum, toObject, toSet, toStr, typeName, unify, ValueError } from '../convert';
 import { fixed, fn, type FnDef } from './types';
 import { MAX_LIST_LENGTH } from '../limits';
+import { arith } from '../exact-numbers';
+import { toExactNum } from '../convert';
 
 const list = (f: (l: Value[]) => Value, unknown?: FnDef['unknown']) => fixed(1, ([l]) => f(toList(l, 'the list')), unknown);
 const lists = (args: Value[]) => args.map((a, i) => toList(a, `argument ${i + 1}`));
@@ -130,7 +132,7 @@ export const collectionFunctions: Record<string, FnDef> = {
   sort: list((l) => l.map((x) => toStr(x, 'an element')).sort()),
   sum: list((l) => {
     if (!l.length) throw new ValueError('cannot sum an empty list');
-    return l.reduce<number>((acc, x) => acc + toNum(x, 'an element'), 0);
+    return l.map((x) => toExactNum(x, 'an element')).reduce((acc, x) => arith('+', acc, x));
   }),
   transpose: fixed(1, ([m]) => {
     const out = new Map<string, string[]>();
