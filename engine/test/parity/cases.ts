@@ -13,7 +13,13 @@ export function allCases(): ParityCase[] {
   const preamble = key(PREAMBLE_LOCALS);
   const out: ParityCase[] = [];
   for (const s of expressionSpecs()) {
-    out.push({ kind: 'expr', id: key([preamble, s.expr, !!s.sensitive]), category: s.category, expr: s.expr, ...(s.sensitive ? { sensitive: true } : {}) });
+    out.push({
+      kind: 'expr',
+      id: key([preamble, s.expr, !!s.sensitive]),
+      category: s.category,
+      expr: s.expr,
+      ...(s.sensitive ? { sensitive: true } : {}),
+    });
   }
   for (const s of configSpecs()) out.push({ kind: 'config', id: key(s.steps), category: s.category, steps: s.steps });
   const seen = new Set<string>();

@@ -11,7 +11,12 @@ export interface Comparison {
   why?: string;
 }
 
-const CRASH = /TypeError|ReferenceError|RangeError|SyntaxError: (?!.*JSON)|Cannot read propert|is not a function|is not iterable|undefined is not|Maximum call stack/;
+const CRASH = new RegExp(
+  [
+    'TypeError', 'ReferenceError', 'RangeError', 'SyntaxError: (?!.*JSON)', 'Cannot read propert', 'is not a function', 'is not iterable',
+    'undefined is not', 'Maximum call stack',
+  ].join('|'),
+);
 
 export function isCrash(text: string | undefined): boolean {
   return !!text && CRASH.test(text);
@@ -67,7 +72,10 @@ function compareSteps(t: StepAnswer[], g: StepAnswer[]): Comparison {
     for (const part of ['actions', 'outputs', 'resources'] as const) {
       const [x, y] = part === 'resources' ? [resourceValues(a[part]), resourceValues(b[part])] : [a[part], b[part]];
       if (!isDeepStrictEqual(withoutIds(x), withoutIds(y))) {
-        return { verdict: 'differ', why: `step ${i + 1} ${part}: terraform ${JSON.stringify(a[part])} gridform ${JSON.stringify(b[part])}` };
+        return {
+          verdict: 'differ',
+          why: `step ${i + 1} ${part}: terraform ${JSON.stringify(a[part])} gridform ${JSON.stringify(b[part])}`,
+        };
       }
     }
   }

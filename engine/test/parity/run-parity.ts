@@ -8,14 +8,28 @@ import { compare, type Comparison } from './compare';
 import { answerConfig, answerExpressions, GRIDFORM, TERRAFORM, type Tool } from './tools';
 
 /** The fixture sits in the source tree, also when this runs compiled from dist/. */
-export const FIXTURE = path.resolve(__dirname, '..', '..', '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []), 'engine', 'test', 'parity', 'terraform-answers.json');
+export const FIXTURE = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []),
+  'engine',
+  'test',
+  'parity',
+  'terraform-answers.json',
+);
 
 export function readFixture(): Record<string, Answer> {
   return fs.existsSync(FIXTURE) ? (JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as Record<string, Answer>) : {};
 }
 
 export function writeFixture(answers: Record<string, Answer>): void {
-  const sorted = Object.fromEntries(Object.keys(answers).sort().map((k) => [k, answers[k]]));
+  const sorted = Object.fromEntries(
+    Object.keys(answers)
+      .sort()
+      .map((k) => [k, answers[k]]),
+  );
   fs.writeFileSync(FIXTURE, JSON.stringify(sorted, null, 1) + '\n');
 }
 
@@ -42,7 +56,11 @@ export interface CaseResult {
 }
 
 /** Compares gridform with terraform on `cases`; `live` asks terraform for the answers it lacks or all of them. */
-export async function runParity(cases: ParityCase[], live: 'none' | 'missing' | 'all', progress?: (what: string, done: number) => void): Promise<CaseResult[]> {
+export async function runParity(
+  cases: ParityCase[],
+  live: 'none' | 'missing' | 'all',
+  progress?: (what: string, done: number) => void,
+): Promise<CaseResult[]> {
   const fixture = readFixture();
   const ask = live === 'all' ? cases : live === 'missing' ? cases.filter((c) => !fixture[c.id]) : [];
   if (ask.length) {
@@ -68,14 +86,28 @@ export function summarize(results: CaseResult[]): string {
     rows.set(cat, row);
   }
   const total = { match: 0, differ: 0, 'one-side error': 0, crash: 0 } as Record<string, number>;
-  const lines = [`${'category'.padEnd(22)}${'cases'.padStart(7)}${'match'.padStart(7)}${'differ'.padStart(8)}${'one-side'.padStart(10)}${'crash'.padStart(7)}`];
+  const lines = [
+    `${'category'.padEnd(22)}${'cases'.padStart(7)}${'match'.padStart(7)}${'differ'.padStart(8)}${'one-side'.padStart(
+      10,
+    )}${'crash'.padStart(7)}`,
+  ];
   for (const [cat, row] of [...rows].sort()) {
     const n = Object.values(row).reduce((a, b) => a + b, 0);
     for (const k of Object.keys(total)) total[k] += row[k];
-    lines.push(`${cat.padEnd(22)}${String(n).padStart(7)}${String(row.match).padStart(7)}${String(row.differ).padStart(8)}${String(row['one-side error']).padStart(10)}${String(row.crash).padStart(7)}`);
+    lines.push(
+      `${cat.padEnd(22)}${String(n).padStart(7)}${String(row.match).padStart(7)}${String(row.differ).padStart(8)}${String(
+        row['one-side error'],
+      ).padStart(10)}${String(row.crash).padStart(7)}`,
+    );
   }
   const n = results.length;
-  lines.push(`${'total'.padEnd(22)}${String(n).padStart(7)}${String(total.match).padStart(7)}${String(total.differ).padStart(8)}${String(total['one-side error']).padStart(10)}${String(total.crash).padStart(7)}`);
-  lines.push(`parity: ${((100 * total.match) / Math.max(1, n)).toFixed(1)}% of ${n} cases behave the same as terraform; ${total.crash} crashes`);
+  lines.push(
+    `${'total'.padEnd(22)}${String(n).padStart(7)}${String(total.match).padStart(7)}${String(total.differ).padStart(8)}${String(
+      total['one-side error'],
+    ).padStart(10)}${String(total.crash).padStart(7)}`,
+  );
+  lines.push(
+    `parity: ${((100 * total.match) / Math.max(1, n)).toFixed(1)}% of ${n} cases behave the same as terraform; ${total.crash} crashes`,
+  );
   return lines.join('\n');
 }

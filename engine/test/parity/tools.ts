@@ -75,8 +75,13 @@ async function apply(tool: Tool, doc: unknown, vars?: Record<string, unknown>, d
     const actions: Record<string, string> = {};
     for (const line of r.out.split('\n')) {
       if (!line.startsWith('{')) continue;
-      const m = JSON.parse(line) as { type?: string; diagnostic?: { severity: string; summary: string; detail?: string; snippet?: { context?: string } }; change?: { resource: { addr: string }; action: string } };
-      if (m.diagnostic?.severity === 'error') errors.push({ summary: m.diagnostic.summary, detail: m.diagnostic.detail, context: m.diagnostic.snippet?.context });
+      const m = JSON.parse(line) as {
+        type?: string;
+        diagnostic?: { severity: string; summary: string; detail?: string; snippet?: { context?: string } };
+        change?: { resource: { addr: string }; action: string };
+      };
+      if (m.diagnostic?.severity === 'error')
+        errors.push({ summary: m.diagnostic.summary, detail: m.diagnostic.detail, context: m.diagnostic.snippet?.context });
       if (m.type === 'planned_change' && m.change) actions[m.change.resource.addr] = m.change.action;
     }
     if (r.code !== 0 && errors.length === 0) errors.push({ summary: (r.err || r.out).trim().slice(0, 500) || `exit ${r.code}` });
@@ -99,7 +104,12 @@ function resourcesOf(state: Applied['state']): Record<string, unknown> {
   for (const r of state?.resources ?? []) {
     if (r.mode !== 'managed') continue;
     for (const inst of r.instances) {
-      const suffix = inst.index_key === undefined ? '' : typeof inst.index_key === 'string' && !inst.index_key.startsWith('#num:') ? `["${inst.index_key}"]` : `[${String(inst.index_key).replace('#num:', '')}]`;
+      const suffix =
+        inst.index_key === undefined
+          ? ''
+          : typeof inst.index_key === 'string' && !inst.index_key.startsWith('#num:')
+          ? `["${inst.index_key}"]`
+          : `[${String(inst.index_key).replace('#num:', '')}]`;
       const { id: _id, ...attributes } = inst.attributes;
       out[`${r.type}.${r.name}${suffix}`] = attributes;
     }
