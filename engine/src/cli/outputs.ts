@@ -7,7 +7,7 @@ import { error, type Diagnostic } from '../diagnostics';
 import type { StateOutput, StateView } from '../state/state';
 import type { Value } from '../values';
 import { isCtyNumber } from '../cty-number';
-import { containsUnknown } from '../expr/convert';
+import { containsUnknown, emptyListElement, isListValue, isSetValue } from '../expr/convert';
 import { applyScope } from '../apply/apply-scope';
 import { stringifyJson } from '../json-syntax';
 
@@ -16,9 +16,18 @@ export function typeOf(v: unknown): unknown {
   if (typeof v === 'string') return 'string';
   if (typeof v === 'number' || isCtyNumber(v)) return 'number';
   if (typeof v === 'boolean') return 'bool';
+  if (Array.isArray(v) && (isSetValue(v) || isListValue(v))) return [isSetValue(v) ? 'set' : 'list', elementType(v)];
   if (Array.isArray(v)) return ['tuple', v.map(typeOf)];
   if (v && typeof v === 'object') return ['object', Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeOf(x)]))];
   return 'dynamic';
+}
+
+/** The element type of a list or set: its elements' one type, or dynamic when they differ. */
+function elementType(v: Value[]): unknown {
+  if (!v.length) return emptyListElement(v);
+  const types = v.map(typeOf);
+  const first = JSON.stringify(types[0]);
+  return types.every((t) => JSON.stringify(t) === first) ? types[0] : 'dynamic';
 }
 
 export interface ComputedOutputs {

@@ -111,6 +111,27 @@ export function unify(values: Value[]): Value[] {
 /** The lists that are sets (made by toset and the set functions, or typed set by a schema or a variable). */
 const SETS = new WeakSet<Value[]>();
 
+/**
+ * The arrays that are lists (what functions typed to return a list give), with the element type
+ * an empty one has; arrays neither sets nor lists are tuples. Used for the types of outputs.
+ */
+const LISTS = new WeakMap<Value[], unknown>();
+
+/** Marks `list` as a list (of `emptyElement` when it has no element), and returns it. */
+export function markList(list: Value[], emptyElement: unknown = 'dynamic'): Value[] {
+  LISTS.set(list, emptyElement);
+  return list;
+}
+
+export function isListValue(v: Value | undefined): boolean {
+  return Array.isArray(v) && LISTS.has(v);
+}
+
+/** The element type an empty list was made with. */
+export function emptyListElement(v: Value[]): unknown {
+  return LISTS.get(v) ?? 'dynamic';
+}
+
 /** Marks `list` as a set, and returns it. */
 export function markSet(list: Value[]): Value[] {
   SETS.add(list);
