@@ -132,6 +132,18 @@ export function emptyListElement(v: Value[]): unknown {
   return LISTS.get(v) ?? 'dynamic';
 }
 
+/** The objects that are maps (made by tomap); other objects are of object type. */
+const MAPS = new WeakSet<ObjectValue>();
+
+export function markMap(map: ObjectValue): ObjectValue {
+  MAPS.add(map);
+  return map;
+}
+
+export function isMapValue(v: Value | undefined): boolean {
+  return isObject(v) && MAPS.has(v);
+}
+
 /** Marks `list` as a set, and returns it. */
 export function markSet(list: Value[]): Value[] {
   SETS.add(list);

@@ -9,7 +9,7 @@ import { networkFunctions } from './network';
 import { numberFunctions } from './numbers';
 import { stringFunctions } from './strings';
 import { fn, type FnDef } from './types';
-import { markList, ValueError } from '../convert';
+import { isObject, markList, markMap, ValueError } from '../convert';
 
 export type { FnDef } from './types';
 
@@ -51,6 +51,7 @@ const LIST_RESULTS: Record<string, unknown> = {
   distinct: 'dynamic',
   chunklist: ['list', 'dynamic'],
   regexall: 'dynamic',
+  tomap: 'dynamic',
 };
 
 function listResult(name: string, f: FnDef): FnDef {
@@ -59,6 +60,7 @@ function listResult(name: string, f: FnDef): FnDef {
     ...f,
     call(args) {
       const result = f.call(args);
+      if (name === 'tomap' && isObject(result)) return markMap(result);
       if (!Array.isArray(result)) return result;
       if (name === 'chunklist') for (const chunk of result) if (Array.isArray(chunk)) markList(chunk);
       return markList(result, empty);
