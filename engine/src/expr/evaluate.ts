@@ -4,7 +4,7 @@
 import { isCtyNumber } from '../cty-number';
 import { isUnknown, setKey, Unknown, type Value } from '../values';
 import { containsUnknown, deepEqual, isObject, numToString, sortedObject, toBool, toExactNum, toNum, toStr, typeName } from './convert';
-import { ValueError, type ObjectValue } from './convert';
+import { isSetValue, ValueError, type ObjectValue } from './convert';
 import { arith, compareNum, isZeroNum, negateNum } from './exact-numbers';
 import { FUNCTIONS } from './functions';
 import { ExprError, isTemplate, parseTemplate, type Expr, type Step } from './parse';
@@ -235,6 +235,9 @@ function attribute(e: Expr, v: Value, name: string): Value {
 }
 
 function index(e: Expr, v: Value, key: Value): Value {
+  if (isSetValue(v)) {
+    fail(e, 'Invalid index', "elements of a set are identified only by their value and don't have an index; convert it with tolist() first");
+  }
   if (Array.isArray(v)) {
     const i = check(e, 'Invalid index', () => toNum(key, 'a list index'));
     if (!Number.isInteger(i) || i < 0 || i >= v.length) fail(e, 'Invalid index', `the list has ${v.length} element${v.length === 1 ? '' : 's'}, so there is no element ${numToString(i)}`);
@@ -258,7 +261,6 @@ function object(e: Expr & { kind: 'object' }, env: Env): Value {
     if (isUnknown(k)) unknown = true;
     else {
       const key = check(e, 'Invalid object key', () => toStr(k, 'an object key'));
-      if (entries.has(key)) fail(e, 'Duplicate object attribute', `"${key}" is defined twice`);
       entries.set(key, v);
     }
   }

@@ -18,18 +18,30 @@ function rounding(n: Num, up: boolean): Num {
   return simplify(cty.fromBigInt(t + adjust, n.prec));
 }
 
+/** A float64 result as cty holds it; NaN is no cty number (terraform fails the call). */
+function finite(x: number): Num {
+  if (Number.isNaN(x)) throw new ValueError('the result is not a number (NaN)');
+  return fromFloat(x);
+}
+
 const extreme = (sign: number) => (args: Value[]) => nums(args).reduce((best, x) => (compareNum(x, best) * sign > 0 ? x : best));
 
 export const numberFunctions: Record<string, FnDef> = {
   abs: exact((n) => (compareNum(n, 0) < 0 ? negateNum(n) : n)),
   ceil: exact((n) => rounding(n, true)),
   floor: exact((n) => rounding(n, false)),
-  signum: unary(Math.sign),
-  log: fixed(2, ([n, base]) => fromFloat(Math.log(toNum(n, 'the number')) / Math.log(toNum(base, 'the base')))),
-  pow: fixed(2, ([n, p]) => fromFloat(Math.pow(toNum(n, 'the number'), toNum(p, 'the power')))),
+  signum: unary((n) => {
+    if (!Number.isInteger(n)) throw new ValueError('value must be a whole number, between -9223372036854775808 and 9223372036854775807');
+    return Math.sign(n);
+  }),
+  log: fixed(2, ([n, base]) => finite(Math.log(toNum(n, 'the number')) / Math.log(toNum(base, 'the base')))),
+  pow: fixed(2, ([n, p]) => finite(Math.pow(toNum(n, 'the number'), toNum(p, 'the power')))),
   max: fn(1, Infinity, extreme(1)),
   min: fn(1, Infinity, extreme(-1)),
-  parseint: fixed(2, ([s, b]) => parseInt_(toStr(s, 'the string'), toInt(b, 'the base'))),
+  parseint: fixed(2, ([s, b]) => {
+    if (typeof s !== 'string') throw new ValueError('first argument must be a string, not a number');
+    return parseInt_(s, toInt(b, 'the base'));
+  }),
 };
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
