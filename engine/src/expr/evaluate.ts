@@ -236,7 +236,8 @@ function attribute(e: Expr, v: Value, name: string): Value {
 
 function index(e: Expr, v: Value, key: Value): Value {
   if (isSetValue(v)) {
-    fail(e, 'Invalid index', "elements of a set are identified only by their value and don't have an index; convert it with tolist() first");
+    const detail = "elements of a set are identified only by their value and don't have an index; convert it with tolist() first";
+    fail(e, 'Invalid index', detail);
   }
   if (Array.isArray(v)) {
     const i = check(e, 'Invalid index', () => toNum(key, 'a list index'));
