@@ -1,14 +1,55 @@
 // What is wrong with text that does not parse as JSON, in words and with a line and column,
 // rather than the parser's own message (which differs between Node versions and quotes the text).
+import { compare, fromJs, NUMBER_MARK, parseDecimal, type CtyNumber } from './cty-number';
 
 /** Parses `text`; a problem phrase ("it ends before the JSON is complete") when it is not JSON. */
 export function parseJson(text: string, reviver?: (key: string, value: unknown) => unknown): { value: unknown } | { problem: string } {
   try {
-    return { value: JSON.parse(text, reviver) };
+    return { value: parseJsonKeepingDigits(text, reviver) };
   } catch (err) {
     if (!(err instanceof SyntaxError)) throw err;
     return { problem: jsonSyntaxProblem(text, err) };
   }
+}
+
+/**
+ * JSON.parse, except that a number a float64 cannot hold (more digits, or beyond its range) is
+ * read as a CtyNumber with every digit, as terraform reads state and configuration.
+ */
+export function parseJsonKeepingDigits(text: string, reviver?: (key: string, value: unknown) => unknown): unknown {
+  if (!hasLossyNumber(text)) return JSON.parse(text, reviver);
+  const marked = text.replace(TOKEN, (t) => (t.startsWith('"') || !isLossy(t) ? t : `"\\u0000num:${t}"`));
+  return JSON.parse(marked, (key, value: unknown) => {
+    const marked = typeof value === 'string' && value.startsWith(NUMBER_MARK);
+    const v = marked ? (parseDecimal(value.slice(NUMBER_MARK.length)) as CtyNumber) : value;
+    return reviver ? reviver(key, v) : v;
+  });
+}
+
+const TOKEN = /"(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*/g;
+
+function hasLossyNumber(text: string): boolean {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) if (!m[0].startsWith('"') && isLossy(m[0])) return true;
+  return false;
+}
+
+/** Whether a JSON number would lose digits or range as a float64. */
+function isLossy(t: string): boolean {
+  if (t.length <= 15 && !/[eE]/.test(t) && !t.startsWith('0.00000') && !t.startsWith('-0.00000')) return false;
+  const exact = parseDecimal(t);
+  const n = Number(t);
+  if (!exact || !Number.isFinite(n)) return !!exact;
+  // JSON.stringify would write it in exponent form, where terraform writes every digit
+  if (String(n).includes('e')) return true;
+  return compare(exact, fromJs(n)) !== 0;
+}
+
+/** JSON.stringify, writing CtyNumbers as bare numbers with every digit. */
+export function stringifyJson(value: unknown, space?: number, replacer?: (key: string, value: unknown) => unknown): string {
+  const text = JSON.stringify(value, replacer as never, space);
+  if (text === undefined || !text.includes('\\u0000num:')) return text;
+  return text.replace(/"\\u0000num:([^"]*)"/g, '$1');
 }
 
 export function jsonSyntaxProblem(text: string, err: SyntaxError): string {

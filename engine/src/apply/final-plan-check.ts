@@ -4,6 +4,7 @@
 // consistent; either way applying it would do something nobody reviewed.
 import { error, type Diagnostic } from '../diagnostics';
 import { formatPath, isUnknown, type AttributePath, type Value } from '../values';
+import { stringifyJson } from '../json-syntax';
 
 interface Inconsistency {
   readonly path: AttributePath;
@@ -40,7 +41,7 @@ export function firstInconsistency(reviewed: Value | undefined, final: Value | u
 }
 
 export function inconsistentFinalPlan(address: string, found: Inconsistency): Diagnostic {
-  const show = (v: Value | undefined) => (isUnknown(v) ? '(known after apply)' : JSON.stringify(v ?? null));
+  const show = (v: Value | undefined) => (isUnknown(v) ? '(known after apply)' : stringifyJson(v ?? null));
   const where = found.path.length ? formatPath(found.path) : 'the object';
   return error(
     'Inconsistent final plan',

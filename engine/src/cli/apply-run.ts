@@ -12,13 +12,14 @@ import { computeOutputs } from './outputs';
 import type { Session } from './session';
 import { DurableLines } from './durable-lines';
 import type { Mode, OperationView } from './views/operation-view';
+import { cloneData } from '../values';
 
 const STILL_EVERY_MS = 10_000;
 
 export async function applyAndReport(
   ctx: CommandContext, view: OperationView, s: Session, plan: Plan, mode: Mode, parallelism: number,
 ): Promise<number> {
-  const state = new StateView(structuredClone(plan.refreshedState));
+  const state = new StateView(cloneData(plan.refreshedState));
   state.file.lineage = s.state.file.lineage;
   state.file.serial = s.state.file.serial;
   if (!hasChanges(plan) && !plan.refreshOnly) {

@@ -11,6 +11,7 @@ import type { StateFile } from '../state/state';
 import { isUnknown, Unknown, type Value } from '../values';
 import { looseModeWarning, SECRET_FILE_MODE } from '../state/file-modes';
 import { planBodyProblem } from './plan-file-shape';
+import { parseJsonKeepingDigits, stringifyJson } from '../json-syntax';
 
 const FORMAT = 'gridform-plan';
 const VERSION = 2;
@@ -36,7 +37,7 @@ export interface SavedPlan {
 
 /** The digest of a state as stored: two states with the same digest are the same state. */
 export function stateDigest(state: StateFile): string {
-  return sha256(JSON.stringify(state));
+  return sha256(stringifyJson(state));
 }
 
 /**
@@ -50,7 +51,7 @@ export function writePlanFile(file: string, saved: SavedPlan): void {
     configuration: saved.doc,
     plan: saved.plan,
   };
-  const payload = JSON.stringify(body, (_k, v: unknown) => (isUnknown(v) ? { [UNKNOWN_MARK]: true } : v));
+  const payload = stringifyJson(body, undefined, (_k, v: unknown) => (isUnknown(v) ? { [UNKNOWN_MARK]: true } : v));
   const header = JSON.stringify({ format: FORMAT, version: VERSION, sha256: sha256(payload) });
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, `${header}\n${payload}`, { mode: SECRET_FILE_MODE });
@@ -111,7 +112,7 @@ export function isPlanFile(file: string): boolean {
 
 function parseObject(text: string, reviver?: (k: string, v: unknown) => unknown): Record<string, unknown> | undefined {
   try {
-    const v = JSON.parse(text, reviver) as unknown;
+    const v = parseJsonKeepingDigits(text, reviver);
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
   } catch {
     return undefined;

@@ -3,7 +3,8 @@
 // number 2, numbers and bools to strings, "true" to true, collections element by element, an
 // object's missing attributes refused unless optional. What does not convert is a problem naming
 // the element or attribute.
-import { numToString, toSet } from '../expr/convert';
+import { markList, markMap, numToString, toSet, unify } from '../expr/convert';
+import { isNum, parseNumber } from '../expr/exact-numbers';
 import { isUnknown, type Value } from '../values';
 
 export type TypeConstraint =
@@ -160,12 +161,12 @@ export function convertToType(t: TypeConstraint, v: Value): { value: Value } | {
       return { value: v };
     case 'string':
       if (typeof v === 'string') return { value: v };
-      if (typeof v === 'number') return { value: numToString(v) };
+      if (isNum(v)) return { value: numToString(v) };
       if (typeof v === 'boolean') return { value: String(v) };
       return { problem: 'string required' };
     case 'number':
-      if (typeof v === 'number') return { value: v };
-      if (typeof v === 'string' && NUMBER.test(v)) return { value: Number(v) };
+      if (isNum(v)) return { value: v };
+      if (typeof v === 'string' && NUMBER.test(v)) return { value: parseNumber(v) ?? Number(v) };
       return { problem: 'a number is required' };
     case 'bool':
       if (typeof v === 'boolean') return { value: v };
@@ -178,7 +179,7 @@ export function convertToType(t: TypeConstraint, v: Value): { value: Value } | {
       return convertSequence(t, v);
     case 'map':
       if (!isObject(v)) return { problem: `${typeLabel(t)} required` };
-      return convertEntries(v, (k) => [t.element, `element ${JSON.stringify(k)}`]);
+      return marked(t, convertEntries(v, (k) => [t.element, `element ${JSON.stringify(k)}`]));
     case 'object': {
       if (!isObject(v)) return { problem: 'object required' };
       for (const [name, a] of t.attributes) if (!a.optional && !(name in v)) return { problem: `attribute "${name}" is required` };
@@ -203,7 +204,48 @@ function convertSequence(t: TypeConstraint & { kind: 'list' | 'set' | 'tuple' },
     out.push(c.value);
   }
   // a set is a set: unique elements in their order, usable as for_each
-  return { value: t.kind === 'set' ? toSet(out) : out };
+  return marked(t, { value: t.kind === 'set' ? toSet(out) : out });
+}
+
+/**
+ * A list, set or map keeps its kind (and the element type an empty one has) for the types of
+ * outputs; of `any` elements, mixed primitives become strings as cty unifies them.
+ */
+function marked(t: TypeConstraint, converted: { value: Value } | { problem: string }): { value: Value } | { problem: string } {
+  if ('problem' in converted || !('element' in t)) return converted;
+  const v = converted.value;
+  const element = typeJson(t.element);
+  if (Array.isArray(v)) {
+    const items = t.element.kind === 'any' ? unify(v) : v;
+    if (t.kind === 'set') return { value: markList(t.element.kind === 'any' ? toSet(items) : v, element) };
+    return { value: markList(items, element) };
+  }
+  if (v === null || typeof v !== 'object' || isUnknown(v)) return converted;
+  const record = v as Record<string, Value>;
+  if (t.element.kind !== 'any') return { value: markMap(record) };
+  const keys = Object.keys(record);
+  const values = unify(keys.map((k) => record[k]));
+  return { value: markMap(Object.fromEntries(keys.map((k, i) => [k, values[i]]))) };
+}
+
+/** A type constraint as cty's JSON type: "string", ["list", "number"], "dynamic" for any. */
+export function typeJson(t: TypeConstraint): unknown {
+  switch (t.kind) {
+    case 'any':
+      return 'dynamic';
+    case 'string':
+    case 'number':
+    case 'bool':
+      return t.kind;
+    case 'list':
+    case 'set':
+    case 'map':
+      return [t.kind, typeJson(t.element)];
+    case 'tuple':
+      return ['tuple', t.elements.map(typeJson)];
+    case 'object':
+      return ['object', Object.fromEntries([...t.attributes].map(([k, a]) => [k, typeJson(a.type)]))];
+  }
 }
 
 function convertEntries(

@@ -1,6 +1,8 @@
 // Value helpers shared by the evaluator and the function library: HCL's implicit conversions
 // (string <-> number <-> bool), deep equality, number formatting, and sets as sorted-unique lists.
+import { isCtyNumber, toFloat64 } from '../cty-number';
 import { isUnknown, type Value } from '../values';
+import { compareNum, isNum, numText, parseNumber, type Num } from './exact-numbers';
 
 export type ObjectValue = { [key: string]: Value };
 
@@ -8,13 +10,14 @@ export type ObjectValue = { [key: string]: Value };
 export class ValueError extends Error {}
 
 export function isObject(v: Value | undefined): v is ObjectValue {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && !isUnknown(v);
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && !isUnknown(v) && !isCtyNumber(v);
 }
 
 export function typeName(v: Value): string {
   if (v === null) return 'null';
   if (isUnknown(v)) return 'unknown';
   if (Array.isArray(v)) return 'list';
+  if (isCtyNumber(v)) return 'number';
   if (typeof v === 'object') return 'object';
   return typeof v === 'boolean' ? 'bool' : typeof v;
 }
@@ -26,33 +29,35 @@ export function containsUnknown(v: Value): boolean {
   return false;
 }
 
-/** Numbers print in full, never in exponent form (as cty does). */
-export function numToString(n: number): string {
-  if (!Number.isFinite(n)) throw new ValueError(`${n} is not a valid number`);
-  const s = String(n);
-  if (!s.includes('e')) return s;
-  const [mant, expPart] = s.split('e');
-  const exp = Number(expPart);
-  const neg = mant.startsWith('-');
-  const [int, frac = ''] = mant.replace('-', '').split('.');
-  const digits = int + frac;
-  const point = int.length + exp;
-  const out = point <= 0 ? '0.' + '0'.repeat(-point) + digits : point >= digits.length ? digits + '0'.repeat(point - digits.length) : digits.slice(0, point) + '.' + digits.slice(point);
-  return (neg ? '-' : '') + out;
+/** Numbers print in full, never in exponent form, with every digit cty keeps. */
+export function numToString(n: Num): string {
+  if (typeof n === 'number' && !Number.isFinite(n)) throw new ValueError(`${n} is not a valid number`);
+  return numText(n);
 }
 
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 export function toStr(v: Value, what = 'value'): string {
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return numToString(v);
+  if (isNum(v)) return numToString(v);
   if (typeof v === 'boolean') return String(v);
   if (v === null) throw new ValueError(`${what} must not be null`);
   throw new ValueError(`${what} must be a string, got ${typeName(v)}`);
 }
 
+/** A number with every digit (strings converted as cty converts them). */
+export function toExactNum(v: Value, what = 'value'): Num {
+  if (isNum(v)) return v;
+  if (typeof v === 'string' && NUMBER.test(v.trim())) {
+    const n = parseNumber(v.trim());
+    if (n !== undefined) return n;
+  }
+  return toNum(v, what);
+}
+
 export function toNum(v: Value, what = 'value'): number {
   if (typeof v === 'number') return v;
+  if (isCtyNumber(v)) return toFloat64(v);
   if (typeof v === 'string' && NUMBER.test(v.trim())) return Number(v.trim());
   if (v === null) throw new ValueError(`${what} must not be null`);
   throw new ValueError(`${what} must be a number, got ${typeof v === 'string' ? JSON.stringify(v) : typeName(v)}`);
@@ -85,6 +90,7 @@ export function toObject(v: Value, what = 'value'): ObjectValue {
 
 export function deepEqual(a: Value, b: Value): boolean {
   if (a === b) return true;
+  if (isNum(a) && isNum(b)) return compareNum(a, b) === 0;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
   if (isObject(a) && isObject(b)) {
     const ka = Object.keys(a);
@@ -105,6 +111,39 @@ export function unify(values: Value[]): Value[] {
 /** The lists that are sets (made by toset and the set functions, or typed set by a schema or a variable). */
 const SETS = new WeakSet<Value[]>();
 
+/**
+ * The arrays that are lists (what functions typed to return a list give), with the element type
+ * an empty one has; arrays neither sets nor lists are tuples. Used for the types of outputs.
+ */
+const LISTS = new WeakMap<Value[], unknown>();
+
+/** Marks `list` as a list (of `emptyElement` when it has no element), and returns it. */
+export function markList(list: Value[], emptyElement: unknown = 'dynamic'): Value[] {
+  LISTS.set(list, emptyElement);
+  return list;
+}
+
+export function isListValue(v: Value | undefined): boolean {
+  return Array.isArray(v) && LISTS.has(v);
+}
+
+/** The element type an empty list was made with. */
+export function emptyListElement(v: Value[]): unknown {
+  return LISTS.get(v) ?? 'dynamic';
+}
+
+/** The objects that are maps (made by tomap); other objects are of object type. */
+const MAPS = new WeakSet<ObjectValue>();
+
+export function markMap(map: ObjectValue): ObjectValue {
+  MAPS.add(map);
+  return map;
+}
+
+export function isMapValue(v: Value | undefined): boolean {
+  return isObject(v) && MAPS.has(v);
+}
+
 /** Marks `list` as a set, and returns it. */
 export function markSet(list: Value[]): Value[] {
   SETS.add(list);
@@ -124,7 +163,7 @@ export function toSet(values: Value[]): Value[] {
 }
 
 function compareValues(a: Value, b: Value): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (isNum(a) && isNum(b)) return compareNum(a, b);
   const sa = typeof a === 'string' ? a : JSON.stringify(a);
   const sb = typeof b === 'string' ? b : JSON.stringify(b);
   return sa < sb ? -1 : sa > sb ? 1 : 0;

@@ -1,8 +1,11 @@
 // Evaluates expression trees against known values. A value known only after apply is Unknown,
 // and anything computed from it is Unknown too, except where the result is already decided
 // (a conditional's untaken branch, coalesce, try). Errors are ExprErrors naming the expression.
+import { isCtyNumber } from '../cty-number';
 import { isUnknown, setKey, Unknown, type Value } from '../values';
-import { containsUnknown, deepEqual, isObject, numToString, sortedObject, toBool, toNum, toStr, typeName, ValueError, type ObjectValue } from './convert';
+import { containsUnknown, deepEqual, isObject, numToString, sortedObject, toBool, toExactNum, toNum, toStr, typeName } from './convert';
+import { isSetValue, ValueError, type ObjectValue } from './convert';
+import { arith, compareNum, isZeroNum, negateNum } from './exact-numbers';
 import { FUNCTIONS } from './functions';
 import { ExprError, isTemplate, parseTemplate, type Expr, type Step } from './parse';
 import { show } from './print';
@@ -106,7 +109,8 @@ function ev(e: Expr, env: Env): Value {
     case 'unary': {
       const v = ev(e.operand, env);
       if (isUnknown(v)) return Unknown;
-      return e.op === '-' ? -check(e, 'Invalid operand', () => toNum(v, 'the operand of -')) : !check(e, 'Invalid operand', () => toBool(v, 'the operand of !'));
+      if (e.op === '-') return negateNum(check(e, 'Invalid operand', () => toExactNum(v, 'the operand of -')));
+      return !check(e, 'Invalid operand', () => toBool(v, 'the operand of !'));
     }
     case 'binary':
       return binary(e, ev(e.left, env), ev(e.right, env));
@@ -129,7 +133,10 @@ function template(e: Expr & { kind: 'template' }, env: Env): Value {
     const v = ev(part, env);
     if (isUnknown(v)) unknown = true;
     else if (v === null) fail(e, 'Invalid template interpolation value', `${show(part)} is null`);
-    else if (typeof v === 'object') fail(e, 'Invalid template interpolation value', `${show(part)} is a ${typeName(v)}; only strings, numbers and bools can be interpolated`);
+    else if (typeof v === 'object' && !isCtyNumber(v)) {
+      const detail = `${show(part)} is a ${typeName(v)}; only strings, numbers and bools can be interpolated`;
+      fail(e, 'Invalid template interpolation value', detail);
+    }
     else out += check(e, 'Invalid template interpolation value', () => toStr(v));
     if (out.length > MAX_STRING_LENGTH) tooLong(e, out);
   }
@@ -228,6 +235,10 @@ function attribute(e: Expr, v: Value, name: string): Value {
 }
 
 function index(e: Expr, v: Value, key: Value): Value {
+  if (isSetValue(v)) {
+    const detail = "elements of a set are identified only by their value and don't have an index; convert it with tolist() first";
+    fail(e, 'Invalid index', detail);
+  }
   if (Array.isArray(v)) {
     const i = check(e, 'Invalid index', () => toNum(key, 'a list index'));
     if (!Number.isInteger(i) || i < 0 || i >= v.length) fail(e, 'Invalid index', `the list has ${v.length} element${v.length === 1 ? '' : 's'}, so there is no element ${numToString(i)}`);
@@ -251,7 +262,6 @@ function object(e: Expr & { kind: 'object' }, env: Env): Value {
     if (isUnknown(k)) unknown = true;
     else {
       const key = check(e, 'Invalid object key', () => toStr(k, 'an object key'));
-      if (entries.has(key)) fail(e, 'Duplicate object attribute', `"${key}" is defined twice`);
       entries.set(key, v);
     }
   }
@@ -273,29 +283,28 @@ function binary(e: Expr & { kind: 'binary' }, l: Value, r: Value): Value {
     }
   }
   if (isUnknown(l) || isUnknown(r)) return Unknown;
-  const a = check(e, 'Invalid operand', () => toNum(l, `the left operand of ${e.op}`));
-  const b = check(e, 'Invalid operand', () => toNum(r, `the right operand of ${e.op}`));
+  const a = check(e, 'Invalid operand', () => toExactNum(l, `the left operand of ${e.op}`));
+  const b = check(e, 'Invalid operand', () => toExactNum(r, `the right operand of ${e.op}`));
   switch (e.op) {
-    case '+':
-      return a + b;
-    case '-':
-      return a - b;
-    case '*':
-      return a * b;
     case '/':
-      if (b === 0) fail(e, 'Operation failed', 'division by zero');
-      return a / b;
+      if (isZeroNum(b)) fail(e, 'Operation failed', 'division by zero');
+      return arith('/', a, b);
     case '%':
-      if (b === 0) fail(e, 'Operation failed', 'modulo by zero');
-      return a % b;
+      // cty's Modulo gives the dividend back when the divisor is zero
+      if (isZeroNum(b)) return a;
+      return arith('%', a, b);
+    case '+':
+    case '-':
+    case '*':
+      return arith(e.op, a, b);
     case '<':
-      return a < b;
+      return compareNum(a, b) < 0;
     case '>':
-      return a > b;
+      return compareNum(a, b) > 0;
     case '<=':
-      return a <= b;
+      return compareNum(a, b) <= 0;
     case '>=':
-      return a >= b;
+      return compareNum(a, b) >= 0;
   }
 }
 

@@ -2,13 +2,15 @@
 // into an expression tree (a Pratt parser over the tokens of lexer.ts), and finds the references
 // an expression makes.
 import { lexExpression, lexTemplate, LexError, type TemplatePart, type Token } from './lexer';
+import type { CtyNumber } from '../cty-number';
+import { parseNumber } from './exact-numbers';
 
 export type Step = { kind: 'attr'; name: string } | { kind: 'index'; value: number | string } | { kind: 'indexExpr'; expr: Expr } | { kind: 'splat' };
 
 export type BinaryOp = '*' | '/' | '%' | '+' | '-' | '<' | '>' | '<=' | '>=' | '==' | '!=' | '&&' | '||';
 
 export type Expr =
-  | { kind: 'literal'; value: string | number | boolean | null }
+  | { kind: 'literal'; value: string | number | CtyNumber | boolean | null }
   /** string text and interpolations, concatenated */
   | { kind: 'template'; parts: Expr[] }
   /** a traversal rooted at an identifier: var.x, aws_vm.a[0].ip, data.t.n.attr */
@@ -201,7 +203,7 @@ class Parser {
     const t = this.next();
     switch (t.kind) {
       case 'number':
-        return { kind: 'literal', value: Number(t.text) };
+        return { kind: 'literal', value: parseNumber(t.text) ?? Number(t.text) };
       case 'string':
         return templateExpr(t.parts, this.bound);
       case 'ident':

@@ -1,10 +1,13 @@
 // Deep comparison of attribute values, and the paths where two objects differ.
 import { isUnknown, type AttributePath, type Value } from '../values';
+import { isCtyNumber } from '../cty-number';
+import { compareNum, isNum } from '../expr/exact-numbers';
 
 export function valuesEqual(a: Value | undefined, b: Value | undefined): boolean {
   if (a === b) return true;
   if (isUnknown(a) || isUnknown(b)) return false;
   if (a === null || b === null || a === undefined || b === undefined) return (a ?? null) === (b ?? null);
+  if (isCtyNumber(a) || isCtyNumber(b)) return isNum(a) && isNum(b) && compareNum(a, b) === 0;
   if (typeof a !== 'object' || typeof b !== 'object') return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {

@@ -8,6 +8,7 @@ import { valuesEqual } from './diff';
 import type { ProviderSet } from './providers';
 import type { ObjectValue } from '../provider/interface';
 import { providerKeyFromState } from '../config/source';
+import { cloneData } from '../values';
 
 export interface Drift {
   readonly address: string;
@@ -22,7 +23,7 @@ export interface Drift {
 const REFRESH_PARALLELISM = 64;
 
 export function cloneState(file: StateFile): StateView {
-  return new StateView(structuredClone(file));
+  return new StateView(cloneData(file));
 }
 
 /** Refreshes every managed object except those `skip` names. */

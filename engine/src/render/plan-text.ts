@@ -7,6 +7,7 @@ import { valuesEqual } from '../plan/diff';
 import { isUnknown, type Value } from '../values';
 import { isScalar, renderCollection, renderCollectionChange, renderScalar, sameCollectionKind } from './values';
 import { paint, type Colors } from './color';
+import { stringifyJson } from '../json-syntax';
 
 const VERB = {
   create: 'will be created', update: 'will be updated in-place', delete: 'will be destroyed', replace: 'must be replaced',
@@ -71,7 +72,7 @@ export function renderPlan(plan: Plan, schemas: (c: ResourceChange) => BlockSche
 }
 
 function renderScalarOrJson(v: Value | null, sensitive: boolean): string {
-  return isScalar(v) || sensitive ? renderScalar(v, sensitive) : JSON.stringify(v);
+  return isScalar(v) || sensitive ? renderScalar(v, sensitive) : stringifyJson(v);
 }
 
 export function renderChange(ch: ResourceChange, schema: BlockSchema | undefined, c: ReturnType<typeof paint>, verb?: string): string[] {

@@ -6,6 +6,7 @@ import { parseInstanceAddress, splitResourceAddress } from '../addresses/address
 import { renderScalar } from './values';
 import { providerKeyFromState } from '../config/source';
 import type { Value } from '../values';
+import { stringifyJson } from '../json-syntax';
 
 export function renderStateResources(state: StateView, addresses: readonly string[], schemas: SchemaLookup): string {
   return addresses.map((address) => {
@@ -22,5 +23,5 @@ export function renderStateResources(state: StateView, addresses: readonly strin
 }
 
 function show(v: Value): string {
-  return v !== null && typeof v === 'object' ? JSON.stringify(v, null, 4).replace(/\n/g, '\n    ') : renderScalar(v);
+  return v !== null && typeof v === 'object' ? stringifyJson(v, 4).replace(/\n/g, '\n    ') : renderScalar(v);
 }

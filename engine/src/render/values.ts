@@ -1,6 +1,8 @@
 // Renders attribute values as Terraform prints them in plans: strings quoted, lists and maps
 // expanded, "(known after apply)" and "(sensitive value)"; a list or map changed in place shows
 // only what changed, with the unchanged elements next to a change for context.
+import { isCtyNumber } from '../cty-number';
+import { stringifyJson } from '../json-syntax';
 import { isUnknown, type Value } from '../values';
 import { valuesEqual } from '../plan/diff';
 
@@ -9,28 +11,30 @@ export function renderScalar(v: Value | undefined, sensitive = false): string {
   if (isUnknown(v)) return '(known after apply)';
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
+  if (typeof v === 'number' || typeof v === 'boolean' || isCtyNumber(v)) return String(v);
+  return stringifyJson(v);
 }
 
 export function isScalar(v: Value | undefined): boolean {
-  return v === null || v === undefined || typeof v !== 'object' || isUnknown(v);
+  return v === null || v === undefined || typeof v !== 'object' || isUnknown(v) || isCtyNumber(v);
 }
 
 /** Lines of a list or map literal, each prefixed with `sign`. */
 export function renderCollection(v: Value, sign: string, indent: string): string[] {
   if (Array.isArray(v)) {
     if (!v.length) return ['[]'];
-    return ['[', ...v.map((x) => `${indent}    ${sign} ${isScalar(x) ? renderScalar(x) : JSON.stringify(x)},`), `${indent}  ]`];
+    return ['[', ...v.map((x) => `${indent}    ${sign} ${isScalar(x) ? renderScalar(x) : stringifyJson(x)},`), `${indent}  ]`];
   }
   const entries = Object.entries(v as Record<string, Value>);
   if (!entries.length) return ['{}'];
   const width = Math.max(...entries.map(([k]) => JSON.stringify(k).length));
-  return ['{', ...entries.map(([k, x]) => `${indent}    ${sign} ${JSON.stringify(k).padEnd(width)} = ${isScalar(x) ? renderScalar(x) : JSON.stringify(x)}`), `${indent}  }`];
+  const shown = (x: Value) => (isScalar(x) ? renderScalar(x) : stringifyJson(x));
+  const line = ([k, x]: [string, Value]) => `${indent}    ${sign} ${JSON.stringify(k).padEnd(width)} = ${shown(x)}`;
+  return ['{', ...entries.map(line), `${indent}  }`];
 }
 
 function element(x: Value): string {
-  return isScalar(x) ? renderScalar(x) : JSON.stringify(x);
+  return isScalar(x) ? renderScalar(x) : stringifyJson(x);
 }
 
 function hiddenLine(indent: string, n: number): string {

@@ -3,6 +3,7 @@
 // its number, since what came after it cannot be trusted.
 import type { JournalEntry } from './backend';
 import { parseInstanceAddress } from '../addresses/address';
+import { parseJsonKeepingDigits } from '../json-syntax';
 
 const isString = (v: unknown) => typeof v === 'string';
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -23,7 +24,7 @@ export function parseJournalLines(lines: string[]): { entries: JournalEntry[] } 
   for (const [i, { line, n }] of numbered.entries()) {
     let e: unknown;
     try {
-      e = JSON.parse(line);
+      e = parseJsonKeepingDigits(line);
     } catch {
       if (i === numbered.length - 1) break; // torn last line
       return { problem: `record ${n} is not JSON` };

@@ -14,7 +14,7 @@ import { JournalDamage, replayJournal, settleInterruptedCreates } from './journa
 import { damagedJournal } from './journal-lines';
 import { DAMAGED_STATE_ADVICE, parseState } from './state-check';
 import { looseModeWarning, SECRET_FILE_MODE } from './file-modes';
-import { parseJson } from '../json-syntax';
+import { parseJson, stringifyJson } from '../json-syntax';
 
 const FSYNC_INTERVAL_MS = 100;
 
@@ -99,7 +99,7 @@ export class LocalBackend implements StateBackend {
     const tmp = `${this.statePath}.${process.pid}.tmp`;
     const fd = openPrivate(tmp);
     try {
-      fs.writeSync(fd, JSON.stringify(state, null, 2) + '\n');
+      fs.writeSync(fd, stringifyJson(state, 2) + '\n');
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
@@ -112,7 +112,7 @@ export class LocalBackend implements StateBackend {
     const fd = openPrivate(this.journalPath);
     const journal = new LocalJournal(fd, this);
     // with no snapshot on disk yet, the journal carries the empty state it starts from
-    if (!fs.existsSync(this.statePath)) journal.append({ t: 'begin', lineage: state.lineage, serial: state.serial }, JSON.stringify(state));
+    if (!fs.existsSync(this.statePath)) journal.append({ t: 'begin', lineage: state.lineage, serial: state.serial }, stringifyJson(state));
     else journal.append({ t: 'begin', lineage: state.lineage, serial: state.serial });
     return journal;
   }
@@ -217,7 +217,7 @@ class LocalJournal implements StateJournal {
    * which the replay ignores.
    */
   append(entry: JournalEntry, ...extraLines: string[]): void {
-    const bytes = Buffer.from([JSON.stringify(entry), ...extraLines].join('\n') + '\n');
+    const bytes = Buffer.from([stringifyJson(entry), ...extraLines].join('\n') + '\n');
     for (let done = 0; done < bytes.length; ) done += fs.writeSync(this.fd, bytes, done);
     this.dirty = true;
   }

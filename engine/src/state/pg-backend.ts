@@ -11,6 +11,7 @@ import type { ResourceMeta, StateFile, StateInstance } from './state';
 import { JournalDamage, replayJournal, settleInterruptedCreates } from './journal-replay';
 import { damagedJournal } from './journal-lines';
 import { DAMAGED_STATE_ADVICE, parseState } from './state-check';
+import { stringifyJson, parseJsonKeepingDigits } from '../json-syntax';
 
 export interface PgBackendOptions {
   readonly connStr: string;
@@ -85,7 +86,7 @@ export class PgBackend implements StateBackend {
     if (!rows.length) return { state: snapshot, interrupted: [] };
     const lines = rows.map((r) => r.entry as string);
     // a journal started before any state existed carries its starting state as its second entry
-    const base = snapshot ?? (JSON.parse(lines[1] ?? 'null') as StateFile | null) ?? undefined;
+    const base = snapshot ?? (parseJsonKeepingDigits(lines[1] ?? 'null') as StateFile | null) ?? undefined;
     if (!base) return { state: snapshot, interrupted: [] };
     let replayed;
     try {
@@ -117,7 +118,10 @@ export class PgBackend implements StateBackend {
   }
 
   private async upsert(c: Client, state: StateFile): Promise<void> {
-    await c.query(`INSERT INTO ${this.schema}.states (name, data) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET data = $2 WHERE states.name = $1`, [this.o.workspace, JSON.stringify(state, null, 2)]);
+    const upsert =
+      `INSERT INTO ${this.schema}.states (name, data) VALUES ($1, $2) ` +
+      'ON CONFLICT (name) DO UPDATE SET data = $2 WHERE states.name = $1';
+    await c.query(upsert, [this.o.workspace, stringifyJson(state, 2)]);
   }
 
   async write(state: StateFile): Promise<void> {
@@ -265,7 +269,7 @@ class PgJournal implements StateJournal {
 
   append(entries: (JournalEntry | StateFile)[]): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
-    const all = entries.map((e) => new Promise<void>((done, fail) => this.queue.push({ line: JSON.stringify(e), done, fail })));
+    const all = entries.map((e) => new Promise<void>((done, fail) => this.queue.push({ line: stringifyJson(e), done, fail })));
     // after this turn of the event loop: the intents a walk starts together go in one round trip
     if (!this.flushSoon) this.flushSoon = setImmediate(() => ((this.flushSoon = undefined), void this.flush()));
     return Promise.all(all).then(() => undefined);

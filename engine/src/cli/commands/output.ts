@@ -3,6 +3,7 @@ import { error } from '../../diagnostics';
 import { boolFlag } from '../args';
 import { report, say, type CommandContext } from '../context';
 import { readStackState } from './state-access';
+import { stringifyJson } from '../../json-syntax';
 
 export async function outputCommand(ctx: CommandContext): Promise<number> {
   const name = ctx.args.positional[0];
@@ -32,19 +33,19 @@ export async function outputCommand(ctx: CommandContext): Promise<number> {
       say(ctx, String(o.value));
       return 0;
     }
-    say(ctx, json ? JSON.stringify(o.value) + '\n' : JSON.stringify(o.value, null, 2) + '\n');
+    say(ctx, json ? stringifyJson(o.value) + '\n' : stringifyJson(o.value, 2) + '\n');
     return 0;
   }
   if (json) {
     const out = Object.fromEntries(Object.entries(outputs).map(([k, o]) => [k, { sensitive: !!o.sensitive, type: o.type, value: o.value }]));
-    say(ctx, JSON.stringify(out, null, 2) + '\n');
+    say(ctx, stringifyJson(out, 2) + '\n');
     return 0;
   }
   if (!Object.keys(outputs).length) {
     ctx.io.stderr.write('\nWarning: No outputs found\n\nThe state has no outputs: apply first, or declare TerraformOutput values.\n');
     return 0;
   }
-  const shown = (k: string) => (outputs[k].sensitive ? '<sensitive>' : JSON.stringify(outputs[k].value, null, 2));
+  const shown = (k: string) => (outputs[k].sensitive ? '<sensitive>' : stringifyJson(outputs[k].value, 2));
   const lines = Object.keys(outputs).sort().map((k) => `${k} = ${shown(k)}`);
   say(ctx, lines.join('\n') + '\n');
   return 0;

@@ -11,6 +11,7 @@ import { configFromDocument } from '../stack-config';
 import { providerSources, schemasFor } from '../schemas';
 import { readStackState } from './state-access';
 import { renderStateResources } from '../../render/state-text';
+import { stringifyJson } from '../../json-syntax';
 
 export async function showCommand(ctx: CommandContext): Promise<number> {
   const json = boolFlag(ctx.args, 'json');
@@ -23,14 +24,14 @@ export async function showCommand(ctx: CommandContext): Promise<number> {
     const { config } = configFromDocument(saved.doc, full);
     const sources = providerSources(config, saved.plan.refreshedState);
     const schemas = schemasFor(sources, ctx.options.providers);
-    if (json) say(ctx, JSON.stringify(planJson(saved.plan, schemas, sources, saved.variables, saved.plan.refreshedState)) + '\n');
+    if (json) say(ctx, stringifyJson(planJson(saved.plan, schemas, sources, saved.variables, saved.plan.refreshedState)) + '\n');
     else say(ctx, renderDrift(saved.plan, schemas, { enabled: ctx.io.color }) + renderPlan(saved.plan, schemas, { enabled: ctx.io.color }));
     return 0;
   }
   const r = await readStackState(ctx);
   if (!r.state) return 1;
   // no state at all, as terraform shows it: {"format_version":"1.0"}, or "No state."
-  if (json) say(ctx, JSON.stringify(r.exists ? stateJson(r.state.file) : { format_version: '1.0' }) + '\n');
+  if (json) say(ctx, stringifyJson(r.exists ? stateJson(r.state.file) : { format_version: '1.0' }) + '\n');
   else if (!r.exists) say(ctx, 'No state.\n');
   else if (!r.state.file.resources.length) say(ctx, 'The state file is empty. No resources are represented.\n');
   else {

@@ -9,6 +9,7 @@ import { renderStateResources } from '../../render/state-text';
 import { helpText } from '../command-spec';
 import { SPECS } from './specs';
 import { statePush } from './state-push';
+import { stringifyJson } from '../../json-syntax';
 
 export async function stateCommand(ctx: CommandContext): Promise<number> {
   const [sub, ...args] = ctx.args.positional;
@@ -52,7 +53,7 @@ async function pull(ctx: CommandContext): Promise<number> {
   const { state, exists } = await readStackState(ctx);
   if (!state) return 1;
   // no state: nothing to print, as terraform's state pull
-  if (exists) say(ctx, JSON.stringify(state.file, null, 2) + '\n');
+  if (exists) say(ctx, stringifyJson(state.file, 2) + '\n');
   return 0;
 }
 

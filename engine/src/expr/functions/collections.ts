@@ -3,12 +3,21 @@
 // flatten index keys length list lookup map matchkeys merge one range reverse setintersection
 // setproduct setsubtract setunion slice sort sum transpose values zipmap.
 import { isUnknown, Unknown, type Value } from '../../values';
+import { isSetValue } from '../convert';
 import { containsUnknown, deepEqual, graphemes, isObject, sortedObject, toBool, toInt, toList, toNum, toObject, toSet, toStr, typeName, unify, ValueError } from '../convert';
 import { fixed, fn, type FnDef } from './types';
 import { MAX_LIST_LENGTH } from '../limits';
+import { arith } from '../exact-numbers';
+import { toExactNum } from '../convert';
 
 const list = (f: (l: Value[]) => Value, unknown?: FnDef['unknown']) => fixed(1, ([l]) => f(toList(l, 'the list')), unknown);
 const lists = (args: Value[]) => args.map((a, i) => toList(a, `argument ${i + 1}`));
+
+/** A list or tuple; sets have no order to index or slice or join in, as terraform says. */
+function toSequence(v: Value, what: string): Value[] {
+  if (isSetValue(v)) throw new ValueError(`${what} must be a list or tuple, not a set; convert it with tolist() first`);
+  return toList(v, what);
+}
 const has = (l: Value[], v: Value) => l.some((x) => deepEqual(x, v));
 
 export const collectionFunctions: Record<string, FnDef> = {
@@ -30,16 +39,17 @@ export const collectionFunctions: Record<string, FnDef> = {
   coalescelist: fn(1, Infinity, (args) => {
     for (const a of args) {
       if (isUnknown(a)) return Unknown;
-      if (a !== null && toList(a, 'each argument').length) return a;
+      if (a === null) throw new ValueError('coalescelist arguments must be lists or tuples');
+      if (toSequence(a, 'each argument').length) return a;
     }
     throw new ValueError('no non-empty list arguments');
   }, 'raw'),
   compact: list((l) => l.filter((x) => x !== null && toStr(x, 'an element') !== '').map((x) => toStr(x))),
-  concat: fn(1, Infinity, (args) => lists(args).flat(), 'shallow'),
+  concat: fn(1, Infinity, (args) => args.map((a, i) => toSequence(a, `argument ${i + 1}`)).flat(), 'shallow'),
   contains: fixed(2, ([l, v]) => has(toList(l, 'the list'), v)),
   distinct: list((l) => l.filter((x, i) => l.findIndex((y) => deepEqual(x, y)) === i)),
   element: fixed(2, ([l, i]) => {
-    const items = toList(l, 'the list');
+    const items = toSequence(l, 'the list');
     const n = toInt(i, 'the index');
     if (!items.length) throw new ValueError('cannot use element function with an empty list');
     if (n < 0) throw new ValueError('cannot use element function with a negative index');
@@ -49,7 +59,7 @@ export const collectionFunctions: Record<string, FnDef> = {
     return l.flatMap((x) => (Array.isArray(x) ? flat(x) : [x]));
   }),
   index: fixed(2, ([l, v]) => {
-    const i = toList(l, 'the list').findIndex((x) => deepEqual(x, v));
+    const i = toSequence(l, 'the list').findIndex((x) => deepEqual(x, v));
     if (i < 0) throw new ValueError('item not found');
     return i;
   }),
@@ -95,7 +105,8 @@ export const collectionFunctions: Record<string, FnDef> = {
     const [start, limit] = n.length === 1 ? [0, n[0]] : [n[0], n[1]];
     const step = n[2] ?? (start <= limit ? 1 : -1);
     if (step === 0) throw new ValueError('the step must not be zero');
-    if ((step > 0 && start > limit) || (step < 0 && start < limit)) return [];
+    if (step > 0 && start > limit) throw new ValueError('start must be less than or equal to end when step is positive');
+    if (step < 0 && start < limit) throw new ValueError('end must be less than start when step is negative');
     const out: number[] = [];
     for (let x = start; step > 0 ? x < limit : x > limit; x += step) {
       if (out.length >= 1024) throw new ValueError('more than 1024 numbers would be generated');
@@ -120,7 +131,7 @@ export const collectionFunctions: Record<string, FnDef> = {
     return sets.reduce<Value[][]>((acc, l) => acc.flatMap((prefix) => l.map((x) => [...prefix, x])), [[]]);
   }),
   slice: fixed(3, ([l, s, e]) => {
-    const items = toList(l, 'the list');
+    const items = toSequence(l, 'the list');
     const start = toInt(s, 'the start index');
     const end = toInt(e, 'the end index');
     if (start < 0 || end > items.length || start > end) throw new ValueError(`cannot slice [${start}:${end}] of a list of ${items.length} elements`);
@@ -130,7 +141,7 @@ export const collectionFunctions: Record<string, FnDef> = {
   sort: list((l) => l.map((x) => toStr(x, 'an element')).sort()),
   sum: list((l) => {
     if (!l.length) throw new ValueError('cannot sum an empty list');
-    return l.reduce<number>((acc, x) => acc + toNum(x, 'an element'), 0);
+    return l.map((x) => toExactNum(x, 'an element')).reduce((acc, x) => arith('+', acc, x));
   }),
   transpose: fixed(1, ([m]) => {
     const out = new Map<string, string[]>();

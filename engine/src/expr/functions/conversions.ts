@@ -1,7 +1,7 @@
 // Type conversion functions: tobool tolist tomap tonumber toset tostring, and the identity
 // functions sensitive/nonsensitive (gridform tracks sensitivity by schema, not by value).
 import type { Value } from '../../values';
-import { toBool, toList, toNum, toObject, toSet, toStr, unify } from '../convert';
+import { toBool, toExactNum, toList, toObject, toSet, toStr, unify } from '../convert';
 import { fixed, type FnDef } from './types';
 
 /** Converts non-null values; null stays null, as in Terraform. */
@@ -9,7 +9,7 @@ const conversion = (f: (v: Value) => Value, unknown?: FnDef['unknown']) => fixed
 
 export const conversionFunctions: Record<string, FnDef> = {
   tobool: conversion((v) => toBool(v)),
-  tonumber: conversion((v) => toNum(v)),
+  tonumber: conversion((v) => toExactNum(v)),
   tostring: conversion((v) => toStr(v)),
   tolist: conversion((v) => unify(toList(v)), 'shallow'),
   toset: conversion((v) => toSet(toList(v))),

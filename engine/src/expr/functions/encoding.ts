@@ -1,5 +1,6 @@
 // Encoding functions: base64decode base64encode csvdecode jsondecode jsonencode urlencode
 // yamlencode (refused).
+import { isCtyNumber } from '../../cty-number';
 import type { Value } from '../../values';
 import { isObject, numToString, toStr, ValueError } from '../convert';
 import { fixed, type FnDef } from './types';
@@ -42,7 +43,7 @@ export function utf8(bytes: Uint8Array): string {
 /** Terraform's compact JSON: keys sorted, no spaces, <>& and line separators escaped as Go does. */
 export function jsonEncode(v: Value): string {
   if (v === null) return 'null';
-  if (typeof v === 'number') return numToString(v);
+  if (typeof v === 'number' || isCtyNumber(v)) return numToString(v);
   if (typeof v === 'boolean') return String(v);
   if (typeof v === 'string') return JSON.stringify(v).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
   if (Array.isArray(v)) return `[${v.map(jsonEncode).join(',')}]`;

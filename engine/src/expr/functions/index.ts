@@ -9,7 +9,7 @@ import { networkFunctions } from './network';
 import { numberFunctions } from './numbers';
 import { stringFunctions } from './strings';
 import { fn, type FnDef } from './types';
-import { ValueError } from '../convert';
+import { isObject, markList, markMap, ValueError } from '../convert';
 
 export type { FnDef } from './types';
 
@@ -24,7 +24,7 @@ const refused: Record<string, FnDef> = Object.fromEntries(
   ]),
 );
 
-export const FUNCTIONS: Readonly<Record<string, FnDef>> = {
+const ALL: Record<string, FnDef> = {
   ...numberFunctions,
   ...stringFunctions,
   ...formatFunctions,
@@ -35,3 +35,39 @@ export const FUNCTIONS: Readonly<Record<string, FnDef>> = {
   ...conversionFunctions,
   ...refused,
 };
+
+/**
+ * Functions whose result terraform types as a list (not a tuple), with the element type of an
+ * empty result; chunklist's chunks are lists too.
+ */
+const LIST_RESULTS: Record<string, unknown> = {
+  split: 'string',
+  compact: 'string',
+  range: 'number',
+  sort: 'string',
+  formatlist: 'string',
+  cidrsubnets: 'string',
+  tolist: 'dynamic',
+  distinct: 'dynamic',
+  chunklist: ['list', 'dynamic'],
+  regexall: 'dynamic',
+  tomap: 'dynamic',
+};
+
+function listResult(name: string, f: FnDef): FnDef {
+  const empty = LIST_RESULTS[name];
+  return {
+    ...f,
+    call(args) {
+      const result = f.call(args);
+      if (name === 'tomap' && isObject(result)) return markMap(result);
+      if (!Array.isArray(result)) return result;
+      if (name === 'chunklist') for (const chunk of result) if (Array.isArray(chunk)) markList(chunk);
+      return markList(result, empty);
+    },
+  };
+}
+
+export const FUNCTIONS: Readonly<Record<string, FnDef>> = Object.fromEntries(
+  Object.entries(ALL).map(([name, f]) => [name, Object.hasOwn(LIST_RESULTS, name) ? listResult(name, f) : f]),
+);
