@@ -57,5 +57,9 @@ function nestedBlockJson(nested: NestedBlockSchema): Json {
 }
 
 function mapSorted<T>(record: Readonly<Record<string, T>>, f: (value: T) => Json): Json {
-  return Object.fromEntries(Object.keys(record).sort().map((k) => [k, f(record[k])]));
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((k) => [k, f(record[k])]),
+  );
 }

@@ -94,7 +94,10 @@ export const deploymentResource: GridResource = {
       const out: ObjectValue = { ...vm };
       for (const attr of COMPUTED_VM) out[attr] = old ? (old[attr] ?? Unknown) : Unknown;
       if (attr(vm.ip) === undefined) out.ip = old?.ip ?? Unknown;
-      if (old && old.publicip !== vm.publicip) (out.computedip = Unknown), (out.computedip6 = Unknown);
+      if (old && old.publicip !== vm.publicip) {
+        out.computedip = Unknown;
+        out.computedip6 = Unknown;
+      }
       return out;
     });
     const zdbsBefore = new Map(((prior?.zdbs ?? []) as ObjectValue[]).map((z) => [String(z.name), z]));

@@ -2,7 +2,7 @@
 // node; a name proxy also holds the name contract for its name, created first and cancelled with
 // it (and cancelled again if anything after it fails, so no contract is left behind). Backends and
 // tls_passthrough change in place.
-import { isUnknown, type ObjectValue } from '../../../engine';
+import type { ObjectValue } from '../../../engine';
 import type { node } from '../../../proto';
 import type { GridContext } from '../grid/context';
 import type { GraceNotes } from '../grid/grace-notes';

@@ -23,7 +23,7 @@ const mounts: NestedBlockDecl = {
 };
 
 export const vmBlock: BlockDecl = {
-  description: 'A virtual machine booted from an flist, on the deployment\'s network',
+  description: "A virtual machine booted from an flist, on the deployment's network",
   attributes: {
     name: { type: 'string', required: true, description: 'VM name, unique in the deployment', pattern: VM_NAME },
     flist: { type: 'string', required: true, description: 'URL of the flist to boot' },
@@ -41,13 +41,13 @@ export const vmBlock: BlockDecl = {
     computedip6: { type: 'string', computed: true, description: 'Public IPv6 with its prefix' },
     planetary_ip: { type: 'string', computed: true, description: 'Planetary (Yggdrasil) address' },
     mycelium_ip: { type: 'string', computed: true, description: 'Mycelium address' },
-    console_url: { type: 'string', computed: true, description: 'Address of the VM\'s console' },
+    console_url: { type: 'string', computed: true, description: "Address of the VM's console" },
   },
   blocks: { mounts },
 };
 
 export const containerBlock: BlockDecl = {
-  description: 'A container started from an flist, on the deployment\'s network (charged like a VM)',
+  description: "A container started from an flist, on the deployment's network (charged like a VM)",
   attributes: {
     name: { type: 'string', required: true, description: 'Container name, unique in the deployment', pattern: WORKLOAD_NAME },
     flist: { type: 'string', required: true, description: 'URL of the flist to start' },
@@ -93,14 +93,14 @@ export const deploymentDecl: ResourceDecl = {
       id: { type: 'string', computed: true, description: 'The node contract id' },
       node: { type: 'number', required: true, forceNew: true, description: 'Node id', ...WHOLE_ID },
       name: { type: 'string', optional: true, forceNew: true, description: 'Name of the deployment' },
-      solution_type: { type: 'string', optional: true, forceNew: true, description: 'Project name in the contract\'s metadata' },
+      solution_type: { type: 'string', optional: true, forceNew: true, description: "Project name in the contract's metadata" },
       network_name: {
         type: 'string',
         optional: true,
         forceNew: true,
         description: 'Name of a network (grid_network) deployed on the node; required with VMs or containers',
       },
-      ip_range: { type: 'string', computed: true, description: 'The network\'s subnet on this node' },
+      ip_range: { type: 'string', computed: true, description: "The network's subnet on this node" },
     },
     blocks: {
       vms: { nesting: 'list', block: vmBlock },

@@ -18,12 +18,20 @@ function shortName(type: string): string {
 }
 
 function page(title: string, kind: string, r: ResourceDecl): string {
-  const lines = ['---', `page_title: "${title} ${kind === 'provider' ? '' : `${kind === 'resource' ? 'Resource' : 'Data Source'} `}- gridform"`];
+  const lines = [
+    '---',
+    `page_title: "${title} ${kind === 'provider' ? '' : `${kind === 'resource' ? 'Resource' : 'Data Source'} `}- gridform"`,
+  ];
   lines.push(`subcategory: ""`, `description: |-`, `  ${r.block.description ?? ''}`, '---', '', `# ${title} (${kind})`, '');
   if (r.block.description) lines.push(r.block.description, '');
   lines.push('<!-- generated from provider/src/schema by npm run docs: edit the declaration, not this file -->', '');
   lines.push(...blockDocs(r.block, ''));
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 function blockDocs(block: BlockDecl, anchor: string): string[] {

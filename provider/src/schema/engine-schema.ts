@@ -1,6 +1,13 @@
 // The engine's view of a declaration: types, required/optional/computed, sensitive, forceNew and
 // descriptions; the constraints stay with the validator.
-import { attributeTypeOf, ctyTypeName, type AttributeSchema, type BlockSchema, type ProviderSchema, type ResourceSchema } from '../../../engine';
+import {
+  attributeTypeOf,
+  ctyTypeName,
+  type AttributeSchema,
+  type BlockSchema,
+  type ProviderSchema,
+  type ResourceSchema,
+} from '../../../engine';
 import type { AttributeDecl, BlockDecl, ProviderDecl, ResourceDecl } from './declaration';
 
 export function engineProviderSchema(decl: ProviderDecl): ProviderSchema {
@@ -22,7 +29,13 @@ function engineBlock(block: BlockDecl, at: readonly string[]): BlockSchema {
   if (!block.blocks) return out;
   out.blocks = Object.fromEntries(
     Object.entries(block.blocks).map(([n, b]) => {
-      const nested = { nesting: b.nesting, block: engineBlock(b.block, [...at, n]), minItems: b.minItems, maxItems: b.maxItems, forceNew: b.forceNew };
+      const nested = {
+        nesting: b.nesting,
+        block: engineBlock(b.block, [...at, n]),
+        minItems: b.minItems,
+        maxItems: b.maxItems,
+        forceNew: b.forceNew,
+      };
       return [n, dropUndefined(nested)];
     }),
   );

@@ -34,7 +34,13 @@ export const nameProxyDecl: ResourceDecl = {
     description: 'NAME.DOMAIN on a gateway node, with a name contract for NAME',
     attributes: {
       ...proxyAttributes,
-      name: { type: 'string', required: true, forceNew: true, description: `${GATEWAY_NAME.what}; unique on the grid`, pattern: GATEWAY_NAME },
+      name: {
+        type: 'string',
+        required: true,
+        forceNew: true,
+        description: `${GATEWAY_NAME.what}; unique on the grid`,
+        pattern: GATEWAY_NAME,
+      },
       fqdn: { type: 'string', computed: true, description: 'NAME.DOMAIN of the gateway' },
       name_contract_id: { type: 'string', computed: true, description: 'The name contract holding NAME' },
     },

@@ -22,7 +22,7 @@ const k8sVm = (what: string): BlockDecl => ({
     ip: { type: 'string', computed: true, description: 'Private IP in the network' },
     computedip: { type: 'string', computed: true, description: 'Public IPv4 with its prefix' },
     planetary_ip: { type: 'string', computed: true, description: 'Planetary (Yggdrasil) address' },
-    console_url: { type: 'string', computed: true, description: 'Address of the VM\'s console' },
+    console_url: { type: 'string', computed: true, description: "Address of the VM's console" },
   },
 });
 
@@ -31,11 +31,11 @@ export const kubernetesDecl: ResourceDecl = {
   block: {
     description: 'A k3s cluster: a master and workers on your network',
     attributes: {
-      id: { type: 'string', computed: true, description: 'The master\'s node contract id' },
+      id: { type: 'string', computed: true, description: "The master's node contract id" },
       network_name: { type: 'string', required: true, forceNew: true, description: 'Name of a network (grid_network) on the nodes' },
       token: { type: 'string', required: true, sensitive: true, forceNew: true, description: 'Shared by the master and the workers' },
       ssh_key: { type: 'string', optional: true, forceNew: true, description: 'Public SSH key put into every VM' },
-      solution_type: { type: 'string', optional: true, forceNew: true, description: 'Project name in the contracts\' metadata' },
+      solution_type: { type: 'string', optional: true, forceNew: true, description: "Project name in the contracts' metadata" },
       node_deployment_id: {
         type: ['map', 'string'],
         computed: true,

@@ -14,7 +14,7 @@ export const networkDecl: ResourceDecl = {
   block: {
     description: 'A private network across grid nodes',
     attributes: {
-      id: { type: 'string', computed: true, description: 'The network\'s id' },
+      id: { type: 'string', computed: true, description: "The network's id" },
       name: {
         type: 'string',
         required: true,
@@ -44,8 +44,8 @@ export const networkDecl: ResourceDecl = {
         sensitive: true,
         description: 'wg-quick config for your machine (with add_wg_access)',
       },
-      external_ip: { type: 'string', computed: true, description: 'Your machine\'s address in the network (with add_wg_access)' },
-      external_sk: { type: 'string', computed: true, sensitive: true, description: 'Your machine\'s wireguard private key' },
+      external_ip: { type: 'string', computed: true, description: "Your machine's address in the network (with add_wg_access)" },
+      external_sk: { type: 'string', computed: true, sensitive: true, description: "Your machine's wireguard private key" },
       public_node_id: { type: 'number', computed: true, description: 'The node your machine connects to' },
       nodes_ip_range: { type: ['map', 'string'], computed: true, description: 'Subnet of each node, by node id' },
       node_deployment_id: { type: ['map', 'number'], computed: true, description: 'Contract id of each node deployment, by node id' },

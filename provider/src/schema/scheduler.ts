@@ -27,7 +27,12 @@ export const schedulerDecl: ResourceDecl = {
             farm_id: { type: 'number', optional: true, description: 'Only nodes of this farm' },
             public_ips_count: { type: 'number', optional: true, description: 'Free public IPv4 addresses its farm must have', ...COUNT },
             gateway: { type: 'bool', optional: true, description: 'Only gateway nodes (with a domain)', default: false },
-            distinct: { type: 'bool', optional: true, description: 'A node no other distinct request of this scheduler got', default: false },
+            distinct: {
+              type: 'bool',
+              optional: true,
+              description: 'A node no other distinct request of this scheduler got',
+              default: false,
+            },
           },
         },
       },

@@ -4,7 +4,16 @@
 // after apply are skipped (they are checked again at apply time). Rules that span attributes stay
 // with the resource.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { ctyTypeName, error, formatPath, isUnknown, type AttributePath, type Diagnostic, type ObjectValue, type Value } from '../../../engine';
+import {
+  ctyTypeName,
+  error,
+  formatPath,
+  isUnknown,
+  type AttributePath,
+  type Diagnostic,
+  type ObjectValue,
+  type Value,
+} from '../../../engine';
 import type { AttributeDecl, BlockDecl, ResourceDecl } from './declaration';
 import { blockJsonSchema } from './json-schema';
 import { problemText } from './problem-text';
@@ -67,7 +76,10 @@ interface Located {
 
 /** The attribute a JSON pointer into the configuration falls in, walking the declaration. */
 function locate(block: BlockDecl, data: unknown, pointer: string): Located | null {
-  const steps = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const steps = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const path: (string | number)[] = [];
   let here: BlockDecl = block;
   let value: unknown = data;
@@ -105,9 +117,13 @@ function diagnosticFor(block: BlockDecl, data: unknown, pointer: string, e: Erro
     return error('Missing required argument', detail, { attributePath: path });
   }
   const text = problemText(attribute, formatPath(path), value, inValue ? 'element' : e.keyword);
-  return error(`Invalid ${attributeName(path)}`, text ?? `${formatPath(path)} is ${JSON.stringify(value)}; it must be ${ctyTypeName(attribute.type)}.`, {
-    attributePath: path,
-  });
+  return error(
+    `Invalid ${attributeName(path)}`,
+    text ?? `${formatPath(path)} is ${JSON.stringify(value)}; it must be ${ctyTypeName(attribute.type)}.`,
+    {
+      attributePath: path,
+    },
+  );
 }
 
 /** The attribute a path ends in, with the indexes that follow it: memory, backends[0]. */

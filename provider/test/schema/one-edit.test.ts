@@ -17,7 +17,13 @@ import { terraformSchemaDocument } from '../../src/schema/terraform-schema';
 import { validateAgainst } from '../../src/schema/validator';
 import { generateConstructs } from '../../constructs/generate';
 
-const MTU: AttributeDecl = { type: 'number', optional: true, description: 'MTU of the network interfaces', range: [576, 9000], default: 1420 };
+const MTU: AttributeDecl = {
+  type: 'number',
+  optional: true,
+  description: 'MTU of the network interfaces',
+  range: [576, 9000],
+  default: 1420,
+};
 
 /** The grid provider's declaration with one edit: mtu on grid_network. */
 function withMtu(): ProviderDecl {
@@ -38,7 +44,11 @@ describe('one edit to a declaration reaches every face of the schema', () => {
   it('is validated: an mtu out of range is refused naming it, a good one accepted', () => {
     const refused = validateAgainst(decl.resources.grid_network, { ...NETWORK, mtu: 100 });
     expect(refused).toEqual([
-      expect.objectContaining({ summary: 'Invalid mtu', detail: 'mtu is 100; it must be a whole number from 576 to 9000.', attributePath: ['mtu'] }),
+      expect.objectContaining({
+        summary: 'Invalid mtu',
+        detail: 'mtu is 100; it must be a whole number from 576 to 9000.',
+        attributePath: ['mtu'],
+      }),
     ]);
     expect(validateAgainst(decl.resources.grid_network, { ...NETWORK, mtu: 1500 })).toEqual([]);
   });
@@ -59,7 +69,12 @@ describe('one edit to a declaration reaches every face of the schema', () => {
     expect(code).toBe(0);
     const printed = JSON.parse(out);
     const network = printed.provider_schemas['registry.terraform.io/gridform/grid'].resource_schemas.grid_network;
-    expect(network.block.attributes.mtu).toEqual({ type: 'number', description: MTU.description, description_kind: 'plain', optional: true });
+    expect(network.block.attributes.mtu).toEqual({
+      type: 'number',
+      description: MTU.description,
+      description_kind: 'plain',
+      optional: true,
+    });
   });
 
   it('is documented on the resource page with its constraint and default', () => {
