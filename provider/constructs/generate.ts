@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ProviderSchema } from '@cdktf/commons';
+import { GRID_PROVIDER_SOURCE, GRID_PROVIDER_VERSION } from '../src/provider-identity';
 import { terraformSchemaDocument, type TerraformSchemaDocument } from '../src/schema/terraform-schema';
 
 export const GENERATED_DIR = path.join(__dirname, 'generated');
@@ -11,8 +12,13 @@ export const GENERATED_DIR = path.join(__dirname, 'generated');
 /** Writes the constructs for `doc` under `outdir` (providers/grid/<resource>/index.ts). */
 export async function generateConstructs(outdir: string, doc: TerraformSchemaDocument = terraformSchemaDocument()): Promise<void> {
   const { CodeMaker, TerraformProviderGenerator } = loadGenerator();
+  const { ConstructsMakerProviderTarget, LANGUAGES, TerraformProviderConstraint } = loadCommons();
   const code = new CodeMaker();
-  new TerraformProviderGenerator(code, doc as unknown as ProviderSchema).generateAll();
+  // the constraint a user's cdktf.json would give ("gridform/grid@0.1.0"), so the output is what cdktf get writes
+  const constraint = new TerraformProviderConstraint(`${GRID_PROVIDER_SOURCE}@${GRID_PROVIDER_VERSION}`);
+  new TerraformProviderGenerator(code, doc as unknown as ProviderSchema).generate(
+    new ConstructsMakerProviderTarget(constraint, LANGUAGES[0]),
+  );
   fs.rmSync(outdir, { recursive: true, force: true });
   await code.save(outdir);
   for (const file of tsFiles(outdir)) fs.writeFileSync(file, withOverrides(fs.readFileSync(file, 'utf8')));
@@ -40,6 +46,11 @@ function tsFiles(dir: string): string[] {
  * cdktf's libraries ask `terraform version -json` and HashiCorp's checkpoint service as they load;
  * the generator needs neither, and a build must not reach the internet or need terraform.
  */
+function loadCommons(): typeof import('@cdktf/commons') {
+  loadGenerator();
+  return require('@cdktf/commons') as typeof import('@cdktf/commons');
+}
+
 function loadGenerator(): typeof import('@cdktf/provider-generator') {
   process.env.CHECKPOINT_DISABLE = '1';
   const saved = process.env.TERRAFORM_BINARY_NAME;
