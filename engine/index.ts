@@ -3,6 +3,8 @@
 export * from './src/values';
 export * from './src/diagnostics';
 export * from './src/provider/interface';
+export * from './src/provider/cty-type';
+export { providerSchemasJson, providerSchemaJson } from './src/render/schema-json';
 export * from './src/cli/extension';
 export { helpText, type CommandSpec, type FlagSpec, type FlagKind } from './src/cli/command-spec';
 export { runCli } from './src/cli/run-cli';

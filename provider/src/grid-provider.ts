@@ -12,7 +12,8 @@ import { deleteFailedCreate, failedCreateKey, readFailedCreate, settleFailedCrea
 import { GraceNotes } from './grid/grace-notes';
 import { nodesNamedIn } from './grid/node-health';
 import { resolveSettings } from './grid/settings';
-import { gridProviderSchema } from './schema/provider';
+import { gridProviderDecl, gridProviderSchema } from './schema/provider';
+import { validateAgainst } from './schema/validator';
 import { deploymentResource } from './resources/deployment';
 import { networkResource } from './resources/network';
 import { fqdnProxyResource, gatewayDomain, nameProxyResource } from './resources/gateways';
@@ -63,6 +64,13 @@ export class GridProviderImpl implements Provider {
     const r = RESOURCES[req.typeName];
     if (!r) return { diagnostics: [error(`Unknown resource type ${req.typeName}`, `The grid provider has ${Object.keys(RESOURCES).join(', ')}.`)] };
     return { diagnostics: r.validate(req.config) };
+  }
+
+  /** data sources have no rules beyond their declaration */
+  validateDataSourceConfig(req: ValidateRequest): ValidateResponse {
+    const decl = gridProviderDecl.dataSources[req.typeName];
+    if (!decl) return { diagnostics: [error(`Unknown data source ${req.typeName}`, 'The grid provider has grid_gateway_domain.')] };
+    return { diagnostics: validateAgainst(decl, req.config) };
   }
 
   async planResourceChange(req: PlanRequest): Promise<PlanResponse> {

@@ -1,44 +1,28 @@
-// Small validation helpers that produce diagnostics with an attribute path. Values known only
-// after apply are skipped: they are checked again at apply time. A summary names the attribute
-// (with the index of a list element: "Invalid backends[0]"), the detail its whole path.
-import { error, formatPath, isUnknown, type AttributePath, type Diagnostic, type Value } from '../../../engine';
-
-/** The attribute a path ends in, with the indexes that follow it: memory, backends[0]. */
-export function attributeName(path: AttributePath): string {
-  let i = path.length - 1;
-  while (i > 0 && typeof path[i] === 'number') i--;
-  return formatPath(path.slice(i));
-}
+// The rules that span attributes (a VM needs network_name, names unique across workloads, a mount
+// names a disk of the deployment), on top of what the declaration's validator checks. A problem
+// is a diagnostic with the attribute path; values known only after apply are skipped.
+import { error, formatPath, isUnknown, type AttributePath, type Diagnostic, type ObjectValue, type Value } from '../../../engine';
+import type { ResourceDecl } from '../schema/declaration';
+import { validateAgainst } from '../schema/validator';
 
 export class Checks {
-  readonly diags: Diagnostic[] = [];
+  readonly diags: Diagnostic[];
+
+  /** starts with the problems the declaration finds in `config` */
+  constructor(decl: ResourceDecl, config: ObjectValue) {
+    this.diags = validateAgainst(decl, config);
+  }
 
   fail(path: AttributePath, summary: string, detail: string): void {
     this.diags.push(error(summary, detail, { attributePath: path }));
   }
 
+  /** Whether `v` is set; when not (and not unknown), a problem unless the validator said so already. */
   required(v: Value | undefined, path: AttributePath): boolean {
     if (isUnknown(v)) return false;
-    if (v === null || v === undefined || v === '') {
-      const detail = `The argument "${formatPath(path)}" is required, but no definition was found: it must be set.`;
-      this.fail(path, 'Missing required argument', detail);
-      return false;
-    }
-    return true;
-  }
-
-  intRange(v: Value | undefined, path: AttributePath, min: number, max: number, unit = ''): void {
-    if (v === null || v === undefined || isUnknown(v)) return;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-      const range = `a whole number from ${min} to ${max}${unit ? ` ${unit}` : ''}`;
-      this.fail(path, `Invalid ${attributeName(path)}`, `${formatPath(path)} is ${JSON.stringify(v)}; it must be ${range}.`);
-    }
-  }
-
-  pattern(v: Value | undefined, path: AttributePath, re: RegExp, what: string): void {
-    if (v === null || v === undefined || isUnknown(v)) return;
-    if (typeof v !== 'string' || !re.test(v)) {
-      this.fail(path, `Invalid ${attributeName(path)}`, `${formatPath(path)} is ${JSON.stringify(v)}; it must be ${what}.`);
-    }
+    if (v !== null && v !== undefined && v !== '') return true;
+    const detail = `The argument "${formatPath(path)}" is required, but no definition was found: it must be set.`;
+    if (!this.diags.some((d) => d.detail === detail)) this.fail(path, 'Missing required argument', detail);
+    return false;
   }
 }

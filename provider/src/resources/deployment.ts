@@ -4,7 +4,7 @@
 import type { AttributePath, ObjectValue, ResourceSchema, Value } from '../../../engine';
 import { isUnknown, Unknown } from '../../../engine';
 import type { node } from '../../../proto';
-import { deploymentSchema } from '../schema/deployment';
+import { deploymentDecl, deploymentSchema } from '../schema/deployment';
 import type { GridContext } from '../grid/context';
 import { cancelContract, createNodeDeployment, GridError, resultOf, updateNodeDeployment, waitReady } from '../grid/node-deployment';
 import { adoptedNote, cancelAll, contractsWithKey, deployedOn, type Contract, type Recovered } from '../grid/recovery';
@@ -18,15 +18,12 @@ const COMPUTED_VM = ['computedip', 'computedip6', 'planetary_ip', 'mycelium_ip',
 function attr(v: Value | undefined): Value | undefined {
   return v === null || v === undefined || isUnknown(v) ? undefined : v;
 }
-const VM_NAME = /^[a-zA-Z0-9_]{1,33}$/;
-const WORKLOAD_NAME = /^[a-zA-Z0-9_]{1,36}$/;
 const GB = 2 ** 30;
 
 export const deploymentResource: GridResource = {
   schema: deploymentSchema,
   validate(config) {
-    const c = new Checks();
-    if (c.required(config.node, ['node'])) c.intRange(config.node, ['node'], 1, Number.MAX_SAFE_INTEGER);
+    const c = new Checks(deploymentDecl, config);
     const vms = Array.isArray(config.vms) ? (config.vms as ObjectValue[]) : [];
     if (vms.length) c.required(config.network_name, ['network_name']);
     if (!vms.length && !(config.containers as unknown[] | null)?.length && !(config.disks as unknown[] | null)?.length && !(config.zdbs as unknown[] | null)?.length) {
@@ -40,38 +37,18 @@ export const deploymentResource: GridResource = {
       if (names.has(name)) c.fail(path, `Duplicate ${what} name`, `Another workload of this deployment (VM, disk or zdb) is named ${JSON.stringify(name)}; names must be unique.`);
       names.add(name);
     };
-    disks.forEach((disk, i) => {
-      if (c.required(disk.name, ['disks', i, 'name'])) c.pattern(disk.name, ['disks', i, 'name'], WORKLOAD_NAME, '1 to 36 letters, digits or _');
-      unique(disk.name, ['disks', i, 'name'], 'disk');
-      if (c.required(disk.size, ['disks', i, 'size'])) c.intRange(disk.size, ['disks', i, 'size'], 1, 10_000, 'GB');
-    });
-    zdbs.forEach((zdb, i) => {
-      if (c.required(zdb.name, ['zdbs', i, 'name'])) c.pattern(zdb.name, ['zdbs', i, 'name'], WORKLOAD_NAME, '1 to 36 letters, digits or _');
-      unique(zdb.name, ['zdbs', i, 'name'], 'zdb');
-      if (c.required(zdb.size, ['zdbs', i, 'size'])) c.intRange(zdb.size, ['zdbs', i, 'size'], 1, 100_000, 'GB');
-      if (zdb.mode !== null && zdb.mode !== undefined && !isUnknown(zdb.mode) && zdb.mode !== 'user' && zdb.mode !== 'seq') {
-        c.fail(['zdbs', i, 'mode'], 'Invalid mode', `zdbs[${i}].mode is ${JSON.stringify(zdb.mode)}; it must be "user" or "seq".`);
-      }
-    });
+    disks.forEach((disk, i) => unique(disk.name, ['disks', i, 'name'], 'disk'));
+    zdbs.forEach((zdb, i) => unique(zdb.name, ['zdbs', i, 'name'], 'zdb'));
     const diskNames = new Set(disks.map((d) => d.name));
     const containers = Array.isArray(config.containers) ? (config.containers as ObjectValue[]) : [];
     if (containers.length && !vms.length) c.required(config.network_name, ['network_name']);
     containers.forEach((ct, i) => {
-      if (c.required(ct.name, ['containers', i, 'name'])) c.pattern(ct.name, ['containers', i, 'name'], WORKLOAD_NAME, '1 to 36 letters, digits or _');
       unique(ct.name, ['containers', i, 'name'], 'container');
-      c.required(ct.flist, ['containers', i, 'flist']);
-      if (c.required(ct.cpu, ['containers', i, 'cpu'])) c.intRange(ct.cpu, ['containers', i, 'cpu'], 1, 32);
-      if (c.required(ct.memory, ['containers', i, 'memory'])) c.intRange(ct.memory, ['containers', i, 'memory'], 256, 262144, 'MB');
       checkMounts(c, ct, ['containers', i], diskNames);
     });
     vms.forEach((vm, i) => {
-      if (c.required(vm.name, ['vms', i, 'name'])) c.pattern(vm.name, ['vms', i, 'name'], VM_NAME, '1 to 33 letters, digits or _');
       unique(vm.name, ['vms', i, 'name'], 'VM');
       checkMounts(c, vm, ['vms', i], diskNames);
-      c.required(vm.flist, ['vms', i, 'flist']);
-      if (c.required(vm.cpu, ['vms', i, 'cpu'])) c.intRange(vm.cpu, ['vms', i, 'cpu'], 1, 32);
-      if (c.required(vm.memory, ['vms', i, 'memory'])) c.intRange(vm.memory, ['vms', i, 'memory'], 256, 262144, 'MB');
-      c.intRange(vm.rootfs_size, ['vms', i, 'rootfs_size'], 0, 10 * 1024 * 1024, 'MB');
       if (vm.publicip6 === true) c.fail(['vms', i, 'publicip6'], 'publicip6 is not supported yet', 'The local grid farms have no IPv6 ranges; leave publicip6 unset.');
     });
     return c.diags;
@@ -117,7 +94,10 @@ export const deploymentResource: GridResource = {
       const out: ObjectValue = { ...vm };
       for (const attr of COMPUTED_VM) out[attr] = old ? (old[attr] ?? Unknown) : Unknown;
       if (attr(vm.ip) === undefined) out.ip = old?.ip ?? Unknown;
-      if (old && old.publicip !== vm.publicip) (out.computedip = Unknown), (out.computedip6 = Unknown);
+      if (old && old.publicip !== vm.publicip) {
+        out.computedip = Unknown;
+        out.computedip6 = Unknown;
+      }
       return out;
     });
     const zdbsBefore = new Map(((prior?.zdbs ?? []) as ObjectValue[]).map((z) => [String(z.name), z]));
@@ -279,10 +259,9 @@ function containerWorkloads(planned: ObjectValue, networkName: string): node.Wor
 
 function checkMounts(c: Checks, owner: ObjectValue, at: (string | number)[], diskNames: ReadonlySet<Value | undefined>): void {
   ((Array.isArray(owner.mounts) ? owner.mounts : []) as ObjectValue[]).forEach((m, j) => {
-    if (c.required(m.name, [...at, 'mounts', j, 'name']) && !isUnknown(m.name) && !diskNames.has(m.name)) {
+    if (typeof m.name === 'string' && m.name !== '' && !diskNames.has(m.name)) {
       c.fail([...at, 'mounts', j, 'name'], 'Mount of a missing disk', `${String(owner.name)} mounts ${JSON.stringify(m.name)}, which is not a disk of this deployment (disks: ${[...diskNames].join(', ') || 'none'}).`);
     }
-    if (c.required(m.mount_point, [...at, 'mounts', j, 'mount_point'])) c.pattern(m.mount_point, [...at, 'mounts', j, 'mount_point'], /^\/\S*$/, 'an absolute path such as /data');
   });
 }
 

@@ -2,30 +2,16 @@
 // node; a name proxy also holds the name contract for its name, created first and cancelled with
 // it (and cancelled again if anything after it fails, so no contract is left behind). Backends and
 // tls_passthrough change in place.
-import { isUnknown, type ObjectValue } from '../../../engine';
+import type { ObjectValue } from '../../../engine';
 import type { node } from '../../../proto';
 import type { GridContext } from '../grid/context';
 import type { GraceNotes } from '../grid/grace-notes';
 import { cancelContract, createNodeDeployment, GridError, resultOf, updateNodeDeployment } from '../grid/node-deployment';
 import { metadataOf } from '../grid/recovery';
 import { recoverSingleContract } from './deployment';
-import { fqdnProxySchema, nameProxySchema } from '../schema/gateways';
-import { Checks } from './checks';
+import { fqdnProxyDecl, fqdnProxySchema, nameProxyDecl, nameProxySchema } from '../schema/gateways';
+import { validateAgainst } from '../schema/validator';
 import type { GridResource } from './resource';
-
-const NAME = /^[a-z0-9_-]{3,64}$/;
-const WORKLOAD_NAME = /^[a-zA-Z0-9_]{1,36}$/;
-const FQDN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-const BACKEND = /^(https?:\/\/)?(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):\d{1,5}$/;
-
-function checkBackends(c: Checks, config: ObjectValue): void {
-  const backends = config.backends;
-  if (!c.required(backends as never, ['backends'])) return;
-  if (!Array.isArray(backends) || !backends.length) return c.fail(['backends'], 'No backends', 'backends must list at least one backend, such as http://10.1.2.2:8080.');
-  backends.forEach((b, i) => {
-    if (!isUnknown(b)) c.pattern(b, ['backends', i], BACKEND, 'IP:PORT or http(s)://IP:PORT');
-  });
-}
 
 function gatewayWorkload(type: string, name: string, data: Record<string, unknown>, description: unknown): node.Workload {
   return { version: 0, name, type, data: JSON.stringify(data), metadata: '', description: String(description ?? '') };
@@ -59,11 +45,7 @@ async function liveContract(ctx: GridContext, id: unknown, notes: GraceNotes): P
 export const nameProxyResource: GridResource = {
   schema: nameProxySchema,
   validate(config) {
-    const c = new Checks();
-    if (c.required(config.node, ['node'])) c.intRange(config.node, ['node'], 1, Number.MAX_SAFE_INTEGER);
-    if (c.required(config.name, ['name'])) c.pattern(config.name, ['name'], NAME, '3 to 64 characters of a-z, 0-9, - and _');
-    checkBackends(c, config);
-    return c.diags;
+    return validateAgainst(nameProxyDecl, config);
   },
 
   /** The name contract and the node contract are made in one batch, so neither exists without the other. */
@@ -127,12 +109,7 @@ export const nameProxyResource: GridResource = {
 export const fqdnProxyResource: GridResource = {
   schema: fqdnProxySchema,
   validate(config) {
-    const c = new Checks();
-    if (c.required(config.node, ['node'])) c.intRange(config.node, ['node'], 1, Number.MAX_SAFE_INTEGER);
-    if (c.required(config.name, ['name'])) c.pattern(config.name, ['name'], WORKLOAD_NAME, '1 to 36 letters, digits or _');
-    if (c.required(config.fqdn, ['fqdn'])) c.pattern(config.fqdn, ['fqdn'], FQDN, 'a domain name such as app.example.com');
-    checkBackends(c, config);
-    return c.diags;
+    return validateAgainst(fqdnProxyDecl, config);
   },
 
   async create(ctx, planned, key) {

@@ -7,25 +7,16 @@ import type { node } from '../../../proto';
 import type { GridContext } from '../grid/context';
 import { cancelContract, createNodeDeployment, resultOf, updateNodeDeployment } from '../grid/node-deployment';
 import { GridError } from '../grid/grid-error';
-import { kubernetesSchema } from '../schema/kubernetes';
+import { K3S_FLIST, kubernetesDecl, kubernetesSchema } from '../schema/kubernetes';
 import { Checks } from './checks';
 import { networkSubnet, vmWorkloads } from './deployment';
 import { cancelAll, contractsWithKey } from '../grid/recovery';
 import type { GridResource } from './resource';
 
-export const K3S_FLIST = 'https://hub.grid.tf/tf-official-apps/threefoldtech-k3s-latest.flist';
-const NAME = /^[a-zA-Z0-9_]{1,30}$/;
+export { K3S_FLIST };
 const GB = 2 ** 30;
 const COMPUTED = ['ip', 'computedip', 'planetary_ip', 'console_url'] as const;
 
-function checkVm(c: Checks, vm: ObjectValue | undefined, at: (string | number)[]): void {
-  if (!vm) return c.fail(at, `Missing ${String(at[0])}`, `${String(at[0])} must be set.`);
-  if (c.required(vm.name, [...at, 'name'])) c.pattern(vm.name, [...at, 'name'], NAME, '1 to 30 letters, digits or _');
-  if (c.required(vm.node, [...at, 'node'])) c.intRange(vm.node, [...at, 'node'], 1, Number.MAX_SAFE_INTEGER);
-  if (c.required(vm.cpu, [...at, 'cpu'])) c.intRange(vm.cpu, [...at, 'cpu'], 1, 32);
-  if (c.required(vm.memory, [...at, 'memory'])) c.intRange(vm.memory, [...at, 'memory'], 256, 262144, 'MB');
-  if (c.required(vm.disk_size, [...at, 'disk_size'])) c.intRange(vm.disk_size, [...at, 'disk_size'], 1, 10_000, 'GB');
-}
 
 /** A k3s VM and its data disk (and public IP when asked), with the k3s settings in its environment. */
 function k3sWorkloads(vm: ObjectValue, networkName: string, env: Record<string, string>): node.Workload[] {
@@ -82,13 +73,10 @@ async function placeWorkers(
 export const kubernetesResource: GridResource = {
   schema: kubernetesSchema,
   validate(config) {
-    const c = new Checks();
-    c.required(config.network_name, ['network_name']);
-    c.required(config.token, ['token']);
-    checkVm(c, config.master as ObjectValue | undefined, ['master']);
+    const c = new Checks(kubernetesDecl, config);
+    if (!config.master) c.fail(['master'], 'Missing master', 'master must be set.');
     const names = new Set([String((config.master as ObjectValue | undefined)?.name)]);
     ((config.workers ?? []) as ObjectValue[]).forEach((w, i) => {
-      checkVm(c, w, ['workers', i]);
       if (typeof w.name === 'string' && names.has(w.name)) c.fail(['workers', i, 'name'], 'Duplicate name', `Another VM of this cluster is named ${JSON.stringify(w.name)}; names must be unique.`);
       names.add(String(w.name));
     });

@@ -8,19 +8,17 @@
 import { randomUUID } from 'node:crypto';
 import { Unknown, type AttributePath, type ObjectValue, type Value } from '../../../engine';
 import type { node } from '../../../proto';
-import { networkSchema } from '../schema/network';
+import { IP_RANGE, networkDecl, networkSchema } from '../schema/network';
 import type { GridContext } from '../grid/context';
 import { cancelContract, createNodeDeployment, GridError, updateNodeDeployment, waitReady, type DeploymentSpec } from '../grid/node-deployment';
 import { newWgKeys, wgPublicKey } from '../grid/wireguard';
 import { refusedWgPort, WG_PORT_TRIES } from '../grid/wg-ports';
 import { adoptedNote, cancelAll, contractsWithKey, deployedOn } from '../grid/recovery';
-import { Checks } from './checks';
+import { validateAgainst } from '../schema/validator';
 import type { GridResource } from './resource';
 
-const RANGE = /^(\d{1,3})\.(\d{1,3})\.0\.0\/16$/;
-export const NETWORK_NAME = /^[a-zA-Z0-9_]{1,36}$/;
-/** subnets 10.A.2.0/24 to 10.A.254.0/24, one of them your machine's with add_wg_access */
-const MAX_NODES = 252;
+const RANGE = new RegExp(IP_RANGE.regex);
+
 
 interface NodePlan {
   nodeId: number;
@@ -33,16 +31,7 @@ interface NodePlan {
 export const networkResource: GridResource = {
   schema: networkSchema,
   validate(config) {
-    const c = new Checks();
-    if (c.required(config.name, ['name'])) c.pattern(config.name, ['name'], NETWORK_NAME, '1 to 36 letters, digits or _');
-    if (c.required(config.ip_range, ['ip_range'])) c.pattern(config.ip_range, ['ip_range'], RANGE, 'an IPv4 /16 range such as 10.1.0.0/16');
-    if (c.required(config.nodes, ['nodes']) && Array.isArray(config.nodes)) {
-      if (!config.nodes.length) c.fail(['nodes'], 'Invalid nodes', 'A network needs at least one node.');
-      if (new Set(config.nodes.map(String)).size !== config.nodes.length) c.fail(['nodes'], 'Invalid nodes', 'nodes lists a node twice.');
-      if (config.nodes.length > MAX_NODES) c.fail(['nodes'], 'Invalid nodes', `A network spans at most ${MAX_NODES} nodes (a /24 of its /16 each), not ${config.nodes.length}.`);
-      config.nodes.forEach((n, i) => c.intRange(n, ['nodes', i], 1, Number.MAX_SAFE_INTEGER));
-    }
-    return c.diags;
+    return validateAgainst(networkDecl, config);
   },
 
   async create(ctx, planned, key) {
@@ -392,7 +381,6 @@ async function accessPlan(ctx: GridContext, plans: NodePlan[], a: string, b: str
   if (!node) throw new GridError(`add_wg_access needs a node with a public IPv4 among nodes ${plans.map((p) => p.nodeId).join(', ')} to be your wireguard endpoint (on the local grid, the gateway nodes have one: gridform grid status)`);
   const keys = newWgKeys();
   const y = 2 + plans.length;
-  const subnet = `${a}.${b}.${y}.0/24`;
   const publicNode = node;
   const config = () => [
     '[Interface]',

@@ -10,7 +10,7 @@ import { Unknown, type ObjectValue, type Value } from '../../../engine';
 import type { GridContext } from '../grid/context';
 import { GridError } from '../grid/grid-error';
 import { PROXY_PAGE_SIZE, proxyNodes, type ProxyNode } from '../grid/grid-proxy';
-import { schedulerSchema } from '../schema/scheduler';
+import { schedulerDecl, schedulerSchema } from '../schema/scheduler';
 import { Checks } from './checks';
 import type { GridResource } from './resource';
 
@@ -107,16 +107,15 @@ async function schedule(ctx: GridContext, planned: ObjectValue, prior: ObjectVal
 export const schedulerResource: GridResource = {
   schema: schedulerSchema,
   validate(config) {
-    const c = new Checks();
+    const c = new Checks(schedulerDecl, config);
     const requests = Array.isArray(config.requests) ? (config.requests as ObjectValue[]) : [];
     if (!requests.length) c.fail(['requests'], 'No requests', 'A scheduler needs at least one request block.');
     const names = new Set<string>();
     requests.forEach((r, i) => {
-      if (c.required(r.name, ['requests', i, 'name']) && typeof r.name === 'string') {
+      if (typeof r.name === 'string') {
         if (names.has(r.name)) c.fail(['requests', i, 'name'], 'Duplicate request name', `Another request is named ${JSON.stringify(r.name)}; names are the keys of nodes.`);
         names.add(r.name);
       }
-      for (const k of ['cru', 'mru', 'sru', 'hru', 'public_ips_count']) c.intRange(r[k], ['requests', i, k], 0, Number.MAX_SAFE_INTEGER);
     });
     return c.diags;
   },

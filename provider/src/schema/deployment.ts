@@ -2,98 +2,113 @@
 // network of yours. Its id is the contract id. Changing the VMs updates the deployment in place
 // (a changed VM is recreated by the node, keeping its address); moving to another node, another
 // network, or changing how many public IPs it reserves replaces it.
-import type { ResourceSchema } from '../../../engine';
+import type { BlockDecl, NestedBlockDecl, ResourceDecl } from './declaration';
+import { engineResourceSchema } from './engine-schema';
+import { CPU, MEMORY_MB, VM_NAME, WHOLE_ID, WORKLOAD_NAME } from './constraints';
 
-export const vmSchema: ResourceSchema['block'] = {
-  attributes: {
-    name: { type: 'string', required: true, description: 'VM name, unique in the deployment' },
-    flist: { type: 'string', required: true, description: 'URL of the flist to boot' },
-    cpu: { type: 'number', required: true, description: 'vCPUs, 1 to 32' },
-    memory: { type: 'number', required: true, description: 'Memory in MB, 256 to 262144' },
-    rootfs_size: { type: 'number', optional: true, description: 'Root disk in MB' },
-    entrypoint: { type: 'string', optional: true },
-    env_vars: { type: 'map', elementType: 'string', optional: true },
-    publicip: { type: 'bool', optional: true, description: 'Reserve a public IPv4 for the VM' },
-    publicip6: { type: 'bool', optional: true },
-    planetary: { type: 'bool', optional: true },
-    ip: { type: 'string', optional: true, computed: true, description: 'Private IP in the network (the node picks one when unset)' },
-    description: { type: 'string', optional: true },
-    computedip: { type: 'string', computed: true, description: 'Public IPv4 with its prefix' },
-    computedip6: { type: 'string', computed: true },
-    planetary_ip: { type: 'string', computed: true },
-    mycelium_ip: { type: 'string', computed: true },
-    console_url: { type: 'string', computed: true },
-  },
-  blocks: {
-    mounts: {
-      nesting: 'list',
-      block: {
-        description: 'A disk of the deployment mounted into the VM',
-        attributes: {
-          name: { type: 'string', required: true, description: 'Name of a disk of this deployment' },
-          mount_point: { type: 'string', required: true, description: 'Absolute path in the VM' },
-        },
+const mounts: NestedBlockDecl = {
+  nesting: 'list',
+  block: {
+    description: 'A disk of the deployment mounted into the VM',
+    attributes: {
+      name: { type: 'string', required: true, description: 'Name of a disk of this deployment' },
+      mount_point: {
+        type: 'string',
+        required: true,
+        description: 'Absolute path in the VM',
+        pattern: { regex: '^/\\S*$', what: 'an absolute path such as /data' },
       },
     },
   },
 };
 
-export const containerSchema: ResourceSchema['block'] = {
-  description: 'A container started from an flist, on the deployment\'s network (charged like a VM)',
+export const vmBlock: BlockDecl = {
+  description: "A virtual machine booted from an flist, on the deployment's network",
   attributes: {
-    name: { type: 'string', required: true },
-    flist: { type: 'string', required: true },
-    cpu: { type: 'number', required: true, description: 'vCPUs, 1 to 32' },
-    memory: { type: 'number', required: true, description: 'Memory in MB, 256 to 262144' },
-    entrypoint: { type: 'string', optional: true },
-    env_vars: { type: 'map', elementType: 'string', optional: true },
-    description: { type: 'string', optional: true },
+    name: { type: 'string', required: true, description: 'VM name, unique in the deployment', pattern: VM_NAME },
+    flist: { type: 'string', required: true, description: 'URL of the flist to boot' },
+    cpu: { type: 'number', required: true, description: 'vCPUs, 1 to 32', ...CPU },
+    memory: { type: 'number', required: true, description: 'Memory in MB, 256 to 262144', ...MEMORY_MB },
+    rootfs_size: { type: 'number', optional: true, description: 'Root disk in MB', range: [0, 10 * 1024 * 1024], unit: 'MB', default: 0 },
+    entrypoint: { type: 'string', optional: true, description: 'Command the VM runs first' },
+    env_vars: { type: ['map', 'string'], optional: true, description: 'Environment variables of the VM' },
+    publicip: { type: 'bool', optional: true, description: 'Reserve a public IPv4 for the VM', default: false },
+    publicip6: { type: 'bool', optional: true, description: 'Reserve a public IPv6 (not supported on the local grid)', default: false },
+    planetary: { type: 'bool', optional: true, description: 'Give the VM a planetary (Yggdrasil) address', default: false },
+    ip: { type: 'string', optional: true, computed: true, description: 'Private IP in the network (the node picks one when unset)' },
+    description: { type: 'string', optional: true, description: 'Free text kept with the workload' },
+    computedip: { type: 'string', computed: true, description: 'Public IPv4 with its prefix' },
+    computedip6: { type: 'string', computed: true, description: 'Public IPv6 with its prefix' },
+    planetary_ip: { type: 'string', computed: true, description: 'Planetary (Yggdrasil) address' },
+    mycelium_ip: { type: 'string', computed: true, description: 'Mycelium address' },
+    console_url: { type: 'string', computed: true, description: "Address of the VM's console" },
+  },
+  blocks: { mounts },
+};
+
+export const containerBlock: BlockDecl = {
+  description: "A container started from an flist, on the deployment's network (charged like a VM)",
+  attributes: {
+    name: { type: 'string', required: true, description: 'Container name, unique in the deployment', pattern: WORKLOAD_NAME },
+    flist: { type: 'string', required: true, description: 'URL of the flist to start' },
+    cpu: { type: 'number', required: true, description: 'vCPUs, 1 to 32', ...CPU },
+    memory: { type: 'number', required: true, description: 'Memory in MB, 256 to 262144', ...MEMORY_MB },
+    entrypoint: { type: 'string', optional: true, description: 'Command the container runs' },
+    env_vars: { type: ['map', 'string'], optional: true, description: 'Environment variables of the container' },
+    description: { type: 'string', optional: true, description: 'Free text kept with the workload' },
     ip: { type: 'string', computed: true, description: 'Private IP in the network' },
   },
-  blocks: { mounts: vmSchema.blocks!.mounts },
+  blocks: { mounts },
 };
 
-export const diskSchema: ResourceSchema['block'] = {
+export const diskBlock: BlockDecl = {
   description: 'An SSD disk, mounted into VMs with mounts',
   attributes: {
-    name: { type: 'string', required: true },
-    size: { type: 'number', required: true, description: 'Size in GB; a disk can grow but not shrink' },
-    description: { type: 'string', optional: true },
+    name: { type: 'string', required: true, description: 'Disk name, unique in the deployment', pattern: WORKLOAD_NAME },
+    size: { type: 'number', required: true, description: 'Size in GB; a disk can grow but not shrink', range: [1, 10_000], unit: 'GB' },
+    description: { type: 'string', optional: true, description: 'Free text kept with the workload' },
   },
 };
 
-export const zdbSchema: ResourceSchema['block'] = {
+export const zdbBlock: BlockDecl = {
   description: 'A 0-db namespace on HDD',
   attributes: {
-    name: { type: 'string', required: true },
-    size: { type: 'number', required: true, description: 'Size in GB' },
-    mode: { type: 'string', optional: true, description: 'user (default) or seq' },
-    password: { type: 'string', optional: true, sensitive: true },
-    public: { type: 'bool', optional: true, description: 'Reachable on the public IPv6 of the node' },
-    description: { type: 'string', optional: true },
-    ips: { type: 'list', elementType: 'string', computed: true },
-    namespace: { type: 'string', computed: true },
-    port: { type: 'number', computed: true },
+    name: { type: 'string', required: true, description: 'Namespace name, unique in the deployment', pattern: WORKLOAD_NAME },
+    size: { type: 'number', required: true, description: 'Size in GB', range: [1, 100_000], unit: 'GB' },
+    mode: { type: 'string', optional: true, description: 'user or seq', oneOf: ['user', 'seq'], default: 'user' },
+    password: { type: 'string', optional: true, sensitive: true, description: 'Password of the namespace' },
+    public: { type: 'bool', optional: true, description: 'Reachable on the public IPv6 of the node', default: false },
+    description: { type: 'string', optional: true, description: 'Free text kept with the workload' },
+    ips: { type: ['list', 'string'], computed: true, description: 'Addresses the namespace listens on' },
+    namespace: { type: 'string', computed: true, description: 'Namespace name on the node' },
+    port: { type: 'number', computed: true, description: 'Port of the 0-db' },
   },
 };
 
-export const deploymentSchema: ResourceSchema = {
+export const deploymentDecl: ResourceDecl = {
   version: 0,
   block: {
     description: 'Workloads on one node, under one node contract',
     attributes: {
       id: { type: 'string', computed: true, description: 'The node contract id' },
-      node: { type: 'number', required: true, forceNew: true, description: 'Node id' },
-      name: { type: 'string', optional: true, forceNew: true },
-      solution_type: { type: 'string', optional: true, forceNew: true },
-      network_name: { type: 'string', optional: true, forceNew: true, description: 'Name of a network (grid_network) deployed on the node' },
+      node: { type: 'number', required: true, forceNew: true, description: 'Node id', ...WHOLE_ID },
+      name: { type: 'string', optional: true, forceNew: true, description: 'Name of the deployment' },
+      solution_type: { type: 'string', optional: true, forceNew: true, description: "Project name in the contract's metadata" },
+      network_name: {
+        type: 'string',
+        optional: true,
+        forceNew: true,
+        description: 'Name of a network (grid_network) deployed on the node; required with VMs or containers',
+      },
       ip_range: { type: 'string', computed: true, description: "The network's subnet on this node" },
     },
     blocks: {
-      vms: { nesting: 'list', block: vmSchema },
-      containers: { nesting: 'list', block: containerSchema },
-      disks: { nesting: 'list', block: diskSchema },
-      zdbs: { nesting: 'list', block: zdbSchema },
+      vms: { nesting: 'list', block: vmBlock },
+      containers: { nesting: 'list', block: containerBlock },
+      disks: { nesting: 'list', block: diskBlock },
+      zdbs: { nesting: 'list', block: zdbBlock },
     },
   },
 };
+
+export const deploymentSchema = engineResourceSchema(deploymentDecl);

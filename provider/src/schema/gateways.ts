@@ -1,49 +1,82 @@
 // grid_name_proxy and grid_fqdn_proxy: a gateway node serving a name (NAME.DOMAIN, held by a
 // name contract) or a domain of yours, proxying to backends. data.grid_gateway_domain: the
 // fqdn a name would get on a gateway node.
-import type { ResourceSchema } from '../../../engine';
+import type { BlockDecl, ResourceDecl } from './declaration';
+import { engineResourceSchema } from './engine-schema';
+import { WHOLE_ID, WORKLOAD_NAME } from './constraints';
 
-const proxyAttributes: ResourceSchema['block']['attributes'] = {
+const BACKEND = '^(https?://)?(\\d{1,3}(\\.\\d{1,3}){3}|\\[[0-9a-fA-F:]+\\]):\\d{1,5}$';
+export const GATEWAY_NAME = { regex: '^[a-z0-9_-]{3,64}$', what: '3 to 64 characters of a-z, 0-9, - and _' };
+const FQDN = '^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$';
+
+const proxyAttributes: BlockDecl['attributes'] = {
   id: { type: 'string', computed: true, description: 'The node contract id' },
-  node: { type: 'number', required: true, forceNew: true, description: 'A gateway node (one with a domain)' },
-  backends: { type: 'list', elementType: 'string', required: true, description: 'http://IP:PORT (or IP:PORT with tls_passthrough)' },
-  tls_passthrough: { type: 'bool', optional: true, description: 'Pass TLS through to the backends instead of terminating it' },
-  description: { type: 'string', optional: true },
+  node: { type: 'number', required: true, forceNew: true, description: 'A gateway node (one with a domain)', ...WHOLE_ID },
+  backends: {
+    type: ['list', 'string'],
+    required: true,
+    description: 'http://IP:PORT (or IP:PORT with tls_passthrough)',
+    pattern: { regex: BACKEND, what: 'IP:PORT or http(s)://IP:PORT' },
+    items: { noun: 'backend', example: 'http://10.1.2.2:8080', min: 1 },
+  },
+  tls_passthrough: {
+    type: 'bool',
+    optional: true,
+    description: 'Pass TLS through to the backends instead of terminating it',
+    default: false,
+  },
+  description: { type: 'string', optional: true, description: 'Free text kept with the workload' },
 };
 
-export const nameProxySchema: ResourceSchema = {
+export const nameProxyDecl: ResourceDecl = {
   version: 0,
   block: {
     description: 'NAME.DOMAIN on a gateway node, with a name contract for NAME',
     attributes: {
       ...proxyAttributes,
-      name: { type: 'string', required: true, forceNew: true, description: '3 to 64 characters of a-z, 0-9, - and _; unique on the grid' },
+      name: {
+        type: 'string',
+        required: true,
+        forceNew: true,
+        description: `${GATEWAY_NAME.what}; unique on the grid`,
+        pattern: GATEWAY_NAME,
+      },
       fqdn: { type: 'string', computed: true, description: 'NAME.DOMAIN of the gateway' },
-      name_contract_id: { type: 'string', computed: true },
+      name_contract_id: { type: 'string', computed: true, description: 'The name contract holding NAME' },
     },
   },
 };
 
-export const fqdnProxySchema: ResourceSchema = {
+export const fqdnProxyDecl: ResourceDecl = {
   version: 0,
   block: {
     description: 'A domain of yours (pointed at the gateway node) proxied to backends',
     attributes: {
       ...proxyAttributes,
-      name: { type: 'string', required: true, forceNew: true, description: 'Name of the gateway workload' },
-      fqdn: { type: 'string', required: true, forceNew: true, description: 'The domain, e.g. app.example.com' },
+      name: { type: 'string', required: true, forceNew: true, description: 'Name of the gateway workload', pattern: WORKLOAD_NAME },
+      fqdn: {
+        type: 'string',
+        required: true,
+        forceNew: true,
+        description: 'The domain, e.g. app.example.com',
+        pattern: { regex: FQDN, what: 'a domain name such as app.example.com' },
+      },
     },
   },
 };
 
-export const gatewayDomainSchema: ResourceSchema = {
+export const gatewayDomainDecl: ResourceDecl = {
   version: 0,
   block: {
     description: 'The fqdn a name gets on a gateway node',
     attributes: {
-      node: { type: 'number', required: true },
-      name: { type: 'string', required: true },
-      fqdn: { type: 'string', computed: true },
+      node: { type: 'number', required: true, description: 'A gateway node', ...WHOLE_ID },
+      name: { type: 'string', required: true, description: 'The name to look up' },
+      fqdn: { type: 'string', computed: true, description: 'NAME.DOMAIN of the gateway' },
     },
   },
 };
+
+export const nameProxySchema = engineResourceSchema(nameProxyDecl);
+export const fqdnProxySchema = engineResourceSchema(fqdnProxyDecl);
+export const gatewayDomainSchema = engineResourceSchema(gatewayDomainDecl);

@@ -1,37 +1,46 @@
 // grid_kubernetes: a k3s cluster of VMs on a network of yours: a master and workers, each on a
 // node of its choosing, with a data disk each; workers join the master with the token.
-import type { ResourceSchema } from '../../../engine';
+import type { BlockDecl, ResourceDecl } from './declaration';
+import { engineResourceSchema } from './engine-schema';
+import { CPU, MEMORY_MB, WHOLE_ID } from './constraints';
 
-const k8sVm = (what: string): ResourceSchema['block'] => ({
+export const K3S_FLIST = 'https://hub.grid.tf/tf-official-apps/threefoldtech-k3s-latest.flist';
+const K8S_NAME = { regex: '^[a-zA-Z0-9_]{1,30}$', what: '1 to 30 letters, digits or _' };
+
+const k8sVm = (what: string): BlockDecl => ({
   description: `The ${what}`,
   attributes: {
-    name: { type: 'string', required: true },
-    node: { type: 'number', required: true },
-    cpu: { type: 'number', required: true, description: 'vCPUs, 1 to 32' },
-    memory: { type: 'number', required: true, description: 'Memory in MB, 256 to 262144' },
-    disk_size: { type: 'number', required: true, description: 'Data disk for k3s, GB' },
-    publicip: { type: 'bool', optional: true },
-    planetary: { type: 'bool', optional: true },
-    flist: { type: 'string', optional: true, description: 'Default: the k3s flist' },
-    description: { type: 'string', optional: true },
-    ip: { type: 'string', computed: true },
-    computedip: { type: 'string', computed: true },
-    planetary_ip: { type: 'string', computed: true },
-    console_url: { type: 'string', computed: true },
+    name: { type: 'string', required: true, description: 'VM name, unique in the cluster', pattern: K8S_NAME },
+    node: { type: 'number', required: true, description: 'Node id', ...WHOLE_ID },
+    cpu: { type: 'number', required: true, description: 'vCPUs, 1 to 32', ...CPU },
+    memory: { type: 'number', required: true, description: 'Memory in MB, 256 to 262144', ...MEMORY_MB },
+    disk_size: { type: 'number', required: true, description: 'Data disk for k3s, GB', range: [1, 10_000], unit: 'GB' },
+    publicip: { type: 'bool', optional: true, description: 'Reserve a public IPv4 for the VM', default: false },
+    planetary: { type: 'bool', optional: true, description: 'Give the VM a planetary (Yggdrasil) address', default: false },
+    flist: { type: 'string', optional: true, description: 'The flist to boot', default: K3S_FLIST },
+    description: { type: 'string', optional: true, description: 'Free text kept with the workload' },
+    ip: { type: 'string', computed: true, description: 'Private IP in the network' },
+    computedip: { type: 'string', computed: true, description: 'Public IPv4 with its prefix' },
+    planetary_ip: { type: 'string', computed: true, description: 'Planetary (Yggdrasil) address' },
+    console_url: { type: 'string', computed: true, description: "Address of the VM's console" },
   },
 });
 
-export const kubernetesSchema: ResourceSchema = {
+export const kubernetesDecl: ResourceDecl = {
   version: 0,
   block: {
     description: 'A k3s cluster: a master and workers on your network',
     attributes: {
-      id: { type: 'string', computed: true },
-      network_name: { type: 'string', required: true, forceNew: true },
+      id: { type: 'string', computed: true, description: "The master's node contract id" },
+      network_name: { type: 'string', required: true, forceNew: true, description: 'Name of a network (grid_network) on the nodes' },
       token: { type: 'string', required: true, sensitive: true, forceNew: true, description: 'Shared by the master and the workers' },
-      ssh_key: { type: 'string', optional: true, forceNew: true },
-      solution_type: { type: 'string', optional: true, forceNew: true },
-      node_deployment_id: { type: 'map', elementType: 'string', computed: true, description: 'Contract ids: "master" and one per worker node' },
+      ssh_key: { type: 'string', optional: true, forceNew: true, description: 'Public SSH key put into every VM' },
+      solution_type: { type: 'string', optional: true, forceNew: true, description: "Project name in the contracts' metadata" },
+      node_deployment_id: {
+        type: ['map', 'string'],
+        computed: true,
+        description: 'Contract ids: "master" and one per worker node',
+      },
     },
     blocks: {
       master: { nesting: 'single', block: k8sVm('master'), forceNew: true },
@@ -39,3 +48,5 @@ export const kubernetesSchema: ResourceSchema = {
     },
   },
 };
+
+export const kubernetesSchema = engineResourceSchema(kubernetesDecl);

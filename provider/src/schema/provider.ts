@@ -1,27 +1,53 @@
-// The provider block: who signs (mnemonic) and which chain.
-import type { ProviderSchema } from '../../../engine';
-import { deploymentSchema } from './deployment';
-import { networkSchema } from './network';
-import { fqdnProxySchema, gatewayDomainSchema, nameProxySchema } from './gateways';
-import { schedulerSchema } from './scheduler';
-import { kubernetesSchema } from './kubernetes';
+// The provider block (who signs, which chain) and the declarations of every resource and data
+// source: the grid provider's whole schema, in one place.
+import type { ProviderDecl } from './declaration';
+import { engineProviderSchema } from './engine-schema';
+import { deploymentDecl } from './deployment';
+import { networkDecl } from './network';
+import { fqdnProxyDecl, gatewayDomainDecl, nameProxyDecl } from './gateways';
+import { schedulerDecl } from './scheduler';
+import { kubernetesDecl } from './kubernetes';
 
-export const gridProviderSchema: ProviderSchema = {
+export const gridProviderDecl: ProviderDecl = {
   provider: {
     version: 0,
     block: {
+      description: 'The grid provider: who signs contracts and deployments, and which chain it talks to',
       attributes: {
-        mnemonic: { type: 'string', optional: true, sensitive: true, description: 'BIP39 mnemonic of your account; default: env MNEMONIC, then the local grid dev account' },
-        key_type: { type: 'string', optional: true, description: 'ed25519 (sr25519 is not supported here)' },
-        network: { type: 'string', optional: true, description: '"local" (default): the grid of gridform grid up' },
+        mnemonic: {
+          type: 'string',
+          optional: true,
+          sensitive: true,
+          description: 'BIP39 mnemonic of your account; default: env MNEMONIC, then the local grid dev account',
+        },
+        key_type: { type: 'string', optional: true, description: 'ed25519 (sr25519 is not supported here)', default: 'ed25519' },
+        network: { type: 'string', optional: true, description: '"local": the grid of gridform grid up', default: 'local' },
         chain_url: { type: 'string', optional: true, description: 'HOST:PORT of a chain-sim, instead of network' },
         proxy_url: {
-          type: 'string', optional: true, description: 'URL of the Grid Proxy (explorer) grid_scheduler asks; default: the local grid\'s',
+          type: 'string',
+          optional: true,
+          description: "URL of the Grid Proxy (explorer) grid_scheduler asks; default: the local grid's",
         },
-        timeout_seconds: { type: 'number', optional: true, description: 'How long to wait for a deployment to be ready (default 300)' },
+        timeout_seconds: {
+          type: 'number',
+          optional: true,
+          description: 'How long to wait for a deployment to be ready, in seconds',
+          default: 300,
+          range: [1, 86400],
+          unit: 'seconds',
+        },
       },
     },
   },
-  resources: { grid_network: networkSchema, grid_deployment: deploymentSchema, grid_name_proxy: nameProxySchema, grid_fqdn_proxy: fqdnProxySchema, grid_scheduler: schedulerSchema, grid_kubernetes: kubernetesSchema },
-  dataSources: { grid_gateway_domain: gatewayDomainSchema },
+  resources: {
+    grid_network: networkDecl,
+    grid_deployment: deploymentDecl,
+    grid_name_proxy: nameProxyDecl,
+    grid_fqdn_proxy: fqdnProxyDecl,
+    grid_scheduler: schedulerDecl,
+    grid_kubernetes: kubernetesDecl,
+  },
+  dataSources: { grid_gateway_domain: gatewayDomainDecl },
 };
+
+export const gridProviderSchema = engineProviderSchema(gridProviderDecl);

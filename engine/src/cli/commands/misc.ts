@@ -1,4 +1,4 @@
-// version, init, validate, synth, providers lock: small commands.
+// version, init, validate, synth: small commands.
 import { error, hasErrors, inContext, type Diagnostic } from '../../diagnostics';
 import { evaluateBody, type Scope } from '../../expr/evaluate';
 import { ExprError } from '../../expr/parse';
@@ -16,16 +16,14 @@ import { providerSources } from '../schemas';
 import { normalizeSource } from '../../config/source';
 import { emptyState } from '../../state/state';
 import { synthesize } from '../workdir';
-import { helpText } from '../command-spec';
 import { diagnosticJson } from '../diagnostics-view';
-import { SPECS } from './specs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export async function versionCommand(ctx: CommandContext): Promise<number> {
   if (boolFlag(ctx.args, 'json')) {
     // terraform_version is what tools that drive Terraform (cdktf-cli) check; gridform speaks 1.11's interface
-    say(ctx, JSON.stringify({ terraform_version: ENGINE_TERRAFORM_VERSION, gridform_version: ctx.options.version, platform: `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`, provider_selections: Object.fromEntries(ctx.options.providers.map((p) => [p.source, p.version])), terraform_outdated: false }, null, 2) + '\n');
+    say(ctx, JSON.stringify({ terraform_version: ENGINE_TERRAFORM_VERSION, gridform_version: ctx.options.version, platform: `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`, provider_selections: Object.fromEntries(ctx.options.providers.map((p) => [normalizeSource(p.source), p.version])), terraform_outdated: false }, null, 2) + '\n');
   } else {
     say(ctx, `Terraform v${ENGINE_TERRAFORM_VERSION}\ngridform v${ctx.options.version}\non ${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}\n`);
   }
@@ -34,13 +32,6 @@ export async function versionCommand(ctx: CommandContext): Promise<number> {
 
 export async function initCommand(ctx: CommandContext): Promise<number> {
   say(ctx, `\nInitializing provider plugins...\n- ${[terraformDataFactory, ...ctx.options.providers].map((p) => `${p.source} v${p.version} (built into gridform)`).join('\n- ')}\n\ngridform has been successfully initialized!\n`);
-  return 0;
-}
-
-export async function providersCommand(ctx: CommandContext): Promise<number> {
-  if (ctx.args.positional[0] !== 'lock') return (ctx.io.stderr.write(helpText(['providers'], SPECS.providers)), 1);
-  // providers are built into gridform: there is nothing to download or pin
-  say(ctx, 'Providers are built into gridform; nothing to lock.\n');
   return 0;
 }
 

@@ -220,14 +220,22 @@ const forceUnlock: CommandSpec = {
 
 const providers: CommandSpec = {
   usage: '<subcommand> [options]',
-  summary: 'providers lock: accepted for compatibility',
-  description: 'Providers are built into gridform: there is nothing to lock.',
+  summary: 'providers schema -json: the schemas of the built-in providers; providers lock: accepted',
+  description: 'Providers are built into gridform: there is nothing to lock; their schemas print in terraform\'s format.',
   flags: {},
   args: [0, 0],
   subcommands: {
     lock: {
-      usage: '[options] [PROVIDER...]', summary: 'Accepted for compatibility: providers are built in',
-      flags: { platform: { kind: 'list', arg: 'OS_ARCH', help: 'Accepted and ignored.' } }, args: [0, Infinity],
+      usage: '[options] [PROVIDER...]',
+      summary: 'Accepted for compatibility: providers are built in',
+      flags: { platform: { kind: 'list', arg: 'OS_ARCH', help: 'Accepted and ignored.' } },
+      args: [0, Infinity],
+    },
+    schema: {
+      usage: '-json',
+      summary: 'Print the schemas of the providers built into gridform, as "terraform providers schema -json" does',
+      flags: { json: { kind: 'bool', help: 'Required: the schemas print as JSON only.' } },
+      args: [0, 0],
     },
   },
 };

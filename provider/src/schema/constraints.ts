@@ -1,0 +1,10 @@
+// Constraints several declarations share: names of workloads, ids, sizes.
+import type { AttributeDecl } from './declaration';
+
+export const WHOLE_ID: Pick<AttributeDecl, 'range'> = { range: [1, Number.MAX_SAFE_INTEGER] };
+export const CPU: Pick<AttributeDecl, 'range'> = { range: [1, 32] };
+export const MEMORY_MB: Pick<AttributeDecl, 'range' | 'unit'> = { range: [256, 262144], unit: 'MB' };
+
+/** names of workloads (disks, zdbs, containers, gateways): the node's limit */
+export const WORKLOAD_NAME = { regex: '^[a-zA-Z0-9_]{1,36}$', what: '1 to 36 letters, digits or _' };
+export const VM_NAME = { regex: '^[a-zA-Z0-9_]{1,33}$', what: '1 to 33 letters, digits or _' };
