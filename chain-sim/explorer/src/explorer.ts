@@ -34,6 +34,14 @@ export class Explorer {
     this.snapshots = new GridSnapshots(this.ledger, this.prober);
   }
 
+  /**
+   * Probes at once when a node joined since the last round, so a scheduler asking right after a
+   * `node join` finds it healthy instead of waiting up to a probe interval.
+   */
+  async probeJoinedNodes(): Promise<void> {
+    if (this.prober.hasUnprobed()) await this.prober.probeAll();
+  }
+
   snapshot(): Snapshot {
     return this.snapshots.current();
   }

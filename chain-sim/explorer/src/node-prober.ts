@@ -1,6 +1,6 @@
 // Asks every node's daemon, over gRPC, whether it answers (and its version), a few at a time and
 // again every interval: what the explorer knows of a node beyond the ledger. The ledger names the
-// nodes and their addresses; a node that joins is probed on the next round.
+// nodes and their addresses; a node that joins is probed before the next answer that could name it.
 import { NodeClient } from '../../../proto';
 
 export interface Sighting {
@@ -26,6 +26,11 @@ export class NodeProber {
   generation = 0;
 
   constructor(private readonly nodes: () => { id: number; address: string }[], private readonly intervalMs: number) {}
+
+  /** Whether some node of the ledger was never probed (it joined since the last round). */
+  hasUnprobed(): boolean {
+    return this.nodes().some((n) => !this.sightings.has(n.id));
+  }
 
   sighting(nodeId: number): Sighting {
     return this.sightings.get(nodeId) ?? { answering: false };

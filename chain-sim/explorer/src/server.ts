@@ -78,6 +78,7 @@ export function createExplorerServer(options: ExplorerServerOptions): ExplorerSe
         send(res, 200, fs.readFileSync(file, 'utf8'), { 'content-type': TYPES[path.extname(file)], 'cache-control': 'no-cache' }, head);
         return;
       }
+      await explorer.probeJoinedNodes();
       const answer = await route(explorer, parsed.pathname, parsed.searchParams);
       json(200, answer.body, answer.headers);
     } catch (err) {

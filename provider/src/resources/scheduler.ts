@@ -24,6 +24,8 @@ interface Claims {
   nodes: Map<number, { mru: number; sru: number; hru: number }>;
   farmIps: Map<number, number>;
   distinct: Set<number>;
+  /** nodes this run found down or not answering, though the proxy may not know it yet */
+  avoid: ReadonlySet<number>;
 }
 
 /** The query terraform-provider-grid's scheduler sends for a request. */
@@ -47,6 +49,7 @@ function fits(node: ProxyNode, r: ObjectValue, claims: Claims): boolean {
   const freeSru = t.sru - u.sru - 20 * GB - c.sru;
   const freeHru = t.hru - u.hru - c.hru;
   return (
+    !claims.avoid.has(node.nodeId) &&
     (!r.distinct || !claims.distinct.has(node.nodeId)) &&
     t.cru >= n(r.cru) && freeMru >= n(r.mru) * MB && freeSru >= n(r.sru) * GB && freeHru >= n(r.hru) * GB &&
     node.farm_free_ips - (claims.farmIps.get(node.farmId) ?? 0) >= n(r.public_ips_count)
@@ -79,12 +82,14 @@ function describe(r: ObjectValue): string {
   return parts.join(', ') || 'nothing in particular';
 }
 
-async function schedule(ctx: GridContext, planned: ObjectValue, prior: ObjectValue | null): Promise<ObjectValue> {
+async function schedule(
+  ctx: GridContext, planned: ObjectValue, prior: ObjectValue | null, avoid: ReadonlySet<number> = new Set(),
+): Promise<ObjectValue> {
   const requests = (planned.requests ?? []) as ObjectValue[];
   const before = new Map(((prior?.requests ?? []) as ObjectValue[]).map((r) => [String(r.name), r]));
   const kept = (prior?.nodes ?? {}) as Record<string, number>;
   const nodes: Record<string, number> = {};
-  const claims: Claims = { nodes: new Map(), farmIps: new Map(), distinct: new Set() };
+  const claims: Claims = { nodes: new Map(), farmIps: new Map(), distinct: new Set(), avoid };
   // unchanged requests keep their node; the others are placed around them
   for (const r of requests) if (isDeepStrictEqual(before.get(String(r.name)), r) && kept[String(r.name)]) {
     nodes[String(r.name)] = kept[String(r.name)];
@@ -141,7 +146,7 @@ export const schedulerResource: GridResource = {
     const moving = picks.filter(([, id]) => unhealthy.has(id));
     if (!moving.length) return state;
     const kept = Object.fromEntries(picks.filter(([, id]) => !unhealthy.has(id)));
-    const next = await schedule(ctx, state, { ...state, nodes: kept });
+    const next = await schedule(ctx, state, { ...state, nodes: kept }, new Set(unhealthy.keys()));
     const picked = next.nodes as Record<string, number>;
     for (const [name, from] of moving) {
       const why = `node ${from} is ${unhealthy.get(from)!.why}`;
