@@ -41,9 +41,15 @@ async function main(): Promise<number> {
     const { values } = parseArgs({
       args: process.argv.slice(2),
       options: {
-        data: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '9944' },
-        'block-time-ms': { type: 'string' }, 'billing-period-seconds': { type: 'string' }, 'grace-period-seconds': { type: 'string' },
-        'no-admin': { type: 'boolean', default: false }, 'admin-token-file': { type: 'string' }, help: { type: 'boolean', default: false },
+        data: { type: 'string' },
+        host: { type: 'string', default: '127.0.0.1' },
+        port: { type: 'string', default: '9944' },
+        'block-time-ms': { type: 'string' },
+        'billing-period-seconds': { type: 'string' },
+        'grace-period-seconds': { type: 'string' },
+        'no-admin': { type: 'boolean', default: false },
+        'admin-token-file': { type: 'string' },
+        help: { type: 'boolean', default: false },
       },
     });
     if (values.help) {
@@ -58,7 +64,10 @@ async function main(): Promise<number> {
     };
     const admin = !values['no-admin'];
     options = {
-      dataDir: values.data, host: values.host, port: wholeNumber('port', values.port), admin,
+      dataDir: values.data,
+      host: values.host,
+      port: wholeNumber('port', values.port),
+      admin,
       adminToken: admin ? adminToken(values['admin-token-file'] ?? path.join(values.data, 'admin.token')) : undefined,
       params: Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)),
     };

@@ -16,13 +16,21 @@ process.umask(0o077);
 export interface HostSpec {
   /** the SQLite file the hosted nodes share */
   database: string;
-  nodes: { key: string; farmId: number; profile: string; publicConfig?: { ipv4: string; gw4: string; ipv6: string; gw6: string; domain: string } }[];
+  nodes: {
+    key: string;
+    farmId: number;
+    profile: string;
+    publicConfig?: { ipv4: string; gw4: string; ipv6: string; gw6: string; domain: string };
+  }[];
   /** nodes started at once (registration waits on the chain) */
   concurrency?: number;
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { chain: { type: 'string' }, spec: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' } } });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { chain: { type: 'string' }, spec: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' } },
+  });
   if (!values.chain || !values.spec) {
     process.stderr.write('usage: zos-sim-host --chain HOST:PORT --spec FILE [--host 127.0.0.1]\n');
     return 2;
@@ -38,8 +46,16 @@ async function main(): Promise<number> {
     while (next < spec.nodes.length) {
       const n = spec.nodes[next++];
       const node = await createNodeServer({
-        chainAddress: values.chain!, farmId: n.farmId, dataDir: '', shared: { db, key: n.key }, chain, host: values.host,
-        profile: n.profile as keyof typeof PROFILES, publicConfig: n.publicConfig, usagePollMs: 10_000, log: (l) => log(`node ${n.key}: ${l}`),
+        chainAddress: values.chain!,
+        farmId: n.farmId,
+        dataDir: '',
+        shared: { db, key: n.key },
+        chain,
+        host: values.host,
+        profile: n.profile as keyof typeof PROFILES,
+        publicConfig: n.publicConfig,
+        usagePollMs: 10_000,
+        log: (l) => log(`node ${n.key}: ${l}`),
       });
       started.push(node);
       process.stdout.write(`zos-sim node ${node.nodeId} ready on ${node.address} key=${n.key}\n`);

@@ -23,11 +23,13 @@ const USAGE = `usage: zos-sim --chain HOST:PORT --farm ID --data DIR [--host 127
 
 function perType(spec: string | undefined): Record<string, number> | undefined {
   if (!spec) return undefined;
-  return Object.fromEntries(spec.split(',').map((kv) => {
-    const [k, v] = kv.split('=');
-    if (!k || !/^\d+$/.test(v ?? '')) throw new Error(`--provision-ms ${spec}: use TYPE=MS,TYPE=MS`);
-    return [k, Number(v)];
-  }));
+  return Object.fromEntries(
+    spec.split(',').map((kv) => {
+      const [k, v] = kv.split('=');
+      if (!k || !/^\d+$/.test(v ?? '')) throw new Error(`--provision-ms ${spec}: use TYPE=MS,TYPE=MS`);
+      return [k, Number(v)];
+    }),
+  );
 }
 
 async function main(): Promise<number> {
@@ -36,11 +38,24 @@ async function main(): Promise<number> {
     ({ values } = parseArgs({
       args: process.argv.slice(2),
       options: {
-        chain: { type: 'string' }, farm: { type: 'string' }, data: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' },
-        port: { type: 'string', default: '0' }, profile: { type: 'string', default: 'medium' }, help: { type: 'boolean', default: false },
-        domain: { type: 'string' }, 'public-ipv4': { type: 'string' }, gw4: { type: 'string' }, 'public-ipv6': { type: 'string' }, gw6: { type: 'string' },
-        'provision-ms': { type: 'string' }, 'flist-ms-per-mib': { type: 'string' }, slow: { type: 'string' },
-        fail: { type: 'string', multiple: true }, 'crash-after-deploys': { type: 'string' }, 'zos-version': { type: 'string' },
+        chain: { type: 'string' },
+        farm: { type: 'string' },
+        data: { type: 'string' },
+        host: { type: 'string', default: '127.0.0.1' },
+        port: { type: 'string', default: '0' },
+        profile: { type: 'string', default: 'medium' },
+        help: { type: 'boolean', default: false },
+        domain: { type: 'string' },
+        'public-ipv4': { type: 'string' },
+        gw4: { type: 'string' },
+        'public-ipv6': { type: 'string' },
+        gw6: { type: 'string' },
+        'provision-ms': { type: 'string' },
+        'flist-ms-per-mib': { type: 'string' },
+        slow: { type: 'string' },
+        fail: { type: 'string', multiple: true },
+        'crash-after-deploys': { type: 'string' },
+        'zos-version': { type: 'string' },
       },
     }));
     if (values.help) {
@@ -62,12 +77,31 @@ async function main(): Promise<number> {
   let node;
   try {
     node = await createNodeServer({
-      chainAddress: values.chain, farmId: Number(values.farm), dataDir: values.data, host: values.host, port: Number(values.port),
-      profile: values.profile as keyof typeof PROFILES, log, version: values['zos-version'],
+      chainAddress: values.chain,
+      farmId: Number(values.farm),
+      dataDir: values.data,
+      host: values.host,
+      port: Number(values.port),
+      profile: values.profile as keyof typeof PROFILES,
+      log,
+      version: values['zos-version'],
       provisionDelayMs: perType(values['provision-ms']),
       timing: { flistMsPerMiB: Number(values['flist-ms-per-mib'] ?? 0), slowFactor: Number(values.slow ?? 1) },
-      faults: { failWorkloads: (values.fail ?? []).map(parseFailSpec), ...(values['crash-after-deploys'] ? { crashAfterDeploys: Number(values['crash-after-deploys']) } : {}) },
-      ...(values.domain ? { publicConfig: { ipv4: values['public-ipv4']!, gw4: values.gw4 ?? '', ipv6: values['public-ipv6'] ?? '', gw6: values.gw6 ?? '', domain: values.domain } } : {}),
+      faults: {
+        failWorkloads: (values.fail ?? []).map(parseFailSpec),
+        ...(values['crash-after-deploys'] ? { crashAfterDeploys: Number(values['crash-after-deploys']) } : {}),
+      },
+      ...(values.domain
+        ? {
+            publicConfig: {
+              ipv4: values['public-ipv4']!,
+              gw4: values.gw4 ?? '',
+              ipv6: values['public-ipv6'] ?? '',
+              gw6: values.gw6 ?? '',
+              domain: values.domain,
+            },
+          }
+        : {}),
     });
   } catch (err) {
     process.stderr.write(`zos-sim: cannot start: ${(err as Error).message}\n`);

@@ -25,12 +25,18 @@ async function main(): Promise<void> {
       await client.submit(k, { createTwin: { relay: 'r' } });
     }
     const farmId = (await client.submit(farmer, { createFarm: { name: 'bench' } })).createdIds[0];
-    const nodeId = (await client.submit(nodeKey, { createNode: { farmId, resources: { cru: 64, mru: 2 ** 40, sru: 2 ** 44, hru: 2 ** 46 }, address: '127.0.0.1:1' } })).createdIds[0];
+    const nodeId = (
+      await client.submit(nodeKey, {
+        createNode: { farmId, resources: { cru: 64, mru: 2 ** 40, sru: 2 ** 44, hru: 2 ** 46 }, address: '127.0.0.1:1' },
+      })
+    ).createdIds[0];
     let n = 0;
     const hash = () => (n++).toString(16).padStart(32, '0');
     const create = async (count: number) => {
       for (let done = 0; done < count; done += BATCH) {
-        const calls = Array.from({ length: Math.min(BATCH, count - done) }, () => ({ createNodeContract: { nodeId, deploymentHash: hash() } }));
+        const calls = Array.from({ length: Math.min(BATCH, count - done) }, () => ({
+          createNodeContract: { nodeId, deploymentHash: hash() },
+        }));
         await client.submit(user, { batchAll: { calls } });
       }
     };
@@ -47,7 +53,9 @@ async function main(): Promise<void> {
       [`one billing run over ${live.toLocaleString('en')} live contracts`, `${billSeconds.toFixed(2)} s`, '<= 1 s'],
     ];
     const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length)), 10];
-    process.stdout.write(`\n${'chain-sim'.padEnd(w[0])}  ${'measured'.padEnd(w[1])}  goal\n${rows.map((r) => `${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2]}`).join('\n')}\n`);
+    process.stdout.write(
+      `\n${'chain-sim'.padEnd(w[0])}  ${'measured'.padEnd(w[1])}  goal\n${rows.map((r) => `${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2]}`).join('\n')}\n`,
+    );
   } finally {
     client.close();
     await server.stop();

@@ -28,7 +28,7 @@ async function main(): Promise<number> {
         help: { type: 'boolean', default: false },
       },
     });
-    if (values.help) return process.stdout.write(USAGE + '\n'), 0;
+    if (values.help) return (process.stdout.write(USAGE + '\n'), 0);
     if (!values['chain-data']) throw new Error("--chain-data DIR is required (the chain's data folder, with chain.sqlite)");
     options = {
       chainDataDir: values['chain-data'],

@@ -21,7 +21,10 @@ describe('block interval mode', () => {
     expect(new Set(ok.map((r) => r.value.block)).size).toBe(1);
     expect(ok[0].value.block).toBe(before + 1);
     expect(ok.map((r) => r.value.events.map((e) => e.type))).toEqual([['TwinStored'], ['TwinStored'], ['TwinStored']]);
-    expect(results[3]).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ message: expect.stringContaining('has no twin') }) });
+    expect(results[3]).toMatchObject({
+      status: 'rejected',
+      reason: expect.objectContaining({ message: expect.stringContaining('has no twin') }),
+    });
     expect(new Set(ok.map((r) => r.value.createdIds[0])).size).toBe(3);
   });
 });

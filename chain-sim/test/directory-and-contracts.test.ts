@@ -28,7 +28,9 @@ describe('chain-sim directory and node contracts over gRPC', () => {
   it('creates a node contract with its hash, reserving public IPs from the node farm, and frees them on cancel', async () => {
     const { farmId, nodeId } = await farmWithNode(t.client, 2);
     const user = await userWithTwin(t.client);
-    const r = await t.client.submit(user.key, { createNodeContract: { nodeId, deploymentHash: HASH_A, deploymentData: '{}', publicIps: 1 } });
+    const r = await t.client.submit(user.key, {
+      createNodeContract: { nodeId, deploymentHash: HASH_A, deploymentData: '{}', publicIps: 1 },
+    });
     const id = r.createdIds[0];
     const c = await t.client.contract(id);
     expect(c).toMatchObject({ id, type: 'node', state: 'Created', nodeId, twinId: user.twinId, deploymentHash: HASH_A, publicIps: 1 });
@@ -46,7 +48,9 @@ describe('chain-sim directory and node contracts over gRPC', () => {
     const { nodeId } = await farmWithNode(t.client);
     const user = await userWithTwin(t.client);
     const first = (await t.client.submit(user.key, { createNodeContract: { nodeId, deploymentHash: HASH_A } })).createdIds[0];
-    await expect(t.client.submit(user.key, { createNodeContract: { nodeId, deploymentHash: HASH_A } })).rejects.toThrow(`contract ${first} on node ${nodeId} already has deployment hash`);
+    await expect(t.client.submit(user.key, { createNodeContract: { nodeId, deploymentHash: HASH_A } })).rejects.toThrow(
+      `contract ${first} on node ${nodeId} already has deployment hash`,
+    );
     await t.client.submit(user.key, { cancelContract: { contractId: first } });
     await expect(t.client.submit(user.key, { createNodeContract: { nodeId, deploymentHash: HASH_A } })).resolves.toBeDefined();
   });
@@ -65,8 +69,12 @@ describe('chain-sim directory and node contracts over gRPC', () => {
     const owner = await userWithTwin(t.client);
     const other = await userWithTwin(t.client);
     const id = (await t.client.submit(owner.key, { createNodeContract: { nodeId, deploymentHash: HASH_A } })).createdIds[0];
-    await expect(t.client.submit(other.key, { cancelContract: { contractId: id } })).rejects.toThrow(`contract ${id} belongs to twin ${owner.twinId}`);
-    await expect(t.client.submit(other.key, { updateNodeContract: { contractId: id, deploymentHash: HASH_B } })).rejects.toThrow('belongs to twin');
+    await expect(t.client.submit(other.key, { cancelContract: { contractId: id } })).rejects.toThrow(
+      `contract ${id} belongs to twin ${owner.twinId}`,
+    );
+    await expect(t.client.submit(other.key, { updateNodeContract: { contractId: id, deploymentHash: HASH_B } })).rejects.toThrow(
+      'belongs to twin',
+    );
     expect(await t.client.contract(id)).toMatchObject({ state: 'Created', deploymentHash: HASH_A });
   });
 
@@ -103,7 +111,9 @@ describe('chain-sim directory and node contracts over gRPC', () => {
     const x = signExtrinsic(key, { createFarm: { name: 'once' } });
     await raw('Submit', x);
     await expect(raw('Submit', x)).rejects.toThrow('already used');
-    await expect(raw('Submit', { signer: key.publicKey, nonce: 1, call: encodeCall({ createFarm: { name: 'x' } }) })).rejects.toThrow('not signed');
+    await expect(raw('Submit', { signer: key.publicKey, nonce: 1, call: encodeCall({ createFarm: { name: 'x' } }) })).rejects.toThrow(
+      'not signed',
+    );
     expect((await t.client.farms()).map((f) => f.name)).toEqual(['once']);
   });
 
@@ -111,10 +121,21 @@ describe('chain-sim directory and node contracts over gRPC', () => {
     const { nodeId } = await farmWithNode(t.client);
     const user = await userWithTwin(t.client);
     await expect(
-      t.client.submit(user.key, { batchAll: { calls: [{ createNodeContract: { nodeId, deploymentHash: HASH_A } }, { createNodeContract: { nodeId: 999, deploymentHash: HASH_B } }] } }),
+      t.client.submit(user.key, {
+        batchAll: {
+          calls: [
+            { createNodeContract: { nodeId, deploymentHash: HASH_A } },
+            { createNodeContract: { nodeId: 999, deploymentHash: HASH_B } },
+          ],
+        },
+      }),
     ).rejects.toThrow('batch call 1 (createNodeContract): node 999 does not exist');
     expect(await t.client.contracts({ twinId: user.twinId })).toEqual([]);
-    const ok = await t.client.submit(user.key, { batchAll: { calls: [{ createNodeContract: { nodeId, deploymentHash: HASH_A } }, { createNodeContract: { nodeId, deploymentHash: HASH_B } }] } });
+    const ok = await t.client.submit(user.key, {
+      batchAll: {
+        calls: [{ createNodeContract: { nodeId, deploymentHash: HASH_A } }, { createNodeContract: { nodeId, deploymentHash: HASH_B } }],
+      },
+    });
     expect(ok.createdIds).toHaveLength(2);
   });
 
@@ -170,7 +191,11 @@ describe('chain-sim directory and node contracts over gRPC', () => {
     live = (await t.client.submit(user.key, { createNodeContract: { nodeId: mine.nodeId, deploymentHash: HASH_B } })).createdIds[0];
     await t.client.submit(user.key, { cancelContract: { contractId: live } });
     await done;
-    expect(seen).toEqual([`ContractCreated ${past} node ${mine.nodeId}`, `ContractCreated ${live} node ${mine.nodeId}`, `NodeContractCanceled ${live} node ${mine.nodeId}`]);
+    expect(seen).toEqual([
+      `ContractCreated ${past} node ${mine.nodeId}`,
+      `ContractCreated ${live} node ${mine.nodeId}`,
+      `NodeContractCanceled ${live} node ${mine.nodeId}`,
+    ]);
   });
 
   it('keeps twins, farms, nodes and contracts across a restart', async () => {
@@ -193,7 +218,9 @@ describe('chain-sim refusals leave the ledger unchanged', () => {
     const a = await userWithTwin(t.client);
     const b = await userWithTwin(t.client);
     const id = (await t.client.submit(a.key, { createNameContract: { name: 'my-site' } })).createdIds[0];
-    await expect(t.client.submit(b.key, { createNameContract: { name: 'my-site' } })).rejects.toThrow(`the name my-site is taken by contract ${id}`);
+    await expect(t.client.submit(b.key, { createNameContract: { name: 'my-site' } })).rejects.toThrow(
+      `the name my-site is taken by contract ${id}`,
+    );
     expect(await t.client.contracts({ twinId: b.twinId })).toEqual([]);
   });
 
@@ -201,7 +228,9 @@ describe('chain-sim refusals leave the ledger unchanged', () => {
     const { farmId } = await farmWithNode(t.client, 1);
     const ip = (await t.client.farm(farmId)).publicIps[0].ip;
     const other = await userWithTwin(t.client);
-    await expect(t.client.submit(other.key, { createFarm: { name: 'copycat', publicIps: [{ ip, gateway: '203.0.113.1' }] } })).rejects.toThrow(`public IP ${ip} is already registered on farm ${farmId}`);
+    await expect(
+      t.client.submit(other.key, { createFarm: { name: 'copycat', publicIps: [{ ip, gateway: '203.0.113.1' }] } }),
+    ).rejects.toThrow(`public IP ${ip} is already registered on farm ${farmId}`);
     expect((await t.client.farms()).map((f) => f.name)).not.toContain('copycat');
   });
 
@@ -209,7 +238,9 @@ describe('chain-sim refusals leave the ledger unchanged', () => {
     const { nodeId } = await farmWithNode(t.client, 1);
     const user = await userWithTwin(t.client);
     const first = (await t.client.submit(user.key, { createNodeContract: { nodeId, deploymentHash: HASH_A, publicIps: 1 } })).createdIds[0];
-    await expect(t.client.submit(user.key, { createNodeContract: { nodeId, deploymentHash: HASH_B, publicIps: 1 } })).rejects.toThrow('has 0 free public IPv4');
+    await expect(t.client.submit(user.key, { createNodeContract: { nodeId, deploymentHash: HASH_B, publicIps: 1 } })).rejects.toThrow(
+      'has 0 free public IPv4',
+    );
     expect((await t.client.contract(first)).publicIpsList).toHaveLength(1);
     expect(await t.client.contracts({ twinId: user.twinId })).toHaveLength(1);
   });
@@ -219,9 +250,13 @@ describe('chain-sim refusals leave the ledger unchanged', () => {
     const renter = await userWithTwin(t.client);
     const rent = (await t.client.submit(renter.key, { createRentContract: { nodeId } })).createdIds[0];
     const other = await userWithTwin(t.client);
-    await expect(t.client.submit(other.key, { createNodeContract: { nodeId, deploymentHash: HASH_A } })).rejects.toThrow(`node ${nodeId} is rented by twin ${renter.twinId}`);
+    await expect(t.client.submit(other.key, { createNodeContract: { nodeId, deploymentHash: HASH_A } })).rejects.toThrow(
+      `node ${nodeId} is rented by twin ${renter.twinId}`,
+    );
     const vm = (await t.client.submit(renter.key, { createNodeContract: { nodeId, deploymentHash: HASH_A } })).createdIds[0];
-    await expect(t.client.submit(renter.key, { cancelContract: { contractId: rent } })).rejects.toThrow(`rent contract ${rent} cannot be cancelled while node ${nodeId} still has 1 node contract(s)`);
+    await expect(t.client.submit(renter.key, { cancelContract: { contractId: rent } })).rejects.toThrow(
+      `rent contract ${rent} cannot be cancelled while node ${nodeId} still has 1 node contract(s)`,
+    );
     expect((await t.client.contract(rent)).state).toBe('Created');
     await t.client.submit(renter.key, { cancelContract: { contractId: vm } });
     await t.client.submit(renter.key, { cancelContract: { contractId: rent } });
@@ -234,7 +269,9 @@ describe('chain-sim refusals leave the ledger unchanged', () => {
     const id = (await t.client.submit(poor.key, { createNodeContract: { nodeId, deploymentHash: HASH_A, publicIps: 1 } })).createdIds[0];
     await t.client.advanceTime(3600);
     expect((await t.client.contract(id)).state).toBe('GracePeriod');
-    await expect(t.client.submit(poor.key, { updateNodeContract: { contractId: id, deploymentHash: HASH_B } })).rejects.toThrow(`contract ${id} is in its grace period`);
+    await expect(t.client.submit(poor.key, { updateNodeContract: { contractId: id, deploymentHash: HASH_B } })).rejects.toThrow(
+      `contract ${id} is in its grace period`,
+    );
     expect((await t.client.contract(id)).deploymentHash).toBe(HASH_A);
   });
 });

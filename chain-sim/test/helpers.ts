@@ -17,7 +17,10 @@ export interface TestChain {
   close(): Promise<void>;
 }
 
-export async function startTestChain(params: Partial<ChainParams> = {}, dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chain-test-'))): Promise<TestChain> {
+export async function startTestChain(
+  params: Partial<ChainParams> = {},
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chain-test-')),
+): Promise<TestChain> {
   const clock = new ManualClock();
   const adminToken = randomBytes(16).toString('hex');
   const t: TestChain = {
@@ -62,7 +65,9 @@ export async function farmWithNode(client: ChainClient, ips = 2, name = `farm${s
   const node = await userWithTwin(client, '1');
   const GiB = 2 ** 30;
   const nodeId = (
-    await client.submit(node.key, { createNode: { farmId, resources: { cru: 8, mru: 32 * GiB, sru: 1024 * GiB, hru: 4096 * GiB }, address: '127.0.0.1:1' } })
+    await client.submit(node.key, {
+      createNode: { farmId, resources: { cru: 8, mru: 32 * GiB, sru: 1024 * GiB, hru: 4096 * GiB }, address: '127.0.0.1:1' },
+    })
   ).createdIds[0];
   return { farmer, farmId, node, nodeId };
 }

@@ -13,7 +13,9 @@ describe('a ledger from before events named their node', () => {
 
   it('gets the node of each event from its data, and keeps every event', () => {
     const old = new Database(path.join(dir, 'chain.sqlite'));
-    old.exec('CREATE TABLE events (block INTEGER NOT NULL, idx INTEGER NOT NULL, timestamp INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (block, idx)) WITHOUT ROWID');
+    old.exec(
+      'CREATE TABLE events (block INTEGER NOT NULL, idx INTEGER NOT NULL, timestamp INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (block, idx)) WITHOUT ROWID',
+    );
     const insert = old.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?)');
     insert.run(1, 0, 100, 'NodeStored', JSON.stringify({ node_id: 7, farm_id: 1, twin_id: 3 }));
     insert.run(2, 0, 200, 'ContractBilled', JSON.stringify({ contract_id: 4, amount_billed: '10' }));

@@ -28,7 +28,9 @@ describe('chain-sim process', () => {
     const user = await userWithTwin(client);
     const ids: number[] = [];
     for (let i = 0; i < 20; i++) {
-      ids.push((await client.submit(user.key, { createNodeContract: { nodeId, deploymentHash: i.toString(16).padStart(32, '0') } })).createdIds[0]);
+      ids.push(
+        (await client.submit(user.key, { createNodeContract: { nodeId, deploymentHash: i.toString(16).padStart(32, '0') } })).createdIds[0],
+      );
     }
     client.close();
     await killed(proc);

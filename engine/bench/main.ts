@@ -46,14 +46,33 @@ function main(): void {
       const ref = t[step]?.ok ? t[step]!.seconds : REFERENCE[`${step} ${n}`];
       const ratio = ref && g[step].ok ? `${(ref / g[step].seconds).toFixed(1)}x faster` : '-';
       const goal = GOALS[`${step} ${n}`];
-      rows.push([`${step} ${n}`, fmt(g[step]), fmt(t[step]), REFERENCE[`${step} ${n}`] ? `${REFERENCE[`${step} ${n}`]} s` : '-', ratio, goal ? `<= ${goal} s ${g[step].ok && g[step].seconds <= goal ? 'met' : 'MISSED'}` : '-']);
+      rows.push([
+        `${step} ${n}`,
+        fmt(g[step]),
+        fmt(t[step]),
+        REFERENCE[`${step} ${n}`] ? `${REFERENCE[`${step} ${n}`]} s` : '-',
+        ratio,
+        goal ? `<= ${goal} s ${g[step].ok && g[step].seconds <= goal ? 'met' : 'MISSED'}` : '-',
+      ]);
     }
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const head = ['terraform_data (chains of 10)', 'gridform', terraform ? 'terraform (here)' : 'terraform (not installed)', 'terraform (issue 5)', 'ratio', 'goal'];
+  const head = [
+    'terraform_data (chains of 10)',
+    'gridform',
+    terraform ? 'terraform (here)' : 'terraform (not installed)',
+    'terraform (issue 5)',
+    'ratio',
+    'goal',
+  ];
   process.stdout.write(table(head, rows));
-  process.stdout.write(`\nMemory goal (issue 5): at most half of terraform's (up to 480 MB), so 240 MB. The ratio uses terraform measured here, else the issue's figure.\n`);
-  if (terraform && Math.max(...SIZES) > TERRAFORM_APPLY_MAX) process.stdout.write(`terraform apply runs only up to ${TERRAFORM_APPLY_MAX} resources (about 490 s for 5000); set BENCH_TERRAFORM_APPLY_MAX to change it.\n`);
+  process.stdout.write(
+    `\nMemory goal (issue 5): at most half of terraform's (up to 480 MB), so 240 MB. The ratio uses terraform measured here, else the issue's figure.\n`,
+  );
+  if (terraform && Math.max(...SIZES) > TERRAFORM_APPLY_MAX)
+    process.stdout.write(
+      `terraform apply runs only up to ${TERRAFORM_APPLY_MAX} resources (about 490 s for 5000); set BENCH_TERRAFORM_APPLY_MAX to change it.\n`,
+    );
 }
 
 main();

@@ -42,19 +42,33 @@ async function main(): Promise<void> {
       const local = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-local-'));
       fs.writeFileSync(path.join(local, 'cdk.tf.json'), JSON.stringify(doc));
       const remote = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pg-'));
-      fs.writeFileSync(path.join(remote, 'cdk.tf.json'), JSON.stringify({ ...doc, terraform: { ...doc.terraform, backend: { pg: { conn_str: pg.connectionString, schema_name: `bench_${round}` } } } }));
+      fs.writeFileSync(
+        path.join(remote, 'cdk.tf.json'),
+        JSON.stringify({
+          ...doc,
+          terraform: { ...doc.terraform, backend: { pg: { conn_str: pg.connectionString, schema_name: `bench_${round}` } } },
+        }),
+      );
       runs.push({ local: run(local), pg: run(remote) });
       fs.rmSync(local, { recursive: true, force: true });
       fs.rmSync(remote, { recursive: true, force: true });
     }
     const pick = (backend: 'local' | 'pg') => ({
-      plan: median(runs.map((r) => r[backend].plan)), apply: median(runs.map((r) => r[backend].apply)), replan: median(runs.map((r) => r[backend].replan)),
+      plan: median(runs.map((r) => r[backend].plan)),
+      apply: median(runs.map((r) => r[backend].apply)),
+      replan: median(runs.map((r) => r[backend].replan)),
     });
     const l = pick('local');
     const p = pick('pg');
     const rows = (['plan', 'apply', 'replan'] as const).map((step) => {
       const ratio = l[step].ok && p[step].ok ? p[step].seconds / l[step].seconds : NaN;
-      return [`${step} ${N}`, fmt(l[step]), fmt(p[step]), Number.isNaN(ratio) ? '-' : `${ratio.toFixed(2)}x`, step === 'replan' ? '-' : `<= ${GOAL}x ${ratio <= GOAL ? 'met' : 'MISSED'}`];
+      return [
+        `${step} ${N}`,
+        fmt(l[step]),
+        fmt(p[step]),
+        Number.isNaN(ratio) ? '-' : `${ratio.toFixed(2)}x`,
+        step === 'replan' ? '-' : `<= ${GOAL}x ${ratio <= GOAL ? 'met' : 'MISSED'}`,
+      ];
     });
     process.stdout.write(`\n${table([`terraform_data, state backend (median of ${ROUNDS})`, 'local', 'pg', 'pg / local', 'goal'], rows)}`);
   } finally {

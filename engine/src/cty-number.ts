@@ -12,7 +12,13 @@ export const LITERAL_PRECISION = 512;
 
 export class CtyNumber {
   /** value = (neg ? -1 : 1) * mant * 2^exp; mant has no trailing zero bits (0n for zero) */
-  constructor(readonly neg: boolean, readonly mant: bigint, readonly exp: number, readonly prec: number, readonly infinite = false) {}
+  constructor(
+    readonly neg: boolean,
+    readonly mant: bigint,
+    readonly exp: number,
+    readonly prec: number,
+    readonly infinite = false,
+  ) {}
 
   /** Written to JSON by stringifyJson as a bare number with every digit. */
   toJSON(): string {

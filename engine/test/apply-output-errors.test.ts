@@ -5,10 +5,11 @@ import { FakeProvider } from './fake-provider';
 import { fakeStack, runEngine, StackFolder } from './support/engine-cli';
 
 // b.ref is known only after apply (a's id); reading an attribute of that string fails then
-const stack = (output: string) => fakeStack(
-  { a: { name: 'a' }, b: { name: 'b', ref: '${fake_thing.a.id}' } },
-  { output: { kept: { value: '${fake_thing.a.name}' }, checked: { value: output } } },
-);
+const stack = (output: string) =>
+  fakeStack(
+    { a: { name: 'a' }, b: { name: 'b', ref: '${fake_thing.a.id}' } },
+    { output: { kept: { value: '${fake_thing.a.name}' }, checked: { value: output } } },
+  );
 
 describe('apply with an output that fails at apply time', () => {
   const folder = new StackFolder();
@@ -26,7 +27,7 @@ describe('apply with an output that fails at apply time', () => {
     expect(Object.keys(state.outputs)).toEqual(['kept']);
   });
 
-  it('plans fail while the configuration is wrong, as terraform\'s do', async () => {
+  it("plans fail while the configuration is wrong, as terraform's do", async () => {
     const r = await runEngine(folder.dir, provider, ['plan', '-detailed-exitcode']);
     expect(r.err).toContain('Error: Invalid value for output checked');
     expect(r.code).toBe(1);

@@ -10,7 +10,8 @@ import { fakeStack, runEngine, StackFolder } from './support/engine-cli';
 
 function commandPaths(): string[][] {
   return Object.entries(SPECS as Record<string, CommandSpec>).flatMap(([name, spec]) => [
-    [name], ...Object.keys(spec.subcommands ?? {}).map((sub) => [name, sub]),
+    [name],
+    ...Object.keys(spec.subcommands ?? {}).map((sub) => [name, sub]),
   ]);
 }
 
@@ -88,7 +89,11 @@ describe('the command line of every engine command', () => {
   });
 
   it('flags may be written -name=value, --name=value or -name value', async () => {
-    for (const args of [['plan', '-lock-timeout=1s'], ['plan', '--lock-timeout=1s'], ['plan', '-lock-timeout', '1s']]) {
+    for (const args of [
+      ['plan', '-lock-timeout=1s'],
+      ['plan', '--lock-timeout=1s'],
+      ['plan', '-lock-timeout', '1s'],
+    ]) {
       const r = await runEngine(folder.dir, provider, args);
       expect(r.code).toBe(0);
     }

@@ -11,7 +11,11 @@ const CLI = path.resolve(__dirname, '..', '..', 'dist', 'engine', 'test', 'suppo
 function chained(n: number): unknown {
   const resources: Record<string, unknown> = {};
   for (let i = 0; i < n; i++) resources[`r${i}`] = i % 10 === 0 ? { name: `r${i}` } : { name: `r${i}`, ref: `\${fake_thing.r${i - 1}.id}` };
-  return { terraform: { required_providers: { fake: { source: 'example/fake' } } }, provider: { fake: [{}] }, resource: { fake_thing: resources } };
+  return {
+    terraform: { required_providers: { fake: { source: 'example/fake' } } },
+    provider: { fake: [{}] },
+    resource: { fake_thing: resources },
+  };
 }
 
 describe('crash recovery', () => {
@@ -20,7 +24,10 @@ describe('crash recovery', () => {
   afterEach(() => folder.remove());
 
   const gridform = (killAfter: number | string, ...args: string[]) =>
-    spawnSync(process.execPath, [CLI, path.join(folder.dir, 'world.jsonl'), '3', String(killAfter), '--', '-no-color', ...args], { cwd: folder.dir, encoding: 'utf8' });
+    spawnSync(process.execPath, [CLI, path.join(folder.dir, 'world.jsonl'), '3', String(killAfter), '--', '-no-color', ...args], {
+      cwd: folder.dir,
+      encoding: 'utf8',
+    });
 
   it('an apply killed with 200 resources half done converges on the next apply, nothing created twice or lost', () => {
     folder.write(chained(200));

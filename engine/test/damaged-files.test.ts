@@ -21,10 +21,16 @@ describe('damaged state files', () => {
     ['{"version": 4, "serial": 1', 'is not JSON'],
     ['[]', 'not a state object'],
     ['{"version": 3, "serial": 1, "lineage": "x", "resources": []}', 'version 3; gridform reads version 4'],
-    ['{"version": 4, "serial": 1, "lineage": "x", "resources": [{"type": "fake_thing"}]}', 'resource (number 1) without type, name or instances'],
+    [
+      '{"version": 4, "serial": 1, "lineage": "x", "resources": [{"type": "fake_thing"}]}',
+      'resource (number 1) without type, name or instances',
+    ],
   ])('a state file holding %s is refused naming the file and what to do', async (text, what) => {
     fs.writeFileSync(statePath, text);
-    for (const args of [['apply', '-auto-approve'], ['state', 'list']]) {
+    for (const args of [
+      ['apply', '-auto-approve'],
+      ['state', 'list'],
+    ]) {
       const r = await runEngine(folder.dir, new FakeProvider(), args);
       expect(r.code).toBe(1);
       expect(r.err).toContain(`The state file ${statePath}`);
@@ -39,7 +45,10 @@ describe('damaged state files', () => {
     expect((await runEngine(folder.dir, provider, ['apply', '-auto-approve'])).code).toBe(0);
     const state = folder.state();
     const begin = JSON.stringify({ t: 'begin', lineage: state.lineage, serial: state.serial });
-    fs.writeFileSync(journalPath, `${begin}\n{"t":"intent","address":"fake_thing.c","action":"create"}\n{"t":"set"}\n{"t":"remove","address":"fake_thing.a"}\n`);
+    fs.writeFileSync(
+      journalPath,
+      `${begin}\n{"t":"intent","address":"fake_thing.c","action":"create"}\n{"t":"set"}\n{"t":"remove","address":"fake_thing.a"}\n`,
+    );
     const r = await runEngine(folder.dir, provider, ['apply', '-auto-approve']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`The journal ${journalPath}`);

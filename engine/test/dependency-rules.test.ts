@@ -37,7 +37,8 @@ function sourceFiles(dir: string): string[] {
 /** The rule broken by `specifier` imported from `file` in `folder`, or undefined. */
 export function violation(folder: Folder, file: string, specifier: string): string | undefined {
   const pkg = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
-  if (CDKTF_PACKAGES.includes(pkg) && !MAY_USE_CDKTF.includes(folder)) return `${folder}/ may not use ${pkg} (cdktf stays inside provider/ and examples/)`;
+  if (CDKTF_PACKAGES.includes(pkg) && !MAY_USE_CDKTF.includes(folder))
+    return `${folder}/ may not use ${pkg} (cdktf stays inside provider/ and examples/)`;
   let target: string | undefined;
   if (specifier.startsWith('.')) {
     const rel = path.relative(ROOT, path.resolve(path.dirname(file), specifier));
@@ -75,7 +76,9 @@ describe('dependency rules (DESIGN.md)', () => {
     const files = sourceFiles(path.join(ROOT, 'engine'));
     expect(files.length).toBeGreaterThan(0);
     const offending = files.filter((f) =>
-      importsOf(fs.readFileSync(f, 'utf8')).some((s) => ['provider', 'chain-sim', 'zos-sim'].includes(violation('engine', f, s)?.match(/import (\S+)\/$/)?.[1] ?? '')),
+      importsOf(fs.readFileSync(f, 'utf8')).some((s) =>
+        ['provider', 'chain-sim', 'zos-sim'].includes(violation('engine', f, s)?.match(/import (\S+)\/$/)?.[1] ?? ''),
+      ),
     );
     expect(offending).toEqual([]);
   });

@@ -7,13 +7,32 @@ import { isUnknown, Unknown, type Value } from '../src/values';
 
 const RESOURCES: Record<string, Value> = {
   'grid_network.net': { id: 'n1', name: 'net', ip_range: '10.1.0.0/16', tags: null },
-  'grid_deployment.vm': { vms: [{ name: 'a', ip: '10.1.3.2' }, { name: 'b', ip: '10.1.3.3' }], single: { id: 's' } },
+  'grid_deployment.vm': {
+    vms: [
+      { name: 'a', ip: '10.1.3.2' },
+      { name: 'b', ip: '10.1.3.3' },
+    ],
+    single: { id: 's' },
+  },
   'grid_vm.counted': [{ id: 'c0' }, { id: 'c1' }],
   'grid_vm.each': { x: { id: 'ex' }, y: { id: 'ey' } },
   'data.grid_nodes.all': { ids: [11, 12] },
   'grid_vm.pending': Unknown,
 };
-const VARIABLES: Record<string, Value> = { l: ['a', 'b'], nums: [3, 9, 4], m: { a: 1, b: 2 }, s: 'hi', i: 1, nul: null, u: Unknown, objs: [{ k: 'x', v: 1 }, { k: 'y', v: 2 }, { k: 'x', v: 3 }] };
+const VARIABLES: Record<string, Value> = {
+  l: ['a', 'b'],
+  nums: [3, 9, 4],
+  m: { a: 1, b: 2 },
+  s: 'hi',
+  i: 1,
+  nul: null,
+  u: Unknown,
+  objs: [
+    { k: 'x', v: 1 },
+    { k: 'y', v: 2 },
+    { k: 'x', v: 3 },
+  ],
+};
 const LOCALS: Record<string, Value> = { region: 'eu' };
 
 const scope: Scope = {
@@ -53,7 +72,13 @@ describe('parseTemplate', () => {
 
   it('concatenates text and interpolations, printing numbers and bools', () => {
     expect(tpl('${var.s}-${var.i}-${true}-${1.5}')).toBe('hi-1-true-1.5');
-    expect(parseTemplate('a ${b.c}')).toEqual({ kind: 'template', parts: [{ kind: 'literal', value: 'a ' }, { kind: 'ref', root: 'b', steps: [{ kind: 'attr', name: 'c' }] }] });
+    expect(parseTemplate('a ${b.c}')).toEqual({
+      kind: 'template',
+      parts: [
+        { kind: 'literal', value: 'a ' },
+        { kind: 'ref', root: 'b', steps: [{ kind: 'attr', name: 'c' }] },
+      ],
+    });
   });
 
   it('takes backslashes literally (JSON already decoded them) and braces inside strings inside interpolations', () => {
@@ -79,16 +104,31 @@ describe('parseExpression', () => {
         { kind: 'attr', name: 'c' },
       ],
     });
-    expect(parseExpression('a.list[*].id')).toEqual({ kind: 'ref', root: 'a', steps: [{ kind: 'attr', name: 'list' }, { kind: 'splat' }, { kind: 'attr', name: 'id' }] });
+    expect(parseExpression('a.list[*].id')).toEqual({
+      kind: 'ref',
+      root: 'a',
+      steps: [{ kind: 'attr', name: 'list' }, { kind: 'splat' }, { kind: 'attr', name: 'id' }],
+    });
   });
 
   it('reads legacy index steps a.0 and a.0.1', () => {
-    expect(parseExpression('a.0.1')).toEqual({ kind: 'ref', root: 'a', steps: [{ kind: 'index', value: 0 }, { kind: 'index', value: 1 }] });
+    expect(parseExpression('a.0.1')).toEqual({
+      kind: 'ref',
+      root: 'a',
+      steps: [
+        { kind: 'index', value: 0 },
+        { kind: 'index', value: 1 },
+      ],
+    });
   });
 
   it('ends a legacy splat .* after its attribute names, so a following index applies to the result', () => {
     const e = parseExpression('a.b.*.id[0]');
-    expect(e).toEqual({ kind: 'traverse', target: { kind: 'ref', root: 'a', steps: [{ kind: 'attr', name: 'b' }, { kind: 'splat' }, { kind: 'attr', name: 'id' }] }, steps: [{ kind: 'index', value: 0 }] });
+    expect(e).toEqual({
+      kind: 'traverse',
+      target: { kind: 'ref', root: 'a', steps: [{ kind: 'attr', name: 'b' }, { kind: 'splat' }, { kind: 'attr', name: 'id' }] },
+      steps: [{ kind: 'index', value: 0 }],
+    });
   });
 
   it('allows dashes in identifiers, as HCL does', () => {
@@ -96,7 +136,9 @@ describe('parseExpression', () => {
   });
 
   it('reports a syntax error with the expression and position', () => {
-    expect(() => parseExpression('1 +')).toThrow('Invalid expression in ${1 +}: expected an expression but found the end of the expression');
+    expect(() => parseExpression('1 +')).toThrow(
+      'Invalid expression in ${1 +}: expected an expression but found the end of the expression',
+    );
     expect(() => parseExpression('f(1 2)')).toThrow(/expected "," but found "2" \(at character 5\)/);
     expect(() => parseExpression('a @ b')).toThrow(/unexpected character "@"/);
   });
@@ -166,7 +208,12 @@ describe('literals, strings and operators', () => {
 
 describe('references to values', () => {
   it('reads variables, locals, count.index, each, path and terraform.workspace', () => {
-    const inner: Scope = { ...scope, countIndex: 2, each: { key: 'k', value: { port: 80 } }, paths: { module: 'mod', root: '.', cwd: '/w' } };
+    const inner: Scope = {
+      ...scope,
+      countIndex: 2,
+      each: { key: 'k', value: { port: 80 } },
+      paths: { module: 'mod', root: '.', cwd: '/w' },
+    };
     expect(ev('var.m.b')).toBe(2);
     expect(ev('local.region')).toBe('eu');
     expect(ev('count.index + 1', inner)).toBe(3);
@@ -207,7 +254,9 @@ describe('references to values', () => {
   it('names the expression in index and attribute errors', () => {
     expect(err('var.l[5]')).toBe('Invalid index in ${var.l[5]}: the list has 2 elements, so there is no element 5');
     expect(err('var.m["z"]')).toBe('Invalid index in ${var.m["z"]}: the map has no element for the key "z"');
-    expect(err('grid_network.net.tags.x')).toBe('Attempt to get attribute from null value in ${grid_network.net.tags.x}: cannot read "x" of null');
+    expect(err('grid_network.net.tags.x')).toBe(
+      'Attempt to get attribute from null value in ${grid_network.net.tags.x}: cannot read "x" of null',
+    );
     expect(err('grid_network.net.nope')).toBe('Unsupported attribute in ${grid_network.net.nope}: the object has no attribute "nope"');
     expect(err('var.l.x')).toMatch(/cannot read "x" of a list; use \[\*\]\.x/);
   });
@@ -227,11 +276,16 @@ describe('for expressions', () => {
 
   it('groups values under one key with ...', () => {
     expect(ev('{for o in var.objs : o.k => o.v...}')).toEqual({ x: [1, 3], y: [2] });
-    expect(err('{for o in var.objs : o.k => o.v}')).toMatch(/^Duplicate object key in \$\{\{for o in var.objs : o.k => o.v\}\}: two elements produce the key "x"/);
+    expect(err('{for o in var.objs : o.k => o.v}')).toMatch(
+      /^Duplicate object key in \$\{\{for o in var.objs : o.k => o.v\}\}: two elements produce the key "x"/,
+    );
   });
 
   it('nests, and keeps the outer variable visible to the inner one', () => {
-    expect(ev('[for a in [1, 2] : [for b in [10, 20] : a + b]]')).toEqual([[11, 21], [12, 22]]);
+    expect(ev('[for a in [1, 2] : [for b in [10, 20] : a + b]]')).toEqual([
+      [11, 21],
+      [12, 22],
+    ]);
   });
 
   it('refuses to iterate null or a string', () => {
@@ -247,7 +301,24 @@ describe('values known only after apply', () => {
   });
 
   it('propagates through operators, constructors inside functions, splats and for expressions', () => {
-    for (const src of ['var.u + 1', '-var.u', '!var.u', 'var.u == 1', '[1, var.u] == [1, 2]', 'var.u && true', 'upper(var.u)', 'length(var.u)', 'jsonencode({a = var.u})', 'var.u[*].id', '[for x in var.u : x]', '{for x in var.l : x => 1 if var.u}', 'var.l[var.u]', '{(var.u) = 1}', 'var.u ? 1 : 2', 'max(var.u...)']) {
+    for (const src of [
+      'var.u + 1',
+      '-var.u',
+      '!var.u',
+      'var.u == 1',
+      '[1, var.u] == [1, 2]',
+      'var.u && true',
+      'upper(var.u)',
+      'length(var.u)',
+      'jsonencode({a = var.u})',
+      'var.u[*].id',
+      '[for x in var.u : x]',
+      '{for x in var.l : x => 1 if var.u}',
+      'var.l[var.u]',
+      '{(var.u) = 1}',
+      'var.u ? 1 : 2',
+      'max(var.u...)',
+    ]) {
       expect([src, isUnknown(ev(src))]).toEqual([src, true]);
     }
   });
@@ -278,11 +349,15 @@ describe('errors from function calls', () => {
   });
 
   it('refuses to print a number that is not finite', () => {
-    expect(() => tpl('${log(0, 2)} items')).toThrow('Invalid template interpolation value in ${"${log(0, 2)} items"}: -Infinity is not a valid number');
+    expect(() => tpl('${log(0, 2)} items')).toThrow(
+      'Invalid template interpolation value in ${"${log(0, 2)} items"}: -Infinity is not a valid number',
+    );
   });
 
   it('name the expression of a failure inside an interpolation', () => {
-    expect(() => tpl('x-${element([], 0)}')).toThrow('Call to function "element" failed in ${element([], 0)}: cannot use element function with an empty list');
+    expect(() => tpl('x-${element([], 0)}')).toThrow(
+      'Call to function "element" failed in ${element([], 0)}: cannot use element function with an empty list',
+    );
   });
 });
 
@@ -331,13 +406,27 @@ describe('referencedAddress()', () => {
   });
 
   it('gives undefined for var, local, each, count, path, self, terraform and bare names', () => {
-    for (const src of ['var.x', 'local.x', 'each.key', 'count.index', 'path.module', 'self.id', 'terraform.workspace', 'grid_vm', 'data.x', 'grid_vm[0]']) expect(addr(src)).toBeUndefined();
+    for (const src of [
+      'var.x',
+      'local.x',
+      'each.key',
+      'count.index',
+      'path.module',
+      'self.id',
+      'terraform.workspace',
+      'grid_vm',
+      'data.x',
+      'grid_vm[0]',
+    ])
+      expect(addr(src)).toBeUndefined();
   });
 });
 
 describe('evaluateBody()', () => {
   it('evaluates every string with ${ in nested lists and objects and leaves other values alone', () => {
-    expect(evaluateBody({ a: '${var.i + 1}', b: ['x', '${var.s}!', { c: '${var.nums}', d: 5, e: null, f: true }], g: 'no $ here' }, scope)).toEqual({
+    expect(
+      evaluateBody({ a: '${var.i + 1}', b: ['x', '${var.s}!', { c: '${var.nums}', d: 5, e: null, f: true }], g: 'no $ here' }, scope),
+    ).toEqual({
       a: 2,
       b: ['x', 'hi!', { c: [3, 9, 4], d: 5, e: null, f: true }],
       g: 'no $ here',
@@ -377,7 +466,10 @@ describe('functions: strings', () => {
     ['upper("hello")', 'HELLO'],
     ['regex("[a-z]+", "53453453.345345aaabbbccc23454")', 'aaabbbccc'],
     ['regex("(\\\\d\\\\d\\\\d\\\\d)-(\\\\d\\\\d)-(\\\\d\\\\d)", "2019-02-01")', ['2019', '02', '01']],
-    ['regex("^(?:(?P<scheme>[^:/?#]+):)?(?://(?P<authority>[^/?#]*))?", "https://terraform.io/docs/")', { scheme: 'https', authority: 'terraform.io' }],
+    [
+      'regex("^(?:(?P<scheme>[^:/?#]+):)?(?://(?P<authority>[^/?#]*))?", "https://terraform.io/docs/")',
+      { scheme: 'https', authority: 'terraform.io' },
+    ],
     ['regexall("[a-z]+", "1234abcd5678efgh9")', ['abcd', 'efgh']],
     ['replace("1 + 2 + 3", "+", "-")', '1 - 2 - 3'],
     ['replace("hello world", "/w.*d/", "everybody")', 'hello everybody'],
@@ -460,7 +552,15 @@ describe('functions: collections', () => {
     ['range(4, 1)', [4, 3, 2]],
     ['reverse([1, 2, 3])', [3, 2, 1]],
     ['setintersection(["a", "b"], ["b", "c"], ["b", "d"])', ['b']],
-    ['setproduct(["dev", "stg"], ["app1", "app2"])', [['dev', 'app1'], ['dev', 'app2'], ['stg', 'app1'], ['stg', 'app2']]],
+    [
+      'setproduct(["dev", "stg"], ["app1", "app2"])',
+      [
+        ['dev', 'app1'],
+        ['dev', 'app2'],
+        ['stg', 'app1'],
+        ['stg', 'app2'],
+      ],
+    ],
     ['setsubtract(["a", "b", "c"], ["a", "c"])', ['b']],
     ['setunion(["b", "a"], ["b", "c"], ["d"])', ['a', 'b', 'c', 'd']],
     ['slice(["a", "b", "c", "d"], 1, 3)', ['b', 'c']],
@@ -485,7 +585,13 @@ describe('functions: encoding and hashing', () => {
   it.each([
     ['base64encode("Hello World")', 'SGVsbG8gV29ybGQ='],
     ['base64decode("SGVsbG8gV29ybGQ=")', 'Hello World'],
-    ['csvdecode("a,b,c\\n1,2,3\\n\\"4,x\\",5,\\"6\\"\\"\\"\\n")', [{ a: '1', b: '2', c: '3' }, { a: '4,x', b: '5', c: '6"' }]],
+    [
+      'csvdecode("a,b,c\\n1,2,3\\n\\"4,x\\",5,\\"6\\"\\"\\"\\n")',
+      [
+        { a: '1', b: '2', c: '3' },
+        { a: '4,x', b: '5', c: '6"' },
+      ],
+    ],
     ['jsondecode("{\\"hello\\": [1, true, null]}")', { hello: [1, true, null] }],
     ['jsonencode({b = 1, a = [true, null]})', '{"a":[true,null],"b":1}'],
     ['jsonencode("<b> & 1e21")', '"\\u003cb\\u003e \\u0026 1e21"'],
@@ -499,7 +605,9 @@ describe('functions: encoding and hashing', () => {
   ])('%s = %j', (src, want) => expect(ev(src)).toEqual(want));
 
   it('hashes with sha512 and makes random v4 uuids', () => {
-    expect(ev('sha512("hello world")')).toBe('309ecc489c12d6eb4cc40f50c902f2b4d0ed77ee511a7c7a9bcd3ca86d4cd86f989dd35bc5ff499670da34255b45b0cfd830e81f605dcf7dc5542e93ae9cd76f');
+    expect(ev('sha512("hello world")')).toBe(
+      '309ecc489c12d6eb4cc40f50c902f2b4d0ed77ee511a7c7a9bcd3ca86d4cd86f989dd35bc5ff499670da34255b45b0cfd830e81f605dcf7dc5542e93ae9cd76f',
+    );
     expect(ev('uuid()')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(ev('uuid()')).not.toBe(ev('uuid()'));
   });
@@ -527,7 +635,10 @@ describe('functions: networks', () => {
     ['cidrhost("fd00:fd12:3456:7890:00a2::/72", 34)', 'fd00:fd12:3456:7890::22'],
     ['cidrnetmask("172.16.0.0/12")', '255.240.0.0'],
     ['cidrsubnets("10.1.0.0/16", 4, 4, 8, 4)', ['10.1.0.0/20', '10.1.16.0/20', '10.1.32.0/24', '10.1.48.0/20']],
-    ['cidrsubnets("fd00:fd12:3456:7890::/56", 16, 16, 16, 32)', ['fd00:fd12:3456:7800::/72', 'fd00:fd12:3456:7800:100::/72', 'fd00:fd12:3456:7800:200::/72', 'fd00:fd12:3456:7800:300::/88']],
+    [
+      'cidrsubnets("fd00:fd12:3456:7890::/56", 16, 16, 16, 32)',
+      ['fd00:fd12:3456:7800::/72', 'fd00:fd12:3456:7800:100::/72', 'fd00:fd12:3456:7800:200::/72', 'fd00:fd12:3456:7800:300::/88'],
+    ],
   ])('%s = %j', (src, want) => expect(ev(src)).toEqual(want));
 
   it('refuses hosts and subnets that do not fit', () => {
@@ -563,6 +674,8 @@ describe('functions: conversions, try and can', () => {
     expect(ev('try(var.m.a, "d")')).toBe(1);
     expect(ev('can(var.m.a)')).toBe(true);
     expect(ev('can(var.l[9])')).toBe(false);
-    expect(err('try(var.l[9], var.m.z)')).toMatch(/^Call to function "try" failed in \$\{try\(var.l\[9\], var.m.z\)\}: no expression succeeded/);
+    expect(err('try(var.l[9], var.m.z)')).toMatch(
+      /^Call to function "try" failed in \$\{try\(var.l\[9\], var.m.z\)\}: no expression succeeded/,
+    );
   });
 });

@@ -44,7 +44,9 @@ export class FakeProvider implements Provider {
 
   /** The calls that change the world, as "create name", "update name", "delete name". */
   writes(): string[] {
-    return this.calls.filter((c) => c.method === 'create' || c.method === 'update' || c.method === 'delete').map((c) => `${c.method} ${c.name}`);
+    return this.calls
+      .filter((c) => c.method === 'create' || c.method === 'update' || c.method === 'delete')
+      .map((c) => `${c.method} ${c.name}`);
   }
 
   getSchema() {

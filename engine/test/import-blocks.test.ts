@@ -24,7 +24,9 @@ describe('import blocks', () => {
     stack.write(fakeStack({ web: { name: 'web', size: 1 } }, { import: [{ to: 'fake_thing.web', id: 'fake-1' }] }));
     const plan = await cli('plan', '-detailed-exitcode');
     expect(plan.code).toBe(2);
-    expect(plan.out).toContain('  # fake_thing.web will be imported\n    resource "fake_thing" "web" {\n        id   = "fake-1"\n        name = "web"\n');
+    expect(plan.out).toContain(
+      '  # fake_thing.web will be imported\n    resource "fake_thing" "web" {\n        id   = "fake-1"\n        name = "web"\n',
+    );
     expect(plan.out).toContain('Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.');
     const apply = await cli('apply', '-auto-approve');
     expect(apply.out).toContain('fake_thing.web: Importing... [id=fake-1]\nfake_thing.web: Import complete [id=fake-1]');
@@ -39,8 +41,15 @@ describe('import blocks', () => {
     const plan = await cli('plan', '-out=import.plan');
     expect(plan.out).toContain('  # fake_thing.web will be updated in-place\n  # (imported from "fake-1")\n');
     expect(plan.out).toContain('Plan: 1 to import, 0 to add, 1 to change, 0 to destroy.');
-    const json = JSON.parse((await cli('show', '-json', 'import.plan')).out) as { resource_changes: { address: string; change: { actions: string[]; importing?: { id: string } } }[] };
-    expect(json.resource_changes).toEqual([expect.objectContaining({ address: 'fake_thing.web', change: expect.objectContaining({ actions: ['update'], importing: { id: 'fake-1' } }) })]);
+    const json = JSON.parse((await cli('show', '-json', 'import.plan')).out) as {
+      resource_changes: { address: string; change: { actions: string[]; importing?: { id: string } } }[];
+    };
+    expect(json.resource_changes).toEqual([
+      expect.objectContaining({
+        address: 'fake_thing.web',
+        change: expect.objectContaining({ actions: ['update'], importing: { id: 'fake-1' } }),
+      }),
+    ]);
     expect((await cli('apply', 'import.plan')).out).toContain('Apply complete! Resources: 1 imported, 0 added, 1 changed, 0 destroyed.');
     expect(provider.writes()).toEqual(['update web']);
   });

@@ -28,9 +28,16 @@ async function killedCreateOfB(folder: StackFolder, provider: FakeProvider, inte
   expect((await runEngine(folder.dir, provider, ['apply', '-auto-approve'])).code).toBe(0);
   const { lineage, serial } = folder.state();
   await provider.applyResourceChange({
-    typeName: 'fake_thing', priorState: null, plannedState: { name: 'b', id: null }, config: { name: 'b' }, idempotencyKey: 'key-of-b',
+    typeName: 'fake_thing',
+    priorState: null,
+    plannedState: { name: 'b', id: null },
+    config: { name: 'b' },
+    idempotencyKey: 'key-of-b',
   });
-  const lines = [{ t: 'begin', lineage, serial }, { t: 'intent', address: 'fake_thing.b', action: 'create', ...intent }];
+  const lines = [
+    { t: 'begin', lineage, serial },
+    { t: 'intent', address: 'fake_thing.b', action: 'create', ...intent },
+  ];
   fs.writeFileSync(path.join(folder.dir, '.terraform.tfstate.journal'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
   folder.write(fakeStack({ a: { name: 'a' }, b: { name: 'b' } }));
 }
@@ -51,7 +58,10 @@ describe('interrupted creates, with the fake provider', () => {
     expect(plan.code).toBe(0);
     expect(plan.out).toContain('No changes.');
     expect(fs.existsSync(journal())).toBe(false);
-    expect(folder.state().resources.map((r) => [r.name, r.instances[0].attributes.id])).toEqual([['a', 'fake-1'], ['b', 'fake-2']]);
+    expect(folder.state().resources.map((r) => [r.name, r.instances[0].attributes.id])).toEqual([
+      ['a', 'fake-1'],
+      ['b', 'fake-2'],
+    ]);
     expect(provider.writes()).toEqual(['create a', 'create b']);
   });
 

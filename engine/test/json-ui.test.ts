@@ -22,7 +22,9 @@ const STEPS: Record<string, unknown> = {
   create: {
     resource: {
       terraform_data: {
-        a: { input: 'x' }, b: { count: 2, input: '${terraform_data.a.id}' }, keep: { input: 'k', triggers_replace: ['1'] },
+        a: { input: 'x' },
+        b: { count: 2, input: '${terraform_data.a.id}' },
+        keep: { input: 'k', triggers_replace: ['1'] },
       },
     },
     output: { o: { value: '${terraform_data.a.output}' }, sec: { value: 's3cret', sensitive: true } },
@@ -31,7 +33,9 @@ const STEPS: Record<string, unknown> = {
   change: {
     resource: {
       terraform_data: {
-        a: { input: 'y' }, b: { count: 1, input: '${terraform_data.a.id}' }, keep: { input: 'k', triggers_replace: ['2'] },
+        a: { input: 'y' },
+        b: { count: 1, input: '${terraform_data.a.id}' },
+        keep: { input: 'k', triggers_replace: ['2'] },
       },
     },
     output: { o: { value: '${terraform_data.a.output}' }, sec: { value: 's3cret', sensitive: true } },
@@ -129,7 +133,8 @@ describe('-json output of plan, apply and destroy', () => {
       expect(d.diagnostic).toMatchObject({ severity: 'error', ...where });
       const refused = await gridform(dir, ['apply', '-json']);
       expect(parse(refused.lines).map((m) => [m.type, (m.diagnostic as { summary?: string } | undefined)?.summary])).toEqual([
-        ['version', undefined], ['diagnostic', 'Plan file or auto-approve required'],
+        ['version', undefined],
+        ['diagnostic', 'Plan file or auto-approve required'],
       ]);
       expect(refused.code).toBe(1);
     } finally {
@@ -160,61 +165,81 @@ describe('-json output of plan, apply and destroy', () => {
     }
   });
 
-  withTerraform('the same messages as terraform through create, change, no change and destroy', async () => {
-    write(STEPS.create);
-    expect(terraform(tf, ['init', '-input=false']).code).toBe(0);
-    fs.rmSync(path.join(gf, 'terraform.tfstate'), { force: true });
-    const both = async (args: string[]) => {
-      const t = terraform(tf, args);
-      const g = await gridform(gf, args);
-      const messages = comparable(parse(t.lines));
-      expect(messages.length).toBeGreaterThan(0);
-      expect({ code: g.code, messages: comparable(parse(g.lines)) }).toEqual({ code: t.code, messages });
-      // the version message carries what terraform's does
-      expect(Object.keys(parse(g.lines)[0])).toEqual(expect.arrayContaining(Object.keys(parse(t.lines)[0])));
-      return t.code;
-    };
-    const codes: number[] = [];
-    codes.push(await both(['plan', '-json', '-input=false', '-detailed-exitcode']));
-    codes.push(await both(['apply', '-json', '-input=false', '-auto-approve']));
-    write(STEPS.change);
-    codes.push(await both(['plan', '-json', '-input=false', '-detailed-exitcode']));
-    codes.push(await both(['apply', '-json', '-input=false', '-auto-approve']));
-    codes.push(await both(['plan', '-json', '-input=false', '-detailed-exitcode']));
-    codes.push(await both(['destroy', '-json', '-input=false', '-auto-approve']));
-    codes.push(await both(['apply', '-json', '-input=false']));
-    codes.push(await both(['plan', '-json', '-input=false', '-bogus']));
-    expect(codes).toEqual([2, 0, 2, 0, 0, 0, 1, 1]);
-  }, 60_000);
+  withTerraform(
+    'the same messages as terraform through create, change, no change and destroy',
+    async () => {
+      write(STEPS.create);
+      expect(terraform(tf, ['init', '-input=false']).code).toBe(0);
+      fs.rmSync(path.join(gf, 'terraform.tfstate'), { force: true });
+      const both = async (args: string[]) => {
+        const t = terraform(tf, args);
+        const g = await gridform(gf, args);
+        const messages = comparable(parse(t.lines));
+        expect(messages.length).toBeGreaterThan(0);
+        expect({ code: g.code, messages: comparable(parse(g.lines)) }).toEqual({ code: t.code, messages });
+        // the version message carries what terraform's does
+        expect(Object.keys(parse(g.lines)[0])).toEqual(expect.arrayContaining(Object.keys(parse(t.lines)[0])));
+        return t.code;
+      };
+      const codes: number[] = [];
+      codes.push(await both(['plan', '-json', '-input=false', '-detailed-exitcode']));
+      codes.push(await both(['apply', '-json', '-input=false', '-auto-approve']));
+      write(STEPS.change);
+      codes.push(await both(['plan', '-json', '-input=false', '-detailed-exitcode']));
+      codes.push(await both(['apply', '-json', '-input=false', '-auto-approve']));
+      codes.push(await both(['plan', '-json', '-input=false', '-detailed-exitcode']));
+      codes.push(await both(['destroy', '-json', '-input=false', '-auto-approve']));
+      codes.push(await both(['apply', '-json', '-input=false']));
+      codes.push(await both(['plan', '-json', '-input=false', '-bogus']));
+      expect(codes).toEqual([2, 0, 2, 0, 0, 0, 1, 1]);
+    },
+    60_000,
+  );
 
-  withTerraform('an error in an output: a diagnostic at the same line and context as terraform\'s', async () => {
-    write(BROKEN);
-    const t = terraform(tf, ['plan', '-json', '-input=false']);
-    const g = await gridform(gf, ['plan', '-json', '-input=false']);
-    expect(g.code).toBe(t.code);
-    const where = (lines: string[]) => parse(lines).filter((m) => m.type === 'diagnostic').map((m) => {
-      const d = m.diagnostic as { severity: string; range: { start: { line: number } }; snippet: { context: string; start_line: number } };
-      const { start_line: first, context } = d.snippet;
-      return { level: m['@level'], severity: d.severity, line: d.range.start.line, context, first };
-    }).sort((x, y) => x.line - y.line);
-    expect(where(g.lines)).toEqual(where(t.lines));
-    expect(where(g.lines)).toHaveLength(2);
-  }, 30_000);
-
-  withTerraform('validate -json: the same verdict, counts and places as terraform\'s', async () => {
-    const verdict = (text: string) => {
-      type Place = { range?: { start: { line: number } }; snippet?: { context: string } };
-      const v = JSON.parse(text) as { valid: boolean; error_count: number; warning_count: number; diagnostics: Place[] };
-      const places = v.diagnostics.map((d) => `${d.range?.start.line} ${d.snippet?.context}`).sort();
-      return { valid: v.valid, errors: v.error_count, warnings: v.warning_count, places, keys: Object.keys(v).sort() };
-    };
-    for (const doc of [STEPS.create, BROKEN]) {
-      write(doc);
-      const t = terraform(tf, ['validate', '-json']);
-      const g = await gridform(gf, ['validate', '-json']);
+  withTerraform(
+    "an error in an output: a diagnostic at the same line and context as terraform's",
+    async () => {
+      write(BROKEN);
+      const t = terraform(tf, ['plan', '-json', '-input=false']);
+      const g = await gridform(gf, ['plan', '-json', '-input=false']);
       expect(g.code).toBe(t.code);
-      expect(verdict(g.lines.join('\n'))).toEqual(verdict(t.lines.join('\n')));
-    }
-    expect(verdict((await gridform(gf, ['validate', '-json'])).lines.join('\n'))).toMatchObject({ valid: false, errors: 2 });
-  }, 30_000);
+      const where = (lines: string[]) =>
+        parse(lines)
+          .filter((m) => m.type === 'diagnostic')
+          .map((m) => {
+            const d = m.diagnostic as {
+              severity: string;
+              range: { start: { line: number } };
+              snippet: { context: string; start_line: number };
+            };
+            const { start_line: first, context } = d.snippet;
+            return { level: m['@level'], severity: d.severity, line: d.range.start.line, context, first };
+          })
+          .sort((x, y) => x.line - y.line);
+      expect(where(g.lines)).toEqual(where(t.lines));
+      expect(where(g.lines)).toHaveLength(2);
+    },
+    30_000,
+  );
+
+  withTerraform(
+    "validate -json: the same verdict, counts and places as terraform's",
+    async () => {
+      const verdict = (text: string) => {
+        type Place = { range?: { start: { line: number } }; snippet?: { context: string } };
+        const v = JSON.parse(text) as { valid: boolean; error_count: number; warning_count: number; diagnostics: Place[] };
+        const places = v.diagnostics.map((d) => `${d.range?.start.line} ${d.snippet?.context}`).sort();
+        return { valid: v.valid, errors: v.error_count, warnings: v.warning_count, places, keys: Object.keys(v).sort() };
+      };
+      for (const doc of [STEPS.create, BROKEN]) {
+        write(doc);
+        const t = terraform(tf, ['validate', '-json']);
+        const g = await gridform(gf, ['validate', '-json']);
+        expect(g.code).toBe(t.code);
+        expect(verdict(g.lines.join('\n'))).toEqual(verdict(t.lines.join('\n')));
+      }
+      expect(verdict((await gridform(gf, ['validate', '-json'])).lines.join('\n'))).toMatchObject({ valid: false, errors: 2 });
+    },
+    30_000,
+  );
 });

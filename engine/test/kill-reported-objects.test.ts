@@ -49,12 +49,14 @@ function runAndKill(dir: string, args: string[], pattern: RegExp, killAt: number
     readNew();
     if (reported.length >= killAt && child.exitCode === null) child.kill('SIGKILL');
   }, 1);
-  return new Promise((resolve) => child.on('close', (_code, signal) => {
-    clearInterval(poll);
-    readNew();
-    fs.closeSync(out);
-    resolve({ signal, reported });
-  }));
+  return new Promise((resolve) =>
+    child.on('close', (_code, signal) => {
+      clearInterval(poll);
+      readNew();
+      fs.closeSync(out);
+      resolve({ signal, reported });
+    }),
+  );
 }
 
 /** Runs gridform to its end; asynchronously, since the slow link lives in this process. */
@@ -80,7 +82,10 @@ describe.each(['local', 'pg'] as const)('SIGKILL of gridform with the %s backend
   let link: SlowLink | undefined;
   let folder: StackFolder;
   let schema = 0;
-  const backend = () => (kind === 'pg' ? { pg: { conn_str: `postgres://postgres@127.0.0.1:${link!.port}/postgres`, schema_name: `kill_${++schema}` } } : undefined);
+  const backend = () =>
+    kind === 'pg'
+      ? { pg: { conn_str: `postgres://postgres@127.0.0.1:${link!.port}/postgres`, schema_name: `kill_${++schema}` } }
+      : undefined;
 
   beforeAll(async () => {
     if (kind !== 'pg') return;

@@ -20,7 +20,11 @@ describe('meta-arguments and lifecycle flags', () => {
     const plan = await run('plan');
     expect(plan.out).toContain('# fake_thing.web[2] will be created');
     expect((await run('apply', '-auto-approve')).code).toBe(0);
-    expect(folder.state().resources[0].instances.map((i) => [i.index_key, i.attributes.name])).toEqual([[0, 'web-0'], [1, 'web-1'], [2, 'web-2']]);
+    expect(folder.state().resources[0].instances.map((i) => [i.index_key, i.attributes.name])).toEqual([
+      [0, 'web-0'],
+      [1, 'web-1'],
+      [2, 'web-2'],
+    ]);
     folder.write(fakeStack({ web: { count: 1, name: 'web-${count.index}' } }));
     const shrink = await run('apply', '-auto-approve');
     expect(shrink.out).toContain('# fake_thing.web[2] will be destroyed');
@@ -31,7 +35,10 @@ describe('meta-arguments and lifecycle flags', () => {
   it('for_each over a map gives each.key and each.value, and a removed key deletes only its instance', async () => {
     folder.write(fakeStack({ site: { for_each: { eu: 1, us: 2 }, name: '${each.key}', size: '${each.value}' } }));
     await run('apply', '-auto-approve');
-    expect(folder.state().resources[0].instances.map((i) => [i.index_key, i.attributes.size])).toEqual([['eu', 1], ['us', 2]]);
+    expect(folder.state().resources[0].instances.map((i) => [i.index_key, i.attributes.size])).toEqual([
+      ['eu', 1],
+      ['us', 2],
+    ]);
     folder.write(fakeStack({ site: { for_each: { eu: 1 }, name: '${each.key}', size: '${each.value}' } }));
     const apply = await run('apply', '-auto-approve');
     expect(apply.out).toContain('# fake_thing.site["us"] will be destroyed');
@@ -39,13 +46,18 @@ describe('meta-arguments and lifecycle flags', () => {
   });
 
   it('for_each over a set of strings (toset) and references to instances by key', async () => {
-    folder.write(fakeStack({
-      zone: { for_each: '${toset(["a", "b"])}', name: 'zone-${each.value}' },
-      user: { name: 'u', ref: '${fake_thing.zone["b"].id}' },
-    }));
+    folder.write(
+      fakeStack({
+        zone: { for_each: '${toset(["a", "b"])}', name: 'zone-${each.value}' },
+        user: { name: 'u', ref: '${fake_thing.zone["b"].id}' },
+      }),
+    );
     expect((await run('apply', '-auto-approve')).code).toBe(0);
     const user = folder.state().resources.find((r) => r.name === 'user')!;
-    const zoneB = folder.state().resources.find((r) => r.name === 'zone')!.instances.find((i) => i.index_key === 'b')!;
+    const zoneB = folder
+      .state()
+      .resources.find((r) => r.name === 'zone')!
+      .instances.find((i) => i.index_key === 'b')!;
     expect(user.instances[0].attributes.ref).toBe(zoneB.attributes.id);
   });
 
@@ -81,7 +93,11 @@ describe('meta-arguments and lifecycle flags', () => {
     folder.write(fakeStack({ a: { name: 'a', zone: 'z2', lifecycle: { create_before_destroy: true } } }));
     const apply = await run('apply', '-auto-approve');
     expect(apply.out).toContain('must be replaced (create before destroy)');
-    expect(provider.calls.filter((c) => c.method === 'create' || c.method === 'delete').map((c) => c.method)).toEqual(['create', 'create', 'delete']);
+    expect(provider.calls.filter((c) => c.method === 'create' || c.method === 'delete').map((c) => c.method)).toEqual([
+      'create',
+      'create',
+      'delete',
+    ]);
     expect(folder.state().resources[0].instances).toHaveLength(1);
     expect(folder.state().resources[0].instances[0].attributes.zone).toBe('z2');
   });
@@ -91,20 +107,38 @@ describe('meta-arguments and lifecycle flags', () => {
     await run('apply', '-auto-approve');
     folder.write(fakeStack({ a: { name: 'a', zone: 'z2' } }));
     await run('apply', '-auto-approve');
-    expect(provider.calls.filter((c) => c.method === 'create' || c.method === 'delete').map((c) => c.method)).toEqual(['create', 'delete', 'create']);
+    expect(provider.calls.filter((c) => c.method === 'create' || c.method === 'delete').map((c) => c.method)).toEqual([
+      'create',
+      'delete',
+      'create',
+    ]);
   });
 
   it('ignore_changes keeps listed attributes as they are, and "all" ignores every change', async () => {
-    folder.write(fakeStack({ a: { name: 'a', size: 1, lifecycle: { ignore_changes: ['size'] } }, b: { name: 'b', size: 1, lifecycle: { ignore_changes: 'all' } } }));
+    folder.write(
+      fakeStack({
+        a: { name: 'a', size: 1, lifecycle: { ignore_changes: ['size'] } },
+        b: { name: 'b', size: 1, lifecycle: { ignore_changes: 'all' } },
+      }),
+    );
     await run('apply', '-auto-approve');
-    folder.write(fakeStack({ a: { name: 'a', size: 2, lifecycle: { ignore_changes: ['size'] } }, b: { name: 'b', size: 9, zone: 'z', lifecycle: { ignore_changes: 'all' } } }));
+    folder.write(
+      fakeStack({
+        a: { name: 'a', size: 2, lifecycle: { ignore_changes: ['size'] } },
+        b: { name: 'b', size: 9, zone: 'z', lifecycle: { ignore_changes: 'all' } },
+      }),
+    );
     expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
   });
 
   it('replace_triggered_by replaces an instance when the referenced resource changes', async () => {
-    folder.write(fakeStack({ image: { name: 'image', size: 1 }, vm: { name: 'vm', lifecycle: { replace_triggered_by: ['fake_thing.image'] } } }));
+    folder.write(
+      fakeStack({ image: { name: 'image', size: 1 }, vm: { name: 'vm', lifecycle: { replace_triggered_by: ['fake_thing.image'] } } }),
+    );
     await run('apply', '-auto-approve');
-    folder.write(fakeStack({ image: { name: 'image', size: 2 }, vm: { name: 'vm', lifecycle: { replace_triggered_by: ['fake_thing.image'] } } }));
+    folder.write(
+      fakeStack({ image: { name: 'image', size: 2 }, vm: { name: 'vm', lifecycle: { replace_triggered_by: ['fake_thing.image'] } } }),
+    );
     const plan = await run('plan');
     expect(plan.out).toContain('# fake_thing.vm will be replaced due to changes in replace_triggered_by');
     expect(plan.out).toContain('Plan: 1 to add, 1 to change, 1 to destroy.');

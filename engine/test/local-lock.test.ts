@@ -37,7 +37,19 @@ describe('local state lock', () => {
 
   it('a lock left by a process that is gone is taken over', async () => {
     const lockPath = path.join(folder.dir, '.terraform.tfstate.lock.info');
-    fs.writeFileSync(lockPath, JSON.stringify({ ID: 'dead', Operation: 'OperationApply', Who: 'x@y', Version: '1', Created: new Date().toISOString(), Path: '', Pid: 2 ** 22 + 12345, Host: require('node:os').hostname() }));
+    fs.writeFileSync(
+      lockPath,
+      JSON.stringify({
+        ID: 'dead',
+        Operation: 'OperationApply',
+        Who: 'x@y',
+        Version: '1',
+        Created: new Date().toISOString(),
+        Path: '',
+        Pid: 2 ** 22 + 12345,
+        Host: require('node:os').hostname(),
+      }),
+    );
     expect((await runEngine(folder.dir, new FakeProvider(), ['apply', '-auto-approve'])).code).toBe(0);
     expect(fs.existsSync(lockPath)).toBe(false);
   });
@@ -63,7 +75,19 @@ describe('local state lock', () => {
 
   it('a lock held on another host names who, pid, host, operation and since when, with the Lock Info block', async () => {
     const lockPath = path.join(folder.dir, '.terraform.tfstate.lock.info');
-    fs.writeFileSync(lockPath, JSON.stringify({ ID: 'abc-123', Operation: 'OperationApply', Who: 'ann@ci-7', Version: '0.1.0', Created: '2026-01-02T03:04:05Z', Path: 'terraform.tfstate', Pid: 4242, Host: 'ci-7' }));
+    fs.writeFileSync(
+      lockPath,
+      JSON.stringify({
+        ID: 'abc-123',
+        Operation: 'OperationApply',
+        Who: 'ann@ci-7',
+        Version: '0.1.0',
+        Created: '2026-01-02T03:04:05Z',
+        Path: 'terraform.tfstate',
+        Pid: 4242,
+        Host: 'ci-7',
+      }),
+    );
     const r = await runEngine(folder.dir, new FakeProvider(), ['apply', '-auto-approve']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('locked by ann@ci-7 (pid 4242 on ci-7) for OperationApply since 2026-01-02T03:04:05Z');

@@ -23,7 +23,9 @@ describe('moved blocks', () => {
     stack.write(fakeStack({ renamed: { name: 'web', size: 1 } }, { moved: [{ from: 'fake_thing.old', to: 'fake_thing.renamed' }] }));
     const plan = await cli('plan', '-detailed-exitcode');
     expect(plan.code).toBe(2);
-    expect(plan.out).toContain('  # fake_thing.old has moved to fake_thing.renamed\n    resource "fake_thing" "renamed" {\n        id   = "fake-1"\n        name = "web"\n');
+    expect(plan.out).toContain(
+      '  # fake_thing.old has moved to fake_thing.renamed\n    resource "fake_thing" "renamed" {\n        id   = "fake-1"\n        name = "web"\n',
+    );
     expect(plan.out).toContain('Plan: 0 to add, 0 to change, 0 to destroy.');
     const apply = await cli('apply', '-auto-approve');
     expect(apply.out).toContain('Apply complete! Resources: 0 added, 0 changed, 0 destroyed.');
@@ -43,10 +45,28 @@ describe('moved blocks', () => {
   });
 
   it('follows a chain of moves to its end, and reports previous_address in the JSON plan', async () => {
-    stack.write(fakeStack({ third: { name: 'web', size: 1 } }, { moved: [{ from: 'fake_thing.second', to: 'fake_thing.third' }, { from: 'fake_thing.old', to: 'fake_thing.second' }] }));
+    stack.write(
+      fakeStack(
+        { third: { name: 'web', size: 1 } },
+        {
+          moved: [
+            { from: 'fake_thing.second', to: 'fake_thing.third' },
+            { from: 'fake_thing.old', to: 'fake_thing.second' },
+          ],
+        },
+      ),
+    );
     expect((await cli('plan', '-out=moved.plan')).out).toContain('# fake_thing.old has moved to fake_thing.third');
-    const json = JSON.parse((await cli('show', '-json', 'moved.plan')).out) as { resource_changes: { address: string; previous_address?: string; change: { actions: string[] } }[] };
-    expect(json.resource_changes).toEqual([expect.objectContaining({ address: 'fake_thing.third', previous_address: 'fake_thing.old', change: expect.objectContaining({ actions: ['no-op'] }) })]);
+    const json = JSON.parse((await cli('show', '-json', 'moved.plan')).out) as {
+      resource_changes: { address: string; previous_address?: string; change: { actions: string[] } }[];
+    };
+    expect(json.resource_changes).toEqual([
+      expect.objectContaining({
+        address: 'fake_thing.third',
+        previous_address: 'fake_thing.old',
+        change: expect.objectContaining({ actions: ['no-op'] }),
+      }),
+    ]);
     expect((await cli('apply', 'moved.plan')).code).toBe(0);
     expect(stack.state().resources.map((r) => r.name)).toEqual(['third']);
   });
@@ -55,7 +75,12 @@ describe('moved blocks', () => {
     stack.write(fakeStack({ old: { name: 'web', size: 1, count: 1 } }));
     await cli('apply', '-auto-approve');
     provider.calls.length = 0;
-    stack.write(fakeStack({ old: { name: 'web', size: 1, for_each: { a: 'x' } } }, { moved: [{ from: 'fake_thing.old[0]', to: 'fake_thing.old["a"]' }] }));
+    stack.write(
+      fakeStack(
+        { old: { name: 'web', size: 1, for_each: { a: 'x' } } },
+        { moved: [{ from: 'fake_thing.old[0]', to: 'fake_thing.old["a"]' }] },
+      ),
+    );
     const plan = await cli('plan');
     expect(plan.out).toContain('# fake_thing.old[0] has moved to fake_thing.old["a"]');
     expect(plan.out).toContain('Plan: 0 to add, 0 to change, 0 to destroy.');
@@ -75,7 +100,12 @@ describe('moved blocks', () => {
   });
 
   it('refuses a block moving from an address still declared, or to another type, naming them', async () => {
-    stack.write(fakeStack({ old: { name: 'web', size: 1 }, renamed: { name: 'web', size: 1 } }, { moved: [{ from: 'fake_thing.old', to: 'fake_thing.renamed' }] }));
+    stack.write(
+      fakeStack(
+        { old: { name: 'web', size: 1 }, renamed: { name: 'web', size: 1 } },
+        { moved: [{ from: 'fake_thing.old', to: 'fake_thing.renamed' }] },
+      ),
+    );
     const still = await cli('plan');
     expect(still.code).toBe(1);
     expect(still.err).toContain('Error: Moved object still exists');

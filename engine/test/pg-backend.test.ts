@@ -24,17 +24,28 @@ describe('pg backend', () => {
 
   const stack = (n: number, chain = 10) => {
     const resources: Record<string, unknown> = {};
-    for (let i = 0; i < n; i++) resources[`r${i}`] = i % chain === 0 ? { name: `r${i}` } : { name: `r${i}`, ref: `\${fake_thing.r${i - 1}.id}` };
+    for (let i = 0; i < n; i++)
+      resources[`r${i}`] = i % chain === 0 ? { name: `r${i}` } : { name: `r${i}`, ref: `\${fake_thing.r${i - 1}.id}` };
     return {
-      terraform: { required_providers: { fake: { source: 'example/fake' } }, backend: { pg: { conn_str: connStr, schema_name: `s${schema}` } } },
-      provider: { fake: [{}] }, resource: { fake_thing: resources },
+      terraform: {
+        required_providers: { fake: { source: 'example/fake' } },
+        backend: { pg: { conn_str: connStr, schema_name: `s${schema}` } },
+      },
+      provider: { fake: [{}] },
+      resource: { fake_thing: resources },
     };
   };
   const rows = async (sql: string, args: unknown[] = []) => (await db.query(sql, args)).rows;
 
   /** gridform as its own process with the recording provider; resolves when it exits. */
-  const spawnGridform = (dir: string, signalAfter: number | string, ...args: string[]): { child: ChildProcess; done: Promise<{ code: number | null; signal: string | null; out: string; err: string }> } => {
-    const child = spawn(process.execPath, [CLI, path.join(dir, 'world.jsonl'), '20', String(signalAfter), '--', '-no-color', ...args], { cwd: dir });
+  const spawnGridform = (
+    dir: string,
+    signalAfter: number | string,
+    ...args: string[]
+  ): { child: ChildProcess; done: Promise<{ code: number | null; signal: string | null; out: string; err: string }> } => {
+    const child = spawn(process.execPath, [CLI, path.join(dir, 'world.jsonl'), '20', String(signalAfter), '--', '-no-color', ...args], {
+      cwd: dir,
+    });
     let out = '';
     let err = '';
     child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -58,7 +69,7 @@ describe('pg backend', () => {
   });
   afterEach(() => folder.remove());
 
-  it('keeps the state in Terraform\'s states table, one row per workspace', async () => {
+  it("keeps the state in Terraform's states table, one row per workspace", async () => {
     folder.write(stack(3));
     const provider = new FakeProvider();
     expect((await runEngine(folder.dir, provider, ['apply', '-auto-approve'])).code).toBe(0);
@@ -96,7 +107,11 @@ describe('pg backend', () => {
     const next = await spawnGridform(folder.dir, 0, 'apply', '-auto-approve', '-lock-timeout=5s').done;
     expect(next.code).toBe(0);
     // what the killed run recorded stays: the next run creates only what was missing
-    const live = new Set(readWorld(path.join(folder.dir, 'world.jsonl')).filter((r) => r.op === 'create').map((r) => r.id));
+    const live = new Set(
+      readWorld(path.join(folder.dir, 'world.jsonl'))
+        .filter((r) => r.op === 'create')
+        .map((r) => r.id),
+    );
     const state = JSON.parse((await rows(`SELECT data FROM s${schema}.states WHERE name = 'default'`))[0].data);
     expect(state.resources).toHaveLength(100);
     for (const r of state.resources) expect(live.has(r.instances[0].attributes.id)).toBe(true);
@@ -109,7 +124,9 @@ describe('pg backend', () => {
     folder.write(stack(2));
     const provider = new FakeProvider();
     await runEngine(folder.dir, provider, ['apply', '-auto-approve']);
-    expect((await runEngine(folder.dir, provider, ['workspace', 'new', 'staging'])).out).toContain('Created and switched to workspace "staging"');
+    expect((await runEngine(folder.dir, provider, ['workspace', 'new', 'staging'])).out).toContain(
+      'Created and switched to workspace "staging"',
+    );
     expect((await runEngine(folder.dir, provider, ['plan'])).out).toContain('Plan: 2 to add');
     await runEngine(folder.dir, provider, ['apply', '-auto-approve']);
     expect((await runEngine(folder.dir, provider, ['workspace', 'list'])).out).toBe('  default\n* staging\n\n');
@@ -139,7 +156,17 @@ describe('pg backend', () => {
     const provider = new FakeProvider();
     expect((await runEngine(folder.dir, provider, ['apply', '-auto-approve'])).code).toBe(0);
     // a stale row from an earlier holder stays behind: it must not be taken for the holder
-    await db.query(`INSERT INTO s${schema}.gridform_locks (name, info) VALUES ('default', $1) ON CONFLICT (name) DO UPDATE SET info = $1`, [JSON.stringify({ ID: 'stale', Who: 'ghost@gone', Pid: 1, Host: 'gone', Operation: 'OperationApply', Created: '2020-01-01', Info: 'pg_backend_pid=1' })]);
+    await db.query(`INSERT INTO s${schema}.gridform_locks (name, info) VALUES ('default', $1) ON CONFLICT (name) DO UPDATE SET info = $1`, [
+      JSON.stringify({
+        ID: 'stale',
+        Who: 'ghost@gone',
+        Pid: 1,
+        Host: 'gone',
+        Operation: 'OperationApply',
+        Created: '2020-01-01',
+        Info: 'pg_backend_pid=1',
+      }),
+    ]);
     const terraform = new Client({ connectionString: connStr, application_name: 'terraform' });
     await terraform.connect();
     try {

@@ -76,7 +76,12 @@ describe('plan and apply with a fake provider', () => {
     expect(apply.code).toBe(1);
     expect(apply.err).toContain('fake failure creating a');
     expect(apply.err).toContain('with fake_thing.a');
-    expect(provider.calls.filter((c) => c.method === 'create').map((c) => c.name).sort()).toEqual(['a', 'c']);
+    expect(
+      provider.calls
+        .filter((c) => c.method === 'create')
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['a', 'c']);
     expect(state().resources.map((r: { name: string }) => r.name)).toEqual(['c']);
   });
 

@@ -90,14 +90,20 @@ describe('plan options', () => {
   });
 
   it('variables come from defaults, TF_VAR_ and -var, in that order, and a missing one is named', async () => {
-    const doc = (def?: unknown) => fakeStack({ a: { name: '${var.label}', size: '${var.size}' } }, { variable: { label: def === undefined ? {} : { default: def }, size: { type: 'number', default: 1 } } });
+    const doc = (def?: unknown) =>
+      fakeStack(
+        { a: { name: '${var.label}', size: '${var.size}' } },
+        { variable: { label: def === undefined ? {} : { default: def }, size: { type: 'number', default: 1 } } },
+      );
     folder.write(doc());
     const missing = await run('plan');
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('No value for required variable label');
     folder.write(doc('from-default'));
     expect((await runEngine(folder.dir, provider, ['plan'], { TF_VAR_label: 'from-env' })).out).toContain('"from-env"');
-    const flagged = await runEngine(folder.dir, provider, ['apply', '-auto-approve', '-var', 'label=from-flag', '-var=size=3'], { TF_VAR_label: 'from-env' });
+    const flagged = await runEngine(folder.dir, provider, ['apply', '-auto-approve', '-var', 'label=from-flag', '-var=size=3'], {
+      TF_VAR_label: 'from-env',
+    });
     expect(flagged.code).toBe(0);
     expect(folder.state().resources[0].instances[0].attributes).toMatchObject({ name: 'from-flag', size: 3 });
   });

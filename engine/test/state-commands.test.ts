@@ -10,7 +10,12 @@ describe('state commands, import, show and graph', () => {
   beforeEach(async () => {
     folder = new StackFolder();
     provider = new FakeProvider();
-    folder.write(fakeStack({ a: { name: 'a', secret: 's3cret' }, b: { count: 2, name: 'b${count.index}', ref: '${fake_thing.a.id}' } }, { output: { a_id: { value: '${fake_thing.a.id}' }, token: { value: 'x', sensitive: true } } }));
+    folder.write(
+      fakeStack(
+        { a: { name: 'a', secret: 's3cret' }, b: { count: 2, name: 'b${count.index}', ref: '${fake_thing.a.id}' } },
+        { output: { a_id: { value: '${fake_thing.a.id}' }, token: { value: 'x', sensitive: true } } },
+      ),
+    );
     await run('apply', '-auto-approve');
   });
   afterEach(() => folder.remove());
@@ -36,7 +41,9 @@ describe('state commands, import, show and graph', () => {
 
   it('state mv renames an address, and a plan for the new name has no changes', async () => {
     expect((await run('state', 'mv', 'fake_thing.a', 'fake_thing.main')).code).toBe(0);
-    folder.write(fakeStack({ main: { name: 'a', secret: 's3cret' }, b: { count: 2, name: 'b${count.index}', ref: '${fake_thing.main.id}' } }));
+    folder.write(
+      fakeStack({ main: { name: 'a', secret: 's3cret' }, b: { count: 2, name: 'b${count.index}', ref: '${fake_thing.main.id}' } }),
+    );
     expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
   });
 
@@ -51,13 +58,20 @@ describe('state commands, import, show and graph', () => {
     expect(undeclared.err).toContain('Configuration for import target does not exist');
   });
 
-  it('show -json of a saved plan has Terraform\'s shape, with unknown values in after_unknown', async () => {
+  it("show -json of a saved plan has Terraform's shape, with unknown values in after_unknown", async () => {
     folder.write(fakeStack({ a: { name: 'a', secret: 's3cret' }, b: { count: 3, name: 'b${count.index}', ref: '${fake_thing.a.id}' } }));
     await run('plan', '-out=p');
     const json = JSON.parse((await run('show', '-json', 'p')).out);
     expect(json.format_version).toBe('1.2');
     const created = json.resource_changes.find((c: { address: string }) => c.address === 'fake_thing.b[2]');
-    expect(created).toMatchObject({ mode: 'managed', type: 'fake_thing', name: 'b', index: 2, provider_name: 'registry.terraform.io/example/fake', change: { actions: ['create'], before: null, after_unknown: { id: true } } });
+    expect(created).toMatchObject({
+      mode: 'managed',
+      type: 'fake_thing',
+      name: 'b',
+      index: 2,
+      provider_name: 'registry.terraform.io/example/fake',
+      change: { actions: ['create'], before: null, after_unknown: { id: true } },
+    });
     expect(created.change.after.id).toBeUndefined();
     expect(json.resource_changes.find((c: { address: string }) => c.address === 'fake_thing.a').change.actions).toEqual(['no-op']);
   });

@@ -7,9 +7,12 @@ import { runCli } from '../index';
 import { FakeProvider, fakeFactory } from './fake-provider';
 import { fakeStack, runEngine, StackFolder } from './support/engine-cli';
 
-const doc = fakeStack({ a: { name: 'a' } }, {
-  output: { name: { value: '${fake_thing.a.name}' }, list: { value: ['${fake_thing.a.name}', 'x'] }, size: { value: 3 } },
-});
+const doc = fakeStack(
+  { a: { name: 'a' } },
+  {
+    output: { name: { value: '${fake_thing.a.name}' }, list: { value: ['${fake_thing.a.name}', 'x'] }, size: { value: 3 } },
+  },
+);
 
 describe('state and output commands without any state', () => {
   const folder = new StackFolder();
@@ -18,7 +21,9 @@ describe('state and output commands without any state', () => {
   afterAll(() => folder.remove());
 
   it.each([
-    [['state', 'list']], [['state', 'show', 'fake_thing.a']], [['state', 'rm', 'fake_thing.a']],
+    [['state', 'list']],
+    [['state', 'show', 'fake_thing.a']],
+    [['state', 'rm', 'fake_thing.a']],
     [['state', 'mv', 'fake_thing.a', 'fake_thing.b']],
   ])('%j says "No state file was found!" and exits 1, creating nothing', async (args) => {
     const r = await runEngine(folder.dir, provider, args);
@@ -119,9 +124,18 @@ describe('state push', () => {
     const stdin = new PassThrough();
     const stderr = new PassThrough();
     stdin.end(JSON.stringify({ ...pulled, serial: pulled.serial + 20 }));
-    const code = await runCli(['state', 'push', '-'], { providers: [fakeFactory(provider)], version: 'test' }, {
-      cwd: folder.dir, stdout: new PassThrough(), stderr, stdin, color: false, env: {},
-    });
+    const code = await runCli(
+      ['state', 'push', '-'],
+      { providers: [fakeFactory(provider)], version: 'test' },
+      {
+        cwd: folder.dir,
+        stdout: new PassThrough(),
+        stderr,
+        stdin,
+        color: false,
+        env: {},
+      },
+    );
     expect(code).toBe(0);
     expect(JSON.parse(fs.readFileSync(statePath(), 'utf8')).serial).toBe(pulled.serial + 20);
   });

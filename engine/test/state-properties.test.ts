@@ -44,27 +44,31 @@ function assertStateMatchesWorld(folder: StackFolder, provider: FakeProvider): v
 describe('state under flaky providers', () => {
   it('stays valid and true to the world through random applies and destroys with random failures', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(specArb, fc.boolean()), { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 2 ** 31 }), async (steps, seed) => {
-        const folder = new StackFolder();
-        const provider = new FakeProvider();
-        let rng = seed;
-        provider.flaky = () => ((rng = (rng * 1103515245 + 12345) % 2 ** 31) % 4 === 0);
-        try {
-          for (const [spec, destroy] of steps) {
-            folder.write(config(spec));
-            await runEngine(folder.dir, provider, [destroy ? 'destroy' : 'apply', '-auto-approve']);
+      fc.asyncProperty(
+        fc.array(fc.tuple(specArb, fc.boolean()), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 2 ** 31 }),
+        async (steps, seed) => {
+          const folder = new StackFolder();
+          const provider = new FakeProvider();
+          let rng = seed;
+          provider.flaky = () => (rng = (rng * 1103515245 + 12345) % 2 ** 31) % 4 === 0;
+          try {
+            for (const [spec, destroy] of steps) {
+              folder.write(config(spec));
+              await runEngine(folder.dir, provider, [destroy ? 'destroy' : 'apply', '-auto-approve']);
+              assertStateMatchesWorld(folder, provider);
+            }
+            provider.flaky = undefined;
+            const last = steps[steps.length - 1][0];
+            expect((await runEngine(folder.dir, provider, ['apply', '-auto-approve'])).code).toBe(0);
             assertStateMatchesWorld(folder, provider);
+            expect(provider.world.size).toBe(last.names.length);
+            expect((await runEngine(folder.dir, provider, ['plan', '-detailed-exitcode'])).code).toBe(0);
+          } finally {
+            folder.remove();
           }
-          provider.flaky = undefined;
-          const last = steps[steps.length - 1][0];
-          expect((await runEngine(folder.dir, provider, ['apply', '-auto-approve'])).code).toBe(0);
-          assertStateMatchesWorld(folder, provider);
-          expect(provider.world.size).toBe(last.names.length);
-          expect((await runEngine(folder.dir, provider, ['plan', '-detailed-exitcode'])).code).toBe(0);
-        } finally {
-          folder.remove();
-        }
-      }),
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -70,15 +70,36 @@ interface Shape {
 }
 
 function shapes(showJson: string): Record<string, Shape> {
-  const plan = JSON.parse(showJson) as { resource_changes: { address: string; previous_address?: string; index?: unknown; action_reason?: string; change: { actions: string[]; after: Record<string, unknown> | null; after_unknown: Record<string, unknown> } }[] };
-  return Object.fromEntries(plan.resource_changes.map((c) => [c.address, {
-    actions: c.change.actions, ...(c.previous_address ? { previous: c.previous_address } : {}), index: c.index, after: Object.keys(c.change.after ?? {}).sort(), afterUnknown: Object.keys(c.change.after_unknown ?? {}).sort(),
-    ...(c.action_reason ? { reason: c.action_reason } : {}),
-  }]));
+  const plan = JSON.parse(showJson) as {
+    resource_changes: {
+      address: string;
+      previous_address?: string;
+      index?: unknown;
+      action_reason?: string;
+      change: { actions: string[]; after: Record<string, unknown> | null; after_unknown: Record<string, unknown> };
+    }[];
+  };
+  return Object.fromEntries(
+    plan.resource_changes.map((c) => [
+      c.address,
+      {
+        actions: c.change.actions,
+        ...(c.previous_address ? { previous: c.previous_address } : {}),
+        index: c.index,
+        after: Object.keys(c.change.after ?? {}).sort(),
+        afterUnknown: Object.keys(c.change.after_unknown ?? {}).sort(),
+        ...(c.action_reason ? { reason: c.action_reason } : {}),
+      },
+    ]),
+  );
 }
 
 function terraform(dir: string, ...args: string[]): string {
-  const r = spawnSync('terraform', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' } });
+  const r = spawnSync('terraform', args, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' },
+  });
   if (r.status !== 0) throw new Error(`terraform ${args.join(' ')} failed: ${r.stderr}`);
   return r.stdout;
 }
@@ -90,7 +111,11 @@ async function gridform(dir: string, ...args: string[]): Promise<string> {
   const stderr = new PassThrough();
   let err = '';
   stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runCli(['-no-color', ...args], { providers: [], version: 'test' }, { cwd: dir, stdout, stderr, stdin: new PassThrough() as never, color: false, env: {} });
+  const code = await runCli(
+    ['-no-color', ...args],
+    { providers: [], version: 'test' },
+    { cwd: dir, stdout, stderr, stdin: new PassThrough() as never, color: false, env: {} },
+  );
   if (code !== 0) throw new Error(`gridform ${args.join(' ')} failed: ${err}`);
   return out;
 }
@@ -109,7 +134,10 @@ maybe('parity with terraform on terraform_data', () => {
     fs.writeFileSync(path.join(gf, 'cdk.tf.json'), JSON.stringify(doc));
     terraform(tf, 'plan', '-input=false', '-out=plan.bin');
     await gridform(gf, 'plan', '-out=plan.bin');
-    return { terraform: shapes(terraform(tf, 'show', '-json', 'plan.bin')), gridform: shapes(await gridform(gf, 'show', '-json', 'plan.bin')) };
+    return {
+      terraform: shapes(terraform(tf, 'show', '-json', 'plan.bin')),
+      gridform: shapes(await gridform(gf, 'show', '-json', 'plan.bin')),
+    };
   };
 
   it('plans the same creations, with the same known and unknown attributes', async () => {

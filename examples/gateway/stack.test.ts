@@ -13,8 +13,12 @@ describe('gateway stack', () => {
     expect(synth()).toHaveResourceWithProperties(Network, { nodes: [1, 2], ip_range: '10.40.0.0/16' });
   });
 
-  it('proxies the name to the VM\'s private address on the gateway node', () => {
-    expect(synth()).toHaveResourceWithProperties(NameProxy, { node: 1, name: 'hello', backends: ['http://${grid_deployment.web.vms[0].ip}:8080'] });
+  it("proxies the name to the VM's private address on the gateway node", () => {
+    expect(synth()).toHaveResourceWithProperties(NameProxy, {
+      node: 1,
+      name: 'hello',
+      backends: ['http://${grid_deployment.web.vms[0].ip}:8080'],
+    });
   });
 
   it('reads the fqdn the name gets from the gateway domain data source', () => {

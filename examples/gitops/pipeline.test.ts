@@ -30,7 +30,9 @@ describe('pipeline.sh', () => {
 
     // answers plan with PLAN_EXIT, apply with APPLY_EXIT, a second plan with REPLAN_EXIT
     const fake = path.join(dir, 'gridform');
-    fs.writeFileSync(fake, `#!/usr/bin/env bash
+    fs.writeFileSync(
+      fake,
+      `#!/usr/bin/env bash
 echo "$*" >> ${JSON.stringify(calls)}
 msg() {
   printf '{"@level":"%s","@message":"%s","@module":"terraform.ui","@timestamp":"2026-01-01T00:00:00.000000Z","type":"%s"}\\n' "$1" "$2" "$3"
@@ -46,7 +48,8 @@ case "$1" in
     [ "\${APPLY_EXIT:-0}" = 0 ] || msg error 'Error: it broke' diagnostic; exit "\${APPLY_EXIT:-0}" ;;
 esac
 exit 3
-`);
+`,
+    );
     fs.chmodSync(fake, 0o755);
     for (const f of ['pipeline.sh', 'review-plan.ts', 'print-ui.ts']) fs.copyFileSync(path.join(__dirname, f), path.join(dir, f));
 
@@ -66,7 +69,9 @@ exit 3
       expect(r.out).toContain('Apply complete! Resources: 1 added');
       expect(r.code).toBe(0);
       expect(r.calls).toEqual([
-        'plan -json -input=false -detailed-exitcode -out=tfplan', 'show -json tfplan', 'apply -json -input=false tfplan',
+        'plan -json -input=false -detailed-exitcode -out=tfplan',
+        'show -json tfplan',
+        'apply -json -input=false tfplan',
         'plan -json -input=false -detailed-exitcode',
       ]);
     }, 60_000);
@@ -76,10 +81,14 @@ exit 3
       [{ PLAN_EXIT: '1' }, 1, 'plan failed (exit 1)'],
       [{ APPLY_EXIT: '1' }, 1, 'apply failed (exit 1)'],
       [{ REPLAN_EXIT: '2' }, 1, 'still differ after apply (exit 2)'],
-    ])('%j: exit %i, "%s", whatever the messages say', (exits, exit, says) => {
-      const r = run(exits);
-      expect(`${r.out}${r.err}`).toContain(says);
-      expect(r.code).toBe(exit);
-    }, 60_000);
+    ])(
+      '%j: exit %i, "%s", whatever the messages say',
+      (exits, exit, says) => {
+        const r = run(exits);
+        expect(`${r.out}${r.err}`).toContain(says);
+        expect(r.code).toBe(exit);
+      },
+      60_000,
+    );
   });
 });

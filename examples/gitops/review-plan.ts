@@ -16,7 +16,9 @@ const changes = (plan.resource_changes ?? []).filter((c) => !c.change.actions.ev
 for (const c of changes) process.stdout.write(`  ${c.change.actions.join('/').padEnd(14)} ${c.address}\n`);
 const destructive = changes.filter((c) => c.change.actions.includes('delete'));
 if (destructive.length && process.env.ALLOW_DESTROY !== '1') {
-  process.stderr.write(`\nRefused: the plan destroys ${destructive.map((c) => c.address).join(', ')}. Re-run with ALLOW_DESTROY=1 once someone has approved it.\n`);
+  process.stderr.write(
+    `\nRefused: the plan destroys ${destructive.map((c) => c.address).join(', ')}. Re-run with ALLOW_DESTROY=1 once someone has approved it.\n`,
+  );
   process.exit(1);
 }
 process.stdout.write(`Review passed: ${changes.length} change(s), ${destructive.length} destructive.\n`);

@@ -17,6 +17,8 @@ describe('gitops stack', () => {
   it('declares the network and one VM per site', () => {
     const synthesized = synth(['www', 'api']);
     expect(synthesized).toHaveResourceWithProperties(Network, { name: 'gitops', ip_range: '10.20.0.0/16' });
-    expect(synthesized).toHaveResourceWithProperties(Deployment, { vms: [expect.objectContaining({ name: 'www' }), expect.objectContaining({ name: 'api' })] });
+    expect(synthesized).toHaveResourceWithProperties(Deployment, {
+      vms: [expect.objectContaining({ name: 'www' }), expect.objectContaining({ name: 'api' })],
+    });
   });
 });

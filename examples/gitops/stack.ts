@@ -17,7 +17,12 @@ export class GitopsStack extends TerraformStack {
     // PG_CONN_STR when conn_str is empty, so credentials stay in the CI secret store.
     new PgBackend(this, { connStr: '', schemaName: 'gridform_gitops' });
     new GridProvider(this, 'grid', { network: 'local' });
-    const network = new Network(this, 'network', { name: 'gitops', nodes: [node], ipRange: '10.20.0.0/16', description: 'kept by the pipeline' });
+    const network = new Network(this, 'network', {
+      name: 'gitops',
+      nodes: [node],
+      ipRange: '10.20.0.0/16',
+      description: 'kept by the pipeline',
+    });
     const deployment = new Deployment(this, 'web', {
       node,
       name: 'gitops-web',

@@ -20,7 +20,13 @@ export class KubernetesStack extends TerraformStack {
       token: 'example-k3s-token',
       sshKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleKeyForTheKubernetesExample user@example',
       master: { name: 'master', node: 1, cpu: 2, memory: props.masterMemory ?? 2048, diskSize: 20, publicip: true },
-      workers: Array.from({ length: props.workers ?? 2 }, (_, i) => ({ name: `worker${i + 1}`, node: 1 + (i % 2), cpu: 1, memory: 1024, diskSize: 10 })),
+      workers: Array.from({ length: props.workers ?? 2 }, (_, i) => ({
+        name: `worker${i + 1}`,
+        node: 1 + (i % 2),
+        cpu: 1,
+        memory: 1024,
+        diskSize: 10,
+      })),
     });
     new TerraformOutput(this, 'master_ip', { value: cluster.master.ip });
     new TerraformOutput(this, 'master_public_ip', { value: cluster.master.computedip });

@@ -14,8 +14,15 @@ describe('network-wireguard stack', () => {
   });
 
   it('puts two VMs on each node, in that network', () => {
-    expect(synth()).toHaveResourceWithProperties(Deployment, { node: 1, network_name: '${grid_network.network.name}', vms: [expect.objectContaining({ name: 'vm1_1' }), expect.objectContaining({ name: 'vm1_2' })] });
-    expect(synth()).toHaveResourceWithProperties(Deployment, { node: 2, vms: [expect.objectContaining({ name: 'vm2_1' }), expect.objectContaining({ name: 'vm2_2' })] });
+    expect(synth()).toHaveResourceWithProperties(Deployment, {
+      node: 1,
+      network_name: '${grid_network.network.name}',
+      vms: [expect.objectContaining({ name: 'vm1_1' }), expect.objectContaining({ name: 'vm1_2' })],
+    });
+    expect(synth()).toHaveResourceWithProperties(Deployment, {
+      node: 2,
+      vms: [expect.objectContaining({ name: 'vm2_1' }), expect.objectContaining({ name: 'vm2_2' })],
+    });
   });
 
   it('outputs the wireguard config as a sensitive value', () => {

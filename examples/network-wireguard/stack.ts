@@ -20,16 +20,32 @@ export class NetworkWireguardStack extends TerraformStack {
     const nodes = props.nodes ?? [1, 2];
     const count = props.vmsPerNode ?? 2;
     new GridProvider(this, 'grid', { network: 'local' });
-    const network = new Network(this, 'network', { name: 'private', nodes, ipRange: '10.20.0.0/16', description: 'VMs on every node, and your machine', addWgAccess: true });
+    const network = new Network(this, 'network', {
+      name: 'private',
+      nodes,
+      ipRange: '10.20.0.0/16',
+      description: 'VMs on every node, and your machine',
+      addWgAccess: true,
+    });
     nodes.forEach((node, n) => {
       const d = new Deployment(this, `vms_${n + 1}`, {
         node,
         name: `private_${n + 1}`,
         networkName: network.name,
-        vms: Array.from({ length: count }, (_, i) => ({ name: `vm${n + 1}_${i + 1}`, flist: FLIST, entrypoint: '/sbin/zinit init', cpu: 1, memory: 512 })),
+        vms: Array.from({ length: count }, (_, i) => ({
+          name: `vm${n + 1}_${i + 1}`,
+          flist: FLIST,
+          entrypoint: '/sbin/zinit init',
+          cpu: 1,
+          memory: 512,
+        })),
       });
       new TerraformOutput(this, `node${n + 1}_ips`, { value: Array.from({ length: count }, (_, i) => d.vms.get(i).ip) });
     });
-    new TerraformOutput(this, 'wg_config', { value: network.accessWgConfig, sensitive: true, description: 'save as wg.conf and run wg-quick up ./wg.conf' });
+    new TerraformOutput(this, 'wg_config', {
+      value: network.accessWgConfig,
+      sensitive: true,
+      description: 'save as wg.conf and run wg-quick up ./wg.conf',
+    });
   }
 }

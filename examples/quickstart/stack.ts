@@ -10,7 +10,12 @@ export class QuickstartStack extends TerraformStack {
     const node = props.node ?? 1;
     // the mnemonic comes from MNEMONIC, else from the local grid's dev account
     new GridProvider(this, 'grid', { network: 'local' });
-    const network = new Network(this, 'network', { name: 'quickstart', nodes: [node], ipRange: '10.1.0.0/16', description: 'quickstart network' });
+    const network = new Network(this, 'network', {
+      name: 'quickstart',
+      nodes: [node],
+      ipRange: '10.1.0.0/16',
+      description: 'quickstart network',
+    });
     const deployment = new Deployment(this, 'vm', {
       node,
       name: 'quickstart',

@@ -10,13 +10,18 @@ describe('zdb-and-containers stack', () => {
   const synth = () => Testing.synth(new ZdbAndContainersStack(Testing.app(), 'zdb-and-containers'));
 
   it('declares two 0-db namespaces, one of them append-only', () => {
-    expect(synth()).toHaveResourceWithProperties(Deployment, { zdbs: [expect.objectContaining({ name: 'cache', mode: 'user' }), expect.objectContaining({ name: 'log', mode: 'seq' })] });
+    expect(synth()).toHaveResourceWithProperties(Deployment, {
+      zdbs: [expect.objectContaining({ name: 'cache', mode: 'user' }), expect.objectContaining({ name: 'log', mode: 'seq' })],
+    });
   });
 
   it('runs two containers that mount the shared disk', () => {
     expect(synth()).toHaveResourceWithProperties(Deployment, {
       disks: [expect.objectContaining({ name: 'shared', size: 10 })],
-      containers: [expect.objectContaining({ name: 'worker1', mounts: [{ name: 'shared', mount_point: '/data' }] }), expect.objectContaining({ name: 'worker2' })],
+      containers: [
+        expect.objectContaining({ name: 'worker1', mounts: [{ name: 'shared', mount_point: '/data' }] }),
+        expect.objectContaining({ name: 'worker2' }),
+      ],
     });
   });
 

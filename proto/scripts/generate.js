@@ -11,7 +11,16 @@ fs.rmSync(out, { recursive: true, force: true });
 const defs = ['chain.proto', 'node.proto'].map((f) => path.join('defs', f));
 execFileSync(
   process.execPath,
-  [require.resolve('@grpc/proto-loader/build/bin/proto-loader-gen-types.js'), '--longs=Number', '--enums=String', '--defaults', '--oneofs', '--grpcLib=@grpc/grpc-js', `--outDir=generated`, ...defs],
+  [
+    require.resolve('@grpc/proto-loader/build/bin/proto-loader-gen-types.js'),
+    '--longs=Number',
+    '--enums=String',
+    '--defaults',
+    '--oneofs',
+    '--grpcLib=@grpc/grpc-js',
+    `--outDir=generated`,
+    ...defs,
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 for (const pkg of ['chain', 'node']) {

@@ -40,7 +40,8 @@ export function signCall(signer: CallSigner, nowMs = Date.now()): CallAuth {
 export function callAuthProblem(auth: CallAuth, nodeId: number, publicKeyHex: string | undefined, nowMs = Date.now()): string | undefined {
   if (!publicKeyHex) return `twin ${auth.twinId} does not exist on chain`;
   const skew = Math.abs(nowMs / 1000 - auth.time);
-  if (skew > CALL_AUTH_VALID_SECONDS) return `the call's signature is ${Math.round(skew)} s away from the node's time (at most ${CALL_AUTH_VALID_SECONDS} s)`;
+  if (skew > CALL_AUTH_VALID_SECONDS)
+    return `the call's signature is ${Math.round(skew)} s away from the node's time (at most ${CALL_AUTH_VALID_SECONDS} s)`;
   const signature = Buffer.from(auth.signature, 'hex');
   if (!verify(publicKeyHex, callChallenge(nodeId, auth.twinId, auth.time), signature)) {
     return `the call is not signed by twin ${auth.twinId}'s key for node ${nodeId}`;

@@ -83,7 +83,10 @@ export class ChainClient {
   private readonly awaitReconnectMs: number;
 
   /** `adminToken`: the chain's admin credential, for fund, advanceTime and setTftPrice */
-  constructor(readonly address: string, options: ClientOptions & { adminToken?: string } = {}) {
+  constructor(
+    readonly address: string,
+    options: ClientOptions & { adminToken?: string } = {},
+  ) {
     const proto = chainProto();
     const credentials = grpc.credentials.createInsecure();
     this.raw = new proto.gridform.chain.Chain(address, credentials, channelOptions(options));
@@ -175,7 +178,11 @@ export class ChainClient {
    * `onOpen` is called once the chain has accepted the subscription.
    */
   subscribe(
-    fromBlock: number, onEvent: (e: Event__Output) => void, onEnd?: (err?: Error) => void, nodeId = 0, onOpen?: () => void,
+    fromBlock: number,
+    onEvent: (e: Event__Output) => void,
+    onEnd?: (err?: Error) => void,
+    nodeId = 0,
+    onOpen?: () => void,
   ): Subscription {
     const stream = this.raw.SubscribeEvents({ fromBlock, nodeId });
     let cancelled = false;

@@ -73,10 +73,18 @@ interface SignatureToVerify {
  * every required request must be signed, and the signed weight must reach weight_required.
  * `hash` may be passed when the caller computed it already (it is the deployment's md5 challenge).
  */
-export function verifyDeploymentSignatures(d: DeploymentInput, publicKeyOf: (twinId: number) => string | undefined, hash: Uint8Array = deploymentHash(d)): SignatureCheck {
+export function verifyDeploymentSignatures(
+  d: DeploymentInput,
+  publicKeyOf: (twinId: number) => string | undefined,
+  hash: Uint8Array = deploymentHash(d),
+): SignatureCheck {
   const pending = signaturesToVerify(d, publicKeyOf);
   if (!Array.isArray(pending)) return pending;
-  return weighSignatures(d, pending, pending.map((s) => verify(s.publicKey, hash, s.signature)));
+  return weighSignatures(
+    d,
+    pending,
+    pending.map((s) => verify(s.publicKey, hash, s.signature)),
+  );
 }
 
 /** verifyDeploymentSignatures with the signatures verified by `verifier`, all at once. */
@@ -99,7 +107,8 @@ function signaturesToVerify(d: DeploymentInput, publicKeyOf: (twinId: number) =>
     const twin = Number(s.twinId);
     const publicKey = publicKeyOf(twin);
     if (!publicKey) return { ok: false, reason: `signature by twin ${twin}, which is not on chain` };
-    if (s.signatureType && s.signatureType !== 'ed25519') return { ok: false, reason: `signature type ${s.signatureType} is not supported (ed25519 only)` };
+    if (s.signatureType && s.signatureType !== 'ed25519')
+      return { ok: false, reason: `signature type ${s.signatureType} is not supported (ed25519 only)` };
     pending.push({ twin, publicKey, signature: Buffer.from(s.signature ?? '', 'hex') });
   }
   return pending;
@@ -116,6 +125,7 @@ function weighSignatures(d: DeploymentInput, signed: SignatureToVerify[], verifi
     if (valid.has(twin)) weight += r.weight ?? 0;
     else if (r.required) return { ok: false, reason: `the required signature of twin ${twin} is missing` };
   }
-  if (weight < (req.weightRequired ?? 0)) return { ok: false, reason: `signed weight ${weight} is below the required ${req.weightRequired}` };
+  if (weight < (req.weightRequired ?? 0))
+    return { ok: false, reason: `signed weight ${weight} is below the required ${req.weightRequired}` };
   return { ok: true };
 }

@@ -17,7 +17,9 @@ let nodeGrpc: NodeGrpc | undefined;
 let chainRoot: protobuf.Root | undefined;
 
 export function chainProto(): ChainGrpc {
-  chainGrpc ??= grpc.loadPackageDefinition(protoLoader.loadSync(path.join(PROTO_DIR, 'chain.proto'), LOADER_OPTIONS)) as unknown as ChainGrpc;
+  chainGrpc ??= grpc.loadPackageDefinition(
+    protoLoader.loadSync(path.join(PROTO_DIR, 'chain.proto'), LOADER_OPTIONS),
+  ) as unknown as ChainGrpc;
   return chainGrpc;
 }
 

@@ -25,7 +25,10 @@ export class NodeClient {
   private auth?: { metadata: grpc.Metadata; signedAt: number };
 
   /** `signer` (the calling twin and this node's id) is needed for get, list and changes. */
-  constructor(readonly address: string, options: ClientOptions & { signer?: CallSigner } = {}) {
+  constructor(
+    readonly address: string,
+    options: ClientOptions & { signer?: CallSigner } = {},
+  ) {
     this.raw = new (nodeProto().gridform.node.Node)(address, grpc.credentials.createInsecure(), channelOptions(options));
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.signer = options.signer;

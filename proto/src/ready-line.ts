@@ -21,7 +21,9 @@ export function readyLine(proc: ChildProcess, ready: RegExp, name = 'the process
       const m = ready.exec((out += d.toString()));
       if (m) resolve(m);
     });
-    proc.once('exit', (code, signal) => reject(new Error(`${name} exited (${signal ?? `code ${code}`}) before it was ready${out ? `; it printed: ${out.trim()}` : ''}`)));
+    proc.once('exit', (code, signal) =>
+      reject(new Error(`${name} exited (${signal ?? `code ${code}`}) before it was ready${out ? `; it printed: ${out.trim()}` : ''}`)),
+    );
   });
 }
 

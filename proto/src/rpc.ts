@@ -11,10 +11,24 @@ export interface Peer {
 }
 
 /** Failures of the connection itself (as opposed to an answer the server gave with that code). */
-const CONNECTION_FAILURE = new RegExp([
-  'No connection established', 'Connection dropped', 'Connection closed', 'Failed to connect', 'Name resolution failed',
-  'RST_STREAM', 'GOAWAY', 'ECONN', 'EHOST', 'ENET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE',
-].join('|'));
+const CONNECTION_FAILURE = new RegExp(
+  [
+    'No connection established',
+    'Connection dropped',
+    'Connection closed',
+    'Failed to connect',
+    'Name resolution failed',
+    'RST_STREAM',
+    'GOAWAY',
+    'ECONN',
+    'EHOST',
+    'ENET',
+    'ETIMEDOUT',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EPIPE',
+  ].join('|'),
+);
 
 /** Connection failures that happen before a call is sent. */
 const NEVER_SENT = /No connection established|ECONNREFUSED|Failed to connect/;
@@ -54,15 +68,22 @@ export class RpcError extends Error {
   }
 
   private static describe(
-    method: string, code: grpc.status, details: string, address: string, peer?: Peer, contractId?: number, timeoutMs?: number,
+    method: string,
+    code: grpc.status,
+    details: string,
+    address: string,
+    peer?: Peer,
+    contractId?: number,
+    timeoutMs?: number,
   ): string {
     const unreachable = code === grpc.status.DEADLINE_EXCEEDED || (code === grpc.status.UNAVAILABLE && CONNECTION_FAILURE.test(details));
     if (!unreachable) return details || `${method} failed with gRPC status ${grpc.status[code]}`;
     const who = `${peer?.name ?? 'the server'} at ${address}`;
     const about = contractId ? ` (${method} of contract ${contractId})` : ` (${method})`;
-    const what = code === grpc.status.DEADLINE_EXCEEDED
-      ? `${who} did not answer within ${timeoutMs ? `${timeoutMs / 1000} s` : 'the deadline'}${about}`
-      : `${who} is unreachable (${reasonOf(details)})${about}`;
+    const what =
+      code === grpc.status.DEADLINE_EXCEEDED
+        ? `${who} did not answer within ${timeoutMs ? `${timeoutMs / 1000} s` : 'the deadline'}${about}`
+        : `${who} is unreachable (${reasonOf(details)})${about}`;
     return peer?.hint ? `${what}: ${peer.hint}` : what;
   }
 }
@@ -78,10 +99,21 @@ export function describeFailure(err: unknown): string {
   return reasonOf(details);
 }
 
-type UnaryMethod<Req, Res> = (req: Req, metadata: grpc.Metadata, options: grpc.CallOptions, cb: (err: grpc.ServiceError | null, res?: Res) => void) => unknown;
+type UnaryMethod<Req, Res> = (
+  req: Req,
+  metadata: grpc.Metadata,
+  options: grpc.CallOptions,
+  cb: (err: grpc.ServiceError | null, res?: Res) => void,
+) => unknown;
 
 export function unary<Req, Res>(
-  client: grpc.Client, method: string, req: Req, timeoutMs: number, address: string, peer?: Peer, metadata = new grpc.Metadata(),
+  client: grpc.Client,
+  method: string,
+  req: Req,
+  timeoutMs: number,
+  address: string,
+  peer?: Peer,
+  metadata = new grpc.Metadata(),
 ): Promise<Res> {
   const fn = (client as unknown as Record<string, UnaryMethod<Req, Res>>)[method];
   const contractId = Number((req as { contractId?: unknown } | undefined)?.contractId) || undefined;

@@ -9,8 +9,22 @@ function vmDeployment(memory = 1024): node.Deployment {
     description: '',
     signatureRequirement: { requests: [{ twinId: 5, required: false, weight: 1 }], weightRequired: 1, signatures: [] },
     workloads: [
-      { version: 0, name: 'net', type: 'network', data: JSON.stringify({ ip_range: '10.1.0.0/16', subnet: '10.1.2.0/24' }), metadata: '', description: '' },
-      { version: 0, name: 'vm', type: 'zmachine', data: JSON.stringify({ flist: 'f', compute_capacity: { cpu: 1, memory: memory * 2 ** 20 } }), metadata: '', description: '' },
+      {
+        version: 0,
+        name: 'net',
+        type: 'network',
+        data: JSON.stringify({ ip_range: '10.1.0.0/16', subnet: '10.1.2.0/24' }),
+        metadata: '',
+        description: '',
+      },
+      {
+        version: 0,
+        name: 'vm',
+        type: 'zmachine',
+        data: JSON.stringify({ flist: 'f', compute_capacity: { cpu: 1, memory: memory * 2 ** 20 } }),
+        metadata: '',
+        description: '',
+      },
     ],
   };
 }
@@ -69,6 +83,9 @@ describe('deployment signatures', () => {
   it('rejects a missing required signature', () => {
     const d = vmDeployment();
     d.signatureRequirement!.requests!.push({ twinId: 6, required: true, weight: 1 });
-    expect(verifyDeploymentSignatures(signDeployment(d, 5, owner), keys)).toEqual({ ok: false, reason: expect.stringContaining('twin 6 is missing') });
+    expect(verifyDeploymentSignatures(signDeployment(d, 5, owner), keys)).toEqual({
+      ok: false,
+      reason: expect.stringContaining('twin 6 is missing'),
+    });
   });
 });

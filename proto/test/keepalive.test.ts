@@ -74,10 +74,16 @@ describe('keepalive pings on a connection to a peer that vanished silently', () 
       const open = new Promise<void>((resolve) => (opened = resolve));
       const ended = new Promise<{ err?: Error; afterMs: number }>((resolve) => {
         let cutAt = 0;
-        client.subscribe(0, (e) => events.push(Number(e.block)), (err) => resolve({ err, afterMs: Date.now() - cutAt }), 0, () => {
-          cutAt = Date.now();
-          opened();
-        });
+        client.subscribe(
+          0,
+          (e) => events.push(Number(e.block)),
+          (err) => resolve({ err, afterMs: Date.now() - cutAt }),
+          0,
+          () => {
+            cutAt = Date.now();
+            opened();
+          },
+        );
       });
       await open;
       chain.emit();
@@ -93,7 +99,10 @@ describe('keepalive pings on a connection to a peer that vanished silently', () 
       const deadline = Date.now() + 10_000;
       let block = 0;
       while (!block && Date.now() < deadline) {
-        block = await client.info().then((i) => Number(i.block), () => 0);
+        block = await client.info().then(
+          (i) => Number(i.block),
+          () => 0,
+        );
       }
       expect(block).toBe(2);
     } finally {

@@ -18,17 +18,35 @@ function stack(): unknown {
     provider: { grid: [{ network: 'local' }] },
     resource: {
       grid_network: { net: { name: 'bench', nodes, ip_range: '10.100.0.0/16' } },
-      grid_deployment: Object.fromEntries(nodes.map((node) => [`vms_${node}`, {
-        node, name: `bench_${node}`, network_name: '${grid_network.net.name}',
-        vms: Array.from({ length: VMS_PER_NODE }, (_, i) => ({ name: `vm${i + 1}`, flist: 'https://hub.grid.tf/tf-official-apps/base:latest.flist', cpu: 1, memory: 256, rootfs_size: 0 })),
-      }])),
+      grid_deployment: Object.fromEntries(
+        nodes.map((node) => [
+          `vms_${node}`,
+          {
+            node,
+            name: `bench_${node}`,
+            network_name: '${grid_network.net.name}',
+            vms: Array.from({ length: VMS_PER_NODE }, (_, i) => ({
+              name: `vm${i + 1}`,
+              flist: 'https://hub.grid.tf/tf-official-apps/base:latest.flist',
+              cpu: 1,
+              memory: 256,
+              rootfs_size: 0,
+            })),
+          },
+        ]),
+      ),
     },
   };
 }
 
 function timed(args: string[], cwd: string, env: Record<string, string>): number {
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [GRIDFORM, ...args], { cwd, env: { ...process.env, ...env, CHECKPOINT_DISABLE: '1' }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [GRIDFORM, ...args], {
+    cwd,
+    env: { ...process.env, ...env, CHECKPOINT_DISABLE: '1' },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status !== 0) throw new Error(`gridform ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   return seconds;
@@ -51,7 +69,8 @@ function main(): void {
     ] as const;
     const width = Math.max(...rows.map((r) => r[0].length));
     process.stdout.write(`\n${'provider on a local grid'.padEnd(width)}  measured   goal\n${'-'.repeat(width)}  ---------  ---------\n`);
-    for (const [what, s, goal] of rows) process.stdout.write(`${what.padEnd(width)}  ${`${s.toFixed(2)} s`.padEnd(9)}  <= ${goal} s ${s <= goal ? 'met' : 'MISSED'}\n`);
+    for (const [what, s, goal] of rows)
+      process.stdout.write(`${what.padEnd(width)}  ${`${s.toFixed(2)} s`.padEnd(9)}  <= ${goal} s ${s <= goal ? 'met' : 'MISSED'}\n`);
     process.stdout.write('On the real grid one deployment takes tens of seconds: 6 s blocks, and nodes pulling flists.\n');
   } finally {
     spawnSync(process.execPath, [GRIDFORM, 'grid', 'down', '--purge'], { env: { ...process.env, ...env } });

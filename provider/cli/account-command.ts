@@ -41,7 +41,11 @@ async function run(client: ChainClient, [sub, arg]: string[], v: Values, io: Cli
       await client.fund(key.publicKey, tftToUnits(v.fund ?? '1000'));
       const twinId = (await client.submit(key, { createTwin: { relay: 'relay.local' } })).createdIds[0];
       const balance = unitsToTft((await client.account(key.publicKey)).balance);
-      io.stdout.write(v.json ? JSON.stringify({ mnemonic, accountId: key.publicKey, twinId, balance }, null, 2) + '\n' : `Account ${key.publicKey}\n  twin ${twinId}, balance ${balance} TFT\n  mnemonic: ${mnemonic}\n`);
+      io.stdout.write(
+        v.json
+          ? JSON.stringify({ mnemonic, accountId: key.publicKey, twinId, balance }, null, 2) + '\n'
+          : `Account ${key.publicKey}\n  twin ${twinId}, balance ${balance} TFT\n  mnemonic: ${mnemonic}\n`,
+      );
       return 0;
     }
     case 'balance': {
@@ -49,7 +53,11 @@ async function run(client: ChainClient, [sub, arg]: string[], v: Values, io: Cli
       const id = arg ?? (mnemonic ? keyPairFromMnemonic(mnemonic).publicKey : undefined);
       if (!id) return fail(io, 'no account: pass ACCOUNT_ID, export MNEMONIC, or start a local grid');
       const a = await client.account(id);
-      io.stdout.write(v.json ? JSON.stringify({ ...a, balanceTft: unitsToTft(a.balance) }, null, 2) + '\n' : `${unitsToTft(a.balance)} TFT (account ${id}${a.twinId ? `, twin ${a.twinId}` : ''})\n`);
+      io.stdout.write(
+        v.json
+          ? JSON.stringify({ ...a, balanceTft: unitsToTft(a.balance) }, null, 2) + '\n'
+          : `${unitsToTft(a.balance)} TFT (account ${id}${a.twinId ? `, twin ${a.twinId}` : ''})\n`,
+      );
       return 0;
     }
     case 'transfer': {

@@ -38,36 +38,76 @@ async function run(client: ChainClient, [sub, arg]: string[], v: Values, io: Cli
       const seen = (t: number) => (t ? `${ago(info.timestamp - t)} ago` : 'never');
       const header = ['ID', 'FARM', 'TWIN', 'STATUS', 'VERSION', 'LAST REPORT', 'CRU', 'MRU GiB', 'SRU GiB', 'ADDRESS'];
       const rows = nodes.map((n) => [
-        n.id, n.farmId, n.twinId, n.status, n.version || '-', seen(n.lastReport),
-        n.resources?.cru, gib(n.resources?.mru), gib(n.resources?.sru), n.address,
+        n.id,
+        n.farmId,
+        n.twinId,
+        n.status,
+        n.version || '-',
+        seen(n.lastReport),
+        n.resources?.cru,
+        gib(n.resources?.mru),
+        gib(n.resources?.sru),
+        n.address,
       ]);
       return out(nodes, () => table(header, rows));
     }
     case 'farms': {
       const farms = await client.farms(Number(v.twin ?? 0));
-      return out(farms, () => table(['ID', 'NAME', 'TWIN', 'PUBLIC IPS', 'FREE'], farms.map((f) => [f.id, f.name, f.twinId, f.publicIps.length, f.publicIps.filter((p) => !p.contractId).length])));
+      return out(farms, () =>
+        table(
+          ['ID', 'NAME', 'TWIN', 'PUBLIC IPS', 'FREE'],
+          farms.map((f) => [f.id, f.name, f.twinId, f.publicIps.length, f.publicIps.filter((p) => !p.contractId).length]),
+        ),
+      );
     }
     case 'contracts': {
       const cs = await client.contracts({ twinId: Number(v.twin ?? 0), nodeId: Number(v.node ?? 0) });
-      return out(cs, () => table(['ID', 'TYPE', 'STATE', 'TWIN', 'NODE', 'HASH/NAME', 'PUBLIC IPS'], cs.map((c) => [c.id, c.type, c.state + (c.deletedReason ? `(${c.deletedReason})` : ''), c.twinId, c.nodeId || '', c.name || c.deploymentHash, c.publicIpsList.map((p) => p.ip).join(' ')])));
+      return out(cs, () =>
+        table(
+          ['ID', 'TYPE', 'STATE', 'TWIN', 'NODE', 'HASH/NAME', 'PUBLIC IPS'],
+          cs.map((c) => [
+            c.id,
+            c.type,
+            c.state + (c.deletedReason ? `(${c.deletedReason})` : ''),
+            c.twinId,
+            c.nodeId || '',
+            c.name || c.deploymentHash,
+            c.publicIpsList.map((p) => p.ip).join(' '),
+          ]),
+        ),
+      );
     }
     case 'bills': {
       if (!/^\d+$/.test(arg)) return fail(io, `bills takes a contract id (a number), not ${JSON.stringify(arg)}`);
       const bills = (await client.bills(Number(arg))).map((b) => ({ ...b, amountTft: unitsToTft(b.amount) }));
-      return out(bills, () => table(['TIME', 'BLOCK', 'AMOUNT TFT', 'DISCOUNT', 'SECONDS'], bills.map((b) => [new Date(b.timestamp * 1000).toISOString(), b.block, b.amountTft, b.discountLevel, b.seconds])));
+      return out(bills, () =>
+        table(
+          ['TIME', 'BLOCK', 'AMOUNT TFT', 'DISCOUNT', 'SECONDS'],
+          bills.map((b) => [new Date(b.timestamp * 1000).toISOString(), b.block, b.amountTft, b.discountLevel, b.seconds]),
+        ),
+      );
     }
     case 'events': {
       const from = Number(v.from ?? 0);
       const { block } = await client.info();
       const events: { block: number; type: string; data: unknown }[] = [];
       await new Promise<void>((resolve, reject) => {
-        const sub = client.subscribe(from, (e) => {
-          events.push({ block: e.block, type: e.type, data: JSON.parse(e.data) });
-          if (e.block >= block) (sub.cancel(), resolve());
-        }, (err) => (err ? reject(err) : resolve()));
+        const sub = client.subscribe(
+          from,
+          (e) => {
+            events.push({ block: e.block, type: e.type, data: JSON.parse(e.data) });
+            if (e.block >= block) (sub.cancel(), resolve());
+          },
+          (err) => (err ? reject(err) : resolve()),
+        );
         if (from > block) (sub.cancel(), resolve());
       });
-      return out(events, () => table(['BLOCK', 'EVENT', 'DATA'], events.map((e) => [e.block, e.type, JSON.stringify(e.data)])));
+      return out(events, () =>
+        table(
+          ['BLOCK', 'EVENT', 'DATA'],
+          events.map((e) => [e.block, e.type, JSON.stringify(e.data)]),
+        ),
+      );
     }
     case 'advance': {
       const hours = Number(v.hours);

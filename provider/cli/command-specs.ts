@@ -15,7 +15,9 @@ const WHOLE = { pattern: /^\d+$/, what: 'a whole number' };
 const TFT = { pattern: /^\d*\.?\d+$/, what: 'an amount of TFT such as 10 or 2.5' };
 const ID = { pattern: /^\d+$/, what: 'a number (an id)' };
 const VERSION_FLAG: FlagSpec = {
-  kind: 'value', arg: 'VERSION', help: 'The zos-sim version (default: the latest, 0.2.0).',
+  kind: 'value',
+  arg: 'VERSION',
+  help: 'The zos-sim version (default: the latest, 0.2.0).',
   accepts: { pattern: /^[\w.+-]{1,64}$/, what: 'a version such as 0.2.0' },
 };
 const count = (help: string): FlagSpec => ({ kind: 'value', arg: 'N', help, accepts: WHOLE });
@@ -32,20 +34,25 @@ export const GRID_SPEC: CommandSpec = {
       summary: 'Start the local grid (or restart what is down) and print it',
       description: 'Starts a chain and N nodes, funds a dev account and prints the chain address, the nodes and the dev mnemonic.',
       flags: {
-        ...DATA, ...JSON_FLAG,
+        ...DATA,
+        ...JSON_FLAG,
         nodes: count('How many nodes (default 3).'),
         farms: count('How many farms the nodes are spread over (default 2).'),
         port: { kind: 'value', arg: 'PORT', help: 'The chain port (default 9944; 0 picks a free one).', accepts: WHOLE },
         profile: {
-          kind: 'value', arg: 'small|medium|large', help: 'The capacity of each node (default medium).',
+          kind: 'value',
+          arg: 'small|medium|large',
+          help: 'The capacity of each node (default medium).',
           accepts: { pattern: /^(small|medium|large)$/, what: 'small, medium or large' },
         },
         gateways: count('How many nodes are gateways with a domain (default 1).'),
         'public-ips': count('Public IPv4 addresses per farm (default 16).'),
         'nodes-per-process': count('Nodes hosted by one process (default 1 up to 20 nodes, 500 above).'),
         'explorer-port': {
-          kind: 'value', arg: 'PORT', accepts: WHOLE,
-          help: 'The explorer\'s port (default 8080, or a free one when 8080 is taken; 0 picks a free one).',
+          kind: 'value',
+          arg: 'PORT',
+          accepts: WHOLE,
+          help: "The explorer's port (default 8080, or a free one when 8080 is taken; 0 picks a free one).",
         },
       },
       args: [0, 0],
@@ -60,8 +67,9 @@ export const GRID_SPEC: CommandSpec = {
     upgrade: {
       usage: '[options]',
       summary: 'Upgrade every node of the local grid, one at a time',
-      description: 'Each node stops cleanly and starts on the new version from its data: its workloads are restored, not re-created. '
-        + 'It returns once the chain shows every node on the new version.',
+      description:
+        'Each node stops cleanly and starts on the new version from its data: its workloads are restored, not re-created. ' +
+        'It returns once the chain shows every node on the new version.',
       flags: { ...DATA, to: VERSION_FLAG },
       args: [0, 0],
     },
@@ -76,7 +84,10 @@ export const GRID_SPEC: CommandSpec = {
 };
 
 const chainSub = (usage: string, summary: string, flags: Flags, args: readonly [number, number] = [0, 0]): CommandSpec => ({
-  usage, summary, flags: { ...CHAIN, ...flags }, args,
+  usage,
+  summary,
+  flags: { ...CHAIN, ...flags },
+  args,
 });
 const TWIN: Flags = { twin: { kind: 'value', arg: 'ID', help: 'Only those of this twin.', accepts: ID } };
 const NODE: Flags = { node: { kind: 'value', arg: 'ID', help: 'Only those on this node.', accepts: ID } };
@@ -93,11 +104,14 @@ export const CHAIN_SPEC: CommandSpec = {
     contracts: chainSub('[options]', 'List the contracts', { ...TWIN, ...NODE, ...JSON_FLAG }),
     bills: chainSub('[options] CONTRACT_ID', 'List the bills of a contract', JSON_FLAG, [1, 1]),
     events: chainSub('[options]', 'List the chain events', {
-      from: { kind: 'value', arg: 'BLOCK', help: 'From this block on (default 0).', accepts: WHOLE }, ...JSON_FLAG,
+      from: { kind: 'value', arg: 'BLOCK', help: 'From this block on (default 0).', accepts: WHOLE },
+      ...JSON_FLAG,
     }),
     advance: chainSub('--hours H', 'Advance the time of a local chain', {
       hours: {
-        kind: 'value', arg: 'H', help: 'How many hours (above 0).',
+        kind: 'value',
+        arg: 'H',
+        help: 'How many hours (above 0).',
         accepts: { pattern: /^(?!0*\.?0*$)\d*\.?\d+$/, what: 'a number above 0' },
       },
     }),
@@ -112,7 +126,8 @@ export const ACCOUNT_SPEC: CommandSpec = {
   args: [0, 0],
   subcommands: {
     create: chainSub('[options]', 'Create and fund an account with a twin', {
-      fund: { kind: 'value', arg: 'TFT', help: 'TFT to fund it with (default 1000).', accepts: TFT }, ...JSON_FLAG,
+      fund: { kind: 'value', arg: 'TFT', help: 'TFT to fund it with (default 1000).', accepts: TFT },
+      ...JSON_FLAG,
     }),
     balance: chainSub('[options] [ACCOUNT_ID]', 'Show the balance of an account', JSON_FLAG, [0, 1]),
     transfer: chainSub('--to ACCOUNT_ID --amount TFT', 'Transfer TFT to another account', {
@@ -124,21 +139,30 @@ export const ACCOUNT_SPEC: CommandSpec = {
 
 const FARM: Flags = { farm: { kind: 'value', arg: 'ID', help: 'The farm.', accepts: ID } };
 const lifecycle = (summary: string, flags: Flags = {}): CommandSpec => ({
-  usage: '[options] NODE_ID', summary, flags: { ...DATA, ...JSON_FLAG, ...flags }, args: [1, 1],
+  usage: '[options] NODE_ID',
+  summary,
+  flags: { ...DATA, ...JSON_FLAG, ...flags },
+  args: [1, 1],
 });
 
 export const NODE_SPEC: CommandSpec = {
   usage: '<subcommand> [options]',
   summary: "Show a node's deployments; stop, start, restart, upgrade or join nodes",
-  description: 'deployments asks the node as MNEMONIC (else the local dev account). stop, start, restart and upgrade act on a node of the '
-    + "local grid; join starts a node daemon in a farm of yours (as MNEMONIC, else the local grid's farmer).",
+  description:
+    'deployments asks the node as MNEMONIC (else the local dev account). stop, start, restart and upgrade act on a node of the ' +
+    "local grid; join starts a node daemon in a farm of yours (as MNEMONIC, else the local grid's farmer).",
   flags: {},
   args: [0, 0],
   subcommands: {
     deployments: chainSub('[options] NODE_ID', "List your deployments on a node and each workload's state", JSON_FLAG, [1, 1]),
-    power: chainSub('--target up|down [options] NODE_ID', "Set a node's power target, as the farmer (down: standby)", {
-      target: { kind: 'value', arg: 'up|down', help: 'Up or down.', accepts: { pattern: /^(up|down)$/i, what: 'up or down' } },
-    }, [1, 1]),
+    power: chainSub(
+      '--target up|down [options] NODE_ID',
+      "Set a node's power target, as the farmer (down: standby)",
+      {
+        target: { kind: 'value', arg: 'up|down', help: 'Up or down.', accepts: { pattern: /^(up|down)$/i, what: 'up or down' } },
+      },
+      [1, 1],
+    ),
     stop: lifecycle('Stop a node of the local grid as a crash would (its process is killed)'),
     start: lifecycle('Start a stopped node of the local grid from its data'),
     restart: lifecycle('Kill a node of the local grid and start it again'),
@@ -148,11 +172,16 @@ export const NODE_SPEC: CommandSpec = {
       summary: 'Start a node daemon that registers itself in one of your farms',
       description: 'On the local grid by default (recorded in its grid.json); --chain and --node-data start it for another grid.',
       flags: {
-        ...DATA, ...JSON_FLAG, ...FARM, ...CHAIN,
+        ...DATA,
+        ...JSON_FLAG,
+        ...FARM,
+        ...CHAIN,
         'node-data': { kind: 'value', arg: 'DIR', help: "The node's data folder (default: a new folder of the local grid)." },
         host: { kind: 'value', arg: 'IP', help: 'The address the node serves on (default 127.0.0.1).' },
         profile: {
-          kind: 'value', arg: 'small|medium|large', help: 'The capacity of the node (default medium).',
+          kind: 'value',
+          arg: 'small|medium|large',
+          help: 'The capacity of the node (default medium).',
           accepts: { pattern: /^(small|medium|large)$/, what: 'small, medium or large' },
         },
       },
@@ -169,9 +198,15 @@ export const FARM_SPEC: CommandSpec = {
   args: [0, 0],
   subcommands: {
     create: chainSub('[options] NAME', 'Register a farm (3-40 characters of a-z, 0-9, - and _)', JSON_FLAG, [1, 1]),
-    'add-ip': chainSub('--farm ID [options] IP', 'Add a public IP (CIDR) with its gateway to your farm', {
-      ...FARM, gateway: { kind: 'value', arg: 'IP', help: "The IP's gateway, in its subnet." },
-    }, [1, 1]),
+    'add-ip': chainSub(
+      '--farm ID [options] IP',
+      'Add a public IP (CIDR) with its gateway to your farm',
+      {
+        ...FARM,
+        gateway: { kind: 'value', arg: 'IP', help: "The IP's gateway, in its subnet." },
+      },
+      [1, 1],
+    ),
     'remove-ip': chainSub('--farm ID [options] IP', 'Remove a public IP no contract uses from your farm', FARM, [1, 1]),
     list: chainSub('[options]', 'List your farms and their public IPs', JSON_FLAG),
   },
@@ -180,7 +215,10 @@ export const FARM_SPEC: CommandSpec = {
 /** node:util parseArgs options for every flag of `spec` and its subcommands. */
 export function parseOptions(spec: CommandSpec): NonNullable<ParseArgsConfig['options']> {
   const all = [spec, ...Object.values(spec.subcommands ?? {})].flatMap((s) => Object.entries(s.flags));
-  return Object.fromEntries(all.map(([name, f]) => [
-    name, f.kind === 'bool' ? { type: 'boolean' as const } : { type: 'string' as const, ...(f.kind === 'list' ? { multiple: true } : {}) },
-  ]));
+  return Object.fromEntries(
+    all.map(([name, f]) => [
+      name,
+      f.kind === 'bool' ? { type: 'boolean' as const } : { type: 'string' as const, ...(f.kind === 'list' ? { multiple: true } : {}) },
+    ]),
+  );
 }

@@ -42,7 +42,7 @@ export const farmCommand: Pick<ExtraCommand, 'run'> = {
     const parsed = parseArgs({ args: argv, allowPositionals: true, options: parseOptions(FARM_SPEC) });
     const values = parsed.values as Values;
     const sub = parsed.positionals[0];
-    if (!sub || !Object.hasOwn(FARM_SPEC.subcommands!, sub)) return io.stderr.write(helpText(['farm'], FARM_SPEC, '--')), 1;
+    if (!sub || !Object.hasOwn(FARM_SPEC.subcommands!, sub)) return (io.stderr.write(helpText(['farm'], FARM_SPEC, '--')), 1);
     const client = new ChainClient(chainAddress(values.chain, io), { peer: chainPeer() });
     try {
       return await run(client, parsed.positionals, values, io);
@@ -88,7 +88,7 @@ async function run(client: ChainClient, [sub, arg]: string[], v: Values, io: Cli
     }
     case 'list': {
       const farms = await client.farms(me.twinId);
-      if (v.json) return io.stdout.write(JSON.stringify(farms, null, 2) + '\n'), 0;
+      if (v.json) return (io.stdout.write(JSON.stringify(farms, null, 2) + '\n'), 0);
       const rows = farms.flatMap((f) =>
         (f.publicIps.length ? f.publicIps : [undefined]).map((ip) => [
           f.id,

@@ -62,7 +62,8 @@ export const nodeCommand: Pick<ExtraCommand, 'run'> = {
     if (sub !== 'deployments') return (io.stderr.write(helpText(['node'], NODE_SPEC, '--')), 1);
     if (!/^\d+$/.test(id)) return fail(io, `deployments takes a node id (a number), not ${JSON.stringify(id)}`);
     const mnemonic = myMnemonic(io);
-    if (!mnemonic) return fail(io, 'no account to ask as: the node shows a twin its own deployments only; export MNEMONIC or start a local grid');
+    if (!mnemonic)
+      return fail(io, 'no account to ask as: the node shows a twin its own deployments only; export MNEMONIC or start a local grid');
     const chain = new ChainClient(chainAddress(values.chain, io), { peer: chainPeer() });
     let node: NodeClient | undefined;
     try {
@@ -71,11 +72,27 @@ export const nodeCommand: Pick<ExtraCommand, 'run'> = {
       const signer = { twinId, key, nodeId: Number(id) };
       node = new NodeClient((await chain.node(Number(id))).address, { signer, peer: nodePeer(Number(id)) });
       const deployments = (await node.list(twinId)).map((d) => ({
-        contractId: d.contractId, twinId: d.twinId, version: d.version, hash: deploymentHashHex(d),
-        workloads: d.workloads.map((w) => ({ name: w.name, type: w.type, version: w.version, state: w.result?.state, message: w.result?.message, result: JSON.parse(w.result?.data || '{}') as unknown })),
+        contractId: d.contractId,
+        twinId: d.twinId,
+        version: d.version,
+        hash: deploymentHashHex(d),
+        workloads: d.workloads.map((w) => ({
+          name: w.name,
+          type: w.type,
+          version: w.version,
+          state: w.result?.state,
+          message: w.result?.message,
+          result: JSON.parse(w.result?.data || '{}') as unknown,
+        })),
       }));
       if (values.json) io.stdout.write(JSON.stringify(deployments, null, 2) + '\n');
-      else io.stdout.write(table(['CONTRACT', 'TWIN', 'WORKLOAD', 'TYPE', 'STATE', 'MESSAGE'], deployments.flatMap((d) => d.workloads.map((w) => [d.contractId, d.twinId, w.name, w.type, w.state, w.message]))));
+      else
+        io.stdout.write(
+          table(
+            ['CONTRACT', 'TWIN', 'WORKLOAD', 'TYPE', 'STATE', 'MESSAGE'],
+            deployments.flatMap((d) => d.workloads.map((w) => [d.contractId, d.twinId, w.name, w.type, w.state, w.message])),
+          ),
+        );
       return 0;
     } catch (err) {
       return fail(io, `node ${id}: ${(err as Error).message}`);

@@ -10,12 +10,15 @@ type Handler = (call: grpc.ServerUnaryCall<unknown, unknown>, cb: grpc.sendUnary
 async function serve(add: (s: grpc.Server) => void): Promise<{ address: string; server: grpc.Server }> {
   const server = new grpc.Server();
   add(server);
-  const port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
+  );
   return { address: `127.0.0.1:${port}`, server };
 }
 
 /** A node service whose Get answers with `get`. */
-const nodeService = (get: Handler) => (s: grpc.Server) => s.addService(nodeProto().gridform.node.Node.service, { Get: get } as unknown as grpc.UntypedServiceImplementation);
+const nodeService = (get: Handler) => (s: grpc.Server) =>
+  s.addService(nodeProto().gridform.node.Node.service, { Get: get } as unknown as grpc.UntypedServiceImplementation);
 
 const stopped = (server: grpc.Server) => new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
 
@@ -26,15 +29,21 @@ describe('unreachable nodes and chain', () => {
     const node = await serve(nodeService((_call, cb) => cb(null, {})));
     // a chain whose directory says where node 2 is
     const chain = await serve((s) =>
-      s.addService(chainProto().gridform.chain.Chain.service, { GetNode: (_call: unknown, cb: grpc.sendUnaryData<unknown>) => cb(null, { id: 2, address: node.address }) } as unknown as grpc.UntypedServiceImplementation),
+      s.addService(chainProto().gridform.chain.Chain.service, {
+        GetNode: (_call: unknown, cb: grpc.sendUnaryData<unknown>) => cb(null, { id: 2, address: node.address }),
+      } as unknown as grpc.UntypedServiceImplementation),
     );
     const ctx = new GridContext(new ChainClient(chain.address, { peer: chainPeer() }), keyPairFromSeed(Buffer.alloc(32, 1)), 7, 5000);
     try {
       const client = await ctx.node(2);
       await client.get(7, 17); // it answers while it runs
       await stopped(node.server);
-      await expect(client.get(7, 17)).rejects.toThrow(`node 2 at ${node.address} is unreachable (connection refused) (Get of contract 17): ${NODE_HINT}`);
-      await expect(client.statistics()).rejects.toThrow(`node 2 at ${node.address} is unreachable (connection refused) (Statistics): ${NODE_HINT}`);
+      await expect(client.get(7, 17)).rejects.toThrow(
+        `node 2 at ${node.address} is unreachable (connection refused) (Get of contract 17): ${NODE_HINT}`,
+      );
+      await expect(client.statistics()).rejects.toThrow(
+        `node 2 at ${node.address} is unreachable (connection refused) (Statistics): ${NODE_HINT}`,
+      );
     } finally {
       ctx.close();
       chain.server.forceShutdown();
@@ -46,7 +55,9 @@ describe('unreachable nodes and chain', () => {
     const client = new NodeClient(silent.address, { timeoutMs: 300, peer: nodePeer(3) });
     try {
       const started = Date.now();
-      await expect(client.get(7, 21)).rejects.toThrow(`node 3 at ${silent.address} did not answer within 0.3 s (Get of contract 21): ${NODE_HINT}`);
+      await expect(client.get(7, 21)).rejects.toThrow(
+        `node 3 at ${silent.address} did not answer within 0.3 s (Get of contract 21): ${NODE_HINT}`,
+      );
       expect(Date.now() - started).toBeLessThan(2000);
     } finally {
       client.close();
@@ -55,7 +66,9 @@ describe('unreachable nodes and chain', () => {
   });
 
   it('an answer the node gives (even with status UNAVAILABLE) is passed on as it is, not called unreachable', async () => {
-    const busy = await serve(nodeService((_call, cb) => cb(statusError(grpc.status.UNAVAILABLE, 'cannot read contract 5 from the chain: no connection'))));
+    const busy = await serve(
+      nodeService((_call, cb) => cb(statusError(grpc.status.UNAVAILABLE, 'cannot read contract 5 from the chain: no connection'))),
+    );
     const client = new NodeClient(busy.address, { peer: nodePeer(4) });
     try {
       await expect(client.get(7, 5)).rejects.toThrow(/^cannot read contract 5 from the chain: no connection$/);

@@ -8,7 +8,9 @@ const deployment = (over: ObjectValue = {}): ObjectValue => ({ node: 1, network_
 const network = (over: ObjectValue = {}): ObjectValue => ({ name: 'net', nodes: [1], ip_range: '10.1.0.0/16', ...over });
 
 function problems(typeName: string, config: ObjectValue) {
-  return provider.validateResourceConfig({ typeName, config }).diagnostics.map((d) => ({ path: (d.attributePath ?? []).join('.'), text: `${d.summary}: ${d.detail ?? ''}` }));
+  return provider
+    .validateResourceConfig({ typeName, config })
+    .diagnostics.map((d) => ({ path: (d.attributePath ?? []).join('.'), text: `${d.summary}: ${d.detail ?? ''}` }));
 }
 
 describe('grid provider validation', () => {
@@ -28,14 +30,34 @@ describe('grid provider validation', () => {
     ['VMs without a network', deployment({ network_name: null }), 'network_name', 'must be set'],
     ['no node', deployment({ node: null }), 'node', 'must be set'],
     ['rootfs_size negative', deployment({ vms: [vm({ rootfs_size: -1 })] }), 'vms.0.rootfs_size', 'whole number'],
-    ['a mount of a missing disk', deployment({ vms: [vm({ mounts: [{ name: 'data', mount_point: '/data' }] })] }), 'vms.0.mounts.0.name', 'not a disk of this deployment'],
-    ['a relative mount point', deployment({ disks: [{ name: 'data', size: 10 }], vms: [vm({ mounts: [{ name: 'data', mount_point: 'data' }] })] }), 'vms.0.mounts.0.mount_point', 'absolute path'],
+    [
+      'a mount of a missing disk',
+      deployment({ vms: [vm({ mounts: [{ name: 'data', mount_point: '/data' }] })] }),
+      'vms.0.mounts.0.name',
+      'not a disk of this deployment',
+    ],
+    [
+      'a relative mount point',
+      deployment({ disks: [{ name: 'data', size: 10 }], vms: [vm({ mounts: [{ name: 'data', mount_point: 'data' }] })] }),
+      'vms.0.mounts.0.mount_point',
+      'absolute path',
+    ],
     ['a disk of 0 GB', deployment({ disks: [{ name: 'data', size: 0 }] }), 'disks.0.size', 'from 1 to 10000 GB'],
     ['a disk named like a VM', deployment({ disks: [{ name: 'web', size: 1 }] }), 'vms.0.name', 'names must be unique'],
     ['a zdb mode that does not exist', deployment({ zdbs: [{ name: 'db', size: 1, mode: 'fast' }] }), 'zdbs.0.mode', '"user" or "seq"'],
     ['a zdb without size', deployment({ zdbs: [{ name: 'db', size: null }] }), 'zdbs.0.size', 'must be set'],
-    ['a container with 100 MB of memory', deployment({ containers: [{ name: 'app', flist: 'f', cpu: 1, memory: 100 }] }), 'containers.0.memory', 'from 256 to 262144 MB'],
-    ['a container mounting a missing disk', deployment({ containers: [{ name: 'app', flist: 'f', cpu: 1, memory: 256, mounts: [{ name: 'nope', mount_point: '/x' }] }] }), 'containers.0.mounts.0.name', 'not a disk of this deployment'],
+    [
+      'a container with 100 MB of memory',
+      deployment({ containers: [{ name: 'app', flist: 'f', cpu: 1, memory: 100 }] }),
+      'containers.0.memory',
+      'from 256 to 262144 MB',
+    ],
+    [
+      'a container mounting a missing disk',
+      deployment({ containers: [{ name: 'app', flist: 'f', cpu: 1, memory: 256, mounts: [{ name: 'nope', mount_point: '/x' }] }] }),
+      'containers.0.mounts.0.name',
+      'not a disk of this deployment',
+    ],
     ['nothing to deploy', deployment({ vms: [], network_name: null }), 'vms', 'at least one VM, container, disk or zdb'],
   ])('refuses a deployment with %s, naming %s', (_what, config, path, text) => {
     expect(problems('grid_deployment', config)).toContainEqual({ path, text: expect.stringContaining(text) });
@@ -51,8 +73,12 @@ describe('grid provider validation', () => {
   });
 
   it.each([
-    ['grid_name_proxy', { node: 1, name: 'app', backends: ['http://10.1.2.2:80', 'example.com'] }, 'Invalid backends[1]',
-      'backends[1] is "example.com"'],
+    [
+      'grid_name_proxy',
+      { node: 1, name: 'app', backends: ['http://10.1.2.2:80', 'example.com'] },
+      'Invalid backends[1]',
+      'backends[1] is "example.com"',
+    ],
     ['grid_deployment', deployment({ vms: [vm(), vm({ name: 'db', memory: 128 })] }), 'Invalid memory', 'vms[1].memory is 128'],
     ['grid_deployment', deployment({ vms: [vm({ flist: null })] }), 'Missing required argument', 'The argument "vms[0].flist" is required'],
   ])('names a list element by its path in %s: %s', (type, config, summary, detail) => {
@@ -70,7 +96,13 @@ describe('grid provider validation', () => {
     ['a name with capitals', 'grid_name_proxy', { node: 1, name: 'MyApp', backends: ['http://10.1.2.2:80'] }, 'name', 'a-z, 0-9'],
     ['a backend that is not IP:PORT', 'grid_name_proxy', { node: 1, name: 'app', backends: ['example.com'] }, 'backends.0', 'IP:PORT'],
     ['no backends', 'grid_name_proxy', { node: 1, name: 'app', backends: [] }, 'backends', 'at least one backend'],
-    ['an fqdn that is not a domain', 'grid_fqdn_proxy', { node: 1, name: 'site', fqdn: 'not a domain', backends: ['10.1.2.2:443'] }, 'fqdn', 'a domain name'],
+    [
+      'an fqdn that is not a domain',
+      'grid_fqdn_proxy',
+      { node: 1, name: 'site', fqdn: 'not a domain', backends: ['10.1.2.2:443'] },
+      'fqdn',
+      'a domain name',
+    ],
   ])('refuses a gateway with %s', (_what, type, config, path, text) => {
     expect(problems(type, config as ObjectValue)).toContainEqual({ path, text: expect.stringContaining(text) });
   });

@@ -22,7 +22,11 @@ const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-outage-'));
 const stack = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-outage-stack-'));
 
 function gridform(...args: string[]): { code: number | null; out: string } {
-  const r = spawnSync(process.execPath, [GRIDFORM, '-no-color', ...args], { cwd: stack, env: { ...process.env, GRIDFORM_HOME: home, MNEMONIC: '' }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [GRIDFORM, '-no-color', ...args], {
+    cwd: stack,
+    env: { ...process.env, GRIDFORM_HOME: home, MNEMONIC: '' },
+    encoding: 'utf8',
+  });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -46,14 +50,23 @@ function sample(): { chain: number; nodes: number[] } {
 }
 
 function writeStack(name: string): void {
-  fs.writeFileSync(path.join(stack, 'cdk.tf.json'), JSON.stringify({
-    terraform: { required_providers: { grid: { source: 'gridform/grid' } } },
-    provider: { grid: [{ network: 'local' }] },
-    resource: {
-      grid_network: { net: { name, nodes: [1], ip_range: '10.90.0.0/16' } },
-      grid_deployment: { vm: { node: 1, network_name: '${grid_network.net.name}', vms: [{ name: 'web', flist: 'https://hub/base.flist', cpu: 1, memory: 512 }] } },
-    },
-  }));
+  fs.writeFileSync(
+    path.join(stack, 'cdk.tf.json'),
+    JSON.stringify({
+      terraform: { required_providers: { grid: { source: 'gridform/grid' } } },
+      provider: { grid: [{ network: 'local' }] },
+      resource: {
+        grid_network: { net: { name, nodes: [1], ip_range: '10.90.0.0/16' } },
+        grid_deployment: {
+          vm: {
+            node: 1,
+            network_name: '${grid_network.net.name}',
+            vms: [{ name: 'web', flist: 'https://hub/base.flist', cpu: 1, memory: 512 }],
+          },
+        },
+      },
+    }),
+  );
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -96,7 +109,11 @@ async function main(): Promise<void> {
       served = (Date.now() - back) / 1000;
       break;
     }
-    firstFailure ||= apply.out.split('\n').filter((l) => /Error|unreachable|refused/.test(l)).slice(0, 2).join(' | ');
+    firstFailure ||= apply.out
+      .split('\n')
+      .filter((l) => /Error|unreachable|refused/.test(l))
+      .slice(0, 2)
+      .join(' | ');
   }
   for (let t = 0; t < SETTLE_S; t += 5) {
     await sleep(5000);
@@ -108,8 +125,16 @@ async function main(): Promise<void> {
 
   const growth = Math.max(peak.chain / before.chain, ...peak.nodes.map((p, i) => p / before.nodes[i]));
   const rows = [
-    ['chain RSS MiB (before / end of outage / peak / after)', `${before.chain} / ${during.chain} (${MODE === 'stop' ? 'stopped' : 'killed'}) / ${peak.chain} / ${after.chain}`, ''],
-    ...before.nodes.map((b, i) => [`node process ${i + 1} RSS MiB (before / end of outage / peak / after)`, `${b} / ${during.nodes[i]} / ${peak.nodes[i]} / ${after.nodes[i]}`, '']),
+    [
+      'chain RSS MiB (before / end of outage / peak / after)',
+      `${before.chain} / ${during.chain} (${MODE === 'stop' ? 'stopped' : 'killed'}) / ${peak.chain} / ${after.chain}`,
+      '',
+    ],
+    ...before.nodes.map((b, i) => [
+      `node process ${i + 1} RSS MiB (before / end of outage / peak / after)`,
+      `${b} / ${during.nodes[i]} / ${peak.nodes[i]} / ${after.nodes[i]}`,
+      '',
+    ]),
     ['largest growth over before (peak / before)', `${growth.toFixed(2)}x`, 'at most 2x'],
     [MODE === 'stop' ? 'chain back (SIGCONT), s' : 'chain back (grid up restarted it), s', chainUp.toFixed(1), ''],
     ['first apply served after the chain came back, s', `${served.toFixed(1)} (${attempts} attempt(s))`, 'at most 10 s'],

@@ -30,16 +30,25 @@ export async function sendUnary(address: string, method: string, requests: Buffe
         let status: string | undefined;
         let message = '';
         const take = (h: http2.IncomingHttpHeaders) => {
-          if (h['grpc-status'] !== undefined) [status, message] = [String(h['grpc-status']), decodeURIComponent(String(h['grpc-message'] ?? ''))];
+          if (h['grpc-status'] !== undefined)
+            [status, message] = [String(h['grpc-status']), decodeURIComponent(String(h['grpc-message'] ?? ''))];
         };
-        stream.on('response', take).on('trailers', take).on('data', () => undefined).on('error', reject);
-        stream.on('close', () => (status === '0' ? resolve() : reject(new Error(`${method} answered status ${status ?? 'none'}: ${message}`))));
+        stream
+          .on('response', take)
+          .on('trailers', take)
+          .on('data', () => undefined)
+          .on('error', reject);
+        stream.on('close', () =>
+          status === '0' ? resolve() : reject(new Error(`${method} answered status ${status ?? 'none'}: ${message}`)),
+        );
         stream.end(request);
       });
     let next = 0;
-    await Promise.all(Array.from({ length: inFlight }, async () => {
-      while (next < requests.length) await call(requests[next++]);
-    }));
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (next < requests.length) await call(requests[next++]);
+      }),
+    );
   } finally {
     session.close();
   }

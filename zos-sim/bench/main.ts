@@ -7,7 +7,18 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CHAIN_READY, ChainClient, NODE_READY, NodeClient, deploymentHashHex, keyPairFromSeed, readyLine, signDeployment, tftToUnits, type node } from '../../proto';
+import {
+  CHAIN_READY,
+  ChainClient,
+  NODE_READY,
+  NodeClient,
+  deploymentHashHex,
+  keyPairFromSeed,
+  readyLine,
+  signDeployment,
+  tftToUnits,
+  type node,
+} from '../../proto';
 import { deployRequests, sendUnary } from './grpc-load';
 
 const DIST = path.resolve(__dirname, '..', '..');
@@ -60,26 +71,40 @@ async function deploysPerSecond(): Promise<{ cold: Rate; lean: Rate; grpcJs: Rat
     await chain.fund(user.publicKey, tftToUnits('1000000'));
     const twinId = (await chain.submit(user, { createTwin: { relay: 'r' } })).createdIds[0];
     const farmId = (await chain.submit(user, { createFarm: { name: 'bench', publicIps: [] } })).createdIds[0];
-    const n = await daemon('zos-sim/main.js', ['--chain', chainD.match[1], '--farm', String(farmId), '--data', path.join(dir, 'node'), '--profile', 'large'], NODE_READY);
+    const n = await daemon(
+      'zos-sim/main.js',
+      ['--chain', chainD.match[1], '--farm', String(farmId), '--data', path.join(dir, 'node'), '--profile', 'large'],
+      NODE_READY,
+    );
     nodeD = n;
     const nodeId = Number(n.match[1]);
     const deployments: node.Deployment[] = Array.from({ length: WARM_UP + 2 * DEPLOYS }, (_, i) => ({
-      version: 0, twinId, contractId: 0, metadata: '', description: '',
+      version: 0,
+      twinId,
+      contractId: 0,
+      metadata: '',
+      description: '',
       signatureRequirement: { requests: [{ twinId, required: false, weight: 1 }], weightRequired: 1, signatures: [] },
       workloads: [{ version: 0, name: 'disk', type: 'zmount', data: JSON.stringify({ size: 2 ** 20 + i }), metadata: '', description: '' }],
     }));
     for (let start = 0; start < deployments.length; start += 500) {
       const batch = deployments.slice(start, start + 500);
-      const ids = (await chain.submit(user, { batchAll: { calls: batch.map((d) => ({ createNodeContract: { nodeId, deploymentHash: deploymentHashHex(d), publicIps: 0 } })) } })).createdIds;
+      const ids = (
+        await chain.submit(user, {
+          batchAll: { calls: batch.map((d) => ({ createNodeContract: { nodeId, deploymentHash: deploymentHashHex(d), publicIps: 0 } })) },
+        })
+      ).createdIds;
       batch.forEach((d, k) => (d.contractId = ids[k]));
     }
     const signed = deployments.map((d) => signDeployment(d, twinId, user));
     const client = new NodeClient(n.match[2]);
     const viaClient = async (batch: node.Deployment[]) => {
       let next = 0;
-      await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
-        while (next < batch.length) await client.deploy(batch[next++]);
-      }));
+      await Promise.all(
+        Array.from({ length: IN_FLIGHT }, async () => {
+          while (next < batch.length) await client.deploy(batch[next++]);
+        }),
+      );
     };
     const send = (requests: Buffer[]) => () => sendUnary(n.match[2], '/gridform.node.Node/Deploy', requests, IN_FLIGHT);
     const cold = await timed(n.proc.pid!, WARM_UP, send(deployRequests(signed.slice(0, WARM_UP))));
@@ -101,7 +126,9 @@ function gridReadySeconds(): number {
   const launcher = path.join(DIST, 'zos-sim', 'launcher', 'main.js');
   try {
     const started = process.hrtime.bigint();
-    const up = spawnSync(process.execPath, [launcher, 'up', '--data', dir, '--nodes', String(GRID_NODES), '--farms', '10', '--port', '0'], { encoding: 'utf8' });
+    const up = spawnSync(process.execPath, [launcher, 'up', '--data', dir, '--nodes', String(GRID_NODES), '--farms', '10', '--port', '0'], {
+      encoding: 'utf8',
+    });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (up.status !== 0) throw new Error(`grid up failed: ${up.stderr}`);
     return seconds;
@@ -114,7 +141,12 @@ async function main(): Promise<void> {
   const { cold, lean, grpcJs } = await deploysPerSecond();
   const ready = gridReadySeconds();
   const rows = [
-    ['deployments accepted per second, one node process', `${Math.round(lean.wall)} /s`, '>= 2,000 /s', lean.wall >= 2000 ? 'met' : 'MISSED'],
+    [
+      'deployments accepted per second, one node process',
+      `${Math.round(lean.wall)} /s`,
+      '>= 2,000 /s',
+      lean.wall >= 2000 ? 'met' : 'MISSED',
+    ],
     ['  per CPU second of the node process (both threads)', `${Math.round(lean.perCpuSecond)} /s`, '', ''],
     [`  the first ${WARM_UP} after the node started`, `${Math.round(cold.wall)} /s`, '', ''],
     ['  sent with NodeClient (grpc-js), as the provider does', `${Math.round(grpcJs.wall)} /s`, '', ''],
@@ -122,7 +154,9 @@ async function main(): Promise<void> {
   ];
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['zos-sim', 'measured', 'goal', ''][i].length));
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
-  process.stdout.write(`\n${line(['zos-sim', 'measured', 'goal', ''])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
+  process.stdout.write(
+    `\n${line(['zos-sim', 'measured', 'goal', ''])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`,
+  );
   process.stdout.write(
     `Deployments are signed before the clock starts and sent ${IN_FLIGHT} at a time; the sender shares the machine's ${os.availableParallelism()} cores with the node and the chain.\n`,
   );

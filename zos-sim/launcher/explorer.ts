@@ -17,7 +17,7 @@ const EXPLORER_START_MS = 120_000;
 export async function startExplorer(
   gridDir: string,
   port: number,
-  preferred: boolean
+  preferred: boolean,
 ): Promise<{ url: string; pid: number; port: number }> {
   const logFile = path.join(gridDir, 'logs', 'explorer.log');
   const start = (p: number) =>
@@ -27,7 +27,7 @@ export async function startExplorer(
       logFile,
       EXPLORER_READY,
       EXPLORER_START_MS,
-      `the explorer (port ${p})`
+      `the explorer (port ${p})`,
     );
   let s;
   try {

@@ -8,7 +8,12 @@ export interface GridFile {
   /** adminTokenFile: the chain's admin credential (faucet, time warp), owner-only */
   chain: { address: string; pid: number; port: number; adminTokenFile?: string };
   nodes: {
-    id: number; farmId: number; twinId: number; address: string; pid: number; dataDir: string;
+    id: number;
+    farmId: number;
+    twinId: number;
+    address: string;
+    pid: number;
+    dataDir: string;
     /** set for a gateway node: the domain it serves names under */
     domain?: string;
     /** set for nodes hosted together: the host's spec file (restarting one restarts its host) */

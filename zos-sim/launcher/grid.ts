@@ -59,7 +59,17 @@ export async function up(o: UpOptions, log: (line: string) => void): Promise<{ g
     if (o.nodesPerProcess <= 1) {
       // one after the other, so node ids follow the order (node 1 in farm 1, node 2 in farm 2, ...)
       for (let i = 0; i < o.nodes; i++) {
-        nodes.push(await startNode(chain.address, farms[i % farms.length].id, path.join(o.dataDir, 'nodes', `node-${i + 1}`), o.dataDir, o.profile, `node-${i + 1}`, gateway(i)));
+        nodes.push(
+          await startNode(
+            chain.address,
+            farms[i % farms.length].id,
+            path.join(o.dataDir, 'nodes', `node-${i + 1}`),
+            o.dataDir,
+            o.profile,
+            `node-${i + 1}`,
+            gateway(i),
+          ),
+        );
       }
     } else {
       const specs: string[] = [];
@@ -83,7 +93,12 @@ export async function up(o: UpOptions, log: (line: string) => void): Promise<{ g
     const explorer = await startExplorer(o.dataDir, explorerPort, o.explorerPort === undefined);
     const grid: GridFile = {
       // the bound port is kept, so a restart serves the chain where the nodes expect it
-      chain: { address: chain.address, pid: chain.pid, port: Number(chain.address.split(':').pop()), adminTokenFile: adminTokenFile(o.dataDir) },
+      chain: {
+        address: chain.address,
+        pid: chain.pid,
+        port: Number(chain.address.split(':').pop()),
+        adminTokenFile: adminTokenFile(o.dataDir),
+      },
       nodes,
       farms,
       explorer,
@@ -93,7 +108,9 @@ export async function up(o: UpOptions, log: (line: string) => void): Promise<{ g
       startedAt: new Date().toISOString(),
     };
     writeGridFile(o.dataDir, grid);
-    log(`started a local grid: a chain and ${nodes.length} node(s) in ${farms.length} farm(s)${o.nodesPerProcess > 1 ? `, ${Math.ceil(o.nodes / o.nodesPerProcess)} node host process(es)` : ''}`);
+    log(
+      `started a local grid: a chain and ${nodes.length} node(s) in ${farms.length} farm(s)${o.nodesPerProcess > 1 ? `, ${Math.ceil(o.nodes / o.nodesPerProcess)} node host process(es)` : ''}`,
+    );
     log(`explorer: ${explorer.url}`);
     return { grid, fresh: true, restarted: [] };
   } finally {
@@ -154,14 +171,26 @@ export async function restartNode(grid: GridFile, index: number, profile: string
 }
 
 async function startChain(dataDir: string, port: number, blockTimeMs?: number): Promise<{ address: string; pid: number }> {
-  const args = ['--data', path.join(dataDir, 'chain'), '--port', String(port), ...(blockTimeMs ? ['--block-time-ms', String(blockTimeMs)] : [])];
+  const args = [
+    '--data',
+    path.join(dataDir, 'chain'),
+    '--port',
+    String(port),
+    ...(blockTimeMs ? ['--block-time-ms', String(blockTimeMs)] : []),
+  ];
   const s = await startDetached(CHAIN_MAIN, args, path.join(dataDir, 'logs', 'chain.log'), CHAIN_READY, 20_000, `the chain (port ${port})`);
   return { address: s.match[1], pid: s.pid };
 }
 
 /** A gateway's public config: an address at .254 of its farm's range, an IPv6 /64, a domain. */
 function gatewayConfig(i: number, prefix: string): PublicConfig {
-  return { ipv4: `${prefix}.254/24`, gw4: `${prefix}.1`, ipv6: `2001:db8:${(i + 1).toString(16)}::2/64`, gw6: `2001:db8:${(i + 1).toString(16)}::1`, domain: `gw${i + 1}.gridform.local` };
+  return {
+    ipv4: `${prefix}.254/24`,
+    gw4: `${prefix}.1`,
+    ipv6: `2001:db8:${(i + 1).toString(16)}::2/64`,
+    gw6: `2001:db8:${(i + 1).toString(16)}::1`,
+    domain: `gw${i + 1}.gridform.local`,
+  };
 }
 
 /**
@@ -169,10 +198,20 @@ function gatewayConfig(i: number, prefix: string): PublicConfig {
  * `extra`: more daemon flags (such as --zos-version).
  */
 export async function startNode(
-  chainAddress: string, farmId: number, nodeDir: string, gridDir: string, profile: string, name: string, gateway?: PublicConfig, port = 0, label = name,
+  chainAddress: string,
+  farmId: number,
+  nodeDir: string,
+  gridDir: string,
+  profile: string,
+  name: string,
+  gateway?: PublicConfig,
+  port = 0,
+  label = name,
   extra: string[] = [],
 ): Promise<NodeEntry> {
-  const gw = gateway ? ['--domain', gateway.domain, '--public-ipv4', gateway.ipv4, '--gw4', gateway.gw4, '--public-ipv6', gateway.ipv6, '--gw6', gateway.gw6] : [];
+  const gw = gateway
+    ? ['--domain', gateway.domain, '--public-ipv4', gateway.ipv4, '--gw4', gateway.gw4, '--public-ipv6', gateway.ipv6, '--gw6', gateway.gw6]
+    : [];
   const args = ['--chain', chainAddress, '--farm', String(farmId), '--data', nodeDir, '--profile', profile, ...gw, ...extra];
   const logFile = path.join(gridDir, 'logs', `${name}.log`);
   let s;
@@ -189,8 +228,16 @@ export async function startNode(
     const version = /ready on \S+ version (\S+)/.exec(s.output)?.[1];
     const restored = /zos-sim node \d+ restored [^\n]*/.exec(s.output)?.[0];
     return {
-      id, farmId, twinId: node.twinId, address: s.match[2], pid: s.pid, dataDir: nodeDir, profile, ...(version ? { version } : {}),
-      ...(gateway ? { domain: gateway.domain } : {}), ...(restored ? { restored } : {}),
+      id,
+      farmId,
+      twinId: node.twinId,
+      address: s.match[2],
+      pid: s.pid,
+      dataDir: nodeDir,
+      profile,
+      ...(version ? { version } : {}),
+      ...(gateway ? { domain: gateway.domain } : {}),
+      ...(restored ? { restored } : {}),
     };
   } finally {
     client.close();
@@ -201,7 +248,14 @@ export async function startNode(
 async function startHost(chainAddress: string, specFile: string, gridDir: string): Promise<NodeEntry[]> {
   const spec = JSON.parse(fs.readFileSync(specFile, 'utf8')) as HostSpec;
   const name = path.basename(specFile, '.json');
-  const s = await startDetached(HOST_MAIN, ['--chain', chainAddress, '--spec', specFile], path.join(gridDir, 'logs', `${name}.log`), /zos-sim host ready/, 120_000, `node host ${name}`);
+  const s = await startDetached(
+    HOST_MAIN,
+    ['--chain', chainAddress, '--spec', specFile],
+    path.join(gridDir, 'logs', `${name}.log`),
+    /zos-sim host ready/,
+    120_000,
+    `node host ${name}`,
+  );
   const byKey = new Map(spec.nodes.map((n) => [n.key, n]));
   const client = new ChainClient(chainAddress);
   try {
@@ -210,7 +264,16 @@ async function startHost(chainAddress: string, specFile: string, gridDir: string
     const twins = new Map((await client.nodes()).map((n) => [n.id, n.twinId]));
     return [...s.output.matchAll(/zos-sim node (\d+) ready on (\S+) key=(\S+)/g)].map((m) => {
       const n = byKey.get(m[3])!;
-      return { id: Number(m[1]), farmId: n.farmId, twinId: twins.get(Number(m[1])) ?? 0, address: m[2], pid: s.pid, dataDir: spec.database, hostSpec: specFile, ...(n.publicConfig ? { domain: n.publicConfig.domain } : {}) };
+      return {
+        id: Number(m[1]),
+        farmId: n.farmId,
+        twinId: twins.get(Number(m[1])) ?? 0,
+        address: m[2],
+        pid: s.pid,
+        dataDir: spec.database,
+        hostSpec: specFile,
+        ...(n.publicConfig ? { domain: n.publicConfig.domain } : {}),
+      };
     });
   } finally {
     client.close();

@@ -5,7 +5,14 @@ import { exitWhenWritten, quietOnClosedPipe } from '../../proto';
 import { defaultGridDir } from './grid-file';
 import { down, HOSTED_NODES_PER_PROCESS, LARGE_GRID, status, up, type Status } from './grid';
 import {
-  joinNode, LATEST_VERSION, LifecycleRefusal, restartNodeCommand, startNode, stopNode, upgradeGrid, upgradeNode,
+  joinNode,
+  LATEST_VERSION,
+  LifecycleRefusal,
+  restartNodeCommand,
+  startNode,
+  stopNode,
+  upgradeGrid,
+  upgradeNode,
 } from './node-lifecycle';
 
 // the grid folder holds the dev mnemonic, the nodes' stores and logs: owner only
@@ -29,11 +36,18 @@ function render(s: Status): string {
     `  chain    ${s.chain.address.padEnd(22)} ${state(s.chain)}`,
     `  explorer ${(s.explorer?.url ?? '(none yet: grid up starts it)').padEnd(22)} ${s.explorer ? state(s.explorer) : ''}`,
     ...(s.nodes.length > 30
-      ? [`  nodes    ${s.nodes.length} (${s.nodes.filter((n) => n.running).length} running, ${s.nodes.filter((n) => n.state === 'dead').length} dead), ids ${s.nodes[0].id}-${s.nodes[s.nodes.length - 1].id}; gateways ${s.nodes.filter((n) => n.domain).map((n) => `${n.id} (${n.domain})`).join(', ') || 'none'}`]
+      ? [
+          `  nodes    ${s.nodes.length} (${s.nodes.filter((n) => n.running).length} running, ${s.nodes.filter((n) => n.state === 'dead').length} dead), ids ${s.nodes[0].id}-${s.nodes[s.nodes.length - 1].id}; gateways ${
+            s.nodes
+              .filter((n) => n.domain)
+              .map((n) => `${n.id} (${n.domain})`)
+              .join(', ') || 'none'
+          }`,
+        ]
       : s.nodes.map((n) => {
-        const extra = `${n.version ? `  v${n.version}` : ''}${n.domain ? `  gateway ${n.domain}` : ''}`;
-        return `  node ${String(n.id).padEnd(3)} ${n.address.padEnd(22)} farm ${n.farmId}  ${state(n)}${extra}`;
-      })),
+          const extra = `${n.version ? `  v${n.version}` : ''}${n.domain ? `  gateway ${n.domain}` : ''}`;
+          return `  node ${String(n.id).padEnd(3)} ${n.address.padEnd(22)} farm ${n.farmId}  ${state(n)}${extra}`;
+        })),
     `  farms    ${s.farms.map((f) => `${f.id} (${f.name}, ${f.publicIps.length} public IPs)`).join(', ')}`,
     '',
     `Dev account (twin ${s.devAccount.twinId}, account ${s.devAccount.accountId}):`,
@@ -45,7 +59,8 @@ function render(s: Status): string {
 
 function count(name: string, value: string | undefined, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new Error(`--${name} must be a whole number of at least ${min}, not ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value) || Number(value) < min)
+    throw new Error(`--${name} must be a whole number of at least ${min}, not ${JSON.stringify(value)}`);
   return Number(value);
 }
 
@@ -64,12 +79,22 @@ async function main(argv: string[]): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        data: { type: 'string' }, nodes: { type: 'string' }, farms: { type: 'string' }, port: { type: 'string' }, profile: { type: 'string', default: 'medium' },
-        gateways: { type: 'string' }, 'public-ips': { type: 'string' }, 'nodes-per-process': { type: 'string' },
+        data: { type: 'string' },
+        nodes: { type: 'string' },
+        farms: { type: 'string' },
+        port: { type: 'string' },
+        profile: { type: 'string', default: 'medium' },
+        gateways: { type: 'string' },
+        'public-ips': { type: 'string' },
+        'nodes-per-process': { type: 'string' },
         'explorer-port': { type: 'string' },
-        json: { type: 'boolean', default: false }, purge: { type: 'boolean', default: false },
-        to: { type: 'string' }, farm: { type: 'string' }, chain: { type: 'string' },
-        'node-data': { type: 'string' }, host: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        purge: { type: 'boolean', default: false },
+        to: { type: 'string' },
+        farm: { type: 'string' },
+        chain: { type: 'string' },
+        'node-data': { type: 'string' },
+        host: { type: 'string' },
       },
     }));
     command = positionals[0];
@@ -87,19 +112,32 @@ async function main(argv: string[]): Promise<number> {
       case 'up': {
         const nodes = count('nodes', values.nodes, 3);
         const farms = Math.min(count('farms', values.farms, Math.min(2, nodes)), nodes);
-        await up({
-          dataDir, nodes, farms, port: count('port', values.port, 9944, 0), profile: values.profile!, devFundsTft: '10000',
-          publicIpsPerFarm: count('public-ips', values['public-ips'], 16, 0), gateways: Math.min(count('gateways', values.gateways, 1, 0), nodes),
-          nodesPerProcess: count('nodes-per-process', values['nodes-per-process'], nodes > LARGE_GRID ? HOSTED_NODES_PER_PROCESS : 1),
-          explorerPort: values['explorer-port'] === undefined ? undefined : count('explorer-port', values['explorer-port'], 0, 0),
-        }, log);
+        await up(
+          {
+            dataDir,
+            nodes,
+            farms,
+            port: count('port', values.port, 9944, 0),
+            profile: values.profile!,
+            devFundsTft: '10000',
+            publicIpsPerFarm: count('public-ips', values['public-ips'], 16, 0),
+            gateways: Math.min(count('gateways', values.gateways, 1, 0), nodes),
+            nodesPerProcess: count('nodes-per-process', values['nodes-per-process'], nodes > LARGE_GRID ? HOSTED_NODES_PER_PROCESS : 1),
+            explorerPort: values['explorer-port'] === undefined ? undefined : count('explorer-port', values['explorer-port'], 0, 0),
+          },
+          log,
+        );
         const s = status(dataDir)!;
         process.stdout.write(values.json ? JSON.stringify(s, null, 2) + '\n' : render(s));
         return 0;
       }
       case 'down': {
         const grid = await down(dataDir, values.purge!);
-        process.stdout.write(grid ? `Stopped the local grid in ${dataDir}${values.purge ? ' and removed its data' : ' (its data is kept; grid up starts it again)'}.\n` : `No local grid in ${dataDir}.\n`);
+        process.stdout.write(
+          grid
+            ? `Stopped the local grid in ${dataDir}${values.purge ? ' and removed its data' : ' (its data is kept; grid up starts it again)'}.\n`
+            : `No local grid in ${dataDir}.\n`,
+        );
         return 0;
       }
       case 'status': {

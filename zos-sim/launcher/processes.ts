@@ -26,7 +26,14 @@ export interface Started {
  * output. If it exits or is not ready within `timeoutMs`, fails naming it (`name`, e.g. "node 2")
  * with the tail of its log.
  */
-export async function startDetached(script: string, args: string[], logFile: string, ready: RegExp, timeoutMs = 20_000, name = path.basename(path.dirname(script))): Promise<Started & { output: string }> {
+export async function startDetached(
+  script: string,
+  args: string[],
+  logFile: string,
+  ready: RegExp,
+  timeoutMs = 20_000,
+  name = path.basename(path.dirname(script)),
+): Promise<Started & { output: string }> {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const start = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
   // a daemon's log may quote workload data: owner only

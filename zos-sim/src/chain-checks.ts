@@ -2,7 +2,17 @@
 // owned by the deploying twin, carrying the deployment's hash, and valid signatures by the twins'
 // keys on chain. A freshly created contract may not be visible yet, so a missing one is retried
 // briefly before the refusal; so is a chain not reconnected to yet.
-import { RpcError, deploymentHash, isNotFound, verify, verifyDeploymentSignaturesWith, type ChainClient, type chain, type node, type SignatureVerifier } from '../../proto';
+import {
+  RpcError,
+  deploymentHash,
+  isNotFound,
+  verify,
+  verifyDeploymentSignaturesWith,
+  type ChainClient,
+  type chain,
+  type node,
+  type SignatureVerifier,
+} from '../../proto';
 import { NodeRefusal } from './refusal';
 import { TwinKeyCache } from './twin-keys';
 import type { ContractIndex } from './contract-index';
@@ -19,7 +29,11 @@ export interface ChainCheckOptions {
   contractWaitMs?: number;
 }
 
-export async function checkDeploymentOnChain(chainClient: ChainClient, d: node.Deployment__Output, opts: ChainCheckOptions): Promise<chain.Contract__Output> {
+export async function checkDeploymentOnChain(
+  chainClient: ChainClient,
+  d: node.Deployment__Output,
+  opts: ChainCheckOptions,
+): Promise<chain.Contract__Output> {
   const known = opts.known?.get(d.contractId);
   if (known) {
     try {
@@ -31,12 +45,23 @@ export async function checkDeploymentOnChain(chainClient: ChainClient, d: node.D
   return checkAgainst(await fetchContract(chainClient, d.contractId, opts.contractWaitMs ?? 3000), chainClient, d, opts);
 }
 
-async function checkAgainst(contract: chain.Contract__Output, chainClient: ChainClient, d: node.Deployment__Output, opts: ChainCheckOptions): Promise<chain.Contract__Output> {
-  if (contract.type !== 'node') throw new NodeRefusal('INVALID_ARGUMENT', `contract ${contract.id} is a ${contract.type} contract, not a node contract`);
-  if (contract.state === 'Deleted') throw new NodeRefusal('FAILED_PRECONDITION', `contract ${contract.id} is deleted on chain (${contract.deletedReason})`);
-  if (contract.nodeId !== opts.nodeId) throw new NodeRefusal('INVALID_ARGUMENT', `contract ${contract.id} is for node ${contract.nodeId}, not for this node (${opts.nodeId})`);
+async function checkAgainst(
+  contract: chain.Contract__Output,
+  chainClient: ChainClient,
+  d: node.Deployment__Output,
+  opts: ChainCheckOptions,
+): Promise<chain.Contract__Output> {
+  if (contract.type !== 'node')
+    throw new NodeRefusal('INVALID_ARGUMENT', `contract ${contract.id} is a ${contract.type} contract, not a node contract`);
+  if (contract.state === 'Deleted')
+    throw new NodeRefusal('FAILED_PRECONDITION', `contract ${contract.id} is deleted on chain (${contract.deletedReason})`);
+  if (contract.nodeId !== opts.nodeId)
+    throw new NodeRefusal('INVALID_ARGUMENT', `contract ${contract.id} is for node ${contract.nodeId}, not for this node (${opts.nodeId})`);
   if (contract.twinId !== d.twinId) {
-    throw new NodeRefusal('PERMISSION_DENIED', `contract ${contract.id} belongs to twin ${contract.twinId}, but the deployment is from twin ${d.twinId}`);
+    throw new NodeRefusal(
+      'PERMISSION_DENIED',
+      `contract ${contract.id} belongs to twin ${contract.twinId}, but the deployment is from twin ${d.twinId}`,
+    );
   }
   const digest = deploymentHash(d);
   const hash = Buffer.from(digest).toString('hex');

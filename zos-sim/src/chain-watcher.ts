@@ -100,12 +100,15 @@ export class ChainWatcher {
       try {
         const c = await this.chain.contract(d.contractId);
         this.reconcileLog.recovered();
-        if (c.state === 'Deleted') await this.deployments.deprovision(d.contractId, `contract ${d.contractId} is deleted on chain (${c.deletedReason})`);
-        else if (c.state === 'GracePeriod') await this.deployments.pause(d.contractId, `contract ${d.contractId} is in its grace period: fund the twin to resume`);
+        if (c.state === 'Deleted')
+          await this.deployments.deprovision(d.contractId, `contract ${d.contractId} is deleted on chain (${c.deletedReason})`);
+        else if (c.state === 'GracePeriod')
+          await this.deployments.pause(d.contractId, `contract ${d.contractId} is in its grace period: fund the twin to resume`);
         else await this.deployments.resumePaused(d.contractId, `contract ${d.contractId} is paid for again`);
       } catch (err) {
         if (isNotFound(err)) await this.deployments.deprovision(d.contractId, `contract ${d.contractId} does not exist on chain`);
-        else if (err instanceof RpcError && err.unavailable) return this.reconcileLog.failed(err); // the chain is away: next round
+        else if (err instanceof RpcError && err.unavailable)
+          return this.reconcileLog.failed(err); // the chain is away: next round
         else this.log(`reconcile: cannot read contract ${d.contractId}: ${(err as Error).message}`);
       }
     }
@@ -163,7 +166,10 @@ export class ChainWatcher {
     const data = JSON.parse(json) as { contract_id?: number; node_id?: number; reason?: string };
     this.contracts?.apply(type, data);
     if (type === 'NodeContractCanceled' && data.node_id === this.nodeId && data.contract_id) {
-      await this.deployments.deprovision(data.contract_id, `contract ${data.contract_id} was cancelled on chain (${data.reason ?? 'CanceledByUser'})`);
+      await this.deployments.deprovision(
+        data.contract_id,
+        `contract ${data.contract_id} was cancelled on chain (${data.reason ?? 'CanceledByUser'})`,
+      );
     }
     if (type === 'ContractGracePeriodStarted' && data.contract_id && this.store.get(data.contract_id)) {
       await this.deployments.pause(data.contract_id, `contract ${data.contract_id} is in its grace period: fund the twin to resume`);

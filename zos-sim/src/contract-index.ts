@@ -4,7 +4,9 @@
 // is read from the chain again before a refusal.
 import type { chain } from '../../proto';
 
-type Known = Pick<chain.Contract__Output, 'id' | 'type' | 'state' | 'nodeId' | 'twinId' | 'deploymentHash' | 'deletedReason'> & { publicIpsList: [] };
+type Known = Pick<chain.Contract__Output, 'id' | 'type' | 'state' | 'nodeId' | 'twinId' | 'deploymentHash' | 'deletedReason'> & {
+  publicIpsList: [];
+};
 
 const LIMIT = 100_000;
 
@@ -18,18 +20,38 @@ export class ContractIndex {
   }
 
   /** Applies one chain event. */
-  apply(type: string, data: { contract_id?: number; node_id?: number; twin_id?: number; type?: string; deployment_hash?: string; public_ips?: number; reason?: string }): void {
+  apply(
+    type: string,
+    data: {
+      contract_id?: number;
+      node_id?: number;
+      twin_id?: number;
+      type?: string;
+      deployment_hash?: string;
+      public_ips?: number;
+      reason?: string;
+    },
+  ): void {
     const id = data.contract_id;
     if (!id) return;
     if (type === 'ContractCreated' && data.type === 'node' && data.node_id === this.nodeId && !data.public_ips) {
       if (this.contracts.size >= LIMIT) this.contracts.delete(this.contracts.keys().next().value!);
-      this.contracts.set(id, { id, type: 'node', state: 'Created', nodeId: this.nodeId, twinId: data.twin_id ?? 0, deploymentHash: data.deployment_hash ?? '', deletedReason: '', publicIpsList: [] });
+      this.contracts.set(id, {
+        id,
+        type: 'node',
+        state: 'Created',
+        nodeId: this.nodeId,
+        twinId: data.twin_id ?? 0,
+        deploymentHash: data.deployment_hash ?? '',
+        deletedReason: '',
+        publicIpsList: [],
+      });
       return;
     }
     const c = this.contracts.get(id);
     if (!c) return;
     if (type === 'ContractUpdated') c.deploymentHash = data.deployment_hash ?? c.deploymentHash;
-    else if (type === 'NodeContractCanceled') (c.state = 'Deleted'), (c.deletedReason = data.reason ?? 'CanceledByUser');
+    else if (type === 'NodeContractCanceled') ((c.state = 'Deleted'), (c.deletedReason = data.reason ?? 'CanceledByUser'));
     else if (type === 'ContractGracePeriodStarted') c.state = 'GracePeriod';
     else if (type === 'ContractGracePeriodEnded') c.state = 'Created';
   }

@@ -25,10 +25,15 @@ export function checkShape(d: node.Deployment__Output, supported: ReadonlySet<st
   const seen = new Set<string>();
   if (!d.workloads.length) throw new NodeRefusal('INVALID_ARGUMENT', `deployment of contract ${d.contractId} has no workloads`);
   for (const w of d.workloads) {
-    if (!NAME.test(w.name)) throw new NodeRefusal('INVALID_ARGUMENT', `workload name ${JSON.stringify(w.name)} must be 1-36 characters of letters, digits and '_'`);
+    if (!NAME.test(w.name))
+      throw new NodeRefusal(
+        'INVALID_ARGUMENT',
+        `workload name ${JSON.stringify(w.name)} must be 1-36 characters of letters, digits and '_'`,
+      );
     if (seen.has(w.name)) throw new NodeRefusal('INVALID_ARGUMENT', `workload name ${w.name} is used twice in the deployment`);
     seen.add(w.name);
-    if (w.version > d.version) throw new NodeRefusal('INVALID_ARGUMENT', `workload ${w.name} has version ${w.version}, above the deployment's version ${d.version}`);
+    if (w.version > d.version)
+      throw new NodeRefusal('INVALID_ARGUMENT', `workload ${w.name} has version ${w.version}, above the deployment's version ${d.version}`);
     const type = supported.has(w.type) ? WORKLOAD_TYPES[w.type] : undefined;
     if (!type) {
       const known = [...supported].join(', ');

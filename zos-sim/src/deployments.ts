@@ -99,11 +99,17 @@ export class DeploymentManager {
   async deploy(d: node.Deployment__Output): Promise<void> {
     checkShape(d, this.o.supported);
     if (d.version !== 0) throw new NodeRefusal('INVALID_ARGUMENT', `a new deployment must have version 0, not ${d.version}`);
-    if (d.workloads.some((w) => w.version !== 0)) throw new NodeRefusal('INVALID_ARGUMENT', 'every workload of a new deployment must have version 0');
+    if (d.workloads.some((w) => w.version !== 0))
+      throw new NodeRefusal('INVALID_ARGUMENT', 'every workload of a new deployment must have version 0');
     this.refuseIfPresent(d.contractId);
     this.admitting.add(d.contractId);
     try {
-      const contract = await checkDeploymentOnChain(this.o.chain, d, { nodeId: this.o.nodeId, twinKeys: this.twinKeys, known: this.o.contracts, verifier: signatureVerifier() });
+      const contract = await checkDeploymentOnChain(this.o.chain, d, {
+        nodeId: this.o.nodeId,
+        twinKeys: this.twinKeys,
+        known: this.o.contracts,
+        verifier: signatureVerifier(),
+      });
       this.refuseIfPresent(d.contractId, true);
       const ask = capacityOf(d.workloads);
       const refusal = admissionRefusal(this.o.nodeId, this.o.total, this.used, ask);
@@ -114,7 +120,10 @@ export class DeploymentManager {
         workloads: d.workloads.map((w) => ({ ...w, result: { created: now, state: 'init', message: '', data: '{}' } })),
         reservedIps: contract.publicIpsList.map((p) => ({ ip: p.ip, gateway: p.gateway })),
       };
-      const saved = this.save(stored, d.workloads.map((w) => w.name));
+      const saved = this.save(
+        stored,
+        d.workloads.map((w) => w.name),
+      );
       this.schedule(d.contractId, stored, saved);
       await saved;
       if (this.faults.accepted()) (this.o.crash ?? (() => process.kill(process.pid, 'SIGKILL')))();
@@ -126,15 +135,29 @@ export class DeploymentManager {
   async update(d: node.Deployment__Output): Promise<void> {
     checkShape(d, this.o.supported);
     const old = this.current(d.contractId);
-    if (!old || old.workloads.every((w) => w.result?.state === 'deleted')) throw new NodeRefusal('NOT_FOUND', `node ${this.o.nodeId} has no deployment for contract ${d.contractId}`);
-    if (d.twinId !== old.twinId) throw new NodeRefusal('PERMISSION_DENIED', `the deployment of contract ${d.contractId} belongs to twin ${old.twinId}, not to twin ${d.twinId}`);
-    if (d.version !== old.version + 1) throw new NodeRefusal('INVALID_ARGUMENT', `an update must have version ${old.version + 1} (the deployment is at ${old.version}), not ${d.version}`);
+    if (!old || old.workloads.every((w) => w.result?.state === 'deleted'))
+      throw new NodeRefusal('NOT_FOUND', `node ${this.o.nodeId} has no deployment for contract ${d.contractId}`);
+    if (d.twinId !== old.twinId)
+      throw new NodeRefusal(
+        'PERMISSION_DENIED',
+        `the deployment of contract ${d.contractId} belongs to twin ${old.twinId}, not to twin ${d.twinId}`,
+      );
+    if (d.version !== old.version + 1)
+      throw new NodeRefusal(
+        'INVALID_ARGUMENT',
+        `an update must have version ${old.version + 1} (the deployment is at ${old.version}), not ${d.version}`,
+      );
     for (const w of d.workloads) {
       const before = old.workloads.find((x) => x.name === w.name);
-      if (before && before.type !== w.type) throw new NodeRefusal('INVALID_ARGUMENT', `workload ${w.name} cannot change type from ${before.type} to ${w.type}`);
+      if (before && before.type !== w.type)
+        throw new NodeRefusal('INVALID_ARGUMENT', `workload ${w.name} cannot change type from ${before.type} to ${w.type}`);
     }
     await this.inFlight.get(d.contractId);
-    const contract = await checkDeploymentOnChain(this.o.chain, d, { nodeId: this.o.nodeId, twinKeys: this.twinKeys, verifier: signatureVerifier() });
+    const contract = await checkDeploymentOnChain(this.o.chain, d, {
+      nodeId: this.o.nodeId,
+      twinKeys: this.twinKeys,
+      verifier: signatureVerifier(),
+    });
     const now = this.o.now();
     const changed = new Set(d.workloads.filter((w) => w.version === d.version).map((w) => w.name));
     const workloads = d.workloads.map((w) => {
@@ -147,13 +170,18 @@ export class DeploymentManager {
     const refusal = admissionRefusal(this.o.nodeId, this.o.total, others, capacityOf(workloads));
     if (refusal) throw new NodeRefusal('RESOURCE_EXHAUSTED', refusal);
     const removed = old.workloads.filter((w) => !d.workloads.some((x) => x.name === w.name));
-    const stored: StoredDeployment = { ...d, workloads, reservedIps: contract.publicIpsList.map((p) => ({ ip: p.ip, gateway: p.gateway })) };
+    const stored: StoredDeployment = {
+      ...d,
+      workloads,
+      reservedIps: contract.publicIpsList.map((p) => ({ ip: p.ip, gateway: p.gateway })),
+    };
     const saved = this.save(stored, [...changed], () => {
       for (const w of removed) this.o.store.recordChange(d.contractId, w.name, d.version, 'deleted', 'removed by update', now);
       // a changed workload whose type cannot update in place is removed and provisioned anew
       for (const w of d.workloads) {
         const before = old.workloads.find((x) => x.name === w.name);
-        if (before && changed.has(w.name) && !WORKLOAD_TYPES[w.type].updatesInPlace) this.o.store.recordChange(d.contractId, w.name, before.version, 'deleted', 'recreated by update', now);
+        if (before && changed.has(w.name) && !WORKLOAD_TYPES[w.type].updatesInPlace)
+          this.o.store.recordChange(d.contractId, w.name, before.version, 'deleted', 'recreated by update', now);
       }
     });
     this.schedule(d.contractId, stored, saved);
@@ -172,8 +200,12 @@ export class DeploymentManager {
     if (!d || d.workloads.every((w) => w.result?.state === 'deleted')) return false;
     const now = this.o.now();
     const order = [...d.workloads].sort((a, b) => installRank(b.type) - installRank(a.type));
-    for (const w of order) w.result = { created: w.result?.created ?? now, state: 'deleted', message: reason, data: w.result?.data ?? '{}' };
-    await this.save(d, order.map((w) => w.name));
+    for (const w of order)
+      w.result = { created: w.result?.created ?? now, state: 'deleted', message: reason, data: w.result?.data ?? '{}' };
+    await this.save(
+      d,
+      order.map((w) => w.name),
+    );
     this.o.log?.(`contract ${contractId}: workloads removed (${reason})`);
     return true;
   }
@@ -188,7 +220,8 @@ export class DeploymentManager {
     if (this.live.has(contractId)) {
       throw new NodeRefusal('ALREADY_EXISTS', `node ${this.o.nodeId} already has a deployment for contract ${contractId}: use update`);
     }
-    if (!ignoreAdmitting && this.admitting.has(contractId)) throw new NodeRefusal('ALREADY_EXISTS', `a deployment for contract ${contractId} is being admitted already`);
+    if (!ignoreAdmitting && this.admitting.has(contractId))
+      throw new NodeRefusal('ALREADY_EXISTS', `a deployment for contract ${contractId} is being admitted already`);
   }
 
   private current(contractId: number): StoredDeployment | undefined {
@@ -225,9 +258,11 @@ export class DeploymentManager {
 
   private schedule(contractId: number, d: StoredDeployment, saved: Promise<void> = Promise.resolve()): void {
     const previous = this.inFlight.get(contractId) ?? Promise.resolve();
-    const run = Promise.all([previous, saved]).then(() => this.provisionAll(d)).finally(() => {
-      if (this.inFlight.get(contractId) === run) this.inFlight.delete(contractId);
-    });
+    const run = Promise.all([previous, saved])
+      .then(() => this.provisionAll(d))
+      .finally(() => {
+        if (this.inFlight.get(contractId) === run) this.inFlight.delete(contractId);
+      });
     this.inFlight.set(contractId, run);
   }
 
@@ -245,7 +280,12 @@ export class DeploymentManager {
       let result: StoredDeployment['workloads'][number]['result'];
       try {
         const found = provisionContext(() => this.live.values(), this.o.nodeId, current, w.name, reservedIps);
-        const ctx = { ...found, previous, publicConfig: this.o.publicConfig ?? NO_PUBLIC_CONFIG, nameContract: (n: string) => this.nameContract(n) };
+        const ctx = {
+          ...found,
+          previous,
+          publicConfig: this.o.publicConfig ?? NO_PUBLIC_CONFIG,
+          nameContract: (n: string) => this.nameContract(n),
+        };
         const injected = this.faults.failure(w.name, w.type);
         if (injected) throw new ProvisionError(injected);
         const data = await type.provision(parseData(w), ctx, w.name);
@@ -280,7 +320,10 @@ export class DeploymentManager {
     const hit = d?.workloads.filter((w) => w.result?.state === from) ?? [];
     if (!d || !hit.length) return false;
     for (const w of hit) w.result = { ...w.result!, state: to, message: reason };
-    await this.save(d, hit.map((w) => w.name));
+    await this.save(
+      d,
+      hit.map((w) => w.name),
+    );
     this.o.log?.(`contract ${contractId}: ${hit.length} workload(s) ${to} (${reason})`);
     return true;
   }

@@ -10,7 +10,10 @@ export interface FaultOptions {
 export class Faults {
   private deploys = 0;
 
-  constructor(private readonly o: FaultOptions = {}, private readonly random: () => number = Math.random) {}
+  constructor(
+    private readonly o: FaultOptions = {},
+    private readonly random: () => number = Math.random,
+  ) {}
 
   /** The message of an injected failure for this workload, or undefined. */
   failure(name: string, type: string): string | undefined {

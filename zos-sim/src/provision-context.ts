@@ -46,9 +46,7 @@ export function provisionContext(
     contractId: d.contractId,
     reservedIps,
     network(name): NetworkInfo | undefined {
-      const found = twinOthers().find(
-        ({ w }) => w.type === 'network' && w.name === name && w.result?.state === 'ok',
-      );
+      const found = twinOthers().find(({ w }) => w.type === 'network' && w.name === name && w.result?.state === 'ok');
       if (!found) return undefined;
       const nd = data(found.w);
       return { contractId: found.dep.contractId, name, ipRange: String(nd.ip_range), subnet: String(nd.subnet) };
@@ -57,13 +55,18 @@ export function provisionContext(
       const used = new Set<string>();
       for (const { w } of twinOthers()) {
         if (w.type !== 'zmachine' && w.type !== 'container') continue;
-        const ifaces = ((data(w).network as { interfaces?: { network: string }[] } | undefined)?.interfaces ?? []);
+        const ifaces = (data(w).network as { interfaces?: { network: string }[] } | undefined)?.interfaces ?? [];
         if (ifaces.some((i) => i.network === networkName)) used.add(String(resultData(w).ip ?? ''));
       }
       return used;
     },
     usedPublicIps() {
-      return new Set(others().filter(({ w }) => w.type === 'ip').map(({ w }) => String(resultData(w).ip ?? '')).filter(Boolean));
+      return new Set(
+        others()
+          .filter(({ w }) => w.type === 'ip')
+          .map(({ w }) => String(resultData(w).ip ?? ''))
+          .filter(Boolean),
+      );
     },
     sibling(name) {
       const w = d.workloads.find((x) => x.name === name && x.result?.state === 'ok');

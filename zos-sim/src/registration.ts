@@ -13,7 +13,15 @@ export interface Registration {
 export type PublicConfig = { ipv4: string; gw4: string; ipv6: string; gw6: string; domain: string };
 
 /** Registers (or updates) the node; a gateway node's public config is published on chain. */
-export async function registerNode(chain: ChainClient, key: KeyPair, store: NodeStore, farmId: number, total: Capacity, address: string, publicConfig?: PublicConfig): Promise<Registration> {
+export async function registerNode(
+  chain: ChainClient,
+  key: KeyPair,
+  store: NodeStore,
+  farmId: number,
+  total: Capacity,
+  address: string,
+  publicConfig?: PublicConfig,
+): Promise<Registration> {
   let twinId: number;
   try {
     twinId = (await chain.twinByAccount(key.publicKey)).id;
@@ -25,14 +33,32 @@ export async function registerNode(chain: ChainClient, key: KeyPair, store: Node
   const known = Number(store.meta('node_id') ?? 0);
   if (known) {
     const n = await chain.node(known);
-    if (n.farmId !== farmId) throw new Error(`this data folder belongs to node ${known} of farm ${n.farmId}, not of farm ${farmId}: use its own data folder per node`);
+    if (n.farmId !== farmId)
+      throw new Error(
+        `this data folder belongs to node ${known} of farm ${n.farmId}, not of farm ${farmId}: use its own data folder per node`,
+      );
     const pc = publicConfig ?? n.publicConfig;
-    const same = n.address === address && n.resources?.cru === resources.cru && n.resources?.mru === resources.mru && n.resources?.sru === resources.sru && n.resources?.hru === resources.hru
-      && JSON.stringify(pc ?? null) === JSON.stringify(n.publicConfig ?? null);
+    const same =
+      n.address === address &&
+      n.resources?.cru === resources.cru &&
+      n.resources?.mru === resources.mru &&
+      n.resources?.sru === resources.sru &&
+      n.resources?.hru === resources.hru &&
+      JSON.stringify(pc ?? null) === JSON.stringify(n.publicConfig ?? null);
     if (!same) await chain.submit(key, { updateNode: { nodeId: known, resources, address, location: n.location, publicConfig: pc } });
     return { nodeId: known, twinId, farmId };
   }
-  const nodeId = (await chain.submit(key, { createNode: { farmId, resources, address, location: { city: 'Local', country: 'Simulated', latitude: 0, longitude: 0 }, ...(publicConfig ? { publicConfig } : {}) } })).createdIds[0];
+  const nodeId = (
+    await chain.submit(key, {
+      createNode: {
+        farmId,
+        resources,
+        address,
+        location: { city: 'Local', country: 'Simulated', latitude: 0, longitude: 0 },
+        ...(publicConfig ? { publicConfig } : {}),
+      },
+    })
+  ).createdIds[0];
   store.setMeta('node_id', String(nodeId));
   return { nodeId, twinId, farmId };
 }

@@ -8,7 +8,10 @@ const LIMIT = 10_000;
 export class TwinKeyCache {
   private readonly keys = new Map<number, { pk: string | undefined; at: number }>();
 
-  constructor(private readonly chain: ChainClient, private readonly ttlMs = 30_000) {}
+  constructor(
+    private readonly chain: ChainClient,
+    private readonly ttlMs = 30_000,
+  ) {}
 
   /** The twin's key, or undefined when the twin does not exist. */
   async key(twinId: number, fresh = false): Promise<string | undefined> {

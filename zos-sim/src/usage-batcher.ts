@@ -18,7 +18,12 @@ export class UsedResourcesBatcher {
   private readonly backoff = new Backoff();
   private readonly outage: OutageLog;
 
-  constructor(private readonly chain: ChainClient, private readonly key: KeyPair, private readonly log?: (line: string) => void, private readonly windowMs = 50) {
+  constructor(
+    private readonly chain: ChainClient,
+    private readonly key: KeyPair,
+    private readonly log?: (line: string) => void,
+    private readonly windowMs = 50,
+  ) {
     this.outage = new OutageLog('used-resources reports', (line) => log?.(line));
   }
 
@@ -53,7 +58,10 @@ export class UsedResourcesBatcher {
   }
 
   private async send(batch: Map<number, Capacity>): Promise<void> {
-    const reports: Report[] = [...batch].map(([contractId, u]) => ({ contractId, used: { cru: u.cru, mru: u.mru, sru: u.sru, hru: u.hru } }));
+    const reports: Report[] = [...batch].map(([contractId, u]) => ({
+      contractId,
+      used: { cru: u.cru, mru: u.mru, sru: u.sru, hru: u.hru },
+    }));
     try {
       await this.chain.submit(this.key, { reportContractResources: { reports } });
       this.reachable();

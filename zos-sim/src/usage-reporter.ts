@@ -21,7 +21,13 @@ export class UsageReporter {
   /** called with chain time at each poll (the uptime reporter follows it) */
   onChainTime?: (now: number) => Promise<void>;
 
-  constructor(private readonly chain: ChainClient, private readonly key: KeyPair, private readonly store: NodeStore, private readonly log: (line: string) => void, private readonly pollMs = 1000) {
+  constructor(
+    private readonly chain: ChainClient,
+    private readonly key: KeyPair,
+    private readonly store: NodeStore,
+    private readonly log: (line: string) => void,
+    private readonly pollMs = 1000,
+  ) {
     this.outage = new OutageLog('network usage reports', log);
   }
 
@@ -50,12 +56,15 @@ export class UsageReporter {
       const until = last + hours * HOUR;
       const reports = [];
       for (const d of this.store.live()) {
-        const ips = d.workloads.filter((w) => w.type === 'ip' && (w.result?.state === 'ok' || w.result?.state === 'paused') && JSON.parse(w.data || '{}').v4).length;
+        const ips = d.workloads.filter(
+          (w) => w.type === 'ip' && (w.result?.state === 'ok' || w.result?.state === 'paused') && JSON.parse(w.data || '{}').v4,
+        ).length;
         if (!ips) continue;
         // traffic only for the part of the window the contract existed
         const created = Number((await this.chain.contract(d.contractId)).created);
         const window = until - Math.max(last, created);
-        if (window > 0) reports.push({ contractId: d.contractId, nru: Math.round((ips * BYTES_PER_IP_HOUR * window) / HOUR), timestamp: until, window });
+        if (window > 0)
+          reports.push({ contractId: d.contractId, nru: Math.round((ips * BYTES_PER_IP_HOUR * window) / HOUR), timestamp: until, window });
       }
       if (reports.length) await this.submit(reports);
       this.store.setMeta('nru_reported_until', String(until));
@@ -74,7 +83,9 @@ export class UsageReporter {
       await this.chain.submit(this.key, { addNruReports: { reports } });
     } catch {
       for (const r of reports) {
-        await this.chain.submit(this.key, { addNruReports: { reports: [r] } }).catch((err: Error) => this.log(`network usage of contract ${r.contractId} not reported: ${err.message}`));
+        await this.chain
+          .submit(this.key, { addNruReports: { reports: [r] } })
+          .catch((err: Error) => this.log(`network usage of contract ${r.contractId} not reported: ${err.message}`));
       }
     }
   }

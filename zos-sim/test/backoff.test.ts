@@ -32,7 +32,12 @@ describe('OutageLog', () => {
   it('a 5-minute outage retried every second costs one line, a summary every 30 s and one line when it is over', () => {
     let now = 0;
     const lines: string[] = [];
-    const log = new OutageLog('chain events', (l) => lines.push(l), 30_000, () => now);
+    const log = new OutageLog(
+      'chain events',
+      (l) => lines.push(l),
+      30_000,
+      () => now,
+    );
     const refused = Object.assign(new Error('No connection established. Last error: connect ECONNREFUSED 127.0.0.1:9944'), { code: 14 });
     for (; now < 300_000; now += 1000) log.failed(refused);
     log.recovered();

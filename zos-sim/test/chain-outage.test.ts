@@ -43,7 +43,13 @@ describe('a chain outage', () => {
     await h.chain.restart();
     const back = Date.now();
     // this test's own client reconnects too (within 2 s), before it cancels anything
-    while (!(await h.chain.client.info().then(() => true, () => false))) await sleep(50);
+    while (
+      !(await h.chain.client.info().then(
+        () => true,
+        () => false,
+      ))
+    )
+      await sleep(50);
 
     // without jitter the waits are 0.25 + 0.5 + 1 + 1 + ... s: at most 6 attempts fit in 4 s
     for (const attempts of during) {
@@ -93,7 +99,13 @@ describe('a chain back while the subscription waits out a long backoff', () => {
     await h.chain.kill();
     await sleep(1000);
     await h.chain.restart();
-    while (!(await h.chain.client.info().then(() => true, () => false))) await sleep(50);
+    while (
+      !(await h.chain.client.info().then(
+        () => true,
+        () => false,
+      ))
+    )
+      await sleep(50);
     const back = Date.now();
     await h.cancel(user, d.contractId, 0);
     while (!lines.some((l) => l.includes(`contract ${d.contractId}: workloads removed`)) && Date.now() - back < 15_000) await sleep(50);

@@ -23,7 +23,9 @@ export interface ChainProcess {
 export async function startChainProcess(host = '127.0.0.1'): Promise<ChainProcess> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zos-chain-'));
   const launch = async (port: string) => {
-    const proc: ChildProcess = spawn(process.execPath, [CHAIN_MAIN, '--data', dir, '--port', port, '--host', host], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc: ChildProcess = spawn(process.execPath, [CHAIN_MAIN, '--data', dir, '--port', port, '--host', host], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const [, address] = await readyLine(proc, CHAIN_READY, 'chain-sim');
     return { proc, address };
   };

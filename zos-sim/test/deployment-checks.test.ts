@@ -11,12 +11,38 @@ const MiB = 2 ** 20;
 
 function vmDeployment(twinId: number, memoryMb = 512): node.Deployment {
   return {
-    version: 0, twinId, contractId: 0, metadata: '', description: '',
+    version: 0,
+    twinId,
+    contractId: 0,
+    metadata: '',
+    description: '',
     signatureRequirement: { requests: [{ twinId, required: false, weight: 1 }], weightRequired: 1, signatures: [] },
     workloads: [
-      { version: 0, name: 'net', type: 'network', data: JSON.stringify({ ip_range: '10.9.0.0/16', subnet: '10.9.2.0/24', wireguard_private_key: Buffer.alloc(32, 1).toString('base64'), wireguard_listen_port: 4000, peers: [] }) },
+      {
+        version: 0,
+        name: 'net',
+        type: 'network',
+        data: JSON.stringify({
+          ip_range: '10.9.0.0/16',
+          subnet: '10.9.2.0/24',
+          wireguard_private_key: Buffer.alloc(32, 1).toString('base64'),
+          wireguard_listen_port: 4000,
+          peers: [],
+        }),
+      },
       { version: 0, name: 'vmip', type: 'ip', data: JSON.stringify({ v4: true }) },
-      { version: 0, name: 'vm', type: 'zmachine', data: JSON.stringify({ flist: 'https://hub/f.flist', network: { public_ip: 'vmip', interfaces: [{ network: 'net', ip: '' }] }, size: 0, compute_capacity: { cpu: 1, memory: memoryMb * MiB }, env: {} }) },
+      {
+        version: 0,
+        name: 'vm',
+        type: 'zmachine',
+        data: JSON.stringify({
+          flist: 'https://hub/f.flist',
+          network: { public_ip: 'vmip', interfaces: [{ network: 'net', ip: '' }] },
+          size: 0,
+          compute_capacity: { cpu: 1, memory: memoryMb * MiB },
+          env: {},
+        }),
+      },
     ],
   };
 }
@@ -37,12 +63,21 @@ describe('node admission of signed deployments', () => {
   beforeAll(async () => {
     chain = await startChainProcess();
     const farmer = await twinFor(chain.client);
-    const farmId = (await chain.client.submit(farmer.key, { createFarm: { name: 'checks', publicIps: Array.from({ length: 16 }, (_, i) => ({ ip: `203.0.113.${50 + i}/24`, gateway: '203.0.113.1' })) } })).createdIds[0];
+    const farmId = (
+      await chain.client.submit(farmer.key, {
+        createFarm: {
+          name: 'checks',
+          publicIps: Array.from({ length: 16 }, (_, i) => ({ ip: `203.0.113.${50 + i}/24`, gateway: '203.0.113.1' })),
+        },
+      })
+    ).createdIds[0];
     nodes = [];
     for (let i = 0; i < 2; i++) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zos-node-'));
       dirs.push(dir);
-      nodes.push(await createNodeServer({ chainAddress: chain.address, farmId, dataDir: dir, provisionDelayMs: { zmachine: 5, network: 1, ip: 1 } }));
+      nodes.push(
+        await createNodeServer({ chainAddress: chain.address, farmId, dataDir: dir, provisionDelayMs: { zmachine: 5, network: 1, ip: 1 } }),
+      );
     }
     client = new NodeClient(nodes[0].address);
   });
@@ -72,7 +107,10 @@ describe('node admission of signed deployments', () => {
     expect(held.workloads.map((w) => w.result?.state)).toEqual(['ok', 'ok', 'ok']);
     expect(vm.ip).toBe('10.9.2.2');
     expect(vm.public_ip).toBe(contract.publicIpsList[0].ip);
-    expect((await reader(user).changes(user.twinId, d.contractId)).filter((c) => c.workload === 'vm').map((c) => c.state)).toEqual(['init', 'ok']);
+    expect((await reader(user).changes(user.twinId, d.contractId)).filter((c) => c.workload === 'vm').map((c) => c.state)).toEqual([
+      'init',
+      'ok',
+    ]);
   });
 
   it('rejects a bad signature, naming the twin, and stores nothing', async () => {
@@ -89,7 +127,9 @@ describe('node admission of signed deployments', () => {
     const user = await twinFor(chain.client);
     const d = vmDeployment(user.twinId);
     d.contractId = await contractFor(user.key, d, nodes[0].nodeId, 'f'.repeat(32));
-    await expect(client.deploy(signDeployment(d, user.twinId, user.key))).rejects.toThrow(`differs from the hash ${'f'.repeat(32)} of contract ${d.contractId}`);
+    await expect(client.deploy(signDeployment(d, user.twinId, user.key))).rejects.toThrow(
+      `differs from the hash ${'f'.repeat(32)} of contract ${d.contractId}`,
+    );
   });
 
   it("rejects a deployment on another twin's contract", async () => {
@@ -106,7 +146,9 @@ describe('node admission of signed deployments', () => {
     const user = await twinFor(chain.client);
     const d = vmDeployment(user.twinId, 600);
     d.contractId = await contractFor(user.key, d, nodes[1].nodeId);
-    await expect(client.deploy(signDeployment(d, user.twinId, user.key))).rejects.toThrow(`is for node ${nodes[1].nodeId}, not for this node (${nodes[0].nodeId})`);
+    await expect(client.deploy(signDeployment(d, user.twinId, user.key))).rejects.toThrow(
+      `is for node ${nodes[1].nodeId}, not for this node (${nodes[0].nodeId})`,
+    );
     const ghost = vmDeployment(user.twinId, 700);
     ghost.contractId = 99999;
     await expect(client.deploy(signDeployment(ghost, user.twinId, user.key))).rejects.toThrow('contract 99999 does not exist on chain');
@@ -116,6 +158,8 @@ describe('node admission of signed deployments', () => {
     const user = await twinFor(chain.client);
     const d = vmDeployment(user.twinId, 100);
     d.contractId = await contractFor(user.key, d);
-    await expect(client.deploy(signDeployment(d, user.twinId, user.key))).rejects.toThrow(/workload vm \(zmachine\): compute_capacity.memory .* must be at least/);
+    await expect(client.deploy(signDeployment(d, user.twinId, user.key))).rejects.toThrow(
+      /workload vm \(zmachine\): compute_capacity.memory .* must be at least/,
+    );
   });
 });

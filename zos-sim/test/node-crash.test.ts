@@ -32,22 +32,53 @@ describe('node crash and restart', () => {
 
   /** Starts zos-sim on `dir`; resolves with its node id and a client once it says it is ready. */
   async function startNode(dir: string, ...extra: string[]): Promise<{ proc: ChildProcess; nodeId: number; client: NodeClient }> {
-    const proc = spawn(process.execPath, [ZOS_MAIN, '--chain', chain.address, '--farm', String(farmId), '--data', dir, '--provision-ms', 'network=1,zmachine=1500', ...extra], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const proc = spawn(
+      process.execPath,
+      [ZOS_MAIN, '--chain', chain.address, '--farm', String(farmId), '--data', dir, '--provision-ms', 'network=1,zmachine=1500', ...extra],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
     procs.push(proc);
     const [, nodeId, address] = await readyLine(proc, NODE_READY, 'zos-sim');
     return { proc, nodeId: Number(nodeId), client: new NodeClient(address) };
   }
 
   /** Waits for a process that ends by itself (no signal sent). */
-  const exited = (p: ChildProcess) => new Promise<void>((resolve) => (p.exitCode !== null || p.signalCode ? resolve() : p.once('exit', () => resolve())));
+  const exited = (p: ChildProcess) =>
+    new Promise<void>((resolve) => (p.exitCode !== null || p.signalCode ? resolve() : p.once('exit', () => resolve())));
 
   function deployment(twinId: number): node.Deployment {
     return {
-      version: 0, twinId, contractId: 0, metadata: '', description: '',
+      version: 0,
+      twinId,
+      contractId: 0,
+      metadata: '',
+      description: '',
       signatureRequirement: { requests: [{ twinId, required: false, weight: 1 }], weightRequired: 1, signatures: [] },
       workloads: [
-        { version: 0, name: 'net', type: 'network', data: JSON.stringify({ ip_range: '10.60.0.0/16', subnet: '10.60.2.0/24', wireguard_private_key: Buffer.alloc(32, 3).toString('base64'), wireguard_listen_port: 3500, peers: [] }) },
-        { version: 0, name: 'vm', type: 'zmachine', data: JSON.stringify({ flist: 'https://hub/base.flist', network: { interfaces: [{ network: 'net', ip: '' }] }, size: 0, compute_capacity: { cpu: 1, memory: 512 * MiB }, env: {} }) },
+        {
+          version: 0,
+          name: 'net',
+          type: 'network',
+          data: JSON.stringify({
+            ip_range: '10.60.0.0/16',
+            subnet: '10.60.2.0/24',
+            wireguard_private_key: Buffer.alloc(32, 3).toString('base64'),
+            wireguard_listen_port: 3500,
+            peers: [],
+          }),
+        },
+        {
+          version: 0,
+          name: 'vm',
+          type: 'zmachine',
+          data: JSON.stringify({
+            flist: 'https://hub/base.flist',
+            network: { interfaces: [{ network: 'net', ip: '' }] },
+            size: 0,
+            compute_capacity: { cpu: 1, memory: 512 * MiB },
+            env: {},
+          }),
+        },
       ],
     };
   }
@@ -56,7 +87,8 @@ describe('node crash and restart', () => {
   /** A client of a started node that signs as `user`: the node answers reads to the owner only. */
   function reader(n: { nodeId: number; client: NodeClient }, user: { twinId: number; key: KeyPair }): NodeClient {
     const id = `${n.client.address}/${user.twinId}`;
-    if (!readers.has(id)) readers.set(id, new NodeClient(n.client.address, { signer: { twinId: user.twinId, key: user.key, nodeId: n.nodeId } }));
+    if (!readers.has(id))
+      readers.set(id, new NodeClient(n.client.address, { signer: { twinId: user.twinId, key: user.key, nodeId: n.nodeId } }));
     return readers.get(id)!;
   }
 
@@ -70,7 +102,11 @@ describe('node crash and restart', () => {
     const first = await startNode(dir);
     const user = await twinFor(chain.client);
     const d = deployment(user.twinId);
-    d.contractId = (await chain.client.submit(user.key, { createNodeContract: { nodeId: first.nodeId, deploymentHash: deploymentHashHex(d), publicIps: 0 } })).createdIds[0];
+    d.contractId = (
+      await chain.client.submit(user.key, {
+        createNodeContract: { nodeId: first.nodeId, deploymentHash: deploymentHashHex(d), publicIps: 0 },
+      })
+    ).createdIds[0];
     await first.client.deploy(signDeployment(d, user.twinId, user.key));
     while ((await states(reader(first, user), user.twinId, d.contractId))[0] !== 'ok') await new Promise((r) => setTimeout(r, 20));
     expect(await states(reader(first, user), user.twinId, d.contractId)).toEqual(['ok', 'init']);
@@ -94,7 +130,11 @@ describe('node crash and restart', () => {
     const first = await startNode(dir, '--crash-after-deploys', '1');
     const user = await twinFor(chain.client);
     const d = deployment(user.twinId);
-    d.contractId = (await chain.client.submit(user.key, { createNodeContract: { nodeId: first.nodeId, deploymentHash: deploymentHashHex(d), publicIps: 0 } })).createdIds[0];
+    d.contractId = (
+      await chain.client.submit(user.key, {
+        createNodeContract: { nodeId: first.nodeId, deploymentHash: deploymentHashHex(d), publicIps: 0 },
+      })
+    ).createdIds[0];
     await expect(first.client.deploy(signDeployment(d, user.twinId, user.key))).rejects.toThrow();
     await exited(first.proc);
     expect(first.proc.signalCode).toBe('SIGKILL');

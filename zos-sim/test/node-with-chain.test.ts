@@ -7,7 +7,16 @@ import { NodeHarness, resultOf, type User, type WorkloadSpec } from './support/n
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;
 const planetaryVm = (name: string, memoryMb: number): WorkloadSpec => ({
-  name, type: 'zmachine', data: { flist: 'https://hub/base.flist', network: { interfaces: [], planetary: true }, size: 0, compute_capacity: { cpu: 1, memory: memoryMb * MiB }, mounts: [], env: {} },
+  name,
+  type: 'zmachine',
+  data: {
+    flist: 'https://hub/base.flist',
+    network: { interfaces: [], planetary: true },
+    size: 0,
+    compute_capacity: { cpu: 1, memory: memoryMb * MiB },
+    mounts: [],
+    env: {},
+  },
 });
 
 describe('a node with the chain', () => {
@@ -23,8 +32,12 @@ describe('a node with the chain', () => {
   it('refuses a deployment beyond free memory or storage, naming the node, the resource and the amounts', async () => {
     const user = await h.user();
     const nodeId = h.nodes[0].nodeId;
-    await expect(h.deploy(user, [planetaryVm('vm', 6 * 1024)])).rejects.toThrow(`node ${nodeId} has not enough memory: the deployment asks for 6 GiB, 5 GiB is free`);
-    await expect(h.deploy(user, [{ name: 'disk', type: 'zmount', data: { size: 200 * GiB } }])).rejects.toThrow(`node ${nodeId} has not enough SSD storage: the deployment asks for 200 GiB, 100 GiB is free`);
+    await expect(h.deploy(user, [planetaryVm('vm', 6 * 1024)])).rejects.toThrow(
+      `node ${nodeId} has not enough memory: the deployment asks for 6 GiB, 5 GiB is free`,
+    );
+    await expect(h.deploy(user, [{ name: 'disk', type: 'zmount', data: { size: 200 * GiB } }])).rejects.toThrow(
+      `node ${nodeId} has not enough SSD storage: the deployment asks for 200 GiB, 100 GiB is free`,
+    );
   });
 
   it('50 deploys sent at once to a nearly full node: exactly those that fit are accepted, the node is never over-committed', async () => {
@@ -33,7 +46,9 @@ describe('a node with the chain', () => {
     const accepted = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(accepted).toHaveLength(10);
-    expect(refused.every((r) => /has not enough memory: the deployment asks for 512 MiB, \d+ MiB is free/.test(String(r.reason.message)))).toBe(true);
+    expect(
+      refused.every((r) => /has not enough memory: the deployment asks for 512 MiB, \d+ MiB is free/.test(String(r.reason.message))),
+    ).toBe(true);
     const stats = await h.clients[0].statistics();
     expect(Number(stats.used!.mru) + Number(stats.system!.mru)).toBeLessThanOrEqual(Number(stats.total!.mru));
     expect(Number(stats.used!.mru)).toBe(10 * 512 * MiB + 0);
@@ -79,7 +94,16 @@ describe('a node with the chain', () => {
     const price = (await h.chain.client.info()).tftPriceUsd;
     // the first report arrives after the first bill, so the second bill carries its traffic
     bills.slice(0, 2).forEach((bill, i) => {
-      expect(BigInt(bill.amount)).toBe(expectedBill(policy, price, { cru: 1, mru: 2 * GiB, sru: 500 * MiB, ips: 1 }, Number(bill.seconds), i === 0 ? 0 : reports[0].nru, bill.discountLevel));
+      expect(BigInt(bill.amount)).toBe(
+        expectedBill(
+          policy,
+          price,
+          { cru: 1, mru: 2 * GiB, sru: 500 * MiB, ips: 1 },
+          Number(bill.seconds),
+          i === 0 ? 0 : reports[0].nru,
+          bill.discountLevel,
+        ),
+      );
     });
   });
 });
@@ -93,18 +117,34 @@ async function poorUser(h: NodeHarness, tft: string): Promise<User> {
 async function nruReports(h: NodeHarness, fromBlock: number, contractId: number): Promise<{ nru: number; window: number }[]> {
   const events: chain.Event__Output[] = [];
   await new Promise<void>((resolve) => {
-    const sub = h.chain.client.subscribe(fromBlock, (e) => events.push(e), () => resolve());
+    const sub = h.chain.client.subscribe(
+      fromBlock,
+      (e) => events.push(e),
+      () => resolve(),
+    );
     setTimeout(() => (sub.cancel(), resolve()), 300);
   });
-  return events.filter((e) => e.type === 'NruConsumptionReportReceived').map((e) => JSON.parse(e.data) as { contract_id: number; nru: number; window: number }).filter((e) => e.contract_id === contractId);
+  return events
+    .filter((e) => e.type === 'NruConsumptionReportReceived')
+    .map((e) => JSON.parse(e.data) as { contract_id: number; nru: number; window: number })
+    .filter((e) => e.contract_id === contractId);
 }
 
 /** TFChain's formula, from the published pricing policy: units USD to TFT at the chain's price, then the discount. */
-function expectedBill(p: chain.PricingPolicy__Output, tftPriceUsd: string, r: { cru: number; mru: number; sru: number; ips: number }, seconds: number, nruBytes: number, level: string): bigint {
+function expectedBill(
+  p: chain.PricingPolicy__Output,
+  tftPriceUsd: string,
+  r: { cru: number; mru: number; sru: number; ips: number },
+  seconds: number,
+  nruBytes: number,
+  level: string,
+): bigint {
   const mru = r.mru / 2 ** 30;
   const cu = Math.min(Math.max(mru / 4, r.cru / 2), Math.max(mru / 8, r.cru), Math.max(mru / 2, r.cru / 4));
   const su = r.sru / 2 ** 30 / 200;
-  const hourly = (BigInt(Math.round(cu * 1e6)) * BigInt(p.cu) + BigInt(Math.round(su * 1e6)) * BigInt(p.su)) / 1_000_000n + BigInt(r.ips) * BigInt(p.ipu);
+  const hourly =
+    (BigInt(Math.round(cu * 1e6)) * BigInt(p.cu) + BigInt(Math.round(su * 1e6)) * BigInt(p.su)) / 1_000_000n +
+    BigInt(r.ips) * BigInt(p.ipu);
   const usd = (hourly * BigInt(seconds)) / 3600n + (BigInt(nruBytes) * BigInt(p.nu)) / 1_000_000_000n;
   const [whole, frac = ''] = tftPriceUsd.split('.');
   const tft = (usd * 10n ** BigInt(frac.length)) / BigInt(whole + frac);

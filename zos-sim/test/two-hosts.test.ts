@@ -61,7 +61,27 @@ maybe('a node on another host (network namespace)', () => {
   it('registers with the chain across the veth pair and provisions a deployment sent from this host', async () => {
     const farmer = await twinFor(chain.client);
     const farmId = (await chain.client.submit(farmer.key, { createFarm: { name: 'remote', publicIps: [] } })).createdIds[0];
-    daemon = spawn('ip', ['netns', 'exec', NS, process.execPath, ZOS_MAIN, '--chain', chain.address, '--farm', String(farmId), '--data', dir, '--host', `${SUBNET}.2`, '--provision-ms', 'network=1,zmachine=5'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    daemon = spawn(
+      'ip',
+      [
+        'netns',
+        'exec',
+        NS,
+        process.execPath,
+        ZOS_MAIN,
+        '--chain',
+        chain.address,
+        '--farm',
+        String(farmId),
+        '--data',
+        dir,
+        '--host',
+        `${SUBNET}.2`,
+        '--provision-ms',
+        'network=1,zmachine=5',
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const [, id, address] = await readyLine(daemon, NODE_READY, 'zos-sim in its namespace');
     const nodeId = Number(id);
     expect(address.startsWith(`${SUBNET}.2:`)).toBe(true);
@@ -69,15 +89,22 @@ maybe('a node on another host (network namespace)', () => {
 
     const user = await twinFor(chain.client);
     const d: node.Deployment = {
-      version: 0, twinId: user.twinId, contractId: 0, metadata: '', description: '',
+      version: 0,
+      twinId: user.twinId,
+      contractId: 0,
+      metadata: '',
+      description: '',
       signatureRequirement: { requests: [{ twinId: user.twinId, required: false, weight: 1 }], weightRequired: 1, signatures: [] },
       workloads: [{ version: 0, name: 'disk', type: 'zmount', data: JSON.stringify({ size: 2 ** 30 }), metadata: '', description: '' }],
     };
-    d.contractId = (await chain.client.submit(user.key, { createNodeContract: { nodeId, deploymentHash: deploymentHashHex(d), publicIps: 0 } })).createdIds[0];
+    d.contractId = (
+      await chain.client.submit(user.key, { createNodeContract: { nodeId, deploymentHash: deploymentHashHex(d), publicIps: 0 } })
+    ).createdIds[0];
     client = new NodeClient(address, { signer: { twinId: user.twinId, key: user.key, nodeId } });
     await client.deploy(signDeployment(d, user.twinId, user.key));
     let state = '';
-    while ((state = (await client.get(user.twinId, d.contractId)).workloads[0].result!.state) === 'init') await new Promise((r) => setTimeout(r, 20));
+    while ((state = (await client.get(user.twinId, d.contractId)).workloads[0].result!.state) === 'init')
+      await new Promise((r) => setTimeout(r, 20));
     expect(state).toBe('ok');
   }, 60_000);
 });

@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   try {
     const started = Date.now();
     const status = JSON.parse(
-      gridform(home, ['grid', 'up', '--nodes', String(NODES), '--port', '0', '--explorer-port', '0', '--json'])
+      gridform(home, ['grid', 'up', '--nodes', String(NODES), '--port', '0', '--explorer-port', '0', '--json']),
     ) as { explorer: { url: string } };
     process.stderr.write(`explorer bench: a ${NODES}-node grid came up in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
     const url = status.explorer.url;
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `\n${'explorer'.padEnd(w[0])}  ${'measured'.padEnd(w[1])}  goal\n${rows
         .map((r) => `${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2]}`)
-        .join('\n')}\n`
+        .join('\n')}\n`,
     );
   } finally {
     spawnSync(process.execPath, [GRIDFORM, 'grid', 'down', '--purge'], { env: { ...process.env, GRIDFORM_HOME: home } });

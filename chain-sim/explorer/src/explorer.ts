@@ -29,7 +29,7 @@ export class Explorer {
     this.ledger = new LedgerReader(options.chainDataDir);
     this.prober = new NodeProber(
       () => this.ledger.nodes().map((n) => ({ id: n.id, address: n.address })),
-      options.probeIntervalMs ?? 10_000
+      options.probeIntervalMs ?? 10_000,
     );
     this.snapshots = new GridSnapshots(this.ledger, this.prober);
   }

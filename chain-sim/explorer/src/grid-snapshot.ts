@@ -64,7 +64,10 @@ const NO_USE: NodeUse = { cru: 0, mru: 0, sru: 0, hru: 0, contracts: 0 };
 export class GridSnapshots {
   private cached?: { key: string; snapshot: Snapshot };
 
-  constructor(private readonly ledger: LedgerReader, private readonly prober: NodeProber) {}
+  constructor(
+    private readonly ledger: LedgerReader,
+    private readonly prober: NodeProber,
+  ) {}
 
   current(): Snapshot {
     const block = this.ledger.q.lastBlock();
@@ -95,7 +98,7 @@ export class GridSnapshots {
     use: NodeUse,
     rent: { contractId: number; twinId: number } | undefined,
     farmFreeIps: number,
-    now: number
+    now: number,
   ): NodeEntry {
     const seen = this.prober.sighting(row.id);
     // the chain's rule on the chain's clock, so `chain advance` turns a silent node down here too

@@ -42,7 +42,7 @@ export class LedgerReader {
       billedSince: this.db
         .prepare(
           `SELECT coalesce(sum(b.amount), 0) AS amount FROM bills b JOIN contracts c ON c.id = b.contract_id
-        WHERE c.twin_id = ? AND b.timestamp > ?`
+        WHERE c.twin_id = ? AND b.timestamp > ?`,
         )
         .safeIntegers(true),
       accountEvents: this.db.prepare(`SELECT timestamp, type, data FROM events WHERE type IN ('Minted', 'Transfer')
@@ -51,7 +51,7 @@ export class LedgerReader {
       twinBills: this.db
         .prepare(
           `SELECT b.timestamp, b.amount FROM bills b JOIN contracts c ON c.id = b.contract_id
-        WHERE c.twin_id = ? AND b.amount > 0 ORDER BY b.timestamp`
+        WHERE c.twin_id = ? AND b.amount > 0 ORDER BY b.timestamp`,
         )
         .safeIntegers(true),
       usageEvents: this.db.prepare(`SELECT e.timestamp, e.type, e.data FROM events e

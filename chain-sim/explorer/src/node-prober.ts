@@ -25,7 +25,10 @@ export class NodeProber {
   /** bumped after each round, so cached views know they are stale */
   generation = 0;
 
-  constructor(private readonly nodes: () => { id: number; address: string }[], private readonly intervalMs: number) {}
+  constructor(
+    private readonly nodes: () => { id: number; address: string }[],
+    private readonly intervalMs: number,
+  ) {}
 
   /** Whether some node of the ledger was never probed (it joined since the last round). */
   hasUnprobed(): boolean {

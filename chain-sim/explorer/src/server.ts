@@ -61,7 +61,7 @@ export function createExplorerServer(options: ExplorerServerOptions): ExplorerSe
         status,
         JSON.stringify(body),
         { 'content-type': 'application/json', 'access-control-expose-headers': 'count, size, pages', ...headers },
-        head
+        head,
       );
     try {
       if (req.method !== 'GET' && !head) throw new HttpError(405, `${req.method} is not served: the explorer is read-only (GET only)`);

@@ -81,7 +81,7 @@ describe('the explorer read by @threefold/gridproxy_client', () => {
     const farms = await grid.chain<ChainFarm[]>('farms');
     const { data } = await client.farms.list({ retCount: true });
     expect(data.map((f: { farmId: number; name: string; twinId: number }) => [f.farmId, f.name, f.twinId])).toEqual(
-      farms.map((f) => [f.id, f.name, f.twinId])
+      farms.map((f) => [f.id, f.name, f.twinId]),
     );
     expect(data[0].publicIps.map((ip: { ip: string }) => ip.ip)).toEqual(farms[0].publicIps.map((ip) => ip.ip));
   });
@@ -93,7 +93,7 @@ describe('the explorer read by @threefold/gridproxy_client', () => {
     expect(onChain.length).toBeGreaterThan(0);
     const { data } = await client.contracts.list({ twinId: grid.devTwin });
     expect(data.map((c: { contract_id: number; state: string; type: string }) => [c.contract_id, c.state, c.type])).toEqual(
-      onChain.map((c) => [c.id, c.state, c.type])
+      onChain.map((c) => [c.id, c.state, c.type]),
     );
     expect(data[0].details.nodeId).toBe(onChain[0].nodeId);
     expect(data[0].details.deployment_hash).toBe(onChain[0].deploymentHash);

@@ -88,13 +88,13 @@ function filtersBar(farms: Farm[]): HTMLElement {
   const statusSel = h(
     'select',
     { id: 'filter-status' },
-    ...['', 'up', 'down', 'standby'].map((s) => h('option', { value: s, selected: f.get('status') === s }, s || 'any status'))
+    ...['', 'up', 'down', 'standby'].map((s) => h('option', { value: s, selected: f.get('status') === s }, s || 'any status')),
   );
   const farmSel = h(
     'select',
     { id: 'filter-farm' },
     h('option', { value: '' }, 'any farm'),
-    ...farms.map((x) => h('option', { value: x.farmId, selected: f.get('farm_ids') === String(x.farmId) }, x.name))
+    ...farms.map((x) => h('option', { value: x.farmId, selected: f.get('farm_ids') === String(x.farmId) }, x.name)),
   );
   const mem = h('input', {
     id: 'filter-mem',
@@ -143,7 +143,7 @@ async function home(): Promise<HTMLElement[]> {
     card('stat-gateways', 'Gateways', stats.gateways),
     card('stat-twins', 'Twins', stats.twins),
     card('stat-contracts', 'Contracts', stats.contracts),
-    card('stat-workloads', 'Workloads', stats.workloads_number)
+    card('stat-workloads', 'Workloads', stats.workloads_number),
   );
   const nodeRows = nodes.map((n) =>
     h(
@@ -157,8 +157,8 @@ async function home(): Promise<HTMLElement[]> {
       h('td', {}, bar(n.used_resources.mru, n.total_resources.mru, gib)),
       h('td', {}, bar(n.used_resources.sru, n.total_resources.sru, tib)),
       h('td', {}, bar(n.used_resources.hru, n.total_resources.hru, tib)),
-      h('td', {}, n.rented ? 'rented' : n.rentable ? 'rentable' : '')
-    )
+      h('td', {}, n.rented ? 'rented' : n.rentable ? 'rentable' : ''),
+    ),
   );
   const farmRows = farms.map((f) =>
     h(
@@ -169,8 +169,8 @@ async function home(): Promise<HTMLElement[]> {
       h('td', {}, twinLink(f.twinId)),
       h('td', {}, f.certificationType),
       h('td', {}, f.dedicated ? 'yes' : 'no'),
-      h('td', {}, `${f.publicIps.filter((ip) => !ip.contract_id).length} / ${f.publicIps.length}`)
-    )
+      h('td', {}, `${f.publicIps.filter((ip) => !ip.contract_id).length} / ${f.publicIps.length}`),
+    ),
   );
   return [
     cards,
@@ -194,8 +194,8 @@ function contractsTable(contracts: Contract[]): HTMLElement {
       h('td', {}, status(c.state)),
       h('td', {}, twinLink(c.twin_id)),
       h('td', {}, c.details.nodeId ? nodeLink(Number(c.details.nodeId)) : String(c.details.name ?? '')),
-      h('td', {}, when(c.created_at))
-    )
+      h('td', {}, when(c.created_at)),
+    ),
   );
   return table(['CONTRACT', 'TYPE', 'STATE', 'TWIN', 'NODE / NAME', 'CREATED'], rows, { id: 'contracts-table' });
 }
@@ -227,7 +227,7 @@ async function nodePage(id: number): Promise<HTMLElement[]> {
       h('dt', {}, 'RAM used'),
       h('dd', {}, bar(cap.used_resources.mru, cap.total_resources.mru, gib)),
       h('dt', {}, 'SSD used'),
-      h('dd', {}, bar(cap.used_resources.sru, cap.total_resources.sru, tib))
+      h('dd', {}, bar(cap.used_resources.sru, cap.total_resources.sru, tib)),
     ),
     timeChart(
       'node-usage-chart',
@@ -237,7 +237,7 @@ async function nodePage(id: number): Promise<HTMLElement[]> {
         { label: 'RAM GiB', values: usage.map((u) => u.mru / 2 ** 30), color: '#3fb4ff' },
         { label: 'SSD GiB', values: usage.map((u) => u.sru / 2 ** 30), color: '#3fcf8e' },
         { label: 'vCPU', values: usage.map((u) => u.cru), color: '#f5a524' },
-      ]
+      ],
     ),
     h('h2', {}, 'Contracts'),
     contractsTable(contracts),
@@ -263,8 +263,8 @@ async function contractPage(id: number): Promise<HTMLElement[]> {
     c.state === 'GracePeriod'
       ? `in grace since ${when(c.grace_since ?? 0)}: workloads are paused until the twin pays`
       : c.state === 'Deleted'
-      ? `deleted (${c.deleted_reason})`
-      : 'paid up';
+        ? `deleted (${c.deleted_reason})`
+        : 'paid up';
   return [
     h('h2', {}, `Contract ${id} `, status(c.state)),
     h(
@@ -287,14 +287,14 @@ async function contractPage(id: number): Promise<HTMLElement[]> {
       h('dt', {}, 'Used'),
       h('dd', {}, `${c.used.cru} vCPU, ${gib(c.used.mru)} RAM, ${gib(c.used.sru)} SSD, ${gib(c.used.hru)} HDD`),
       h('dt', {}, 'Billed'),
-      h('dd', { id: 'contract-billed' }, `${total.toFixed(4)} TFT in ${bills.length} bill(s)`)
+      h('dd', { id: 'contract-billed' }, `${total.toFixed(4)} TFT in ${bills.length} bill(s)`),
     ),
     timeChart(
       'bills-chart',
       'Bills (TFT) over chain time',
       bills.map((b) => b.timestamp),
       [{ label: 'TFT', values: bills.map((b) => b.amountBilled / 1e7), color: '#3fb4ff' }],
-      { bars: true }
+      { bars: true },
     ),
     h('h2', {}, 'Workloads (as the deployment names them on chain)'),
     h('pre', { id: 'contract-metadata' }, JSON.stringify(c.metadata ?? c.details, null, 2)),
@@ -316,13 +316,13 @@ async function twinPage(id: number): Promise<HTMLElement[]> {
       h('dt', {}, 'Balance'),
       h('dd', { id: 'twin-balance' }, `${now} TFT`),
       h('dt', {}, 'Spent'),
-      h('dd', {}, `${consumption.overall_consumption} TFT (${consumption.last_hour_consumption} in the last hour)`)
+      h('dd', {}, `${consumption.overall_consumption} TFT (${consumption.last_hour_consumption} in the last hour)`),
     ),
     timeChart(
       'balance-chart',
       'Balance (TFT) over chain time',
       balance.map((b) => b.timestamp),
-      [{ label: 'TFT', values: balance.map((b) => b.balance), color: '#3fcf8e' }]
+      [{ label: 'TFT', values: balance.map((b) => b.balance), color: '#3fcf8e' }],
     ),
     h('h2', {}, 'Contracts'),
     contractsTable(contracts),

@@ -41,7 +41,7 @@ export function timeChart(id: string, title: string, times: number[], series: Se
       ],
     },
     [times, ...series.map((s) => s.values)] as uPlot.AlignedData,
-    box
+    box,
   );
   void plot;
   return box;

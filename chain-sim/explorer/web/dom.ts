@@ -27,6 +27,6 @@ export function bar(used: number, total: number, label: (n: number) => string): 
     'span',
     { title: `${label(used)} of ${label(total)}` },
     h('span', { class: 'bar' }, h('span', { style: `width:${pct.toFixed(1)}%` })),
-    h('span', { class: 'bartext' }, `${label(used)} / ${label(total)}`)
+    h('span', { class: 'bartext' }, `${label(used)} / ${label(total)}`),
   );
 }

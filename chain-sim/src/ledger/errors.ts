@@ -10,7 +10,10 @@ export type RefusalCode =
   | 'RESOURCE_EXHAUSTED';
 
 export class Refusal extends Error {
-  constructor(readonly code: RefusalCode, message: string) {
+  constructor(
+    readonly code: RefusalCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'Refusal';
   }

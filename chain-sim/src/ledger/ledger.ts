@@ -64,8 +64,12 @@ export class Ledger {
   /** The chain's clock, block height, TFT price and periods, as GetChainInfo answers them. */
   info() {
     return {
-      block: this.q.lastBlock().number, timestamp: this.now(), tftPriceUsd: this.tftPriceUsd(),
-      billingPeriodSeconds: this.params.billingPeriodSeconds, gracePeriodSeconds: this.params.gracePeriodSeconds, blockTimeMs: this.params.blockTimeMs,
+      block: this.q.lastBlock().number,
+      timestamp: this.now(),
+      tftPriceUsd: this.tftPriceUsd(),
+      billingPeriodSeconds: this.params.billingPeriodSeconds,
+      gracePeriodSeconds: this.params.gracePeriodSeconds,
+      blockTimeMs: this.params.blockTimeMs,
     };
   }
 
@@ -123,7 +127,13 @@ export class Ledger {
   private apply(block: BlockBuilder, x: SignedExtrinsic, call: Call__Output): void {
     const used = this.db.prepare('INSERT OR IGNORE INTO nonces (signer, nonce) VALUES (?, ?)').run(x.signer, x.nonce);
     if (used.changes === 0) throw refuse.invalid(`nonce ${x.nonce} was already used by account ${x.signer} (replayed extrinsic?)`);
-    dispatch(new CallContext(this.db, this.q, block, x.signer, { tftPriceUsd: this.tftPriceUsd(), gracePeriodSeconds: this.params.gracePeriodSeconds }), call);
+    dispatch(
+      new CallContext(this.db, this.q, block, x.signer, {
+        tftPriceUsd: this.tftPriceUsd(),
+        gracePeriodSeconds: this.params.gracePeriodSeconds,
+      }),
+      call,
+    );
   }
 
   /** Development faucet: mints `units` into `account`. */
@@ -149,7 +159,7 @@ export class Ledger {
       throw refuse.invalid(`seconds ${seconds} is over the limit of ${MAX_ADVANCE_SECONDS} (366 days) ${why}`);
     }
     let last!: SubmitOutcome;
-    for (let left = seconds; left > 0; ) {
+    for (let left = seconds; left > 0;) {
       const step = Math.min(left, this.params.billingPeriodSeconds);
       left -= step;
       last = this.write(
@@ -166,7 +176,9 @@ export class Ledger {
   /** Bills what is due now, if anything is (called by the chain's own timer). */
   billDue(): SubmitOutcome | undefined {
     const now = this.now();
-    const due = this.db.prepare("SELECT 1 FROM contracts WHERE state != 'Deleted' AND last_billed + ? <= ? LIMIT 1").get(this.params.billingPeriodSeconds, now);
+    const due = this.db
+      .prepare("SELECT 1 FROM contracts WHERE state != 'Deleted' AND last_billed + ? <= ? LIMIT 1")
+      .get(this.params.billingPeriodSeconds, now);
     return due ? this.write((block) => this.bill(block)) : undefined;
   }
 
@@ -178,7 +190,8 @@ export class Ledger {
   }
 
   setTftPrice(priceUsd: string): SubmitOutcome {
-    if (!/^\d+(\.\d+)?$/.test(priceUsd) || Number(priceUsd) <= 0) throw refuse.invalid(`TFT price ${JSON.stringify(priceUsd)} must be a positive decimal number of USD`);
+    if (!/^\d+(\.\d+)?$/.test(priceUsd) || Number(priceUsd) <= 0)
+      throw refuse.invalid(`TFT price ${JSON.stringify(priceUsd)} must be a positive decimal number of USD`);
     return this.write((block) => {
       this.setMeta('tft_price_usd', priceUsd);
       block.emit('TftPriceSet', { tft_price_usd: priceUsd });
@@ -200,7 +213,15 @@ export class Ledger {
       apply(block);
       this.db.prepare('INSERT INTO blocks (number, timestamp) VALUES (?, ?)').run(block.number, block.timestamp);
       const insert = this.db.prepare('INSERT INTO events (block, idx, timestamp, type, data, node_id) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const e of block.events) insert.run(e.block, e.index, e.timestamp, e.type, JSON.stringify(e.data), typeof e.data.node_id === 'number' ? e.data.node_id : null);
+      for (const e of block.events)
+        insert.run(
+          e.block,
+          e.index,
+          e.timestamp,
+          e.type,
+          JSON.stringify(e.data),
+          typeof e.data.node_id === 'number' ? e.data.node_id : null,
+        );
     })();
     for (const l of this.listeners) l(block.events);
     return { block: block.number, events: block.events, createdIds: block.createdIds };

@@ -21,7 +21,9 @@ export class Queries {
       rentOf: db.prepare("SELECT * FROM contracts WHERE type = 'rent' AND node_id = ? AND state != 'Deleted'"),
       rents: db.prepare("SELECT node_id, twin_id FROM contracts WHERE type = 'rent' AND state != 'Deleted'"),
       contract: db.prepare('SELECT * FROM contracts WHERE id = ?'),
-      byNodeHash: db.prepare("SELECT id FROM contracts WHERE type = 'node' AND state != 'Deleted' AND node_id = ? AND deployment_hash = ? ORDER BY id"),
+      byNodeHash: db.prepare(
+        "SELECT id FROM contracts WHERE type = 'node' AND state != 'Deleted' AND node_id = ? AND deployment_hash = ? ORDER BY id",
+      ),
       byTwinNodeHash: db.prepare(
         "SELECT id FROM contracts WHERE type = 'node' AND state != 'Deleted' AND twin_id = ? AND node_id = ? AND deployment_hash = ?",
       ),
@@ -104,14 +106,36 @@ export class Queries {
   }
   /** Events from `block` (its event `index`) on; with `nodeId`, only those naming that node. */
   eventsFrom(block: number, limit = 10_000, nodeId = 0, index = 0): ChainEvent[] {
-    return ((nodeId ? this.s.nodeEventsFrom.all(nodeId, block, index, limit) : this.s.eventsFrom.all(block, index, limit)) as { block: number; idx: number; timestamp: number; type: string; data: string }[]).map((e) => ({
-      block: e.block, index: e.idx, timestamp: e.timestamp, type: e.type, data: JSON.parse(e.data) as Record<string, unknown>,
+    return (
+      (nodeId ? this.s.nodeEventsFrom.all(nodeId, block, index, limit) : this.s.eventsFrom.all(block, index, limit)) as {
+        block: number;
+        idx: number;
+        timestamp: number;
+        type: string;
+        data: string;
+      }[]
+    ).map((e) => ({
+      block: e.block,
+      index: e.idx,
+      timestamp: e.timestamp,
+      type: e.type,
+      data: JSON.parse(e.data) as Record<string, unknown>,
     }));
   }
   lastBlock(): { number: number; timestamp: number } {
     return (this.s.lastBlock.get() as { number: number; timestamp: number } | undefined) ?? { number: 0, timestamp: 0 };
   }
-  bills(contractId: number): { contract_id: bigint; timestamp: bigint; block: bigint; amount: bigint; amount_due: bigint; discount_level: string; seconds: bigint }[] {
+  bills(
+    contractId: number,
+  ): {
+    contract_id: bigint;
+    timestamp: bigint;
+    block: bigint;
+    amount: bigint;
+    amount_due: bigint;
+    discount_level: string;
+    seconds: bigint;
+  }[] {
     return this.s.bills.all(contractId) as never;
   }
 }

@@ -16,7 +16,7 @@ export function adminHandlers(ledger: Ledger, adminToken: string) {
   const authorize = (call: { metadata: grpc.Metadata }, what: string) => {
     const given = Buffer.from(String(call.metadata.get(ADMIN_TOKEN_HEADER)[0] ?? ''));
     if (given.length === expected.length && timingSafeEqual(given, expected)) return;
-    const how = 'it needs the chain\'s admin credential (a local grid keeps it in its folder, chain/admin.token)';
+    const how = "it needs the chain's admin credential (a local grid keeps it in its folder, chain/admin.token)";
     throw refuse.unauthenticated(`${what} refused: ${how}`);
   };
   return {
@@ -24,9 +24,15 @@ export function adminHandlers(ledger: Ledger, adminToken: string) {
       respond(cb, () => {
         authorize(call, 'funding an account');
         const { accountId, amount } = call.request;
-        if (!/^\d+$/.test(amount)) throw refuse.invalid(`amount ${JSON.stringify(amount)} must be a whole number of units (1 TFT = 10,000,000 units)`);
+        if (!/^\d+$/.test(amount))
+          throw refuse.invalid(`amount ${JSON.stringify(amount)} must be a whole number of units (1 TFT = 10,000,000 units)`);
         ledger.fund(accountId, BigInt(amount));
-        return { accountId, balance: ledger.q.balance(accountId).toString(), reserved: '0', twinId: ledger.q.twinByAccount(accountId)?.id ?? 0 };
+        return {
+          accountId,
+          balance: ledger.q.balance(accountId).toString(),
+          reserved: '0',
+          twinId: ledger.q.twinByAccount(accountId)?.id ?? 0,
+        };
       })) as Unary<chain.FundRequest__Output, chain.Account>,
     AdvanceTime: ((call, cb) =>
       respond(cb, () => {

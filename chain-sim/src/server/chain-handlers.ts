@@ -21,7 +21,10 @@ export function chainHandlers(ledger: Ledger, streams: Set<grpc.ServerWritableSt
     if (v === undefined) throw refuse.notFound(`${what} does not exist`);
     return v;
   };
-  const handlers: Record<string, Unary<never, unknown> | ((s: grpc.ServerWritableStream<chain.SubscribeRequest__Output, chain.Event>) => void)> = {
+  const handlers: Record<
+    string,
+    Unary<never, unknown> | ((s: grpc.ServerWritableStream<chain.SubscribeRequest__Output, chain.Event>) => void)
+  > = {
     Submit: ((call, cb) =>
       respond(cb, async () => {
         const r = call.request;
@@ -36,7 +39,10 @@ export function chainHandlers(ledger: Ledger, streams: Set<grpc.ServerWritableSt
         accountId(id, 'account');
         return { accountId: id, balance: q.balance(id).toString(), reserved: '0', twinId: q.twinByAccount(id)?.id ?? 0 };
       })) as Unary<chain.AccountRequest__Output, chain.Account>,
-    GetTwin: ((call, cb) => respond(cb, () => twinMessage(found(q.twin(call.request.id), `twin ${call.request.id}`)))) as Unary<chain.IdRequest__Output, chain.Twin>,
+    GetTwin: ((call, cb) => respond(cb, () => twinMessage(found(q.twin(call.request.id), `twin ${call.request.id}`)))) as Unary<
+      chain.IdRequest__Output,
+      chain.Twin
+    >,
     GetTwinByAccount: ((call, cb) =>
       respond(cb, () => {
         accountId(call.request.accountId, 'account');
@@ -50,7 +56,14 @@ export function chainHandlers(ledger: Ledger, streams: Set<grpc.ServerWritableSt
     ListFarms: ((call, cb) =>
       respond(cb, () => {
         const ips = q.allIps();
-        return { farms: q.farms(call.request.twinId).map((f) => farmMessage(f, ips.filter((ip) => ip.farm_id === f.id))) };
+        return {
+          farms: q.farms(call.request.twinId).map((f) =>
+            farmMessage(
+              f,
+              ips.filter((ip) => ip.farm_id === f.id),
+            ),
+          ),
+        };
       })) as Unary<chain.ListFarmsRequest__Output, chain.FarmList>,
     GetNode: ((call, cb) =>
       respond(cb, () => {
@@ -66,7 +79,17 @@ export function chainHandlers(ledger: Ledger, streams: Set<grpc.ServerWritableSt
     GetPricingPolicy: ((call, cb) =>
       respond(cb, () => {
         if (call.request.id !== 1) throw refuse.notFound(`pricing policy ${call.request.id} does not exist`);
-        return { id: 1, name: 'default', cu: 100000, su: 50000, nu: 15000, ipu: 40000, uniqueName: 2500, domainName: 5000, discountForDedicationNodes: 50 };
+        return {
+          id: 1,
+          name: 'default',
+          cu: 100000,
+          su: 50000,
+          nu: 15000,
+          ipu: 40000,
+          uniqueName: 2500,
+          domainName: 5000,
+          discountForDedicationNodes: 50,
+        };
       })) as Unary<chain.IdRequest__Output, chain.PricingPolicy>,
     GetContract: ((call, cb) =>
       respond(cb, () => {
@@ -83,12 +106,20 @@ export function chainHandlers(ledger: Ledger, streams: Set<grpc.ServerWritableSt
         deploymentHashFormat(deploymentHash);
         return { id: q.contractIdByNodeHash(Number(nodeId), deploymentHash, Number(twinId ?? 0)) };
       })) as Unary<chain.NodeHashRequest__Output, chain.IdReply>,
-    GetContractIdByName: ((call, cb) => respond(cb, () => ({ id: q.contractIdByName(call.request.name) }))) as Unary<chain.NameRequest__Output, chain.IdReply>,
+    GetContractIdByName: ((call, cb) => respond(cb, () => ({ id: q.contractIdByName(call.request.name) }))) as Unary<
+      chain.NameRequest__Output,
+      chain.IdReply
+    >,
     ListBills: ((call, cb) =>
       respond(cb, () => ({
         bills: q.bills(found(q.contract(call.request.id), `contract ${call.request.id}`).id).map((b) => ({
-          contractId: Number(b.contract_id), timestamp: Number(b.timestamp), block: Number(b.block), amount: b.amount.toString(),
-          amountDue: b.amount_due.toString(), discountLevel: b.discount_level, seconds: Number(b.seconds),
+          contractId: Number(b.contract_id),
+          timestamp: Number(b.timestamp),
+          block: Number(b.block),
+          amount: b.amount.toString(),
+          amountDue: b.amount_due.toString(),
+          discountLevel: b.discount_level,
+          seconds: Number(b.seconds),
         })),
       }))) as Unary<chain.IdRequest__Output, chain.BillList>,
     SubscribeEvents: (stream: grpc.ServerWritableStream<chain.SubscribeRequest__Output, chain.Event>) => subscribe(ledger, stream, streams),
@@ -106,7 +137,11 @@ const CATCH_UP_BATCH = 500;
  * until it drains; then what it missed is read again from the ledger, where every event is stored
  * before it is announced.
  */
-function subscribe(ledger: Ledger, stream: grpc.ServerWritableStream<chain.SubscribeRequest__Output, chain.Event>, streams: Set<grpc.ServerWritableStream<unknown, unknown>>): void {
+function subscribe(
+  ledger: Ledger,
+  stream: grpc.ServerWritableStream<chain.SubscribeRequest__Output, chain.Event>,
+  streams: Set<grpc.ServerWritableStream<unknown, unknown>>,
+): void {
   let next = { block: Number(stream.request.fromBlock) || 0, index: 0 };
   const nodeId = Number(stream.request.nodeId) || 0;
   let live = false;

@@ -42,8 +42,10 @@ function migrate(db: Db): void {
 function addNodeLivenessColumns(db: Db): void {
   const columns = new Set((db.prepare("SELECT name FROM pragma_table_info('nodes')").all() as { name: string }[]).map((c) => c.name));
   const wanted: [string, string][] = [
-    ['uptime', 'INTEGER NOT NULL DEFAULT 0'], ['last_report', 'INTEGER NOT NULL DEFAULT 0'],
-    ['version', "TEXT NOT NULL DEFAULT ''"], ['power_target', "TEXT NOT NULL DEFAULT ''"],
+    ['uptime', 'INTEGER NOT NULL DEFAULT 0'],
+    ['last_report', 'INTEGER NOT NULL DEFAULT 0'],
+    ['version', "TEXT NOT NULL DEFAULT ''"],
+    ['power_target', "TEXT NOT NULL DEFAULT ''"],
   ];
   for (const [name, type] of wanted) if (!columns.has(name)) db.exec(`ALTER TABLE nodes ADD COLUMN ${name} ${type}`);
 }

@@ -7,7 +7,11 @@ import type { ResourceChange } from '../plan/types';
 import type { StateView } from '../state/state';
 import type { Value } from '../values';
 
-export function applyScope(config: Config, state: StateView, opts: { variables: ReadonlyMap<string, Value>; paths?: { module: string; root: string; cwd: string }; workspace?: string }): Scope {
+export function applyScope(
+  config: Config,
+  state: StateView,
+  opts: { variables: ReadonlyMap<string, Value>; paths?: { module: string; root: string; cwd: string }; workspace?: string },
+): Scope {
   const scope: Scope = {
     resource: (address) => {
       const rc = config.resources.get(address);

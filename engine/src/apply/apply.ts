@@ -45,7 +45,14 @@ export interface ApplyOptions {
   readonly workspace?: string;
 }
 
-export async function applyPlan(plan: Plan, config: Config, state: StateView, providers: ProviderSet, hooks: ApplyHooks, opts: ApplyOptions): Promise<Diagnostic[]> {
+export async function applyPlan(
+  plan: Plan,
+  config: Config,
+  state: StateView,
+  providers: ProviderSet,
+  hooks: ApplyHooks,
+  opts: ApplyOptions,
+): Promise<Diagnostic[]> {
   const diags: Diagnostic[] = [];
   const changes = plan.changes.filter((c) => c.action !== 'no-op');
   // who waits for whom, indexed once
@@ -75,9 +82,10 @@ export async function applyPlan(plan: Plan, config: Config, state: StateView, pr
     let p = done.get(c);
     if (p) return p;
     p = (async () => {
-      const first = c.action === 'delete'
-        ? (mustPrecedeDelete.get(c.resource) ?? []).filter((o) => o !== c && o.resource !== c.resource)
-        : c.dependencies.flatMap((d) => writesOf.get(d) ?? []);
+      const first =
+        c.action === 'delete'
+          ? (mustPrecedeDelete.get(c.resource) ?? []).filter((o) => o !== c && o.resource !== c.resource)
+          : c.dependencies.flatMap((d) => writesOf.get(d) ?? []);
       const results = await Promise.all(first.map(run));
       if (results.some((ok) => !ok)) return false;
       if (hooks.stopRequested?.()) return false;
@@ -118,13 +126,17 @@ class ChangeApplier {
       const deposed = this.state.depose(c.address);
       if (deposed) {
         await this.hooks.onObjectRemoved?.(c.address);
-        await this.hooks.onObjectSet?.(this.meta(c, p), c.address, this.state.resource(c.resource)!.instances.find((i) => i.deposed === deposed)!);
+        await this.hooks.onObjectSet?.(
+          this.meta(c, p),
+          c.address,
+          this.state.resource(c.resource)!.instances.find((i) => i.deposed === deposed)!,
+        );
       }
       if (!(await this.write(c, p, null))) return false;
       return deposed ? this.destroy(c, p, deposed) : true;
     }
     if (c.action === 'replace' && !(await this.destroy(c, p))) return false;
-    return this.write(c, p, c.action === 'replace' ? null : this.state.instance(c.address)?.attributes ?? null);
+    return this.write(c, p, c.action === 'replace' ? null : (this.state.instance(c.address)?.attributes ?? null));
   }
 
   /** The object leaves the state and stays where it is: no provider is asked. */
@@ -157,7 +169,13 @@ class ChangeApplier {
     if (!prior) return true;
     const started = Date.now();
     await this.hooks.onStart?.(deposed ? { ...c, deposed } : c, 'delete');
-    const res = await p.provider.applyResourceChange({ typeName: c.type, priorState: prior.attributes, plannedState: null, config: null, plannedPrivate: prior.private });
+    const res = await p.provider.applyResourceChange({
+      typeName: c.type,
+      priorState: prior.attributes,
+      plannedState: null,
+      config: null,
+      plannedPrivate: prior.private,
+    });
     if (hasErrors(res.diagnostics)) return this.fail(c, res.diagnostics);
     this.state.removeInstance(c.address, deposed);
     await this.hooks.onObjectRemoved?.(c.address, deposed);
@@ -177,7 +195,13 @@ class ChangeApplier {
     if (!evaluated) return false;
     const configValue = current ? applyIgnoreChanges(evaluated, current, rc.lifecycle.ignoreChanges, schema.block) : evaluated;
     const priv = current ? this.state.instance(c.address)?.private : undefined;
-    const planned = await p.provider.planResourceChange({ typeName: c.type, priorState: current, proposedNewState: proposeNewState(schema.block, configValue, current), config: configValue, priorPrivate: priv });
+    const planned = await p.provider.planResourceChange({
+      typeName: c.type,
+      priorState: current,
+      proposedNewState: proposeNewState(schema.block, configValue, current),
+      config: configValue,
+      priorPrivate: priv,
+    });
     if (hasErrors(planned.diagnostics) || !planned.plannedState) return this.fail(c, planned.diagnostics);
     const inconsistency = firstInconsistency(c.after, planned.plannedState);
     if (inconsistency) return this.fail(c, [inconsistentFinalPlan(c.address, inconsistency)]);
@@ -188,7 +212,10 @@ class ChangeApplier {
       : { idempotencyKey: randomUUID(), providerKey: c.providerKey, meta: this.meta(c, p), dependencies: c.dependencies };
     await this.hooks.onStart?.(c, verb, create);
     const res = await p.provider.applyResourceChange({
-      typeName: c.type, priorState: current, plannedState: planned.plannedState, config: configValue,
+      typeName: c.type,
+      priorState: current,
+      plannedState: planned.plannedState,
+      config: configValue,
       plannedPrivate: planned.plannedPrivate,
       ...(create ? { idempotencyKey: create.idempotencyKey } : {}),
     });

@@ -13,7 +13,11 @@ interface Inconsistency {
 }
 
 /** The first value the reviewed plan knew that the final plan changes, if any. */
-export function firstInconsistency(reviewed: Value | undefined, final: Value | undefined, path: AttributePath = []): Inconsistency | undefined {
+export function firstInconsistency(
+  reviewed: Value | undefined,
+  final: Value | undefined,
+  path: AttributePath = [],
+): Inconsistency | undefined {
   if (isUnknown(reviewed)) return undefined;
   if (reviewed === final) return undefined;
   const found: Inconsistency = { path, reviewed, final };

@@ -4,7 +4,13 @@ import type { ObjectValue, ResourceSchema } from '../provider/interface';
 import { sensitivePaths, type StateInstance } from '../state/state';
 import { sensitiveAttributePaths } from './sensitive';
 
-export function recordedInstance(schema: ResourceSchema | undefined, attributes: ObjectValue, priv: string | undefined, dependencies: string[], tainted = false): StateInstance {
+export function recordedInstance(
+  schema: ResourceSchema | undefined,
+  attributes: ObjectValue,
+  priv: string | undefined,
+  dependencies: string[],
+  tainted = false,
+): StateInstance {
   return {
     schema_version: schema?.version ?? 0,
     attributes,

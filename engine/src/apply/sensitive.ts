@@ -8,7 +8,15 @@ export function sensitiveAttributePaths(block: BlockSchema, value: ObjectValue |
   for (const [name, nested] of Object.entries(block.blocks ?? {})) {
     const v = value?.[name] as Value | undefined;
     const items = Array.isArray(v) ? v : v && typeof v === 'object' ? [v] : [];
-    items.forEach((item, i) => out.push(...sensitiveAttributePaths(nested.block, item as ObjectValue, nested.nesting === 'single' ? [...prefix, name] : [...prefix, name, i])));
+    items.forEach((item, i) =>
+      out.push(
+        ...sensitiveAttributePaths(
+          nested.block,
+          item as ObjectValue,
+          nested.nesting === 'single' ? [...prefix, name] : [...prefix, name, i],
+        ),
+      ),
+    );
   }
   return out;
 }

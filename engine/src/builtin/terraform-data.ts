@@ -62,4 +62,8 @@ export class TerraformDataProvider implements Provider {
   }
 }
 
-export const terraformDataFactory: ProviderFactory = { source: BUILTIN_SOURCE, version: '1.11.0', create: () => new TerraformDataProvider() };
+export const terraformDataFactory: ProviderFactory = {
+  source: BUILTIN_SOURCE,
+  version: '1.11.0',
+  create: () => new TerraformDataProvider(),
+};

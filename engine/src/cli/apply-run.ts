@@ -17,7 +17,12 @@ import { cloneData } from '../values';
 const STILL_EVERY_MS = 10_000;
 
 export async function applyAndReport(
-  ctx: CommandContext, view: OperationView, s: Session, plan: Plan, mode: Mode, parallelism: number,
+  ctx: CommandContext,
+  view: OperationView,
+  s: Session,
+  plan: Plan,
+  mode: Mode,
+  parallelism: number,
 ): Promise<number> {
   const state = new StateView(cloneData(plan.refreshedState));
   state.file.lineage = s.state.file.lineage;
@@ -50,27 +55,34 @@ export async function applyAndReport(
   process.on('SIGINT', onSigint);
   let diags: Diagnostic[];
   try {
-    diags = await applyPlan(plan, s.config, state, s.providers, {
-      onStart: (c, verb, create) => {
-        const recorded = journal.intent(objectKey(c.address, c.deposed), verb, create);
-        view.applyStart(c, verb);
-        const started = Date.now();
-        const still = setInterval(() => view.applyProgress(c, verb, (Date.now() - started) / 1000), STILL_EVERY_MS);
-        running.set(objectKey(c.address, c.deposed), { verb, started, still });
-        return recorded;
+    diags = await applyPlan(
+      plan,
+      s.config,
+      state,
+      s.providers,
+      {
+        onStart: (c, verb, create) => {
+          const recorded = journal.intent(objectKey(c.address, c.deposed), verb, create);
+          view.applyStart(c, verb);
+          const started = Date.now();
+          const still = setInterval(() => view.applyProgress(c, verb, (Date.now() - started) / 1000), STILL_EVERY_MS);
+          running.set(objectKey(c.address, c.deposed), { verb, started, still });
+          return recorded;
+        },
+        onDone: (c, verb, id, secs) => {
+          finished(c);
+          durable.afterRecorded(objectKey(c.address, c.deposed), () => view.applyComplete(c, verb, id, secs));
+        },
+        onError: (c) => {
+          const r = finished(c);
+          if (r) view.applyErrored(c, r.verb, (Date.now() - r.started) / 1000);
+        },
+        onObjectSet: (meta, address, inst) => durable.recording(objectKey(address, inst.deposed), journal.setObject(meta, address, inst)),
+        onObjectRemoved: (address, deposed) => durable.recording(objectKey(address, deposed), journal.removeObject(address, deposed)),
+        stopRequested: () => stop,
       },
-      onDone: (c, verb, id, secs) => {
-        finished(c);
-        durable.afterRecorded(objectKey(c.address, c.deposed), () => view.applyComplete(c, verb, id, secs));
-      },
-      onError: (c) => {
-        const r = finished(c);
-        if (r) view.applyErrored(c, r.verb, (Date.now() - r.started) / 1000);
-      },
-      onObjectSet: (meta, address, inst) => durable.recording(objectKey(address, inst.deposed), journal.setObject(meta, address, inst)),
-      onObjectRemoved: (address, deposed) => durable.recording(objectKey(address, deposed), journal.removeObject(address, deposed)),
-      stopRequested: () => stop,
-    }, { parallelism, variables: s.variables, paths: s.paths, workspace: s.workspace });
+      { parallelism, variables: s.variables, paths: s.paths, workspace: s.workspace },
+    );
   } finally {
     process.off('SIGINT', onSigint);
     for (const r of running.values()) clearInterval(r.still);

@@ -9,7 +9,12 @@ import { LocalBackend } from '../state/local-backend';
 import { PgBackend } from '../state/pg-backend';
 import type { StackDir } from './workdir';
 
-export function backendFor(stack: StackDir, config: Config | undefined, workspace: string, env: Readonly<Record<string, string | undefined>> = process.env): { backend?: StateBackend; diagnostics: Diagnostic[] } {
+export function backendFor(
+  stack: StackDir,
+  config: Config | undefined,
+  workspace: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): { backend?: StateBackend; diagnostics: Diagnostic[] } {
   const b = config?.backend ?? { type: 'local', config: {} };
   const str = (k: string) => (typeof b.config[k] === 'string' ? (b.config[k] as string) : undefined);
   if (b.type === 'local') {
@@ -20,14 +25,33 @@ export function backendFor(stack: StackDir, config: Config | undefined, workspac
   }
   if (b.type === 'pg') {
     const connStr = str('conn_str') || env.PG_CONN_STR; // an empty conn_str is a partial configuration
-    if (!connStr) return { diagnostics: [error('The pg backend needs conn_str', 'Set conn_str in the backend (in CDKTF: new PgBackend(this, { connStr })) or the environment variable PG_CONN_STR.')] };
+    if (!connStr)
+      return {
+        diagnostics: [
+          error(
+            'The pg backend needs conn_str',
+            'Set conn_str in the backend (in CDKTF: new PgBackend(this, { connStr })) or the environment variable PG_CONN_STR.',
+          ),
+        ],
+      };
     return {
       backend: new PgBackend({
-        connStr, schemaName: str('schema_name') || env.PG_SCHEMA_NAME || 'terraform_remote_state', workspace,
-        skipSchemaCreation: b.config.skip_schema_creation === true, skipTableCreation: b.config.skip_table_creation === true, skipIndexCreation: b.config.skip_index_creation === true,
+        connStr,
+        schemaName: str('schema_name') || env.PG_SCHEMA_NAME || 'terraform_remote_state',
+        workspace,
+        skipSchemaCreation: b.config.skip_schema_creation === true,
+        skipTableCreation: b.config.skip_table_creation === true,
+        skipIndexCreation: b.config.skip_index_creation === true,
       }),
       diagnostics: [],
     };
   }
-  return { diagnostics: [error(`Backend ${b.type} is not supported`, 'gridform keeps state with the local backend (LocalBackend) or in PostgreSQL (PgBackend).')] };
+  return {
+    diagnostics: [
+      error(
+        `Backend ${b.type} is not supported`,
+        'gridform keeps state with the local backend (LocalBackend) or in PostgreSQL (PgBackend).',
+      ),
+    ],
+  };
 }

@@ -62,7 +62,10 @@ function valueFlags(spec: CommandSpec): Set<string> {
 
 /** The command or subcommand `argv` names, with the arguments parsed for it (nothing checked). */
 export function resolveCommand(name: string, spec: CommandSpec, argv: readonly string[]): CommandLine {
-  const args = parseArgs(argv.filter((a) => !HELP_ARGS.includes(a)), valueFlags(spec));
+  const args = parseArgs(
+    argv.filter((a) => !HELP_ARGS.includes(a)),
+    valueFlags(spec),
+  );
   const sub = args.positional[0] !== undefined ? spec.subcommands?.[args.positional[0]] : undefined;
   return sub ? { args, path: [name, args.positional[0]], spec: sub } : { args, path: [name], spec };
 }
@@ -91,7 +94,10 @@ export function parseCommandLine(name: string, spec: CommandSpec, argv: readonly
   const [min, max] = line.spec.args;
   const shown = `gridform ${path.join(' ')} ${line.spec.usage}`.trim();
   if (given > max) {
-    const extra = args.positional.slice(path.length - 1 + max).map((a) => JSON.stringify(a)).join(' ');
+    const extra = args.positional
+      .slice(path.length - 1 + max)
+      .map((a) => JSON.stringify(a))
+      .join(' ');
     const expected = max === 0 ? 'no arguments' : `at most ${max} argument${max > 1 ? 's' : ''}`;
     const detail = `${shown} takes ${expected}; ${extra} is one too many. Flags go before the arguments, as -name=value.`;
     return fail('Too many command line arguments', detail);

@@ -32,7 +32,9 @@ export function say(ctx: CommandContext, text: string): void {
  * `synth`; diagnostics from then on point into its cdk.tf.json.
  */
 export async function stackFor(
-  ctx: CommandContext, synth: boolean, log: (line: string) => void = (line) => ctx.io.stderr.write(`${line}\n`),
+  ctx: CommandContext,
+  synth: boolean,
+  log: (line: string) => void = (line) => ctx.io.stderr.write(`${line}\n`),
 ): Promise<{ stack?: StackDir; diagnostics: Diagnostic[] }> {
   const skipSynth = boolFlag(ctx.args, 'skip-synth');
   const r = await resolveStack(ctx.cwd, { synth: synth && !skipSynth, skipSynth, stack: flag(ctx.args, 'stack'), log });

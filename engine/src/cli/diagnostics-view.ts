@@ -76,8 +76,12 @@ export function diagnosticJson(d: Diagnostic, source: ConfigSource | undefined):
     ...base,
     range: { filename: source.filename, start, end },
     snippet: {
-      context: context || null, code, start_line: firstLine,
-      highlight_start_offset: start.byte - codeByte, highlight_end_offset: end.byte - codeByte, values: [],
+      context: context || null,
+      code,
+      start_line: firstLine,
+      highlight_start_offset: start.byte - codeByte,
+      highlight_end_offset: end.byte - codeByte,
+      values: [],
     },
   };
 }

@@ -10,7 +10,13 @@ export class DurableLines {
   recording(key: string, done: void | Promise<void>): void {
     if (!done) return void this.recorded.delete(key);
     // a failed entry is reported by the journal's commit; its line is never printed
-    this.recorded.set(key, done.then(() => true, () => false));
+    this.recorded.set(
+      key,
+      done.then(
+        () => true,
+        () => false,
+      ),
+    );
   }
 
   /** Runs `print` once the latest entry recorded for `key` is durable; never if it failed. */

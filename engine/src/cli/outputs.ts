@@ -11,7 +11,6 @@ import { containsUnknown, emptyListElement, isListValue, isMapValue, isSetValue 
 import { applyScope } from '../apply/apply-scope';
 import { stringifyJson } from '../json-syntax';
 
-
 export function typeOf(v: unknown): unknown {
   if (typeof v === 'string') return 'string';
   if (typeof v === 'number' || isCtyNumber(v)) return 'number';
@@ -61,7 +60,10 @@ export interface ComputedOutputs {
 }
 
 export function computeOutputs(
-  config: Config, state: StateView, variables: ReadonlyMap<string, Value>, workspace?: string,
+  config: Config,
+  state: StateView,
+  variables: ReadonlyMap<string, Value>,
+  workspace?: string,
 ): ComputedOutputs {
   const diagnostics: Diagnostic[] = [];
   const failed: string[] = [];

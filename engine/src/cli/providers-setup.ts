@@ -11,7 +11,12 @@ import type { StateView } from '../state/state';
 import { terraformDataFactory } from '../builtin/terraform-data';
 import type { Value } from '../values';
 
-export async function configureProviders(config: Config, state: StateView, factories: readonly ProviderFactory[], variables: ReadonlyMap<string, Value>): Promise<{ providers: Map<string, ConfiguredProvider>; diagnostics: Diagnostic[] }> {
+export async function configureProviders(
+  config: Config,
+  state: StateView,
+  factories: readonly ProviderFactory[],
+  variables: ReadonlyMap<string, Value>,
+): Promise<{ providers: Map<string, ConfiguredProvider>; diagnostics: Diagnostic[] }> {
   const all = [terraformDataFactory, ...factories];
   const bySource = new Map(all.map((f) => [normalizeSource(f.source), f]));
   const wanted = new Map<string, { source: string; body: Record<string, unknown> }>();
@@ -20,7 +25,10 @@ export async function configureProviders(config: Config, state: StateView, facto
   for (const r of config.resources.values()) {
     if (!wanted.has(r.provider)) {
       const local = r.provider.split('.')[0];
-      wanted.set(r.provider, { source: local === 'terraform' ? BUILTIN_SOURCE : sourceOfLocal.get(local) ?? normalizeSource(local), body: {} });
+      wanted.set(r.provider, {
+        source: local === 'terraform' ? BUILTIN_SOURCE : (sourceOfLocal.get(local) ?? normalizeSource(local)),
+        body: {},
+      });
     }
   }
   for (const r of state.resources()) {
@@ -33,7 +41,9 @@ export async function configureProviders(config: Config, state: StateView, facto
   for (const [key, { source, body }] of wanted) {
     const factory = bySource.get(source);
     if (!factory) {
-      diags.push(error(`Provider ${source} is not available`, `gridform has providers ${[...bySource.keys()].join(', ')}; ${key} needs ${source}.`));
+      diags.push(
+        error(`Provider ${source} is not available`, `gridform has providers ${[...bySource.keys()].join(', ')}; ${key} needs ${source}.`),
+      );
       continue;
     }
     const provider = factory.create();

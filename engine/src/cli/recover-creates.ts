@@ -47,5 +47,12 @@ export async function recoverInterruptedCreates(
 }
 
 function describe(diags: Diagnostic[]): string {
-  return diags.map((d) => [d.summary, d.detail].filter(Boolean).join(': ').replace(/([^.])$/, '$1.')).join(' ');
+  return diags
+    .map((d) =>
+      [d.summary, d.detail]
+        .filter(Boolean)
+        .join(': ')
+        .replace(/([^.])$/, '$1.'),
+    )
+    .join(' ');
 }

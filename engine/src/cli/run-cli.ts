@@ -21,7 +21,14 @@ import { ConfigSourceHolder } from './diagnostics-view';
 import { JsonView } from './views/json-view';
 import { error } from '../diagnostics';
 import {
-  helpText, isLineError, lineErrorText, parseCommandLine, resolveCommand, wantsHelp, type CommandLine, type CommandSpec,
+  helpText,
+  isLineError,
+  lineErrorText,
+  parseCommandLine,
+  resolveCommand,
+  wantsHelp,
+  type CommandLine,
+  type CommandSpec,
 } from './command-spec';
 
 interface EngineCommand {
@@ -76,7 +83,14 @@ function normalizedArgv(line: CommandLine): string[] {
 }
 
 function defaultIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env, color: !!process.stdout.isTTY };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    cwd: process.cwd(),
+    env: process.env,
+    color: !!process.stdout.isTTY,
+  };
 }
 
 export async function runCli(argv: string[], options: CliOptions, ioOverrides: Partial<CliIO> = {}): Promise<number> {
@@ -88,8 +102,7 @@ export async function runCli(argv: string[], options: CliOptions, ioOverrides: P
     if (a.startsWith('chdir=')) cwd = path.resolve(cwd, a.slice('chdir='.length));
     else if (a === 'v' || a === 'version') {
       return versionCommand({ args: parseArgs(argv.slice(i + 1)), io, options, cwd, source: new ConfigSourceHolder() });
-    }
-    else if (a === 'help' || a === 'h') return help(io, options);
+    } else if (a === 'help' || a === 'h') return help(io, options);
     else if (a === 'no-color') io = { ...io, color: false };
     else {
       const detail = `${argv[i]} is not a global option (-chdir=DIR, -help, -version, -no-color).`;

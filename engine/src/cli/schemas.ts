@@ -18,7 +18,12 @@ export function providerSources(config: Config | undefined, state: StateFile): M
     for (const r of config.resources.values()) {
       if (out.has(r.provider)) continue;
       const local = r.provider.split('.')[0];
-      out.set(r.provider, local === 'terraform' ? BUILTIN_SOURCE : [...config.providers.values()].find((p) => p.localName === local)?.source ?? normalizeSource(local));
+      out.set(
+        r.provider,
+        local === 'terraform'
+          ? BUILTIN_SOURCE
+          : ([...config.providers.values()].find((p) => p.localName === local)?.source ?? normalizeSource(local)),
+      );
     }
   }
   return out;

@@ -66,7 +66,12 @@ export async function openSession(stack: StackDir, o: SessionOptions): Promise<{
       l = await acquireLock(backend, o.operation, o.version, o.lockTimeoutMs);
     } catch (err) {
       await backend.close?.();
-      return { diagnostics: [...diagnostics, { severity: 'error', summary: `Cannot reach the state backend ${backend.location}`, detail: (err as Error).message }] };
+      return {
+        diagnostics: [
+          ...diagnostics,
+          { severity: 'error', summary: `Cannot reach the state backend ${backend.location}`, detail: (err as Error).message },
+        ],
+      };
     }
     if (!l.id) {
       await backend.close?.();
@@ -99,12 +104,14 @@ export async function openSession(stack: StackDir, o: SessionOptions): Promise<{
   } catch (err) {
     await closeProviders();
     await release();
-    const summary = err instanceof CreateRecoveryError
-      ? 'Cannot recover what an interrupted apply created'
-      : `Cannot read the state ${backend.location}`;
+    const summary =
+      err instanceof CreateRecoveryError ? 'Cannot recover what an interrupted apply created' : `Cannot read the state ${backend.location}`;
     return { diagnostics: [...diagnostics, ...(configured?.diagnostics ?? []), error(summary, (err as Error).message)] };
   }
-  for (const line of read.interrupted) diagnostics.push(warning('A previous run was interrupted', `${line} Check it, and bring it into the state with "gridform import" if it exists.`));
+  for (const line of read.interrupted)
+    diagnostics.push(
+      warning('A previous run was interrupted', `${line} Check it, and bring it into the state with "gridform import" if it exists.`),
+    );
   for (const line of read.warnings ?? []) diagnostics.push(warning('State file permissions', line));
   // what providers found of the interrupted creates, in one warning (a killed apply may leave many)
   if (read.recovered?.length) diagnostics.push(warning('A previous run was interrupted', read.recovered.join('\n')));
@@ -118,8 +125,17 @@ export async function openSession(stack: StackDir, o: SessionOptions): Promise<{
   }
   return {
     session: {
-      stack, doc: loaded.doc, config, graph, backend, state, stateIsNew: !read.state, variables: vars.values, providers,
-      paths: { module: stack.dir, root: stack.dir, cwd: stack.dir }, workspace,
+      stack,
+      doc: loaded.doc,
+      config,
+      graph,
+      backend,
+      state,
+      stateIsNew: !read.state,
+      variables: vars.values,
+      providers,
+      paths: { module: stack.dir, root: stack.dir, cwd: stack.dir },
+      workspace,
       async close() {
         await closeProviders();
         await release();

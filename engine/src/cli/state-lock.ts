@@ -11,7 +11,12 @@ export function parseDuration(text: string | undefined): number | undefined {
   return Number(m[1]) * unit;
 }
 
-export async function acquireLock(backend: StateBackend, operation: string, version: string, timeoutMs: number): Promise<{ id?: string; diagnostics: Diagnostic[] }> {
+export async function acquireLock(
+  backend: StateBackend,
+  operation: string,
+  version: string,
+  timeoutMs: number,
+): Promise<{ id?: string; diagnostics: Diagnostic[] }> {
   const deadline = Date.now() + timeoutMs;
   for (let delay = 100; ; delay = Math.min(delay * 2, 1000)) {
     const l = await backend.lock(operation, version);
@@ -19,8 +24,11 @@ export async function acquireLock(backend: StateBackend, operation: string, vers
     if ('problem' in l) return { diagnostics: [error('Error acquiring the state lock', l.problem)] };
     if (Date.now() >= deadline) {
       const h = l.holder;
-      const unlock = h.ID ? `run "gridform force-unlock ${h.ID}" if you are sure it is gone` : 'end that session if you are sure it is stuck';
-      const todo = `Wait for it to finish (or use -lock-timeout=DURATION to wait), ${unlock}, or run with -lock=false if you are sure ` +
+      const unlock = h.ID
+        ? `run "gridform force-unlock ${h.ID}" if you are sure it is gone`
+        : 'end that session if you are sure it is stuck';
+      const todo =
+        `Wait for it to finish (or use -lock-timeout=DURATION to wait), ${unlock}, or run with -lock=false if you are sure ` +
         'nobody else is using the state.';
       const detail = `The state ${backend.location} is locked by ${describeHolder(h)}.\n\n${lockInfoBlock(h)}\n\n${todo}`;
       return { diagnostics: [error('Error acquiring the state lock', detail)] };
@@ -39,8 +47,13 @@ export function describeHolder(h: LockInfo): string {
 /** Terraform's Lock Info block; fields the holder did not record are left out. */
 export function lockInfoBlock(h: LockInfo): string {
   const rows: [string, string | number | undefined][] = [
-    ['ID', h.ID], ['Path', h.Path], ['Operation', h.Operation], ['Who', h.Who],
-    ['Version', h.Version], ['Created', h.Created], ['Info', h.Info],
+    ['ID', h.ID],
+    ['Path', h.Path],
+    ['Operation', h.Operation],
+    ['Who', h.Who],
+    ['Version', h.Version],
+    ['Created', h.Created],
+    ['Info', h.Info],
   ];
   return ['Lock Info:', ...rows.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `  ${`${k}:`.padEnd(11)}${v}`)].join('\n');
 }

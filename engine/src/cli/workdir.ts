@@ -29,10 +29,20 @@ export function findCdktfBinary(from: string): string | undefined {
 
 export async function synthesize(appDir: string, log: (line: string) => void): Promise<Diagnostic[]> {
   const bin = findCdktfBinary(appDir);
-  if (!bin) return [error('cdktf-cli was not found', `gridform runs "cdktf synth" in ${appDir}; install cdktf-cli in the project (npm install cdktf-cli).`)];
+  if (!bin)
+    return [
+      error(
+        'cdktf-cli was not found',
+        `gridform runs "cdktf synth" in ${appDir}; install cdktf-cli in the project (npm install cdktf-cli).`,
+      ),
+    ];
   const started = Date.now();
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(bin, ['synth'], { cwd: appDir, env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: process.env.CI ?? '1', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(bin, ['synth'], {
+      cwd: appDir,
+      env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: process.env.CI ?? '1', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -46,11 +56,19 @@ export async function synthesize(appDir: string, log: (line: string) => void): P
 
 /** Finds (and, for an app folder, synthesizes unless `synth` is false and output exists) the stack. */
 export async function resolveStack(
-  cwd: string, opts: { synth: boolean; skipSynth?: boolean; stack?: string; log: (line: string) => void },
+  cwd: string,
+  opts: { synth: boolean; skipSynth?: boolean; stack?: string; log: (line: string) => void },
 ): Promise<{ stack?: StackDir; diagnostics: Diagnostic[] }> {
   if (fs.existsSync(path.join(cwd, 'cdk.tf.json'))) return { stack: { dir: cwd, file: path.join(cwd, 'cdk.tf.json') }, diagnostics: [] };
   if (!fs.existsSync(path.join(cwd, 'cdktf.json'))) {
-    return { diagnostics: [error('No configuration files', `${cwd} has neither cdktf.json (a CDKTF app) nor cdk.tf.json (a synthesized stack). Run gridform in one of those, or pass -chdir=DIR.`)] };
+    return {
+      diagnostics: [
+        error(
+          'No configuration files',
+          `${cwd} has neither cdktf.json (a CDKTF app) nor cdk.tf.json (a synthesized stack). Run gridform in one of those, or pass -chdir=DIR.`,
+        ),
+      ],
+    };
   }
   let outdir = 'cdktf.out';
   try {
@@ -67,11 +85,25 @@ export async function resolveStack(
     const diags = await synthesize(cwd, opts.log);
     if (diags.length) return { diagnostics: diags };
   }
-  const stacks = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir).filter((s) => fs.existsSync(path.join(stacksDir, s, 'cdk.tf.json'))) : [];
-  if (!stacks.length) return { diagnostics: [error('cdktf synth produced no stack', `Nothing in ${stacksDir}: does the app create a TerraformStack and call app.synth()?`)] };
+  const stacks = fs.existsSync(stacksDir)
+    ? fs.readdirSync(stacksDir).filter((s) => fs.existsSync(path.join(stacksDir, s, 'cdk.tf.json')))
+    : [];
+  if (!stacks.length)
+    return {
+      diagnostics: [
+        error('cdktf synth produced no stack', `Nothing in ${stacksDir}: does the app create a TerraformStack and call app.synth()?`),
+      ],
+    };
   const name = opts.stack ?? (stacks.length === 1 ? stacks[0] : undefined);
   if (!name || !stacks.includes(name)) {
-    return { diagnostics: [error(opts.stack ? `No stack named ${opts.stack}` : 'Several stacks', `The app has stacks ${stacks.join(', ')}: pick one with -stack=NAME.`)] };
+    return {
+      diagnostics: [
+        error(
+          opts.stack ? `No stack named ${opts.stack}` : 'Several stacks',
+          `The app has stacks ${stacks.join(', ')}: pick one with -stack=NAME.`,
+        ),
+      ],
+    };
   }
   const dir = path.join(stacksDir, name);
   return { stack: { dir, file: path.join(dir, 'cdk.tf.json'), appDir: cwd }, diagnostics: [] };

@@ -25,5 +25,7 @@ export function recordWorkspace(stackDir: string, name: string): void {
 
 /** Why a workspace name is refused, or undefined when it is fine. */
 export function invalidWorkspaceName(name: string): string | undefined {
-  return VALID.test(name) && name.length <= 90 ? undefined : `"${name}" is not a valid workspace name: use letters, digits, ".", "_" and "-", starting with a letter or digit.`;
+  return VALID.test(name) && name.length <= 90
+    ? undefined
+    : `"${name}" is not a valid workspace name: use letters, digits, ".", "_" and "-", starting with a letter or digit.`;
 }

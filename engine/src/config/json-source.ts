@@ -31,7 +31,10 @@ export type JsonNode =
 export class JsonSource {
   private readonly lineStarts: number[] = [0];
 
-  private constructor(readonly text: string, readonly root: JsonNode) {
+  private constructor(
+    readonly text: string,
+    readonly root: JsonNode,
+  ) {
     for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.lineStarts.push(i + 1);
   }
 
@@ -167,7 +170,7 @@ class Parser {
       this.expect(':');
       attrs.push({ key, value: this.value() });
       this.skipSpace();
-      if (this.text[this.at] === ',') (this.at++);
+      if (this.text[this.at] === ',') this.at++;
       else return (this.expect('}'), { kind: 'object', start, end: this.at, attrs });
     }
   }
@@ -180,7 +183,7 @@ class Parser {
     for (;;) {
       items.push(this.value());
       this.skipSpace();
-      if (this.text[this.at] === ',') (this.at++);
+      if (this.text[this.at] === ',') this.at++;
       else return (this.expect(']'), { kind: 'array', start, end: this.at, items });
     }
   }

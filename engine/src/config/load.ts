@@ -82,9 +82,16 @@ export function loadConfig(raw: unknown, file = 'cdk.tf.json'): { config?: Confi
         const body: Json = {};
         for (const [k, v] of Object.entries(raw)) if (!META.has(k)) setKey(body, k, v);
         resources.set(address, {
-          address, mode, type, name, provider: providerKey, body, dependsOn: dependsOn(raw.depends_on),
+          address,
+          mode,
+          type,
+          name,
+          provider: providerKey,
+          body,
+          dependsOn: dependsOn(raw.depends_on),
           lifecycle: lifecycle(raw.lifecycle, address, diags),
-          ...(raw.count !== undefined ? { count: raw.count } : {}), ...(raw.for_each !== undefined ? { forEach: raw.for_each } : {}),
+          ...(raw.count !== undefined ? { count: raw.count } : {}),
+          ...(raw.for_each !== undefined ? { forEach: raw.for_each } : {}),
         });
       }
     }

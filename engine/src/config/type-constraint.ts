@@ -179,7 +179,10 @@ export function convertToType(t: TypeConstraint, v: Value): { value: Value } | {
       return convertSequence(t, v);
     case 'map':
       if (!isObject(v)) return { problem: `${typeLabel(t)} required` };
-      return marked(t, convertEntries(v, (k) => [t.element, `element ${JSON.stringify(k)}`]));
+      return marked(
+        t,
+        convertEntries(v, (k) => [t.element, `element ${JSON.stringify(k)}`]),
+      );
     case 'object': {
       if (!isObject(v)) return { problem: 'object required' };
       for (const [name, a] of t.attributes) if (!a.optional && !(name in v)) return { problem: `attribute "${name}" is required` };

@@ -136,8 +136,7 @@ function template(e: Expr & { kind: 'template' }, env: Env): Value {
     else if (typeof v === 'object' && !isCtyNumber(v)) {
       const detail = `${show(part)} is a ${typeName(v)}; only strings, numbers and bools can be interpolated`;
       fail(e, 'Invalid template interpolation value', detail);
-    }
-    else out += check(e, 'Invalid template interpolation value', () => toStr(v));
+    } else out += check(e, 'Invalid template interpolation value', () => toStr(v));
     if (out.length > MAX_STRING_LENGTH) tooLong(e, out);
   }
   return unknown ? Unknown : out;
@@ -174,7 +173,8 @@ function reference(e: Expr & { kind: 'ref' }, env: Env): Value {
       break;
     case 'path': {
       const paths = scope.paths ?? { module: '.', root: '.', cwd: process.cwd() };
-      if (!['module', 'root', 'cwd'].includes(named('module'))) fail(e, 'Invalid reference', 'path has only the attributes module, root and cwd');
+      if (!['module', 'root', 'cwd'].includes(named('module')))
+        fail(e, 'Invalid reference', 'path has only the attributes module, root and cwd');
       value = paths[name as 'module'];
       break;
     }
@@ -230,7 +230,8 @@ function attribute(e: Expr, v: Value, name: string): Value {
     return v[name];
   }
   if (v === null) fail(e, 'Attempt to get attribute from null value', `cannot read "${name}" of null`);
-  if (Array.isArray(v)) fail(e, 'Unsupported attribute', `cannot read "${name}" of a list; use [*].${name} for every element or [N].${name} for one`);
+  if (Array.isArray(v))
+    fail(e, 'Unsupported attribute', `cannot read "${name}" of a list; use [*].${name} for every element or [N].${name} for one`);
   return fail(e, 'Unsupported attribute', `cannot read "${name}" of a ${typeName(v)}`);
 }
 
@@ -241,7 +242,8 @@ function index(e: Expr, v: Value, key: Value): Value {
   }
   if (Array.isArray(v)) {
     const i = check(e, 'Invalid index', () => toNum(key, 'a list index'));
-    if (!Number.isInteger(i) || i < 0 || i >= v.length) fail(e, 'Invalid index', `the list has ${v.length} element${v.length === 1 ? '' : 's'}, so there is no element ${numToString(i)}`);
+    if (!Number.isInteger(i) || i < 0 || i >= v.length)
+      fail(e, 'Invalid index', `the list has ${v.length} element${v.length === 1 ? '' : 's'}, so there is no element ${numToString(i)}`);
     return v[i];
   }
   if (isObject(v)) {
@@ -319,8 +321,14 @@ function call(e: Expr & { kind: 'call' }, env: Env): Value {
     if (!Array.isArray(last)) fail(e, 'Invalid expanding argument', `the argument before "..." must be a list, got ${typeName(last)}`);
     args = [...args, ...last];
   }
-  if (args.length < f.min) fail(e, 'Not enough function arguments', `function "${e.name}" needs ${f.min === f.max ? '' : 'at least '}${f.min}, got ${args.length}`);
-  if (args.length > f.max) fail(e, 'Too many function arguments', `function "${e.name}" takes ${f.min === f.max ? '' : 'at most '}${f.max}, got ${args.length}`);
+  if (args.length < f.min)
+    fail(
+      e,
+      'Not enough function arguments',
+      `function "${e.name}" needs ${f.min === f.max ? '' : 'at least '}${f.min}, got ${args.length}`,
+    );
+  if (args.length > f.max)
+    fail(e, 'Too many function arguments', `function "${e.name}" takes ${f.min === f.max ? '' : 'at most '}${f.max}, got ${args.length}`);
   if (f.unknown !== 'raw' && args.some(f.unknown === 'shallow' ? isUnknown : containsUnknown)) return Unknown;
   const result = check(e, `Call to function "${e.name}" failed`, () => f.call(args));
   if (typeof result === 'string' && result.length > MAX_STRING_LENGTH) tooLong(e, result);
@@ -356,7 +364,10 @@ function forExpr(e: Expr & { kind: 'for' }, env: Env): Value {
   if (isUnknown(coll)) return Unknown;
   let pairs: [Value, Value][];
   if (Array.isArray(coll)) pairs = coll.map((v, i) => [i, v]);
-  else if (isObject(coll)) pairs = Object.keys(coll).sort().map((k) => [k, coll[k]]);
+  else if (isObject(coll))
+    pairs = Object.keys(coll)
+      .sort()
+      .map((k) => [k, coll[k]]);
   else if (coll === null) return fail(e, 'Iteration over null value', `${show(e.collection)} is null`);
   else return fail(e, 'Iteration over non-iterable value', `${show(e.collection)} is a ${typeName(coll)}`);
 
@@ -394,7 +405,8 @@ function forExpr(e: Expr & { kind: 'for' }, env: Env): Value {
     if (e.group) {
       if (!grouped.has(key)) grouped.set(key, []);
       (grouped.get(key) as Value[]).push(value);
-    } else if (grouped.has(key)) fail(e, 'Duplicate object key', `two elements produce the key "${key}"; add "..." after the value to group them`);
+    } else if (grouped.has(key))
+      fail(e, 'Duplicate object key', `two elements produce the key "${key}"; add "..." after the value to group them`);
     else grouped.set(key, value);
   }
   if (unknown) return Unknown;

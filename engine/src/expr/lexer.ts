@@ -2,7 +2,10 @@
 // parts; each `${...}` inside it is lexed recursively into its own token list, so strings nest
 // inside interpolations inside strings to any depth.
 export class LexError extends Error {
-  constructor(message: string, readonly pos: number) {
+  constructor(
+    message: string,
+    readonly pos: number,
+  ) {
     super(message);
   }
 }
@@ -23,7 +26,35 @@ export type Token = { start: number; end: number; newlineBefore: boolean } & (
   | { kind: 'eof' }
 );
 
-const PUNCT = ['...', '==', '!=', '<=', '>=', '&&', '||', '=>', '+', '-', '*', '/', '%', '<', '>', '!', '?', ':', '=', ',', '.', '(', ')', '[', ']', '{', '}'];
+const PUNCT = [
+  '...',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '=>',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '<',
+  '>',
+  '!',
+  '?',
+  ':',
+  '=',
+  ',',
+  '.',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+];
 const IDENT = /[\p{L}_][\p{L}\p{N}_-]*/uy;
 const NUMBER = /\d+(\.\d+)?([eE][+-]?\d+)?/y;
 

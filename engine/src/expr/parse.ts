@@ -5,7 +5,8 @@ import { lexExpression, lexTemplate, LexError, type TemplatePart, type Token } f
 import type { CtyNumber } from '../cty-number';
 import { parseNumber } from './exact-numbers';
 
-export type Step = { kind: 'attr'; name: string } | { kind: 'index'; value: number | string } | { kind: 'indexExpr'; expr: Expr } | { kind: 'splat' };
+export type Step =
+  { kind: 'attr'; name: string } | { kind: 'index'; value: number | string } | { kind: 'indexExpr'; expr: Expr } | { kind: 'splat' };
 
 export type BinaryOp = '*' | '/' | '%' | '+' | '-' | '<' | '>' | '<=' | '>=' | '==' | '!=' | '&&' | '||';
 
@@ -36,7 +37,21 @@ export class ExprError extends Error {
   override name = 'ExprError';
 }
 
-export const PRECEDENCE: Record<BinaryOp, number> = { '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '>': 4, '<=': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '%': 6 };
+export const PRECEDENCE: Record<BinaryOp, number> = {
+  '||': 1,
+  '&&': 2,
+  '==': 3,
+  '!=': 3,
+  '<': 4,
+  '>': 4,
+  '<=': 4,
+  '>=': 4,
+  '+': 5,
+  '-': 5,
+  '*': 6,
+  '/': 6,
+  '%': 6,
+};
 
 /** Whether a JSON string is a template to parse: it has an interpolation `${` or a directive `%{`. */
 export function isTemplate(text: string): boolean {
@@ -143,7 +158,7 @@ class Parser {
     let left = this.unary();
     for (;;) {
       const t = this.peek();
-      const op = t.kind === 'punct' && (t.text in PRECEDENCE) ? (t.text as BinaryOp) : undefined;
+      const op = t.kind === 'punct' && t.text in PRECEDENCE ? (t.text as BinaryOp) : undefined;
       if (!op || PRECEDENCE[op] < min) return left;
       this.i++;
       left = { kind: 'binary', op, left, right: this.binary(PRECEDENCE[op] + 1) };
@@ -178,7 +193,8 @@ class Parser {
         const t = this.next();
         if (t.kind === 'ident') push({ kind: 'attr', name: t.text });
         // legacy index steps: a.0, and a.0.1 which lexes as one number
-        else if (t.kind === 'number' && /^\d+(\.\d+)?$/.test(t.text)) t.text.split('.').forEach((n) => push({ kind: 'index', value: Number(n) }));
+        else if (t.kind === 'number' && /^\d+(\.\d+)?$/.test(t.text))
+          t.text.split('.').forEach((n) => push({ kind: 'index', value: Number(n) }));
         else if (t.kind === 'punct' && t.text === '*') {
           push({ kind: 'splat' });
           while (this.is('.') && this.peek(1).kind === 'ident') {
@@ -192,7 +208,11 @@ class Parser {
         if (this.accept('*')) push({ kind: 'splat' });
         else {
           const key = this.expression();
-          push(key.kind === 'literal' && (typeof key.value === 'number' || typeof key.value === 'string') ? { kind: 'index', value: key.value } : { kind: 'indexExpr', expr: key });
+          push(
+            key.kind === 'literal' && (typeof key.value === 'number' || typeof key.value === 'string')
+              ? { kind: 'index', value: key.value }
+              : { kind: 'indexExpr', expr: key },
+          );
         }
         this.expect(']');
       } else return node;
@@ -259,7 +279,8 @@ class Parser {
       if (!this.accept('=')) this.expect(':');
       items.push({ key, value: this.expression() });
       // items are separated by commas or newlines
-      if (!this.accept(',') && !this.is('}') && !this.peek().newlineBefore) this.fail(`expected "," or "}" but found ${describe(this.peek())}`);
+      if (!this.accept(',') && !this.is('}') && !this.peek().newlineBefore)
+        this.fail(`expected "," or "}" but found ${describe(this.peek())}`);
     }
     return { kind: 'object', items };
   }

@@ -12,19 +12,25 @@ export interface Graph {
 }
 
 /** Addresses referenced anywhere in a JSON body, following locals to what they reference. Throws ExprError for unsupported expressions. */
-export function bodyReferences(body: unknown, into = new Set<string>(), locals?: ReadonlyMap<string, unknown>, seenLocals = new Set<string>()): Set<string> {
+export function bodyReferences(
+  body: unknown,
+  into = new Set<string>(),
+  locals?: ReadonlyMap<string, unknown>,
+  seenLocals = new Set<string>(),
+): Set<string> {
   if (typeof body === 'string') {
-    if (isTemplate(body)) for (const r of references(parseTemplate(body))) {
-      const a = referencedAddress(r);
-      if (a) into.add(a);
-      else if (r.root === 'local' && locals && r.steps[0]?.kind === 'attr') {
-        const name = r.steps[0].name;
-        if (!seenLocals.has(name) && locals.has(name)) {
-          seenLocals.add(name);
-          bodyReferences(locals.get(name), into, locals, seenLocals);
+    if (isTemplate(body))
+      for (const r of references(parseTemplate(body))) {
+        const a = referencedAddress(r);
+        if (a) into.add(a);
+        else if (r.root === 'local' && locals && r.steps[0]?.kind === 'attr') {
+          const name = r.steps[0].name;
+          if (!seenLocals.has(name) && locals.has(name)) {
+            seenLocals.add(name);
+            bodyReferences(locals.get(name), into, locals, seenLocals);
+          }
         }
       }
-    }
   } else if (Array.isArray(body)) body.forEach((b) => bodyReferences(b, into, locals, seenLocals));
   else if (body && typeof body === 'object') Object.values(body).forEach((b) => bodyReferences(b, into, locals, seenLocals));
   return into;
@@ -49,7 +55,12 @@ export function buildGraph(config: Config): { graph?: Graph; diagnostics: Diagno
       if (m) set.add(m[1]);
     }
     for (const d of set) {
-      if (!config.resources.has(d)) diags.push(error(`Reference to undeclared resource ${d}`, `${r.address} refers to ${d}, which is not in the configuration.`, { address: r.address }));
+      if (!config.resources.has(d))
+        diags.push(
+          error(`Reference to undeclared resource ${d}`, `${r.address} refers to ${d}, which is not in the configuration.`, {
+            address: r.address,
+          }),
+        );
     }
     deps.set(r.address, new Set([...set].filter((d) => config.resources.has(d) && d !== r.address)));
     if (set.has(r.address)) diags.push(error('Self-referential resource', `${r.address} refers to itself.`, { address: r.address }));
@@ -124,7 +135,13 @@ function topoOrder(deps: Map<string, Set<string>>, diags: Diagnostic[]): string[
     if (s === 'done') return true;
     if (s === 'visiting') {
       const cycle = [...stack.slice(stack.indexOf(a)), a];
-      diags.push(error('Cycle in the configuration', `The resources depend on each other in a loop: ${cycle.join(' -> ')}. Break it by removing one reference or depends_on.`, { address: a }));
+      diags.push(
+        error(
+          'Cycle in the configuration',
+          `The resources depend on each other in a loop: ${cycle.join(' -> ')}. Break it by removing one reference or depends_on.`,
+          { address: a },
+        ),
+      );
       return false;
     }
     state.set(a, 'visiting');

@@ -51,9 +51,10 @@ export function checkConditions(rules: readonly ConditionConfig[], scope: Scope,
     }
     const passed = value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined;
     if (passed === undefined) {
-      const detail = value === null
-        ? `${site.validation ? 'Validation condition' : 'Condition'} expression must return either true or false, not null.`
-        : `Invalid ${site.validation ? 'validation ' : ''}condition result value: a bool is required (got ${JSON.stringify(value)}).`;
+      const detail =
+        value === null
+          ? `${site.validation ? 'Validation condition' : 'Condition'} expression must return either true or false, not null.`
+          : `Invalid ${site.validation ? 'validation ' : ''}condition result value: a bool is required (got ${JSON.stringify(value)}).`;
       diagnostics.push(error(site.validation ? 'Invalid variable validation result' : 'Invalid condition result', detail, where));
       continue;
     }
@@ -79,11 +80,16 @@ function errorMessage(rule: ConditionConfig, scope: Scope): string {
 
 /** Each input variable's validation rules; a failed rule is an error with its error_message. */
 export function validateVariables(config: Config, scope: Scope): Diagnostic[] {
-  return [...config.variables.values()].flatMap(({ name, validations: rules }) =>
-    checkConditions(rules, scope, {
-      summary: 'Invalid value for variable', severity: 'error', validation: true, address: `var.${name}`,
-      note: `This was checked by the validation rule of variable "${name}".`,
-    }).diagnostics);
+  return [...config.variables.values()].flatMap(
+    ({ name, validations: rules }) =>
+      checkConditions(rules, scope, {
+        summary: 'Invalid value for variable',
+        severity: 'error',
+        validation: true,
+        address: `var.${name}`,
+        note: `This was checked by the validation rule of variable "${name}".`,
+      }).diagnostics,
+  );
 }
 
 /** Check blocks: a failed assertion is a warning, as in terraform. */

@@ -25,8 +25,15 @@ export function expansionOf(rc: ResourceConfig): Expansion {
 /** Instances one resource may have unless the user raises it (GRIDFORM_MAX_INSTANCES): a typo such as count = 10000000 stops at once. */
 export const DEFAULT_MAX_INSTANCES = 100_000;
 
-export function expandResource(rc: ResourceConfig, scope: Scope, maxInstances = DEFAULT_MAX_INSTANCES): { instances: InstanceSpec[]; diagnostics: Diagnostic[] } {
-  const fail = (summary: string, detail: string, attr: string) => ({ instances: [], diagnostics: [error(summary, detail, { address: rc.address, attributePath: [attr] })] });
+export function expandResource(
+  rc: ResourceConfig,
+  scope: Scope,
+  maxInstances = DEFAULT_MAX_INSTANCES,
+): { instances: InstanceSpec[]; diagnostics: Diagnostic[] } {
+  const fail = (summary: string, detail: string, attr: string) => ({
+    instances: [],
+    diagnostics: [error(summary, detail, { address: rc.address, attributePath: [attr] })],
+  });
   let value: Value;
   const attr = rc.count !== undefined ? 'count' : 'for_each';
   try {
@@ -38,13 +45,25 @@ export function expandResource(rc: ResourceConfig, scope: Scope, maxInstances = 
     return fail(`Invalid ${attr} argument`, err.message, attr);
   }
   if (isUnknown(value)) {
-    return fail(`Invalid ${attr} argument`, `The "${attr}" value of ${rc.address} depends on values known only after apply, so gridform cannot tell how many instances to plan. Use values known at plan time, or apply the resources it depends on first with -target.`, attr);
+    return fail(
+      `Invalid ${attr} argument`,
+      `The "${attr}" value of ${rc.address} depends on values known only after apply, so gridform cannot tell how many instances to plan. Use values known at plan time, or apply the resources it depends on first with -target.`,
+      attr,
+    );
   }
   if (rc.count !== undefined) {
     const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return fail('Invalid count argument', `count of ${rc.address} must be a whole number of zero or more, not ${JSON.stringify(value)}.`, 'count');
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
+      return fail(
+        'Invalid count argument',
+        `count of ${rc.address} must be a whole number of zero or more, not ${JSON.stringify(value)}.`,
+        'count',
+      );
     if (n > maxInstances) return fail('Too many instances', tooMany(rc.address, 'count', n, maxInstances), 'count');
-    return { instances: Array.from({ length: n }, (_, i) => ({ address: instanceAddress(rc.address, i), key: i, countIndex: i })), diagnostics: [] };
+    return {
+      instances: Array.from({ length: n }, (_, i) => ({ address: instanceAddress(rc.address, i), key: i, countIndex: i })),
+      diagnostics: [],
+    };
   }
   let entries: [string, Value][];
   if (Array.isArray(value)) {
@@ -68,12 +87,20 @@ export function expandResource(rc: ResourceConfig, scope: Scope, maxInstances = 
   } else if (value === null) {
     return fail('Invalid for_each argument', `for_each of ${rc.address} is null; use an empty map or set for no instances.`, 'for_each');
   } else {
-    return fail('Invalid for_each argument', `for_each of ${rc.address} must be a map or a set of strings, not ${typeof value}.`, 'for_each');
+    return fail(
+      'Invalid for_each argument',
+      `for_each of ${rc.address} must be a map or a set of strings, not ${typeof value}.`,
+      'for_each',
+    );
   }
-  if (entries.length > maxInstances) return fail('Too many instances', tooMany(rc.address, 'for_each', entries.length, maxInstances), 'for_each');
+  if (entries.length > maxInstances)
+    return fail('Too many instances', tooMany(rc.address, 'for_each', entries.length, maxInstances), 'for_each');
   const unknownKey = entries.find(([k]) => isUnknown(k as Value));
   if (unknownKey) return fail('Invalid for_each argument', `The keys of for_each of ${rc.address} must be known at plan time.`, 'for_each');
-  return { instances: entries.map(([key, v]) => ({ address: instanceAddress(rc.address, key), key, each: { key, value: v } })), diagnostics: [] };
+  return {
+    instances: entries.map(([key, v]) => ({ address: instanceAddress(rc.address, key), key, each: { key, value: v } })),
+    diagnostics: [],
+  };
 }
 
 function tooMany(address: string, attr: string, n: number, limit: number): string {
@@ -83,7 +110,11 @@ function tooMany(address: string, attr: string, n: number, limit: number): strin
 /** The value a reference to the whole resource sees: an object, a list (count) or a map (for_each). */
 export function resourceValue(expansion: Expansion, instances: ReadonlyMap<InstanceKey, Value>): Value {
   if (expansion.kind === 'single') return instances.get(undefined) ?? null;
-  if (expansion.kind === 'count') return [...instances.entries()].filter(([k]) => typeof k === 'number').sort(([a], [b]) => (a as number) - (b as number)).map(([, v]) => v);
+  if (expansion.kind === 'count')
+    return [...instances.entries()]
+      .filter(([k]) => typeof k === 'number')
+      .sort(([a], [b]) => (a as number) - (b as number))
+      .map(([, v]) => v);
   const out: Record<string, Value> = {};
   for (const [k, v] of instances) if (typeof k === 'string') out[k] = v;
   return out;
@@ -93,8 +124,13 @@ export function resourceValue(expansion: Expansion, instances: ReadonlyMap<Insta
 export function instanceScope(scope: Scope, spec: Pick<InstanceSpec, 'countIndex' | 'each'>): Scope {
   if (spec.countIndex === undefined && !spec.each) return scope;
   return {
-    resource: (a) => scope.resource(a), variable: (n) => scope.variable(n), local: (n) => scope.local(n), paths: scope.paths, workspace: scope.workspace,
-    ...(spec.countIndex !== undefined ? { countIndex: spec.countIndex } : {}), ...(spec.each ? { each: spec.each } : {}),
+    resource: (a) => scope.resource(a),
+    variable: (n) => scope.variable(n),
+    local: (n) => scope.local(n),
+    paths: scope.paths,
+    workspace: scope.workspace,
+    ...(spec.countIndex !== undefined ? { countIndex: spec.countIndex } : {}),
+    ...(spec.each ? { each: spec.each } : {}),
   } as Scope;
 }
 
@@ -107,4 +143,3 @@ export function stateValue(rc: ResourceConfig, state: StateView): Value {
   for (const i of r.instances) if (!i.deposed) values.set(i.index_key, i.attributes);
   return resourceValue(expansionOf(rc), values);
 }
-

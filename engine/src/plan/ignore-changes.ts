@@ -59,7 +59,10 @@ function kindOfAttribute(type: AttributeType): Kind {
 }
 
 export function applyIgnoreChanges(
-  config: ObjectValue, prior: ObjectValue, ignore: readonly string[] | 'all', block: BlockSchema,
+  config: ObjectValue,
+  prior: ObjectValue,
+  ignore: readonly string[] | 'all',
+  block: BlockSchema,
 ): ObjectValue {
   if (ignore === 'all') {
     const out: ObjectValue = { ...config };
@@ -73,7 +76,7 @@ export function applyIgnoreChanges(
     const kind = kindOfPart(block, first.name);
     if (!kind) continue;
     // a whole attribute is kept as the state has it
-    out = { ...out, [first.name]: rest.length ? keep(out[first.name], prior[first.name], rest, kind) : prior[first.name] ?? null };
+    out = { ...out, [first.name]: rest.length ? keep(out[first.name], prior[first.name], rest, kind) : (prior[first.name] ?? null) };
   }
   return out;
 }
@@ -122,7 +125,8 @@ export function ignoreChangesDiagnostics(address: string, ignore: readonly strin
       out.push(error('Invalid expression', detail, where));
     } else if (!kindOfPart(block, steps[0].name)) {
       const name = steps[0].name;
-      const detail = `ignore_changes of ${address} names "${name}": this object has no argument, nested block, or exported attribute ` +
+      const detail =
+        `ignore_changes of ${address} names "${name}": this object has no argument, nested block, or exported attribute ` +
         `named "${name}".`;
       out.push(error('Unsupported attribute', detail, where));
     }

@@ -16,7 +16,8 @@ export function proposeNewState(schema: BlockSchema, config: ObjectValue, prior:
     const c = config[name];
     const p = prior?.[name];
     if (block.nesting === 'single') {
-      out[name] = c && typeof c === 'object' && !Array.isArray(c) ? proposeNewState(block.block, c as ObjectValue, (p as ObjectValue) ?? null) : null;
+      out[name] =
+        c && typeof c === 'object' && !Array.isArray(c) ? proposeNewState(block.block, c as ObjectValue, (p as ObjectValue) ?? null) : null;
       continue;
     }
     const items = Array.isArray(c) ? c : c && typeof c === 'object' ? [c] : [];

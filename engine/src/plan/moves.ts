@@ -53,7 +53,7 @@ function pairsOf(m: MoveConfig, state: StateView): [string, string][] {
 export function applyMoves(moves: readonly MoveConfig[], state: StateView): MoveResults {
   const previous = new Map<string, string>();
   const pending = new Set(moves);
-  for (let progress = true; progress; ) {
+  for (let progress = true; progress;) {
     progress = false;
     for (const m of pending) {
       const pairs = pairsOf(m, state);
@@ -108,7 +108,10 @@ export function movesOutsideTargets(previous: ReadonlyMap<string, string>, targe
   const missing = new Set<string>();
   for (const [to, from] of previous) for (const a of [from, to]) if (!covered(a)) missing.add(parseInstanceAddress(a)!.resource);
   if (!missing.size) return [];
-  const options = [...missing].sort().map((a) => `\n  -target="${a}"`).join('');
+  const options = [...missing]
+    .sort()
+    .map((a) => `\n  -target="${a}"`)
+    .join('');
   return [
     error(
       'Moved resource instances excluded by targeting',

@@ -32,7 +32,13 @@ export interface InstanceContext {
  * Evaluates the configuration of an instance and decodes it against the schema's block (unknown
  * arguments refused, values converted to their types); an error names the resource.
  */
-export function evaluateConfig(rc: ResourceConfig, scope: Scope, address: string, diags: Diagnostic[], block: BlockSchema): ObjectValue | undefined {
+export function evaluateConfig(
+  rc: ResourceConfig,
+  scope: Scope,
+  address: string,
+  diags: Diagnostic[],
+  block: BlockSchema,
+): ObjectValue | undefined {
   let evaluated: ObjectValue;
   try {
     evaluated = evaluateBody(rc.body, scope) as ObjectValue;
@@ -58,7 +64,13 @@ export async function planManagedInstance(ctx: InstanceContext, diags: Diagnosti
   const inst = ctx.state.instance(spec.address);
   const before = inst?.attributes ?? null;
   const config = before ? applyIgnoreChanges(evaluated, before, rc.lifecycle.ignoreChanges, schema.block) : evaluated;
-  const res = await p.provider.planResourceChange({ typeName: rc.type, priorState: before, proposedNewState: proposeNewState(schema.block, config, before), config, priorPrivate: inst?.private });
+  const res = await p.provider.planResourceChange({
+    typeName: rc.type,
+    priorState: before,
+    proposedNewState: proposeNewState(schema.block, config, before),
+    config,
+    priorPrivate: inst?.private,
+  });
   diags.push(...inContext(res.diagnostics, spec.address));
   if (hasErrors(res.diagnostics) || !res.plannedState) return undefined;
 
@@ -67,9 +79,9 @@ export async function planManagedInstance(ctx: InstanceContext, diags: Diagnosti
   let reason: ActionReason | undefined;
   let replacePaths: AttributePath[] = [];
   if (!before) action = 'create';
-  else if (inst?.status === 'tainted') (action = 'replace'), (reason = 'replace_because_tainted');
-  else if (ctx.forceReplace) (action = 'replace'), (reason = 'replace_by_request');
-  else if (ctx.triggered) (action = 'replace'), (reason = 'replace_by_triggers');
+  else if (inst?.status === 'tainted') ((action = 'replace'), (reason = 'replace_because_tainted'));
+  else if (ctx.forceReplace) ((action = 'replace'), (reason = 'replace_by_request'));
+  else if (ctx.triggered) ((action = 'replace'), (reason = 'replace_by_triggers'));
   else if (valuesEqual(before, after)) action = 'no-op';
   else {
     const changed = changedPaths(before, after);
@@ -79,23 +91,45 @@ export async function planManagedInstance(ctx: InstanceContext, diags: Diagnosti
   }
   if (action === 'replace') {
     // the new object is planned from scratch, so its computed values are unknown until created
-    const fresh = await p.provider.planResourceChange({ typeName: rc.type, priorState: null, proposedNewState: proposeNewState(schema.block, evaluated, null), config: evaluated });
+    const fresh = await p.provider.planResourceChange({
+      typeName: rc.type,
+      priorState: null,
+      proposedNewState: proposeNewState(schema.block, evaluated, null),
+      config: evaluated,
+    });
     diags.push(...inContext(fresh.diagnostics, spec.address));
     if (fresh.plannedState) after = fresh.plannedState;
   }
-  if ((action === 'replace') && rc.lifecycle.preventDestroy) {
+  if (action === 'replace' && rc.lifecycle.preventDestroy) {
     diags.push(preventDestroyError(spec.address));
     return undefined;
   }
   return {
-    address: spec.address, resource: rc.address, key: spec.key, mode: 'managed', type: rc.type, name: rc.name, providerKey: rc.provider,
-    action, ...(reason ? { actionReason: reason } : {}), before, after, replacePaths, dependencies: ctx.dependencies,
-    priorDependencies: inst?.dependencies ?? [], createBeforeDestroy: rc.lifecycle.createBeforeDestroy, private: res.plannedPrivate,
+    address: spec.address,
+    resource: rc.address,
+    key: spec.key,
+    mode: 'managed',
+    type: rc.type,
+    name: rc.name,
+    providerKey: rc.provider,
+    action,
+    ...(reason ? { actionReason: reason } : {}),
+    before,
+    after,
+    replacePaths,
+    dependencies: ctx.dependencies,
+    priorDependencies: inst?.dependencies ?? [],
+    createBeforeDestroy: rc.lifecycle.createBeforeDestroy,
+    private: res.plannedPrivate,
   };
 }
 
 export function preventDestroyError(address: string): Diagnostic {
-  return error('Instance cannot be destroyed', `${address} has lifecycle.prevent_destroy set, but the plan would destroy it. Remove prevent_destroy from its configuration first, or change the plan (for example with -target) so it is not destroyed.`, { address });
+  return error(
+    'Instance cannot be destroyed',
+    `${address} has lifecycle.prevent_destroy set, but the plan would destroy it. Remove prevent_destroy from its configuration first, or change the plan (for example with -target) so it is not destroyed.`,
+    { address },
+  );
 }
 
 function startsWith(path: AttributePath, prefix: AttributePath): boolean {

@@ -43,7 +43,13 @@ export interface PlanOptions {
   readonly maxInstances?: number;
 }
 
-export async function makePlan(config: Config, graph: Graph, prior: StateView, providers: ProviderSet, opts: PlanOptions): Promise<{ plan?: Plan; diagnostics: Diagnostic[] }> {
+export async function makePlan(
+  config: Config,
+  graph: Graph,
+  prior: StateView,
+  providers: ProviderSet,
+  opts: PlanOptions,
+): Promise<{ plan?: Plan; diagnostics: Diagnostic[] }> {
   const diags: Diagnostic[] = [];
   let state = cloneState(prior.file);
   const moves = applyMoves([...config.moves, ...impliedMoves(config, state)], state);
@@ -53,7 +59,10 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
     if (state.instance(im.to)) continue; // managed already: the block has done its work
     const rc = config.resources.get(parseInstanceAddress(im.to)!.resource)!;
     const p = providers.get(im.provider ?? rc.provider);
-    if (!p) diags.push(error(`Provider ${im.provider ?? rc.provider} is not configured`, `The import into ${im.to} needs it.`, { address: im.to }));
+    if (!p)
+      diags.push(
+        error(`Provider ${im.provider ?? rc.provider} is not configured`, `The import into ${im.to} needs it.`, { address: im.to }),
+      );
     else if (await importObject(p, rc, im.to, im.id, state, diags)) importing.set(im.to, im.id);
   }
   if (hasErrors(diags)) return { diagnostics: diags };
@@ -68,7 +77,8 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
     drift = r.drift;
   }
   const stateDeps = new Map<string, string[]>();
-  for (const r of state.resources()) for (const i of r.instances) stateDeps.set(`${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`, i.dependencies ?? []);
+  for (const r of state.resources())
+    for (const i of r.instances) stateDeps.set(`${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`, i.dependencies ?? []);
   const filter = targetFilter(opts.targets ?? [], graph, !!opts.destroy, stateDeps);
   const planned = new Map<string, Value>();
   const changesByResource = new Map<string, ResourceChange[]>();
@@ -116,21 +126,42 @@ export async function makePlan(config: Config, graph: Graph, prior: StateView, p
   if (hasErrors(diags)) return { diagnostics: diags };
   return {
     plan: {
-      changes: annotated, outputs, drift, destroy: !!opts.destroy, refreshOnly: !!opts.refreshOnly, refreshedState: state.file,
-      priorSerial: prior.file.serial, priorLineage: prior.file.lineage, targeted: !!filter,
+      changes: annotated,
+      outputs,
+      drift,
+      destroy: !!opts.destroy,
+      refreshOnly: !!opts.refreshOnly,
+      refreshedState: state.file,
+      priorSerial: prior.file.serial,
+      priorLineage: prior.file.lineage,
+      targeted: !!filter,
     },
     diagnostics: diags,
   };
 }
 
 async function planResource(
-  rc: ResourceConfig, graph: Graph, state: StateView, providers: ProviderSet, scope: Scope, planned: Map<string, Value>,
-  changesByResource: ReadonlyMap<string, ResourceChange[]>, filter: TargetFilter | undefined, opts: PlanOptions, diags: Diagnostic[],
+  rc: ResourceConfig,
+  graph: Graph,
+  state: StateView,
+  providers: ProviderSet,
+  scope: Scope,
+  planned: Map<string, Value>,
+  changesByResource: ReadonlyMap<string, ResourceChange[]>,
+  filter: TargetFilter | undefined,
+  opts: PlanOptions,
+  diags: Diagnostic[],
 ): Promise<ResourceChange[]> {
   const p = providers.get(rc.provider);
   const schema = p && (rc.mode === 'data' ? p.schema.dataSources : p.schema.resources)[rc.type];
-  if (!p) diags.push(error(`Provider ${rc.provider} is not configured`, `${rc.address} needs provider ${rc.provider}.`, { address: rc.address }));
-  else if (!schema) diags.push(error(`Unknown ${rc.mode === 'data' ? 'data source' : 'resource'} type ${rc.type}`, `Provider ${p.source} has no ${rc.type}.`, { address: rc.address }));
+  if (!p)
+    diags.push(error(`Provider ${rc.provider} is not configured`, `${rc.address} needs provider ${rc.provider}.`, { address: rc.address }));
+  else if (!schema)
+    diags.push(
+      error(`Unknown ${rc.mode === 'data' ? 'data source' : 'resource'} type ${rc.type}`, `Provider ${p.source} has no ${rc.type}.`, {
+        address: rc.address,
+      }),
+    );
   const ignoring = schema ? ignoreChangesDiagnostics(rc.address, rc.lifecycle.ignoreChanges, schema.block) : [];
   diags.push(...ignoring);
   const expanded = expandResource(rc, scope, opts.maxInstances);
@@ -141,51 +172,82 @@ async function planResource(
   }
   const dependencies = [...(graph.deps.get(rc.address) ?? [])].sort();
   const values = new Map<InstanceKey, Value>();
-  const changes = await Promise.all(expanded.instances.map(async (spec): Promise<ResourceChange | undefined> => {
-    const iscope = instanceScope(scope, spec);
-    if (filter && !filter.includes(rc.address, spec.key, spec.address)) {
-      values.set(spec.key, markSchemaSets(state.instance(spec.address)?.attributes, schema.block) ?? Unknown);
-      return undefined;
-    }
-    const pre = checkConditions(rc.lifecycle.preconditions, iscope, resourceSite('precondition', spec.address));
-    diags.push(...pre.diagnostics);
-    if (hasErrors(pre.diagnostics)) {
-      values.set(spec.key, Unknown);
-      return undefined;
-    }
-    const postconditions = (self: Value) => {
-      const post = checkConditions(rc.lifecycle.postconditions, withSelf(iscope, self), resourceSite('postcondition', spec.address));
-      diags.push(...post.diagnostics);
-    };
-    if (rc.mode === 'data') {
-      const config = evaluateConfig(rc, iscope, spec.address, diags, schema.block);
-      if (!config) return undefined;
-      if (containsUnknown(config)) {
-        // read during apply, once what it refers to exists
-        const after = proposeNewState(schema.block, config, null);
-        values.set(spec.key, markSchemaSets(after, schema.block));
-        return { address: spec.address, resource: rc.address, key: spec.key, mode: 'data', type: rc.type, name: rc.name, providerKey: rc.provider, action: 'read', before: null, after, replacePaths: [], dependencies, priorDependencies: [], createBeforeDestroy: false };
+  const changes = await Promise.all(
+    expanded.instances.map(async (spec): Promise<ResourceChange | undefined> => {
+      const iscope = instanceScope(scope, spec);
+      if (filter && !filter.includes(rc.address, spec.key, spec.address)) {
+        values.set(spec.key, markSchemaSets(state.instance(spec.address)?.attributes, schema.block) ?? Unknown);
+        return undefined;
       }
-      const res = await p.provider.readDataSource({ typeName: rc.type, config });
-      diags.push(...inContext(res.diagnostics, spec.address));
-      if (res.state) {
-        state.setInstance({ mode: 'data', type: rc.type, name: rc.name, provider: stateProviderString(p.source, rc.provider.split('.')[1]) }, spec.address, {
-          schema_version: schema.version, attributes: res.state, sensitive_attributes: sensitivePaths(sensitiveAttributePaths(schema.block, res.state)),
-        });
+      const pre = checkConditions(rc.lifecycle.preconditions, iscope, resourceSite('precondition', spec.address));
+      diags.push(...pre.diagnostics);
+      if (hasErrors(pre.diagnostics)) {
+        values.set(spec.key, Unknown);
+        return undefined;
       }
-      values.set(spec.key, markSchemaSets(res.state, schema.block));
-      if (res.state) postconditions(res.state);
-      return undefined;
-    }
-    const change = await planManagedInstance({
-      rc, spec, provider: p, scope: iscope, state, dependencies,
-      forceReplace: (opts.replace ?? []).includes(spec.address),
-      triggered: triggeredBy(rc, spec, changesByResource, diags),
-    }, diags);
-    values.set(spec.key, markSchemaSets(change?.after, schema.block) ?? Unknown);
-    if (change?.after) postconditions(change.after);
-    return change;
-  }));
+      const postconditions = (self: Value) => {
+        const post = checkConditions(rc.lifecycle.postconditions, withSelf(iscope, self), resourceSite('postcondition', spec.address));
+        diags.push(...post.diagnostics);
+      };
+      if (rc.mode === 'data') {
+        const config = evaluateConfig(rc, iscope, spec.address, diags, schema.block);
+        if (!config) return undefined;
+        if (containsUnknown(config)) {
+          // read during apply, once what it refers to exists
+          const after = proposeNewState(schema.block, config, null);
+          values.set(spec.key, markSchemaSets(after, schema.block));
+          return {
+            address: spec.address,
+            resource: rc.address,
+            key: spec.key,
+            mode: 'data',
+            type: rc.type,
+            name: rc.name,
+            providerKey: rc.provider,
+            action: 'read',
+            before: null,
+            after,
+            replacePaths: [],
+            dependencies,
+            priorDependencies: [],
+            createBeforeDestroy: false,
+          };
+        }
+        const res = await p.provider.readDataSource({ typeName: rc.type, config });
+        diags.push(...inContext(res.diagnostics, spec.address));
+        if (res.state) {
+          state.setInstance(
+            { mode: 'data', type: rc.type, name: rc.name, provider: stateProviderString(p.source, rc.provider.split('.')[1]) },
+            spec.address,
+            {
+              schema_version: schema.version,
+              attributes: res.state,
+              sensitive_attributes: sensitivePaths(sensitiveAttributePaths(schema.block, res.state)),
+            },
+          );
+        }
+        values.set(spec.key, markSchemaSets(res.state, schema.block));
+        if (res.state) postconditions(res.state);
+        return undefined;
+      }
+      const change = await planManagedInstance(
+        {
+          rc,
+          spec,
+          provider: p,
+          scope: iscope,
+          state,
+          dependencies,
+          forceReplace: (opts.replace ?? []).includes(spec.address),
+          triggered: triggeredBy(rc, spec, changesByResource, diags),
+        },
+        diags,
+      );
+      values.set(spec.key, markSchemaSets(change?.after, schema.block) ?? Unknown);
+      if (change?.after) postconditions(change.after);
+      return change;
+    }),
+  );
   planned.set(rc.address, resourceValue(expansionOf(rc), values));
   return changes.filter((c): c is ResourceChange => !!c);
 }
@@ -229,9 +291,7 @@ function planScope(config: Config, state: StateView, planned: Map<string, Value>
   return scope;
 }
 
-function planOutputs(
-  config: Config, prior: StateView, scope: Scope, sensitivity: SensitivityScope, diags: Diagnostic[],
-): OutputChange[] {
+function planOutputs(config: Config, prior: StateView, scope: Scope, sensitivity: SensitivityScope, diags: Diagnostic[]): OutputChange[] {
   return config.outputs.map((o) => {
     diags.push(...outputSensitivity(o, sensitivity));
     const site = { summary: 'Module output value precondition failed', severity: 'error' as const, address: `output.${o.name}` };

@@ -28,7 +28,10 @@ export function cloneState(file: StateFile): StateView {
 
 /** Refreshes every managed object except those `skip` names. */
 export async function refreshState(
-  prior: StateView, config: Config, providers: ProviderSet, skip: (address: string) => boolean = () => false,
+  prior: StateView,
+  config: Config,
+  providers: ProviderSet,
+  skip: (address: string) => boolean = () => false,
 ): Promise<{ state: StateView; drift: Drift[]; diagnostics: Diagnostic[] }> {
   const state = cloneState(prior.file);
   const diags: Diagnostic[] = [];
@@ -44,15 +47,27 @@ export async function refreshState(
       const key = config.resources.get(resource)?.provider ?? providerKeyFromState(r.provider);
       const p = providers.get(key);
       if (!p) {
-        diags.push(error(`Provider ${key} of ${address} is not configured`, 'Keep its provider in the configuration until the resource is destroyed.', { address }));
+        diags.push(
+          error(
+            `Provider ${key} of ${address} is not configured`,
+            'Keep its provider in the configuration until the resource is destroyed.',
+            { address },
+          ),
+        );
         continue;
       }
       const res = await p.provider.readResource({ typeName: r.type, currentState: inst.attributes, private: inst.private });
       diags.push(...inContext(res.diagnostics, address));
       if (hasErrors(res.diagnostics)) continue;
-      if (!valuesEqual(inst.attributes, res.newState)) drift.push({ address, type: r.type, providerKey: key, mode: r.mode, before: inst.attributes, after: res.newState });
+      if (!valuesEqual(inst.attributes, res.newState))
+        drift.push({ address, type: r.type, providerKey: key, mode: r.mode, before: inst.attributes, after: res.newState });
       if (res.newState === null) state.removeInstance(address);
-      else state.setInstance(r, address, { ...inst, attributes: res.newState, ...(res.private ?? inst.private ? { private: res.private ?? inst.private } : {}) });
+      else
+        state.setInstance(r, address, {
+          ...inst,
+          attributes: res.newState,
+          ...((res.private ?? inst.private) ? { private: res.private ?? inst.private } : {}),
+        });
     }
   };
   await Promise.all(Array.from({ length: Math.min(REFRESH_PARALLELISM, work.length) }, worker));

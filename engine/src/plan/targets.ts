@@ -8,12 +8,17 @@ export interface TargetFilter {
   includes(resource: string, key: InstanceAddress['key'], instanceAddress: string): boolean;
 }
 
-export function targetFilter(targets: readonly InstanceAddress[], graph: Graph, destroy: boolean, stateDeps: ReadonlyMap<string, readonly string[]>): TargetFilter | undefined {
+export function targetFilter(
+  targets: readonly InstanceAddress[],
+  graph: Graph,
+  destroy: boolean,
+  stateDeps: ReadonlyMap<string, readonly string[]>,
+): TargetFilter | undefined {
   if (!targets.length) return undefined;
   const edges = new Map<string, Set<string>>();
   const add = (from: string, to: string) => (edges.get(from) ?? edges.set(from, new Set()).get(from)!).add(to);
-  for (const [a, deps] of graph.deps) for (const d of deps) (destroy ? add(d, a) : add(a, d));
-  for (const [a, deps] of stateDeps) for (const d of deps) (destroy ? add(d, a) : add(a, d));
+  for (const [a, deps] of graph.deps) for (const d of deps) destroy ? add(d, a) : add(a, d);
+  for (const [a, deps] of stateDeps) for (const d of deps) destroy ? add(d, a) : add(a, d);
   const closure = new Set<string>();
   const visit = (a: string) => {
     if (closure.has(a)) return;
@@ -24,7 +29,10 @@ export function targetFilter(targets: readonly InstanceAddress[], graph: Graph, 
   const direct = new Map<string, Set<string> | 'all'>();
   for (const t of targets) {
     if (t.key === undefined) direct.set(t.resource, 'all');
-    else if (direct.get(t.resource) !== 'all') (direct.get(t.resource) as Set<string> | undefined ?? direct.set(t.resource, new Set()).get(t.resource) as Set<string>).add(instanceKeyString(t.key));
+    else if (direct.get(t.resource) !== 'all')
+      ((direct.get(t.resource) as Set<string> | undefined) ?? (direct.set(t.resource, new Set()).get(t.resource) as Set<string>)).add(
+        instanceKeyString(t.key),
+      );
   }
   return {
     includes(resource, key, _address) {

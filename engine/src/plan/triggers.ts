@@ -12,18 +12,36 @@ import type { Value } from '../values';
 
 const REFERENCE = /^((?:data\.)?[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*)(?:\[([^\]]+)\])?(?:\.(.+))?$/;
 
-export function triggeredBy(rc: ResourceConfig, spec: InstanceSpec, changesByResource: ReadonlyMap<string, ResourceChange[]>, diags: Diagnostic[]): boolean {
+export function triggeredBy(
+  rc: ResourceConfig,
+  spec: InstanceSpec,
+  changesByResource: ReadonlyMap<string, ResourceChange[]>,
+  diags: Diagnostic[],
+): boolean {
   let fired = false;
   for (const ref of rc.lifecycle.replaceTriggeredBy) {
     const m = REFERENCE.exec(ref.trim());
     if (!m) {
-      diags.push(error('Invalid replace_triggered_by reference', `${JSON.stringify(ref)} in ${rc.address} is not a resource reference (type.name, type.name[index] or type.name.attribute).`, { address: spec.address, attributePath: ['lifecycle', 'replace_triggered_by'] }));
+      diags.push(
+        error(
+          'Invalid replace_triggered_by reference',
+          `${JSON.stringify(ref)} in ${rc.address} is not a resource reference (type.name, type.name[index] or type.name.attribute).`,
+          { address: spec.address, attributePath: ['lifecycle', 'replace_triggered_by'] },
+        ),
+      );
       continue;
     }
     const [, resource, index, attribute] = m;
     let wanted: string | undefined;
     if (index !== undefined) {
-      const key = index === 'count.index' ? spec.countIndex : index === 'each.key' ? spec.each?.key : /^\d+$/.test(index) ? Number(index) : (JSON.parse(index) as string);
+      const key =
+        index === 'count.index'
+          ? spec.countIndex
+          : index === 'each.key'
+            ? spec.each?.key
+            : /^\d+$/.test(index)
+              ? Number(index)
+              : (JSON.parse(index) as string);
       wanted = instanceAddress(resource, key);
     }
     for (const c of changesByResource.get(resource) ?? []) {

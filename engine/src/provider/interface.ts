@@ -50,11 +50,20 @@ export interface ProviderSchema {
 /** An object of attribute values; `Unknown` marks values known only after apply. */
 export type ObjectValue = { [name: string]: Value };
 
-export interface ConfigureRequest { readonly config: ObjectValue }
-export interface ConfigureResponse { readonly diagnostics: Diagnostic[] }
+export interface ConfigureRequest {
+  readonly config: ObjectValue;
+}
+export interface ConfigureResponse {
+  readonly diagnostics: Diagnostic[];
+}
 
-export interface ValidateRequest { readonly typeName: string; readonly config: ObjectValue }
-export interface ValidateResponse { readonly diagnostics: Diagnostic[] }
+export interface ValidateRequest {
+  readonly typeName: string;
+  readonly config: ObjectValue;
+}
+export interface ValidateResponse {
+  readonly diagnostics: Diagnostic[];
+}
 
 export interface PlanRequest {
   readonly typeName: string;
@@ -93,7 +102,11 @@ export interface ApplyResponse {
   readonly diagnostics: Diagnostic[];
 }
 
-export interface ReadRequest { readonly typeName: string; readonly currentState: ObjectValue; readonly private?: string }
+export interface ReadRequest {
+  readonly typeName: string;
+  readonly currentState: ObjectValue;
+  readonly private?: string;
+}
 export interface ReadResponse {
   /** null when the resource no longer exists */
   readonly newState: ObjectValue | null;
@@ -101,11 +114,20 @@ export interface ReadResponse {
   readonly diagnostics: Diagnostic[];
 }
 
-export interface ImportRequest { readonly typeName: string; readonly id: string }
-export interface ImportResponse { readonly importedState: ObjectValue | null; readonly diagnostics: Diagnostic[] }
+export interface ImportRequest {
+  readonly typeName: string;
+  readonly id: string;
+}
+export interface ImportResponse {
+  readonly importedState: ObjectValue | null;
+  readonly diagnostics: Diagnostic[];
+}
 
 /** A create whose run stopped before its result was recorded: the key its ApplyRequest carried. */
-export interface RecoverRequest { readonly typeName: string; readonly idempotencyKey: string }
+export interface RecoverRequest {
+  readonly typeName: string;
+  readonly idempotencyKey: string;
+}
 export interface RecoverResponse {
   /** the object the interrupted create made, to record as an import would; null when nothing of it is left */
   readonly state: ObjectValue | null;
@@ -114,8 +136,14 @@ export interface RecoverResponse {
   readonly diagnostics: Diagnostic[];
 }
 
-export interface ReadDataRequest { readonly typeName: string; readonly config: ObjectValue }
-export interface ReadDataResponse { readonly state: ObjectValue | null; readonly diagnostics: Diagnostic[] }
+export interface ReadDataRequest {
+  readonly typeName: string;
+  readonly config: ObjectValue;
+}
+export interface ReadDataResponse {
+  readonly state: ObjectValue | null;
+  readonly diagnostics: Diagnostic[];
+}
 
 export interface Provider {
   getSchema(): ProviderSchema;

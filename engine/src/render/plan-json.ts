@@ -13,32 +13,83 @@ import { containsUnknown } from '../expr/convert';
 
 type Json = unknown;
 
-export function planJson(plan: Plan, schemas: SchemaLookup, sources: ReadonlyMap<string, string>, variables: ReadonlyMap<string, Value>, prior: StateFile): Record<string, Json> {
+export function planJson(
+  plan: Plan,
+  schemas: SchemaLookup,
+  sources: ReadonlyMap<string, string>,
+  variables: ReadonlyMap<string, Value>,
+  prior: StateFile,
+): Record<string, Json> {
   const providerName = (c: ResourceChange) => sources.get(c.providerKey) ?? c.providerKey;
   const changes = plan.changes.map((c) => resourceChange(c, schemas(c), providerName(c)));
   const drift = plan.drift.map((d) => {
     const [type, name] = d.address.replace(/\[.*$/, '').split('.');
-    const c: ResourceChange = { address: d.address, resource: d.address.replace(/\[.*$/, ''), key: undefined, mode: d.mode, type, name, providerKey: d.providerKey, action: d.after ? 'update' : 'delete', before: d.before, after: d.after, replacePaths: [], dependencies: [], priorDependencies: [], createBeforeDestroy: false };
+    const c: ResourceChange = {
+      address: d.address,
+      resource: d.address.replace(/\[.*$/, ''),
+      key: undefined,
+      mode: d.mode,
+      type,
+      name,
+      providerKey: d.providerKey,
+      action: d.after ? 'update' : 'delete',
+      before: d.before,
+      after: d.after,
+      replacePaths: [],
+      dependencies: [],
+      priorDependencies: [],
+      createBeforeDestroy: false,
+    };
     return resourceChange(c, schemas(c), providerName(c));
   });
-  const outputChanges = Object.fromEntries(plan.outputs.map((o) => {
-    const actions = o.before === null && o.after === null ? ['no-op'] : o.before === null ? ['create'] : o.after === null ? ['delete']
-      : outputChanged(o) ? ['update'] : ['no-op'];
-    return [o.name, {
-      actions, before: o.before, ...(isUnknown(o.after) ? {} : { after: known(o.after) }), after_unknown: unknownMask(o.after),
-      before_sensitive: o.sensitive, after_sensitive: o.sensitive,
-    }];
-  }));
-  const plannedResources = plan.changes.filter((c) => c.after && c.action !== 'delete' && !c.deposed).map((c) => ({
-    address: c.address, mode: c.mode, type: c.type, name: c.name, ...(c.key !== undefined ? { index: c.key } : {}),
-    provider_name: providerName(c), schema_version: 0, values: known(c.after), sensitive_values: sensitiveMask(schemas(c), c.after),
-  }));
+  const outputChanges = Object.fromEntries(
+    plan.outputs.map((o) => {
+      const actions =
+        o.before === null && o.after === null
+          ? ['no-op']
+          : o.before === null
+            ? ['create']
+            : o.after === null
+              ? ['delete']
+              : outputChanged(o)
+                ? ['update']
+                : ['no-op'];
+      return [
+        o.name,
+        {
+          actions,
+          before: o.before,
+          ...(isUnknown(o.after) ? {} : { after: known(o.after) }),
+          after_unknown: unknownMask(o.after),
+          before_sensitive: o.sensitive,
+          after_sensitive: o.sensitive,
+        },
+      ];
+    }),
+  );
+  const plannedResources = plan.changes
+    .filter((c) => c.after && c.action !== 'delete' && !c.deposed)
+    .map((c) => ({
+      address: c.address,
+      mode: c.mode,
+      type: c.type,
+      name: c.name,
+      ...(c.key !== undefined ? { index: c.key } : {}),
+      provider_name: providerName(c),
+      schema_version: 0,
+      values: known(c.after),
+      sensitive_values: sensitiveMask(schemas(c), c.after),
+    }));
   return {
     format_version: '1.2',
     terraform_version: ENGINE_TERRAFORM_VERSION,
     ...(variables.size ? { variables: Object.fromEntries([...variables].map(([k, v]) => [k, { value: v }])) } : {}),
     planned_values: {
-      outputs: Object.fromEntries(plan.outputs.filter((o) => o.after !== null).map((o) => [o.name, { sensitive: o.sensitive, ...(isUnknown(o.after) ? {} : { value: known(o.after) }) }])),
+      outputs: Object.fromEntries(
+        plan.outputs
+          .filter((o) => o.after !== null)
+          .map((o) => [o.name, { sensitive: o.sensitive, ...(isUnknown(o.after) ? {} : { value: known(o.after) }) }]),
+      ),
       root_module: plannedResources.length ? { resources: plannedResources } : {},
     },
     ...(drift.length ? { resource_drift: drift } : {}),
@@ -55,7 +106,12 @@ export function planJson(plan: Plan, schemas: SchemaLookup, sources: ReadonlyMap
 function resourceChange(c: ResourceChange, schema: BlockSchema | undefined, providerName: string): Record<string, Json> {
   const actions = c.action === 'replace' ? (c.createBeforeDestroy ? ['create', 'delete'] : ['delete', 'create']) : [c.action];
   return {
-    address: c.address, ...(c.previousAddress !== undefined ? { previous_address: c.previousAddress } : {}), mode: c.mode, type: c.type, name: c.name, ...(c.key !== undefined ? { index: c.key } : {}),
+    address: c.address,
+    ...(c.previousAddress !== undefined ? { previous_address: c.previousAddress } : {}),
+    mode: c.mode,
+    type: c.type,
+    name: c.name,
+    ...(c.key !== undefined ? { index: c.key } : {}),
     ...(c.deposed ? { deposed: c.deposed } : {}),
     provider_name: providerName,
     change: {
@@ -115,14 +171,26 @@ function sensitiveMask(schema: BlockSchema | undefined, v: Value | null): Json {
 
 /** The state in `terraform show -json` form (values.root_module.resources). */
 export function stateJson(file: StateFile): Record<string, Json> {
-  const resources = file.resources.flatMap((r) => r.instances.filter((i) => !i.deposed).map((i) => ({
-    address: instanceAddress(addressOf(r), i.index_key), mode: r.mode, type: r.type, name: r.name,
-    ...(i.index_key !== undefined ? { index: i.index_key } : {}),
-    provider_name: parseStateProvider(r.provider)?.source ?? r.provider, schema_version: i.schema_version,
-    values: i.attributes, sensitive_values: {}, ...(i.dependencies?.length ? { depends_on: i.dependencies } : {}),
-    ...(i.status === 'tainted' ? { tainted: true } : {}),
-  })));
-  const outputs = Object.fromEntries(Object.entries(file.outputs).map(([k, o]) => [k, { sensitive: !!o.sensitive, value: o.value, type: o.type }]));
+  const resources = file.resources.flatMap((r) =>
+    r.instances
+      .filter((i) => !i.deposed)
+      .map((i) => ({
+        address: instanceAddress(addressOf(r), i.index_key),
+        mode: r.mode,
+        type: r.type,
+        name: r.name,
+        ...(i.index_key !== undefined ? { index: i.index_key } : {}),
+        provider_name: parseStateProvider(r.provider)?.source ?? r.provider,
+        schema_version: i.schema_version,
+        values: i.attributes,
+        sensitive_values: {},
+        ...(i.dependencies?.length ? { depends_on: i.dependencies } : {}),
+        ...(i.status === 'tainted' ? { tainted: true } : {}),
+      })),
+  );
+  const outputs = Object.fromEntries(
+    Object.entries(file.outputs).map(([k, o]) => [k, { sensitive: !!o.sensitive, value: o.value, type: o.type }]),
+  );
   return {
     format_version: '1.0',
     terraform_version: ENGINE_TERRAFORM_VERSION,

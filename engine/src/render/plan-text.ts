@@ -10,8 +10,12 @@ import { paint, type Colors } from './color';
 import { stringifyJson } from '../json-syntax';
 
 const VERB = {
-  create: 'will be created', update: 'will be updated in-place', delete: 'will be destroyed', replace: 'must be replaced',
-  read: 'will be read during apply', 'no-op': '',
+  create: 'will be created',
+  update: 'will be updated in-place',
+  delete: 'will be destroyed',
+  replace: 'must be replaced',
+  read: 'will be read during apply',
+  'no-op': '',
   forget: 'will no longer be managed by gridform, but will not be destroyed',
 } as const;
 
@@ -40,23 +44,32 @@ function repetitionReason(ch: ResourceChange): string {
 export function renderPlan(plan: Plan, schemas: (c: ResourceChange) => BlockSchema | undefined, colors: Colors, tool = 'gridform'): string {
   const c = paint(colors);
   if (plan.refreshOnly) {
-    return plan.drift.length ? '' : `\n${c.bold('No changes.')} Your infrastructure still matches the configuration.\n\n${tool} has checked that the real remote objects still match the result of your most recent changes, and found no differences.\n`;
+    return plan.drift.length
+      ? ''
+      : `\n${c.bold('No changes.')} Your infrastructure still matches the configuration.\n\n${tool} has checked that the real remote objects still match the result of your most recent changes, and found no differences.\n`;
   }
   const shown = plan.changes.filter(isResourceChange);
-  if (!hasChanges(plan)) return `\n${c.bold('No changes.')} Your infrastructure matches the configuration.\n\n${tool} compared your real infrastructure against your configuration and found no differences, so no changes are needed.\n`;
+  if (!hasChanges(plan))
+    return `\n${c.bold('No changes.')} Your infrastructure matches the configuration.\n\n${tool} compared your real infrastructure against your configuration and found no differences, so no changes are needed.\n`;
   const out: string[] = [];
   if (shown.length) {
     const used = new Set(shown.map((s) => s.action));
-    out.push(`${tool} used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:`);
+    out.push(
+      `${tool} used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:`,
+    );
     if (used.has('create')) out.push(`  ${c.green('+')} create`);
     if (used.has('update')) out.push(`  ${c.yellow('~')} update in-place`);
     if (used.has('delete')) out.push(`  ${c.red('-')} destroy`);
-    if (shown.some((x) => x.action === 'replace' && !x.createBeforeDestroy)) out.push(`${c.red('-')}/${c.green('+')} destroy and then create replacement`);
-    if (shown.some((x) => x.action === 'replace' && x.createBeforeDestroy)) out.push(`${c.green('+')}/${c.red('-')} create replacement and then destroy`);
+    if (shown.some((x) => x.action === 'replace' && !x.createBeforeDestroy))
+      out.push(`${c.red('-')}/${c.green('+')} destroy and then create replacement`);
+    if (shown.some((x) => x.action === 'replace' && x.createBeforeDestroy))
+      out.push(`${c.green('+')}/${c.red('-')} create replacement and then destroy`);
     out.push('', `${tool} will perform the following actions:`, '');
     for (const ch of shown) out.push(...renderChange(ch, schemas(ch), c), '');
     const n = counts(plan);
-    out.push(`${c.bold('Plan:')} ${n.import ? `${n.import} to import, ` : ''}${n.add} to add, ${n.change} to change, ${n.destroy} to destroy.`);
+    out.push(
+      `${c.bold('Plan:')} ${n.import ? `${n.import} to import, ` : ''}${n.add} to add, ${n.change} to change, ${n.destroy} to destroy.`,
+    );
   }
   const outs = plan.outputs.filter((o) => !valuesEqual(o.before, o.after));
   if (outs.length) {
@@ -64,7 +77,10 @@ export function renderPlan(plan: Plan, schemas: (c: ResourceChange) => BlockSche
     const width = Math.max(...outs.map((o) => o.name.length));
     for (const o of outs) {
       const sign = o.before === null ? c.green('+') : o.after === null ? c.red('-') : c.yellow('~');
-      const value = o.before === null || o.after === null ? renderScalarOrJson(o.after ?? o.before, o.sensitive) : `${renderScalarOrJson(o.before, o.sensitive)} -> ${renderScalarOrJson(o.after, o.sensitive)}`;
+      const value =
+        o.before === null || o.after === null
+          ? renderScalarOrJson(o.after ?? o.before, o.sensitive)
+          : `${renderScalarOrJson(o.before, o.sensitive)} -> ${renderScalarOrJson(o.after, o.sensitive)}`;
       out.push(`  ${sign} ${o.name.padEnd(width)} = ${value}`);
     }
   }
@@ -77,8 +93,13 @@ function renderScalarOrJson(v: Value | null, sensitive: boolean): string {
 
 export function renderChange(ch: ResourceChange, schema: BlockSchema | undefined, c: ReturnType<typeof paint>, verb?: string): string[] {
   const symbols: Record<ResourceChange['action'], string> = {
-    replace: `${c.red('-')}/${c.green('+')}`, create: c.green('+'), delete: c.red('-'), forget: c.red('.'),
-    'no-op': ' ', update: c.yellow('~'), read: c.yellow('~'),
+    replace: `${c.red('-')}/${c.green('+')}`,
+    create: c.green('+'),
+    delete: c.red('-'),
+    forget: c.red('.'),
+    'no-op': ' ',
+    update: c.yellow('~'),
+    read: c.yellow('~'),
   };
   const sym = symbols[ch.action];
   const label = ch.deposed ? `${ch.address} (deposed object ${ch.deposed})` : ch.address;
@@ -86,7 +107,17 @@ export function renderChange(ch: ResourceChange, schema: BlockSchema | undefined
   // a forgotten object stays as it is: shown as unchanged, by what identifies it
   const after = ch.action === 'forget' ? ch.before : ch.after;
   const onlyChanged = ch.action !== 'create' && ch.action !== 'delete' && ch.action !== 'read';
-  lines.push(...renderBlock(ch.before, after, schema, ch.replacePaths.map((p) => p.join('.')), '', c, onlyChanged));
+  lines.push(
+    ...renderBlock(
+      ch.before,
+      after,
+      schema,
+      ch.replacePaths.map((p) => p.join('.')),
+      '',
+      c,
+      onlyChanged,
+    ),
+  );
   lines.push('    }');
   return lines;
 }
@@ -96,13 +127,21 @@ function changeHeader(ch: ResourceChange, label: string, c: ReturnType<typeof pa
   if (ch.action === 'no-op' && ch.importing) return `  ${c.bold(`# ${label}`)} will be imported`;
   if (ch.action === 'no-op' && ch.previousAddress !== undefined) return `  ${c.bold(`# ${ch.previousAddress} has moved to ${label}`)}`;
   const headline = ch.action === 'replace' && ch.actionReason ? REPLACE_HEADLINE[ch.actionReason] : undefined;
-  const lines = [`  ${c.bold(`# ${label}`)} ${verb ?? headline ?? (ch.action === 'replace' && ch.createBeforeDestroy ? 'must be replaced (create before destroy)' : VERB[ch.action])}`];
+  const lines = [
+    `  ${c.bold(`# ${label}`)} ${verb ?? headline ?? (ch.action === 'replace' && ch.createBeforeDestroy ? 'must be replaced (create before destroy)' : VERB[ch.action])}`,
+  ];
   if (verb) return lines[0];
   const noTarget = ch.actionReason === 'delete_because_no_move_target';
-  const reason = ch.action === 'forget' ? '(destroy = false is set in the configuration)'
-    : ch.actionReason === 'delete_because_wrong_repetition' ? repetitionReason(ch)
-    : noTarget ? `(because ${ch.previousAddress} was moved to ${ch.address}, which is not in the configuration)`
-    : ch.actionReason ? REASON[ch.actionReason] : undefined;
+  const reason =
+    ch.action === 'forget'
+      ? '(destroy = false is set in the configuration)'
+      : ch.actionReason === 'delete_because_wrong_repetition'
+        ? repetitionReason(ch)
+        : noTarget
+          ? `(because ${ch.previousAddress} was moved to ${ch.address}, which is not in the configuration)`
+          : ch.actionReason
+            ? REASON[ch.actionReason]
+            : undefined;
   if (reason) lines.push(`  # ${reason}`);
   if (ch.previousAddress !== undefined && !noTarget) lines.push(`  # (moved from ${ch.previousAddress})`);
   if (ch.importing) lines.push(`  # (imported from "${ch.importing.id}")`);
@@ -138,11 +177,12 @@ function renderBlock(
     const force = forcing.includes(path) ? c.red(' # forces replacement') : '';
     let sign: string;
     let text: string;
-    if (before === null) (sign = c.green('+')), (text = show(a, sensitive, '+', indent));
-    else if (after === null) (sign = c.red('-')), (text = `${show(b, sensitive, '-', indent)} -> null`);
-    else if (b === null || b === undefined) (sign = c.green('+')), (text = show(a, sensitive, '+', indent));
-    else if (!sensitive && sameCollectionKind(b, a)) (sign = c.yellow('~')), (text = renderCollectionChange(b as Value, a as Value, indent).join('\n'));
-    else (sign = c.yellow('~')), (text = `${show(b, sensitive, '-', indent)} -> ${show(a, sensitive, '+', indent)}`);
+    if (before === null) ((sign = c.green('+')), (text = show(a, sensitive, '+', indent)));
+    else if (after === null) ((sign = c.red('-')), (text = `${show(b, sensitive, '-', indent)} -> null`));
+    else if (b === null || b === undefined) ((sign = c.green('+')), (text = show(a, sensitive, '+', indent)));
+    else if (!sensitive && sameCollectionKind(b, a))
+      ((sign = c.yellow('~')), (text = renderCollectionChange(b as Value, a as Value, indent).join('\n')));
+    else ((sign = c.yellow('~')), (text = `${show(b, sensitive, '-', indent)} -> ${show(a, sensitive, '+', indent)}`));
     rows.push([`${indent}${sign} ${name}`, `${text}${force}`]);
   }
   const width = Math.max(0, ...rows.map(([l]) => l.length));
@@ -152,8 +192,8 @@ function renderBlock(
     const bItems = asItems(before?.[name]);
     const aItems = asItems(after?.[name]);
     for (let i = 0; i < Math.max(bItems.length, aItems.length); i++) {
-      const bi = before === null ? null : bItems[i] ?? null;
-      const ai = after === null ? null : aItems[i] ?? null;
+      const bi = before === null ? null : (bItems[i] ?? null);
+      const ai = after === null ? null : (aItems[i] ?? null);
       if (onlyChanged && valuesEqual(bi, ai)) {
         hidden++;
         continue;

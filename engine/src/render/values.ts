@@ -95,13 +95,15 @@ function listOps(before: Value[], after: Value[]): { sign: ' ' | '+' | '-'; valu
   // lengths[i][j]: the LCS length of before[i..] and after[j..]
   const lengths = Array.from({ length: before.length + 1 }, () => new Array<number>(after.length + 1).fill(0));
   for (let i = before.length - 1; i >= 0; i--) {
-    for (let j = after.length - 1; j >= 0; j--) lengths[i][j] = bk[i] === ak[j] ? lengths[i + 1][j + 1] + 1 : Math.max(lengths[i + 1][j], lengths[i][j + 1]);
+    for (let j = after.length - 1; j >= 0; j--)
+      lengths[i][j] = bk[i] === ak[j] ? lengths[i + 1][j + 1] + 1 : Math.max(lengths[i + 1][j], lengths[i][j + 1]);
   }
   const ops: { sign: ' ' | '+' | '-'; value: Value }[] = [];
   let [i, j] = [0, 0];
   while (i < before.length || j < after.length) {
-    if (i < before.length && j < after.length && bk[i] === ak[j]) ops.push({ sign: ' ', value: before[i++] }), j++;
-    else if (i < before.length && (j === after.length || lengths[i + 1][j] >= lengths[i][j + 1])) ops.push({ sign: '-', value: before[i++] });
+    if (i < before.length && j < after.length && bk[i] === ak[j]) (ops.push({ sign: ' ', value: before[i++] }), j++);
+    else if (i < before.length && (j === after.length || lengths[i + 1][j] >= lengths[i][j + 1]))
+      ops.push({ sign: '-', value: before[i++] });
     else ops.push({ sign: '+', value: after[j++] });
   }
   return ops;

@@ -25,7 +25,10 @@ export interface LocalWorkspaces {
 }
 
 export class LocalBackend implements StateBackend {
-  constructor(readonly statePath: string, private readonly workspaces?: LocalWorkspaces) {}
+  constructor(
+    readonly statePath: string,
+    private readonly workspaces?: LocalWorkspaces,
+  ) {}
 
   async listWorkspaces(): Promise<string[]> {
     const root = this.workspaces?.root;
@@ -119,8 +122,14 @@ export class LocalBackend implements StateBackend {
 
   async lock(operation: string, version: string): Promise<LockResult> {
     const info: LockInfo = {
-      ID: randomUUID(), Operation: operation, Who: `${os.userInfo().username}@${os.hostname()}`, Version: version,
-      Created: new Date().toISOString(), Path: this.statePath, Pid: process.pid, Host: os.hostname(),
+      ID: randomUUID(),
+      Operation: operation,
+      Who: `${os.userInfo().username}@${os.hostname()}`,
+      Version: version,
+      Created: new Date().toISOString(),
+      Path: this.statePath,
+      Pid: process.pid,
+      Host: os.hostname(),
     };
     fs.mkdirSync(path.dirname(this.lockPath), { recursive: true });
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -162,7 +171,8 @@ export class LocalBackend implements StateBackend {
     const what = lockFileProblem(text);
     if (what === undefined) return { holder: JSON.parse(text) as LockInfo };
     return {
-      problem: `The lock file ${this.lockPath} is not a state lock: ${what}. A run that holds the lock writes its ID, ` +
+      problem:
+        `The lock file ${this.lockPath} is not a state lock: ${what}. A run that holds the lock writes its ID, ` +
         `operation, process and host there as JSON. If no gridform or terraform run is using the state ${this.statePath}, ` +
         `remove the file (rm ${JSON.stringify(this.lockPath)}) and run the command again.`,
     };
@@ -203,7 +213,10 @@ class LocalJournal implements StateJournal {
   private dirty = false;
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly fd: number, private readonly backend: LocalBackend) {
+  constructor(
+    private readonly fd: number,
+    private readonly backend: LocalBackend,
+  ) {
     this.timer = setInterval(() => this.sync(), FSYNC_INTERVAL_MS);
     this.timer.unref();
   }
@@ -218,7 +231,7 @@ class LocalJournal implements StateJournal {
    */
   append(entry: JournalEntry, ...extraLines: string[]): void {
     const bytes = Buffer.from([stringifyJson(entry), ...extraLines].join('\n') + '\n');
-    for (let done = 0; done < bytes.length; ) done += fs.writeSync(this.fd, bytes, done);
+    for (let done = 0; done < bytes.length;) done += fs.writeSync(this.fd, bytes, done);
     this.dirty = true;
   }
 

@@ -24,10 +24,15 @@ export function moveObjects(state: StateView, from: string, to: string): { moved
   if (!moving.length) return { moved: [], diagnostics: [error(`No object found at ${from}`, 'state list shows what the state holds.')] };
   const srcType = splitResourceAddress(src.resource);
   const dstType = splitResourceAddress(dst.resource);
-  if (srcType.type !== dstType.type || srcType.mode !== dstType.mode) return { moved: [], diagnostics: [error('Invalid state move', `${from} is a ${srcType.type}; it cannot become a ${dstType.type}.`)] };
-  const pairs = moving.map((a): [string, string] => [a, instanceAddress(dst.resource, src.key === undefined && dst.key === undefined ? parseInstanceAddress(a)!.key : dst.key)]);
+  if (srcType.type !== dstType.type || srcType.mode !== dstType.mode)
+    return { moved: [], diagnostics: [error('Invalid state move', `${from} is a ${srcType.type}; it cannot become a ${dstType.type}.`)] };
+  const pairs = moving.map((a): [string, string] => [
+    a,
+    instanceAddress(dst.resource, src.key === undefined && dst.key === undefined ? parseInstanceAddress(a)!.key : dst.key),
+  ]);
   const taken = pairs.find(([a, target]) => a !== target && state.instance(target));
-  if (taken) return { moved: [], diagnostics: [error('Destination already exists', `${taken[1]} is already in the state; nothing was moved.`)] };
+  if (taken)
+    return { moved: [], diagnostics: [error('Destination already exists', `${taken[1]} is already in the state; nothing was moved.`)] };
   const r = state.resource(src.resource)!;
   for (const [a, target] of pairs) {
     const inst = state.instance(a)!;

@@ -57,16 +57,22 @@ export class PgBackend implements StateBackend {
   /** Creates the schema, Terraform's states table and index, and gridform's two tables. */
   private async prepare(c: Client): Promise<void> {
     if (!this.o.skipSchemaCreation) {
-      const { rows } = await c.query('select count(1)::int as n from information_schema.schemata where schema_name = $1', [this.o.schemaName]);
+      const { rows } = await c.query('select count(1)::int as n from information_schema.schemata where schema_name = $1', [
+        this.o.schemaName,
+      ]);
       if (rows[0].n < 1) await c.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
     }
     if (!this.o.skipTableCreation) {
       await c.query('CREATE SEQUENCE IF NOT EXISTS public.global_states_id_seq AS bigint');
-      await c.query(`CREATE TABLE IF NOT EXISTS ${this.schema}.states (id bigint NOT NULL DEFAULT nextval('public.global_states_id_seq') PRIMARY KEY, name text UNIQUE, data text)`);
+      await c.query(
+        `CREATE TABLE IF NOT EXISTS ${this.schema}.states (id bigint NOT NULL DEFAULT nextval('public.global_states_id_seq') PRIMARY KEY, name text UNIQUE, data text)`,
+      );
     }
     if (!this.o.skipIndexCreation) await c.query(`CREATE UNIQUE INDEX IF NOT EXISTS states_by_name ON ${this.schema}.states (name)`);
     await c.query(`CREATE TABLE IF NOT EXISTS ${this.schema}.gridform_locks (name text PRIMARY KEY, info text NOT NULL)`);
-    await c.query(`CREATE TABLE IF NOT EXISTS ${this.schema}.gridform_journal (seq bigserial PRIMARY KEY, name text NOT NULL, entry text NOT NULL)`);
+    await c.query(
+      `CREATE TABLE IF NOT EXISTS ${this.schema}.gridform_journal (seq bigserial PRIMARY KEY, name text NOT NULL, entry text NOT NULL)`,
+    );
   }
 
   private async snapshot(c: Client): Promise<StateFile | undefined> {
@@ -130,7 +136,9 @@ export class PgBackend implements StateBackend {
 
   async openJournal(state: StateFile): Promise<StateJournal> {
     const c = await this.db();
-    const hasSnapshot = (await c.query(`SELECT 1 FROM ${this.schema}.states WHERE name = $1 AND data IS NOT NULL AND data <> ''`, [this.o.workspace])).rows.length > 0;
+    const hasSnapshot =
+      (await c.query(`SELECT 1 FROM ${this.schema}.states WHERE name = $1 AND data IS NOT NULL AND data <> ''`, [this.o.workspace])).rows
+        .length > 0;
     const journal = new PgJournal(c, this.schema, this.o.workspace, (s) => this.commitSnapshot(c, s));
     await journal.append([{ t: 'begin', lineage: state.lineage, serial: state.serial }, ...(hasSnapshot ? [] : [state])]);
     return journal;
@@ -139,21 +147,33 @@ export class PgBackend implements StateBackend {
   async lock(operation: string, version: string): Promise<LockResult> {
     const c = await this.db();
     const info: LockInfo = {
-      ID: randomUUID(), Operation: operation, Who: `${os.userInfo().username}@${os.hostname()}`, Version: version,
-      Created: new Date().toISOString(), Path: '', Pid: process.pid, Host: os.hostname(),
+      ID: randomUUID(),
+      Operation: operation,
+      Who: `${os.userInfo().username}@${os.hostname()}`,
+      Version: version,
+      Created: new Date().toISOString(),
+      Path: '',
+      Pid: process.pid,
+      Host: os.hostname(),
     };
     const key = await this.tryAdvisoryLock(c);
     if (!key) return { ok: false, holder: await this.holder(c) };
     const { rows } = await c.query('SELECT pg_backend_pid() AS pid');
     const held: LockInfo = { ...info, Path: key, Info: `pg_backend_pid=${rows[0].pid}` };
-    await c.query(`INSERT INTO ${this.schema}.gridform_locks (name, info) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET info = $2`, [this.o.workspace, JSON.stringify(held)]);
+    await c.query(`INSERT INTO ${this.schema}.gridform_locks (name, info) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET info = $2`, [
+      this.o.workspace,
+      JSON.stringify(held),
+    ]);
     this.held = { key, id: info.ID };
     return { ok: true, info: held };
   }
 
   /** Terraform's scheme: the row's id for an existing workspace, -1 while one is being created. */
   private async tryAdvisoryLock(c: Client): Promise<string | undefined> {
-    const { rows } = await c.query(`SELECT s.id::text AS id, pg_try_advisory_lock(s.id) AS row_lock, pg_try_advisory_lock(${CREATION_LOCK}) AS create_lock FROM ${this.schema}.states s WHERE s.name = $1`, [this.o.workspace]);
+    const { rows } = await c.query(
+      `SELECT s.id::text AS id, pg_try_advisory_lock(s.id) AS row_lock, pg_try_advisory_lock(${CREATION_LOCK}) AS create_lock FROM ${this.schema}.states s WHERE s.name = $1`,
+      [this.o.workspace],
+    );
     if (!rows.length) {
       const r = await c.query(`SELECT pg_try_advisory_lock(${CREATION_LOCK}) AS ok`);
       return r.rows[0].ok ? CREATION_LOCK : undefined;
@@ -191,9 +211,13 @@ export class PgBackend implements StateBackend {
       const app = /^gridform (\d+)$/.exec(x.app ?? '');
       const client = app ? '' : ` (${x.app ? `application "${x.app}"` : 'no application name'})`;
       return {
-        ...unknown, Who: `${x.user}@${x.addr ?? 'local socket'}${client}`, Created: x.since,
-        Pid: app ? Number(app[1]) : 0, Host: x.addr ?? '',
-        Info: `pg_backend_pid=${x.pid}; it recorded no lock info (terraform, or a gridform killed while taking the lock): ` +
+        ...unknown,
+        Who: `${x.user}@${x.addr ?? 'local socket'}${client}`,
+        Created: x.since,
+        Pid: app ? Number(app[1]) : 0,
+        Host: x.addr ?? '',
+        Info:
+          `pg_backend_pid=${x.pid}; it recorded no lock info (terraform, or a gridform killed while taking the lock): ` +
           `end that session with SELECT pg_terminate_backend(${x.pid}) if it is stuck`,
       };
     }
@@ -215,7 +239,10 @@ export class PgBackend implements StateBackend {
 
   async unlock(id: string): Promise<void> {
     if (!this.held || this.held.id !== id || !this.client) return;
-    await this.client.query(`DELETE FROM ${this.schema}.gridform_locks WHERE name = $1 AND info::jsonb->>'ID' = $2`, [this.o.workspace, id]);
+    await this.client.query(`DELETE FROM ${this.schema}.gridform_locks WHERE name = $1 AND info::jsonb->>'ID' = $2`, [
+      this.o.workspace,
+      id,
+    ]);
     await this.client.query(`SELECT pg_advisory_unlock(${this.held.key}::bigint)`);
     this.held = undefined;
   }
@@ -265,7 +292,12 @@ class PgJournal implements StateJournal {
   private flushSoon?: NodeJS.Immediate;
   private failure: unknown;
 
-  constructor(private readonly c: Client, private readonly schema: string, private readonly name: string, private readonly commitState: (s: StateFile) => Promise<void>) {}
+  constructor(
+    private readonly c: Client,
+    private readonly schema: string,
+    private readonly name: string,
+    private readonly commitState: (s: StateFile) => Promise<void>,
+  ) {}
 
   append(entries: (JournalEntry | StateFile)[]): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
@@ -290,7 +322,11 @@ class PgJournal implements StateJournal {
         const batch = this.queue;
         this.queue = [];
         try {
-          await this.c.query({ name: 'gridform-journal-append', text: `INSERT INTO ${this.schema}.gridform_journal (name, entry) SELECT $1, e FROM unnest($2::text[]) WITH ORDINALITY AS t(e, n) ORDER BY n`, values: [this.name, batch.map((b) => b.line)] });
+          await this.c.query({
+            name: 'gridform-journal-append',
+            text: `INSERT INTO ${this.schema}.gridform_journal (name, entry) SELECT $1, e FROM unnest($2::text[]) WITH ORDINALITY AS t(e, n) ORDER BY n`,
+            values: [this.name, batch.map((b) => b.line)],
+          });
           batch.forEach((b) => b.done());
         } catch (err) {
           batch.forEach((b) => b.fail(err));

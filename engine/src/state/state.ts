@@ -48,7 +48,15 @@ export interface StateFile {
 }
 
 export function emptyState(): StateFile {
-  return { version: 4, terraform_version: ENGINE_TERRAFORM_VERSION, serial: 0, lineage: randomUUID(), outputs: {}, resources: [], check_results: null };
+  return {
+    version: 4,
+    terraform_version: ENGINE_TERRAFORM_VERSION,
+    serial: 0,
+    lineage: randomUUID(),
+    outputs: {},
+    resources: [],
+    check_results: null,
+  };
 }
 
 export function addressOf(r: Pick<StateResource, 'mode' | 'type' | 'name'>): string {
@@ -101,7 +109,9 @@ export class StateView {
 
   deposedObjects(): DeposedObject[] {
     const out: DeposedObject[] = [];
-    for (const r of this.file.resources) for (const i of r.instances) if (i.deposed) out.push({ address: instanceAddress(addressOf(r), i.index_key), resource: r, instance: i });
+    for (const r of this.file.resources)
+      for (const i of r.instances)
+        if (i.deposed) out.push({ address: instanceAddress(addressOf(r), i.index_key), resource: r, instance: i });
     return out;
   }
 
@@ -159,5 +169,9 @@ function parse(address: string): { resource: string; key: InstanceKey } {
 
 /** sensitive_attributes in the v4 shape: a list of paths, each a list of get_attr/index steps. */
 export function sensitivePaths(paths: AttributePath[]): unknown[] {
-  return paths.map((p) => p.map((step) => (typeof step === 'number' ? { type: 'index', value: { value: step, type: 'number' } } : { type: 'get_attr', value: step })));
+  return paths.map((p) =>
+    p.map((step) =>
+      typeof step === 'number' ? { type: 'index', value: { value: step, type: 'number' } } : { type: 'get_attr', value: step },
+    ),
+  );
 }

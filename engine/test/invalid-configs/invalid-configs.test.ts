@@ -9,8 +9,16 @@ import { invalidConfigurations } from './corpus';
 /** What a JavaScript failure looks like in output, as opposed to a diagnostic. */
 const JS_ERROR_TEXT = new RegExp(
   [
-    'Cannot read propert', 'is not a function', 'is not iterable', 'Maximum call stack', 'TypeError', 'ReferenceError', 'RangeError',
-    '\\n\\s+at [\\w.<>]+ \\(', 'undefined is not', '\\[object Object\\]',
+    'Cannot read propert',
+    'is not a function',
+    'is not iterable',
+    'Maximum call stack',
+    'TypeError',
+    'ReferenceError',
+    'RangeError',
+    '\\n\\s+at [\\w.<>]+ \\(',
+    'undefined is not',
+    '\\[object Object\\]',
   ].join('|'),
 );
 

@@ -13,8 +13,15 @@ export interface Comparison {
 
 const CRASH = new RegExp(
   [
-    'TypeError', 'ReferenceError', 'RangeError', 'SyntaxError: (?!.*JSON)', 'Cannot read propert', 'is not a function', 'is not iterable',
-    'undefined is not', 'Maximum call stack',
+    'TypeError',
+    'ReferenceError',
+    'RangeError',
+    'SyntaxError: (?!.*JSON)',
+    'Cannot read propert',
+    'is not a function',
+    'is not iterable',
+    'undefined is not',
+    'Maximum call stack',
   ].join('|'),
 );
 

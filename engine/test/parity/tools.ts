@@ -108,8 +108,8 @@ function resourcesOf(state: Applied['state']): Record<string, unknown> {
         inst.index_key === undefined
           ? ''
           : typeof inst.index_key === 'string' && !inst.index_key.startsWith('#num:')
-          ? `["${inst.index_key}"]`
-          : `[${String(inst.index_key).replace('#num:', '')}]`;
+            ? `["${inst.index_key}"]`
+            : `[${String(inst.index_key).replace('#num:', '')}]`;
       const { id: _id, ...attributes } = inst.attributes;
       out[`${r.type}.${r.name}${suffix}`] = attributes;
     }

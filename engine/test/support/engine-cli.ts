@@ -45,7 +45,12 @@ export class StackFolder {
   writeText(text: string): void {
     fs.writeFileSync(path.join(this.dir, 'cdk.tf.json'), text);
   }
-  state(): { serial: number; lineage: string; resources: { name: string; instances: { index_key?: unknown; attributes: Record<string, unknown>; status?: string }[] }[]; outputs: Record<string, { value: unknown }> } {
+  state(): {
+    serial: number;
+    lineage: string;
+    resources: { name: string; instances: { index_key?: unknown; attributes: Record<string, unknown>; status?: string }[] }[];
+    outputs: Record<string, { value: unknown }>;
+  } {
     return JSON.parse(fs.readFileSync(path.join(this.dir, 'terraform.tfstate'), 'utf8'));
   }
   remove(): void {

@@ -19,7 +19,9 @@ function binDir(): string {
   const base = '/usr/lib/postgresql';
   const versions = fs.existsSync(base) ? fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb'))) : [];
   if (!versions.length) {
-    throw new Error('PostgreSQL server binaries (initdb, pg_ctl) were not found: install them with `apt-get install -y postgresql` (.ci/run does)');
+    throw new Error(
+      'PostgreSQL server binaries (initdb, pg_ctl) were not found: install them with `apt-get install -y postgresql` (.ci/run does)',
+    );
   }
   versions.sort((a, b) => Number(b) - Number(a));
   return path.join(base, versions[0], 'bin');

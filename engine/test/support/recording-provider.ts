@@ -17,13 +17,21 @@ export interface WorldRecord {
 
 export function readWorld(file: string): WorldRecord[] {
   if (!fs.existsSync(file)) return [];
-  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as WorldRecord);
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as WorldRecord);
 }
 
 export class RecordingProvider implements Provider {
   private creates = 0;
 
-  constructor(private readonly file: string, private readonly delayMs: number, private readonly onCreate?: (count: number) => void) {}
+  constructor(
+    private readonly file: string,
+    private readonly delayMs: number,
+    private readonly onCreate?: (count: number) => void,
+  ) {}
 
   getSchema() {
     return FAKE_SCHEMA;
@@ -65,7 +73,7 @@ export class RecordingProvider implements Provider {
   }
   private live(): Map<string, WorldRecord> {
     const live = new Map<string, WorldRecord>();
-    for (const r of readWorld(this.file)) (r.op === 'create' ? live.set(r.id, r) : live.delete(r.id));
+    for (const r of readWorld(this.file)) r.op === 'create' ? live.set(r.id, r) : live.delete(r.id);
     return live;
   }
   async importResourceState() {

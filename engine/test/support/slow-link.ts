@@ -25,12 +25,15 @@ export function startSlowLink(target: { host: string; port: number }, delayMs: n
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve({
-      port: (server.address() as net.AddressInfo).port,
-      close: () => new Promise((done) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => done());
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        port: (server.address() as net.AddressInfo).port,
+        close: () =>
+          new Promise((done) => {
+            for (const s of sockets) s.destroy();
+            server.close(() => done());
+          }),
       }),
-    }));
+    );
   });
 }

@@ -55,7 +55,9 @@ export class GridContext {
     const taken = new Set([...(await (await this.node(nodeId)).wgPorts()), ...mine]);
     const port = randomFreePort(taken);
     if (port === undefined) {
-      throw new GridError(`node ${nodeId} has no free wireguard port left in ${WG_PORT_MIN}-${WG_PORT_MAX}: put the network on another node`);
+      throw new GridError(
+        `node ${nodeId} has no free wireguard port left in ${WG_PORT_MIN}-${WG_PORT_MAX}: put the network on another node`,
+      );
     }
     mine.add(port);
     return port;

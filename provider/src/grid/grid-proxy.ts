@@ -15,7 +15,7 @@ export const PROXY_PAGE_SIZE = 10;
 
 export async function proxyNodes(proxyUrl: string, filter: Record<string, string | number | boolean>, page: number): Promise<ProxyNode[]> {
   const query = new URLSearchParams(
-    Object.entries({ ...filter, size: PROXY_PAGE_SIZE, page }).map(([k, v]): [string, string] => [k, String(v)])
+    Object.entries({ ...filter, size: PROXY_PAGE_SIZE, page }).map(([k, v]): [string, string] => [k, String(v)]),
   );
   const url = `${proxyUrl}/nodes?${query}`;
   let res: Response;
@@ -25,7 +25,7 @@ export async function proxyNodes(proxyUrl: string, filter: Record<string, string
     const why = (err as Error & { cause?: Error }).cause?.message ?? (err as Error).message;
     throw new GridError(
       `cannot reach the Grid Proxy (explorer) at ${proxyUrl}: ${why}; ` +
-        'is the local grid running (gridform grid status)? Or set proxy_url in the provider'
+        'is the local grid running (gridform grid status)? Or set proxy_url in the provider',
     );
   }
   const body = (await res.json().catch(() => undefined)) as ProxyNode[] | { error?: string } | undefined;

@@ -29,7 +29,12 @@ export function buildDeployment(ctx: GridContext, spec: DeploymentSpec, version 
     metadata: JSON.stringify(spec.metadata),
     description: '',
     expiration: 0,
-    signatureRequirement: { requests: [{ twinId: ctx.twinId, required: false, weight: 1 }], weightRequired: 1, signatures: [], signatureStyle: '' },
+    signatureRequirement: {
+      requests: [{ twinId: ctx.twinId, required: false, weight: 1 }],
+      weightRequired: 1,
+      signatures: [],
+      signatureStyle: '',
+    },
     workloads: spec.workloads,
   };
 }
@@ -129,7 +134,12 @@ async function ownLiveContractWithHash(ctx: GridContext, nodeId: number, hash: s
  * node the signed deployment; then every workload must be ok at the new version. On failure the
  * previous workloads are put back the same way, so the contract and the node end as they were.
  */
-export async function updateNodeDeployment(ctx: GridContext, nodeId: number, contractId: number, spec: Omit<DeploymentSpec, 'nodeId' | 'publicIps'>): Promise<node.Deployment__Output> {
+export async function updateNodeDeployment(
+  ctx: GridContext,
+  nodeId: number,
+  contractId: number,
+  spec: Omit<DeploymentSpec, 'nodeId' | 'publicIps'>,
+): Promise<node.Deployment__Output> {
   await requireUp(ctx, nodeId);
   const client = await ctx.node(nodeId);
   const old = await client.get(ctx.twinId, contractId);
@@ -139,7 +149,9 @@ export async function updateNodeDeployment(ctx: GridContext, nodeId: number, con
     const d = buildDeployment(ctx, { ...spec, nodeId, publicIps: 0, workloads: versioned(workloads, from, version) }, version);
     d.contractId = contractId;
     try {
-      await ctx.chain.submit(ctx.key, { updateNodeContract: { contractId, deploymentHash: deploymentHashHex(d), deploymentData: d.metadata ?? '' } });
+      await ctx.chain.submit(ctx.key, {
+        updateNodeContract: { contractId, deploymentHash: deploymentHashHex(d), deploymentData: d.metadata ?? '' },
+      });
     } catch (err) {
       throw new GridError(`updating contract ${contractId} with the new deployment hash failed: ${(err as Error).message}`);
     }
@@ -157,7 +169,10 @@ export async function updateNodeDeployment(ctx: GridContext, nodeId: number, con
   } catch (err) {
     try {
       const now = await client.get(ctx.twinId, contractId);
-      await send(old.workloads.map(({ result: _result, ...w }) => w), now);
+      await send(
+        old.workloads.map(({ result: _result, ...w }) => w),
+        now,
+      );
       (err as Error).message += ` (the deployment was put back as it was)`;
     } catch (rollbackErr) {
       (err as Error).message += ` (and putting the previous deployment back failed: ${(rollbackErr as Error).message})`;
@@ -170,7 +185,12 @@ export async function updateNodeDeployment(ctx: GridContext, nodeId: number, con
 function versioned(workloads: node.Workload[], from: node.Deployment__Output, version: number): node.Workload[] {
   return workloads.map((w) => {
     const before = from.workloads.find((x) => x.name === w.name);
-    const same = before && before.type === w.type && before.data === w.data && (before.description ?? '') === (w.description ?? '') && (before.metadata ?? '') === (w.metadata ?? '');
+    const same =
+      before &&
+      before.type === w.type &&
+      before.data === w.data &&
+      (before.description ?? '') === (w.description ?? '') &&
+      (before.metadata ?? '') === (w.metadata ?? '');
     return { ...w, version: same ? before.version : version };
   });
 }
@@ -192,13 +212,16 @@ export async function waitReady(ctx: GridContext, nodeId: number, contractId: nu
     for (const w of d.workloads) {
       const state = w.result?.state;
       if (state === 'error') throw new GridError(`workload ${w.name} (${w.type}) failed on node ${nodeId}: ${w.result?.message}`);
-      if (state === 'deleted' || state === 'paused') throw new GridError(`workload ${w.name} on node ${nodeId} is ${state}: ${w.result?.message || 'contract ended'}`);
+      if (state === 'deleted' || state === 'paused')
+        throw new GridError(`workload ${w.name} on node ${nodeId} is ${state}: ${w.result?.message || 'contract ended'}`);
       if (state !== 'ok' || d.version < version) pending.push(w.name);
     }
     if (!pending.length) return d;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new GridError(`timed out after ${Math.round(ctx.timeoutMs / 1000)}s waiting for workloads ${pending.join(', ')} of contract ${contractId} on node ${nodeId}; raise timeout_seconds in the provider if the node is slow`);
+  throw new GridError(
+    `timed out after ${Math.round(ctx.timeoutMs / 1000)}s waiting for workloads ${pending.join(', ')} of contract ${contractId} on node ${nodeId}; raise timeout_seconds in the provider if the node is slow`,
+  );
 }
 
 export function resultOf(d: node.Deployment__Output, name: string): Record<string, unknown> {

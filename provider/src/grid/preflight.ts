@@ -37,14 +37,27 @@ function human(bytes: number): string {
 }
 
 /** `replacing`: what the same contract holds now (an update frees it first). */
-export async function preflight(ctx: GridContext, nodeId: number, workloads: readonly node.Workload[], publicIps: number, replacing: readonly node.Workload[] = []): Promise<void> {
+export async function preflight(
+  ctx: GridContext,
+  nodeId: number,
+  workloads: readonly node.Workload[],
+  publicIps: number,
+  replacing: readonly node.Workload[] = [],
+): Promise<void> {
   await requireUp(ctx, nodeId);
   const ask = capacityOf(workloads);
   const held = capacityOf(replacing);
   const stats = await (await ctx.node(nodeId)).statistics();
-  for (const [key, label] of [['mru', 'memory'], ['sru', 'SSD storage'], ['hru', 'HDD storage']] as const) {
+  for (const [key, label] of [
+    ['mru', 'memory'],
+    ['sru', 'SSD storage'],
+    ['hru', 'HDD storage'],
+  ] as const) {
     const free = Number(stats.total?.[key] ?? 0) - Number(stats.system?.[key] ?? 0) - Number(stats.used?.[key] ?? 0) + held[key];
-    if (ask[key] > free) throw new GridError(`node ${nodeId} has not enough ${label}: the deployment asks for ${human(ask[key])}, ${human(Math.max(free, 0))} is free; pick another node or ask for less`);
+    if (ask[key] > free)
+      throw new GridError(
+        `node ${nodeId} has not enough ${label}: the deployment asks for ${human(ask[key])}, ${human(Math.max(free, 0))} is free; pick another node or ask for less`,
+      );
   }
   await checkBalance(ctx, ask, publicIps);
 }
@@ -72,11 +85,15 @@ async function checkBalance(ctx: GridContext, ask: Ask, publicIps: number): Prom
   const mru = ask.mru / GiB;
   const cu = Math.min(Math.max(mru / 4, ask.cru / 2), Math.max(mru / 8, ask.cru), Math.max(mru / 2, ask.cru / 4));
   const su = ask.hru / GiB / 1200 + ask.sru / GiB / 200;
-  const hourlyUsd = (BigInt(Math.round(cu * 1e6)) * BigInt(policy.cu) + BigInt(Math.round(su * 1e6)) * BigInt(policy.su)) / 1_000_000n + BigInt(publicIps) * BigInt(policy.ipu);
+  const hourlyUsd =
+    (BigInt(Math.round(cu * 1e6)) * BigInt(policy.cu) + BigInt(Math.round(su * 1e6)) * BigInt(policy.su)) / 1_000_000n +
+    BigInt(publicIps) * BigInt(policy.ipu);
   const [whole, frac = ''] = info.tftPriceUsd.split('.');
   const hourlyTft = (hourlyUsd * 10n ** BigInt(frac.length)) / BigInt(whole + frac);
   const balance = BigInt(account.balance) - BigInt(account.reserved || '0');
   if (balance < hourlyTft) {
-    throw new GridError(`your balance of ${unitsToTft(balance)} TFT does not pay for one hour of this deployment (${unitsToTft(hourlyTft)} TFT an hour): fund twin ${ctx.twinId} first (gridform account transfer, or gridform account create --fund on the local grid)`);
+    throw new GridError(
+      `your balance of ${unitsToTft(balance)} TFT does not pay for one hour of this deployment (${unitsToTft(hourlyTft)} TFT an hour): fund twin ${ctx.twinId} first (gridform account transfer, or gridform account create --fund on the local grid)`,
+    );
   }
 }

@@ -44,9 +44,10 @@ export function loadLocalGrid(env: Readonly<Record<string, string | undefined>>)
   const file = path.join(localGridDir(env), 'grid.json');
   if (!fs.existsSync(file)) return {};
   const mode = (fs.statSync(file).mode & 0o777).toString(8).padStart(4, '0');
-  const warning = fs.statSync(file).mode & 0o077
-    ? `${file} is readable by others, yet it holds the mnemonic of the local grid's dev account (mode ${mode}). Run: chmod 600 ${file}`
-    : undefined;
+  const warning =
+    fs.statSync(file).mode & 0o077
+      ? `${file} is readable by others, yet it holds the mnemonic of the local grid's dev account (mode ${mode}). Run: chmod 600 ${file}`
+      : undefined;
   const fix = 'Start the local grid again (gridform grid down, then gridform grid up), or remove the file.';
   let doc: unknown;
   try {
@@ -71,12 +72,18 @@ export function readLocalGrid(env: Readonly<Record<string, string | undefined>>)
 
 export function resolveSettings(
   config: {
-    mnemonic?: unknown; network?: unknown; chain_url?: unknown; proxy_url?: unknown; key_type?: unknown; timeout_seconds?: unknown;
+    mnemonic?: unknown;
+    network?: unknown;
+    chain_url?: unknown;
+    proxy_url?: unknown;
+    key_type?: unknown;
+    timeout_seconds?: unknown;
   },
   env: Readonly<Record<string, string | undefined>>,
 ): { settings?: GridSettings; problem?: { attribute: string; message: string }; warnings?: string[] } {
   const warnings: string[] = [];
-  if (config.key_type && config.key_type !== 'ed25519') return { problem: { attribute: 'key_type', message: `key_type ${JSON.stringify(config.key_type)} is not supported: use ed25519` } };
+  if (config.key_type && config.key_type !== 'ed25519')
+    return { problem: { attribute: 'key_type', message: `key_type ${JSON.stringify(config.key_type)} is not supported: use ed25519` } };
   const network = typeof config.network === 'string' && config.network ? config.network : 'local';
   const loaded = network === 'local' ? loadLocalGrid(env) : {};
   if (loaded.warning) warnings.push(loaded.warning);
@@ -88,10 +95,22 @@ export function resolveSettings(
   let chainAddress: string;
   if (typeof config.chain_url === 'string' && config.chain_url) chainAddress = config.chain_url;
   else if (network === 'local') chainAddress = local?.chain.address ?? DEFAULT_LOCAL_CHAIN;
-  else return { problem: { attribute: 'network', message: `network ${JSON.stringify(network)} is not reachable from here: use "local" or set chain_url to HOST:PORT of a chain` } };
+  else
+    return {
+      problem: {
+        attribute: 'network',
+        message: `network ${JSON.stringify(network)} is not reachable from here: use "local" or set chain_url to HOST:PORT of a chain`,
+      },
+    };
   const mnemonic = (typeof config.mnemonic === 'string' && config.mnemonic) || env.MNEMONIC || local?.devAccount.mnemonic;
   if (!mnemonic) {
-    return { problem: { attribute: 'mnemonic', message: 'no mnemonic: set mnemonic in the provider, or export MNEMONIC, or start a local grid (gridform grid up) whose dev account is used by default' } };
+    return {
+      problem: {
+        attribute: 'mnemonic',
+        message:
+          'no mnemonic: set mnemonic in the provider, or export MNEMONIC, or start a local grid (gridform grid up) whose dev account is used by default',
+      },
+    };
   }
   const timeout = config.timeout_seconds ?? null;
   if (timeout !== null && !(typeof timeout === 'number' && Number.isInteger(timeout) && timeout >= 1 && timeout <= 86_400)) {

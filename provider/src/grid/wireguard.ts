@@ -18,6 +18,10 @@ const X25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b656e04220420', 'hex
 
 /** The public key of a wireguard private key (both base64). */
 export function wgPublicKey(privateKey: string): string {
-  const key = createPrivateKey({ key: Buffer.concat([X25519_PKCS8_PREFIX, Buffer.from(privateKey, 'base64')]), format: 'der', type: 'pkcs8' });
+  const key = createPrivateKey({
+    key: Buffer.concat([X25519_PKCS8_PREFIX, Buffer.from(privateKey, 'base64')]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   return Buffer.from(createPublicKey(key).export({ format: 'jwk' }).x!, 'base64url').toString('base64');
 }

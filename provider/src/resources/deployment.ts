@@ -26,7 +26,12 @@ export const deploymentResource: GridResource = {
     const c = new Checks(deploymentDecl, config);
     const vms = Array.isArray(config.vms) ? (config.vms as ObjectValue[]) : [];
     if (vms.length) c.required(config.network_name, ['network_name']);
-    if (!vms.length && !(config.containers as unknown[] | null)?.length && !(config.disks as unknown[] | null)?.length && !(config.zdbs as unknown[] | null)?.length) {
+    if (
+      !vms.length &&
+      !(config.containers as unknown[] | null)?.length &&
+      !(config.disks as unknown[] | null)?.length &&
+      !(config.zdbs as unknown[] | null)?.length
+    ) {
       c.fail(['vms'], 'Empty deployment', 'A deployment needs at least one VM, container, disk or zdb.');
     }
     const names = new Set<string>();
@@ -34,7 +39,12 @@ export const deploymentResource: GridResource = {
     const zdbs = Array.isArray(config.zdbs) ? (config.zdbs as ObjectValue[]) : [];
     const unique = (name: Value | undefined, path: (string | number)[], what: string) => {
       if (typeof name !== 'string') return;
-      if (names.has(name)) c.fail(path, `Duplicate ${what} name`, `Another workload of this deployment (VM, disk or zdb) is named ${JSON.stringify(name)}; names must be unique.`);
+      if (names.has(name))
+        c.fail(
+          path,
+          `Duplicate ${what} name`,
+          `Another workload of this deployment (VM, disk or zdb) is named ${JSON.stringify(name)}; names must be unique.`,
+        );
       names.add(name);
     };
     disks.forEach((disk, i) => unique(disk.name, ['disks', i, 'name'], 'disk'));
@@ -49,7 +59,12 @@ export const deploymentResource: GridResource = {
     vms.forEach((vm, i) => {
       unique(vm.name, ['vms', i, 'name'], 'VM');
       checkMounts(c, vm, ['vms', i], diskNames);
-      if (vm.publicip6 === true) c.fail(['vms', i, 'publicip6'], 'publicip6 is not supported yet', 'The local grid farms have no IPv6 ranges; leave publicip6 unset.');
+      if (vm.publicip6 === true)
+        c.fail(
+          ['vms', i, 'publicip6'],
+          'publicip6 is not supported yet',
+          'The local grid farms have no IPv6 ranges; leave publicip6 unset.',
+        );
     });
     return c.diags;
   },
@@ -59,7 +74,11 @@ export const deploymentResource: GridResource = {
     const networkName = String(planned.network_name ?? '');
     const vms = (planned.vms ?? []) as ObjectValue[];
     const subnet = vms.length || ((planned.containers ?? []) as unknown[]).length ? await networkSubnet(ctx, nodeId, networkName) : '';
-    const workloads = [...storageWorkloads(planned), ...vms.flatMap((vm) => vmWorkloads(vm, networkName)), ...containerWorkloads(planned, networkName)];
+    const workloads = [
+      ...storageWorkloads(planned),
+      ...vms.flatMap((vm) => vmWorkloads(vm, networkName)),
+      ...containerWorkloads(planned, networkName),
+    ];
     const name = String(planned.name ?? vms[0]?.name ?? 'deployment');
     const d = await createNodeDeployment(ctx, {
       nodeId,
@@ -80,9 +99,16 @@ export const deploymentResource: GridResource = {
     const vms = (planned.vms ?? []) as ObjectValue[];
     const configured = (config.vms ?? []) as ObjectValue[];
     // the private IP asked for in the configuration, not the one the node picked (which the state carries)
-    const workloads = [...storageWorkloads(planned), ...vms.flatMap((vm, i) => vmWorkloads({ ...vm, ip: configured[i]?.ip ?? null }, networkName)), ...containerWorkloads(planned, networkName)];
+    const workloads = [
+      ...storageWorkloads(planned),
+      ...vms.flatMap((vm, i) => vmWorkloads({ ...vm, ip: configured[i]?.ip ?? null }, networkName)),
+      ...containerWorkloads(planned, networkName),
+    ];
     const name = String(planned.name ?? vms[0]?.name ?? 'deployment');
-    const d = await updateNodeDeployment(ctx, nodeId, Number(prior.id), { workloads, metadata: { type: 'vm', name, projectName: String(planned.solution_type ?? name) } });
+    const d = await updateNodeDeployment(ctx, nodeId, Number(prior.id), {
+      workloads,
+      metadata: { type: 'vm', name, projectName: String(planned.solution_type ?? name) },
+    });
     return { state: stateFrom(planned, d, String(prior.ip_range ?? '')) };
   },
 
@@ -106,7 +132,10 @@ export const deploymentResource: GridResource = {
       return { ...z, ips: old?.ips ?? Unknown, namespace: old?.namespace ?? Unknown, port: old?.port ?? Unknown };
     });
     const ctBefore = new Map(((prior?.containers ?? []) as ObjectValue[]).map((x) => [String(x.name), x]));
-    const containers = ((proposed.containers ?? []) as ObjectValue[]).map((x): ObjectValue => ({ ...x, ip: ctBefore.get(String(x.name))?.ip ?? Unknown }));
+    const containers = ((proposed.containers ?? []) as ObjectValue[]).map((x): ObjectValue => ({
+      ...x,
+      ip: ctBefore.get(String(x.name))?.ip ?? Unknown,
+    }));
     return { ...proposed, vms, containers, zdbs, id: prior?.id ?? Unknown, ip_range: prior?.ip_range ?? Unknown };
   },
 
@@ -131,36 +160,88 @@ export const deploymentResource: GridResource = {
     if (!Number.isInteger(contractId) || contractId <= 0) throw new GridError(`import id ${JSON.stringify(id)} must be a node contract id`);
     const contract = await ctx.chain.contract(contractId);
     if (contract.type !== 'node' || contract.state === 'Deleted') throw new GridError(`contract ${contractId} is not a live node contract`);
-    if (contract.twinId !== ctx.twinId) throw new GridError(`contract ${contractId} belongs to twin ${contract.twinId}, not to yours (${ctx.twinId})`);
+    if (contract.twinId !== ctx.twinId)
+      throw new GridError(`contract ${contractId} belongs to twin ${contract.twinId}, not to yours (${ctx.twinId})`);
     const d = await (await ctx.node(contract.nodeId)).get(ctx.twinId, contractId);
     const meta = JSON.parse(d.metadata || '{}') as { name?: string };
     const vms: ObjectValue[] = d.workloads
       .filter((w) => w.type === 'zmachine')
       .map((w) => {
-        const data = JSON.parse(w.data) as { flist: string; compute_capacity: { cpu: number; memory: number }; size: number; entrypoint?: string; env?: Record<string, string>; network: { public_ip?: string; planetary?: boolean }; mounts?: { name: string; mountpoint: string }[] };
+        const data = JSON.parse(w.data) as {
+          flist: string;
+          compute_capacity: { cpu: number; memory: number };
+          size: number;
+          entrypoint?: string;
+          env?: Record<string, string>;
+          network: { public_ip?: string; planetary?: boolean };
+          mounts?: { name: string; mountpoint: string }[];
+        };
         return {
-          name: w.name, flist: data.flist, cpu: data.compute_capacity.cpu, memory: Math.round(data.compute_capacity.memory / MB), rootfs_size: Math.round((data.size ?? 0) / MB),
-          entrypoint: data.entrypoint ?? '', env_vars: data.env ?? {}, publicip: !!data.network.public_ip, publicip6: false, planetary: !!data.network.planetary, description: w.description ?? '', ip: null,
+          name: w.name,
+          flist: data.flist,
+          cpu: data.compute_capacity.cpu,
+          memory: Math.round(data.compute_capacity.memory / MB),
+          rootfs_size: Math.round((data.size ?? 0) / MB),
+          entrypoint: data.entrypoint ?? '',
+          env_vars: data.env ?? {},
+          publicip: !!data.network.public_ip,
+          publicip6: false,
+          planetary: !!data.network.planetary,
+          description: w.description ?? '',
+          ip: null,
           mounts: (data.mounts ?? []).map((m) => ({ name: m.name, mount_point: m.mountpoint })),
         };
       });
     const containers: ObjectValue[] = d.workloads
       .filter((w) => w.type === 'container')
       .map((w) => {
-        const data = JSON.parse(w.data) as { flist: string; entrypoint?: string; env?: Record<string, string>; compute_capacity: { cpu: number; memory: number }; mounts?: { name: string; mountpoint: string }[] };
+        const data = JSON.parse(w.data) as {
+          flist: string;
+          entrypoint?: string;
+          env?: Record<string, string>;
+          compute_capacity: { cpu: number; memory: number };
+          mounts?: { name: string; mountpoint: string }[];
+        };
         return {
-          name: w.name, flist: data.flist, cpu: data.compute_capacity.cpu, memory: Math.round(data.compute_capacity.memory / MB), entrypoint: data.entrypoint ?? '', env_vars: data.env ?? {},
-          description: w.description ?? '', mounts: (data.mounts ?? []).map((m) => ({ name: m.name, mount_point: m.mountpoint })),
+          name: w.name,
+          flist: data.flist,
+          cpu: data.compute_capacity.cpu,
+          memory: Math.round(data.compute_capacity.memory / MB),
+          entrypoint: data.entrypoint ?? '',
+          env_vars: data.env ?? {},
+          description: w.description ?? '',
+          mounts: (data.mounts ?? []).map((m) => ({ name: m.name, mount_point: m.mountpoint })),
         };
       });
-    const disks: ObjectValue[] = d.workloads.filter((w) => w.type === 'zmount').map((w) => ({ name: w.name, size: Math.round((JSON.parse(w.data) as { size: number }).size / GB), description: w.description ?? '' }));
-    const zdbs: ObjectValue[] = d.workloads.filter((w) => w.type === 'zdb').map((w) => {
-      const z = JSON.parse(w.data) as { size: number; mode?: string; password?: string; public?: boolean };
-      return { name: w.name, size: Math.round(z.size / GB), mode: z.mode ?? 'user', password: z.password ?? '', public: !!z.public, description: w.description ?? '' };
-    });
-    const networkName = (JSON.parse(d.workloads.find((w) => w.type === 'zmachine')?.data ?? '{}') as { network?: { interfaces?: { network: string }[] } }).network?.interfaces?.[0]?.network ?? '';
+    const disks: ObjectValue[] = d.workloads
+      .filter((w) => w.type === 'zmount')
+      .map((w) => ({
+        name: w.name,
+        size: Math.round((JSON.parse(w.data) as { size: number }).size / GB),
+        description: w.description ?? '',
+      }));
+    const zdbs: ObjectValue[] = d.workloads
+      .filter((w) => w.type === 'zdb')
+      .map((w) => {
+        const z = JSON.parse(w.data) as { size: number; mode?: string; password?: string; public?: boolean };
+        return {
+          name: w.name,
+          size: Math.round(z.size / GB),
+          mode: z.mode ?? 'user',
+          password: z.password ?? '',
+          public: !!z.public,
+          description: w.description ?? '',
+        };
+      });
+    const networkName =
+      (JSON.parse(d.workloads.find((w) => w.type === 'zmachine')?.data ?? '{}') as { network?: { interfaces?: { network: string }[] } })
+        .network?.interfaces?.[0]?.network ?? '';
     const subnet = networkName ? await networkSubnet(ctx, contract.nodeId, networkName).catch(() => '') : '';
-    const imported = stateFrom({ id, node: contract.nodeId, name: meta.name ?? '', network_name: networkName, solution_type: null, vms, containers, disks, zdbs }, d, subnet);
+    const imported = stateFrom(
+      { id, node: contract.nodeId, name: meta.name ?? '', network_name: networkName, solution_type: null, vms, containers, disks, zdbs },
+      d,
+      subnet,
+    );
     return unsetWhereZero(deploymentSchema.block, imported);
   },
 
@@ -205,7 +286,12 @@ function unsetWhereZero(block: ResourceSchema['block'], value: ObjectValue): Obj
   const out: ObjectValue = { ...value };
   for (const [name, attr] of Object.entries(block.attributes)) {
     const v = out[name];
-    const zero = v === '' || v === false || v === 0 || (Array.isArray(v) && !v.length) || (typeof v === 'object' && v !== null && !Array.isArray(v) && !isUnknown(v) && !Object.keys(v).length);
+    const zero =
+      v === '' ||
+      v === false ||
+      v === 0 ||
+      (Array.isArray(v) && !v.length) ||
+      (typeof v === 'object' && v !== null && !Array.isArray(v) && !isUnknown(v) && !Object.keys(v).length);
     if (attr.optional && !attr.computed && zero) out[name] = null;
   }
   for (const [name, nested] of Object.entries(block.blocks ?? {})) {
@@ -228,11 +314,17 @@ export function vmWorkloads(vm: ObjectValue, networkName: string): node.Workload
   const name = String(vm.name);
   const out: node.Workload[] = [];
   const ipName = `${name}_ip`;
-  if (vm.publicip === true) out.push({ version: 0, name: ipName, type: 'ip', data: JSON.stringify({ v4: true, v6: false }), metadata: '', description: '' });
+  if (vm.publicip === true)
+    out.push({ version: 0, name: ipName, type: 'ip', data: JSON.stringify({ v4: true, v6: false }), metadata: '', description: '' });
   const ip = typeof vm.ip === 'string' && !isUnknown(vm.ip) ? vm.ip : '';
   const data = {
     flist: vm.flist,
-    network: { public_ip: vm.publicip === true ? ipName : '', planetary: vm.planetary === true, mycelium: null, interfaces: [{ network: networkName, ip }] },
+    network: {
+      public_ip: vm.publicip === true ? ipName : '',
+      planetary: vm.planetary === true,
+      mycelium: null,
+      interfaces: [{ network: networkName, ip }],
+    },
     size: Number(vm.rootfs_size ?? 0) * MB,
     compute_capacity: { cpu: Number(vm.cpu), memory: Number(vm.memory) * MB },
     mounts: ((vm.mounts ?? []) as ObjectValue[]).map((m) => ({ name: m.name, mountpoint: m.mount_point })),
@@ -248,11 +340,18 @@ export function vmWorkloads(vm: ObjectValue, networkName: string): node.Workload
 /** Container workloads on the deployment's network (the node picks their addresses). */
 function containerWorkloads(planned: ObjectValue, networkName: string): node.Workload[] {
   return ((planned.containers ?? []) as ObjectValue[]).map((ct) => ({
-    version: 0, name: String(ct.name), type: 'container', metadata: '', description: String(ct.description ?? ''),
+    version: 0,
+    name: String(ct.name),
+    type: 'container',
+    metadata: '',
+    description: String(ct.description ?? ''),
     data: JSON.stringify({
-      flist: ct.flist, entrypoint: ct.entrypoint ?? '', env: (ct.env_vars ?? {}) as Record<string, Value>,
+      flist: ct.flist,
+      entrypoint: ct.entrypoint ?? '',
+      env: (ct.env_vars ?? {}) as Record<string, Value>,
       mounts: ((ct.mounts ?? []) as ObjectValue[]).map((m) => ({ name: m.name, mountpoint: m.mount_point })),
-      network: { interfaces: [{ network: networkName, ip: '' }] }, compute_capacity: { cpu: Number(ct.cpu), memory: Number(ct.memory) * MB },
+      network: { interfaces: [{ network: networkName, ip: '' }] },
+      compute_capacity: { cpu: Number(ct.cpu), memory: Number(ct.memory) * MB },
     }),
   }));
 }
@@ -260,7 +359,11 @@ function containerWorkloads(planned: ObjectValue, networkName: string): node.Wor
 function checkMounts(c: Checks, owner: ObjectValue, at: (string | number)[], diskNames: ReadonlySet<Value | undefined>): void {
   ((Array.isArray(owner.mounts) ? owner.mounts : []) as ObjectValue[]).forEach((m, j) => {
     if (typeof m.name === 'string' && m.name !== '' && !diskNames.has(m.name)) {
-      c.fail([...at, 'mounts', j, 'name'], 'Mount of a missing disk', `${String(owner.name)} mounts ${JSON.stringify(m.name)}, which is not a disk of this deployment (disks: ${[...diskNames].join(', ') || 'none'}).`);
+      c.fail(
+        [...at, 'mounts', j, 'name'],
+        'Mount of a missing disk',
+        `${String(owner.name)} mounts ${JSON.stringify(m.name)}, which is not a disk of this deployment (disks: ${[...diskNames].join(', ') || 'none'}).`,
+      );
     }
   });
 }
@@ -268,11 +371,25 @@ function checkMounts(c: Checks, owner: ObjectValue, at: (string | number)[], dis
 /** Disks (zmount) and 0-db namespaces, installed before the VMs that mount them. */
 function storageWorkloads(planned: ObjectValue): node.Workload[] {
   const disks = ((planned.disks ?? []) as ObjectValue[]).map((disk) => ({
-    version: 0, name: String(disk.name), type: 'zmount', data: JSON.stringify({ size: Number(disk.size) * GB }), metadata: '', description: String(disk.description ?? ''),
+    version: 0,
+    name: String(disk.name),
+    type: 'zmount',
+    data: JSON.stringify({ size: Number(disk.size) * GB }),
+    metadata: '',
+    description: String(disk.description ?? ''),
   }));
   const zdbs = ((planned.zdbs ?? []) as ObjectValue[]).map((zdb) => ({
-    version: 0, name: String(zdb.name), type: 'zdb', metadata: '', description: String(zdb.description ?? ''),
-    data: JSON.stringify({ size: Number(zdb.size) * GB, mode: zdb.mode ?? 'user', password: zdb.password ?? '', public: zdb.public === true }),
+    version: 0,
+    name: String(zdb.name),
+    type: 'zdb',
+    metadata: '',
+    description: String(zdb.description ?? ''),
+    data: JSON.stringify({
+      size: Number(zdb.size) * GB,
+      mode: zdb.mode ?? 'user',
+      password: zdb.password ?? '',
+      public: zdb.public === true,
+    }),
   }));
   return [...disks, ...zdbs];
 }

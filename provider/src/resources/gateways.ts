@@ -20,11 +20,21 @@ function gatewayWorkload(type: string, name: string, data: Record<string, unknow
 /** The gateway-name-proxy workload of a grid_name_proxy (workload names take no '-'). */
 function nameProxyWorkload(planned: ObjectValue): node.Workload {
   const name = String(planned.name);
-  return gatewayWorkload('gateway-name-proxy', name.replace(/-/g, '_').slice(0, 36), { name, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true }, planned.description);
+  return gatewayWorkload(
+    'gateway-name-proxy',
+    name.replace(/-/g, '_').slice(0, 36),
+    { name, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true },
+    planned.description,
+  );
 }
 
 function fqdnProxyWorkload(planned: ObjectValue): node.Workload {
-  return gatewayWorkload('gateway-fqdn-proxy', String(planned.name), { fqdn: planned.fqdn, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true }, planned.description);
+  return gatewayWorkload(
+    'gateway-fqdn-proxy',
+    String(planned.name),
+    { fqdn: planned.fqdn, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true },
+    planned.description,
+  );
 }
 
 /** The node must be a gateway: its public config on chain has a domain. */
@@ -32,7 +42,10 @@ export async function gatewayDomain(ctx: GridContext, nodeId: number): Promise<s
   const n = await ctx.chain.node(nodeId).catch(() => undefined);
   if (!n) throw new GridError(`node ${nodeId} does not exist on the chain`);
   const domain = n.publicConfig?.domain;
-  if (!domain) throw new GridError(`node ${nodeId} is not a gateway (its public config has no domain): pick a gateway node (gridform chain nodes shows them)`);
+  if (!domain)
+    throw new GridError(
+      `node ${nodeId} is not a gateway (its public config has no domain): pick a gateway node (gridform chain nodes shows them)`,
+    );
   return domain;
 }
 
@@ -54,8 +67,11 @@ export const nameProxyResource: GridResource = {
     const name = String(planned.name);
     const domain = await gatewayDomain(ctx, nodeId);
     const d = await createNodeDeployment(ctx, {
-      nodeId, publicIps: 0, metadata: { type: 'gateway', name, projectName: name, ...(key ? { key } : {}) },
-      workloads: [nameProxyWorkload(planned)], nameContract: name,
+      nodeId,
+      publicIps: 0,
+      metadata: { type: 'gateway', name, projectName: name, ...(key ? { key } : {}) },
+      workloads: [nameProxyWorkload(planned)],
+      nameContract: name,
     });
     const nameContractId = await ctx.chain.contractIdByName(name);
     const fqdn = String(resultOf(d, d.workloads[0].name).fqdn ?? `${name}.${domain}`);
@@ -63,17 +79,23 @@ export const nameProxyResource: GridResource = {
   },
 
   /** Adopted as import would; when cancelled, the name contract made with it goes too. */
-  recover: (ctx, key) => recoverSingleContract(ctx, key, (id) => nameProxyResource.import(ctx, id), async (found) => {
-    const notes: string[] = [];
-    for (const c of found) {
-      const name = metadataOf(c.deploymentData).name;
-      const id = name ? Number(await ctx.chain.contractIdByName(name).catch(() => 0)) : 0;
-      if (!id || (await ctx.chain.contract(id)).twinId !== ctx.twinId) continue;
-      await cancelContract(ctx, id);
-      notes.push(`cancelled name contract ${id} (${name}), made with contract ${c.id}`);
-    }
-    return notes;
-  }),
+  recover: (ctx, key) =>
+    recoverSingleContract(
+      ctx,
+      key,
+      (id) => nameProxyResource.import(ctx, id),
+      async (found) => {
+        const notes: string[] = [];
+        for (const c of found) {
+          const name = metadataOf(c.deploymentData).name;
+          const id = name ? Number(await ctx.chain.contractIdByName(name).catch(() => 0)) : 0;
+          if (!id || (await ctx.chain.contract(id)).twinId !== ctx.twinId) continue;
+          await cancelContract(ctx, id);
+          notes.push(`cancelled name contract ${id} (${name}), made with contract ${c.id}`);
+        }
+        return notes;
+      },
+    ),
 
   async update(ctx, prior, planned) {
     const name = String(planned.name);
@@ -81,7 +103,14 @@ export const nameProxyResource: GridResource = {
       metadata: { type: 'gateway', name, projectName: name },
       workloads: [nameProxyWorkload(planned)],
     });
-    return { state: { ...planned, id: prior.id, name_contract_id: prior.name_contract_id, fqdn: String(resultOf(d, d.workloads[0].name).fqdn ?? prior.fqdn) } };
+    return {
+      state: {
+        ...planned,
+        id: prior.id,
+        name_contract_id: prior.name_contract_id,
+        fqdn: String(resultOf(d, d.workloads[0].name).fqdn ?? prior.fqdn),
+      },
+    };
   },
 
   async delete(ctx, prior) {
@@ -96,13 +125,23 @@ export const nameProxyResource: GridResource = {
 
   async import(ctx, id) {
     const contract = await ctx.chain.contract(Number(id));
-    if (contract.type !== 'node' || contract.state === 'Deleted' || contract.twinId !== ctx.twinId) throw new GridError(`contract ${id} is not a live node contract of yours`);
+    if (contract.type !== 'node' || contract.state === 'Deleted' || contract.twinId !== ctx.twinId)
+      throw new GridError(`contract ${id} is not a live node contract of yours`);
     const d = await (await ctx.node(contract.nodeId)).get(ctx.twinId, contract.id);
     const w = d.workloads.find((x) => x.type === 'gateway-name-proxy');
     if (!w) throw new GridError(`contract ${id} holds no gateway-name-proxy workload`);
     const data = JSON.parse(w.data) as { name: string; backends: string[]; tls_passthrough?: boolean };
     const nameContractId = await ctx.chain.contractIdByName(data.name);
-    return { id: String(contract.id), node: contract.nodeId, name: data.name, backends: data.backends, tls_passthrough: !!data.tls_passthrough, description: w.description ?? '', fqdn: String(resultOf(d, w.name).fqdn ?? ''), name_contract_id: String(nameContractId) };
+    return {
+      id: String(contract.id),
+      node: contract.nodeId,
+      name: data.name,
+      backends: data.backends,
+      tls_passthrough: !!data.tls_passthrough,
+      description: w.description ?? '',
+      fqdn: String(resultOf(d, w.name).fqdn ?? ''),
+      name_contract_id: String(nameContractId),
+    };
   },
 };
 
@@ -116,7 +155,8 @@ export const fqdnProxyResource: GridResource = {
     const nodeId = Number(planned.node);
     await gatewayDomain(ctx, nodeId);
     const d = await createNodeDeployment(ctx, {
-      nodeId, publicIps: 0,
+      nodeId,
+      publicIps: 0,
       metadata: { type: 'gateway', name: String(planned.name), projectName: String(planned.name), ...(key ? { key } : {}) },
       workloads: [fqdnProxyWorkload(planned)],
     });
@@ -141,12 +181,21 @@ export const fqdnProxyResource: GridResource = {
 
   async import(ctx, id) {
     const contract = await ctx.chain.contract(Number(id));
-    if (contract.type !== 'node' || contract.state === 'Deleted' || contract.twinId !== ctx.twinId) throw new GridError(`contract ${id} is not a live node contract of yours`);
+    if (contract.type !== 'node' || contract.state === 'Deleted' || contract.twinId !== ctx.twinId)
+      throw new GridError(`contract ${id} is not a live node contract of yours`);
     const d = await (await ctx.node(contract.nodeId)).get(ctx.twinId, contract.id);
     const w = d.workloads.find((x) => x.type === 'gateway-fqdn-proxy');
     if (!w) throw new GridError(`contract ${id} holds no gateway-fqdn-proxy workload`);
     const data = JSON.parse(w.data) as { fqdn: string; backends: string[]; tls_passthrough?: boolean };
-    return { id: String(contract.id), node: contract.nodeId, name: w.name, fqdn: data.fqdn, backends: data.backends, tls_passthrough: !!data.tls_passthrough, description: w.description ?? '' };
+    return {
+      id: String(contract.id),
+      node: contract.nodeId,
+      name: w.name,
+      fqdn: data.fqdn,
+      backends: data.backends,
+      tls_passthrough: !!data.tls_passthrough,
+      description: w.description ?? '',
+    };
   },
 
   recover: (ctx, key) => recoverSingleContract(ctx, key, (id) => fqdnProxyResource.import(ctx, id)),

@@ -17,22 +17,47 @@ export { K3S_FLIST };
 const GB = 2 ** 30;
 const COMPUTED = ['ip', 'computedip', 'planetary_ip', 'console_url'] as const;
 
-
 /** A k3s VM and its data disk (and public IP when asked), with the k3s settings in its environment. */
 function k3sWorkloads(vm: ObjectValue, networkName: string, env: Record<string, string>): node.Workload[] {
   const name = String(vm.name);
-  const disk: node.Workload = { version: 0, name: `${name}_disk`, type: 'zmount', data: JSON.stringify({ size: Number(vm.disk_size) * GB }), metadata: '', description: '' };
-  const machine = vmWorkloads({
-    name, flist: vm.flist ?? K3S_FLIST, cpu: vm.cpu, memory: vm.memory, rootfs_size: 0, entrypoint: '/sbin/zinit init', env_vars: env,
-    publicip: vm.publicip === true, planetary: vm.planetary === true, description: vm.description ?? '', ip: null, mounts: [{ name: `${name}_disk`, mount_point: '/mydisk' }],
-  }, networkName);
+  const disk: node.Workload = {
+    version: 0,
+    name: `${name}_disk`,
+    type: 'zmount',
+    data: JSON.stringify({ size: Number(vm.disk_size) * GB }),
+    metadata: '',
+    description: '',
+  };
+  const machine = vmWorkloads(
+    {
+      name,
+      flist: vm.flist ?? K3S_FLIST,
+      cpu: vm.cpu,
+      memory: vm.memory,
+      rootfs_size: 0,
+      entrypoint: '/sbin/zinit init',
+      env_vars: env,
+      publicip: vm.publicip === true,
+      planetary: vm.planetary === true,
+      description: vm.description ?? '',
+      ip: null,
+      mounts: [{ name: `${name}_disk`, mount_point: '/mydisk' }],
+    },
+    networkName,
+  );
   return [disk, ...machine];
 }
 
 function vmState(vm: ObjectValue, d: node.Deployment__Output): ObjectValue {
   const r = resultOf(d, String(vm.name));
   const pub = vm.publicip === true ? resultOf(d, `${String(vm.name)}_ip`) : {};
-  return { ...vm, ip: String(r.ip ?? ''), computedip: String(pub.ip ?? ''), planetary_ip: String(r.planetary_ip ?? ''), console_url: String(r.console_url ?? '') };
+  return {
+    ...vm,
+    ip: String(r.ip ?? ''),
+    computedip: String(pub.ip ?? ''),
+    planetary_ip: String(r.planetary_ip ?? ''),
+    console_url: String(r.console_url ?? ''),
+  };
 }
 
 function byNode(workers: ObjectValue[]): Map<number, ObjectValue[]> {
@@ -43,18 +68,32 @@ function byNode(workers: ObjectValue[]): Map<number, ObjectValue[]> {
 
 /** Puts the workers where they belong: updates, creates and cancels the per-node deployments. */
 async function placeWorkers(
-  ctx: GridContext, planned: ObjectValue, masterIp: string, existing: Record<string, string>, created: number[], key?: string,
+  ctx: GridContext,
+  planned: ObjectValue,
+  masterIp: string,
+  existing: Record<string, string>,
+  created: number[],
+  key?: string,
 ): Promise<{ ids: Record<string, string>; workers: ObjectValue[] }> {
   const networkName = String(planned.network_name);
-  const env = (w: ObjectValue) => ({ K3S_URL: `https://${masterIp}:6443`, K3S_TOKEN: String(planned.token), K3S_DATA_DIR: '/mydisk', K3S_FLANNEL_IFACE: 'eth0', K3S_NODE_NAME: String(w.name), SSH_KEY: String(planned.ssh_key ?? '') });
+  const env = (w: ObjectValue) => ({
+    K3S_URL: `https://${masterIp}:6443`,
+    K3S_TOKEN: String(planned.token),
+    K3S_DATA_DIR: '/mydisk',
+    K3S_FLANNEL_IFACE: 'eth0',
+    K3S_NODE_NAME: String(w.name),
+    SSH_KEY: String(planned.ssh_key ?? ''),
+  });
   const ids: Record<string, string> = {};
   const states = new Map<string, ObjectValue>();
   const groups = byNode((planned.workers ?? []) as ObjectValue[]);
   for (const [nodeId, workers] of groups) {
     const workloads = workers.flatMap((w) => k3sWorkloads(w, networkName, env(w)));
     const metadata = {
-      type: 'kubernetes', name: `${String(planned.master && (planned.master as ObjectValue).name)}_workers`,
-      projectName: String(planned.solution_type ?? 'kubernetes'), ...(key ? { key } : {}),
+      type: 'kubernetes',
+      name: `${String(planned.master && (planned.master as ObjectValue).name)}_workers`,
+      projectName: String(planned.solution_type ?? 'kubernetes'),
+      ...(key ? { key } : {}),
     };
     let d: node.Deployment__Output;
     if (existing[String(nodeId)]) d = await updateNodeDeployment(ctx, nodeId, Number(existing[String(nodeId)]), { workloads, metadata });
@@ -77,7 +116,12 @@ export const kubernetesResource: GridResource = {
     if (!config.master) c.fail(['master'], 'Missing master', 'master must be set.');
     const names = new Set([String((config.master as ObjectValue | undefined)?.name)]);
     ((config.workers ?? []) as ObjectValue[]).forEach((w, i) => {
-      if (typeof w.name === 'string' && names.has(w.name)) c.fail(['workers', i, 'name'], 'Duplicate name', `Another VM of this cluster is named ${JSON.stringify(w.name)}; names must be unique.`);
+      if (typeof w.name === 'string' && names.has(w.name))
+        c.fail(
+          ['workers', i, 'name'],
+          'Duplicate name',
+          `Another VM of this cluster is named ${JSON.stringify(w.name)}; names must be unique.`,
+        );
       names.add(String(w.name));
     });
     return c.diags;
@@ -93,7 +137,9 @@ export const kubernetesResource: GridResource = {
     };
     const master = proposed.master as ObjectValue;
     return {
-      ...proposed, id: prior?.id ?? Unknown, node_deployment_id: prior?.node_deployment_id ?? Unknown,
+      ...proposed,
+      id: prior?.id ?? Unknown,
+      node_deployment_id: prior?.node_deployment_id ?? Unknown,
       master: withComputed(master, prior?.master as ObjectValue | undefined),
       workers: ((proposed.workers ?? []) as ObjectValue[]).map((w) => withComputed(w, before.get(String(w.name)))),
     };
@@ -105,18 +151,37 @@ export const kubernetesResource: GridResource = {
     await networkSubnet(ctx, Number(master.node), networkName);
     const created: number[] = [];
     try {
-      const env = { K3S_URL: '', K3S_TOKEN: String(planned.token), K3S_DATA_DIR: '/mydisk', K3S_FLANNEL_IFACE: 'eth0', K3S_NODE_NAME: String(master.name), SSH_KEY: String(planned.ssh_key ?? '') };
+      const env = {
+        K3S_URL: '',
+        K3S_TOKEN: String(planned.token),
+        K3S_DATA_DIR: '/mydisk',
+        K3S_FLANNEL_IFACE: 'eth0',
+        K3S_NODE_NAME: String(master.name),
+        SSH_KEY: String(planned.ssh_key ?? ''),
+      };
       const md = await createNodeDeployment(ctx, {
-        nodeId: Number(master.node), workloads: k3sWorkloads(master, networkName, env), publicIps: master.publicip === true ? 1 : 0,
+        nodeId: Number(master.node),
+        workloads: k3sWorkloads(master, networkName, env),
+        publicIps: master.publicip === true ? 1 : 0,
         metadata: {
-          type: 'kubernetes', name: String(master.name), projectName: String(planned.solution_type ?? 'kubernetes'),
+          type: 'kubernetes',
+          name: String(master.name),
+          projectName: String(planned.solution_type ?? 'kubernetes'),
           ...(key ? { key } : {}),
         },
       });
       created.push(md.contractId);
       const masterState = vmState(master, md);
       const { ids, workers } = await placeWorkers(ctx, planned, String(masterState.ip), {}, created, key);
-      return { state: { ...planned, id: String(md.contractId), master: masterState, workers, node_deployment_id: { master: String(md.contractId), ...ids } } };
+      return {
+        state: {
+          ...planned,
+          id: String(md.contractId),
+          master: masterState,
+          workers,
+          node_deployment_id: { master: String(md.contractId), ...ids },
+        },
+      };
     } catch (err) {
       for (const id of created.reverse()) await cancelContract(ctx, id).catch(() => undefined);
       throw err;
@@ -129,7 +194,9 @@ export const kubernetesResource: GridResource = {
     try {
       const masterState = prior.master as ObjectValue;
       const { ids, workers } = await placeWorkers(ctx, planned, String(masterState.ip), existing, created);
-      return { state: { ...planned, id: prior.id, master: masterState, workers, node_deployment_id: { master: String(prior.id), ...ids } } };
+      return {
+        state: { ...planned, id: prior.id, master: masterState, workers, node_deployment_id: { master: String(prior.id), ...ids } },
+      };
     } catch (err) {
       for (const id of created) await cancelContract(ctx, id).catch(() => undefined);
       throw err;
@@ -137,7 +204,9 @@ export const kubernetesResource: GridResource = {
   },
 
   async delete(ctx, prior) {
-    const ids = Object.values((prior.node_deployment_id ?? {}) as Record<string, string>).map(Number).sort((a, b) => b - a);
+    const ids = Object.values((prior.node_deployment_id ?? {}) as Record<string, string>)
+      .map(Number)
+      .sort((a, b) => b - a);
     for (const id of ids) await cancelContract(ctx, id);
   },
 
@@ -156,7 +225,9 @@ export const kubernetesResource: GridResource = {
   },
 
   async import() {
-    throw new GridError('importing a grid_kubernetes is not supported: import its VMs as grid_deployment resources by contract id, or recreate the cluster');
+    throw new GridError(
+      'importing a grid_kubernetes is not supported: import its VMs as grid_deployment resources by contract id, or recreate the cluster',
+    );
   },
 
   /** A cluster cannot be imported, so what an interrupted create made of it is cancelled and made anew. */
@@ -164,4 +235,3 @@ export const kubernetesResource: GridResource = {
     return cancelAll(ctx, await contractsWithKey(ctx, key), 'a cluster cannot be imported');
   },
 };
-

@@ -10,7 +10,14 @@ import { Unknown, type AttributePath, type ObjectValue, type Value } from '../..
 import type { node } from '../../../proto';
 import { IP_RANGE, networkDecl, networkSchema } from '../schema/network';
 import type { GridContext } from '../grid/context';
-import { cancelContract, createNodeDeployment, GridError, updateNodeDeployment, waitReady, type DeploymentSpec } from '../grid/node-deployment';
+import {
+  cancelContract,
+  createNodeDeployment,
+  GridError,
+  updateNodeDeployment,
+  waitReady,
+  type DeploymentSpec,
+} from '../grid/node-deployment';
 import { newWgKeys, wgPublicKey } from '../grid/wireguard';
 import { refusedWgPort, WG_PORT_TRIES } from '../grid/wg-ports';
 import { adoptedNote, cancelAll, contractsWithKey, deployedOn } from '../grid/recovery';
@@ -18,7 +25,6 @@ import { validateAgainst } from '../schema/validator';
 import type { GridResource } from './resource';
 
 const RANGE = new RegExp(IP_RANGE.regex);
-
 
 interface NodePlan {
   nodeId: number;
@@ -101,7 +107,9 @@ export const networkResource: GridResource = {
     const subnets = subnetsFor(prior, nodes);
     const plans: NodePlan[] = [];
     const current = new Map<number, node.Deployment__Output>();
-    const gone = Object.entries(ids).filter(([n]) => !nodes.includes(Number(n))).map(([, id]) => Number(id));
+    const gone = Object.entries(ids)
+      .filter(([n]) => !nodes.includes(Number(n)))
+      .map(([, id]) => Number(id));
     for (const nodeId of nodes) {
       const client = await ctx.node(nodeId);
       const host = client.address.split(':')[0];
@@ -110,7 +118,13 @@ export const networkResource: GridResource = {
       const data = d && networkDataOf(d);
       if (d && data) {
         current.set(nodeId, d);
-        plans.push({ nodeId, subnet: subnets[nodeId], keys: { privateKey: data.wireguard_private_key, publicKey: wgPublicKey(data.wireguard_private_key) }, port: data.wireguard_listen_port, host });
+        plans.push({
+          nodeId,
+          subnet: subnets[nodeId],
+          keys: { privateKey: data.wireguard_private_key, publicKey: wgPublicKey(data.wireguard_private_key) },
+          port: data.wireguard_listen_port,
+          host,
+        });
       } else {
         if (contractId) gone.push(Number(contractId)); // a contract whose deployment left the node is replaced
         plans.push({ nodeId, subnet: subnets[nodeId], keys: newWgKeys(), port: await ctx.freeWgPort(nodeId), host });
@@ -187,8 +201,16 @@ export const networkResource: GridResource = {
     parts.forEach((p) => checkWholeNetwork(p, parts));
     const { name, data, description } = parts[0];
     return {
-      id: parts.map((p) => p.contractId).join(','), name, nodes: parts.map((p) => p.nodeId), ip_range: data.ip_range,
-      description: description || null, add_wg_access: null, access_wg_config: '', external_ip: '', external_sk: '', public_node_id: 0,
+      id: parts.map((p) => p.contractId).join(','),
+      name,
+      nodes: parts.map((p) => p.nodeId),
+      ip_range: data.ip_range,
+      description: description || null,
+      add_wg_access: null,
+      access_wg_config: '',
+      external_ip: '',
+      external_sk: '',
+      public_node_id: 0,
       nodes_ip_range: Object.fromEntries(parts.map((p) => [String(p.nodeId), p.data.subnet])),
       node_deployment_id: Object.fromEntries(parts.map((p) => [String(p.nodeId), p.contractId])),
     };
@@ -223,7 +245,10 @@ export const networkResource: GridResource = {
  * new port is proposed, in a new deployment and contract (its hash covers the port).
  */
 async function createWithGrantedPort(
-  ctx: GridContext, p: NodePlan, workload: () => node.Workload, metadata: DeploymentSpec['metadata'],
+  ctx: GridContext,
+  p: NodePlan,
+  workload: () => node.Workload,
+  metadata: DeploymentSpec['metadata'],
 ): Promise<number> {
   for (let tries = 1; ; tries++) {
     try {
@@ -310,7 +335,10 @@ async function networkPart(ctx: GridContext, contractId: number): Promise<Networ
 
 /** What the provider keeps privately: each node's wireguard private key and listen port. */
 function privateData(plans: NodePlan[]): string {
-  return JSON.stringify({ keys: Object.fromEntries(plans.map((p) => [p.nodeId, p.keys.privateKey])), ports: Object.fromEntries(plans.map((p) => [p.nodeId, p.port])) });
+  return JSON.stringify({
+    keys: Object.fromEntries(plans.map((p) => [p.nodeId, p.keys.privateKey])),
+    ports: Object.fromEntries(plans.map((p) => [p.nodeId, p.port])),
+  });
 }
 
 /**
@@ -353,7 +381,12 @@ function networkData(ipRange: string, self: NodePlan, all: NodePlan[]) {
     wireguard_listen_port: self.port,
     peers: all
       .filter((p) => p !== self)
-      .map((p) => ({ subnet: p.subnet, wireguard_public_key: p.keys.publicKey, allowed_ips: [p.subnet, `100.64.${p.subnet.split('.')[1]}.${p.subnet.split('.')[2]}/32`], endpoint: `${p.host}:${p.port}` })),
+      .map((p) => ({
+        subnet: p.subnet,
+        wireguard_public_key: p.keys.publicKey,
+        allowed_ips: [p.subnet, `100.64.${p.subnet.split('.')[1]}.${p.subnet.split('.')[2]}/32`],
+        endpoint: `${p.host}:${p.port}`,
+      })),
   };
 }
 
@@ -378,22 +411,26 @@ async function accessPlan(ctx: GridContext, plans: NodePlan[], a: string, b: str
       break;
     }
   }
-  if (!node) throw new GridError(`add_wg_access needs a node with a public IPv4 among nodes ${plans.map((p) => p.nodeId).join(', ')} to be your wireguard endpoint (on the local grid, the gateway nodes have one: gridform grid status)`);
+  if (!node)
+    throw new GridError(
+      `add_wg_access needs a node with a public IPv4 among nodes ${plans.map((p) => p.nodeId).join(', ')} to be your wireguard endpoint (on the local grid, the gateway nodes have one: gridform grid status)`,
+    );
   const keys = newWgKeys();
   const y = 2 + plans.length;
   const publicNode = node;
-  const config = () => [
-    '[Interface]',
-    `Address = 100.64.${b}.${y}/32, ${a}.${b}.${y}.2/24`,
-    `PrivateKey = ${keys.privateKey}`,
-    '',
-    '[Peer]',
-    `PublicKey = ${publicNode.keys.publicKey}`,
-    `AllowedIPs = ${a}.${b}.0.0/16, 100.64.0.0/16`,
-    'PersistentKeepalive = 25',
-    `Endpoint = ${endpointIp}:${publicNode.port}`,
-    '',
-  ].join('\n');
+  const config = () =>
+    [
+      '[Interface]',
+      `Address = 100.64.${b}.${y}/32, ${a}.${b}.${y}.2/24`,
+      `PrivateKey = ${keys.privateKey}`,
+      '',
+      '[Peer]',
+      `PublicKey = ${publicNode.keys.publicKey}`,
+      `AllowedIPs = ${a}.${b}.0.0/16, 100.64.0.0/16`,
+      'PersistentKeepalive = 25',
+      `Endpoint = ${endpointIp}:${publicNode.port}`,
+      '',
+    ].join('\n');
   return { node, keys, externalIp: `${a}.${b}.${y}.2/24`, peer: accessPeer(a, b, y, keys.publicKey), config };
 }
 

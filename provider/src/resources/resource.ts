@@ -11,7 +11,12 @@ export interface GridResource {
   create(ctx: GridContext, planned: ObjectValue, key?: string): Promise<{ state: ObjectValue; private?: string }>;
   delete(ctx: GridContext, prior: ObjectValue): Promise<void>;
   /** changes what exists in place; absent when every change replaces the resource */
-  update?(ctx: GridContext, prior: ObjectValue, planned: ObjectValue, config: ObjectValue): Promise<{ state: ObjectValue; private?: string }>;
+  update?(
+    ctx: GridContext,
+    prior: ObjectValue,
+    planned: ObjectValue,
+    config: ObjectValue,
+  ): Promise<{ state: ObjectValue; private?: string }>;
   /** the planned state of a change (computed values known or not), when it is not the proposed state as is */
   plan?(prior: ObjectValue | null, proposed: ObjectValue): ObjectValue;
   /** paths whose change forces replacement beyond the schema's forceNew attributes */

@@ -51,7 +51,10 @@ function fits(node: ProxyNode, r: ObjectValue, claims: Claims): boolean {
   return (
     !claims.avoid.has(node.nodeId) &&
     (!r.distinct || !claims.distinct.has(node.nodeId)) &&
-    t.cru >= n(r.cru) && freeMru >= n(r.mru) * MB && freeSru >= n(r.sru) * GB && freeHru >= n(r.hru) * GB &&
+    t.cru >= n(r.cru) &&
+    freeMru >= n(r.mru) * MB &&
+    freeSru >= n(r.sru) * GB &&
+    freeHru >= n(r.hru) * GB &&
     node.farm_free_ips - (claims.farmIps.get(node.farmId) ?? 0) >= n(r.public_ips_count)
   );
 }
@@ -76,14 +79,19 @@ function claim(claims: Claims, node: ProxyNode, r: ObjectValue): void {
 }
 
 function describe(r: ObjectValue): string {
-  const parts = ['cru', 'mru', 'sru', 'hru', 'farm_id', 'public_ips_count'].filter((k) => typeof r[k] === 'number' && r[k] !== 0).map((k) => `${k} ${String(r[k])}`);
+  const parts = ['cru', 'mru', 'sru', 'hru', 'farm_id', 'public_ips_count']
+    .filter((k) => typeof r[k] === 'number' && r[k] !== 0)
+    .map((k) => `${k} ${String(r[k])}`);
   if (r.gateway) parts.push('a gateway');
   if (r.distinct) parts.push('distinct');
   return parts.join(', ') || 'nothing in particular';
 }
 
 async function schedule(
-  ctx: GridContext, planned: ObjectValue, prior: ObjectValue | null, avoid: ReadonlySet<number> = new Set(),
+  ctx: GridContext,
+  planned: ObjectValue,
+  prior: ObjectValue | null,
+  avoid: ReadonlySet<number> = new Set(),
 ): Promise<ObjectValue> {
   const requests = (planned.requests ?? []) as ObjectValue[];
   const before = new Map(((prior?.requests ?? []) as ObjectValue[]).map((r) => [String(r.name), r]));
@@ -91,10 +99,11 @@ async function schedule(
   const nodes: Record<string, number> = {};
   const claims: Claims = { nodes: new Map(), farmIps: new Map(), distinct: new Set(), avoid };
   // unchanged requests keep their node; the others are placed around them
-  for (const r of requests) if (isDeepStrictEqual(before.get(String(r.name)), r) && kept[String(r.name)]) {
-    nodes[String(r.name)] = kept[String(r.name)];
-    if (r.distinct) claims.distinct.add(kept[String(r.name)]);
-  }
+  for (const r of requests)
+    if (isDeepStrictEqual(before.get(String(r.name)), r) && kept[String(r.name)]) {
+      nodes[String(r.name)] = kept[String(r.name)];
+      if (r.distinct) claims.distinct.add(kept[String(r.name)]);
+    }
   for (const r of requests.filter((x) => nodes[String(x.name)] === undefined)) {
     const { pick, listed } = await place(ctx, r, claims);
     if (!pick) {
@@ -118,7 +127,12 @@ export const schedulerResource: GridResource = {
     const names = new Set<string>();
     requests.forEach((r, i) => {
       if (typeof r.name === 'string') {
-        if (names.has(r.name)) c.fail(['requests', i, 'name'], 'Duplicate request name', `Another request is named ${JSON.stringify(r.name)}; names are the keys of nodes.`);
+        if (names.has(r.name))
+          c.fail(
+            ['requests', i, 'name'],
+            'Duplicate request name',
+            `Another request is named ${JSON.stringify(r.name)}; names are the keys of nodes.`,
+          );
         names.add(r.name);
       }
     });
@@ -150,8 +164,10 @@ export const schedulerResource: GridResource = {
     const picked = next.nodes as Record<string, number>;
     for (const [name, from] of moving) {
       const why = `node ${from} is ${unhealthy.get(from)!.why}`;
-      notes.note(`Request ${JSON.stringify(name)} moves from node ${from} to node ${picked[name]}`,
-        `${why}. The next apply replaces what uses this pick on node ${picked[name]} and cancels the contract on node ${from}.`);
+      notes.note(
+        `Request ${JSON.stringify(name)} moves from node ${from} to node ${picked[name]}`,
+        `${why}. The next apply replaces what uses this pick on node ${picked[name]} and cancels the contract on node ${from}.`,
+      );
     }
     return next;
   },

@@ -22,8 +22,15 @@ describe('chaos, short seeded run', () => {
   it('every trial holds: converged with one re-apply, nothing lost, no orphan, nothing left after destroy', async () => {
     const cfg: RunConfig = {
       kinds: ['kill-grid-local', 'kill-data-pg', 'chain-outage'],
-      trials: 1, seed: 12, dataCount: 300, outageSeconds: 2, nodes: 3, concurrency: 4,
-      workDir, trialTimeoutMs: 150_000, log: () => undefined,
+      trials: 1,
+      seed: 12,
+      dataCount: 300,
+      outageSeconds: 2,
+      nodes: 3,
+      concurrency: 4,
+      workDir,
+      trialTimeoutMs: 150_000,
+      log: () => undefined,
     };
     const results = await runChaos(cfg);
     const report = renderReport(results, cfg.seed, cfg.kinds);

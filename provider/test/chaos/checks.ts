@@ -31,7 +31,8 @@ export function instanceAddress(r: StateResource, i: StateInstance): string {
 /** The state as `gridform state pull` gives it (the backend's snapshot with any journal replayed). */
 export async function pullState(dir: string, home: string, logPrefix: string): Promise<{ state?: StateFile; problem?: string }> {
   const pull = await gridform(['state', 'pull'], { cwd: dir, home, timeoutMs: 60_000, logPrefix });
-  if (pull.code !== 0) return { problem: `state pull failed (exit ${pull.code}${pull.timedOut ? ', timed out' : ''}): ${tail(pull.stderr + pull.stdout)}` };
+  if (pull.code !== 0)
+    return { problem: `state pull failed (exit ${pull.code}${pull.timedOut ? ', timed out' : ''}): ${tail(pull.stderr + pull.stdout)}` };
   if (!pull.stdout.trim()) return { state: { resources: [] } };
   try {
     return { state: JSON.parse(pull.stdout) as StateFile };
@@ -65,7 +66,8 @@ export function stateContracts(state: StateFile): Map<number, string> {
 /** Addresses printed with "Creation complete" (and the id printed with it). */
 export function createdIn(stdout: string): Map<string, string | undefined> {
   const out = new Map<string, string | undefined>();
-  for (const m of stdout.matchAll(/^(\S+?)(?: \(deposed object \S+\))?: Creation complete after \d+s(?: \[id=([^\]]*)\])?$/gm)) out.set(m[1], m[2]);
+  for (const m of stdout.matchAll(/^(\S+?)(?: \(deposed object \S+\))?: Creation complete after \d+s(?: \[id=([^\]]*)\])?$/gm))
+    out.set(m[1], m[2]);
   return out;
 }
 
@@ -79,18 +81,30 @@ export function lostEntries(stdout: string, state: StateFile, when: string): str
     else if (id !== undefined && String(attrs.id) !== id) lost.push(`${address} (printed id ${id}, state has ${String(attrs.id)})`);
   }
   if (!lost.length) return [];
-  return [`${lost.length} object(s) printed "Creation complete" ${when} are not in the state: ${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ', ...' : ''}`];
+  return [
+    `${lost.length} object(s) printed "Creation complete" ${when} are not in the state: ${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ', ...' : ''}`,
+  ];
 }
 
 export async function converged(dir: string, home: string, logPrefix: string): Promise<string[]> {
-  const plan = await gridform(['plan', '-no-color', '-detailed-exitcode', '-input=false'], { cwd: dir, home, timeoutMs: 120_000, logPrefix });
+  const plan = await gridform(['plan', '-no-color', '-detailed-exitcode', '-input=false'], {
+    cwd: dir,
+    home,
+    timeoutMs: 120_000,
+    logPrefix,
+  });
   if (plan.code === 0) return [];
   if (plan.code === 2) return [`not converged: the plan after the re-apply still has changes: ${summary(plan.stdout)}`];
-  return [`the plan after the re-apply failed (exit ${plan.code}${plan.timedOut ? ', timed out' : ''}): ${tail(plan.stderr + plan.stdout, 3)}`];
+  return [
+    `the plan after the re-apply failed (exit ${plan.code}${plan.timedOut ? ', timed out' : ''}): ${tail(plan.stderr + plan.stdout, 3)}`,
+  ];
 }
 
 function summary(planOut: string): string {
-  const changes = planOut.split('\n').filter((l) => /^\s+# \S+ (will be|must be)/.test(l)).map((l) => l.trim().replace(/^# /, ''));
+  const changes = planOut
+    .split('\n')
+    .filter((l) => /^\s+# \S+ (will be|must be)/.test(l))
+    .map((l) => l.trim().replace(/^# /, ''));
   const total = planOut.match(/Plan: .*/)?.[0] ?? '';
   return `${total} ${changes.slice(0, 4).join('; ')}${changes.length > 4 ? '; ...' : ''}`.trim();
 }
@@ -108,10 +122,16 @@ export async function agreement(grid: LocalGrid, states: StateFile[]): Promise<s
   const live = await withChain(g, async (chain) => (await chain.contracts({ twinId: twin })).filter((c) => c.state !== 'Deleted'));
   const problems: string[] = [];
   const orphans = live.filter((c) => !inState.has(Number(c.id)));
-  if (orphans.length) problems.push(`${orphans.length} orphan contract(s) (live on chain, in no state): ${orphans.map((c) => `${c.id} (${c.type}${Number(c.nodeId) ? ` on node ${c.nodeId}` : ''})`).join(', ')}`);
+  if (orphans.length)
+    problems.push(
+      `${orphans.length} orphan contract(s) (live on chain, in no state): ${orphans.map((c) => `${c.id} (${c.type}${Number(c.nodeId) ? ` on node ${c.nodeId}` : ''})`).join(', ')}`,
+    );
   const liveIds = new Set(live.map((c) => Number(c.id)));
   const dangling = [...inState].filter(([id]) => !liveIds.has(id));
-  if (dangling.length) problems.push(`${dangling.length} state entr(ies) whose contract is not live: ${dangling.map(([id, a]) => `${a} -> ${id}`).join(', ')}`);
+  if (dangling.length)
+    problems.push(
+      `${dangling.length} state entr(ies) whose contract is not live: ${dangling.map(([id, a]) => `${a} -> ${id}`).join(', ')}`,
+    );
   for (const c of live.filter((x) => x.type === 'node' && inState.has(Number(x.id)))) {
     const node = g.nodes.find((n) => n.id === Number(c.nodeId));
     if (!node) {
@@ -120,10 +140,13 @@ export async function agreement(grid: LocalGrid, states: StateFile[]): Promise<s
     }
     const held = await withNode(g, node, (n) => n.get(twin, Number(c.id))).catch((e: Error) => e);
     if (held instanceof Error) {
-      problems.push(`node ${node.id} does not hold the deployment of contract ${c.id} (${inState.get(Number(c.id))}): ${held.message.split('\n')[0]}`);
+      problems.push(
+        `node ${node.id} does not hold the deployment of contract ${c.id} (${inState.get(Number(c.id))}): ${held.message.split('\n')[0]}`,
+      );
       continue;
     }
-    if (deploymentHashHex(held) !== c.deploymentHash) problems.push(`node ${node.id} holds contract ${c.id} with another hash than the chain's`);
+    if (deploymentHashHex(held) !== c.deploymentHash)
+      problems.push(`node ${node.id} holds contract ${c.id} with another hash than the chain's`);
     const bad = held.workloads.filter((w) => w.result?.state !== 'ok').map((w) => `${w.name}=${w.result?.state ?? 'none'}`);
     if (!held.workloads.length) problems.push(`node ${node.id} holds contract ${c.id} without workloads`);
     if (bad.length) problems.push(`node ${node.id}, contract ${c.id}: workloads not ok: ${bad.join(', ')}`);
@@ -137,7 +160,8 @@ export async function nothingLeft(grid: LocalGrid, states: StateFile[]): Promise
   const left = await grid.leftovers(15_000);
   if (!isEmpty(left)) problems.push(`left after destroy: ${describeLeftovers(left)}`);
   const remaining = states.flatMap((s) => [...stateObjects(s).keys()]);
-  if (remaining.length) problems.push(`${remaining.length} object(s) still in the state after destroy: ${remaining.slice(0, 5).join(', ')}`);
+  if (remaining.length)
+    problems.push(`${remaining.length} object(s) still in the state after destroy: ${remaining.slice(0, 5).join(', ')}`);
   return problems;
 }
 
@@ -150,7 +174,11 @@ export function errorText(r: RunResult): string {
   const lines = r.stderr.split('\n').map((l) => l.trim());
   const at = lines.findIndex((l) => l.startsWith('Error:'));
   if (at < 0) return tail(r.stderr + r.stdout, 3);
-  const detail = lines.slice(at + 1).filter(Boolean).filter((l) => !l.startsWith('with ')).slice(0, 2);
+  const detail = lines
+    .slice(at + 1)
+    .filter(Boolean)
+    .filter((l) => !l.startsWith('with '))
+    .slice(0, 2);
   return [lines[at], ...detail].join(' ').slice(0, 400);
 }
 

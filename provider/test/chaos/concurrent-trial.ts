@@ -13,11 +13,14 @@ export const concurrentApplies: Kind = {
   needsPg: false,
   async run(t) {
     const folders = Array.from({ length: t.opts.concurrency }, (_, i) => `stack${i + 1}`);
-    for (const [i, f] of folders.entries()) writeStack(path.join(t.dir, f), stackJson(t, 'grid', 1), `${t.tag}f${i + 1}`, backendFor(t, 'local', f));
+    for (const [i, f] of folders.entries())
+      writeStack(path.join(t.dir, f), stackJson(t, 'grid', 1), `${t.tag}f${i + 1}`, backendFor(t, 'local', f));
     const runs = await Promise.all(folders.map((f) => apply(t, f, `concurrent-apply-${f}`)));
     const failed = runs.map((r, i) => ({ r, f: folders[i] })).filter((x) => x.r.code !== 0);
     t.inflicted.push(`${folders.length} applies at once: ${folders.length - failed.length} succeeded`);
-    const problems = failed.length ? [`${failed.length} of ${folders.length} concurrent applies failed; first: ${runProblem(failed[0].f, failed[0].r)}`] : [];
+    const problems = failed.length
+      ? [`${failed.length} of ${folders.length} concurrent applies failed; first: ${runProblem(failed[0].f, failed[0].r)}`]
+      : [];
     return [...problems, ...(await reapplyCheckDestroy(t, folders))];
   },
 };

@@ -62,7 +62,11 @@ function faultTrial(name: string, about: string, fault: (t: TrialContext) => { w
       let hurt: { what: string; mustName?: RegExp } | undefined;
       const { run, faulted } = await applyWithFault(t, at, () => (hurt = fault(t)));
       const point = 'afterMs' in at ? `${at.afterMs} ms into the apply` : `after ${at.afterProgressLines} progress lines`;
-      t.inflicted.push(faulted ? `${hurt!.what} ${point}; the apply exited ${run.code}` : `the apply ended (exit ${run.code}) before the fault point (${point})`);
+      t.inflicted.push(
+        faulted
+          ? `${hurt!.what} ${point}; the apply exited ${run.code}`
+          : `the apply ended (exit ${run.code}) before the fault point (${point})`,
+      );
       const problems: string[] = [];
       if (run.timedOut) problems.push('the apply during the fault did not end within its deadline (hangs)');
       if (faulted && run.code !== 0 && hurt!.mustName && !hurt!.mustName.test(run.stderr + run.stdout)) {
@@ -141,7 +145,9 @@ function memoryGuard(grid: LocalGrid): { stop(): string[] } {
     for (const d of daemons) {
       const rss = rssKb(d.pid);
       if (rss <= GUARD_RSS_KB) continue;
-      found.push(`${d.what} grew past ${Math.round(rss / 1024)} MB: the harness stopped the grid to protect the machine (the rest of the trial runs against a stopped grid)`);
+      found.push(
+        `${d.what} grew past ${Math.round(rss / 1024)} MB: the harness stopped the grid to protect the machine (the rest of the trial runs against a stopped grid)`,
+      );
       grid.killAllSync();
       return;
     }
@@ -170,7 +176,9 @@ export const chainOutage: Kind = {
     let back: Promise<string[]> | undefined;
     const outage = () => {
       grid.killChain();
-      back = new Promise((r) => setTimeout(r, t.opts.outageSeconds * 1000)).then(() => bringBack(grid, path.join(t.dir, 'logs', 'grid-up-after-outage')));
+      back = new Promise((r) => setTimeout(r, t.opts.outageSeconds * 1000)).then(() =>
+        bringBack(grid, path.join(t.dir, 'logs', 'grid-up-after-outage')),
+      );
     };
     let run: RunResult;
     if (when === 'before') {
@@ -181,7 +189,9 @@ export const chainOutage: Kind = {
       const at = killPoint(t, 8, GRID_APPLY_MS);
       ({ run } = await applyWithFault(t, at, outage));
       if (!back) outage(); // the apply was faster than the fault point: the outage still happens, after it
-      t.inflicted.push(`chain down ${t.opts.outageSeconds}s from ${'afterMs' in at ? `${at.afterMs} ms` : `${at.afterProgressLines} progress lines`} into the apply (it exited ${run.code})`);
+      t.inflicted.push(
+        `chain down ${t.opts.outageSeconds}s from ${'afterMs' in at ? `${at.afterMs} ms` : `${at.afterProgressLines} progress lines`} into the apply (it exited ${run.code})`,
+      );
     }
     const problems = await back!;
     // the re-apply right after the chain's return is the grid serving applies again (at most 10 s)
@@ -190,10 +200,16 @@ export const chainOutage: Kind = {
     const minutes = Math.max(1, (Date.now() - started) / 60_000);
     for (const b of before) {
       const lines = linesSince(b);
-      if (lines > LOG_LINES_PER_MINUTE * minutes) problems.push(`node ${b.id} wrote ${lines} log lines in ${minutes.toFixed(1)} min around the outage (a storm; at most ${LOG_LINES_PER_MINUTE}/min)`);
+      if (lines > LOG_LINES_PER_MINUTE * minutes)
+        problems.push(
+          `node ${b.id} wrote ${lines} log lines in ${minutes.toFixed(1)} min around the outage (a storm; at most ${LOG_LINES_PER_MINUTE}/min)`,
+        );
       const now = grid.read().nodes.find((n) => n.id === b.id);
       const rss = now && now.pid === b.pid ? rssKb(b.pid) : 0;
-      if (b.rssKb && rss > 2 * b.rssKb) problems.push(`node ${b.id} grew from ${Math.round(b.rssKb / 1024)} MB to ${Math.round(rss / 1024)} MB around the outage (more than 2x)`);
+      if (b.rssKb && rss > 2 * b.rssKb)
+        problems.push(
+          `node ${b.id} grew from ${Math.round(b.rssKb / 1024)} MB to ${Math.round(rss / 1024)} MB around the outage (more than 2x)`,
+        );
     }
     return [...problems, ...rest];
   },

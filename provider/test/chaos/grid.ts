@@ -25,9 +25,13 @@ export const isEmpty = (l: Leftovers) => !l.contracts.length && !l.reservedIps.l
 
 export function describeLeftovers(l: Leftovers): string {
   const parts: string[] = [];
-  if (l.contracts.length) parts.push(`${l.contracts.length} live contract(s) ${l.contracts.map((c) => `${c.id} (${c.type}${c.nodeId ? ` on node ${c.nodeId}` : ''}${c.name ? ` ${c.name}` : ''})`).join(', ')}`);
+  if (l.contracts.length)
+    parts.push(
+      `${l.contracts.length} live contract(s) ${l.contracts.map((c) => `${c.id} (${c.type}${c.nodeId ? ` on node ${c.nodeId}` : ''}${c.name ? ` ${c.name}` : ''})`).join(', ')}`,
+    );
   if (l.reservedIps.length) parts.push(`${l.reservedIps.length} reserved public IP(s) ${l.reservedIps.join(', ')}`);
-  if (l.workloads.length) parts.push(`${l.workloads.length} workload(s) on nodes: ${l.workloads.slice(0, 6).join(', ')}${l.workloads.length > 6 ? ', ...' : ''}`);
+  if (l.workloads.length)
+    parts.push(`${l.workloads.length} workload(s) on nodes: ${l.workloads.slice(0, 6).join(', ')}${l.workloads.length > 6 ? ', ...' : ''}`);
   return parts.join('; ');
 }
 
@@ -41,7 +45,10 @@ export function killAllGrids(): void {
 export class LocalGrid {
   readonly home: string;
 
-  private constructor(readonly nodes: number, private readonly logDir: string) {
+  private constructor(
+    readonly nodes: number,
+    private readonly logDir: string,
+  ) {
     this.home = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-chaos-grid-'));
   }
 
@@ -96,13 +103,17 @@ export class LocalGrid {
     const grid = this.read();
     const twin = grid.devAccount.twinId;
     return withChain(grid, async (chain) => {
-      const contracts = (await chain.contracts({ twinId: twin })).filter((c) => c.state !== 'Deleted')
+      const contracts = (await chain.contracts({ twinId: twin }))
+        .filter((c) => c.state !== 'Deleted')
         .map((c) => ({ id: Number(c.id), type: c.type, nodeId: Number(c.nodeId), name: c.name }));
-      const reservedIps = (await chain.farms()).flatMap((f) => f.publicIps.filter((ip) => Number(ip.contractId)).map((ip) => `${ip.ip} (contract ${ip.contractId})`));
+      const reservedIps = (await chain.farms()).flatMap((f) =>
+        f.publicIps.filter((ip) => Number(ip.contractId)).map((ip) => `${ip.ip} (contract ${ip.contractId})`),
+      );
       const workloads: string[] = [];
       for (const n of grid.nodes) {
         for (const d of await withNode(grid, n, (node) => node.list(twin))) {
-          for (const w of d.workloads) if (w.result?.state !== 'deleted') workloads.push(`node ${n.id}: contract ${d.contractId} ${w.type} ${w.name}`);
+          for (const w of d.workloads)
+            if (w.result?.state !== 'deleted') workloads.push(`node ${n.id}: contract ${d.contractId} ${w.type} ${w.name}`);
         }
       }
       return { contracts, reservedIps, workloads };

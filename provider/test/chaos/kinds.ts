@@ -6,7 +6,17 @@ import { concurrentApplies } from './concurrent-trial';
 import { chainKilled, chainOutage, nodeKilled } from './grid-fault-trials';
 import { stackJson, type Stack } from './stack-cache';
 import { writeStack } from './stacks';
-import { apply, backendFor, checkNothingLost, describeKill, destroy, killPoint, reapplyCheckDestroy, type Kind, type TrialContext } from './trial';
+import {
+  apply,
+  backendFor,
+  checkNothingLost,
+  describeKill,
+  destroy,
+  killPoint,
+  reapplyCheckDestroy,
+  type Kind,
+  type TrialContext,
+} from './trial';
 
 type Operation = 'apply' | 'update' | 'destroy';
 
@@ -46,7 +56,10 @@ function killTrial(stack: Stack, backend: 'local' | 'pg'): Kind {
       }
       if (op === 'update') write(2);
       const at = killPoint(t, progressLines(t, stack, op), expectedMs(t, stack, op, setupMs));
-      const run = op === 'destroy' ? await destroy(t, folder, `killed-${op}`, { killAt: at }) : await apply(t, folder, `killed-${op}`, { killAt: at });
+      const run =
+        op === 'destroy'
+          ? await destroy(t, folder, `killed-${op}`, { killAt: at })
+          : await apply(t, folder, `killed-${op}`, { killAt: at });
       t.inflicted.push(`${op}: ${describeKill(at, run)}`);
       const problems = await checkNothingLost(t, folder, run, `by the killed ${op}`);
       return [...problems, ...(await reapplyCheckDestroy(t, [folder]))];
@@ -64,4 +77,3 @@ export const KINDS: Kind[] = [
   chainOutage,
   concurrentApplies,
 ];
-

@@ -24,7 +24,8 @@ ${KINDS.map((k) => `  ${k.name.padEnd(16)} ${k.about}`).join('\n')}`;
 
 function whole(name: string, value: string | undefined, fallback: number, min = 0): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new Error(`--${name} must be a whole number of at least ${min}, not ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value) || Number(value) < min)
+    throw new Error(`--${name} must be a whole number of at least ${min}, not ${JSON.stringify(value)}`);
   return Number(value);
 }
 
@@ -32,15 +33,27 @@ function config(argv: string[]): RunConfig | undefined {
   const { values } = parseArgs({
     args: argv,
     options: {
-      trials: { type: 'string' }, kinds: { type: 'string' }, seed: { type: 'string' }, trial: { type: 'string' },
-      'data-count': { type: 'string' }, outage: { type: 'string' }, concurrency: { type: 'string' }, nodes: { type: 'string' },
-      work: { type: 'string' }, help: { type: 'boolean', default: false },
+      trials: { type: 'string' },
+      kinds: { type: 'string' },
+      seed: { type: 'string' },
+      trial: { type: 'string' },
+      'data-count': { type: 'string' },
+      outage: { type: 'string' },
+      concurrency: { type: 'string' },
+      nodes: { type: 'string' },
+      work: { type: 'string' },
+      help: { type: 'boolean', default: false },
     },
   });
   if (values.help) return undefined;
   const outageSeconds = whole('outage', values.outage, 60, 1);
   return {
-    kinds: values.kinds ? values.kinds.split(',').map((k) => k.trim()).filter(Boolean) : KINDS.map((k) => k.name),
+    kinds: values.kinds
+      ? values.kinds
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean)
+      : KINDS.map((k) => k.name),
     trials: whole('trials', values.trials, 8, 1),
     only: values.trial === undefined ? undefined : whole('trial', values.trial, 1, 1),
     seed: whole('seed', values.seed, Math.floor(Math.random() * 1_000_000)),
@@ -74,7 +87,9 @@ async function main(): Promise<number> {
   }
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => (cleanUp(), process.exit(130)));
   process.on('exit', cleanUp);
-  cfg.log(`chaos: seed ${cfg.seed}, ${cfg.only !== undefined ? `trial ${cfg.only}` : `${cfg.trials} trial(s)`} of ${cfg.kinds.join(', ')}; files in ${cfg.workDir}`);
+  cfg.log(
+    `chaos: seed ${cfg.seed}, ${cfg.only !== undefined ? `trial ${cfg.only}` : `${cfg.trials} trial(s)`} of ${cfg.kinds.join(', ')}; files in ${cfg.workDir}`,
+  );
   const started = Date.now();
   const results = await runChaos(cfg);
   const report = `chaos run, seed ${cfg.seed}, ${((Date.now() - started) / 60_000).toFixed(1)} min\n${renderReport(results, cfg.seed, cfg.kinds)}`;

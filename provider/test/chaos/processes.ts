@@ -101,7 +101,8 @@ export function runProcess(cmd: string, args: string[], o: RunOptions): Promise<
           if (lines === lastLines) return;
           lastLines = lines;
           o.onProgress?.(lines, child);
-          if (o.killAt && 'afterProgressLines' in o.killAt && lines >= o.killAt.afterProgressLines && killedAtLines === undefined) kill('asked');
+          if (o.killAt && 'afterProgressLines' in o.killAt && lines >= o.killAt.afterProgressLines && killedAtLines === undefined)
+            kill('asked');
         }, 10)
       : undefined;
     const finish = (code: number | null, signal: NodeJS.Signals | null) => {

@@ -36,7 +36,8 @@ export interface TrialResult {
 
 export function kindsNamed(names: string[]): Kind[] {
   const unknown = names.filter((n) => !KINDS.some((k) => k.name === n));
-  if (unknown.length) throw new HarnessError(`unknown trial kind(s) ${unknown.join(', ')}; the kinds are ${KINDS.map((k) => k.name).join(', ')}`);
+  if (unknown.length)
+    throw new HarnessError(`unknown trial kind(s) ${unknown.join(', ')}; the kinds are ${KINDS.map((k) => k.name).join(', ')}`);
   return KINDS.filter((k) => names.includes(k.name));
 }
 
@@ -79,7 +80,9 @@ async function runKind(kind: Kind, cfg: RunConfig, pg: string | undefined): Prom
       }
       const result = await runTrial(kind, trial, cfg, grid, pg);
       results.push(result);
-      cfg.log(`${kind.name} #${trial}: ${result.status} in ${(result.ms / 1000).toFixed(1)}s${result.status === 'held' ? '' : `: ${result.problems[0]}`} [${result.inflicted.join('; ')}]`);
+      cfg.log(
+        `${kind.name} #${trial}: ${result.status} in ${(result.ms / 1000).toFixed(1)}s${result.status === 'held' ? '' : `: ${result.problems[0]}`} [${result.inflicted.join('; ')}]`,
+      );
       if (grid) {
         try {
           const fresh = result.status !== 'held' && kind.freshGridAfterFailure === true;
@@ -102,12 +105,25 @@ function harnessError(kind: Kind, trial: number, dir: string, why: string): Tria
   return { kind: kind.name, trial, status: 'harness error', problems: [why], inflicted: [], ms: 0, dir };
 }
 
-async function runTrial(kind: Kind, trial: number, cfg: RunConfig, grid: LocalGrid | undefined, pg: string | undefined): Promise<TrialResult> {
+async function runTrial(
+  kind: Kind,
+  trial: number,
+  cfg: RunConfig,
+  grid: LocalGrid | undefined,
+  pg: string | undefined,
+): Promise<TrialResult> {
   const dir = path.join(cfg.workDir, kind.name, `trial-${trial}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const t: TrialContext = {
-    kind: kind.name, trial, rng: trialRng(cfg.seed, kind.name, trial), opts: cfg, dir, grid, pg, inflicted: [],
+    kind: kind.name,
+    trial,
+    rng: trialRng(cfg.seed, kind.name, trial),
+    opts: cfg,
+    dir,
+    grid,
+    pg,
+    inflicted: [],
     tag: `k${KINDS.indexOf(kind)}t${trial}`,
   };
   const started = Date.now();
@@ -119,13 +135,29 @@ async function runTrial(kind: Kind, trial: number, cfg: RunConfig, grid: LocalGr
     if (outcome === 'timeout') {
       t.aborted = true;
       killAllRunning();
-      return { kind: kind.name, trial, status: 'harness error', problems: [`the trial ran past its ${cfg.trialTimeoutMs / 1000}s watchdog and was stopped`], inflicted: t.inflicted, ms, dir };
+      return {
+        kind: kind.name,
+        trial,
+        status: 'harness error',
+        problems: [`the trial ran past its ${cfg.trialTimeoutMs / 1000}s watchdog and was stopped`],
+        inflicted: t.inflicted,
+        ms,
+        dir,
+      };
     }
     return { kind: kind.name, trial, status: outcome.length ? 'failed' : 'held', problems: outcome, inflicted: t.inflicted, ms, dir };
   } catch (e) {
     const err = e as Error;
     const where = err instanceof HarnessError ? '' : ` (${err.stack?.split('\n')[1]?.trim() ?? 'no stack'})`;
-    return { kind: kind.name, trial, status: 'harness error', problems: [`${err.message}${where}`], inflicted: t.inflicted, ms: Date.now() - started, dir };
+    return {
+      kind: kind.name,
+      trial,
+      status: 'harness error',
+      problems: [`${err.message}${where}`],
+      inflicted: t.inflicted,
+      ms: Date.now() - started,
+      dir,
+    };
   } finally {
     clearTimeout(watchdog);
   }

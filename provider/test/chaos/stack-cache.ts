@@ -16,4 +16,3 @@ export function stackJson(t: TrialContext, stack: Stack, version: 1 | 2): string
   }
   return synthesized.get(key)!;
 }
-

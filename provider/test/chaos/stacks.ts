@@ -28,13 +28,25 @@ class ChaosGridStack extends TerraformStack {
     new GridProvider(this, 'grid', { network: 'local' });
     const network = new Network(this, 'net', { name: `net${TAG}`, nodes: shape.nodes, ipRange: '10.60.0.0/16' });
     const vmNodes = shape.nodes.length > 1 ? shape.nodes.slice(1) : shape.nodes;
-    const deployments = vmNodes.map((node, i) => new Deployment(this, `vm${i + 1}`, {
-      node,
-      name: `vm${i + 1}${TAG}`,
-      networkName: network.name,
-      vms: [{ name: `vm${i + 1}`, flist: 'https://hub.grid.tf/tf-official-apps/base:latest.flist', entrypoint: '/sbin/zinit init', cpu: 1, memory: shape.version === 1 ? 1024 : 2048, publicip: true }],
-      zdbs: [{ name: `db${i + 1}`, size: shape.version === 1 ? 5 : 10, mode: 'user', password: 'chaos' }],
-    }));
+    const deployments = vmNodes.map(
+      (node, i) =>
+        new Deployment(this, `vm${i + 1}`, {
+          node,
+          name: `vm${i + 1}${TAG}`,
+          networkName: network.name,
+          vms: [
+            {
+              name: `vm${i + 1}`,
+              flist: 'https://hub.grid.tf/tf-official-apps/base:latest.flist',
+              entrypoint: '/sbin/zinit init',
+              cpu: 1,
+              memory: shape.version === 1 ? 1024 : 2048,
+              publicip: true,
+            },
+          ],
+          zdbs: [{ name: `db${i + 1}`, size: shape.version === 1 ? 5 : 10, mode: 'user', password: 'chaos' }],
+        }),
+    );
     new NameProxy(this, 'proxy', { node: shape.nodes[0], name: `gw${TAG}`, backends: [`http://${deployments[0].vms.get(0).ip}:8080`] });
   }
 }

@@ -90,7 +90,11 @@ export function describeKill(at: KillAt, r: RunResult): string {
 
 /** After an inflicted run: every object it printed as created is in the state. */
 export async function checkNothingLost(t: TrialContext, folder: string, run: RunResult, when: string): Promise<string[]> {
-  const { state, problem } = await pullState(path.join(t.dir, folder), homeOf(t), path.join(t.dir, 'logs', `state-${when.replace(/\W+/g, '-')}`));
+  const { state, problem } = await pullState(
+    path.join(t.dir, folder),
+    homeOf(t),
+    path.join(t.dir, 'logs', `state-${when.replace(/\W+/g, '-')}`),
+  );
   if (!state) return [`after ${when}: ${problem}`];
   return lostEntries(run.stdout, state, when);
 }
@@ -109,7 +113,8 @@ export async function reapplyCheckDestroy(t: TrialContext, folders: string[], o:
   reapplies.forEach((r, i) => r.code !== 0 && problems.push(runProblem(`the re-apply${folders.length > 1 ? ` of ${folders[i]}` : ''}`, r)));
   const slowest = Math.max(...reapplies.map((r) => r.ms));
   t.inflicted.push(`re-apply took ${(slowest / 1000).toFixed(1)}s`);
-  if (o.maxReapplyMs && slowest > o.maxReapplyMs) problems.push(`the re-apply took ${(slowest / 1000).toFixed(1)}s (at most ${o.maxReapplyMs / 1000}s)`);
+  if (o.maxReapplyMs && slowest > o.maxReapplyMs)
+    problems.push(`the re-apply took ${(slowest / 1000).toFixed(1)}s (at most ${o.maxReapplyMs / 1000}s)`);
   const states: StateFile[] = [];
   for (const [i, f] of folders.entries()) {
     const which = folders.length > 1 ? `${f}: ` : '';
@@ -137,7 +142,10 @@ export async function reapplyCheckDestroy(t: TrialContext, folders: string[], o:
 }
 
 async function nothingLeftInState(states: StateFile[]): Promise<string[]> {
-  const n = states.reduce((sum, s) => sum + (s.resources ?? []).filter((r) => r.mode === 'managed').reduce((k, r) => k + r.instances.length, 0), 0);
+  const n = states.reduce(
+    (sum, s) => sum + (s.resources ?? []).filter((r) => r.mode === 'managed').reduce((k, r) => k + r.instances.length, 0),
+    0,
+  );
   return n ? [`${n} object(s) still in the state after destroy`] : [];
 }
 

@@ -80,31 +80,49 @@ function snapshot(): unknown {
     });
   };
   const gridJson = path.join(home, 'grid.json');
-  const processes = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
-    try {
-      return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(home);
-    } catch {
-      return false;
-    }
-  });
+  const processes = fs
+    .readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .filter((p) => {
+      try {
+        return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(home);
+      } catch {
+        return false;
+      }
+    });
   return {
-    stack: files(stack, true), app: files(app, true), home: files(home, false)?.filter((f) => !/-(wal|shm|journal)$/.test(f)),
-    gridJson: fs.existsSync(gridJson) ? fs.readFileSync(gridJson, 'utf8') : null, processes: processes.sort(),
+    stack: files(stack, true),
+    app: files(app, true),
+    home: files(home, false)?.filter((f) => !/-(wal|shm|journal)$/.test(f)),
+    gridJson: fs.existsSync(gridJson) ? fs.readFileSync(gridJson, 'utf8') : null,
+    processes: processes.sort(),
   };
 }
 
 const args = (c: Case) => (typeof c.args === 'function' ? c.args() : [...c.args]);
 
 const ok = (a: Case['args'], code = 0, says?: RegExp, more: Partial<Case> = {}): Case => ({
-  args: a, code, ...(says ? { says } : {}), ...more,
+  args: a,
+  code,
+  ...(says ? { says } : {}),
+  ...more,
 });
 const no = (a: Case['args'], says: RegExp, more: Partial<Case> = {}): Case => ({ args: a, code: 1, says, ...more });
 const row = (command: string, good: Case, bad: Case): Row => ({ command, good, bad });
 const TOO_MANY = /Too many command line arguments/;
 const usage = (what: string) => new RegExp(`Usage: gridform \\[global options\\] ${what} <subcommand>`);
-const staleLock = () => fs.writeFileSync(lockPath, JSON.stringify({
-  ID: 'stale-1', Operation: 'OperationApply', Who: 'gone@ci', Version: '0.1.0', Created: '2026-01-02T03:04:05Z', Path: 'terraform.tfstate',
-}));
+const staleLock = () =>
+  fs.writeFileSync(
+    lockPath,
+    JSON.stringify({
+      ID: 'stale-1',
+      Operation: 'OperationApply',
+      Who: 'gone@ci',
+      Version: '0.1.0',
+      Created: '2026-01-02T03:04:05Z',
+      Path: 'terraform.tfstate',
+    }),
+  );
 /** A name contract of the dev twin, so that `chain bills` has a contract to list the bills of. */
 async function aContract(): Promise<void> {
   const { ChainClient, keyPairFromMnemonic } = require(path.join(REPO, 'dist', 'proto')) as typeof import('../../../proto');
@@ -124,91 +142,179 @@ const synthesized = () => expect(fs.existsSync(path.join(app, 'cdktf.out', 'stac
 const ROWS: Row[] = [
   row('grid status', ok(['grid', 'status', '--json'], 0, /"running": true/, { spawns: true }), no(['grid', 'status', 'extra'], TOO_MANY)),
   row('version', ok(['version', '-json'], 0, /"terraform_version"/), no(['version', 'extra'], TOO_MANY)),
-  row('init', ok(['init', '-input=false', '-upgrade'], 0, /successfully initialized/),
-    no(['init', '-bogus'], /flag provided but not defined: -bogus/)),
+  row(
+    'init',
+    ok(['init', '-input=false', '-upgrade'], 0, /successfully initialized/),
+    no(['init', '-bogus'], /flag provided but not defined: -bogus/),
+  ),
   row('providers', ok(['providers', 'lock', '-platform=linux_amd64']), no(['providers'], usage('providers'))),
   row('providers lock', ok(['providers', 'lock'], 0, /nothing to lock/), no(['providers', 'lock', '-bogus'], /-bogus/)),
   row('synth', ok(['synth'], 0, undefined, { in: 'app', after: synthesized, spawns: true }), no(['synth'], /No CDKTF app here/)),
   row('validate', ok(['validate', '-json'], 0, /"valid": true/), no(['validate', '-json=yes'], /invalid boolean value "yes"/)),
   row('graph', ok(['graph'], 0, /digraph/), no(['graph', '-type=plan'], /flag provided but not defined: -type/)),
   row('plan', ok(['plan', '-detailed-exitcode'], 2, /1 to add/), no(['plan', '-out'], /flag needs an argument: -out/)),
-  row('apply', ok(['apply', '-auto-approve'], 0, /Apply complete! Resources: 1 added/),
-    no(['apply', '-detailed-exitcode'], /not defined: -detailed-exitcode/)),
-  row('refresh', ok(['refresh', '-json'], 0, /"type":"change_summary"/),
-    no(['refresh', '-lock-timeout=soon'], /Invalid value for -lock-timeout/)),
+  row(
+    'apply',
+    ok(['apply', '-auto-approve'], 0, /Apply complete! Resources: 1 added/),
+    no(['apply', '-detailed-exitcode'], /not defined: -detailed-exitcode/),
+  ),
+  row(
+    'refresh',
+    ok(['refresh', '-json'], 0, /"type":"change_summary"/),
+    no(['refresh', '-lock-timeout=soon'], /Invalid value for -lock-timeout/),
+  ),
   row('output', ok(['output', '-raw', 'o'], 0, /^x$/), no(['output', '-raw', '-json', 'o'], /mutually-exclusive/)),
   row('output', ok(['output', '-json', 'l'], 0, /^\["x"\]\n$/), no(['output', '-raw'], /Output name required/)),
   row('show', ok(['show', '-json'], 0, /"format_version":"1.0"/), no(['show', 'nosuch.tfplan'], /is not a saved plan/)),
   row('state', ok(['state', 'list']), no(['state'], usage('state'))),
-  row('state list', ok(['state', 'list'], 0, /^terraform_data\.a\n$/),
-    no(['state', 'list', 'terraform_data.nosuch'], /No matching objects found/)),
-  row('state show', ok(['state', 'show', 'terraform_data.a'], 0, /input\s+= "x"/),
-    no(['state', 'show', 'terraform_data.nosuch'], /No instance found/)),
-  row('state pull', ok(['state', 'pull'], 0, /"lineage"/, { after: (r) => fs.writeFileSync(pushed, r.out) }),
-    no(['state', 'pull', 'extra'], TOO_MANY)),
-  row('state push', ok(() => ['state', 'push', pushed]),
-    no(() => ['state', 'push', pushed], /over unrelated state/, { before: otherLineage })),
-  row('state mv', ok(['state', 'mv', 'terraform_data.a', 'terraform_data.b'], 0, /Successfully moved 1 object/),
-    no(['state', 'mv', 'terraform_data.b'], /Missing required argument/)),
-  row('state rm', ok(['state', 'rm', 'terraform_data.b'], 0, /Successfully removed 1 resource/),
-    no(['state', 'rm', 'terraform_data.nosuch'], /Invalid target address/)),
-  row('import', ok(['import', 'terraform_data.a', 'imported-id'], 0, /Import successful!/),
-    no(['import', 'terraform_data.a'], /Missing required argument/)),
+  row(
+    'state list',
+    ok(['state', 'list'], 0, /^terraform_data\.a\n$/),
+    no(['state', 'list', 'terraform_data.nosuch'], /No matching objects found/),
+  ),
+  row(
+    'state show',
+    ok(['state', 'show', 'terraform_data.a'], 0, /input\s+= "x"/),
+    no(['state', 'show', 'terraform_data.nosuch'], /No instance found/),
+  ),
+  row(
+    'state pull',
+    ok(['state', 'pull'], 0, /"lineage"/, { after: (r) => fs.writeFileSync(pushed, r.out) }),
+    no(['state', 'pull', 'extra'], TOO_MANY),
+  ),
+  row(
+    'state push',
+    ok(() => ['state', 'push', pushed]),
+    no(() => ['state', 'push', pushed], /over unrelated state/, { before: otherLineage }),
+  ),
+  row(
+    'state mv',
+    ok(['state', 'mv', 'terraform_data.a', 'terraform_data.b'], 0, /Successfully moved 1 object/),
+    no(['state', 'mv', 'terraform_data.b'], /Missing required argument/),
+  ),
+  row(
+    'state rm',
+    ok(['state', 'rm', 'terraform_data.b'], 0, /Successfully removed 1 resource/),
+    no(['state', 'rm', 'terraform_data.nosuch'], /Invalid target address/),
+  ),
+  row(
+    'import',
+    ok(['import', 'terraform_data.a', 'imported-id'], 0, /Import successful!/),
+    no(['import', 'terraform_data.a'], /Missing required argument/),
+  ),
   row('workspace', ok(['workspace', 'show']), no(['workspace', 'bogus'], /Usage: gridform \[global options\] workspace/)),
-  row('workspace new', ok(['workspace', 'new', 'staging'], 0, /Created and switched to workspace "staging"/),
-    no(['workspace', 'new', 'default'], /already exists/)),
+  row(
+    'workspace new',
+    ok(['workspace', 'new', 'staging'], 0, /Created and switched to workspace "staging"/),
+    no(['workspace', 'new', 'default'], /already exists/),
+  ),
   row('workspace list', ok(['workspace', 'list'], 0, /\* staging/), no(['workspace', 'list', 'extra'], TOO_MANY)),
   row('workspace show', ok(['workspace', 'show'], 0, /^staging\n$/), no(['workspace', 'show', '-force'], /not defined: -force/)),
-  row('workspace select', ok(['workspace', 'select', 'default'], 0, /Switched to workspace "default"/),
-    no(['workspace', 'select', 'nosuch'], /doesn't exist/)),
-  row('workspace delete', ok(['workspace', 'delete', 'staging'], 0, /Deleted workspace "staging"/),
-    no(['workspace', 'delete', 'default'], /Cannot delete the default workspace/)),
-  row('force-unlock', ok(['force-unlock', '-force', 'stale-1'], 0, /successfully unlocked/, { before: staleLock }),
-    no(['force-unlock', '-force', 'nosuch'], /No lock with ID nosuch/)),
+  row(
+    'workspace select',
+    ok(['workspace', 'select', 'default'], 0, /Switched to workspace "default"/),
+    no(['workspace', 'select', 'nosuch'], /doesn't exist/),
+  ),
+  row(
+    'workspace delete',
+    ok(['workspace', 'delete', 'staging'], 0, /Deleted workspace "staging"/),
+    no(['workspace', 'delete', 'default'], /Cannot delete the default workspace/),
+  ),
+  row(
+    'force-unlock',
+    ok(['force-unlock', '-force', 'stale-1'], 0, /successfully unlocked/, { before: staleLock }),
+    no(['force-unlock', '-force', 'nosuch'], /No lock with ID nosuch/),
+  ),
   row('chain', ok(['chain', 'nodes']), no(['chain'], usage('chain'))),
   row('chain nodes', ok(['chain', 'nodes', '--json'], 0, /"farmId": 1/), no(['chain', 'nodes', '--twin', '1'], /not defined: -twin/)),
   row('chain farms', ok(['chain', 'farms'], 0, /PUBLIC IPS/), no(['chain', 'farms', '--node=1'], /not defined: -node/)),
-  row('chain contracts', ok(['chain', 'contracts', '--json'], 0, /^\[/),
-    no(['chain', 'contracts', '--twin=me'], /invalid value "me" for flag -twin/)),
-  row('chain bills', ok(['chain', 'bills', '1', '--json'], 0, /^\[/, { before: aContract }),
-    no(['chain', 'bills'], /Missing required argument/)),
-  row('chain events', ok(['chain', 'events', '--from', '0', '--json'], 0, /"type"/),
-    no(['chain', 'events', '--from'], /flag needs an argument: -from/)),
-  row('chain advance', ok(['chain', 'advance', '--hours', '1'], 0, /Chain time is now/),
-    no(['chain', 'advance', '--hours=-2'], /it must be a number above 0/)),
+  row(
+    'chain contracts',
+    ok(['chain', 'contracts', '--json'], 0, /^\[/),
+    no(['chain', 'contracts', '--twin=me'], /invalid value "me" for flag -twin/),
+  ),
+  row(
+    'chain bills',
+    ok(['chain', 'bills', '1', '--json'], 0, /^\[/, { before: aContract }),
+    no(['chain', 'bills'], /Missing required argument/),
+  ),
+  row(
+    'chain events',
+    ok(['chain', 'events', '--from', '0', '--json'], 0, /"type"/),
+    no(['chain', 'events', '--from'], /flag needs an argument: -from/),
+  ),
+  row(
+    'chain advance',
+    ok(['chain', 'advance', '--hours', '1'], 0, /Chain time is now/),
+    no(['chain', 'advance', '--hours=-2'], /it must be a number above 0/),
+  ),
   row('account', ok(['account', 'balance']), no(['account', 'close'], usage('account'))),
-  row('account create', ok(['account', 'create', '--fund', '5', '--json'], 0, /"mnemonic"/, {
-    after: (r) => (account = (JSON.parse(r.out) as { accountId: string }).accountId),
-  }), no(['account', 'create', '--fund'], /flag needs an argument: -fund/)),
+  row(
+    'account create',
+    ok(['account', 'create', '--fund', '5', '--json'], 0, /"mnemonic"/, {
+      after: (r) => (account = (JSON.parse(r.out) as { accountId: string }).accountId),
+    }),
+    no(['account', 'create', '--fund'], /flag needs an argument: -fund/),
+  ),
   row('account balance', ok(['account', 'balance'], 0, /TFT \(account/), no(['account', 'balance', 'a', 'b'], TOO_MANY)),
-  row('account transfer', ok(() => ['account', 'transfer', '--to', account, '--amount', '1'], 0, /Transferred 1 TFT/),
-    no(['account', 'transfer', '--to', 'x'], /needs --to ACCOUNT_ID and --amount TFT/)),
+  row(
+    'account transfer',
+    ok(() => ['account', 'transfer', '--to', account, '--amount', '1'], 0, /Transferred 1 TFT/),
+    no(['account', 'transfer', '--to', 'x'], /needs --to ACCOUNT_ID and --amount TFT/),
+  ),
   row('node', ok(['node', 'deployments', '1']), no(['node'], usage('node'))),
   row('node deployments', ok(['node', 'deployments', '1', '--json'], 0, /^\[/), no(['node', 'deployments', 'one'], /takes a node id/)),
   row('node stop', ok(['node', 'stop', '1'], 0, /Node 1 stopped/, { spawns: true }), no(['node', 'stop'], /Missing required argument/)),
   row('node start', ok(['node', 'start', '1'], 0, /Node 1 started/, { spawns: true }), no(['node', 'start', '1', '2'], TOO_MANY)),
-  row('node restart', ok(['node', 'restart', '1'], 0, /Node 1 restarted/, { spawns: true }),
-    no(['node', 'restart', '1', '--to', '0.2.0'], /not defined: -to/)),
-  row('node upgrade', ok(['node', 'upgrade', '1', '--to', '0.2.0'], 0, /Node 1 runs 0\.2\.0/, { spawns: true }),
-    no(['node', 'upgrade', '1', '--to', 'bad version!'], /invalid value "bad version!" for flag -to/)),
-  row('node power', ok(['node', 'power', '1', '--target', 'down'], 0, /Node 1: power target Down; the chain has it standby/),
-    no(['node', 'power', '1', '--target', 'off'], /invalid value "off" for flag -target/)),
+  row(
+    'node restart',
+    ok(['node', 'restart', '1'], 0, /Node 1 restarted/, { spawns: true }),
+    no(['node', 'restart', '1', '--to', '0.2.0'], /not defined: -to/),
+  ),
+  row(
+    'node upgrade',
+    ok(['node', 'upgrade', '1', '--to', '0.2.0'], 0, /Node 1 runs 0\.2\.0/, { spawns: true }),
+    no(['node', 'upgrade', '1', '--to', 'bad version!'], /invalid value "bad version!" for flag -to/),
+  ),
+  row(
+    'node power',
+    ok(['node', 'power', '1', '--target', 'down'], 0, /Node 1: power target Down; the chain has it standby/),
+    no(['node', 'power', '1', '--target', 'off'], /invalid value "off" for flag -target/),
+  ),
   row('farm', ok(['farm', 'list']), no(['farm'], usage('farm'))),
-  row('farm create', ok(['farm', 'create', 'tablefarm', '--json'], 0, /"name": "tablefarm"/),
-    no(['farm', 'create', 'Bad Name'], /farm name "Bad Name" must be 3-40 characters/)),
-  row('farm add-ip', ok(['farm', 'add-ip', '--farm', '2', '198.51.100.9/24', '--gateway', '198.51.100.1'], 0, /Added public IP/),
-    no(['farm', 'add-ip', '--farm', '2', '203.0.113.10/24', '--gateway', '203.0.113.1'], /already registered on farm 1/)),
-  row('farm remove-ip', ok(['farm', 'remove-ip', '--farm', '2', '198.51.100.9/24'], 0, /Removed public IP/),
-    no(['farm', 'remove-ip', '--farm', '2', '198.51.100.9/24'], /farm 2 has no public IP "198\.51\.100\.9\/24"/)),
+  row(
+    'farm create',
+    ok(['farm', 'create', 'tablefarm', '--json'], 0, /"name": "tablefarm"/),
+    no(['farm', 'create', 'Bad Name'], /farm name "Bad Name" must be 3-40 characters/),
+  ),
+  row(
+    'farm add-ip',
+    ok(['farm', 'add-ip', '--farm', '2', '198.51.100.9/24', '--gateway', '198.51.100.1'], 0, /Added public IP/),
+    no(['farm', 'add-ip', '--farm', '2', '203.0.113.10/24', '--gateway', '203.0.113.1'], /already registered on farm 1/),
+  ),
+  row(
+    'farm remove-ip',
+    ok(['farm', 'remove-ip', '--farm', '2', '198.51.100.9/24'], 0, /Removed public IP/),
+    no(['farm', 'remove-ip', '--farm', '2', '198.51.100.9/24'], /farm 2 has no public IP "198\.51\.100\.9\/24"/),
+  ),
   row('farm list', ok(['farm', 'list', '--json'], 0, /"name": "tablefarm"/), no(['farm', 'list', 'extra'], TOO_MANY)),
-  row('node join', ok(['node', 'join', '--farm', '2'], 0, /Node 2 joined farm 2/, { spawns: true }),
-    no(['node', 'join', '--farm', '77'], /farm 77 does not exist/)),
-  row('grid upgrade', ok(['grid', 'upgrade', '--to', '0.2.0'], 0, /Upgraded 2 node\(s\) to 0\.2\.0: 1, 2/, { spawns: true }),
-    no(['grid', 'upgrade', '--to'], /flag needs an argument: -to/)),
+  row(
+    'node join',
+    ok(['node', 'join', '--farm', '2'], 0, /Node 2 joined farm 2/, { spawns: true }),
+    no(['node', 'join', '--farm', '77'], /farm 77 does not exist/),
+  ),
+  row(
+    'grid upgrade',
+    ok(['grid', 'upgrade', '--to', '0.2.0'], 0, /Upgraded 2 node\(s\) to 0\.2\.0: 1, 2/, { spawns: true }),
+    no(['grid', 'upgrade', '--to'], /flag needs an argument: -to/),
+  ),
   row('destroy', ok(['destroy', '-auto-approve'], 0, /Destroy complete! Resources: 1 destroyed/), no(['destroy', 'extra'], TOO_MANY)),
   row('grid', ok(['grid', 'status'], 0, /running/), no(['grid'], usage('grid'))),
-  row('grid up', ok(['grid', 'up', '--port', '0', '--nodes', '1']),
-    no(['grid', 'up', '--nodes', 'x'], /invalid value "x" for flag -nodes/)),
+  row(
+    'grid up',
+    ok(['grid', 'up', '--port', '0', '--nodes', '1']),
+    no(['grid', 'up', '--nodes', 'x'], /invalid value "x" for flag -nodes/),
+  ),
   row('grid down', ok(['grid', 'down', '--purge'], 0, /Stopped the local grid/), no(['grid', 'down', '--force'], /not defined: -force/)),
 ];
 
@@ -217,8 +323,11 @@ describe('every gridform command: good input, bad input, -help', () => {
   beforeAll(async () => {
     fs.writeFileSync(path.join(stack, 'cdk.tf.json'), JSON.stringify(DOC, null, 2));
     fs.writeFileSync(path.join(app, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'node main.js' }));
-    fs.writeFileSync(path.join(app, 'main.js'), "const { App, TerraformStack, TerraformOutput } = require('cdktf');\n" +
-      "const app = new App();\nnew TerraformOutput(new TerraformStack(app, 'tiny'), 'greeting', { value: 'hello' });\napp.synth();\n");
+    fs.writeFileSync(
+      path.join(app, 'main.js'),
+      "const { App, TerraformStack, TerraformOutput } = require('cdktf');\n" +
+        "const app = new App();\nnew TerraformOutput(new TerraformStack(app, 'tiny'), 'greeting', { value: 'hello' });\napp.synth();\n",
+    );
     const up = ROWS.find((r) => r.command === 'grid up')!.good;
     const r = await gridform(args(up));
     expect(r.code).toBe(0);

@@ -36,7 +36,12 @@ describe('gridform output through a pipe', () => {
     const resources: Record<string, unknown> = {};
     for (let i = 0; i < 120; i++) resources[`big${i}`] = { input: `${i}-`.padEnd(50_000, 'x') };
     fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify({ resource: { terraform_data: resources } }));
-    const plan = spawnSync(process.execPath, [GRIDFORM, 'plan', '-out=tfplan', '-no-color'], { cwd: dir, env: ENV, encoding: 'utf8', maxBuffer: 256 * MB });
+    const plan = spawnSync(process.execPath, [GRIDFORM, 'plan', '-out=tfplan', '-no-color'], {
+      cwd: dir,
+      env: ENV,
+      encoding: 'utf8',
+      maxBuffer: 256 * MB,
+    });
     expect(plan.status).toBe(0);
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -50,7 +55,10 @@ describe('gridform output through a pipe', () => {
   });
 
   it('state pull of a 10 MB state arrives whole and parses', async () => {
-    expect(spawnSync(process.execPath, [GRIDFORM, 'apply', '-auto-approve', '-no-color', 'tfplan'], { cwd: dir, env: ENV, maxBuffer: 256 * MB }).status).toBe(0);
+    expect(
+      spawnSync(process.execPath, [GRIDFORM, 'apply', '-auto-approve', '-no-color', 'tfplan'], { cwd: dir, env: ENV, maxBuffer: 256 * MB })
+        .status,
+    ).toBe(0);
     const r = await throughSlowPipe(dir, ['state', 'pull']);
     expect(r.code).toBe(0);
     expect(r.out.length).toBeGreaterThan(10 * MB);
@@ -58,7 +66,11 @@ describe('gridform output through a pipe', () => {
   });
 
   it('a reader that stops early (as head does) ends it quietly, with its exit code', () => {
-    const status = spawnSync('bash', ['-c', `"${process.execPath}" "${GRIDFORM}" show -json tfplan | head -c 100 >/dev/null; echo \${PIPESTATUS[0]}`], { cwd: dir, env: ENV, encoding: 'utf8' });
+    const status = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${GRIDFORM}" show -json tfplan | head -c 100 >/dev/null; echo \${PIPESTATUS[0]}`],
+      { cwd: dir, env: ENV, encoding: 'utf8' },
+    );
     expect(status.stderr).toBe('');
     expect(status.stdout.trim()).toBe('0');
   });

@@ -22,11 +22,14 @@ interface Row {
 function readmeRows(): Row[] {
   const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
   const section = readme.split('## When something fails')[1]?.split('\n## ')[0] ?? '';
-  return section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Situation')).map((l) => {
-    const [situation, command, prints, exit] = l.slice(2, -2).split(' | ');
-    const args = command.replace(/^`gridform |`$/g, '').split(' ');
-    return { situation: situation.trim(), args, prints: [...prints.matchAll(/`([^`]+)`/g)].map((m) => m[1]), exit: Number(exit) };
-  });
+  return section
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| Situation'))
+    .map((l) => {
+      const [situation, command, prints, exit] = l.slice(2, -2).split(' | ');
+      const args = command.replace(/^`gridform |`$/g, '').split(' ');
+      return { situation: situation.trim(), args, prints: [...prints.matchAll(/`([^`]+)`/g)].map((m) => m[1]), exit: Number(exit) };
+    });
 }
 
 type Json = Record<string, unknown>;
@@ -42,16 +45,22 @@ const SITUATIONS: Record<string, (dir: string) => Promise<void> | void> = {
   'changes to make': (dir) => write(dir, terraformData()),
   'nothing to change': async (dir) => applied(dir, terraformData()),
   'an argument the resource does not have': (dir) => write(dir, { resource: { terraform_data: { a: { inptu: 'x' } } } }),
-  'an output that fails once its resources exist (1)': (dir) => write(dir, {
-    resource: { terraform_data: { a: { input: 'x' }, b: { input: '${terraform_data.a.id}' } } },
-    output: { checked: { value: '${terraform_data.b.output.nosuch}' } },
-  }),
+  'an output that fails once its resources exist (1)': (dir) =>
+    write(dir, {
+      resource: { terraform_data: { a: { input: 'x' }, b: { input: '${terraform_data.a.id}' } } },
+      output: { checked: { value: '${terraform_data.b.output.nosuch}' } },
+    }),
   'no terminal to approve on (CI)': (dir) => write(dir, terraformData()),
   '-json cannot ask: it needs -auto-approve or a saved plan': (dir) => write(dir, terraformData()),
   'the state is locked by another run (2)': async (dir) => {
     await applied(dir, terraformData());
     const lock = {
-      ID: 'abc-1', Operation: 'OperationApply', Who: 'ann@ci', Version: '0.1.0', Created: '2026-01-02T03:04:05Z', Path: 'terraform.tfstate',
+      ID: 'abc-1',
+      Operation: 'OperationApply',
+      Who: 'ann@ci',
+      Version: '0.1.0',
+      Created: '2026-01-02T03:04:05Z',
+      Path: 'terraform.tfstate',
     };
     fs.writeFileSync(path.join(dir, '.terraform.tfstate.lock.info'), JSON.stringify(lock));
   },

@@ -12,7 +12,12 @@ jest.setTimeout(240_000);
 describe('cdktf-cli with gridform as its terraform', () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-cdktf-'));
   const app = copyExample('quickstart');
-  const cdktf = (...args: string[]) => run(path.join(REPO, 'node_modules', '.bin', 'cdktf'), args, { cwd: app, home, env: { TERRAFORM_BINARY_NAME: GRIDFORM, CI: '1', FORCE_COLOR: '0' } });
+  const cdktf = (...args: string[]) =>
+    run(path.join(REPO, 'node_modules', '.bin', 'cdktf'), args, {
+      cwd: app,
+      home,
+      env: { TERRAFORM_BINARY_NAME: GRIDFORM, CI: '1', FORCE_COLOR: '0' },
+    });
 
   beforeAll(async () => {
     expect((await gridform(['grid', 'up', '--port', '0', '--nodes', '1'], { home })).code).toBe(0);

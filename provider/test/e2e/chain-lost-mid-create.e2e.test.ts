@@ -55,7 +55,11 @@ describe('the chain lost while an apply creates a network', () => {
 
   /** `gridform apply`, with the relay cut as soon as a contract of this twin is live (polled every 10 ms). */
   async function applyCutWhenAContractExists(): Promise<Run & { cut: boolean }> {
-    const r = await applyActingWhen({ cwd: dir, home }, async () => (await live()).length > 0, () => relay.cut());
+    const r = await applyActingWhen(
+      { cwd: dir, home },
+      async () => (await live()).length > 0,
+      () => relay.cut(),
+    );
     if (!r.acted) relay.cut();
     return { ...r, cut: r.acted };
   }
@@ -66,11 +70,14 @@ describe('the chain lost while an apply creates a network', () => {
     chain = new ChainClient(readGrid(home).chain.address);
     relay = new Relay({ host, port: Number(port) });
     await relay.open();
-    fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify({
-      terraform: { required_providers: { grid: { source: 'gridform/grid' } } },
-      provider: { grid: [{ network: 'local', chain_url: `127.0.0.1:${relay.port}`, timeout_seconds: 20 }] },
-      resource: { grid_network: { net: { name: 'chainlost', nodes: [1, 2, 3], ip_range: '10.82.0.0/16' } } },
-    }));
+    fs.writeFileSync(
+      path.join(dir, 'cdk.tf.json'),
+      JSON.stringify({
+        terraform: { required_providers: { grid: { source: 'gridform/grid' } } },
+        provider: { grid: [{ network: 'local', chain_url: `127.0.0.1:${relay.port}`, timeout_seconds: 20 }] },
+        resource: { grid_network: { net: { name: 'chainlost', nodes: [1, 2, 3], ip_range: '10.82.0.0/16' } } },
+      }),
+    );
   });
   afterAll(async () => {
     relay.cut();

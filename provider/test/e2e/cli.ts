@@ -59,7 +59,8 @@ export async function applyActingWhen(
 /** A copy of an example app inside the repository (so it resolves `gridform` and `cdktf` from it). */
 export function copyExample(name: string, extraFiles: string[] = []): string {
   const dir = fs.mkdtempSync(path.join(REPO, '.test-work-'));
-  for (const f of ['main.ts', 'stack.ts', 'cdktf.json', ...extraFiles]) fs.copyFileSync(path.join(REPO, 'examples', name, f), path.join(dir, f));
+  for (const f of ['main.ts', 'stack.ts', 'cdktf.json', ...extraFiles])
+    fs.copyFileSync(path.join(REPO, 'examples', name, f), path.join(dir, f));
   return dir;
 }
 
@@ -106,7 +107,8 @@ async function readLeft(home: string): Promise<Left> {
     for (const n of grid.nodes) {
       const node = devNodeClient(grid, n);
       try {
-        for (const d of await node.list(twin)) for (const w of d.workloads) if (w.result?.state !== 'deleted') workloads.push(`node ${n.id}: ${d.contractId}/${w.name}`);
+        for (const d of await node.list(twin))
+          for (const w of d.workloads) if (w.result?.state !== 'deleted') workloads.push(`node ${n.id}: ${d.contractId}/${w.name}`);
       } finally {
         node.close();
       }

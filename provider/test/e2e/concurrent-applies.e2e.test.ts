@@ -37,7 +37,15 @@ function stack(i: number) {
         app: {
           node: 1 + (i % 2),
           network_name: '${grid_network.net.name}',
-          vms: [{ name: 'web', flist: 'https://hub.grid.tf/tf-official-apps/base:latest.flist', cpu: 1, memory: 512, publicip: i < FOLDERS / 2 }],
+          vms: [
+            {
+              name: 'web',
+              flist: 'https://hub.grid.tf/tf-official-apps/base:latest.flist',
+              cpu: 1,
+              memory: 512,
+              publicip: i < FOLDERS / 2,
+            },
+          ],
         },
       },
     },
@@ -56,7 +64,12 @@ function failures(runs: Run[]): string[] {
 class RacedContext extends GridContext {
   readonly squatters: number[] = [];
 
-  constructor(chain: ChainClient, home: string, private readonly raced: number, private races: number) {
+  constructor(
+    chain: ChainClient,
+    home: string,
+    private readonly raced: number,
+    private races: number,
+  ) {
     const grid = readGrid(home);
     super(chain, keyPairFromMnemonic(grid.devAccount.mnemonic), grid.devAccount.twinId, 30_000);
   }
@@ -65,7 +78,13 @@ class RacedContext extends GridContext {
     const port = await super.freeWgPort(nodeId);
     if (nodeId !== this.raced || this.races-- <= 0) return port;
     const n = this.squatters.length;
-    const data = { ip_range: '10.99.0.0/16', subnet: '10.99.2.0/24', wireguard_private_key: newWgKeys().privateKey, wireguard_listen_port: port, peers: [] };
+    const data = {
+      ip_range: '10.99.0.0/16',
+      subnet: '10.99.2.0/24',
+      wireguard_private_key: newWgKeys().privateKey,
+      wireguard_listen_port: port,
+      peers: [],
+    };
     const workload = { version: 0, name: `squatter_${n}`, type: 'network', data: JSON.stringify(data), metadata: '', description: '' };
     const metadata = { type: 'network', name: `squatter_${n}`, projectName: 'squatters' };
     this.squatters.push((await createNodeDeployment(this, { nodeId, workloads: [workload], publicIps: 0, metadata })).contractId);
@@ -94,7 +113,9 @@ describe('concurrent applies from eight folders onto one grid', () => {
   const inAll = (...args: string[]) => Promise.all(dirs.map((dir) => gridform(['-no-color', ...args], { cwd: dir, home })));
 
   beforeAll(async () => {
-    expect((await gridform(['grid', 'up', '--port', '0', '--nodes', '2', '--gateways', '1', '--public-ips', String(PUBLIC_IPS)], { home })).code).toBe(0);
+    expect(
+      (await gridform(['grid', 'up', '--port', '0', '--nodes', '2', '--gateways', '1', '--public-ips', String(PUBLIC_IPS)], { home })).code,
+    ).toBe(0);
   });
   afterAll(async () => {
     await gridform(['grid', 'down', '--purge'], { home });
@@ -112,7 +133,9 @@ describe('concurrent applies from eight folders onto one grid', () => {
     for (const n of grid.nodes) {
       const client = devNodeClient(grid, n);
       try {
-        const held: node.Workload__Output[] = (await client.list(grid.devAccount.twinId)).flatMap((d) => d.workloads.filter((w) => w.type === 'network'));
+        const held: node.Workload__Output[] = (await client.list(grid.devAccount.twinId)).flatMap((d) =>
+          d.workloads.filter((w) => w.type === 'network'),
+        );
         expect(held.map((w) => w.result?.state)).toEqual(Array(FOLDERS).fill('ok'));
         const ports = held.map((w) => (JSON.parse(w.data) as NetworkData).wireguard_listen_port);
         expect(new Set(ports).size).toBe(FOLDERS);
@@ -135,7 +158,11 @@ describe('concurrent applies from eight folders onto one grid', () => {
       expect(on2.peers.find((p) => p.subnet === on1.subnet)!.endpoint).toBe(`${node1.address.split(':')[0]}:${on1.wireguard_listen_port}`);
       expect(String(stateOf(dir).outputs.wg_config.value)).toContain(`Endpoint = 203.0.113.254:${on1.wireguard_listen_port}\n`);
     }
-    const deployments = dirs.flatMap((dir) => stateOf(dir).resources.filter((r) => r.type === 'grid_deployment').flatMap((r) => r.instances));
+    const deployments = dirs.flatMap((dir) =>
+      stateOf(dir)
+        .resources.filter((r) => r.type === 'grid_deployment')
+        .flatMap((r) => r.instances),
+    );
     const publicIps = deployments.flatMap((x) => (x.attributes.vms as { computedip: string }[]).map((vm) => vm.computedip));
     expect(publicIps.filter(Boolean)).toHaveLength(FOLDERS / 2);
     expect(new Set(publicIps.filter(Boolean)).size).toBe(FOLDERS / 2);
@@ -145,7 +172,9 @@ describe('concurrent applies from eight folders onto one grid', () => {
     const destroySeconds = (Date.now() - destroyStarted) / 1000;
     expect(failures(destroys)).toEqual([]);
     expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
-    process.stdout.write(`${FOLDERS} concurrent applies: ${applySeconds.toFixed(1)} s; ${FOLDERS} concurrent destroys: ${destroySeconds.toFixed(1)} s\n`);
+    process.stdout.write(
+      `${FOLDERS} concurrent applies: ${applySeconds.toFixed(1)} s; ${FOLDERS} concurrent destroys: ${destroySeconds.toFixed(1)} s\n`,
+    );
   });
 
   it('a port taken after the node listed it: the network proposes another, and its peers and wg-quick file follow', async () => {
@@ -160,7 +189,10 @@ describe('concurrent applies from eight folders onto one grid', () => {
     };
     const liveContracts = async () => {
       const all = await chain.contracts({ twinId: grid.devAccount.twinId });
-      return all.filter((c) => c.state !== 'Deleted').map((c) => c.id).sort((a, b) => a - b);
+      return all
+        .filter((c) => c.state !== 'Deleted')
+        .map((c) => c.id)
+        .sort((a, b) => a - b);
     };
     const node1Endpoint = (port: number) => `${grid.nodes[0].address.split(':')[0]}:${port}`;
     try {
@@ -179,7 +211,9 @@ describe('concurrent applies from eight folders onto one grid', () => {
 
       // grown from [2] to [2, 1] in place: node 2 is updated first, then node 1 loses its first port
       const growing = raced(1);
-      const small = (await networkResource.create(growing, { ...planned, name: 'grown', nodes: [2], ip_range: '10.62.0.0/16', add_wg_access: false })).state;
+      const small = (
+        await networkResource.create(growing, { ...planned, name: 'grown', nodes: [2], ip_range: '10.62.0.0/16', add_wg_access: false })
+      ).state;
       const proposed = { ...small, nodes: [2, 1] };
       const grown = (await networkResource.update!(growing, small, networkResource.plan!(small, proposed), proposed)).state;
       const grownIds = grown.node_deployment_id as Record<string, number>;
@@ -191,7 +225,9 @@ describe('concurrent applies from eight folders onto one grid', () => {
       // a node that refuses every port proposed gives up after a few, naming itself, and leaves nothing of the network
       const unlucky = raced(Infinity);
       const failed = networkResource.create(unlucky, { ...planned, name: 'unlucky', ip_range: '10.61.0.0/16' });
-      await expect(failed).rejects.toThrow(/^node 1 refused 5 wireguard ports in a row, each taken by another network meanwhile; apply again/);
+      await expect(failed).rejects.toThrow(
+        /^node 1 refused 5 wireguard ports in a row, each taken by another network meanwhile; apply again/,
+      );
       const squatters = contexts.flatMap((c) => c.squatters);
       expect(await liveContracts()).toEqual([...squatters, ...Object.values(ids), ...Object.values(grownIds)].sort((a, b) => a - b));
 
@@ -218,7 +254,9 @@ describe('concurrent applies from eight folders onto one grid', () => {
     expect(applies.map((r) => r.code).sort()).toEqual([...Array(PUBLIC_IPS).fill(0), 1]);
     const loser = applies.find((r) => r.code === 1)!;
     expect(loser.stderr).toContain('with grid_deployment.app');
-    expect(loser.stderr).toContain('creating the node contract on node 1 failed: farm 1 has 0 free public IPv4 address(es); the contract asks for 1: deploy on a node of a farm with free ones');
+    expect(loser.stderr).toContain(
+      'creating the node contract on node 1 failed: farm 1 has 0 free public IPv4 address(es); the contract asks for 1: deploy on a node of a farm with free ones',
+    );
     // the loser's network stays (it was created, and is in its state); its deployment left no contract behind
     const left = await leftOnGrid(home, 0);
     expect(left.contracts).toHaveLength(contenders.length + PUBLIC_IPS);

@@ -9,7 +9,14 @@ import { gridform, readGrid, devNodeClient } from './cli';
 
 jest.setTimeout(180_000);
 
-const vm = (name: string, memory: number) => ({ name, flist: 'https://hub.grid.tf/tf-official-apps/base:latest.flist', cpu: 1, memory, rootfs_size: 1024, entrypoint: '/sbin/zinit init' });
+const vm = (name: string, memory: number) => ({
+  name,
+  flist: 'https://hub.grid.tf/tf-official-apps/base:latest.flist',
+  cpu: 1,
+  memory,
+  rootfs_size: 1024,
+  entrypoint: '/sbin/zinit init',
+});
 
 function stack(node: number, vms: unknown[], storage: { disks?: unknown[]; zdbs?: unknown[] } = {}): unknown {
   return {
@@ -27,9 +34,16 @@ describe('grid_deployment updates on a local grid', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-update-stack-'));
   const write = (doc: unknown) => fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(doc));
   const run = (...args: string[]) => gridform(['-no-color', ...args], { cwd: dir, home });
-  const stateOf = () => JSON.parse(fs.readFileSync(path.join(dir, 'terraform.tfstate'), 'utf8')).resources.find((r: { type: string }) => r.type === 'grid_deployment').instances[0].attributes;
+  const stateOf = () =>
+    JSON.parse(fs.readFileSync(path.join(dir, 'terraform.tfstate'), 'utf8')).resources.find(
+      (r: { type: string }) => r.type === 'grid_deployment',
+    ).instances[0].attributes;
   let chain: ChainClient;
-  const nodeClient = (id: number) => devNodeClient(readGrid(home), readGrid(home).nodes.find((n) => n.id === id)!);
+  const nodeClient = (id: number) =>
+    devNodeClient(
+      readGrid(home),
+      readGrid(home).nodes.find((n) => n.id === id)!,
+    );
 
   beforeAll(async () => {
     expect((await gridform(['grid', 'up', '--port', '0', '--nodes', '2'], { home })).code).toBe(0);
@@ -60,7 +74,9 @@ describe('grid_deployment updates on a local grid', () => {
       const held = await node.get(readGrid(home).devAccount.twinId, Number(after.id));
       expect(held.version).toBe(1);
       expect((await chain.contract(Number(after.id))).deploymentHash).toBe(deploymentHashHex(held));
-      const changes = (await node.changes(readGrid(home).devAccount.twinId, Number(after.id))).filter((c) => c.workload === 'web').map((c) => c.state);
+      const changes = (await node.changes(readGrid(home).devAccount.twinId, Number(after.id)))
+        .filter((c) => c.workload === 'web')
+        .map((c) => c.state);
       expect(changes).toEqual(['init', 'ok', 'deleted', 'init', 'ok']);
     } finally {
       node.close();
@@ -74,7 +90,10 @@ describe('grid_deployment updates on a local grid', () => {
     const node = nodeClient(1);
     try {
       const held = await node.get(readGrid(home).devAccount.twinId, Number(stateOf().id));
-      expect(held.workloads.map((w) => [w.name, w.version])).toEqual([['web', 1], ['api', 2]]);
+      expect(held.workloads.map((w) => [w.name, w.version])).toEqual([
+        ['web', 1],
+        ['api', 2],
+      ]);
     } finally {
       node.close();
     }
@@ -113,7 +132,11 @@ describe('grid_deployment updates on a local grid', () => {
   });
 
   it('disks and a 0-db namespace join in place; the VM mounting the disk is recreated, a grown disk is not', async () => {
-    const withData = (size: number) => stack(1, [{ ...vm('web', 2048), mounts: [{ name: 'data', mount_point: '/data' }] }, vm('api', 512)], { disks: [{ name: 'data', size }], zdbs: [{ name: 'cache', size: 5, mode: 'seq', password: 'secret' }] });
+    const withData = (size: number) =>
+      stack(1, [{ ...vm('web', 2048), mounts: [{ name: 'data', mount_point: '/data' }] }, vm('api', 512)], {
+        disks: [{ name: 'data', size }],
+        zdbs: [{ name: 'cache', size: 5, mode: 'seq', password: 'secret' }],
+      });
     write(withData(10));
     const apply = await run('apply', '-auto-approve');
     expect(apply.stdout).toContain('Apply complete! Resources: 0 added, 1 changed, 0 destroyed.');
@@ -123,7 +146,12 @@ describe('grid_deployment updates on a local grid', () => {
     try {
       const twin = readGrid(home).devAccount.twinId;
       const held = await node.get(twin, Number(s.id));
-      expect(Object.fromEntries(held.workloads.map((w) => [w.name, w.type]))).toEqual({ data: 'zmount', cache: 'zdb', web: 'zmachine', api: 'zmachine' });
+      expect(Object.fromEntries(held.workloads.map((w) => [w.name, w.type]))).toEqual({
+        data: 'zmount',
+        cache: 'zdb',
+        web: 'zmachine',
+        api: 'zmachine',
+      });
       write(withData(20));
       expect((await run('plan')).stdout).toContain('~ size = 10 -> 20');
       expect((await run('apply', '-auto-approve')).code).toBe(0);
@@ -131,7 +159,12 @@ describe('grid_deployment updates on a local grid', () => {
       const versions = Object.fromEntries(grown.workloads.map((w) => [w.name, w.version]));
       expect(versions.data).toBe(grown.version);
       expect(versions.web).toBeLessThan(grown.version);
-      expect((await node.changes(twin, Number(s.id))).filter((c) => c.workload === 'data').map((c) => c.state)).toEqual(['init', 'ok', 'init', 'ok']);
+      expect((await node.changes(twin, Number(s.id))).filter((c) => c.workload === 'data').map((c) => c.state)).toEqual([
+        'init',
+        'ok',
+        'init',
+        'ok',
+      ]);
     } finally {
       node.close();
     }
@@ -179,7 +212,11 @@ describe('grid_deployment updates on a local grid', () => {
     const both = {
       terraform: { required_providers: { grid: { source: 'gridform/grid' } } },
       provider: { grid: [{ network: 'local' }] },
-      resource: { grid_network: Object.fromEntries(['a', 'b', 'c'].map((n) => [n, { name: `together_${n}`, nodes: [1], ip_range: `10.8${['a', 'b', 'c'].indexOf(n)}.0.0/16` }])) },
+      resource: {
+        grid_network: Object.fromEntries(
+          ['a', 'b', 'c'].map((n) => [n, { name: `together_${n}`, nodes: [1], ip_range: `10.8${['a', 'b', 'c'].indexOf(n)}.0.0/16` }]),
+        ),
+      },
     };
     write(both);
     expect((await run('apply', '-auto-approve', '-parallelism=3')).code).toBe(0);

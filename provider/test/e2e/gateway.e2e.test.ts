@@ -14,7 +14,8 @@ describe('examples/gateway on a local grid', () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-gateway-'));
   const app = copyExample('gateway');
   const run = (...args: string[]) => gridform(['-no-color', ...args], { cwd: app, home });
-  const setStack = (edit: (src: string) => string) => fs.writeFileSync(path.join(app, 'stack.ts'), edit(fs.readFileSync(path.join(app, 'stack.ts'), 'utf8')));
+  const setStack = (edit: (src: string) => string) =>
+    fs.writeFileSync(path.join(app, 'stack.ts'), edit(fs.readFileSync(path.join(app, 'stack.ts'), 'utf8')));
   let chain: ChainClient;
   const live = async () => (await chain.contracts({ twinId: readGrid(home).devAccount.twinId })).filter((c) => c.state !== 'Deleted');
 
@@ -56,7 +57,7 @@ describe('examples/gateway on a local grid', () => {
     expect((await live()).filter((c) => c.type === 'name').map((c) => c.name)).toEqual(['welcome']);
   });
 
-  it('a destroy cut between the gateway\'s two cancellations: the next apply takes the twin\'s own name contract again', async () => {
+  it("a destroy cut between the gateway's two cancellations: the next apply takes the twin's own name contract again", async () => {
     const nameContract = (await live()).find((c) => c.type === 'name' && c.name === 'welcome')!;
     const gateway = (await live()).find((c) => c.type === 'node' && JSON.parse(c.deploymentData).type === 'gateway')!;
     // what a destroy killed after cancelling the node contract leaves: the name contract alone

@@ -14,7 +14,12 @@ describe('gitops pipeline on a local grid with the pg backend', () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-gitops-'));
   const app = copyExample('gitops', ['pipeline.sh', 'review-plan.ts', 'print-ui.ts']);
   let pg: PgCluster;
-  const pipeline = () => run('bash', [path.join(app, 'pipeline.sh')], { cwd: app, home, env: { PG_CONN_STR: pg.connectionString, GRIDFORM: `${process.execPath} ${GRIDFORM}` } });
+  const pipeline = () =>
+    run('bash', [path.join(app, 'pipeline.sh')], {
+      cwd: app,
+      home,
+      env: { PG_CONN_STR: pg.connectionString, GRIDFORM: `${process.execPath} ${GRIDFORM}` },
+    });
 
   beforeAll(async () => {
     pg = await startPgCluster();
@@ -38,7 +43,11 @@ describe('gitops pipeline on a local grid with the pg backend', () => {
     await db.connect();
     try {
       const { rows } = await db.query('SELECT data FROM gridform_gitops.states WHERE name = $1', ['default']);
-      expect(JSON.parse(rows[0].data).resources.map((x: { type: string }) => x.type).sort()).toEqual(['grid_deployment', 'grid_network']);
+      expect(
+        JSON.parse(rows[0].data)
+          .resources.map((x: { type: string }) => x.type)
+          .sort(),
+      ).toEqual(['grid_deployment', 'grid_network']);
     } finally {
       await db.end();
     }

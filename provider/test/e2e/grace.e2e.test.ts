@@ -30,11 +30,15 @@ describe('a stack whose twin runs out of funds', () => {
     const node = devNodeClient(grid, grid.nodes[0]);
     try {
       const dev = keyPairFromMnemonic(grid.devAccount.mnemonic);
-      const vmContract = Number(JSON.parse((await run('state', 'pull')).stdout).resources.find((r: { type: string }) => r.type === 'grid_deployment').instances[0].attributes.id);
+      const vmContract = Number(
+        JSON.parse((await run('state', 'pull')).stdout).resources.find((r: { type: string }) => r.type === 'grid_deployment').instances[0]
+          .attributes.id,
+      );
       const states = async () => (await node.get(grid.devAccount.twinId, vmContract)).workloads.map((w) => w.result?.state);
       // the node has reported what the VM uses: the next bill charges for it
       const reported = Date.now() + 10_000;
-      while (!Number((await chain.contract(vmContract)).used?.mru ?? 0) && Date.now() < reported) await new Promise((r) => setTimeout(r, 100));
+      while (!Number((await chain.contract(vmContract)).used?.mru ?? 0) && Date.now() < reported)
+        await new Promise((r) => setTimeout(r, 100));
 
       // everything but a few units leaves the account; the next hourly bill cannot be paid
       const balance = BigInt((await chain.account(dev.publicKey)).balance);
@@ -50,7 +54,9 @@ describe('a stack whose twin runs out of funds', () => {
       expect(inGrace.stdout).toContain('No changes.');
       const said = inGrace.stdout + inGrace.stderr;
       expect(said).toContain(`Warning: Contract ${vmContract} is in the grace period: workloads paused`);
-      expect(said).toContain(`The balance of twin ${grid.devAccount.twinId} does not pay for it, so the workloads on node ${grid.nodes[0].id} are paused`);
+      expect(said).toContain(
+        `The balance of twin ${grid.devAccount.twinId} does not pay for it, so the workloads on node ${grid.nodes[0].id} are paused`,
+      );
       expect(said.match(/grace period: workloads paused/g)).toHaveLength(1);
 
       // a top-up: the next bill ends the grace period, the node resumes the workloads, the warning goes

@@ -27,14 +27,23 @@ describe('grid up after a crash', () => {
 
   beforeAll(async () => {
     expect((await gridform(['grid', 'up', '--port', '0', '--nodes', '2'], { home })).code).toBe(0);
-    fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify({
-      terraform: { required_providers: { grid: { source: 'gridform/grid' } } },
-      provider: { grid: [{ network: 'local' }] },
-      resource: {
-        grid_network: { net: { name: 'crash', nodes: [1], ip_range: '10.80.0.0/16' } },
-        grid_deployment: { vm: { node: 1, network_name: '${grid_network.net.name}', vms: [{ name: 'web', flist: 'https://hub/base.flist', cpu: 1, memory: 512 }] } },
-      },
-    }));
+    fs.writeFileSync(
+      path.join(dir, 'cdk.tf.json'),
+      JSON.stringify({
+        terraform: { required_providers: { grid: { source: 'gridform/grid' } } },
+        provider: { grid: [{ network: 'local' }] },
+        resource: {
+          grid_network: { net: { name: 'crash', nodes: [1], ip_range: '10.80.0.0/16' } },
+          grid_deployment: {
+            vm: {
+              node: 1,
+              network_name: '${grid_network.net.name}',
+              vms: [{ name: 'web', flist: 'https://hub/base.flist', cpu: 1, memory: 512 }],
+            },
+          },
+        },
+      }),
+    );
   });
   afterAll(async () => {
     await gridform(['grid', 'down', '--purge'], { home });
@@ -47,12 +56,17 @@ describe('grid up after a crash', () => {
     const apply = await run('apply', '-auto-approve');
     expect(apply.code).toBe(1);
     expect(apply.stderr).toContain(`node 1 at ${node1.address} is unreachable (connection refused)`);
-    expect(apply.stderr).toContain('`gridform grid up` restarts a local grid\'s stopped nodes');
+    expect(apply.stderr).toContain("`gridform grid up` restarts a local grid's stopped nodes");
     expect(apply.stderr).not.toMatch(/No connection established|ECONNREFUSED/);
     const s = await status();
     expect(s.running).toBe(false);
-    expect(s.nodes.map((n) => [n.id, n.state])).toEqual([[1, 'dead'], [2, 'running']]);
-    expect((await gridform(['grid', 'status'], { home })).stdout).toMatch(new RegExp(`node 1 +${node1.address.replace(/\./g, '\\.')} +farm \\d+ +dead \\(process ${node1.pid} is gone\\)`));
+    expect(s.nodes.map((n) => [n.id, n.state])).toEqual([
+      [1, 'dead'],
+      [2, 'running'],
+    ]);
+    expect((await gridform(['grid', 'status'], { home })).stdout).toMatch(
+      new RegExp(`node 1 +${node1.address.replace(/\./g, '\\.')} +farm \\d+ +dead \\(process ${node1.pid} is gone\\)`),
+    );
   });
 
   it('the chain SIGKILLed too: the apply names the chain and its address', async () => {
@@ -62,7 +76,7 @@ describe('grid up after a crash', () => {
     const apply = await run('apply', '-auto-approve');
     expect(apply.code).toBe(1);
     expect(apply.stderr).toContain(`the chain at ${chain.address} is unreachable (connection refused)`);
-    expect(apply.stderr).toContain('`gridform grid up` restarts a local grid\'s chain');
+    expect(apply.stderr).toContain("`gridform grid up` restarts a local grid's chain");
   });
 
   it('grid up restarts the chain and the node on their ports, records the new pids, and the grid serves the apply; destroy leaves nothing', async () => {
@@ -98,8 +112,13 @@ describe('grid up after a crash', () => {
     fs.writeFileSync(path.join(data, 'node.sqlite'), 'not a database, on purpose'.repeat(200));
     const up = await gridform(['grid', 'up'], { home });
     expect(up.code).toBe(1);
-    expect(up.stderr).toContain(`node 2 did not come up (it exited with code 1); the end of its log ${path.join(home, 'logs', 'node-2.log')}:`);
+    expect(up.stderr).toContain(
+      `node 2 did not come up (it exited with code 1); the end of its log ${path.join(home, 'logs', 'node-2.log')}:`,
+    );
     expect(up.stderr).toContain('file is not a database');
-    expect((await status()).nodes.map((n) => [n.id, n.state])).toEqual([[1, 'running'], [2, 'dead']]);
+    expect((await status()).nodes.map((n) => [n.id, n.state])).toEqual([
+      [1, 'running'],
+      [2, 'dead'],
+    ]);
   });
 });

@@ -20,11 +20,19 @@ describe('an apply killed while it creates grid resources', () => {
   let chain: ChainClient;
   let twin: number;
   const run = (...args: string[]) => gridform(['-no-color', ...args], { cwd: dir, home });
-  const write = (resource: Record<string, unknown>) => fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify({
-    terraform: { required_providers: { grid: { source: 'gridform/grid' } } }, provider: { grid: [{ network: 'local' }] }, resource,
-  }));
+  const write = (resource: Record<string, unknown>) =>
+    fs.writeFileSync(
+      path.join(dir, 'cdk.tf.json'),
+      JSON.stringify({
+        terraform: { required_providers: { grid: { source: 'gridform/grid' } } },
+        provider: { grid: [{ network: 'local' }] },
+        resource,
+      }),
+    );
   const vm = (name: string, node: number, publicip: boolean) => ({
-    node, network_name: '${grid_network.net.name}', vms: [{ name, flist: 'https://hub/base.flist', cpu: 1, memory: 512, publicip }],
+    node,
+    network_name: '${grid_network.net.name}',
+    vms: [{ name, flist: 'https://hub/base.flist', cpu: 1, memory: 512, publicip }],
   });
   const networkAndTwoVms = {
     grid_network: { net: { name: 'killed', nodes: [1, 2], ip_range: '10.81.0.0/16' } },
@@ -44,7 +52,8 @@ describe('an apply killed while it creates grid resources', () => {
     const ids: unknown[] = [];
     for (const r of state.resources) {
       for (const { attributes: a } of r.instances) {
-        if (r.type === 'grid_network' || r.type === 'grid_kubernetes') ids.push(...Object.values(a.node_deployment_id as Record<string, unknown>));
+        if (r.type === 'grid_network' || r.type === 'grid_kubernetes')
+          ids.push(...Object.values(a.node_deployment_id as Record<string, unknown>));
         else ids.push(a.id, ...(a.name_contract_id ? [a.name_contract_id] : []));
       }
     }
@@ -97,7 +106,7 @@ describe('an apply killed while it creates grid resources', () => {
     await expectChainHoldsExactlyTheState();
   });
 
-  it('killed as the network\'s last share comes up: the next apply adopts the network whole', async () => {
+  it("killed as the network's last share comes up: the next apply adopts the network whole", async () => {
     expect((await run('destroy', '-auto-approve')).code).toBe(0);
     write({ grid_network: networkAndTwoVms.grid_network });
     const nodeOf2 = devNodeClient(readGrid(home), readGrid(home).nodes[1]);
@@ -148,8 +157,14 @@ describe('an apply killed while it creates grid resources', () => {
     try {
       expect((await provider.configure({ config: { network: 'local' } })).diagnostics).toEqual([]);
       const config: ObjectValue = {
-        node: 2, name: 'same', disks: [{ name: 'data', size: 1, description: null }],
-        vms: [], containers: [], zdbs: [], network_name: null, solution_type: null,
+        node: 2,
+        name: 'same',
+        disks: [{ name: 'data', size: 1, description: null }],
+        vms: [],
+        containers: [],
+        zdbs: [],
+        network_name: null,
+        solution_type: null,
       };
       const plannedState: ObjectValue = { ...config, id: Unknown, ip_range: Unknown };
       const create = () => provider.applyResourceChange({ typeName: 'grid_deployment', priorState: null, plannedState, config });
@@ -166,11 +181,13 @@ describe('an apply killed while it creates grid resources', () => {
     }
   });
 
-  it('a kubernetes cluster killed after its master\'s contract: the next apply cancels what was made and converges', async () => {
+  it("a kubernetes cluster killed after its master's contract: the next apply cancels what was made and converges", async () => {
     const k3s = (name: string, node: number) => ({ name, node, cpu: 1, memory: 1024, disk_size: 2 });
     write({
       grid_network: networkAndTwoVms.grid_network,
-      grid_kubernetes: { k8s: { network_name: '${grid_network.net.name}', token: 'killed-token', master: k3s('master', 1), workers: [k3s('worker', 2)] } },
+      grid_kubernetes: {
+        k8s: { network_name: '${grid_network.net.name}', token: 'killed-token', master: k3s('master', 1), workers: [k3s('worker', 2)] },
+      },
     });
     const killed = await applyKilledWhen(async () => (await live()).some((c) => JSON.parse(c.deploymentData).type === 'kubernetes'));
     expect(killed.killed).toBe(true);

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChainClient} from '../../../proto';
+import { ChainClient } from '../../../proto';
 import { copyExample, gridform, leftOnGrid, readGrid, devNodeClient } from './cli';
 
 jest.setTimeout(240_000);
@@ -13,8 +13,10 @@ describe('examples/kubernetes on a local grid', () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-k8s-'));
   const app = copyExample('kubernetes');
   const run = (...args: string[]) => gridform(['-no-color', ...args], { cwd: app, home });
-  const setStack = (edit: (s: string) => string) => fs.writeFileSync(path.join(app, 'stack.ts'), edit(fs.readFileSync(path.join(app, 'stack.ts'), 'utf8')));
-  const live = async (chain: ChainClient) => (await chain.contracts({ twinId: readGrid(home).devAccount.twinId })).filter((c) => c.state !== 'Deleted');
+  const setStack = (edit: (s: string) => string) =>
+    fs.writeFileSync(path.join(app, 'stack.ts'), edit(fs.readFileSync(path.join(app, 'stack.ts'), 'utf8')));
+  const live = async (chain: ChainClient) =>
+    (await chain.contracts({ twinId: readGrid(home).devAccount.twinId })).filter((c) => c.state !== 'Deleted');
 
   beforeAll(async () => {
     expect((await gridform(['grid', 'up', '--port', '0', '--nodes', '2'], { home })).code).toBe(0);

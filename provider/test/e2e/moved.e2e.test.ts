@@ -13,7 +13,10 @@ describe('a renamed construct keeps its deployment, and a forgotten one is impor
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-moved-'));
   const app = copyExample('quickstart');
   const run = (...args: string[]) => gridform(['-no-color', ...args], { cwd: app, home });
-  const deployment = async () => JSON.parse((await run('state', 'pull')).stdout).resources.filter((r: { type: string }) => r.type === 'grid_deployment').map((r: { name: string; instances: { attributes: { id: string } }[] }) => [r.name, r.instances[0].attributes.id]);
+  const deployment = async () =>
+    JSON.parse((await run('state', 'pull')).stdout)
+      .resources.filter((r: { type: string }) => r.type === 'grid_deployment')
+      .map((r: { name: string; instances: { attributes: { id: string } }[] }) => [r.name, r.instances[0].attributes.id]);
 
   beforeAll(async () => {
     expect((await gridform(['grid', 'up', '--port', '0', '--nodes', '1'], { home })).code).toBe(0);
@@ -33,14 +36,19 @@ describe('a renamed construct keeps its deployment, and a forgotten one is impor
       stackFile,
       source
         .replace("new Deployment(this, 'vm', {", "new Deployment(this, 'server', {")
-        .replace("    new TerraformOutput(this, 'private_ip'", "    deployment.moveFromId('grid_deployment.vm');\n    new TerraformOutput(this, 'private_ip'"),
+        .replace(
+          "    new TerraformOutput(this, 'private_ip'",
+          "    deployment.moveFromId('grid_deployment.vm');\n    new TerraformOutput(this, 'private_ip'",
+        ),
     );
     const plan = await run('plan', '-detailed-exitcode');
     expect(plan.stderr).not.toContain('Error');
     expect(plan.code).toBe(2);
     expect(plan.stdout).toContain('# grid_deployment.vm has moved to grid_deployment.server');
     expect(plan.stdout).toContain('Plan: 0 to add, 0 to change, 0 to destroy.');
-    expect((await run('apply', '-skip-synth', '-auto-approve')).stdout).toContain('Apply complete! Resources: 0 added, 0 changed, 0 destroyed.');
+    expect((await run('apply', '-skip-synth', '-auto-approve')).stdout).toContain(
+      'Apply complete! Resources: 0 added, 0 changed, 0 destroyed.',
+    );
     expect(await deployment()).toEqual([['server', contract]]);
     expect((await run('output', '-json')).stdout).toBe(outputs);
     expect((await run('plan', '-skip-synth', '-detailed-exitcode')).code).toBe(0);
@@ -53,7 +61,9 @@ describe('a renamed construct keeps its deployment, and a forgotten one is impor
     expect(importing.stderr).not.toContain('Error');
     expect(importing.stdout).toContain('# grid_deployment.server will be imported');
     expect(importing.stdout).toContain('Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.');
-    expect((await run('apply', '-skip-synth', '-auto-approve')).stdout).toContain('Apply complete! Resources: 1 imported, 0 added, 0 changed, 0 destroyed.');
+    expect((await run('apply', '-skip-synth', '-auto-approve')).stdout).toContain(
+      'Apply complete! Resources: 1 imported, 0 added, 0 changed, 0 destroyed.',
+    );
     expect(await deployment()).toEqual([['server', contract]]);
     expect((await run('output', '-json')).stdout).toBe(outputs);
     expect((await run('plan', '-skip-synth', '-detailed-exitcode')).code).toBe(0);

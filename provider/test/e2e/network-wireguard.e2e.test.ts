@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChainClient} from '../../../proto';
+import { ChainClient } from '../../../proto';
 import { copyExample, gridform, leftOnGrid, readGrid, devNodeClient } from './cli';
 
 jest.setTimeout(240_000);
@@ -33,7 +33,9 @@ describe('examples/network-wireguard on a local grid', () => {
     expect(outputs.node2_ips.value).toEqual(['10.20.3.2', '10.20.3.3']);
     expect(outputs.wg_config.sensitive).toBe(true);
     const conf = String(outputs.wg_config.value);
-    expect(conf).toMatch(/^\[Interface\]\nAddress = 100\.64\.20\.4\/32, 10\.20\.4\.2\/24\nPrivateKey = [A-Za-z0-9+/]{43}=\n\n\[Peer\]\nPublicKey = [A-Za-z0-9+/]{43}=\nAllowedIPs = 10\.20\.0\.0\/16, 100\.64\.0\.0\/16\nPersistentKeepalive = 25\nEndpoint = 203\.0\.113\.254:\d+\n$/);
+    expect(conf).toMatch(
+      /^\[Interface\]\nAddress = 100\.64\.20\.4\/32, 10\.20\.4\.2\/24\nPrivateKey = [A-Za-z0-9+/]{43}=\n\n\[Peer\]\nPublicKey = [A-Za-z0-9+/]{43}=\nAllowedIPs = 10\.20\.0\.0\/16, 100\.64\.0\.0\/16\nPersistentKeepalive = 25\nEndpoint = 203\.0\.113\.254:\d+\n$/,
+    );
 
     // node 1 holds your machine as a peer, with the public key matching the config's private key
     const grid = readGrid(home);
@@ -59,8 +61,12 @@ describe('examples/network-wireguard on a local grid', () => {
       const networkOn = async (node: { id: number; address: string }) => {
         const client = devNodeClient(grid, node);
         try {
-          const d = (await client.list(grid.devAccount.twinId)).find((x) => x.workloads.some((w) => w.type === 'network' && w.result?.state !== 'deleted'));
-          return d && { contractId: d.contractId, data: JSON.parse(d.workloads[0].data) as { subnet: string; peers: { subnet: string }[] } };
+          const d = (await client.list(grid.devAccount.twinId)).find((x) =>
+            x.workloads.some((w) => w.type === 'network' && w.result?.state !== 'deleted'),
+          );
+          return (
+            d && { contractId: d.contractId, data: JSON.parse(d.workloads[0].data) as { subnet: string; peers: { subnet: string }[] } }
+          );
         } finally {
           client.close();
         }

@@ -135,7 +135,12 @@ describe('farmers and node lifecycle on a local grid', () => {
     for (const r of refused) expect(r.code).toBe(1);
     expect(await farm(farmId)).toEqual(before);
     expect(fs.readFileSync(path.join(home, 'grid.json'), 'utf8')).toBe(gridBefore);
-    expect((await nodes()).map((n) => [n.id, n.status])).toEqual([[1, 'up'], [2, 'up'], [3, 'up'], [4, 'up']]);
+    expect((await nodes()).map((n) => [n.id, n.status])).toEqual([
+      [1, 'up'],
+      [2, 'up'],
+      [3, 'up'],
+      [4, 'up'],
+    ]);
   });
 
   it('a stopped node is down after 2 h; plan warns once, moves the pick; apply moves it, fails fast on the down node', async () => {
@@ -157,7 +162,12 @@ describe('farmers and node lifecycle on a local grid', () => {
     const advance = await cli(['chain', 'advance', '--hours', '2']);
     expect(advance.stdout).toMatch(/Nodes 2, 4 did not report uptime since: down on the chain\./);
     // settled when advance returns: the nodes still running are up again
-    expect((await nodes()).map((n) => [n.id, n.status])).toEqual([[1, 'up'], [2, 'down'], [3, 'up'], [4, 'down']]);
+    expect((await nodes()).map((n) => [n.id, n.status])).toEqual([
+      [1, 'up'],
+      [2, 'down'],
+      [3, 'up'],
+      [4, 'down'],
+    ]);
     await until(async () => (await nodes()).filter((n) => n.id !== 4).every((n) => n.status === (n.id === 2 ? 'down' : 'up')));
 
     const plan = await cli(['plan', '-detailed-exitcode']);

@@ -54,7 +54,10 @@ describe('quickstart on a local grid of separate processes', () => {
     const contracts = (await chain().contracts({ twinId: grid.devAccount.twinId })).filter((c) => c.state === 'Created');
     expect(contracts).toHaveLength(2); // the network's and the VM's
     for (const c of contracts) {
-      const node = devNodeClient(grid, grid.nodes.find((n) => n.id === c.nodeId)!);
+      const node = devNodeClient(
+        grid,
+        grid.nodes.find((n) => n.id === c.nodeId)!,
+      );
       clients.push(node);
       const held = await node.get(grid.devAccount.twinId, c.id);
       expect(deploymentHashHex(held)).toBe(c.deploymentHash);
@@ -92,12 +95,17 @@ describe('quickstart on a local grid of separate processes', () => {
     const balance = async () => JSON.parse((await gridform(['account', 'balance', '--json'], { home })).stdout) as { balanceTft: string };
     const before = Number((await balance()).balanceTft);
     expect((await gridform(['chain', 'advance', '--hours', '2'], { home })).code).toBe(0);
-    const bills = JSON.parse((await gridform(['chain', 'bills', String(vm.id), '--json'], { home })).stdout) as { amountTft: string; discountLevel: string }[];
+    const bills = JSON.parse((await gridform(['chain', 'bills', String(vm.id), '--json'], { home })).stdout) as {
+      amountTft: string;
+      discountLevel: string;
+    }[];
     expect(bills).toHaveLength(2);
     expect(bills.every((b) => Number(b.amountTft) > 0)).toBe(true);
     const after = Number((await balance()).balanceTft);
     expect(before - after).toBeGreaterThanOrEqual(bills.reduce((sum, b) => sum + Number(b.amountTft), 0) - 1e-7);
-    const contracts = JSON.parse((await gridform(['chain', 'contracts', '--twin', String(grid.devAccount.twinId), '--json'], { home })).stdout) as { id: number }[];
+    const contracts = JSON.parse(
+      (await gridform(['chain', 'contracts', '--twin', String(grid.devAccount.twinId), '--json'], { home })).stdout,
+    ) as { id: number }[];
     expect(contracts.map((c) => c.id)).toContain(vm.id);
   });
 
@@ -114,7 +122,10 @@ describe('quickstart on a local grid of separate processes', () => {
     expect((await c.twin(before.devAccount.twinId)).id).toBe(before.devAccount.twinId);
     expect(await c.contracts({ twinId: before.devAccount.twinId })).toEqual(contractsBefore);
     for (const contract of contractsBefore) {
-      const node = devNodeClient(after, after.nodes.find((n) => n.id === contract.nodeId)!);
+      const node = devNodeClient(
+        after,
+        after.nodes.find((n) => n.id === contract.nodeId)!,
+      );
       clients.push(node);
       const held = await node.get(before.devAccount.twinId, contract.id);
       expect(held.workloads.every((w) => w.result?.state === 'ok')).toBe(true);
@@ -131,11 +142,15 @@ describe('quickstart on a local grid of separate processes', () => {
     const update = await gridform(['plan', '-no-color'], { cwd: app, home });
     expect(update.stdout).toContain('# grid_deployment.vm will be updated in-place');
     expect(update.stdout).toContain('~ memory = 1024 -> 2048');
-    expect((await gridform(['apply', '-skip-synth', '-auto-approve', '-no-color'], { cwd: app, home })).stdout).toContain('0 added, 1 changed, 0 destroyed');
+    expect((await gridform(['apply', '-skip-synth', '-auto-approve', '-no-color'], { cwd: app, home })).stdout).toContain(
+      '0 added, 1 changed, 0 destroyed',
+    );
     edit('publicip: true,', 'publicip: false,');
     const replace = await gridform(['plan', '-no-color'], { cwd: app, home });
     expect(replace.stdout).toContain('# grid_deployment.vm must be replaced');
-    expect((await gridform(['apply', '-skip-synth', '-auto-approve', '-no-color'], { cwd: app, home })).stdout).toContain('1 added, 0 changed, 1 destroyed');
+    expect((await gridform(['apply', '-skip-synth', '-auto-approve', '-no-color'], { cwd: app, home })).stdout).toContain(
+      '1 added, 0 changed, 1 destroyed',
+    );
     edit('publicip: false,', 'publicip: true,');
     expect((await gridform(['apply', '-auto-approve', '-no-color'], { cwd: app, home })).code).toBe(0);
     expect((await gridform(['plan', '-skip-synth', '-detailed-exitcode', '-no-color'], { cwd: app, home })).code).toBe(0);
@@ -150,7 +165,10 @@ describe('quickstart on a local grid of separate processes', () => {
     for (const contract of live) expect((await c.contract(contract.id)).state).toBe('Deleted');
     expect((await c.farms()).flatMap((f) => f.publicIps).every((ip) => ip.contractId === 0)).toBe(true);
     for (const contract of live) {
-      const node = devNodeClient(grid, grid.nodes.find((n) => n.id === contract.nodeId)!);
+      const node = devNodeClient(
+        grid,
+        grid.nodes.find((n) => n.id === contract.nodeId)!,
+      );
       clients.push(node);
       const deadline = Date.now() + 10_000;
       let states: (string | undefined)[] = [];

@@ -26,7 +26,17 @@ describe('rollback of failed applies on a local grid', () => {
     provider: { grid: [{ network: 'local', timeout_seconds: 3 }] },
     resource: {
       grid_network: { net: { name: 'faults', nodes, ip_range: '10.70.0.0/16' } },
-      ...(deployment ? { grid_deployment: { vm: { node: deployment.node, network_name: '${grid_network.net.name}', vms: [{ name: 'web', flist: 'https://hub/base.flist', cpu: 1, memory: 512, publicip: true }] } } } : {}),
+      ...(deployment
+        ? {
+            grid_deployment: {
+              vm: {
+                node: deployment.node,
+                network_name: '${grid_network.net.name}',
+                vms: [{ name: 'web', flist: 'https://hub/base.flist', cpu: 1, memory: 512, publicip: true }],
+              },
+            },
+          }
+        : {}),
     },
   });
   const run = (...args: string[]) => gridform(['-no-color', ...args], { cwd: dir, home });
@@ -35,13 +45,18 @@ describe('rollback of failed applies on a local grid', () => {
   /** What a failed apply must not change: live contracts, free public IPs, deployments on the nodes. */
   async function snapshot(): Promise<unknown> {
     const grid = readGrid(home);
-    const contracts = (await chain.contracts({ twinId: grid.devAccount.twinId })).filter((c) => c.state !== 'Deleted').map((c) => c.id).sort();
+    const contracts = (await chain.contracts({ twinId: grid.devAccount.twinId }))
+      .filter((c) => c.state !== 'Deleted')
+      .map((c) => c.id)
+      .sort();
     const farm = await chain.farm(grid.nodes[0].farmId);
     const freeIps = farm.publicIps.filter((ip) => !Number(ip.contractId)).length;
     const workloads: Record<string, string[]> = {};
     for (const [name, n] of Object.entries(faulty)) {
       const client = devNodeClient(grid, n);
-      workloads[name] = (await client.list(grid.devAccount.twinId)).flatMap((d) => d.workloads.filter((w) => w.result?.state !== 'deleted').map((w) => `${d.contractId}/${w.name}`)).sort();
+      workloads[name] = (await client.list(grid.devAccount.twinId))
+        .flatMap((d) => d.workloads.filter((w) => w.result?.state !== 'deleted').map((w) => `${d.contractId}/${w.name}`))
+        .sort();
       client.close();
     }
     return { contracts, freeIps, workloads };
@@ -60,7 +75,11 @@ describe('rollback of failed applies on a local grid', () => {
 
   async function startFaultyNode(name: string, ...flags: string[]): Promise<void> {
     const grid = readGrid(home);
-    const proc = spawn(process.execPath, [ZOS, '--chain', grid.chain.address, '--farm', String(grid.nodes[0].farmId), '--data', path.join(home, `faulty-${name}`), ...flags], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const proc = spawn(
+      process.execPath,
+      [ZOS, '--chain', grid.chain.address, '--farm', String(grid.nodes[0].farmId), '--data', path.join(home, `faulty-${name}`), ...flags],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
     daemons.push(proc);
     const [, id, address] = await readyLine(proc, NODE_READY, `zos-sim ${name}`);
     faulty[name] = { id: Number(id), address };
@@ -89,7 +108,12 @@ describe('rollback of failed applies on a local grid', () => {
     ['a node that dies before answering the deployment', 'dies', 'is unreachable (connection lost) (Deploy of contract'],
   ])('%s: the apply fails naming it, and leaves no contract, IP or workload behind', async (_what, name, message) => {
     const before = await snapshot();
-    write(doc(Object.values(faulty).map((n) => n.id), { node: faulty[name].id }));
+    write(
+      doc(
+        Object.values(faulty).map((n) => n.id),
+        { node: faulty[name].id },
+      ),
+    );
     const apply = await run('apply', '-auto-approve');
     expect(apply.code).toBe(1);
     expect(apply.stderr).toContain(message);
@@ -105,7 +129,12 @@ describe('rollback of failed applies on a local grid', () => {
 
   it('a contract the chain refuses (a node that does not exist) creates nothing', async () => {
     const before = await snapshot();
-    write(doc(Object.values(faulty).map((n) => n.id), { node: 999 }));
+    write(
+      doc(
+        Object.values(faulty).map((n) => n.id),
+        { node: 999 },
+      ),
+    );
     const apply = await run('apply', '-auto-approve');
     expect(apply.code).toBe(1);
     expect(apply.stderr).toContain('node 999');
@@ -113,13 +142,20 @@ describe('rollback of failed applies on a local grid', () => {
   });
 
   it('a twin whose balance does not pay for an hour is told so before any contract exists', async () => {
-    const poor = JSON.parse((await gridform(['account', 'create', '--fund', '0.000001', '--json'], { home })).stdout) as { mnemonic: string; twinId: number };
+    const poor = JSON.parse((await gridform(['account', 'create', '--fund', '0.000001', '--json'], { home })).stdout) as {
+      mnemonic: string;
+      twinId: number;
+    };
     const own = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-poor-'));
     try {
-      fs.writeFileSync(path.join(own, 'cdk.tf.json'), JSON.stringify({
-        terraform: { required_providers: { grid: { source: 'gridform/grid' } } }, provider: { grid: [{ network: 'local' }] },
-        resource: { grid_deployment: { data: { node: readGrid(home).nodes[0].id, disks: [{ name: 'data', size: 500 }] } } },
-      }));
+      fs.writeFileSync(
+        path.join(own, 'cdk.tf.json'),
+        JSON.stringify({
+          terraform: { required_providers: { grid: { source: 'gridform/grid' } } },
+          provider: { grid: [{ network: 'local' }] },
+          resource: { grid_deployment: { data: { node: readGrid(home).nodes[0].id, disks: [{ name: 'data', size: 500 }] } } },
+        }),
+      );
       const apply = await gridform(['-no-color', 'apply', '-auto-approve'], { cwd: own, home, env: { MNEMONIC: poor.mnemonic } });
       expect(apply.code).toBe(1);
       expect(apply.stderr).toMatch(/your balance of [\d.]+ TFT does not pay for one hour of this deployment/);

@@ -16,7 +16,9 @@ function stack(requests: Request[], withDeployment = true): unknown {
     provider: { grid: [{ network: 'local' }] },
     resource: {
       grid_scheduler: { pick: { requests } },
-      ...(withDeployment ? { grid_deployment: { db: { node: '${grid_scheduler.pick.nodes["small"]}', zdbs: [{ name: 'db', size: 1 }] } } } : {}),
+      ...(withDeployment
+        ? { grid_deployment: { db: { node: '${grid_scheduler.pick.nodes["small"]}', zdbs: [{ name: 'db', size: 1 }] } } }
+        : {}),
     },
     output: { nodes: { value: '${grid_scheduler.pick.nodes}' } },
   };
@@ -72,7 +74,13 @@ describe('grid_scheduler on a local grid', () => {
   it('finds nodes through the grid explorer (Grid Proxy): without it a new request is refused, naming it', async () => {
     const grid = JSON.parse(fs.readFileSync(path.join(home, 'grid.json'), 'utf8')) as { explorer: { pid: number; url: string } };
     process.kill(grid.explorer.pid, 'SIGTERM');
-    while (await fetch(grid.explorer.url).then(() => true, () => false)) await new Promise((r) => setTimeout(r, 50));
+    while (
+      await fetch(grid.explorer.url).then(
+        () => true,
+        () => false,
+      )
+    )
+      await new Promise((r) => setTimeout(r, 50));
     write(stack([...requests.slice(0, 2), { name: 'small', mru: 512 }, { name: 'later', mru: 256 }], false));
     const apply = await run('apply', '-auto-approve');
     expect(apply.code).toBe(1);

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChainClient} from '../../../proto';
+import { ChainClient } from '../../../proto';
 import { copyExample, gridform, leftOnGrid, readGrid, devNodeClient } from './cli';
 
 jest.setTimeout(240_000);
@@ -13,7 +13,8 @@ describe('examples/zdb-and-containers on a local grid', () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-zdb-'));
   const app = copyExample('zdb-and-containers');
   const run = (...args: string[]) => gridform(['-no-color', ...args], { cwd: app, home });
-  const setStack = (edit: (s: string) => string) => fs.writeFileSync(path.join(app, 'stack.ts'), edit(fs.readFileSync(path.join(app, 'stack.ts'), 'utf8')));
+  const setStack = (edit: (s: string) => string) =>
+    fs.writeFileSync(path.join(app, 'stack.ts'), edit(fs.readFileSync(path.join(app, 'stack.ts'), 'utf8')));
   const outputs = async () => JSON.parse((await run('output', '-json')).stdout) as Record<string, { value: unknown }>;
 
   beforeAll(async () => {
@@ -36,7 +37,12 @@ describe('examples/zdb-and-containers on a local grid', () => {
   });
 
   it('a grown namespace and one more worker change the deployment in place', async () => {
-    setStack((s) => s.replace('props.cacheSize ?? 5', 'props.cacheSize ?? 8').replace('props.workers ?? 2', 'props.workers ?? 3').replace('props.workers ?? 2', 'props.workers ?? 3'));
+    setStack((s) =>
+      s
+        .replace('props.cacheSize ?? 5', 'props.cacheSize ?? 8')
+        .replace('props.workers ?? 2', 'props.workers ?? 3')
+        .replace('props.workers ?? 2', 'props.workers ?? 3'),
+    );
     const plan = await run('plan');
     expect(plan.stdout).toContain('# grid_deployment.app will be updated in-place');
     expect(plan.stdout).toContain('~ size = 5 -> 8');

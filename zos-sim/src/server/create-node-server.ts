@@ -92,8 +92,21 @@ export async function createNodeServer(o: NodeServerOptions): Promise<NodeServer
     const publicConfig = o.publicConfig ?? { ipv4: '', gw4: '', ipv6: '', gw6: '', domain: '' };
     const contracts = new ContractIndex(reg.nodeId);
     const deployments = new DeploymentManager({
-      nodeId: reg.nodeId, store, chain, key, total, now: () => Math.floor(Date.now() / 1000), provisionDelayMs: o.provisionDelayMs,
-      timing: o.timing, faults: o.faults, crash: o.crash, publicConfig, contracts, log, version, supported,
+      nodeId: reg.nodeId,
+      store,
+      chain,
+      key,
+      total,
+      now: () => Math.floor(Date.now() / 1000),
+      provisionDelayMs: o.provisionDelayMs,
+      timing: o.timing,
+      faults: o.faults,
+      crash: o.crash,
+      publicConfig,
+      contracts,
+      log,
+      version,
+      supported,
     });
     const before = store.meta('version');
     if (before && before !== version) log(`upgraded from zos-sim ${before} to zos-sim ${version}`);

@@ -57,15 +57,28 @@ export function nodeHandlers(store: NodeStore, ready: () => { info: NodeInfo; de
   const owned = (twinId: number, contractId: number): StoredDeployment => {
     const { info } = started();
     const d = store.get(contractId);
-    if (!d || d.twinId !== twinId) throw new NodeRefusal('NOT_FOUND', `node ${info.nodeId} has no deployment for contract ${contractId} of twin ${twinId}`);
+    if (!d || d.twinId !== twinId)
+      throw new NodeRefusal('NOT_FOUND', `node ${info.nodeId} has no deployment for contract ${contractId} of twin ${twinId}`);
     return d;
   };
   const cap = (c: Capacity): node.Capacity => ({ cru: c.cru, mru: c.mru, sru: c.sru, hru: c.hru, ipv4u: c.ipv4u });
   return {
-    Deploy: ((call, cb) => answer(cb, async () => (await started().deployments.deploy(call.request), {}))) as Unary<node.Deployment__Output, node.DeployReply>,
-    Update: ((call, cb) => answer(cb, async () => (await started().deployments.update(call.request), {}))) as Unary<node.Deployment__Output, node.DeployReply>,
-    Get: ((call, cb) => answer(cb, async () => wire(owned(await caller(call), Number(call.request.contractId))))) as Unary<node.GetRequest__Output, node.Deployment>,
-    List: ((call, cb) => answer(cb, async () => ({ deployments: store.live(await caller(call)).map(wire) }))) as Unary<node.ListRequest__Output, node.DeploymentList>,
+    Deploy: ((call, cb) => answer(cb, async () => (await started().deployments.deploy(call.request), {}))) as Unary<
+      node.Deployment__Output,
+      node.DeployReply
+    >,
+    Update: ((call, cb) => answer(cb, async () => (await started().deployments.update(call.request), {}))) as Unary<
+      node.Deployment__Output,
+      node.DeployReply
+    >,
+    Get: ((call, cb) => answer(cb, async () => wire(owned(await caller(call), Number(call.request.contractId))))) as Unary<
+      node.GetRequest__Output,
+      node.Deployment
+    >,
+    List: ((call, cb) => answer(cb, async () => ({ deployments: store.live(await caller(call)).map(wire) }))) as Unary<
+      node.ListRequest__Output,
+      node.DeploymentList
+    >,
     Changes: ((call, cb) =>
       answer(cb, async () => {
         owned(await caller(call), Number(call.request.contractId));
@@ -76,23 +89,41 @@ export function nodeHandlers(store: NodeStore, ready: () => { info: NodeInfo; de
         const { info, deployments } = started();
         const live = store.live();
         return {
-          total: cap(info.total), used: cap(deployments.usedCapacity()), system: cap(systemReserve(info.total)),
-          deployments: live.length, workloads: live.reduce((n, d) => n + d.workloads.filter((w) => w.result?.state !== 'deleted').length, 0),
+          total: cap(info.total),
+          used: cap(deployments.usedCapacity()),
+          system: cap(systemReserve(info.total)),
+          deployments: live.length,
+          workloads: live.reduce((n, d) => n + d.workloads.filter((w) => w.result?.state !== 'deleted').length, 0),
         };
       })) as Unary<node.Empty__Output, node.Statistics>,
     ListWgPorts: ((_call, cb) =>
       answer(cb, () => ({
-        ports: store.live().flatMap((d) => d.workloads.filter((w) => w.type === 'network' && w.result?.state !== 'deleted').map((w) => Number(JSON.parse(w.data).wireguard_listen_port))),
+        ports: store
+          .live()
+          .flatMap((d) =>
+            d.workloads
+              .filter((w) => w.type === 'network' && w.result?.state !== 'deleted')
+              .map((w) => Number(JSON.parse(w.data).wireguard_listen_port)),
+          ),
       }))) as Unary<node.Empty__Output, node.WgPorts>,
     PublicConfig: ((_call, cb) => answer(cb, () => started().info.publicConfig)) as Unary<node.Empty__Output, node.PublicConfigReply>,
     ListPublicIps: ((_call, cb) =>
       answer(cb, () => ({
-        ips: store.live().flatMap((d) => d.workloads.filter((w) => w.type === 'ip' && w.result?.state === 'ok').map((w) => String(JSON.parse(w.result!.data).ip ?? ''))).filter(Boolean),
+        ips: store
+          .live()
+          .flatMap((d) =>
+            d.workloads.filter((w) => w.type === 'ip' && w.result?.state === 'ok').map((w) => String(JSON.parse(w.result!.data).ip ?? '')),
+          )
+          .filter(Boolean),
       }))) as Unary<node.Empty__Output, node.PublicIpList>,
-    Features: ((_call, cb) => answer(cb, () => {
-      const { supported, publicConfig } = started().info;
-      return { features: [...supported, 'ipv4', 'wireguard', ...(publicConfig.domain ? ['gateway'] : [])] };
-    })) as Unary<node.Empty__Output, node.FeatureList>,
-    Version: ((_call, cb) => answer(cb, () => ({ zos: started().info.version, zinit: 'zos-sim' }))) as Unary<node.Empty__Output, node.VersionReply>,
+    Features: ((_call, cb) =>
+      answer(cb, () => {
+        const { supported, publicConfig } = started().info;
+        return { features: [...supported, 'ipv4', 'wireguard', ...(publicConfig.domain ? ['gateway'] : [])] };
+      })) as Unary<node.Empty__Output, node.FeatureList>,
+    Version: ((_call, cb) => answer(cb, () => ({ zos: started().info.version, zinit: 'zos-sim' }))) as Unary<
+      node.Empty__Output,
+      node.VersionReply
+    >,
   };
 }

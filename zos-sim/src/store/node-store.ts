@@ -34,7 +34,10 @@ export class NodeDatabase {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    if (this.db.prepare("SELECT 1 FROM pragma_table_info('deployments') WHERE name = 'contract_id'").get() && !this.db.prepare("SELECT 1 FROM pragma_table_info('deployments') WHERE name = 'node'").get()) {
+    if (
+      this.db.prepare("SELECT 1 FROM pragma_table_info('deployments') WHERE name = 'contract_id'").get() &&
+      !this.db.prepare("SELECT 1 FROM pragma_table_info('deployments') WHERE name = 'node'").get()
+    ) {
       throw new Error(`${file} was written by an older zos-sim without node keys: start the node with a fresh data folder`);
     }
     this.db.exec(SCHEMA);
@@ -79,7 +82,10 @@ export class NodeStore {
     return new NodeDatabase(path.join(dataDir, 'node.sqlite')).store('');
   }
 
-  constructor(private readonly owner: NodeDatabase, private readonly key: string) {
+  constructor(
+    private readonly owner: NodeDatabase,
+    private readonly key: string,
+  ) {
     const db = (this.db = owner.db);
     this.s = {
       get: db.prepare('SELECT body FROM deployments WHERE node = ? AND contract_id = ?'),
@@ -89,10 +95,14 @@ export class NodeStore {
       put: db.prepare(
         'INSERT INTO deployments (node, contract_id, twin_id, version, body, deleted) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (node, contract_id) DO UPDATE SET version = excluded.version, body = excluded.body, deleted = excluded.deleted',
       ),
-      change: db.prepare('INSERT INTO changes (node, contract_id, workload, version, state, message, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      change: db.prepare(
+        'INSERT INTO changes (node, contract_id, workload, version, state, message, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
       changes: db.prepare('SELECT * FROM changes WHERE node = ? AND contract_id = ? ORDER BY rowid'),
       meta: db.prepare('SELECT value FROM meta WHERE node = ? AND key = ?'),
-      setMeta: db.prepare('INSERT INTO meta (node, key, value) VALUES (?, ?, ?) ON CONFLICT (node, key) DO UPDATE SET value = excluded.value'),
+      setMeta: db.prepare(
+        'INSERT INTO meta (node, key, value) VALUES (?, ?, ?) ON CONFLICT (node, key) DO UPDATE SET value = excluded.value',
+      ),
     };
   }
 
@@ -113,7 +123,13 @@ export class NodeStore {
   }
 
   put(d: StoredDeployment): void {
-    this.putSerialized(d.contractId, d.twinId, d.version, JSON.stringify(d), d.workloads.every((w) => w.result?.state === 'deleted'));
+    this.putSerialized(
+      d.contractId,
+      d.twinId,
+      d.version,
+      JSON.stringify(d),
+      d.workloads.every((w) => w.result?.state === 'deleted'),
+    );
   }
 
   /** put() with the body already serialized (as JSON of a StoredDeployment). */
@@ -126,8 +142,14 @@ export class NodeStore {
   }
 
   changes(contractId: number): node.Change[] {
-    return (this.s.changes.all(this.key, contractId) as { workload: string; version: number; state: string; message: string; timestamp: number }[]).map((c) => ({
-      workload: c.workload, version: c.version, state: c.state, message: c.message, timestamp: c.timestamp,
+    return (
+      this.s.changes.all(this.key, contractId) as { workload: string; version: number; state: string; message: string; timestamp: number }[]
+    ).map((c) => ({
+      workload: c.workload,
+      version: c.version,
+      state: c.state,
+      message: c.message,
+      timestamp: c.timestamp,
     }));
   }
 

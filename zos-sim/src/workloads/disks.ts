@@ -11,7 +11,8 @@ function disk(kind: string): WorkloadType {
     capacity: (d) => ({ ...ZERO, sru: d.size as number }),
     provision: (d, ctx, name) => {
       const before = Number(ctx.previous?.size ?? 0);
-      if (before && (d.size as number) < before) throw new ProvisionError(`size ${d.size} is below the ${kind}'s current ${before} bytes: a disk can only grow`);
+      if (before && (d.size as number) < before)
+        throw new ProvisionError(`size ${d.size} is below the ${kind}'s current ${before} bytes: a disk can only grow`);
       return { volume_id: `${kind}-${createHash('sha256').update(`${ctx.contractId}/${name}`).digest('hex').slice(0, 16)}`, size: d.size };
     },
   };

@@ -12,20 +12,23 @@ const FQDN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/
 function validateProxy(d: Record<string, unknown>): string | null {
   const backends = d.backends;
   if (!Array.isArray(backends) || !backends.length) return 'backends must list at least one backend (http://IP:PORT)';
-  for (const [i, b] of backends.entries()) if (typeof b !== 'string' || !BACKEND.test(b)) return `backends[${i}] ${JSON.stringify(b)} must be IP:PORT or http(s)://IP:PORT`;
+  for (const [i, b] of backends.entries())
+    if (typeof b !== 'string' || !BACKEND.test(b)) return `backends[${i}] ${JSON.stringify(b)} must be IP:PORT or http(s)://IP:PORT`;
   if (d.tls_passthrough !== undefined && typeof d.tls_passthrough !== 'boolean') return 'tls_passthrough must be true or false';
   return null;
 }
 
 function requireGateway(ctx: ProvisionContext): string {
-  if (!ctx.publicConfig.domain || !ctx.publicConfig.ipv4) throw new ProvisionError(`node ${ctx.nodeId} is not a gateway (it has no public config with a domain): pick a gateway node`);
+  if (!ctx.publicConfig.domain || !ctx.publicConfig.ipv4)
+    throw new ProvisionError(`node ${ctx.nodeId} is not a gateway (it has no public config with a domain): pick a gateway node`);
   return ctx.publicConfig.domain;
 }
 
 export const gatewayNameProxy: WorkloadType = {
   updatesInPlace: false,
   validate(d) {
-    if (typeof d.name !== 'string' || !NAME.test(d.name)) return `name ${JSON.stringify(d.name)} must be 3-64 characters of a-z, 0-9, '-' and '_'`;
+    if (typeof d.name !== 'string' || !NAME.test(d.name))
+      return `name ${JSON.stringify(d.name)} must be 3-64 characters of a-z, 0-9, '-' and '_'`;
     return validateProxy(d);
   },
   capacity: () => ZERO,
@@ -33,8 +36,12 @@ export const gatewayNameProxy: WorkloadType = {
     const domain = requireGateway(ctx);
     const name = d.name as string;
     const contract = await ctx.nameContract(name);
-    if (!contract || contract.state === 'Deleted') throw new ProvisionError(`there is no live name contract for ${JSON.stringify(name)} on chain: create one first`);
-    if (contract.twinId !== ctx.twinId) throw new ProvisionError(`the name contract for ${JSON.stringify(name)} belongs to twin ${contract.twinId}, not to twin ${ctx.twinId}`);
+    if (!contract || contract.state === 'Deleted')
+      throw new ProvisionError(`there is no live name contract for ${JSON.stringify(name)} on chain: create one first`);
+    if (contract.twinId !== ctx.twinId)
+      throw new ProvisionError(
+        `the name contract for ${JSON.stringify(name)} belongs to twin ${contract.twinId}, not to twin ${ctx.twinId}`,
+      );
     return { fqdn: `${name}.${domain}` };
   },
 };
@@ -42,14 +49,16 @@ export const gatewayNameProxy: WorkloadType = {
 export const gatewayFqdnProxy: WorkloadType = {
   updatesInPlace: false,
   validate(d) {
-    if (typeof d.fqdn !== 'string' || !FQDN.test(d.fqdn)) return `fqdn ${JSON.stringify(d.fqdn)} must be a domain name like app.example.com`;
+    if (typeof d.fqdn !== 'string' || !FQDN.test(d.fqdn))
+      return `fqdn ${JSON.stringify(d.fqdn)} must be a domain name like app.example.com`;
     return validateProxy(d);
   },
   capacity: () => ZERO,
   async provision(d, ctx) {
     const domain = requireGateway(ctx);
     const fqdn = d.fqdn as string;
-    if (fqdn === domain || fqdn.endsWith(`.${domain}`)) throw new ProvisionError(`${fqdn} is under the gateway's own domain ${domain}: use a gateway-name-proxy with a name contract for it`);
+    if (fqdn === domain || fqdn.endsWith(`.${domain}`))
+      throw new ProvisionError(`${fqdn} is under the gateway's own domain ${domain}: use a gateway-name-proxy with a name contract for it`);
     return { fqdn };
   },
 };

@@ -10,10 +10,31 @@ import { zlogs } from './zlogs';
 import type { WorkloadType } from './types';
 
 export const WORKLOAD_TYPES: Readonly<Record<string, WorkloadType>> = {
-  zmount, volume, zdb, network, ip, zmachine, container, 'gateway-name-proxy': gatewayNameProxy, 'gateway-fqdn-proxy': gatewayFqdnProxy, zlogs,
+  zmount,
+  volume,
+  zdb,
+  network,
+  ip,
+  zmachine,
+  container,
+  'gateway-name-proxy': gatewayNameProxy,
+  'gateway-fqdn-proxy': gatewayFqdnProxy,
+  zlogs,
 };
 
-export const INSTALL_ORDER = ['zmount', 'volume', 'qsfs', 'zdb', 'network', 'ip', 'zmachine', 'container', 'gateway-name-proxy', 'gateway-fqdn-proxy', 'zlogs'];
+export const INSTALL_ORDER = [
+  'zmount',
+  'volume',
+  'qsfs',
+  'zdb',
+  'network',
+  'ip',
+  'zmachine',
+  'container',
+  'gateway-name-proxy',
+  'gateway-fqdn-proxy',
+  'zlogs',
+];
 
 export function installRank(type: string): number {
   const i = INSTALL_ORDER.indexOf(type);

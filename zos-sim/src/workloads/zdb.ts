@@ -19,12 +19,19 @@ export const zdb: WorkloadType = {
   capacity: (d) => ({ ...ZERO, hru: d.size as number }),
   provision(d, ctx, name) {
     const previousSize = Number(ctx.previous?.size ?? 0);
-    if (previousSize && (d.size as number) < previousSize) throw new ProvisionError(`size ${d.size} is below the namespace's current ${previousSize} bytes: a zdb namespace can only grow`);
-    if (ctx.previous?.mode && ctx.previous.mode !== (d.mode ?? 'user')) throw new ProvisionError(`mode cannot change from ${String(ctx.previous.mode)} to ${String(d.mode ?? 'user')}: remove the namespace and create a new one`);
+    if (previousSize && (d.size as number) < previousSize)
+      throw new ProvisionError(`size ${d.size} is below the namespace's current ${previousSize} bytes: a zdb namespace can only grow`);
+    if (ctx.previous?.mode && ctx.previous.mode !== (d.mode ?? 'user'))
+      throw new ProvisionError(
+        `mode cannot change from ${String(ctx.previous.mode)} to ${String(d.mode ?? 'user')}: remove the namespace and create a new one`,
+      );
     const h = createHash('sha256').update(`${ctx.nodeId}/${ctx.contractId}/${name}`).digest('hex');
     const ips = [`30${h.slice(0, 1)}:${h.slice(1, 5)}:${h.slice(5, 9)}::${h.slice(9, 13)}`];
     if (d.public) {
-      if (!ctx.publicConfig.ipv6) throw new ProvisionError(`node ${ctx.nodeId} has no public IPv6, so a public zdb cannot be reached: deploy it on a node with a public config`);
+      if (!ctx.publicConfig.ipv6)
+        throw new ProvisionError(
+          `node ${ctx.nodeId} has no public IPv6, so a public zdb cannot be reached: deploy it on a node with a public config`,
+        );
       ips.push(ctx.publicConfig.ipv6.replace(/::.*$/, `::${h.slice(13, 17)}`));
     }
     return { namespace: `${ctx.contractId}-${name}`, ips, port: ZDB_PORT, size: d.size, mode: d.mode ?? 'user' };

@@ -7,13 +7,15 @@ export const zlogs: WorkloadType = {
   updatesInPlace: false,
   validate(d) {
     if (typeof d.zmachine !== 'string' || !d.zmachine) return 'zmachine must name the VM whose logs are streamed';
-    if (typeof d.output !== 'string' || !/^(redis|ws|wss):\/\/\S+$/.test(d.output)) return `output ${JSON.stringify(d.output)} must be a redis://, ws:// or wss:// URL`;
+    if (typeof d.output !== 'string' || !/^(redis|ws|wss):\/\/\S+$/.test(d.output))
+      return `output ${JSON.stringify(d.output)} must be a redis://, ws:// or wss:// URL`;
     return null;
   },
   capacity: () => ZERO,
   provision(d, ctx) {
     const vm = ctx.sibling(d.zmachine as string);
-    if (!vm || (vm.type !== 'zmachine' && vm.type !== 'container')) throw new ProvisionError(`zmachine ${String(d.zmachine)} is not a VM that is ok in this deployment`);
+    if (!vm || (vm.type !== 'zmachine' && vm.type !== 'container'))
+      throw new ProvisionError(`zmachine ${String(d.zmachine)} is not a VM that is ok in this deployment`);
     return {};
   },
 };

@@ -13,21 +13,32 @@ export function validateMachine(d: Record<string, unknown>): string | null {
   if (typeof d.flist !== 'string' || !d.flist) return 'flist must be the URL of an flist';
   const cc = d.compute_capacity;
   if (!isObject(cc)) return 'compute_capacity {cpu, memory} is required';
-  if (!positiveInt(cc.cpu) || cc.cpu > MAX_CPU) return `compute_capacity.cpu ${JSON.stringify(cc.cpu)} must be a whole number from 1 to ${MAX_CPU}`;
-  if (!positiveInt(cc.memory) || cc.memory < MIN_MEMORY) return `compute_capacity.memory ${JSON.stringify(cc.memory)} must be at least ${MIN_MEMORY} bytes (250 MiB)`;
+  if (!positiveInt(cc.cpu) || cc.cpu > MAX_CPU)
+    return `compute_capacity.cpu ${JSON.stringify(cc.cpu)} must be a whole number from 1 to ${MAX_CPU}`;
+  if (!positiveInt(cc.memory) || cc.memory < MIN_MEMORY)
+    return `compute_capacity.memory ${JSON.stringify(cc.memory)} must be at least ${MIN_MEMORY} bytes (250 MiB)`;
   if (d.size !== undefined && (typeof d.size !== 'number' || d.size < 0)) return 'size (the root disk, in bytes) must be a number >= 0';
-  if (d.env !== undefined && (!isObject(d.env) || Object.values(d.env).some((v) => typeof v !== 'string'))) return 'env must be a map of strings';
+  if (d.env !== undefined && (!isObject(d.env) || Object.values(d.env).some((v) => typeof v !== 'string')))
+    return 'env must be a map of strings';
   const net = d.network;
   if (!isObject(net)) return 'network {interfaces, public_ip, planetary} is required';
   const ifaces = net.interfaces ?? [];
   if (!Array.isArray(ifaces)) return 'network.interfaces must be a list';
   for (const [i, iface] of ifaces.entries()) {
-    if (!isObject(iface) || typeof iface.network !== 'string' || !iface.network) return `network.interfaces[${i}].network must name a network workload`;
-    if (iface.ip !== undefined && iface.ip !== '' && typeof iface.ip !== 'string') return `network.interfaces[${i}].ip must be an IPv4 address or empty`;
+    if (!isObject(iface) || typeof iface.network !== 'string' || !iface.network)
+      return `network.interfaces[${i}].network must name a network workload`;
+    if (iface.ip !== undefined && iface.ip !== '' && typeof iface.ip !== 'string')
+      return `network.interfaces[${i}].ip must be an IPv4 address or empty`;
   }
-  if (!ifaces.length && !net.planetary && !net.mycelium) return 'a VM needs at least one network: an interface on a private network, planetary or mycelium';
+  if (!ifaces.length && !net.planetary && !net.mycelium)
+    return 'a VM needs at least one network: an interface on a private network, planetary or mycelium';
   const mounts = d.mounts ?? [];
-  if (!Array.isArray(mounts) || mounts.some((m) => !isObject(m) || typeof m.name !== 'string' || typeof m.mountpoint !== 'string' || !String(m.mountpoint).startsWith('/'))) {
+  if (
+    !Array.isArray(mounts) ||
+    mounts.some(
+      (m) => !isObject(m) || typeof m.name !== 'string' || typeof m.mountpoint !== 'string' || !String(m.mountpoint).startsWith('/'),
+    )
+  ) {
     return 'mounts must be a list of {name, mountpoint} with absolute mountpoints';
   }
   return null;
@@ -49,12 +60,16 @@ export function provisionMachine(d: Record<string, unknown>, ctx: ProvisionConte
   const net = d.network as { interfaces?: { network: string; ip?: string }[]; public_ip?: string; planetary?: boolean; mycelium?: unknown };
   for (const m of (d.mounts ?? []) as { name: string }[]) {
     const disk = ctx.sibling(m.name);
-    if (!disk || !['zmount', 'volume'].includes(disk.type)) throw new ProvisionError(`mount ${m.name}: no disk or volume workload of that name is ok in this deployment`);
+    if (!disk || !['zmount', 'volume'].includes(disk.type))
+      throw new ProvisionError(`mount ${m.name}: no disk or volume workload of that name is ok in this deployment`);
   }
   let privateIp = '';
   for (const iface of net.interfaces ?? []) {
     const nw = ctx.network(iface.network);
-    if (!nw) throw new ProvisionError(`network ${iface.network} does not exist on node ${ctx.nodeId} for twin ${ctx.twinId}: deploy it on this node first`);
+    if (!nw)
+      throw new ProvisionError(
+        `network ${iface.network} does not exist on node ${ctx.nodeId} for twin ${ctx.twinId}: deploy it on this node first`,
+      );
     const used = ctx.usedIps(iface.network);
     const keep = String(ctx.previous?.ip ?? '');
     const wanted = iface.ip || (keep && ipInCidr(keep, nw.subnet) && !used.has(keep) ? keep : '');
@@ -65,7 +80,8 @@ export function provisionMachine(d: Record<string, unknown>, ctx: ProvisionConte
   let publicIp6 = '';
   if (net.public_ip) {
     const ipw = ctx.sibling(net.public_ip);
-    if (!ipw || ipw.type !== 'ip') throw new ProvisionError(`network.public_ip ${net.public_ip} is not an ip workload that is ok in this deployment`);
+    if (!ipw || ipw.type !== 'ip')
+      throw new ProvisionError(`network.public_ip ${net.public_ip} is not an ip workload that is ok in this deployment`);
     publicIp = String(ipw.result.ip ?? '');
     publicIp6 = String(ipw.result.ip6 ?? '');
   }
@@ -86,7 +102,10 @@ function pickIp(subnet: string, wanted: string, used: Set<string>, networkName: 
   const s = parseCidr(subnet)!;
   if (wanted) {
     const host = toInt(wanted) - s.base;
-    if (!ipInCidr(wanted, subnet) || host < 2 || host > 254) throw new ProvisionError(`ip ${wanted} is not a usable host of network ${networkName}'s subnet ${subnet} on this node (hosts .2 to .254)`);
+    if (!ipInCidr(wanted, subnet) || host < 2 || host > 254)
+      throw new ProvisionError(
+        `ip ${wanted} is not a usable host of network ${networkName}'s subnet ${subnet} on this node (hosts .2 to .254)`,
+      );
     if (used.has(wanted)) throw new ProvisionError(`ip ${wanted} is already used by another machine in network ${networkName}`);
     return wanted;
   }

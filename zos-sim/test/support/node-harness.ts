@@ -27,14 +27,28 @@ export class NodeHarness {
   static async start(): Promise<NodeHarness> {
     const h = new NodeHarness(await startChainProcess());
     const farmer = await twinFor(h.chain.client);
-    h.farmId = (await h.chain.client.submit(farmer.key, { createFarm: { name: `farm-${Date.now()}`, publicIps: Array.from({ length: 32 }, (_, i) => ({ ip: `203.0.113.${100 + i}/24`, gateway: '203.0.113.1' })) } })).createdIds[0];
+    h.farmId = (
+      await h.chain.client.submit(farmer.key, {
+        createFarm: {
+          name: `farm-${Date.now()}`,
+          publicIps: Array.from({ length: 32 }, (_, i) => ({ ip: `203.0.113.${100 + i}/24`, gateway: '203.0.113.1' })),
+        },
+      })
+    ).createdIds[0];
     return h;
   }
 
   async addNode(o: Partial<NodeServerOptions> = {}): Promise<{ server: NodeServer; client: NodeClient; dataDir: string }> {
     const dataDir = o.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'zos-node-'));
     this.dirs.push(dataDir);
-    const server = await createNodeServer({ chainAddress: this.chain.address, farmId: this.farmId, dataDir, provisionDelayMs: { zmachine: 5, container: 5, network: 1, ip: 1, zdb: 1, zmount: 1, volume: 1 }, usagePollMs: 200, ...o });
+    const server = await createNodeServer({
+      chainAddress: this.chain.address,
+      farmId: this.farmId,
+      dataDir,
+      provisionDelayMs: { zmachine: 5, container: 5, network: 1, ip: 1, zdb: 1, zmount: 1, volume: 1 },
+      usagePollMs: 200,
+      ...o,
+    });
     const client = new NodeClient(server.address);
     this.nodes.push(server);
     this.clients.push(client);
@@ -58,9 +72,20 @@ export class NodeHarness {
 
   deployment(user: User, workloads: WorkloadSpec[], version = 0, contractId = 0): node.Deployment {
     return {
-      version, twinId: user.twinId, contractId, metadata: '', description: '',
+      version,
+      twinId: user.twinId,
+      contractId,
+      metadata: '',
+      description: '',
       signatureRequirement: { requests: [{ twinId: user.twinId, required: false, weight: 1 }], weightRequired: 1, signatures: [] },
-      workloads: workloads.map((w) => ({ version: w.version ?? version, name: w.name, type: w.type, data: JSON.stringify(w.data), metadata: '', description: '' })),
+      workloads: workloads.map((w) => ({
+        version: w.version ?? version,
+        name: w.name,
+        type: w.type,
+        data: JSON.stringify(w.data),
+        metadata: '',
+        description: '',
+      })),
     };
   }
 
@@ -68,7 +93,11 @@ export class NodeHarness {
   async deploy(user: User, workloads: WorkloadSpec[], o: { node?: number; publicIps?: number } = {}): Promise<node.Deployment__Output> {
     const n = o.node ?? 0;
     const d = this.deployment(user, workloads);
-    d.contractId = (await this.chain.client.submit(user.key, { createNodeContract: { nodeId: this.nodes[n].nodeId, deploymentHash: deploymentHashHex(d), publicIps: o.publicIps ?? 0 } })).createdIds[0];
+    d.contractId = (
+      await this.chain.client.submit(user.key, {
+        createNodeContract: { nodeId: this.nodes[n].nodeId, deploymentHash: deploymentHashHex(d), publicIps: o.publicIps ?? 0 },
+      })
+    ).createdIds[0];
     await this.clients[n].deploy(signDeployment(d, user.twinId, user.key));
     return this.settled(user, d.contractId, n);
   }
@@ -76,7 +105,9 @@ export class NodeHarness {
   /** Updates to `workloads` at `version` (workloads changed carry that version); resolves once settled. */
   async update(user: User, contractId: number, version: number, workloads: WorkloadSpec[], n = 0): Promise<node.Deployment__Output> {
     const d = this.deployment(user, workloads, version, contractId);
-    await this.chain.client.submit(user.key, { updateNodeContract: { contractId, deploymentHash: deploymentHashHex(d), deploymentData: '' } });
+    await this.chain.client.submit(user.key, {
+      updateNodeContract: { contractId, deploymentHash: deploymentHashHex(d), deploymentData: '' },
+    });
     await this.clients[n].update(signDeployment(d, user.twinId, user.key));
     return this.settled(user, contractId, n, version);
   }
@@ -90,12 +121,21 @@ export class NodeHarness {
     return this.until(user, contractId, n, (d) => d.version === version && d.workloads.every((w) => w.result?.state !== 'init'));
   }
 
-  async until(user: User, contractId: number, n: number, done: (d: node.Deployment__Output) => boolean, timeoutMs = 20_000): Promise<node.Deployment__Output> {
+  async until(
+    user: User,
+    contractId: number,
+    n: number,
+    done: (d: node.Deployment__Output) => boolean,
+    timeoutMs = 20_000,
+  ): Promise<node.Deployment__Output> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const d = await this.as(user, n).get(user.twinId, contractId);
       if (done(d)) return d;
-      if (Date.now() > deadline) throw new Error(`contract ${contractId} did not settle: ${JSON.stringify(d.workloads.map((w) => [w.name, w.result?.state, w.result?.message]))}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `contract ${contractId} did not settle: ${JSON.stringify(d.workloads.map((w) => [w.name, w.result?.state, w.result?.message]))}`,
+        );
       await new Promise((r) => setTimeout(r, 20));
     }
   }

@@ -103,7 +103,7 @@ export function listTwins(ledger: LedgerReader, params: URLSearchParams) {
         (q.twin_id === undefined || t.twinId === q.twin_id) &&
         (q.account_id === undefined || t.accountId === q.account_id) &&
         (q.relay === undefined || t.relay === q.relay) &&
-        (q.public_key === undefined || t.publicKey === q.public_key)
+        (q.public_key === undefined || t.publicKey === q.public_key),
     );
   return pageOf(twins, p, p.sortBy === 'relay' ? (t) => t.relay : (t) => t.twinId);
 }
@@ -121,7 +121,7 @@ export function listPublicIps(ledger: LedgerReader, params: URLSearchParams) {
         (!farmIds?.length || farmIds.includes(ip.farm_id)) &&
         (q.ip === undefined || ip.ip === q.ip) &&
         (q.gateway === undefined || ip.gateway === q.gateway) &&
-        (q.free === undefined || !ip.contract_id === q.free)
+        (q.free === undefined || !ip.contract_id === q.free),
     );
   const keys: Record<string, (ip: PublicIpRow) => number | string> = {
     ip: (ip) => ip.ip,

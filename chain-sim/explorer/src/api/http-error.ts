@@ -1,7 +1,10 @@
 // A refusal the API answers with its status and {"error": message}; anything else thrown is a bug,
 // answered 500 without its details.
 export class HttpError extends Error {
-  constructor(readonly status: 400 | 404 | 405 | 502, message: string) {
+  constructor(
+    readonly status: 400 | 404 | 405 | 502,
+    message: string,
+  ) {
     super(message);
   }
 }

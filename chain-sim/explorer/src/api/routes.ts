@@ -94,7 +94,7 @@ export function route(x: Explorer, pathname: string, params: URLSearchParams): A
       return handler(
         x,
         params,
-        m.slice(1).map((raw) => pathId(raw, name))
+        m.slice(1).map((raw) => pathId(raw, name)),
       );
   }
   throw notFound(`no such endpoint ${JSON.stringify(pathname)}; see ${x.url}/ for the page and the Grid Proxy paths`);

@@ -45,10 +45,17 @@ export function billContract(run: BillingRun, c: ContractRow): void {
   const total = (dueTft * discount.factorPercent) / 100n + BigInt(c.owed ?? 0);
   const paid = balance >= total;
   ctx.sql('UPDATE contracts SET last_billed = ?, nru = 0, owed = ? WHERE id = ?').run(now, paid ? 0 : total, c.id);
-  ctx.sql('INSERT INTO bills (contract_id, timestamp, block, amount, amount_due, discount_level, seconds) VALUES (?, ?, ?, ?, ?, ?, ?)').run(c.id, now, ctx.block.number, paid ? total : 0n, total, discount.level, seconds);
+  ctx
+    .sql('INSERT INTO bills (contract_id, timestamp, block, amount, amount_due, discount_level, seconds) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(c.id, now, ctx.block.number, paid ? total : 0n, total, discount.level, seconds);
   if (paid) {
     run.pay(account, total);
-    ctx.block.emit('ContractBilled', { contract_id: c.id, timestamp: now, discount_level: discount.level, amount_billed: total.toString() });
+    ctx.block.emit('ContractBilled', {
+      contract_id: c.id,
+      timestamp: now,
+      discount_level: discount.level,
+      amount_billed: total.toString(),
+    });
     if (c.state === 'GracePeriod') endGrace(run, c);
   } else if (c.state === 'Created') startGrace(run, c);
   else if (now - c.grace_since >= params.gracePeriodSeconds) outOfFunds(run, c);
@@ -58,8 +65,15 @@ export function billContract(run: BillingRun, c: ContractRow): void {
 function startGrace(run: BillingRun, c: ContractRow): void {
   for (const x of withRented(run, c)) {
     if (x.state !== 'Created') continue;
-    run.ctx.sql("UPDATE contracts SET state = 'GracePeriod', grace_since = ?, grace_since_block = ? WHERE id = ?").run(run.now, run.ctx.block.number, x.id);
-    run.ctx.block.emit('ContractGracePeriodStarted', { contract_id: x.id, node_id: x.node_id, twin_id: x.twin_id, block_number: run.ctx.block.number });
+    run.ctx
+      .sql("UPDATE contracts SET state = 'GracePeriod', grace_since = ?, grace_since_block = ? WHERE id = ?")
+      .run(run.now, run.ctx.block.number, x.id);
+    run.ctx.block.emit('ContractGracePeriodStarted', {
+      contract_id: x.id,
+      node_id: x.node_id,
+      twin_id: x.twin_id,
+      block_number: run.ctx.block.number,
+    });
   }
 }
 

@@ -19,7 +19,11 @@ export class BillingRun {
 
   readonly toTft: (usdUnits: bigint) => bigint;
 
-  constructor(readonly ctx: CallContext, readonly now: number, readonly params: BillingParams) {
+  constructor(
+    readonly ctx: CallContext,
+    readonly now: number,
+    readonly params: BillingParams,
+  ) {
     this.rentedBy = ctx.q.rentedNodes();
     this.toTft = tftConverter(params.tftPriceUsd);
   }
@@ -45,7 +49,9 @@ export class BillingRun {
   flush(): void {
     const set = this.ctx.sql('UPDATE accounts SET balance = ? WHERE id = ?');
     for (const [account, balance] of this.balances) set.run(balance, account);
-    const credit = this.ctx.sql('INSERT INTO accounts (id, balance) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET balance = balance + excluded.balance');
+    const credit = this.ctx.sql(
+      'INSERT INTO accounts (id, balance) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET balance = balance + excluded.balance',
+    );
     if (this.distributed > 0n) {
       credit.run(FOUNDATION_ACCOUNT, (this.distributed * 10n) / 100n);
       credit.run(STAKING_POOL_ACCOUNT, (this.distributed * 5n) / 100n);

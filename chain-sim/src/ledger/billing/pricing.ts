@@ -1,6 +1,14 @@
 // The default pricing policy (units USD per hour, 1 USD = 1e7; nu per GB) and the cloud units of a
 // contract's resources, as TFChain defines them.
-export const DEFAULT_POLICY = { cu: 100_000n, su: 50_000n, nu: 15_000n, ipu: 40_000n, uniqueName: 2_500n, domainName: 5_000n, dedicationDiscountPercent: 50n };
+export const DEFAULT_POLICY = {
+  cu: 100_000n,
+  su: 50_000n,
+  nu: 15_000n,
+  ipu: 40_000n,
+  uniqueName: 2_500n,
+  domainName: 5_000n,
+  dedicationDiscountPercent: 50n,
+};
 
 export type Policy = typeof DEFAULT_POLICY;
 

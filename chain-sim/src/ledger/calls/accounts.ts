@@ -9,7 +9,9 @@ export function createTwin(ctx: CallContext, call: chain.CreateTwin__Output): vo
   const relay = call.relay ?? '';
   if (relay.length > 128) throw refuse.invalid('relay must be at most 128 characters');
   const id = Number(
-    ctx.sql('INSERT INTO twins (account_id, relay, pk, created) VALUES (?, ?, ?, ?)').run(ctx.signer, relay, ctx.signer, ctx.block.timestamp).lastInsertRowid,
+    ctx
+      .sql('INSERT INTO twins (account_id, relay, pk, created) VALUES (?, ?, ?, ?)')
+      .run(ctx.signer, relay, ctx.signer, ctx.block.timestamp).lastInsertRowid,
   );
   ctx.sql('INSERT OR IGNORE INTO accounts (id, balance) VALUES (?, 0)').run(ctx.signer);
   ctx.block.created(id);
@@ -20,12 +22,15 @@ export function transfer(ctx: CallContext, call: chain.Transfer__Output): void {
   accountId(call.to, 'destination account');
   const amount = positiveUnits(call.amount, 'amount');
   const balance = ctx.q.balance(ctx.signer);
-  if (balance < amount) throw refuse.precondition(`insufficient balance: account ${ctx.signer} has ${balance} units, the transfer needs ${amount}`);
+  if (balance < amount)
+    throw refuse.precondition(`insufficient balance: account ${ctx.signer} has ${balance} units, the transfer needs ${amount}`);
   moveFunds(ctx, ctx.signer, call.to, amount);
   ctx.block.emit('Transfer', { from: ctx.signer, to: call.to, amount: amount.toString() });
 }
 
 export function moveFunds(ctx: CallContext, from: string, to: string, amount: bigint): void {
   ctx.sql('UPDATE accounts SET balance = balance - ? WHERE id = ?').run(amount, from);
-  ctx.sql('INSERT INTO accounts (id, balance) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET balance = balance + excluded.balance').run(to, amount);
+  ctx
+    .sql('INSERT INTO accounts (id, balance) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET balance = balance + excluded.balance')
+    .run(to, amount);
 }

@@ -18,35 +18,60 @@ export function createNodeContract(ctx: CallContext, call: chain.CreateNodeContr
   if (!node) throw refuse.notFound(`node ${call.nodeId} does not exist`);
   deploymentHashFormat(call.deploymentHash);
   if (Buffer.byteLength(call.deploymentData ?? '', 'utf8') > MAX_DEPLOYMENT_DATA) {
-    throw refuse.invalid(`deployment_data is ${Buffer.byteLength(call.deploymentData, 'utf8')} bytes; at most ${MAX_DEPLOYMENT_DATA} are allowed`);
+    throw refuse.invalid(
+      `deployment_data is ${Buffer.byteLength(call.deploymentData, 'utf8')} bytes; at most ${MAX_DEPLOYMENT_DATA} are allowed`,
+    );
   }
   const rent = ctx.q.rentContractOf(node.id);
   const farm = ctx.q.farm(node.farm_id)!;
-  if (rent && rent.twin_id !== twin.id) throw refuse.denied(`node ${node.id} is rented by twin ${rent.twin_id}; only that twin may deploy on it`);
-  if ((node.dedicated || farm.dedicated) && !rent) throw refuse.precondition(`node ${node.id} is dedicated: create a rent contract on it first`);
+  if (rent && rent.twin_id !== twin.id)
+    throw refuse.denied(`node ${node.id} is rented by twin ${rent.twin_id}; only that twin may deploy on it`);
+  if ((node.dedicated || farm.dedicated) && !rent)
+    throw refuse.precondition(`node ${node.id} is dedicated: create a rent contract on it first`);
   const clash = ctx.q.contractIdByNodeHash(node.id, call.deploymentHash, twin.id);
   if (clash) throw refuse.exists(`your contract ${clash} on node ${node.id} already has deployment hash ${call.deploymentHash}`);
-  const id = insertContract(ctx, { twin_id: twin.id, type: 'node', node_id: node.id, deployment_hash: call.deploymentHash, deployment_data: call.deploymentData ?? '', public_ips: call.publicIps ?? 0, solution_provider_id: call.solutionProviderId ?? 0 });
+  const id = insertContract(ctx, {
+    twin_id: twin.id,
+    type: 'node',
+    node_id: node.id,
+    deployment_hash: call.deploymentHash,
+    deployment_data: call.deploymentData ?? '',
+    public_ips: call.publicIps ?? 0,
+    solution_provider_id: call.solutionProviderId ?? 0,
+  });
   ctx.block.created(id);
-  ctx.block.emit('ContractCreated', { contract_id: id, twin_id: twin.id, type: 'node', node_id: node.id, deployment_hash: call.deploymentHash, public_ips: call.publicIps ?? 0 });
+  ctx.block.emit('ContractCreated', {
+    contract_id: id,
+    twin_id: twin.id,
+    type: 'node',
+    node_id: node.id,
+    deployment_hash: call.deploymentHash,
+    public_ips: call.publicIps ?? 0,
+  });
   if (call.publicIps) reserveIps(ctx, id, node.farm_id, call.publicIps);
 }
 
 export function updateNodeContract(ctx: CallContext, call: chain.UpdateNodeContract__Output): void {
   const c = ownLiveContract(ctx, call.contractId);
   if (c.type !== 'node') throw refuse.invalid(`contract ${c.id} is a ${c.type} contract; only node contracts have a deployment hash`);
-  if (c.state === 'GracePeriod') throw refuse.precondition(`contract ${c.id} is in its grace period: top up the twin's balance before updating it`);
+  if (c.state === 'GracePeriod')
+    throw refuse.precondition(`contract ${c.id} is in its grace period: top up the twin's balance before updating it`);
   deploymentHashFormat(call.deploymentHash);
   const clash = ctx.q.contractIdByNodeHash(c.node_id, call.deploymentHash, c.twin_id);
-  if (clash && clash !== c.id) throw refuse.exists(`your contract ${clash} on node ${c.node_id} already has deployment hash ${call.deploymentHash}`);
-  ctx.sql('UPDATE contracts SET deployment_hash = ?, deployment_data = ? WHERE id = ?').run(call.deploymentHash, call.deploymentData || c.deployment_data, c.id);
+  if (clash && clash !== c.id)
+    throw refuse.exists(`your contract ${clash} on node ${c.node_id} already has deployment hash ${call.deploymentHash}`);
+  ctx
+    .sql('UPDATE contracts SET deployment_hash = ?, deployment_data = ? WHERE id = ?')
+    .run(call.deploymentHash, call.deploymentData || c.deployment_data, c.id);
   ctx.block.emit('ContractUpdated', { contract_id: c.id, twin_id: c.twin_id, node_id: c.node_id, deployment_hash: call.deploymentHash });
 }
 
 export function cancelContract(ctx: CallContext, call: chain.CancelContract__Output): void {
   const c = ownLiveContract(ctx, call.contractId);
   if (c.type === 'rent' && ctx.q.liveNodeContractsOn(c.node_id) > 0) {
-    throw refuse.precondition(`rent contract ${c.id} cannot be cancelled while node ${c.node_id} still has ${ctx.q.liveNodeContractsOn(c.node_id)} node contract(s): cancel them first`);
+    throw refuse.precondition(
+      `rent contract ${c.id} cannot be cancelled while node ${c.node_id} still has ${ctx.q.liveNodeContractsOn(c.node_id)} node contract(s): cancel them first`,
+    );
   }
   settleBeforeCancel(ctx, c);
   deleteContract(ctx, ctx.q.contract(c.id)!, 'CanceledByUser');
@@ -54,7 +79,8 @@ export function cancelContract(ctx: CallContext, call: chain.CancelContract__Out
 
 export function createNameContract(ctx: CallContext, call: chain.CreateNameContract__Output): void {
   const twin = ctx.twin();
-  if (!NAME.test(call.name ?? '')) throw refuse.invalid(`name ${JSON.stringify(call.name)} must be 3-64 characters of a-z, 0-9, '-' and '_'`);
+  if (!NAME.test(call.name ?? ''))
+    throw refuse.invalid(`name ${JSON.stringify(call.name)} must be 3-64 characters of a-z, 0-9, '-' and '_'`);
   const clash = ctx.q.contractIdByName(call.name);
   if (clash) throw refuse.exists(`the name ${call.name} is taken by contract ${clash} (names are unique across the whole grid)`);
   const id = insertContract(ctx, { twin_id: twin.id, type: 'name', name: call.name });
@@ -96,7 +122,6 @@ function ownLiveContract(ctx: CallContext, id: number): ContractRow {
   return c;
 }
 
-
 function insertContract(ctx: CallContext, c: Partial<ContractRow> & Pick<ContractRow, 'twin_id' | 'type'>): number {
   return Number(
     ctx
@@ -104,13 +129,25 @@ function insertContract(ctx: CallContext, c: Partial<ContractRow> & Pick<Contrac
         `INSERT INTO contracts (twin_id, type, state, node_id, deployment_hash, deployment_data, public_ips, name, created, last_billed, solution_provider_id)
          VALUES (?, ?, 'Created', ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(c.twin_id, c.type, c.node_id ?? 0, c.deployment_hash ?? '', c.deployment_data ?? '', c.public_ips ?? 0, c.name ?? '', ctx.block.timestamp, ctx.block.timestamp, c.solution_provider_id ?? 0)
-      .lastInsertRowid,
+      .run(
+        c.twin_id,
+        c.type,
+        c.node_id ?? 0,
+        c.deployment_hash ?? '',
+        c.deployment_data ?? '',
+        c.public_ips ?? 0,
+        c.name ?? '',
+        ctx.block.timestamp,
+        ctx.block.timestamp,
+        c.solution_provider_id ?? 0,
+      ).lastInsertRowid,
   );
 }
 
 function reserveIps(ctx: CallContext, contractId: number, farmId: number, count: number): void {
-  const free = ctx.sql('SELECT ip FROM public_ips WHERE farm_id = ? AND contract_id = 0 ORDER BY rowid LIMIT ?').all(farmId, count) as { ip: string }[];
+  const free = ctx.sql('SELECT ip FROM public_ips WHERE farm_id = ? AND contract_id = 0 ORDER BY rowid LIMIT ?').all(farmId, count) as {
+    ip: string;
+  }[];
   if (free.length < count) {
     throw refuse.exhausted(
       `farm ${farmId} has ${free.length} free public IPv4 address(es); the contract asks for ${count}: ` +

@@ -11,24 +11,42 @@ import { addNruReports, reportContractResources } from './reports';
 
 export function dispatch(ctx: CallContext, call: chain.Call__Output, depth = 0): void {
   switch (call.call) {
-    case 'createTwin': return createTwin(ctx, call.createTwin!);
-    case 'transfer': return transfer(ctx, call.transfer!);
-    case 'createFarm': return createFarm(ctx, call.createFarm!);
-    case 'addFarmPublicIps': return addFarmPublicIps(ctx, call.addFarmPublicIps!);
-    case 'setDedicatedFarm': return setDedicatedFarm(ctx, call.setDedicatedFarm!);
-    case 'createNode': return createNode(ctx, call.createNode!);
-    case 'updateNode': return updateNode(ctx, call.updateNode!);
-    case 'setNodeCertification': return setNodeCertification(ctx, call.setNodeCertification!);
-    case 'createNodeContract': return createNodeContract(ctx, call.createNodeContract!);
-    case 'updateNodeContract': return updateNodeContract(ctx, call.updateNodeContract!);
-    case 'cancelContract': return cancelContract(ctx, call.cancelContract!);
-    case 'createNameContract': return createNameContract(ctx, call.createNameContract!);
-    case 'createRentContract': return createRentContract(ctx, call.createRentContract!);
-    case 'reportContractResources': return reportContractResources(ctx, call.reportContractResources!);
-    case 'addNruReports': return addNruReports(ctx, call.addNruReports!);
-    case 'reportUptime': return reportUptime(ctx, call.reportUptime!);
-    case 'removeFarmPublicIp': return removeFarmPublicIp(ctx, call.removeFarmPublicIp!);
-    case 'changePowerTarget': return changePowerTarget(ctx, call.changePowerTarget!);
+    case 'createTwin':
+      return createTwin(ctx, call.createTwin!);
+    case 'transfer':
+      return transfer(ctx, call.transfer!);
+    case 'createFarm':
+      return createFarm(ctx, call.createFarm!);
+    case 'addFarmPublicIps':
+      return addFarmPublicIps(ctx, call.addFarmPublicIps!);
+    case 'setDedicatedFarm':
+      return setDedicatedFarm(ctx, call.setDedicatedFarm!);
+    case 'createNode':
+      return createNode(ctx, call.createNode!);
+    case 'updateNode':
+      return updateNode(ctx, call.updateNode!);
+    case 'setNodeCertification':
+      return setNodeCertification(ctx, call.setNodeCertification!);
+    case 'createNodeContract':
+      return createNodeContract(ctx, call.createNodeContract!);
+    case 'updateNodeContract':
+      return updateNodeContract(ctx, call.updateNodeContract!);
+    case 'cancelContract':
+      return cancelContract(ctx, call.cancelContract!);
+    case 'createNameContract':
+      return createNameContract(ctx, call.createNameContract!);
+    case 'createRentContract':
+      return createRentContract(ctx, call.createRentContract!);
+    case 'reportContractResources':
+      return reportContractResources(ctx, call.reportContractResources!);
+    case 'addNruReports':
+      return addNruReports(ctx, call.addNruReports!);
+    case 'reportUptime':
+      return reportUptime(ctx, call.reportUptime!);
+    case 'removeFarmPublicIp':
+      return removeFarmPublicIp(ctx, call.removeFarmPublicIp!);
+    case 'changePowerTarget':
+      return changePowerTarget(ctx, call.changePowerTarget!);
     case 'batchAll': {
       if (depth > 0) throw refuse.invalid('a batch may not contain another batch');
       const calls = call.batchAll?.calls ?? [];

@@ -14,7 +14,8 @@ export function createFarm(ctx: CallContext, call: chain.CreateFarm__Output): vo
   if (!FARM_NAME.test(call.name)) {
     throw refuse.invalid(`farm name ${JSON.stringify(call.name)} must be 3-40 characters of lowercase letters, digits, '-' and '_'`);
   }
-  if (ctx.q.farmByName(call.name)) throw refuse.exists(`a farm named ${call.name} exists already (farm ${ctx.q.farmByName(call.name)!.id})`);
+  if (ctx.q.farmByName(call.name))
+    throw refuse.exists(`a farm named ${call.name} exists already (farm ${ctx.q.farmByName(call.name)!.id})`);
   const id = Number(
     ctx
       .sql("INSERT INTO farms (name, twin_id, pricing_policy_id, certification, dedicated) VALUES (?, ?, 1, 'NotCertified', ?)")

@@ -20,8 +20,26 @@ export function createNode(ctx: CallContext, call: chain.CreateNode__Output): vo
         `INSERT INTO nodes (farm_id, twin_id, cru, mru, sru, hru, city, country, latitude, longitude, ipv4, gw4, ipv6, gw6, domain,
            certification, address, created, dedicated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'Diy',?,?,?)`,
       )
-      .run(farm.id, twin.id, r.cru, r.mru, r.sru, r.hru, loc.city, loc.country, loc.latitude, loc.longitude, pc.ipv4, pc.gw4, pc.ipv6, pc.gw6, pc.domain,
-        call.address, ctx.block.timestamp, call.dedicated ? 1 : 0).lastInsertRowid,
+      .run(
+        farm.id,
+        twin.id,
+        r.cru,
+        r.mru,
+        r.sru,
+        r.hru,
+        loc.city,
+        loc.country,
+        loc.latitude,
+        loc.longitude,
+        pc.ipv4,
+        pc.gw4,
+        pc.ipv6,
+        pc.gw6,
+        pc.domain,
+        call.address,
+        ctx.block.timestamp,
+        call.dedicated ? 1 : 0,
+      ).lastInsertRowid,
   );
   ctx.block.created(id);
   ctx.block.emit('NodeStored', { node_id: id, farm_id: farm.id, twin_id: twin.id });
@@ -37,11 +55,27 @@ export function updateNode(ctx: CallContext, call: chain.UpdateNode__Output): vo
   const loc = call.location ?? { city: node.city, country: node.country, latitude: node.latitude, longitude: node.longitude };
   const pc = call.publicConfig ?? { ipv4: node.ipv4, gw4: node.gw4, ipv6: node.ipv6, gw6: node.gw6, domain: node.domain };
   ctx
-      .sql(
+    .sql(
       `UPDATE nodes SET cru=?, mru=?, sru=?, hru=?, city=?, country=?, latitude=?, longitude=?, ipv4=?, gw4=?, ipv6=?, gw6=?, domain=?, address=?
        WHERE id = ?`,
     )
-    .run(r.cru, r.mru, r.sru, r.hru, loc.city, loc.country, loc.latitude, loc.longitude, pc.ipv4, pc.gw4, pc.ipv6, pc.gw6, pc.domain, call.address, node.id);
+    .run(
+      r.cru,
+      r.mru,
+      r.sru,
+      r.hru,
+      loc.city,
+      loc.country,
+      loc.latitude,
+      loc.longitude,
+      pc.ipv4,
+      pc.gw4,
+      pc.ipv6,
+      pc.gw6,
+      pc.domain,
+      call.address,
+      node.id,
+    );
   ctx.block.emit('NodeUpdated', { node_id: node.id });
 }
 
@@ -51,7 +85,8 @@ export function setNodeCertification(ctx: CallContext, call: chain.SetNodeCertif
   if (!node) throw refuse.notFound(`node ${call.nodeId} does not exist`);
   const farm = ctx.q.farm(node.farm_id)!;
   if (farm.twin_id !== twin.id) throw refuse.denied(`only the farmer (twin ${farm.twin_id}) may certify node ${node.id}`);
-  if (!['Diy', 'Certified'].includes(call.certification)) throw refuse.invalid(`certification must be Diy or Certified, not ${JSON.stringify(call.certification)}`);
+  if (!['Diy', 'Certified'].includes(call.certification))
+    throw refuse.invalid(`certification must be Diy or Certified, not ${JSON.stringify(call.certification)}`);
   ctx.sql('UPDATE nodes SET certification = ? WHERE id = ?').run(call.certification, node.id);
   ctx.block.emit('NodeCertificationSet', { node_id: node.id, certification: call.certification });
 }
@@ -62,7 +97,8 @@ function resources(r: chain.Resources__Output | null | undefined): { cru: number
 }
 
 function checkAddress(address: string): void {
-  if (!/^[^\s:]+:\d{1,5}$/.test(address ?? '')) throw refuse.invalid(`node address ${JSON.stringify(address)} must be HOST:PORT of the node daemon`);
+  if (!/^[^\s:]+:\d{1,5}$/.test(address ?? ''))
+    throw refuse.invalid(`node address ${JSON.stringify(address)} must be HOST:PORT of the node daemon`);
 }
 
 /** Seconds a node's timestamp hint may differ from chain time (TFChain's TimestampHintDrift). */

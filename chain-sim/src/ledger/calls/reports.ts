@@ -29,7 +29,8 @@ function reportableContract(ctx: CallContext, contractId: number): ContractRow {
   if (!c) throw refuse.notFound(`contract ${contractId} does not exist`);
   if (c.type !== 'node') throw refuse.invalid(`contract ${contractId} is a ${c.type} contract; only node contracts take usage reports`);
   const node = ctx.q.node(c.node_id);
-  if (!node || node.twin_id !== twin.id) throw refuse.denied(`only the twin of node ${c.node_id} may report usage for contract ${contractId}; twin ${twin.id} is not`);
+  if (!node || node.twin_id !== twin.id)
+    throw refuse.denied(`only the twin of node ${c.node_id} may report usage for contract ${contractId}; twin ${twin.id} is not`);
   if (c.state === 'Deleted') throw refuse.precondition(`contract ${contractId} is deleted`);
   return c;
 }

@@ -23,11 +23,13 @@ export function gatewayInSubnet(cidr: { ip: string; prefix: number }, gateway: s
 }
 
 export function accountId(value: string, what: string): void {
-  if (!/^[0-9a-f]{64}$/.test(value)) throw refuse.invalid(`${what} ${JSON.stringify(value)} is not an account id (64 hex chars of an ed25519 public key)`);
+  if (!/^[0-9a-f]{64}$/.test(value))
+    throw refuse.invalid(`${what} ${JSON.stringify(value)} is not an account id (64 hex chars of an ed25519 public key)`);
 }
 
 export function positiveUnits(value: string, what: string): bigint {
-  if (!/^\d+$/.test(value ?? '')) throw refuse.invalid(`${what} ${JSON.stringify(value)} is not a whole number of units (1 TFT = 10,000,000 units)`);
+  if (!/^\d+$/.test(value ?? ''))
+    throw refuse.invalid(`${what} ${JSON.stringify(value)} is not a whole number of units (1 TFT = 10,000,000 units)`);
   const n = BigInt(value);
   if (n <= 0n) throw refuse.invalid(`${what} must be more than 0`);
   return n;

@@ -23,15 +23,34 @@ import * as path from 'node:path';
 export async function versionCommand(ctx: CommandContext): Promise<number> {
   if (boolFlag(ctx.args, 'json')) {
     // terraform_version is what tools that drive Terraform (cdktf-cli) check; gridform speaks 1.11's interface
-    say(ctx, JSON.stringify({ terraform_version: ENGINE_TERRAFORM_VERSION, gridform_version: ctx.options.version, platform: `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`, provider_selections: Object.fromEntries(ctx.options.providers.map((p) => [normalizeSource(p.source), p.version])), terraform_outdated: false }, null, 2) + '\n');
+    say(
+      ctx,
+      JSON.stringify(
+        {
+          terraform_version: ENGINE_TERRAFORM_VERSION,
+          gridform_version: ctx.options.version,
+          platform: `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`,
+          provider_selections: Object.fromEntries(ctx.options.providers.map((p) => [normalizeSource(p.source), p.version])),
+          terraform_outdated: false,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
   } else {
-    say(ctx, `Terraform v${ENGINE_TERRAFORM_VERSION}\ngridform v${ctx.options.version}\non ${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}\n`);
+    say(
+      ctx,
+      `Terraform v${ENGINE_TERRAFORM_VERSION}\ngridform v${ctx.options.version}\non ${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}\n`,
+    );
   }
   return 0;
 }
 
 export async function initCommand(ctx: CommandContext): Promise<number> {
-  say(ctx, `\nInitializing provider plugins...\n- ${[terraformDataFactory, ...ctx.options.providers].map((p) => `${p.source} v${p.version} (built into gridform)`).join('\n- ')}\n\ngridform has been successfully initialized!\n`);
+  say(
+    ctx,
+    `\nInitializing provider plugins...\n- ${[terraformDataFactory, ...ctx.options.providers].map((p) => `${p.source} v${p.version} (built into gridform)`).join('\n- ')}\n\ngridform has been successfully initialized!\n`,
+  );
   return 0;
 }
 
@@ -64,7 +83,8 @@ export async function validateCommand(ctx: CommandContext): Promise<number> {
       if (!validate) continue;
       // validate knows no values: variables, resources, count.index and each are all unknown
       const scope = unknownScope(config, {
-        ...(r.count !== undefined ? { countIndex: Unknown } : {}), ...(r.forEach !== undefined ? { each: { key: Unknown, value: Unknown } } : {}),
+        ...(r.count !== undefined ? { countIndex: Unknown } : {}),
+        ...(r.forEach !== undefined ? { each: { key: Unknown, value: Unknown } } : {}),
       });
       const schema = p.getSchema();
       const block = (r.mode === 'data' ? schema.dataSources : schema.resources)[r.type]?.block;
@@ -117,10 +137,20 @@ function validated(ctx: CommandContext, diags: readonly Diagnostic[]): number {
   const failed = hasErrors(diags);
   if (boolFlag(ctx.args, 'json')) {
     const source = ctx.source.get();
-    say(ctx, JSON.stringify({
-      format_version: '1.0', valid: !failed, error_count: diags.filter((d) => d.severity === 'error').length,
-      warning_count: diags.filter((d) => d.severity === 'warning').length, diagnostics: diags.map((d) => diagnosticJson(d, source)),
-    }, null, 2) + '\n');
+    say(
+      ctx,
+      JSON.stringify(
+        {
+          format_version: '1.0',
+          valid: !failed,
+          error_count: diags.filter((d) => d.severity === 'error').length,
+          warning_count: diags.filter((d) => d.severity === 'warning').length,
+          diagnostics: diags.map((d) => diagnosticJson(d, source)),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
     return failed ? 1 : 0;
   }
   report(ctx, diags);

@@ -10,9 +10,9 @@ export async function outputCommand(ctx: CommandContext): Promise<number> {
   const json = boolFlag(ctx.args, 'json');
   const raw = boolFlag(ctx.args, 'raw');
   // refused before the state is read, as terraform refuses them
-  if (raw && json) return report(ctx, [error('Invalid output format', 'The -raw and -json options are mutually-exclusive.')]), 1;
+  if (raw && json) return (report(ctx, [error('Invalid output format', 'The -raw and -json options are mutually-exclusive.')]), 1);
   if (raw && !name) {
-    return report(ctx, [error('Output name required', 'You must give the name of a single output value when using the -raw option.')]), 1;
+    return (report(ctx, [error('Output name required', 'You must give the name of a single output value when using the -raw option.')]), 1);
   }
   const { state } = await readStackState(ctx);
   if (!state) return 1;
@@ -21,14 +21,15 @@ export async function outputCommand(ctx: CommandContext): Promise<number> {
     const o = outputs[name];
     if (!o) {
       const detail = `The state has outputs: ${Object.keys(outputs).join(', ') || 'none'}. Apply first, or check the name.`;
-      return report(ctx, [error(`Output "${name}" not found`, detail)]), 1;
+      return (report(ctx, [error(`Output "${name}" not found`, detail)]), 1);
     }
     if (raw) {
       if (o.value === null || typeof o.value === 'object') {
-        const detail = 'The -raw option only supports strings, numbers, and boolean values, but output value ' +
+        const detail =
+          'The -raw option only supports strings, numbers, and boolean values, but output value ' +
           `"${name}" is ${friendlyType(o.type)}.\n\nUse the -json option for machine-readable representations of output values ` +
           'that have complex types.';
-        return report(ctx, [error('Unsupported value for raw output', detail)]), 1;
+        return (report(ctx, [error('Unsupported value for raw output', detail)]), 1);
       }
       say(ctx, String(o.value));
       return 0;
@@ -37,7 +38,9 @@ export async function outputCommand(ctx: CommandContext): Promise<number> {
     return 0;
   }
   if (json) {
-    const out = Object.fromEntries(Object.entries(outputs).map(([k, o]) => [k, { sensitive: !!o.sensitive, type: o.type, value: o.value }]));
+    const out = Object.fromEntries(
+      Object.entries(outputs).map(([k, o]) => [k, { sensitive: !!o.sensitive, type: o.type, value: o.value }]),
+    );
     say(ctx, stringifyJson(out, 2) + '\n');
     return 0;
   }
@@ -46,7 +49,9 @@ export async function outputCommand(ctx: CommandContext): Promise<number> {
     return 0;
   }
   const shown = (k: string) => (outputs[k].sensitive ? '<sensitive>' : stringifyJson(outputs[k].value, 2));
-  const lines = Object.keys(outputs).sort().map((k) => `${k} = ${shown(k)}`);
+  const lines = Object.keys(outputs)
+    .sort()
+    .map((k) => `${k} = ${shown(k)}`);
   say(ctx, lines.join('\n') + '\n');
   return 0;
 }

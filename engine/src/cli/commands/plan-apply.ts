@@ -70,24 +70,29 @@ export async function planApplyCommand(ctx: CommandContext, mode: Mode): Promise
   const { lockTimeoutMs } = o;
   const planFile = mode === 'apply' && ctx.args.positional[0] ? path.resolve(ctx.cwd, ctx.args.positional[0]) : undefined;
   if (json && mode !== 'plan' && !planFile && !boolFlag(ctx.args, 'auto-approve')) {
-    const detail = 'gridform cannot ask for interactive approval when -json is set. You can either apply a saved plan file, ' +
+    const detail =
+      'gridform cannot ask for interactive approval when -json is set. You can either apply a saved plan file, ' +
       'or enable the -auto-approve option.';
-    return view.diagnostics([error('Plan file or auto-approve required', detail)]), 1;
+    return (view.diagnostics([error('Plan file or auto-approve required', detail)]), 1);
   }
   let saved: SavedPlan | undefined;
   if (planFile) {
     if (!isPlanFile(planFile)) {
       const detail = fs.existsSync(planFile) ? 'Make one with "gridform plan -out=FILE".' : 'The file does not exist.';
-      return view.diagnostics([error(`${ctx.args.positional[0]} is not a saved plan`, detail)]), 1;
+      return (view.diagnostics([error(`${ctx.args.positional[0]} is not a saved plan`, detail)]), 1);
     }
     const r = readPlanFile(planFile);
     if (view.diagnostics(r.diagnostics) || !r.saved) return 1;
     saved = r.saved;
   }
-  const stack = saved ? savedPlanStack(ctx, saved) : (await stackFor(ctx, true, (line) => view.log(line)));
+  const stack = saved ? savedPlanStack(ctx, saved) : await stackFor(ctx, true, (line) => view.log(line));
   if (view.diagnostics(stack.diagnostics) || !stack.stack) return 1;
   const opened = await openSession(stack.stack, {
-    factories: ctx.options.providers, lock: boolFlag(ctx.args, 'lock', true), lockTimeoutMs, operation: `Operation${mode[0].toUpperCase()}${mode.slice(1)}`, version: ctx.options.version,
+    factories: ctx.options.providers,
+    lock: boolFlag(ctx.args, 'lock', true),
+    lockTimeoutMs,
+    operation: `Operation${mode[0].toUpperCase()}${mode.slice(1)}`,
+    version: ctx.options.version,
     inputs: { env: ctx.io.env, vars: ctx.args.flags.get('var') ?? [], varFiles: ctx.args.flags.get('var-file') ?? [], cwd: ctx.cwd },
     ...(saved ? { saved: { doc: saved.doc, variables: saved.variables } } : {}),
   });
@@ -104,8 +109,15 @@ export async function planApplyCommand(ctx: CommandContext, mode: Mode): Promise
 async function run(ctx: CommandContext, view: OperationView, s: Session, mode: Mode, o: RunOptions): Promise<number> {
   const { destroy, refreshOnly, targets } = o;
   const { plan, diagnostics } = await makePlan(s.config, s.graph, s.state, s.providers, {
-    destroy, refreshOnly, refresh: boolFlag(ctx.args, 'refresh', true), targets, replace: ctx.args.flags.get('replace') ?? [],
-    variables: s.variables, paths: s.paths, workspace: s.workspace, maxInstances: maxInstances(ctx.io.env),
+    destroy,
+    refreshOnly,
+    refresh: boolFlag(ctx.args, 'refresh', true),
+    targets,
+    replace: ctx.args.flags.get('replace') ?? [],
+    variables: s.variables,
+    paths: s.paths,
+    workspace: s.workspace,
+    maxInstances: maxInstances(ctx.io.env),
   });
   if (view.diagnostics(diagnostics) || !plan) return 1;
   const schemas = schemaLookup(new Map([...s.providers].map(([k, p]) => [k, p.schema])));
@@ -118,15 +130,18 @@ async function run(ctx: CommandContext, view: OperationView, s: Session, mode: M
       const how = `To perform exactly these actions, run the following command to apply:\n    gridform apply "${out}"`;
       view.note(`\nSaved the plan to: ${out}\n\n${how}\n`);
     } else if (changes) {
-      view.note('\nNote: You didn\'t use the -out option to save this plan, so gridform can\'t guarantee to take exactly these actions ' +
-        'if you run "gridform apply" now.\n');
+      view.note(
+        "\nNote: You didn't use the -out option to save this plan, so gridform can't guarantee to take exactly these actions " +
+          'if you run "gridform apply" now.\n',
+      );
     }
     return boolFlag(ctx.args, 'detailed-exitcode') && changes ? 2 : 0;
   }
   if (!changes) return applyAndReport(ctx, view, s, plan, mode, o.parallelism);
   if (!boolFlag(ctx.args, 'auto-approve')) {
     if (!canPrompt(ctx.io, boolFlag(ctx.args, 'input', true))) {
-      const detail = 'There is no terminal to ask for approval (or -input=false was given): run with -auto-approve to ' +
+      const detail =
+        'There is no terminal to ask for approval (or -input=false was given): run with -auto-approve to ' +
         `${mode} without asking, or save the plan with "gridform plan -out=FILE" and apply that file.`;
       view.diagnostics([error(`${mode === 'destroy' ? 'Destroy' : 'Apply'} needs approval`, detail)]);
       return 1;
@@ -134,7 +149,9 @@ async function run(ctx: CommandContext, view: OperationView, s: Session, mode: M
     const ok = await confirm(
       ctx.io,
       mode === 'destroy' ? 'Do you really want to destroy all resources?' : 'Do you want to perform these actions?',
-      mode === 'destroy' ? 'gridform will destroy all your managed infrastructure, as shown above.\n  There is no undo.' : 'gridform will perform the actions described above.',
+      mode === 'destroy'
+        ? 'gridform will destroy all your managed infrastructure, as shown above.\n  There is no undo.'
+        : 'gridform will perform the actions described above.',
     );
     if (!ok) {
       view.note(`${mode === 'destroy' ? 'Destroy' : 'Apply'} cancelled.\n`);
@@ -188,7 +205,8 @@ function savedPlanRefusal(s: Session, origin: PlanOrigin): { summary: string; de
     return { summary: 'Saved plan is for another state', detail };
   }
   if (before.serial !== now.serial || before.sha256 !== now.sha256) {
-    const serials = before.serial === now.serial ? `both at serial ${now.serial}, with other content` : `serial ${before.serial}, now ${now.serial}`;
+    const serials =
+      before.serial === now.serial ? `both at serial ${now.serial}, with other content` : `serial ${before.serial}, now ${now.serial}`;
     return { ...stale, detail: `The state ${s.backend.location} changed since this plan was made (${serials}).` };
   }
   return undefined;

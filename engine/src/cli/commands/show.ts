@@ -18,7 +18,17 @@ export async function showCommand(ctx: CommandContext): Promise<number> {
   const file = ctx.args.positional[0];
   if (file) {
     const full = path.resolve(ctx.cwd, file);
-    if (!isPlanFile(full)) return report(ctx, [{ severity: 'error', summary: `${file} is not a saved plan`, detail: 'show takes a file written by "gridform plan -out=FILE", or no argument to show the state.' }]), 1;
+    if (!isPlanFile(full))
+      return (
+        report(ctx, [
+          {
+            severity: 'error',
+            summary: `${file} is not a saved plan`,
+            detail: 'show takes a file written by "gridform plan -out=FILE", or no argument to show the state.',
+          },
+        ]),
+        1
+      );
     const { saved, diagnostics } = readPlanFile(full);
     if (report(ctx, diagnostics) || !saved) return 1;
     const { config } = configFromDocument(saved.doc, full);

@@ -21,7 +21,8 @@ export interface StackState {
 }
 
 /** Terraform's words when a state command finds no state: they exit 1. */
-export const NO_STATE = 'No state file was found!\n\nState management commands require a state file. Run this command\n' +
+export const NO_STATE =
+  'No state file was found!\n\nState management commands require a state file. Run this command\n' +
   'in a folder where gridform has applied something (or the stack folder of a CDKTF app), or\n' +
   'check the backend the configuration names.\n';
 
@@ -34,7 +35,10 @@ export async function readStackState(ctx: CommandContext): Promise<StackState> {
   if (report(ctx, bd) || !backend) return {};
   try {
     const r = await backend.read();
-    report(ctx, (r.warnings ?? []).map((w) => warning('State file permissions', w)));
+    report(
+      ctx,
+      (r.warnings ?? []).map((w) => warning('State file permissions', w)),
+    );
     return { state: new StateView(r.state ?? emptyState()), exists: r.state !== undefined && r.state !== null, config, backend };
   } catch (err) {
     report(ctx, [error(`Cannot read the state ${backend.location}`, (err as Error).message)]);
@@ -57,14 +61,15 @@ export interface StateEdit {
  * "No state file was found!" and exits 1, unless `noState` is "allowed" (edit gets an empty one).
  */
 export async function editStackState(
-  ctx: CommandContext, operation: string,
+  ctx: CommandContext,
+  operation: string,
   edit: (state: StateView, existed: boolean, config: Config | undefined, backend: StateBackend) => Promise<StateEdit>,
   noState: 'refused' | 'allowed' = 'refused',
 ): Promise<number> {
   const timeout = parseDuration(flag(ctx.args, 'lock-timeout'));
   if (timeout === undefined) {
     const given = JSON.stringify(flag(ctx.args, 'lock-timeout'));
-    return report(ctx, [error('Invalid value for -lock-timeout', `-lock-timeout takes a duration such as 30s or 2m, not ${given}.`)]), 1;
+    return (report(ctx, [error('Invalid value for -lock-timeout', `-lock-timeout takes a duration such as 30s or 2m, not ${given}.`)]), 1);
   }
   const { stack, diagnostics } = await stackFor(ctx, false);
   if (report(ctx, diagnostics) || !stack) return 1;
@@ -86,7 +91,10 @@ export async function editStackState(
       report(ctx, [error(`Cannot read the state ${backend.location}`, (err as Error).message)]);
       return 1;
     }
-    report(ctx, (r.warnings ?? []).map((w) => warning('State file permissions', w)));
+    report(
+      ctx,
+      (r.warnings ?? []).map((w) => warning('State file permissions', w)),
+    );
     if (!r.state && noState === 'refused') {
       ctx.io.stderr.write(NO_STATE);
       return 1;

@@ -17,19 +17,24 @@ export async function statePush(ctx: CommandContext, source: string): Promise<nu
   try {
     text = source === '-' ? await readAll(ctx.io.stdin) : fs.readFileSync(path.resolve(ctx.cwd, source), 'utf8');
   } catch (err) {
-    return report(ctx, [error('Cannot read the state to push', (err as Error).message)]), 1;
+    return (report(ctx, [error('Cannot read the state to push', (err as Error).message)]), 1);
   }
   const parsed = parseState(text);
   if ('problem' in parsed) {
-    return report(ctx, [error('Invalid state file', `${source === '-' ? 'Standard input' : source} ${parsed.problem}.`)]), 1;
+    return (report(ctx, [error('Invalid state file', `${source === '-' ? 'Standard input' : source} ${parsed.problem}.`)]), 1);
   }
   const pushed = parsed.state;
   const force = boolFlag(ctx.args, 'force');
-  return editStackState(ctx, 'OperationStatePush', async (stored, existed) => {
-    const refusal = existed && !force ? pushRefusal(pushed, stored.file) : undefined;
-    if (refusal) return { changed: false, diagnostics: [error('Failed to write state', `${refusal} Use -force to write it anyway.`)] };
-    return { changed: true, diagnostics: [], replace: pushed };
-  }, 'allowed');
+  return editStackState(
+    ctx,
+    'OperationStatePush',
+    async (stored, existed) => {
+      const refusal = existed && !force ? pushRefusal(pushed, stored.file) : undefined;
+      if (refusal) return { changed: false, diagnostics: [error('Failed to write state', `${refusal} Use -force to write it anyway.`)] };
+      return { changed: true, diagnostics: [], replace: pushed };
+    },
+    'allowed',
+  );
 }
 
 function pushRefusal(pushed: StateFile, stored: StateFile): string | undefined {

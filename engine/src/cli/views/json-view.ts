@@ -44,9 +44,14 @@ export class JsonView implements OperationView {
   /** when each object's operation started, for apply_errored */
   private readonly started = new Map<string, number>();
 
-  constructor(private readonly ctx: CommandContext, version: string) {
+  constructor(
+    private readonly ctx: CommandContext,
+    version: string,
+  ) {
     this.emit('info', `gridform ${version} (terraform ${ENGINE_TERRAFORM_VERSION})`, 'version', {
-      terraform: ENGINE_TERRAFORM_VERSION, gridform: version, ui: JSON_UI_VERSION,
+      terraform: ENGINE_TERRAFORM_VERSION,
+      gridform: version,
+      ui: JSON_UI_VERSION,
     });
   }
 
@@ -67,10 +72,13 @@ export class JsonView implements OperationView {
     for (const d of plan.drift) this.drift(d);
     this.changes(plan);
     if (plan.targeted) {
-      this.diagnostics([{
-        severity: 'warning', summary: 'Resource targeting is in effect',
-        detail: 'The plan may be incomplete: only the targeted resources and what they depend on were considered.',
-      }]);
+      this.diagnostics([
+        {
+          severity: 'warning',
+          summary: 'Resource targeting is in effect',
+          detail: 'The plan may be incomplete: only the targeted resources and what they depend on were considered.',
+        },
+      ]);
     }
     const n = counts(plan);
     const message = `Plan: ${n.import ? `${n.import} to import, ` : ''}${n.add} to add, ${n.change} to change, ${n.destroy} to destroy.`;
@@ -146,9 +154,16 @@ export class JsonView implements OperationView {
 
   outputs(outputs: Record<string, StateOutput>, mode: Mode): void {
     if (mode !== 'apply') return;
-    const shown = Object.fromEntries(Object.entries(outputs).map(([k, o]) => [k, {
-      sensitive: !!o.sensitive, type: o.type, ...(o.sensitive ? {} : { value: o.value }),
-    }]));
+    const shown = Object.fromEntries(
+      Object.entries(outputs).map(([k, o]) => [
+        k,
+        {
+          sensitive: !!o.sensitive,
+          type: o.type,
+          ...(o.sensitive ? {} : { value: o.value }),
+        },
+      ]),
+    );
     this.emit('info', `Outputs: ${Object.keys(shown).length}`, 'outputs', { outputs: shown });
   }
 
@@ -161,7 +176,9 @@ export class JsonView implements OperationView {
         change: {
           resource: resourceAddr(c),
           ...(c.previousAddress !== undefined ? { previous_resource: resourceAddr({ ...c, address: c.previousAddress }) } : {}),
-          action, ...(reason ? { reason } : {}), ...(c.importing ? { importing: { id: c.importing.id } } : {}),
+          action,
+          ...(reason ? { reason } : {}),
+          ...(c.importing ? { importing: { id: c.importing.id } } : {}),
         },
       });
     }
@@ -203,8 +220,13 @@ function resourceAddr(c: { address: string; type: string; mode: 'managed' | 'dat
   const rawKey = m?.[2];
   const key = rawKey === undefined ? null : /^\d+$/.test(rawKey) ? Number(rawKey) : (JSON.parse(rawKey) as string);
   return {
-    addr: c.address, module: '', resource: c.address, implied_provider: c.type.split('_')[0],
-    resource_type: c.type, resource_name: m?.[1] ?? '', resource_key: key,
+    addr: c.address,
+    module: '',
+    resource: c.address,
+    implied_provider: c.type.split('_')[0],
+    resource_type: c.type,
+    resource_name: m?.[1] ?? '',
+    resource_key: key,
   };
 }
 

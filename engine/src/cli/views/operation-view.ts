@@ -80,8 +80,11 @@ export class HumanView implements OperationView {
     say(this.ctx, renderDrift(plan, schemas, colors));
     say(this.ctx, renderPlan(plan, schemas, colors));
     if (plan.targeted) {
-      say(this.ctx, '\nWarning: Resource targeting is in effect\n\nThe plan may be incomplete: only the targeted resources and what they ' +
-        'depend on were considered. Use -target for exceptional situations, not routinely.\n');
+      say(
+        this.ctx,
+        '\nWarning: Resource targeting is in effect\n\nThe plan may be incomplete: only the targeted resources and what they ' +
+          'depend on were considered. Use -target for exceptional situations, not routinely.\n',
+      );
     }
   }
 
@@ -115,8 +118,10 @@ export class HumanView implements OperationView {
   }
 
   interrupted(): void {
-    this.ctx.io.stderr.write('\nInterrupt received.\nPlease wait for gridform to exit or data loss may occur.\n' +
-      'Gracefully shutting down: the operations in progress finish and the state is saved; nothing new starts.\n');
+    this.ctx.io.stderr.write(
+      '\nInterrupt received.\nPlease wait for gridform to exit or data loss may occur.\n' +
+        'Gracefully shutting down: the operations in progress finish and the state is saved; nothing new starts.\n',
+    );
   }
 
   stopped(): void {

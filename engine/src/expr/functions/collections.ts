@@ -4,7 +4,23 @@
 // setproduct setsubtract setunion slice sort sum transpose values zipmap.
 import { isUnknown, Unknown, type Value } from '../../values';
 import { isSetValue } from '../convert';
-import { containsUnknown, deepEqual, graphemes, isObject, sortedObject, toBool, toInt, toList, toNum, toObject, toSet, toStr, typeName, unify, ValueError } from '../convert';
+import {
+  containsUnknown,
+  deepEqual,
+  graphemes,
+  isObject,
+  sortedObject,
+  toBool,
+  toInt,
+  toList,
+  toNum,
+  toObject,
+  toSet,
+  toStr,
+  typeName,
+  unify,
+  ValueError,
+} from '../convert';
 import { fixed, fn, type FnDef } from './types';
 import { MAX_LIST_LENGTH } from '../limits';
 import { arith } from '../exact-numbers';
@@ -31,30 +47,44 @@ export const collectionFunctions: Record<string, FnDef> = {
     return Array.from({ length: Math.ceil(items.length / n) }, (_, i) => items.slice(i * n, i * n + n));
   }),
   // the first argument that is neither null nor "" decides, even if later ones are unknown
-  coalesce: fn(1, Infinity, (args) => {
-    const i = args.findIndex((a) => isUnknown(a) || (a !== null && a !== ''));
-    if (i < 0) throw new ValueError('no non-null, non-empty-string arguments');
-    return unify(args)[i];
-  }, 'raw'),
-  coalescelist: fn(1, Infinity, (args) => {
-    for (const a of args) {
-      if (isUnknown(a)) return Unknown;
-      if (a === null) throw new ValueError('coalescelist arguments must be lists or tuples');
-      if (toSequence(a, 'each argument').length) return a;
-    }
-    throw new ValueError('no non-empty list arguments');
-  }, 'raw'),
+  coalesce: fn(
+    1,
+    Infinity,
+    (args) => {
+      const i = args.findIndex((a) => isUnknown(a) || (a !== null && a !== ''));
+      if (i < 0) throw new ValueError('no non-null, non-empty-string arguments');
+      return unify(args)[i];
+    },
+    'raw',
+  ),
+  coalescelist: fn(
+    1,
+    Infinity,
+    (args) => {
+      for (const a of args) {
+        if (isUnknown(a)) return Unknown;
+        if (a === null) throw new ValueError('coalescelist arguments must be lists or tuples');
+        if (toSequence(a, 'each argument').length) return a;
+      }
+      throw new ValueError('no non-empty list arguments');
+    },
+    'raw',
+  ),
   compact: list((l) => l.filter((x) => x !== null && toStr(x, 'an element') !== '').map((x) => toStr(x))),
   concat: fn(1, Infinity, (args) => args.map((a, i) => toSequence(a, `argument ${i + 1}`)).flat(), 'shallow'),
   contains: fixed(2, ([l, v]) => has(toList(l, 'the list'), v)),
   distinct: list((l) => l.filter((x, i) => l.findIndex((y) => deepEqual(x, y)) === i)),
-  element: fixed(2, ([l, i]) => {
-    const items = toSequence(l, 'the list');
-    const n = toInt(i, 'the index');
-    if (!items.length) throw new ValueError('cannot use element function with an empty list');
-    if (n < 0) throw new ValueError('cannot use element function with a negative index');
-    return items[n % items.length];
-  }, 'shallow'),
+  element: fixed(
+    2,
+    ([l, i]) => {
+      const items = toSequence(l, 'the list');
+      const n = toInt(i, 'the index');
+      if (!items.length) throw new ValueError('cannot use element function with an empty list');
+      if (n < 0) throw new ValueError('cannot use element function with a negative index');
+      return items[n % items.length];
+    },
+    'shallow',
+  ),
   flatten: list(function flat(l: Value[]): Value[] {
     return l.flatMap((x) => (Array.isArray(x) ? flat(x) : [x]));
   }),
@@ -64,16 +94,26 @@ export const collectionFunctions: Record<string, FnDef> = {
     return i;
   }),
   keys: fixed(1, ([m]) => Object.keys(toObject(m, 'the map')).sort(), 'shallow'),
-  values: fixed(1, ([m]) => {
-    const o = toObject(m, 'the map');
-    return Object.keys(o).sort().map((k) => o[k]);
-  }, 'shallow'),
-  length: fixed(1, ([v]) => {
-    if (typeof v === 'string') return graphemes(v).length;
-    if (Array.isArray(v)) return v.length;
-    if (isObject(v)) return Object.keys(v).length;
-    throw new ValueError(`the argument must be a string, list or map, got ${typeName(v)}`);
-  }, 'shallow'),
+  values: fixed(
+    1,
+    ([m]) => {
+      const o = toObject(m, 'the map');
+      return Object.keys(o)
+        .sort()
+        .map((k) => o[k]);
+    },
+    'shallow',
+  ),
+  length: fixed(
+    1,
+    ([v]) => {
+      if (typeof v === 'string') return graphemes(v).length;
+      if (Array.isArray(v)) return v.length;
+      if (isObject(v)) return Object.keys(v).length;
+      throw new ValueError(`the argument must be a string, list or map, got ${typeName(v)}`);
+    },
+    'shallow',
+  ),
   // the pre-0.12 constructors: list(a, b) and map(k1, v1, k2, v2)
   list: fn(0, Infinity, (args) => args),
   map: fn(0, Infinity, (args) => {
@@ -82,20 +122,30 @@ export const collectionFunctions: Record<string, FnDef> = {
     for (let i = 0; i < args.length; i += 2) out[toStr(args[i], 'a key')] = args[i + 1];
     return out;
   }),
-  lookup: fn(2, 3, ([m, k, ...def]) => {
-    if (isUnknown(m) || isUnknown(k)) return Unknown;
-    const o = toObject(m, 'the map');
-    const key = toStr(k, 'the key');
-    if (Object.prototype.hasOwnProperty.call(o, key)) return o[key];
-    if (def.length) return def[0];
-    throw new ValueError(`lookup failed to find key ${JSON.stringify(key)}`);
-  }, 'raw'),
+  lookup: fn(
+    2,
+    3,
+    ([m, k, ...def]) => {
+      if (isUnknown(m) || isUnknown(k)) return Unknown;
+      const o = toObject(m, 'the map');
+      const key = toStr(k, 'the key');
+      if (Object.prototype.hasOwnProperty.call(o, key)) return o[key];
+      if (def.length) return def[0];
+      throw new ValueError(`lookup failed to find key ${JSON.stringify(key)}`);
+    },
+    'raw',
+  ),
   matchkeys: fixed(3, ([vs, ks, search]) => {
     const [values, keys, set] = lists([vs, ks, search]);
     if (values.length !== keys.length) throw new ValueError('the values and keys lists must have the same length');
     return values.filter((_, i) => has(set, keys[i]));
   }),
-  merge: fn(0, Infinity, (args) => Object.assign({}, ...args.filter((a) => a !== null).map((a, i) => toObject(a, `argument ${i + 1}`))), 'shallow'),
+  merge: fn(
+    0,
+    Infinity,
+    (args) => Object.assign({}, ...args.filter((a) => a !== null).map((a, i) => toObject(a, `argument ${i + 1}`))),
+    'shallow',
+  ),
   one: list((l) => {
     if (l.length > 1) throw new ValueError(`must be a list with zero or one elements, got ${l.length}`);
     return l.length ? l[0] : null;
@@ -130,13 +180,18 @@ export const collectionFunctions: Record<string, FnDef> = {
     if (size > MAX_LIST_LENGTH) throw new ValueError(`the product has ${size} elements, over the limit of ${MAX_LIST_LENGTH}`);
     return sets.reduce<Value[][]>((acc, l) => acc.flatMap((prefix) => l.map((x) => [...prefix, x])), [[]]);
   }),
-  slice: fixed(3, ([l, s, e]) => {
-    const items = toSequence(l, 'the list');
-    const start = toInt(s, 'the start index');
-    const end = toInt(e, 'the end index');
-    if (start < 0 || end > items.length || start > end) throw new ValueError(`cannot slice [${start}:${end}] of a list of ${items.length} elements`);
-    return items.slice(start, end);
-  }, 'shallow'),
+  slice: fixed(
+    3,
+    ([l, s, e]) => {
+      const items = toSequence(l, 'the list');
+      const start = toInt(s, 'the start index');
+      const end = toInt(e, 'the end index');
+      if (start < 0 || end > items.length || start > end)
+        throw new ValueError(`cannot slice [${start}:${end}] of a list of ${items.length} elements`);
+      return items.slice(start, end);
+    },
+    'shallow',
+  ),
   // sorts lexically, as strings
   sort: list((l) => l.map((x) => toStr(x, 'an element')).sort()),
   sum: list((l) => {
@@ -154,10 +209,15 @@ export const collectionFunctions: Record<string, FnDef> = {
     }
     return sortedObject(out);
   }),
-  zipmap: fixed(2, ([ks, vs]) => {
-    const [keys, values] = lists([ks, vs]);
-    if (keys.length !== values.length) throw new ValueError(`the keys list has ${keys.length} elements but the values list has ${values.length}`);
-    if (keys.some(containsUnknown)) return Unknown;
-    return Object.fromEntries(keys.map((k, i) => [toStr(k, 'a key'), values[i]]));
-  }, 'shallow'),
+  zipmap: fixed(
+    2,
+    ([ks, vs]) => {
+      const [keys, values] = lists([ks, vs]);
+      if (keys.length !== values.length)
+        throw new ValueError(`the keys list has ${keys.length} elements but the values list has ${values.length}`);
+      if (keys.some(containsUnknown)) return Unknown;
+      return Object.fromEntries(keys.map((k, i) => [toStr(k, 'a key'), values[i]]));
+    },
+    'shallow',
+  ),
 };

@@ -11,7 +11,8 @@ const str = (f: (s: string) => Value) => fixed(1, ([s]) => f(toStr(s, 'the strin
 export const encodingFunctions: Record<string, FnDef> = {
   base64encode: str((s) => Buffer.from(s, 'utf8').toString('base64')),
   base64decode: str((s) => {
-    if (s.length % 4 || !/^[A-Za-z0-9+/]*={0,2}$/.test(s)) throw new ValueError('the string is not valid base64 (standard alphabet, padded)');
+    if (s.length % 4 || !/^[A-Za-z0-9+/]*={0,2}$/.test(s))
+      throw new ValueError('the string is not valid base64 (standard alphabet, padded)');
     return utf8(Buffer.from(s, 'base64'));
   }),
   jsonencode: fixed(1, ([v]) => jsonEncode(v)),
@@ -22,11 +23,13 @@ export const encodingFunctions: Record<string, FnDef> = {
   }),
   csvdecode: str(csvDecode),
   // Go's url.QueryEscape: space becomes +, unreserved characters stay
-  urlencode: str((s) => Array.from(Buffer.from(s, 'utf8'), (b) => {
-    const c = String.fromCharCode(b);
-    if (/[A-Za-z0-9\-_.~]/.test(c)) return c;
-    return c === ' ' ? '+' : '%' + b.toString(16).toUpperCase().padStart(2, '0');
-  }).join('')),
+  urlencode: str((s) =>
+    Array.from(Buffer.from(s, 'utf8'), (b) => {
+      const c = String.fromCharCode(b);
+      if (/[A-Za-z0-9\-_.~]/.test(c)) return c;
+      return c === ' ' ? '+' : '%' + b.toString(16).toUpperCase().padStart(2, '0');
+    }).join(''),
+  ),
   yamlencode: fixed(1, () => {
     throw new ValueError('yamlencode is not supported by gridform; use jsonencode (JSON is valid YAML)');
   }),
@@ -45,9 +48,14 @@ export function jsonEncode(v: Value): string {
   if (v === null) return 'null';
   if (typeof v === 'number' || isCtyNumber(v)) return numToString(v);
   if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'string') return JSON.stringify(v).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  if (typeof v === 'string')
+    return JSON.stringify(v).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
   if (Array.isArray(v)) return `[${v.map(jsonEncode).join(',')}]`;
-  if (isObject(v)) return `{${Object.keys(v).sort().map((k) => `${jsonEncode(k)}:${jsonEncode(v[k])}`).join(',')}}`;
+  if (isObject(v))
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${jsonEncode(k)}:${jsonEncode(v[k])}`)
+      .join(',')}}`;
   throw new ValueError('a value known only after apply cannot be encoded');
 }
 
@@ -63,13 +71,13 @@ function csvDecode(s: string): Value {
   while (i < s.length) {
     const c = s[i];
     if (quoted) {
-      if (c === '"' && s[i + 1] === '"') (field += '"'), (i += 2);
-      else if (c === '"') (quoted = false), i++;
-      else (field += c), i++;
-    } else if (c === '"' && field === '') (quoted = true), i++;
-    else if (c === ',') endField(), i++;
-    else if (c === '\n' || (c === '\r' && s[i + 1] === '\n')) endRow(), (i += c === '\r' ? 2 : 1);
-    else (field += c), i++;
+      if (c === '"' && s[i + 1] === '"') ((field += '"'), (i += 2));
+      else if (c === '"') ((quoted = false), i++);
+      else ((field += c), i++);
+    } else if (c === '"' && field === '') ((quoted = true), i++);
+    else if (c === ',') (endField(), i++);
+    else if (c === '\n' || (c === '\r' && s[i + 1] === '\n')) (endRow(), (i += c === '\r' ? 2 : 1));
+    else ((field += c), i++);
   }
   if (quoted) throw new ValueError('a quoted CSV field is not closed');
   if (field !== '' || row.length) endRow();

@@ -14,20 +14,24 @@ const VERB = /%([-+# 0]*)(?:\[(\d+)\])?(\d+)?(?:\.(\d*))?([a-zA-Z%])/g;
 export function format(spec: string, args: Value[]): string {
   let next = 0;
   let used = 0;
-  const out = spec.replace(VERB, (_m, flags: string, argIndex: string | undefined, width: string | undefined, precision: string | undefined, verb: string) => {
-    if (verb === '%') return '%';
-    if (argIndex) next = Number(argIndex) - 1;
-    if (next >= args.length) throw new ValueError(`not enough arguments for %${verb} at argument ${next + 1}`);
-    const arg = args[next++];
-    used = Math.max(used, next);
-    const prec = precision === undefined ? undefined : Number(precision || 0);
-    if (Number(width ?? 0) > MAX_STRING_LENGTH) {
-      throw new ValueError(`the width ${width} of %${verb} is over the limit of ${MAX_STRING_LENGTH} (16 MiB)`);
-    }
-    if ((prec ?? 0) > MAX_PRECISION) throw new ValueError(`the precision ${prec} of %${verb} is over the limit of ${MAX_PRECISION} digits`);
-    const text = formatOne(verb, flags, prec, arg);
-    return pad(text, width ? Number(width) : 0, flags, verb);
-  });
+  const out = spec.replace(
+    VERB,
+    (_m, flags: string, argIndex: string | undefined, width: string | undefined, precision: string | undefined, verb: string) => {
+      if (verb === '%') return '%';
+      if (argIndex) next = Number(argIndex) - 1;
+      if (next >= args.length) throw new ValueError(`not enough arguments for %${verb} at argument ${next + 1}`);
+      const arg = args[next++];
+      used = Math.max(used, next);
+      const prec = precision === undefined ? undefined : Number(precision || 0);
+      if (Number(width ?? 0) > MAX_STRING_LENGTH) {
+        throw new ValueError(`the width ${width} of %${verb} is over the limit of ${MAX_STRING_LENGTH} (16 MiB)`);
+      }
+      if ((prec ?? 0) > MAX_PRECISION)
+        throw new ValueError(`the precision ${prec} of %${verb} is over the limit of ${MAX_PRECISION} digits`);
+      const text = formatOne(verb, flags, prec, arg);
+      return pad(text, width ? Number(width) : 0, flags, verb);
+    },
+  );
   if (used < args.length) throw new ValueError(`too many arguments; only ${used} used by the format string`);
   return out;
 }
@@ -111,6 +115,11 @@ export const formatFunctions: Record<string, FnDef> = {
     const lengths = new Set(args.filter(Array.isArray).map((a) => (a as Value[]).length));
     if (lengths.size > 1) throw new ValueError('all list arguments must have the same length');
     const n = lengths.size ? [...lengths][0] : 1;
-    return Array.from({ length: n }, (_, i) => format(f, args.map((a) => (Array.isArray(a) ? toList(a)[i] : a))));
+    return Array.from({ length: n }, (_, i) =>
+      format(
+        f,
+        args.map((a) => (Array.isArray(a) ? toList(a)[i] : a)),
+      ),
+    );
   }),
 };

@@ -5,7 +5,8 @@ import type { Value } from '../../values';
 import { toStr, ValueError } from '../convert';
 import { fixed, fn, type FnDef } from './types';
 
-const hash = (algorithm: string, encoding: 'hex' | 'base64') => fixed(1, ([s]) => createHash(algorithm).update(toStr(s, 'the string'), 'utf8').digest(encoding));
+const hash = (algorithm: string, encoding: 'hex' | 'base64') =>
+  fixed(1, ([s]) => createHash(algorithm).update(toStr(s, 'the string'), 'utf8').digest(encoding));
 
 export const hashFunctions: Record<string, FnDef> = {
   md5: hash('md5', 'hex'),

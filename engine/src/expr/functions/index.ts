@@ -13,14 +13,33 @@ import { isObject, markList, markMap, ValueError } from '../convert';
 
 export type { FnDef } from './types';
 
-const REFUSED = ['file', 'fileexists', 'fileset', 'filebase64', 'filebase64sha256', 'filebase64sha512', 'filemd5', 'filesha1', 'filesha256', 'filesha512', 'templatefile', 'timestamp', 'plantimestamp'];
+const REFUSED = [
+  'file',
+  'fileexists',
+  'fileset',
+  'filebase64',
+  'filebase64sha256',
+  'filebase64sha512',
+  'filemd5',
+  'filesha1',
+  'filesha256',
+  'filesha512',
+  'templatefile',
+  'timestamp',
+  'plantimestamp',
+];
 
 const refused: Record<string, FnDef> = Object.fromEntries(
   REFUSED.map((name) => [
     name,
-    fn(0, Infinity, () => {
-      throw new ValueError(`${name} is not supported offline by gridform`);
-    }, 'raw'),
+    fn(
+      0,
+      Infinity,
+      () => {
+        throw new ValueError(`${name} is not supported offline by gridform`);
+      },
+      'raw',
+    ),
   ]),
 );
 

@@ -30,7 +30,8 @@ export const networkFunctions: Record<string, FnDef> = {
     const netnum = BigInt(toInt(nn, 'netnum'));
     const len = net.prefix + newbits;
     if (newbits < 0 || len > net.bits) throw new ValueError(`insufficient address space to extend prefix of ${net.prefix} by ${newbits}`);
-    if (netnum < 0n || netnum >= 1n << BigInt(newbits)) throw new ValueError(`prefix extension of ${newbits} does not accommodate a subnet numbered ${netnum}`);
+    if (netnum < 0n || netnum >= 1n << BigInt(newbits))
+      throw new ValueError(`prefix extension of ${newbits} does not accommodate a subnet numbered ${netnum}`);
     return `${formatIp(net.base | (netnum << BigInt(net.bits - len)), net.bits)}/${len}`;
   }),
   // consecutive subnets, each aligned to its own size, as Terraform allocates them
@@ -41,10 +42,14 @@ export const networkFunctions: Record<string, FnDef> = {
     let next = net.base;
     return newbits.map((nb, i) => {
       const len = net.prefix + toInt(nb, `argument ${i + 2}`);
-      if (len > net.bits) throw new ValueError(`would extend prefix to ${len} bits, which is too long for an IPv${net.bits === 32 ? 4 : 6} address`);
+      if (len > net.bits)
+        throw new ValueError(`would extend prefix to ${len} bits, which is too long for an IPv${net.bits === 32 ? 4 : 6} address`);
       if (len < net.prefix) throw new ValueError('newbits must not be negative');
       const start = ((next + size(len) - 1n) / size(len)) * size(len);
-      if (start + size(len) > end) throw new ValueError(`not enough remaining address space for a subnet with a prefix of ${len} bits after ${formatIp(next - 1n, net.bits)}`);
+      if (start + size(len) > end)
+        throw new ValueError(
+          `not enough remaining address space for a subnet with a prefix of ${len} bits after ${formatIp(next - 1n, net.bits)}`,
+        );
       next = start + size(len);
       return `${formatIp(start, net.bits)}/${len}`;
     });
@@ -99,10 +104,10 @@ function formatIp(v: bigint, bits: number): string {
   const groups = Array.from({ length: 8 }, (_, i) => Number((v >> BigInt(112 - 16 * i)) & 0xffffn));
   let best = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen) (best = i), (bestLen = j - i);
+    if (j - i > bestLen) ((best = i), (bestLen = j - i));
     i = j > i ? j : i + 1;
   }
   const hex = groups.map((g) => g.toString(16));

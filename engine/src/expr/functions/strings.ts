@@ -38,7 +38,9 @@ export const stringFunctions: Record<string, FnDef> = {
     lists.flatMap((l) => toList(l, 'a list to join').map((x, i) => toStr(x, `element ${i} of the list`))).join(toStr(sep, 'the separator')),
   ),
   substr: fixed(3, ([s, offset, length]) => substr(toStr(s, 'the string'), toInt(offset, 'the offset'), toInt(length, 'the length'))),
-  replace: fixed(3, ([s, search, replacement]) => replace(toStr(s, 'the string'), toStr(search, 'the substring'), toStr(replacement, 'the replacement'))),
+  replace: fixed(3, ([s, search, replacement]) =>
+    replace(toStr(s, 'the string'), toStr(search, 'the substring'), toStr(replacement, 'the replacement')),
+  ),
   regex: str2((pattern, s) => {
     const re = goRegExp(pattern, 'g');
     const m = re.exec(s);
@@ -73,7 +75,10 @@ function replace(s: string, search: string, replacement: string): string {
   if (!m) return s.split(search).join(replacement);
   return s.replace(goRegExp(m[1], 'g'), (...args: unknown[]) => {
     const groups = args.at(-1) as Record<string, string | undefined> | undefined;
-    const numbered = args.slice(0, args.findIndex((a) => typeof a === 'number')) as (string | undefined)[];
+    const numbered = args.slice(
+      0,
+      args.findIndex((a) => typeof a === 'number'),
+    ) as (string | undefined)[];
     // $$ is a dollar; $name and ${name} take the longest name; an unknown group expands to nothing
     return replacement.replace(/\$(?:\$|\{(\w+)\}|(\w+))/g, (_d, braced?: string, bare?: string) => {
       const name = braced ?? bare;
@@ -93,7 +98,10 @@ export function goRegExp(pattern: string, flags: string): RegExp {
     f += lead[1];
     p = p.slice(lead[0].length);
   }
-  p = p.replace(/\(\?P</g, '(?<').replace(/\\A/g, '^').replace(/\\z/g, '$');
+  p = p
+    .replace(/\(\?P</g, '(?<')
+    .replace(/\\A/g, '^')
+    .replace(/\\z/g, '$');
   try {
     return new RegExp(p, f);
   } catch (err) {
