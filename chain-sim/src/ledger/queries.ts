@@ -125,9 +125,7 @@ export class Queries {
   lastBlock(): { number: number; timestamp: number } {
     return (this.s.lastBlock.get() as { number: number; timestamp: number } | undefined) ?? { number: 0, timestamp: 0 };
   }
-  bills(
-    contractId: number,
-  ): {
+  bills(contractId: number): {
     contract_id: bigint;
     timestamp: bigint;
     block: bigint;
