@@ -17,21 +17,61 @@ export function parseJson(text: string, reviver?: (key: string, value: unknown) 
  * read as a CtyNumber with every digit, as terraform reads state and configuration.
  */
 export function parseJsonKeepingDigits(text: string, reviver?: (key: string, value: unknown) => unknown): unknown {
-  if (!hasLossyNumber(text)) return JSON.parse(text, reviver);
-  const marked = text.replace(TOKEN, (t) => (t.startsWith('"') || !isLossy(t) ? t : `"\\u0000num:${t}"`));
+  const lossy = lossyNumbers(text);
+  if (!lossy.length) return JSON.parse(text, reviver);
+  let marked = '';
+  let from = 0;
+  for (const { start, end } of lossy) {
+    marked += `${text.slice(from, start)}"\\u0000num:${text.slice(start, end)}"`;
+    from = end;
+  }
+  marked += text.slice(from);
   return JSON.parse(marked, (key, value: unknown) => {
-    const marked = typeof value === 'string' && value.startsWith(NUMBER_MARK);
-    const v = marked ? (parseDecimal(value.slice(NUMBER_MARK.length)) as CtyNumber) : value;
+    const isMarked = typeof value === 'string' && value.startsWith(NUMBER_MARK);
+    const v = isMarked ? (parseDecimal(value.slice(NUMBER_MARK.length)) as CtyNumber) : value;
     return reviver ? reviver(key, v) : v;
   });
 }
 
-const TOKEN = /"(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*/g;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 
-function hasLossyNumber(text: string): boolean {
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) if (!m[0].startsWith('"') && isLossy(m[0])) return true;
-  return false;
+/** Whether `c` may continue a JSON number token (digits, '.', 'e', 'E', '+', '-'). */
+function inNumber(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x65 || c === 0x45 || c === 0x2b || c === 0x2d;
+}
+
+/**
+ * Where the numbers a float64 cannot hold are, outside strings. A scan, not a regular expression:
+ * a pattern over strings backtracks per character and overflows the stack on a string of megabytes.
+ */
+function lossyNumbers(text: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  for (let i = 0; i < text.length;) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      i = text.indexOf('"', i + 1);
+      while (i > 0 && precededByOddBackslashes(text, i)) i = text.indexOf('"', i + 1);
+      i = i < 0 ? text.length : i + 1;
+      continue;
+    }
+    const startsNumber = c === 0x2d || (c >= 0x30 && c <= 0x39);
+    if (!startsNumber) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && inNumber(text.charCodeAt(end))) end++;
+    if (isLossy(text.slice(i, end))) found.push({ start: i, end });
+    i = end;
+  }
+  return found;
+}
+
+function precededByOddBackslashes(text: string, at: number): boolean {
+  let n = 0;
+  for (let j = at - 1; j >= 0 && text.charCodeAt(j) === BACKSLASH; j--) n++;
+  return n % 2 === 1;
 }
 
 /** Whether a JSON number would lose digits or range as a float64. */
