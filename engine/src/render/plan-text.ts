@@ -177,12 +177,22 @@ function renderBlock(
     const force = forcing.includes(path) ? c.red(' # forces replacement') : '';
     let sign: string;
     let text: string;
-    if (before === null) ((sign = c.green('+')), (text = show(a, sensitive, '+', indent)));
-    else if (after === null) ((sign = c.red('-')), (text = `${show(b, sensitive, '-', indent)} -> null`));
-    else if (b === null || b === undefined) ((sign = c.green('+')), (text = show(a, sensitive, '+', indent)));
-    else if (!sensitive && sameCollectionKind(b, a))
-      ((sign = c.yellow('~')), (text = renderCollectionChange(b as Value, a as Value, indent).join('\n')));
-    else ((sign = c.yellow('~')), (text = `${show(b, sensitive, '-', indent)} -> ${show(a, sensitive, '+', indent)}`));
+    if (before === null) {
+      sign = c.green('+');
+      text = show(a, sensitive, '+', indent);
+    } else if (after === null) {
+      sign = c.red('-');
+      text = `${show(b, sensitive, '-', indent)} -> null`;
+    } else if (b === null || b === undefined) {
+      sign = c.green('+');
+      text = show(a, sensitive, '+', indent);
+    } else if (!sensitive && sameCollectionKind(b, a)) {
+      sign = c.yellow('~');
+      text = renderCollectionChange(b as Value, a as Value, indent).join('\n');
+    } else {
+      sign = c.yellow('~');
+      text = `${show(b, sensitive, '-', indent)} -> ${show(a, sensitive, '+', indent)}`;
+    }
     rows.push([`${indent}${sign} ${name}`, `${text}${force}`]);
   }
   const width = Math.max(0, ...rows.map(([l]) => l.length));
