@@ -30,7 +30,7 @@ function main(): void {
       apply: timed(process.execPath, [GRIDFORM, 'apply', '-auto-approve', '-no-color'], dir),
       replan: timed(process.execPath, [GRIDFORM, 'plan', '-no-color'], dir),
     };
-    let t: Partial<typeof g> = {};
+    const t: Partial<typeof g> = {};
     if (terraform) {
       const tdir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-tf-${n}-`));
       fs.writeFileSync(path.join(tdir, 'main.tf.json'), JSON.stringify(chainedTerraformData(n)));
