@@ -135,7 +135,8 @@ export async function planManagedInstance(ctx: InstanceContext, diags: Diagnosti
 export function preventDestroyError(address: string): Diagnostic {
   return error(
     'Instance cannot be destroyed',
-    `${address} has lifecycle.prevent_destroy set, but the plan would destroy it. Remove prevent_destroy from its configuration first, or change the plan (for example with -target) so it is not destroyed.`,
+    `${address} has lifecycle.prevent_destroy set, but the plan would destroy it. ` +
+      `Remove prevent_destroy from its configuration first, or change the plan (for example with -target) so it is not destroyed.`,
     { address },
   );
 }
