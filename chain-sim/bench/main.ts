@@ -54,7 +54,8 @@ async function main(): Promise<void> {
     ];
     const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length)), 10];
     process.stdout.write(
-      `\n${'chain-sim'.padEnd(w[0])}  ${'measured'.padEnd(w[1])}  goal\n${rows.map((r) => `${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2]}`).join('\n')}\n`,
+      `\n${'chain-sim'.padEnd(w[0])}  ${'measured'.padEnd(w[1])}  goal\n` +
+        `${rows.map((r) => `${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2]}`).join('\n')}\n`,
     );
   } finally {
     client.close();

@@ -14,7 +14,8 @@ describe('a ledger from before events named their node', () => {
   it('gets the node of each event from its data, and keeps every event', () => {
     const old = new Database(path.join(dir, 'chain.sqlite'));
     old.exec(
-      'CREATE TABLE events (block INTEGER NOT NULL, idx INTEGER NOT NULL, timestamp INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (block, idx)) WITHOUT ROWID',
+      'CREATE TABLE events (block INTEGER NOT NULL, idx INTEGER NOT NULL, timestamp INTEGER NOT NULL, type TEXT NOT NULL, ' +
+        'data TEXT NOT NULL, PRIMARY KEY (block, idx)) WITHOUT ROWID',
     );
     const insert = old.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?)');
     insert.run(1, 0, 100, 'NodeStored', JSON.stringify({ node_id: 7, farm_id: 1, twin_id: 3 }));

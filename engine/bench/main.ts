@@ -30,7 +30,7 @@ function main(): void {
       apply: timed(process.execPath, [GRIDFORM, 'apply', '-auto-approve', '-no-color'], dir),
       replan: timed(process.execPath, [GRIDFORM, 'plan', '-no-color'], dir),
     };
-    let t: Partial<typeof g> = {};
+    const t: Partial<typeof g> = {};
     if (terraform) {
       const tdir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-tf-${n}-`));
       fs.writeFileSync(path.join(tdir, 'main.tf.json'), JSON.stringify(chainedTerraformData(n)));
@@ -67,11 +67,13 @@ function main(): void {
   ];
   process.stdout.write(table(head, rows));
   process.stdout.write(
-    `\nMemory goal (issue 5): at most half of terraform's (up to 480 MB), so 240 MB. The ratio uses terraform measured here, else the issue's figure.\n`,
+    `\nMemory goal (issue 5): at most half of terraform's (up to 480 MB), so 240 MB. ` +
+      `The ratio uses terraform measured here, else the issue's figure.\n`,
   );
   if (terraform && Math.max(...SIZES) > TERRAFORM_APPLY_MAX)
     process.stdout.write(
-      `terraform apply runs only up to ${TERRAFORM_APPLY_MAX} resources (about 490 s for 5000); set BENCH_TERRAFORM_APPLY_MAX to change it.\n`,
+      `terraform apply runs only up to ${TERRAFORM_APPLY_MAX} resources (about 490 s for 5000); ` +
+        `set BENCH_TERRAFORM_APPLY_MAX to change it.\n`,
     );
 }
 

@@ -24,7 +24,8 @@ describe('moved blocks', () => {
     const plan = await cli('plan', '-detailed-exitcode');
     expect(plan.code).toBe(2);
     expect(plan.out).toContain(
-      '  # fake_thing.old has moved to fake_thing.renamed\n    resource "fake_thing" "renamed" {\n        id   = "fake-1"\n        name = "web"\n',
+      '  # fake_thing.old has moved to fake_thing.renamed\n' +
+        '    resource "fake_thing" "renamed" {\n        id   = "fake-1"\n        name = "web"\n',
     );
     expect(plan.out).toContain('Plan: 0 to add, 0 to change, 0 to destroy.');
     const apply = await cli('apply', '-auto-approve');

@@ -23,7 +23,7 @@ describe('configuration decoded against the schema', () => {
       expect(r.code).toBe(1);
       expect(r.err).toContain('Error: Unsupported argument');
       expect(r.err).toContain('with fake_thing.a,\n  on cdk.tf.json line 1, in resource.fake_thing.a:\n   1: ');
-      expect(r.err).toMatch(/\n   1: .*"sise":3/);
+      expect(r.err).toMatch(/\n {3}1: .*"sise":3/);
       expect(r.err).toContain('An argument named "sise" is not expected here. Did you mean "size"?');
     }
     expect(writes()).toEqual([]);

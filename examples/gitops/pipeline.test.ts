@@ -3,7 +3,6 @@
 // with terraform's JSON messages and a chosen exit code (the real run is gitops.e2e.test.ts).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
 const SCRIPT = path.join(__dirname, 'pipeline.sh');

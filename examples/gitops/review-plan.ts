@@ -17,7 +17,8 @@ for (const c of changes) process.stdout.write(`  ${c.change.actions.join('/').pa
 const destructive = changes.filter((c) => c.change.actions.includes('delete'));
 if (destructive.length && process.env.ALLOW_DESTROY !== '1') {
   process.stderr.write(
-    `\nRefused: the plan destroys ${destructive.map((c) => c.address).join(', ')}. Re-run with ALLOW_DESTROY=1 once someone has approved it.\n`,
+    `\nRefused: the plan destroys ${destructive.map((c) => c.address).join(', ')}. ` +
+      `Re-run with ALLOW_DESTROY=1 once someone has approved it.\n`,
   );
   process.exit(1);
 }

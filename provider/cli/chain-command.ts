@@ -96,11 +96,17 @@ async function run(client: ChainClient, [sub, arg]: string[], v: Values, io: Cli
           from,
           (e) => {
             events.push({ block: e.block, type: e.type, data: JSON.parse(e.data) });
-            if (e.block >= block) (sub.cancel(), resolve());
+            if (e.block >= block) {
+              sub.cancel();
+              resolve();
+            }
           },
           (err) => (err ? reject(err) : resolve()),
         );
-        if (from > block) (sub.cancel(), resolve());
+        if (from > block) {
+          sub.cancel();
+          resolve();
+        }
       });
       return out(events, () =>
         table(

@@ -83,9 +83,12 @@ export class GridProviderImpl implements Provider {
       return { diagnostics: notes };
     } catch (err) {
       chain.close();
-      let detail = `Cannot reach the chain at ${settings.chainAddress}: ${(err as Error).message}. Is the grid running (gridform grid status)?`;
+      let detail =
+        `Cannot reach the chain at ${settings.chainAddress}: ${(err as Error).message}. ` + `Is the grid running (gridform grid status)?`;
       if (isNotFound(err))
-        detail = `Account ${key.publicKey} has no twin on the chain at ${settings.chainAddress}: create one (gridform account create) or use another mnemonic.`;
+        detail =
+          `Account ${key.publicKey} has no twin on the chain at ${settings.chainAddress}: ` +
+          `create one (gridform account create) or use another mnemonic.`;
       else if (err instanceof RpcError && err.unavailable) detail = `${err.message}.`; // names the chain, its address and what to do
       return { diagnostics: [error('Cannot connect to the grid', detail)] };
     }

@@ -84,7 +84,8 @@ describe('unreachable nodes and chain', () => {
     const chain = new ChainClient(gone.address, { peer: chainPeer() });
     try {
       await expect(chain.node(1)).rejects.toThrow(
-        `the chain at ${gone.address} is unreachable (connection refused) (GetNode): is it running? \`gridform grid status\` shows it; \`gridform grid up\` restarts a local grid's chain (or check chain_url in the provider)`,
+        `the chain at ${gone.address} is unreachable (connection refused) (GetNode): is it running? ` +
+          `\`gridform grid status\` shows it; \`gridform grid up\` restarts a local grid's chain (or check chain_url in the provider)`,
       );
     } finally {
       chain.close();

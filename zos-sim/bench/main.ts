@@ -158,7 +158,8 @@ async function main(): Promise<void> {
     `\n${line(['zos-sim', 'measured', 'goal', ''])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`,
   );
   process.stdout.write(
-    `Deployments are signed before the clock starts and sent ${IN_FLIGHT} at a time; the sender shares the machine's ${os.availableParallelism()} cores with the node and the chain.\n`,
+    `Deployments are signed before the clock starts and sent ${IN_FLIGHT} at a time; ` +
+      `the sender shares the machine's ${os.availableParallelism()} cores with the node and the chain.\n`,
   );
 }
 

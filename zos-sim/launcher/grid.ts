@@ -109,7 +109,8 @@ export async function up(o: UpOptions, log: (line: string) => void): Promise<{ g
     };
     writeGridFile(o.dataDir, grid);
     log(
-      `started a local grid: a chain and ${nodes.length} node(s) in ${farms.length} farm(s)${o.nodesPerProcess > 1 ? `, ${Math.ceil(o.nodes / o.nodesPerProcess)} node host process(es)` : ''}`,
+      `started a local grid: a chain and ${nodes.length} node(s) in ${farms.length} farm(s)` +
+        `${o.nodesPerProcess > 1 ? `, ${Math.ceil(o.nodes / o.nodesPerProcess)} node host process(es)` : ''}`,
     );
     log(`explorer: ${explorer.url}`);
     return { grid, fresh: true, restarted: [] };

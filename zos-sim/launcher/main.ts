@@ -37,12 +37,14 @@ function render(s: Status): string {
     `  explorer ${(s.explorer?.url ?? '(none yet: grid up starts it)').padEnd(22)} ${s.explorer ? state(s.explorer) : ''}`,
     ...(s.nodes.length > 30
       ? [
-          `  nodes    ${s.nodes.length} (${s.nodes.filter((n) => n.running).length} running, ${s.nodes.filter((n) => n.state === 'dead').length} dead), ids ${s.nodes[0].id}-${s.nodes[s.nodes.length - 1].id}; gateways ${
-            s.nodes
-              .filter((n) => n.domain)
-              .map((n) => `${n.id} (${n.domain})`)
-              .join(', ') || 'none'
-          }`,
+          `  nodes    ${s.nodes.length} (${s.nodes.filter((n) => n.running).length} running, ` +
+            `${s.nodes.filter((n) => n.state === 'dead').length} dead), ` +
+            `ids ${s.nodes[0].id}-${s.nodes[s.nodes.length - 1].id}; gateways ${
+              s.nodes
+                .filter((n) => n.domain)
+                .map((n) => `${n.id} (${n.domain})`)
+                .join(', ') || 'none'
+            }`,
         ]
       : s.nodes.map((n) => {
           const extra = `${n.version ? `  v${n.version}` : ''}${n.domain ? `  gateway ${n.domain}` : ''}`;
@@ -135,7 +137,8 @@ async function main(argv: string[]): Promise<number> {
         const grid = await down(dataDir, values.purge!);
         process.stdout.write(
           grid
-            ? `Stopped the local grid in ${dataDir}${values.purge ? ' and removed its data' : ' (its data is kept; grid up starts it again)'}.\n`
+            ? `Stopped the local grid in ${dataDir}` +
+                `${values.purge ? ' and removed its data' : ' (its data is kept; grid up starts it again)'}.\n`
             : `No local grid in ${dataDir}.\n`,
         );
         return 0;

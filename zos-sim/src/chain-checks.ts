@@ -68,7 +68,8 @@ async function checkAgainst(
   if (hash !== contract.deploymentHash) {
     throw new NodeRefusal(
       'FAILED_PRECONDITION',
-      `the deployment's hash ${hash} differs from the hash ${contract.deploymentHash} of contract ${contract.id} on chain: update the contract with the new hash first`,
+      `the deployment's hash ${hash} differs from the hash ${contract.deploymentHash} of contract ${contract.id} on chain: ` +
+        `update the contract with the new hash first`,
     );
   }
   const cache = opts.twinKeys ?? new TwinKeyCache(chainClient, 0);

@@ -50,9 +50,15 @@ export class ContractIndex {
     }
     const c = this.contracts.get(id);
     if (!c) return;
-    if (type === 'ContractUpdated') c.deploymentHash = data.deployment_hash ?? c.deploymentHash;
-    else if (type === 'NodeContractCanceled') ((c.state = 'Deleted'), (c.deletedReason = data.reason ?? 'CanceledByUser'));
-    else if (type === 'ContractGracePeriodStarted') c.state = 'GracePeriod';
-    else if (type === 'ContractGracePeriodEnded') c.state = 'Created';
+    if (type === 'ContractUpdated') {
+      c.deploymentHash = data.deployment_hash ?? c.deploymentHash;
+    } else if (type === 'NodeContractCanceled') {
+      c.state = 'Deleted';
+      c.deletedReason = data.reason ?? 'CanceledByUser';
+    } else if (type === 'ContractGracePeriodStarted') {
+      c.state = 'GracePeriod';
+    } else if (type === 'ContractGracePeriodEnded') {
+      c.state = 'Created';
+    }
   }
 }

@@ -30,55 +30,58 @@ describe('a chain outage', () => {
     shared.close();
   });
 
-  it('nodes resubscribe one at a time with backoff, log a few lines, and deprovision what is cancelled once the chain is back', async () => {
-    const user: User = await h.user();
-    const deployed = [await h.deploy(user, [disk('a')], { node: 0 }), await h.deploy(user, [disk('b')], { node: 1 })];
-    const before = h.nodes.map((n) => n.subscriptions());
-    expect(before).toEqual([1, 1]);
-    const linesBefore = logs.map((l) => l.length);
+  it(
+    'nodes resubscribe one at a time with backoff, log a few lines, ' + 'and deprovision what is cancelled once the chain is back',
+    async () => {
+      const user: User = await h.user();
+      const deployed = [await h.deploy(user, [disk('a')], { node: 0 }), await h.deploy(user, [disk('b')], { node: 1 })];
+      const before = h.nodes.map((n) => n.subscriptions());
+      expect(before).toEqual([1, 1]);
+      const linesBefore = logs.map((l) => l.length);
 
-    await h.chain.kill();
-    await sleep(OUTAGE_MS);
-    const during = h.nodes.map((n, i) => n.subscriptions() - before[i]);
-    await h.chain.restart();
-    const back = Date.now();
-    // this test's own client reconnects too (within 2 s), before it cancels anything
-    while (
-      !(await h.chain.client.info().then(
-        () => true,
-        () => false,
-      ))
-    )
-      await sleep(50);
+      await h.chain.kill();
+      await sleep(OUTAGE_MS);
+      const during = h.nodes.map((n, i) => n.subscriptions() - before[i]);
+      await h.chain.restart();
+      const back = Date.now();
+      // this test's own client reconnects too (within 2 s), before it cancels anything
+      while (
+        !(await h.chain.client.info().then(
+          () => true,
+          () => false,
+        ))
+      )
+        await sleep(50);
 
-    // without jitter the waits are 0.25 + 0.5 + 1 + 1 + ... s: at most 6 attempts fit in 4 s
-    for (const attempts of during) {
-      expect(attempts).toBeGreaterThanOrEqual(3);
-      expect(attempts).toBeLessThanOrEqual(6);
-    }
-    await Promise.all(deployed.map((d, n) => h.cancel(user, d.contractId, n)));
-    // a subscription at most one capped wait (1 s) after the chain is back, plus the channel's own
-    // reconnect (at most 2 s, RECONNECT_QUICKLY), then the events it missed
-    expect(Date.now() - back).toBeLessThan(RETRY.backoff.capMs + 2000 + 1500);
-    for (const [n, d] of deployed.entries()) {
-      const removed = logs[n].find((l) => l.includes(`contract ${d.contractId}: workloads removed`));
-      expect(removed).toContain('was cancelled on chain');
-    }
+      // without jitter the waits are 0.25 + 0.5 + 1 + 1 + ... s: at most 6 attempts fit in 4 s
+      for (const attempts of during) {
+        expect(attempts).toBeGreaterThanOrEqual(3);
+        expect(attempts).toBeLessThanOrEqual(6);
+      }
+      await Promise.all(deployed.map((d, n) => h.cancel(user, d.contractId, n)));
+      // a subscription at most one capped wait (1 s) after the chain is back, plus the channel's own
+      // reconnect (at most 2 s, RECONNECT_QUICKLY), then the events it missed
+      expect(Date.now() - back).toBeLessThan(RETRY.backoff.capMs + 2000 + 1500);
+      for (const [n, d] of deployed.entries()) {
+        const removed = logs[n].find((l) => l.includes(`contract ${d.contractId}: workloads removed`));
+        expect(removed).toContain('was cancelled on chain');
+      }
 
-    // back to one live subscription per node: no more attempts once it holds
-    const settled = h.nodes.map((n) => n.subscriptions());
-    await sleep(1500);
-    expect(h.nodes.map((n) => n.subscriptions())).toEqual(settled);
-    for (const [n, lines] of logs.entries()) {
-      const outage = lines.slice(linesBefore[n]).filter((l) => /chain (unreachable|reachable again)/.test(l));
-      // a line when the events stop and one when they are back (the same for usage reports): not one per attempt
-      expect(outage.filter((l) => l.startsWith('chain events:'))).toEqual([
-        expect.stringMatching(/^chain events: chain unreachable \(connection (lost|refused)\); retrying with backoff$/),
-        expect.stringMatching(/^chain events: chain reachable again after \d+ s, \d+ failed attempts$/),
-      ]);
-      expect(outage.length).toBeLessThanOrEqual(6);
-    }
-  });
+      // back to one live subscription per node: no more attempts once it holds
+      const settled = h.nodes.map((n) => n.subscriptions());
+      await sleep(1500);
+      expect(h.nodes.map((n) => n.subscriptions())).toEqual(settled);
+      for (const [n, lines] of logs.entries()) {
+        const outage = lines.slice(linesBefore[n]).filter((l) => /chain (unreachable|reachable again)/.test(l));
+        // a line when the events stop and one when they are back (the same for usage reports): not one per attempt
+        expect(outage.filter((l) => l.startsWith('chain events:'))).toEqual([
+          expect.stringMatching(/^chain events: chain unreachable \(connection (lost|refused)\); retrying with backoff$/),
+          expect.stringMatching(/^chain events: chain reachable again after \d+ s, \d+ failed attempts$/),
+        ]);
+        expect(outage.length).toBeLessThanOrEqual(6);
+      }
+    },
+  );
 });
 
 describe('a chain back while the subscription waits out a long backoff', () => {

@@ -118,7 +118,8 @@ describe('node admission of signed deployments', () => {
     const d = vmDeployment(user.twinId);
     d.contractId = await contractFor(user.key, d);
     await expect(client.deploy(signDeployment(d, user.twinId, keyPairFromSeed(Buffer.alloc(32, 250))))).rejects.toThrow(
-      `bad signature on the deployment of contract ${d.contractId}: the signature of twin ${user.twinId} does not verify against its key on chain`,
+      `bad signature on the deployment of contract ${d.contractId}: the signature of twin ${user.twinId} ` +
+        `does not verify against its key on chain`,
     );
     await expect(reader(user).get(user.twinId, d.contractId)).rejects.toThrow('has no deployment');
   });

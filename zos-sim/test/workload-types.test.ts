@@ -49,20 +49,24 @@ describe('workload types', () => {
       .filter((c) => c.workload === workload)
       .map((c) => `${c.state}${c.message ? `: ${c.message}` : ''}`);
 
-  it('network and zmachine: the VM gets the first host of the subnet, planetary and console; a changed VM is recreated with its address kept', async () => {
-    const d = await h.deploy(user, [net(), vm()]);
-    const r = resultOf(d, 'vm');
-    expect(r.state).toBe('ok');
-    expect(r.data).toMatchObject({ ip: '10.50.2.2', console_url: '10.50.2.2:20002' });
-    expect(String(r.data.planetary_ip)).toMatch(/^30/);
-    const updated = await h.update(user, d.contractId, 1, [
-      { ...net(), version: 0 },
-      { ...vm(1024), version: 1 },
-    ]);
-    expect(resultOf(updated, 'vm')).toMatchObject({ state: 'ok', data: expect.objectContaining({ ip: '10.50.2.2' }) });
-    expect(await changesOf(d.contractId, 'vm')).toEqual(['init', 'ok', 'deleted: recreated by update', 'init', 'ok']);
-    expect(await changesOf(d.contractId, 'net')).toEqual(['init', 'ok']);
-  });
+  it(
+    'network and zmachine: the VM gets the first host of the subnet, planetary and console; ' +
+      'a changed VM is recreated with its address kept',
+    async () => {
+      const d = await h.deploy(user, [net(), vm()]);
+      const r = resultOf(d, 'vm');
+      expect(r.state).toBe('ok');
+      expect(r.data).toMatchObject({ ip: '10.50.2.2', console_url: '10.50.2.2:20002' });
+      expect(String(r.data.planetary_ip)).toMatch(/^30/);
+      const updated = await h.update(user, d.contractId, 1, [
+        { ...net(), version: 0 },
+        { ...vm(1024), version: 1 },
+      ]);
+      expect(resultOf(updated, 'vm')).toMatchObject({ state: 'ok', data: expect.objectContaining({ ip: '10.50.2.2' }) });
+      expect(await changesOf(d.contractId, 'vm')).toEqual(['init', 'ok', 'deleted: recreated by update', 'init', 'ok']);
+      expect(await changesOf(d.contractId, 'net')).toEqual(['init', 'ok']);
+    },
+  );
 
   it('network updates in place (a new peer), without removal', async () => {
     const d = await h.deploy(user, [net(3101)]);
@@ -190,27 +194,31 @@ describe('workload types', () => {
     );
   });
 
-  it("gateway-name-proxy: NAME.DOMAIN with a name contract of the twin; without one, or another twin's, or on a plain node it ends in error", async () => {
-    const proxy = (name: string): WorkloadSpec => ({
-      name: 'gw',
-      type: 'gateway-name-proxy',
-      data: { name, backends: ['http://10.50.2.2:8080'], tls_passthrough: false },
-    });
-    await h.chain.client.submit(user.key, { createNameContract: { name: 'myapp' } });
-    const ok = await h.deploy(user, [proxy('myapp')], { node: 1 });
-    expect(resultOf(ok, 'gw')).toMatchObject({ state: 'ok', data: { fqdn: 'myapp.gw1.grid.local' } });
-    expect(resultOf(await h.deploy(user, [proxy('nobody')], { node: 1 }), 'gw').message).toContain(
-      'there is no live name contract for "nobody"',
-    );
-    const other = await h.user();
-    expect(resultOf(await h.deploy(other, [proxy('myapp')], { node: 1 }), 'gw').message).toContain(`belongs to twin ${user.twinId}`);
-    expect(resultOf(await h.deploy(user, [proxy('myapp')], { node: 0 }), 'gw').message).toContain('is not a gateway');
-    await expect(
-      h.clients[1].deploy(
-        h.deployment(user, [{ name: 'gw', type: 'gateway-name-proxy', data: { name: 'myapp', backends: ['not a url'] } }]),
-      ),
-    ).rejects.toThrow('backends[0] "not a url" must be IP:PORT');
-  });
+  it(
+    'gateway-name-proxy: NAME.DOMAIN with a name contract of the twin; ' +
+      "without one, or another twin's, or on a plain node it ends in error",
+    async () => {
+      const proxy = (name: string): WorkloadSpec => ({
+        name: 'gw',
+        type: 'gateway-name-proxy',
+        data: { name, backends: ['http://10.50.2.2:8080'], tls_passthrough: false },
+      });
+      await h.chain.client.submit(user.key, { createNameContract: { name: 'myapp' } });
+      const ok = await h.deploy(user, [proxy('myapp')], { node: 1 });
+      expect(resultOf(ok, 'gw')).toMatchObject({ state: 'ok', data: { fqdn: 'myapp.gw1.grid.local' } });
+      expect(resultOf(await h.deploy(user, [proxy('nobody')], { node: 1 }), 'gw').message).toContain(
+        'there is no live name contract for "nobody"',
+      );
+      const other = await h.user();
+      expect(resultOf(await h.deploy(other, [proxy('myapp')], { node: 1 }), 'gw').message).toContain(`belongs to twin ${user.twinId}`);
+      expect(resultOf(await h.deploy(user, [proxy('myapp')], { node: 0 }), 'gw').message).toContain('is not a gateway');
+      await expect(
+        h.clients[1].deploy(
+          h.deployment(user, [{ name: 'gw', type: 'gateway-name-proxy', data: { name: 'myapp', backends: ['not a url'] } }]),
+        ),
+      ).rejects.toThrow('backends[0] "not a url" must be IP:PORT');
+    },
+  );
 
   it("gateway-fqdn-proxy: serves a domain pointed at the node, but not one under the gateway's own domain", async () => {
     const proxy = (fqdn: string): WorkloadSpec => ({

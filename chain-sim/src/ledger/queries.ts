@@ -94,10 +94,22 @@ export class Queries {
   contracts(filter: { twinId?: number; nodeId?: number; state?: string; type?: string }): ContractRow[] {
     const where: string[] = [];
     const args: (string | number)[] = [];
-    if (filter.twinId) (where.push('twin_id = ?'), args.push(filter.twinId));
-    if (filter.nodeId) (where.push('node_id = ?'), args.push(filter.nodeId));
-    if (filter.state) (where.push('state = ?'), args.push(filter.state));
-    if (filter.type) (where.push('type = ?'), args.push(filter.type));
+    if (filter.twinId) {
+      where.push('twin_id = ?');
+      args.push(filter.twinId);
+    }
+    if (filter.nodeId) {
+      where.push('node_id = ?');
+      args.push(filter.nodeId);
+    }
+    if (filter.state) {
+      where.push('state = ?');
+      args.push(filter.state);
+    }
+    if (filter.type) {
+      where.push('type = ?');
+      args.push(filter.type);
+    }
     const sql = `SELECT * FROM contracts ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id`;
     return this.db.prepare(sql).all(...args) as ContractRow[];
   }

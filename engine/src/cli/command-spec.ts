@@ -143,8 +143,12 @@ function wrap(text: string, width = 76): string[] {
   for (const para of text.split('\n')) {
     let line = '';
     for (const word of para.split(' ')) {
-      if (line && line.length + 1 + word.length > width) (out.push(line), (line = word));
-      else line = line ? `${line} ${word}` : word;
+      if (line && line.length + 1 + word.length > width) {
+        out.push(line);
+        line = word;
+      } else {
+        line = line ? `${line} ${word}` : word;
+      }
     }
     out.push(line);
   }

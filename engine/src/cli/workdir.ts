@@ -65,7 +65,8 @@ export async function resolveStack(
       diagnostics: [
         error(
           'No configuration files',
-          `${cwd} has neither cdktf.json (a CDKTF app) nor cdk.tf.json (a synthesized stack). Run gridform in one of those, or pass -chdir=DIR.`,
+          `${cwd} has neither cdktf.json (a CDKTF app) nor cdk.tf.json (a synthesized stack). ` +
+            `Run gridform in one of those, or pass -chdir=DIR.`,
         ),
       ],
     };

@@ -315,7 +315,10 @@ function closest(name: string, known: readonly string[]): string | undefined {
   let bestDistance = 3;
   for (const k of known) {
     const d = editDistance(name.toLowerCase(), k.toLowerCase());
-    if (d < bestDistance) ((best = k), (bestDistance = d));
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
   }
   return best;
 }

@@ -86,10 +86,16 @@ export class JsonSource {
       let inner: JsonNode | undefined;
       if (node.kind === 'object') {
         const a: Attr | undefined = node.attrs.find((x) => x.value.kind !== 'scalar' && x.value.start <= offset && offset < x.value.end);
-        if (a) (steps.push(`.${a.key}`), (inner = a.value));
+        if (a) {
+          steps.push(`.${a.key}`);
+          inner = a.value;
+        }
       } else if (node.kind === 'array') {
         const i = node.items.findIndex((x) => x.kind !== 'scalar' && x.start <= offset && offset < x.end);
-        if (i >= 0) (steps.push(`[${i}]`), (inner = node.items[i]));
+        if (i >= 0) {
+          steps.push(`[${i}]`);
+          inner = node.items[i];
+        }
       }
       node = inner;
     }

@@ -43,8 +43,12 @@ export function resolveVariables(config: Config, inputs: VariableInputs): { valu
     }
     for (const [name, value] of parseVarFile(text, file, diags)) {
       const v = config.variables.get(name);
-      if (!v) diags.push(error(`Value for undeclared variable ${name}`, `${file} sets ${name}, which the configuration does not declare.`));
-      else (values.set(name, value), fromInput.set(name, file));
+      if (!v) {
+        diags.push(error(`Value for undeclared variable ${name}`, `${file} sets ${name}, which the configuration does not declare.`));
+      } else {
+        values.set(name, value);
+        fromInput.set(name, file);
+      }
     }
   }
   for (const assignment of inputs.vars) {

@@ -12,7 +12,10 @@ import { show } from './print';
 import { MAX_FOR_ITERATIONS, MAX_STRING_LENGTH } from './limits';
 
 export interface Scope {
-  /** value of a resource or data source by address (an object; a list of objects for count; a map for for_each); undefined when not declared */
+  /**
+   * value of a resource or data source by address (an object; a list of objects for count; a map for for_each); undefined when not
+   * declared
+   */
   resource(address: string): Value | undefined;
   variable(name: string): Value | undefined;
   local(name: string): Value | undefined;

@@ -179,7 +179,10 @@ class Parser {
     return this.postfix(this.primary(), parenthesized);
   }
 
-  /** Attribute, index and splat steps. A full splat `[*]` takes every following step; a legacy splat `.*` only the attribute names right after it. */
+  /**
+   * Attribute, index and splat steps. A full splat `[*]` takes every following step; a legacy splat `.*` only the attribute names
+   * right after it.
+   */
   private postfix(primary: Expr, parenthesized: boolean): Expr {
     let node = primary;
     // where the next step goes; a new traversal around `node` when undefined (parentheses end a splat's reach)

@@ -5,8 +5,12 @@ export function show(e: Expr): string {
   switch (e.kind) {
     case 'literal':
       return typeof e.value === 'string' ? quote(e.value) : String(e.value);
-    case 'template':
-      return `"${e.parts.map((p) => (p.kind === 'literal' && typeof p.value === 'string' ? quote(p.value).slice(1, -1) : `\${${show(p)}}`)).join('')}"`;
+    case 'template': {
+      const parts = e.parts.map((p) =>
+        p.kind === 'literal' && typeof p.value === 'string' ? quote(p.value).slice(1, -1) : `\${${show(p)}}`,
+      );
+      return `"${parts.join('')}"`;
+    }
     case 'ref':
       return e.root + steps(e.steps);
     case 'iterator':
@@ -17,7 +21,7 @@ export function show(e: Expr): string {
     case 'tuple':
       return `[${e.items.map(show).join(', ')}]`;
     case 'object':
-      return `{ ${e.items.map((it) => `${it.key.kind === 'literal' && typeof it.key.value === 'string' && /^[A-Za-z_][\w-]*$/.test(it.key.value) ? it.key.value : it.key.kind === 'literal' ? show(it.key) : `(${show(it.key)})`} = ${show(it.value)}`).join(', ')} }`;
+      return `{ ${e.items.map((it) => `${objectKey(it.key)} = ${show(it.value)}`).join(', ')} }`;
     case 'unary':
       return e.op + operand(e.operand, 7);
     case 'binary':
@@ -33,6 +37,13 @@ export function show(e: Expr): string {
       return e.key ? `{${inner}}` : `[${inner}]`;
     }
   }
+}
+
+// An object key as written: a bare identifier, a quoted string, or a parenthesized expression.
+function objectKey(key: Expr): string {
+  if (key.kind === 'literal' && typeof key.value === 'string' && /^[A-Za-z_][\w-]*$/.test(key.value)) return key.value;
+  if (key.kind === 'literal') return show(key);
+  return `(${show(key)})`;
 }
 
 /** Precedence of an expression as an operand: binary operators by their level, 0 for a conditional. */

@@ -50,7 +50,9 @@ function conformBlock(block: BlockSchema, value: ObjectValue, path: AttributePat
 
 function conformAttribute(name: string, schema: AttributeSchema, v: Value, path: AttributePath, ctx: Context): Value {
   if (schema.computed && !schema.optional && !schema.required && v !== null && v !== undefined) {
-    const detail = `Can't configure a value for "${name}": its value will be decided automatically based on the result of applying this configuration.`;
+    const detail =
+      `Can't configure a value for "${name}": ` +
+      `its value will be decided automatically based on the result of applying this configuration.`;
     ctx.diagnostics.push(error('Value for unconfigurable attribute', detail, { address: ctx.address, attributePath: path }));
     return v;
   }

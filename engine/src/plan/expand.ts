@@ -47,7 +47,9 @@ export function expandResource(
   if (isUnknown(value)) {
     return fail(
       `Invalid ${attr} argument`,
-      `The "${attr}" value of ${rc.address} depends on values known only after apply, so gridform cannot tell how many instances to plan. Use values known at plan time, or apply the resources it depends on first with -target.`,
+      `The "${attr}" value of ${rc.address} depends on values known only after apply, ` +
+        `so gridform cannot tell how many instances to plan. ` +
+        `Use values known at plan time, or apply the resources it depends on first with -target.`,
       attr,
     );
   }
@@ -104,7 +106,10 @@ export function expandResource(
 }
 
 function tooMany(address: string, attr: string, n: number, limit: number): string {
-  return `The ${attr} of ${address} asks for ${n} instances, over the limit of ${limit} per resource. If you mean it, raise the limit with the environment variable GRIDFORM_MAX_INSTANCES.`;
+  return (
+    `The ${attr} of ${address} asks for ${n} instances, over the limit of ${limit} per resource. ` +
+    `If you mean it, raise the limit with the environment variable GRIDFORM_MAX_INSTANCES.`
+  );
 }
 
 /** The value a reference to the whole resource sees: an object, a list (count) or a map (for_each). */

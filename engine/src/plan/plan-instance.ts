@@ -78,12 +78,20 @@ export async function planManagedInstance(ctx: InstanceContext, diags: Diagnosti
   let action: Action;
   let reason: ActionReason | undefined;
   let replacePaths: AttributePath[] = [];
-  if (!before) action = 'create';
-  else if (inst?.status === 'tainted') ((action = 'replace'), (reason = 'replace_because_tainted'));
-  else if (ctx.forceReplace) ((action = 'replace'), (reason = 'replace_by_request'));
-  else if (ctx.triggered) ((action = 'replace'), (reason = 'replace_by_triggers'));
-  else if (valuesEqual(before, after)) action = 'no-op';
-  else {
+  if (!before) {
+    action = 'create';
+  } else if (inst?.status === 'tainted') {
+    action = 'replace';
+    reason = 'replace_because_tainted';
+  } else if (ctx.forceReplace) {
+    action = 'replace';
+    reason = 'replace_by_request';
+  } else if (ctx.triggered) {
+    action = 'replace';
+    reason = 'replace_by_triggers';
+  } else if (valuesEqual(before, after)) {
+    action = 'no-op';
+  } else {
     const changed = changedPaths(before, after);
     replacePaths = res.requiresReplace.filter((path) => changed.some((c) => startsWith(c, path)));
     action = replacePaths.length ? 'replace' : 'update';
@@ -127,7 +135,8 @@ export async function planManagedInstance(ctx: InstanceContext, diags: Diagnosti
 export function preventDestroyError(address: string): Diagnostic {
   return error(
     'Instance cannot be destroyed',
-    `${address} has lifecycle.prevent_destroy set, but the plan would destroy it. Remove prevent_destroy from its configuration first, or change the plan (for example with -target) so it is not destroyed.`,
+    `${address} has lifecycle.prevent_destroy set, but the plan would destroy it. ` +
+      `Remove prevent_destroy from its configuration first, or change the plan (for example with -target) so it is not destroyed.`,
     { address },
   );
 }

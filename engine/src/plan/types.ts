@@ -88,7 +88,10 @@ export function counts(plan: Plan): { add: number; change: number; destroy: numb
     if (c.action === 'create') add++;
     else if (c.action === 'update') change++;
     else if (c.action === 'delete') destroy++;
-    else if (c.action === 'replace') (add++, destroy++);
+    else if (c.action === 'replace') {
+      add++;
+      destroy++;
+    }
   }
   return { add, change, destroy, import: imported };
 }

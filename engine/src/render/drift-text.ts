@@ -39,8 +39,11 @@ export function renderDrift(plan: Plan, schemas: SchemaLookup, colors: Colors, t
   }
   out.push(
     plan.refreshOnly
-      ? `This is a refresh-only plan, so ${tool} will not take any actions to undo these. If you were expecting these changes then you can apply this plan to record the updated values in the state without changing any remote objects.`
-      : `Unless you have made equivalent changes to your configuration, or ignored the relevant attributes using ignore_changes, the following plan may include actions to undo or respond to these changes.`,
+      ? `This is a refresh-only plan, so ${tool} will not take any actions to undo these. ` +
+          `If you were expecting these changes then you can apply this plan to record the updated values ` +
+          `in the state without changing any remote objects.`
+      : `Unless you have made equivalent changes to your configuration, or ignored the relevant attributes using ignore_changes, ` +
+          `the following plan may include actions to undo or respond to these changes.`,
   );
   out.push('', '─'.repeat(77));
   return out.join('\n') + '\n';

@@ -46,16 +46,22 @@ export function renderPlan(plan: Plan, schemas: (c: ResourceChange) => BlockSche
   if (plan.refreshOnly) {
     return plan.drift.length
       ? ''
-      : `\n${c.bold('No changes.')} Your infrastructure still matches the configuration.\n\n${tool} has checked that the real remote objects still match the result of your most recent changes, and found no differences.\n`;
+      : `\n${c.bold('No changes.')} Your infrastructure still matches the configuration.\n\n` +
+          `${tool} has checked that the real remote objects still match the result of your most recent changes, ` +
+          `and found no differences.\n`;
   }
   const shown = plan.changes.filter(isResourceChange);
   if (!hasChanges(plan))
-    return `\n${c.bold('No changes.')} Your infrastructure matches the configuration.\n\n${tool} compared your real infrastructure against your configuration and found no differences, so no changes are needed.\n`;
+    return (
+      `\n${c.bold('No changes.')} Your infrastructure matches the configuration.\n\n` +
+      `${tool} compared your real infrastructure against your configuration and found no differences, so no changes are needed.\n`
+    );
   const out: string[] = [];
   if (shown.length) {
     const used = new Set(shown.map((s) => s.action));
     out.push(
-      `${tool} used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:`,
+      `${tool} used the selected providers to generate the following execution plan. ` +
+        `Resource actions are indicated with the following symbols:`,
     );
     if (used.has('create')) out.push(`  ${c.green('+')} create`);
     if (used.has('update')) out.push(`  ${c.yellow('~')} update in-place`);
@@ -127,9 +133,8 @@ function changeHeader(ch: ResourceChange, label: string, c: ReturnType<typeof pa
   if (ch.action === 'no-op' && ch.importing) return `  ${c.bold(`# ${label}`)} will be imported`;
   if (ch.action === 'no-op' && ch.previousAddress !== undefined) return `  ${c.bold(`# ${ch.previousAddress} has moved to ${label}`)}`;
   const headline = ch.action === 'replace' && ch.actionReason ? REPLACE_HEADLINE[ch.actionReason] : undefined;
-  const lines = [
-    `  ${c.bold(`# ${label}`)} ${verb ?? headline ?? (ch.action === 'replace' && ch.createBeforeDestroy ? 'must be replaced (create before destroy)' : VERB[ch.action])}`,
-  ];
+  const actionVerb = ch.action === 'replace' && ch.createBeforeDestroy ? 'must be replaced (create before destroy)' : VERB[ch.action];
+  const lines = [`  ${c.bold(`# ${label}`)} ${verb ?? headline ?? actionVerb}`];
   if (verb) return lines[0];
   const noTarget = ch.actionReason === 'delete_because_no_move_target';
   const reason =
@@ -177,12 +182,22 @@ function renderBlock(
     const force = forcing.includes(path) ? c.red(' # forces replacement') : '';
     let sign: string;
     let text: string;
-    if (before === null) ((sign = c.green('+')), (text = show(a, sensitive, '+', indent)));
-    else if (after === null) ((sign = c.red('-')), (text = `${show(b, sensitive, '-', indent)} -> null`));
-    else if (b === null || b === undefined) ((sign = c.green('+')), (text = show(a, sensitive, '+', indent)));
-    else if (!sensitive && sameCollectionKind(b, a))
-      ((sign = c.yellow('~')), (text = renderCollectionChange(b as Value, a as Value, indent).join('\n')));
-    else ((sign = c.yellow('~')), (text = `${show(b, sensitive, '-', indent)} -> ${show(a, sensitive, '+', indent)}`));
+    if (before === null) {
+      sign = c.green('+');
+      text = show(a, sensitive, '+', indent);
+    } else if (after === null) {
+      sign = c.red('-');
+      text = `${show(b, sensitive, '-', indent)} -> null`;
+    } else if (b === null || b === undefined) {
+      sign = c.green('+');
+      text = show(a, sensitive, '+', indent);
+    } else if (!sensitive && sameCollectionKind(b, a)) {
+      sign = c.yellow('~');
+      text = renderCollectionChange(b as Value, a as Value, indent).join('\n');
+    } else {
+      sign = c.yellow('~');
+      text = `${show(b, sensitive, '-', indent)} -> ${show(a, sensitive, '+', indent)}`;
+    }
     rows.push([`${indent}${sign} ${name}`, `${text}${force}`]);
   }
   const width = Math.max(0, ...rows.map(([l]) => l.length));

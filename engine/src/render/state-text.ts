@@ -36,7 +36,10 @@ export function renderStateResources(state: StateView, addresses: readonly strin
         .sort(([x], [y]) => (x < y ? -1 : 1));
       const width = Math.max(0, ...entries.map(([k]) => k.length));
       const lines = entries.map(([k, v]) => `    ${k.padEnd(width)} = ${schema?.attributes[k]?.sensitive ? '(sensitive value)' : show(v)}`);
-      return `# ${address}:${inst.status === 'tainted' ? ' (tainted)' : ''}\n${mode === 'data' ? 'data' : 'resource'} "${type}" "${name}" {\n${lines.join('\n')}\n}\n`;
+      return (
+        `# ${address}:${inst.status === 'tainted' ? ' (tainted)' : ''}\n` +
+        `${mode === 'data' ? 'data' : 'resource'} "${type}" "${name}" {\n${lines.join('\n')}\n}\n`
+      );
     })
     .join('\n');
 }

@@ -101,10 +101,14 @@ function listOps(before: Value[], after: Value[]): { sign: ' ' | '+' | '-'; valu
   const ops: { sign: ' ' | '+' | '-'; value: Value }[] = [];
   let [i, j] = [0, 0];
   while (i < before.length || j < after.length) {
-    if (i < before.length && j < after.length && bk[i] === ak[j]) (ops.push({ sign: ' ', value: before[i++] }), j++);
-    else if (i < before.length && (j === after.length || lengths[i + 1][j] >= lengths[i][j + 1]))
+    if (i < before.length && j < after.length && bk[i] === ak[j]) {
+      ops.push({ sign: ' ', value: before[i++] });
+      j++;
+    } else if (i < before.length && (j === after.length || lengths[i + 1][j] >= lengths[i][j + 1])) {
       ops.push({ sign: '-', value: before[i++] });
-    else ops.push({ sign: '+', value: after[j++] });
+    } else {
+      ops.push({ sign: '+', value: after[j++] });
+    }
   }
   return ops;
 }

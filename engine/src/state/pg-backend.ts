@@ -65,7 +65,8 @@ export class PgBackend implements StateBackend {
     if (!this.o.skipTableCreation) {
       await c.query('CREATE SEQUENCE IF NOT EXISTS public.global_states_id_seq AS bigint');
       await c.query(
-        `CREATE TABLE IF NOT EXISTS ${this.schema}.states (id bigint NOT NULL DEFAULT nextval('public.global_states_id_seq') PRIMARY KEY, name text UNIQUE, data text)`,
+        `CREATE TABLE IF NOT EXISTS ${this.schema}.states (` +
+          `id bigint NOT NULL DEFAULT nextval('public.global_states_id_seq') PRIMARY KEY, name text UNIQUE, data text)`,
       );
     }
     if (!this.o.skipIndexCreation) await c.query(`CREATE UNIQUE INDEX IF NOT EXISTS states_by_name ON ${this.schema}.states (name)`);
@@ -171,7 +172,8 @@ export class PgBackend implements StateBackend {
   /** Terraform's scheme: the row's id for an existing workspace, -1 while one is being created. */
   private async tryAdvisoryLock(c: Client): Promise<string | undefined> {
     const { rows } = await c.query(
-      `SELECT s.id::text AS id, pg_try_advisory_lock(s.id) AS row_lock, pg_try_advisory_lock(${CREATION_LOCK}) AS create_lock FROM ${this.schema}.states s WHERE s.name = $1`,
+      `SELECT s.id::text AS id, pg_try_advisory_lock(s.id) AS row_lock, pg_try_advisory_lock(${CREATION_LOCK}) AS create_lock ` +
+        `FROM ${this.schema}.states s WHERE s.name = $1`,
       [this.o.workspace],
     );
     if (!rows.length) {
@@ -324,7 +326,9 @@ class PgJournal implements StateJournal {
         try {
           await this.c.query({
             name: 'gridform-journal-append',
-            text: `INSERT INTO ${this.schema}.gridform_journal (name, entry) SELECT $1, e FROM unnest($2::text[]) WITH ORDINALITY AS t(e, n) ORDER BY n`,
+            text:
+              `INSERT INTO ${this.schema}.gridform_journal (name, entry) ` +
+              `SELECT $1, e FROM unnest($2::text[]) WITH ORDINALITY AS t(e, n) ORDER BY n`,
             values: [this.name, batch.map((b) => b.line)],
           });
           batch.forEach((b) => b.done());

@@ -31,7 +31,10 @@ export class GraceNotes {
     return [
       warning(
         `${which} in the grace period: workloads paused`,
-        `The balance of twin ${twinId} does not pay for ${ids.length === 1 ? 'it' : 'them'}, so the workloads${where} are paused and updates are refused. Fund the account: the next bill ends the grace period and the workloads resume. Unpaid, the contract is deleted when the grace period ends.`,
+        `The balance of twin ${twinId} does not pay for ${ids.length === 1 ? 'it' : 'them'}, ` +
+          `so the workloads${where} are paused and updates are refused. ` +
+          `Fund the account: the next bill ends the grace period and the workloads resume. ` +
+          `Unpaid, the contract is deleted when the grace period ends.`,
       ),
     ];
   }

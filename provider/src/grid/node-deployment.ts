@@ -220,7 +220,9 @@ export async function waitReady(ctx: GridContext, nodeId: number, contractId: nu
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new GridError(
-    `timed out after ${Math.round(ctx.timeoutMs / 1000)}s waiting for workloads ${pending.join(', ')} of contract ${contractId} on node ${nodeId}; raise timeout_seconds in the provider if the node is slow`,
+    `timed out after ${Math.round(ctx.timeoutMs / 1000)}s waiting for workloads ${pending.join(', ')} ` +
+      `of contract ${contractId} on node ${nodeId}; ` +
+      `raise timeout_seconds in the provider if the node is slow`,
   );
 }
 

@@ -56,7 +56,8 @@ export async function preflight(
     const free = Number(stats.total?.[key] ?? 0) - Number(stats.system?.[key] ?? 0) - Number(stats.used?.[key] ?? 0) + held[key];
     if (ask[key] > free)
       throw new GridError(
-        `node ${nodeId} has not enough ${label}: the deployment asks for ${human(ask[key])}, ${human(Math.max(free, 0))} is free; pick another node or ask for less`,
+        `node ${nodeId} has not enough ${label}: the deployment asks for ${human(ask[key])}, ` +
+          `${human(Math.max(free, 0))} is free; pick another node or ask for less`,
       );
   }
   await checkBalance(ctx, ask, publicIps);
@@ -93,7 +94,8 @@ async function checkBalance(ctx: GridContext, ask: Ask, publicIps: number): Prom
   const balance = BigInt(account.balance) - BigInt(account.reserved || '0');
   if (balance < hourlyTft) {
     throw new GridError(
-      `your balance of ${unitsToTft(balance)} TFT does not pay for one hour of this deployment (${unitsToTft(hourlyTft)} TFT an hour): fund twin ${ctx.twinId} first (gridform account transfer, or gridform account create --fund on the local grid)`,
+      `your balance of ${unitsToTft(balance)} TFT does not pay for one hour of this deployment (${unitsToTft(hourlyTft)} TFT an hour): ` +
+        `fund twin ${ctx.twinId} first (gridform account transfer, or gridform account create --fund on the local grid)`,
     );
   }
 }

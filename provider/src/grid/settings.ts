@@ -108,7 +108,8 @@ export function resolveSettings(
       problem: {
         attribute: 'mnemonic',
         message:
-          'no mnemonic: set mnemonic in the provider, or export MNEMONIC, or start a local grid (gridform grid up) whose dev account is used by default',
+          'no mnemonic: set mnemonic in the provider, or export MNEMONIC, ' +
+          'or start a local grid (gridform grid up) whose dev account is used by default',
       },
     };
   }

@@ -362,7 +362,8 @@ function checkMounts(c: Checks, owner: ObjectValue, at: (string | number)[], dis
       c.fail(
         [...at, 'mounts', j, 'name'],
         'Mount of a missing disk',
-        `${String(owner.name)} mounts ${JSON.stringify(m.name)}, which is not a disk of this deployment (disks: ${[...diskNames].join(', ') || 'none'}).`,
+        `${String(owner.name)} mounts ${JSON.stringify(m.name)}, which is not a disk of this deployment ` +
+          `(disks: ${[...diskNames].join(', ') || 'none'}).`,
       );
     }
   });

@@ -413,7 +413,8 @@ async function accessPlan(ctx: GridContext, plans: NodePlan[], a: string, b: str
   }
   if (!node)
     throw new GridError(
-      `add_wg_access needs a node with a public IPv4 among nodes ${plans.map((p) => p.nodeId).join(', ')} to be your wireguard endpoint (on the local grid, the gateway nodes have one: gridform grid status)`,
+      `add_wg_access needs a node with a public IPv4 among nodes ${plans.map((p) => p.nodeId).join(', ')} to be your wireguard endpoint ` +
+        `(on the local grid, the gateway nodes have one: gridform grid status)`,
     );
   const keys = newWgKeys();
   const y = 2 + plans.length;

@@ -82,7 +82,8 @@ export function lostEntries(stdout: string, state: StateFile, when: string): str
   }
   if (!lost.length) return [];
   return [
-    `${lost.length} object(s) printed "Creation complete" ${when} are not in the state: ${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ', ...' : ''}`,
+    `${lost.length} object(s) printed "Creation complete" ${when} are not in the state: ` +
+      `${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ', ...' : ''}`,
   ];
 }
 
@@ -124,7 +125,8 @@ export async function agreement(grid: LocalGrid, states: StateFile[]): Promise<s
   const orphans = live.filter((c) => !inState.has(Number(c.id)));
   if (orphans.length)
     problems.push(
-      `${orphans.length} orphan contract(s) (live on chain, in no state): ${orphans.map((c) => `${c.id} (${c.type}${Number(c.nodeId) ? ` on node ${c.nodeId}` : ''})`).join(', ')}`,
+      `${orphans.length} orphan contract(s) (live on chain, in no state): ` +
+        `${orphans.map((c) => `${c.id} (${c.type}${Number(c.nodeId) ? ` on node ${c.nodeId}` : ''})`).join(', ')}`,
     );
   const liveIds = new Set(live.map((c) => Number(c.id)));
   const dangling = [...inState].filter(([id]) => !liveIds.has(id));

@@ -146,7 +146,8 @@ function memoryGuard(grid: LocalGrid): { stop(): string[] } {
       const rss = rssKb(d.pid);
       if (rss <= GUARD_RSS_KB) continue;
       found.push(
-        `${d.what} grew past ${Math.round(rss / 1024)} MB: the harness stopped the grid to protect the machine (the rest of the trial runs against a stopped grid)`,
+        `${d.what} grew past ${Math.round(rss / 1024)} MB: ` +
+          `the harness stopped the grid to protect the machine (the rest of the trial runs against a stopped grid)`,
       );
       grid.killAllSync();
       return;
@@ -190,7 +191,8 @@ export const chainOutage: Kind = {
       ({ run } = await applyWithFault(t, at, outage));
       if (!back) outage(); // the apply was faster than the fault point: the outage still happens, after it
       t.inflicted.push(
-        `chain down ${t.opts.outageSeconds}s from ${'afterMs' in at ? `${at.afterMs} ms` : `${at.afterProgressLines} progress lines`} into the apply (it exited ${run.code})`,
+        `chain down ${t.opts.outageSeconds}s from ${'afterMs' in at ? `${at.afterMs} ms` : `${at.afterProgressLines} progress lines`}` +
+          ` into the apply (it exited ${run.code})`,
       );
     }
     const problems = await back!;
@@ -202,7 +204,8 @@ export const chainOutage: Kind = {
       const lines = linesSince(b);
       if (lines > LOG_LINES_PER_MINUTE * minutes)
         problems.push(
-          `node ${b.id} wrote ${lines} log lines in ${minutes.toFixed(1)} min around the outage (a storm; at most ${LOG_LINES_PER_MINUTE}/min)`,
+          `node ${b.id} wrote ${lines} log lines in ${minutes.toFixed(1)} min around the outage ` +
+            `(a storm; at most ${LOG_LINES_PER_MINUTE}/min)`,
         );
       const now = grid.read().nodes.find((n) => n.id === b.id);
       const rss = now && now.pid === b.pid ? rssKb(b.pid) : 0;

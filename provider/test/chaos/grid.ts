@@ -27,7 +27,8 @@ export function describeLeftovers(l: Leftovers): string {
   const parts: string[] = [];
   if (l.contracts.length)
     parts.push(
-      `${l.contracts.length} live contract(s) ${l.contracts.map((c) => `${c.id} (${c.type}${c.nodeId ? ` on node ${c.nodeId}` : ''}${c.name ? ` ${c.name}` : ''})`).join(', ')}`,
+      `${l.contracts.length} live contract(s) ` +
+        `${l.contracts.map((c) => `${c.id} (${c.type}${c.nodeId ? ` on node ${c.nodeId}` : ''}${c.name ? ` ${c.name}` : ''})`).join(', ')}`,
     );
   if (l.reservedIps.length) parts.push(`${l.reservedIps.length} reserved public IP(s) ${l.reservedIps.join(', ')}`);
   if (l.workloads.length)

@@ -40,7 +40,9 @@ function expectedMs(t: TrialContext, stack: Stack, op: Operation, setupMs?: numb
 function killTrial(stack: Stack, backend: 'local' | 'pg'): Kind {
   return {
     name: `kill-${stack}-${backend}`,
-    about: `SIGKILL of apply/update/destroy at a random point, ${stack === 'grid' ? 'grid stack (network, VMs with public IPs, zdbs, a gateway)' : 'terraform_data stack'}, ${backend} backend`,
+    about:
+      `SIGKILL of apply/update/destroy at a random point, ` +
+      `${stack === 'grid' ? 'grid stack (network, VMs with public IPs, zdbs, a gateway)' : 'terraform_data stack'}, ${backend} backend`,
     needsGrid: stack === 'grid',
     needsPg: backend === 'pg',
     async run(t) {

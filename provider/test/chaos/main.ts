@@ -88,11 +88,13 @@ async function main(): Promise<number> {
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => (cleanUp(), process.exit(130)));
   process.on('exit', cleanUp);
   cfg.log(
-    `chaos: seed ${cfg.seed}, ${cfg.only !== undefined ? `trial ${cfg.only}` : `${cfg.trials} trial(s)`} of ${cfg.kinds.join(', ')}; files in ${cfg.workDir}`,
+    `chaos: seed ${cfg.seed}, ${cfg.only !== undefined ? `trial ${cfg.only}` : `${cfg.trials} trial(s)`} of ${cfg.kinds.join(', ')}; ` +
+      `files in ${cfg.workDir}`,
   );
   const started = Date.now();
   const results = await runChaos(cfg);
-  const report = `chaos run, seed ${cfg.seed}, ${((Date.now() - started) / 60_000).toFixed(1)} min\n${renderReport(results, cfg.seed, cfg.kinds)}`;
+  const report =
+    `chaos run, seed ${cfg.seed}, ${((Date.now() - started) / 60_000).toFixed(1)} min\n` + `${renderReport(results, cfg.seed, cfg.kinds)}`;
   fs.writeFileSync(path.join(cfg.workDir, 'report.txt'), report);
   process.stdout.write(`\n${report}`);
   if (results.some((r) => r.status === 'harness error')) return 2;

@@ -24,7 +24,8 @@ export function renderReport(results: TrialResult[], seed: number, kinds: string
   if (bad.length) out.push('');
   for (const r of bad) {
     out.push(
-      `${r.status === 'failed' ? 'FAILED' : 'HARNESS ERROR'} ${r.kind} #${r.trial} (replay: npm run chaos -- --seed ${seed} --kinds ${r.kind} --trial ${r.trial}; files in ${r.dir})`,
+      `${r.status === 'failed' ? 'FAILED' : 'HARNESS ERROR'} ${r.kind} #${r.trial} ` +
+        `(replay: npm run chaos -- --seed ${seed} --kinds ${r.kind} --trial ${r.trial}; files in ${r.dir})`,
     );
     if (r.inflicted.length) out.push(`  inflicted: ${r.inflicted.join('; ')}`);
     const seen = new Map<string, number>();

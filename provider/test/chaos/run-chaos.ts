@@ -81,7 +81,8 @@ async function runKind(kind: Kind, cfg: RunConfig, pg: string | undefined): Prom
       const result = await runTrial(kind, trial, cfg, grid, pg);
       results.push(result);
       cfg.log(
-        `${kind.name} #${trial}: ${result.status} in ${(result.ms / 1000).toFixed(1)}s${result.status === 'held' ? '' : `: ${result.problems[0]}`} [${result.inflicted.join('; ')}]`,
+        `${kind.name} #${trial}: ${result.status} in ${(result.ms / 1000).toFixed(1)}s` +
+          `${result.status === 'held' ? '' : `: ${result.problems[0]}`} [${result.inflicted.join('; ')}]`,
       );
       if (grid) {
         try {

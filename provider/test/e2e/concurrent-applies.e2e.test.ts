@@ -241,28 +241,33 @@ describe('concurrent applies from eight folders onto one grid', () => {
     }
   });
 
-  it('more public IPs asked at once than the farm has: the chain gives each to one contract, the others fail naming the farm, leaving nothing', async () => {
-    const contenders = dirs.slice(0, PUBLIC_IPS + 1);
-    contenders.forEach((dir, i) => {
-      const doc = stack(i);
-      Object.assign(doc.resource.grid_network.net, { name: `ips_${i}`, nodes: [1], add_wg_access: false });
-      Object.assign(doc.resource.grid_deployment.app, { node: 1 });
-      doc.resource.grid_deployment.app.vms[0].publicip = true;
-      fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(doc));
-    });
-    const applies = await Promise.all(contenders.map((dir) => gridform(['-no-color', 'apply', '-auto-approve'], { cwd: dir, home })));
-    expect(applies.map((r) => r.code).sort()).toEqual([...Array(PUBLIC_IPS).fill(0), 1]);
-    const loser = applies.find((r) => r.code === 1)!;
-    expect(loser.stderr).toContain('with grid_deployment.app');
-    expect(loser.stderr).toContain(
-      'creating the node contract on node 1 failed: farm 1 has 0 free public IPv4 address(es); the contract asks for 1: deploy on a node of a farm with free ones',
-    );
-    // the loser's network stays (it was created, and is in its state); its deployment left no contract behind
-    const left = await leftOnGrid(home, 0);
-    expect(left.contracts).toHaveLength(contenders.length + PUBLIC_IPS);
-    expect(left.reservedIps).toHaveLength(PUBLIC_IPS);
-    const destroys = await Promise.all(contenders.map((dir) => gridform(['-no-color', 'destroy', '-auto-approve'], { cwd: dir, home })));
-    expect(failures(destroys)).toEqual([]);
-    expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
-  });
+  it(
+    'more public IPs asked at once than the farm has: the chain gives each to one contract, ' +
+      'the others fail naming the farm, leaving nothing',
+    async () => {
+      const contenders = dirs.slice(0, PUBLIC_IPS + 1);
+      contenders.forEach((dir, i) => {
+        const doc = stack(i);
+        Object.assign(doc.resource.grid_network.net, { name: `ips_${i}`, nodes: [1], add_wg_access: false });
+        Object.assign(doc.resource.grid_deployment.app, { node: 1 });
+        doc.resource.grid_deployment.app.vms[0].publicip = true;
+        fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(doc));
+      });
+      const applies = await Promise.all(contenders.map((dir) => gridform(['-no-color', 'apply', '-auto-approve'], { cwd: dir, home })));
+      expect(applies.map((r) => r.code).sort()).toEqual([...Array(PUBLIC_IPS).fill(0), 1]);
+      const loser = applies.find((r) => r.code === 1)!;
+      expect(loser.stderr).toContain('with grid_deployment.app');
+      expect(loser.stderr).toContain(
+        'creating the node contract on node 1 failed: farm 1 has 0 free public IPv4 address(es); ' +
+          'the contract asks for 1: deploy on a node of a farm with free ones',
+      );
+      // the loser's network stays (it was created, and is in its state); its deployment left no contract behind
+      const left = await leftOnGrid(home, 0);
+      expect(left.contracts).toHaveLength(contenders.length + PUBLIC_IPS);
+      expect(left.reservedIps).toHaveLength(PUBLIC_IPS);
+      const destroys = await Promise.all(contenders.map((dir) => gridform(['-no-color', 'destroy', '-auto-approve'], { cwd: dir, home })));
+      expect(failures(destroys)).toEqual([]);
+      expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
+    },
+  );
 });

@@ -178,7 +178,7 @@ describe('grid_deployment updates on a local grid', () => {
     expect(plan.code).toBe(1);
     expect(plan.stderr).toContain('Error: Unsupported argument');
     expect(plan.stderr).toContain('with grid_deployment.vm,\n  on cdk.tf.json line 1, in resource.grid_deployment.vm.vms[0]:');
-    expect(plan.stderr).toMatch(/\n   1: .*"memroy":4096/);
+    expect(plan.stderr).toMatch(/\n {3}1: .*"memroy":4096/);
     expect(plan.stderr).toContain('Did you mean "memory"?');
     expect(stateOf()).toEqual(before);
   });
@@ -201,7 +201,7 @@ describe('grid_deployment updates on a local grid', () => {
     write(stack(2, [vm('web', 2048), vm('api', 512)]));
     const plan = await run('plan');
     expect(plan.stdout).toContain('# grid_deployment.vm must be replaced');
-    expect(plan.stdout).toMatch(/~ node +\= 1 -> 2 # forces replacement/);
+    expect(plan.stdout).toMatch(/~ node += 1 -> 2 # forces replacement/);
     expect((await run('apply', '-auto-approve')).code).toBe(0);
     expect(stateOf().id).not.toBe(old);
     expect((await chain.contract(Number(old))).state).toBe('Deleted');

@@ -79,30 +79,34 @@ describe('grid up after a crash', () => {
     expect(apply.stderr).toContain("`gridform grid up` restarts a local grid's chain");
   });
 
-  it('grid up restarts the chain and the node on their ports, records the new pids, and the grid serves the apply; destroy leaves nothing', async () => {
-    const before = readGrid(home);
-    const started = Date.now();
-    const up = await gridform(['grid', 'up'], { home });
-    expect(up.code).toBe(0);
-    expect(up.stderr).toContain('restarting the chain');
-    expect(up.stderr).toContain('restarting node 1');
-    expect(up.stderr).not.toContain('restarting node 2');
-    expect(Date.now() - started).toBeLessThan(30_000);
-    const after = readGrid(home);
-    expect(after.chain.address).toBe(before.chain.address);
-    expect(after.chain.pid).not.toBe(before.chain.pid);
-    expect(after.nodes.map((n) => n.address)).toEqual(before.nodes.map((n) => n.address));
-    expect(after.nodes[0].pid).not.toBe(before.nodes[0].pid);
-    expect(after.nodes[1].pid).toBe(before.nodes[1].pid);
-    const s = await status();
-    expect([s.running, s.chain.state, ...s.nodes.map((n) => n.state)]).toEqual([true, 'running', 'running', 'running']);
+  it(
+    'grid up restarts the chain and the node on their ports, records the new pids, ' +
+      'and the grid serves the apply; destroy leaves nothing',
+    async () => {
+      const before = readGrid(home);
+      const started = Date.now();
+      const up = await gridform(['grid', 'up'], { home });
+      expect(up.code).toBe(0);
+      expect(up.stderr).toContain('restarting the chain');
+      expect(up.stderr).toContain('restarting node 1');
+      expect(up.stderr).not.toContain('restarting node 2');
+      expect(Date.now() - started).toBeLessThan(30_000);
+      const after = readGrid(home);
+      expect(after.chain.address).toBe(before.chain.address);
+      expect(after.chain.pid).not.toBe(before.chain.pid);
+      expect(after.nodes.map((n) => n.address)).toEqual(before.nodes.map((n) => n.address));
+      expect(after.nodes[0].pid).not.toBe(before.nodes[0].pid);
+      expect(after.nodes[1].pid).toBe(before.nodes[1].pid);
+      const s = await status();
+      expect([s.running, s.chain.state, ...s.nodes.map((n) => n.state)]).toEqual([true, 'running', 'running', 'running']);
 
-    const apply = await run('apply', '-auto-approve');
-    expect(apply.stderr).toBe('');
-    expect(apply.code).toBe(0);
-    expect((await run('destroy', '-auto-approve')).code).toBe(0);
-    expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
-  });
+      const apply = await run('apply', '-auto-approve');
+      expect(apply.stderr).toBe('');
+      expect(apply.code).toBe(0);
+      expect((await run('destroy', '-auto-approve')).code).toBe(0);
+      expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
+    },
+  );
 
   it('a node that cannot come up: grid up fails naming it, with the end of its log', async () => {
     const node2 = readGrid(home).nodes.find((n) => n.id === 2)!;

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChainClient, NodeClient } from '../../../proto';
+import { ChainClient } from '../../../proto';
 import { Unknown, type ObjectValue } from '../../../engine';
 import { GridProviderImpl } from '../../src/grid-provider';
 import { applyActingWhen, devNodeClient, gridform, leftOnGrid, readGrid, type Run } from './cli';

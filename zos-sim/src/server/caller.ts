@@ -18,7 +18,9 @@ export class CallerCheck {
   async twinOf(metadata: grpc.Metadata, nodeId: number): Promise<number> {
     const auth = readHeader(metadata);
     if (!auth) {
-      const detail = `node ${nodeId} answers this call only when it is signed by the calling twin (headers ${Object.values(CALL_AUTH_HEADERS).join(', ')})`;
+      const detail =
+        `node ${nodeId} answers this call only when it is signed by the calling twin ` +
+        `(headers ${Object.values(CALL_AUTH_HEADERS).join(', ')})`;
       throw new NodeRefusal('UNAUTHENTICATED', detail);
     }
     const now = Date.now();

@@ -93,7 +93,8 @@ export class NodeStore {
       live: db.prepare('SELECT body FROM deployments WHERE node = ? AND deleted = 0 ORDER BY contract_id'),
       byTwin: db.prepare('SELECT body FROM deployments WHERE node = ? AND deleted = 0 AND twin_id = ? ORDER BY contract_id'),
       put: db.prepare(
-        'INSERT INTO deployments (node, contract_id, twin_id, version, body, deleted) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (node, contract_id) DO UPDATE SET version = excluded.version, body = excluded.body, deleted = excluded.deleted',
+        'INSERT INTO deployments (node, contract_id, twin_id, version, body, deleted) VALUES (?, ?, ?, ?, ?, ?) ' +
+          'ON CONFLICT (node, contract_id) DO UPDATE SET version = excluded.version, body = excluded.body, deleted = excluded.deleted',
       ),
       change: db.prepare(
         'INSERT INTO changes (node, contract_id, workload, version, state, message, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -20,7 +20,8 @@ export const ip: WorkloadType = {
         ctx.reservedIps.find((r) => r.ip === ctx.previous?.ip && !used.has(r.ip)) ?? ctx.reservedIps.find((r) => !used.has(r.ip));
       if (!free) {
         throw new ProvisionError(
-          `contract ${ctx.contractId} reserved ${ctx.reservedIps.length} public IPv4 address(es) on chain and all are in use: create the contract with one public IP per ip workload`,
+          `contract ${ctx.contractId} reserved ${ctx.reservedIps.length} public IPv4 address(es) on chain and all are in use: ` +
+            `create the contract with one public IP per ip workload`,
         );
       }
       v4 = free;

@@ -24,7 +24,12 @@ export function nodeUsageHistory(ledger: LedgerReader, nodeId: number): UsagePoi
     else if (e.type === 'NodeContractCanceled') byContract.delete(d.contract_id);
     else continue;
     const sum = { timestamp: e.timestamp, cru: 0, mru: 0, sru: 0, hru: 0 };
-    for (const u of byContract.values()) ((sum.cru += u.cru), (sum.mru += u.mru), (sum.sru += u.sru), (sum.hru += u.hru));
+    for (const u of byContract.values()) {
+      sum.cru += u.cru;
+      sum.mru += u.mru;
+      sum.sru += u.sru;
+      sum.hru += u.hru;
+    }
     points.push(sum);
   }
   return points;

@@ -70,7 +70,8 @@ export function cancelContract(ctx: CallContext, call: chain.CancelContract__Out
   const c = ownLiveContract(ctx, call.contractId);
   if (c.type === 'rent' && ctx.q.liveNodeContractsOn(c.node_id) > 0) {
     throw refuse.precondition(
-      `rent contract ${c.id} cannot be cancelled while node ${c.node_id} still has ${ctx.q.liveNodeContractsOn(c.node_id)} node contract(s): cancel them first`,
+      `rent contract ${c.id} cannot be cancelled while node ${c.node_id} ` +
+        `still has ${ctx.q.liveNodeContractsOn(c.node_id)} node contract(s): cancel them first`,
     );
   }
   settleBeforeCancel(ctx, c);
@@ -126,7 +127,8 @@ function insertContract(ctx: CallContext, c: Partial<ContractRow> & Pick<Contrac
   return Number(
     ctx
       .sql(
-        `INSERT INTO contracts (twin_id, type, state, node_id, deployment_hash, deployment_data, public_ips, name, created, last_billed, solution_provider_id)
+        `INSERT INTO contracts (twin_id, type, state, node_id, deployment_hash, deployment_data, ` +
+          `public_ips, name, created, last_billed, solution_provider_id)
          VALUES (?, ?, 'Created', ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(

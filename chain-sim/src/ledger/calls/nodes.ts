@@ -56,7 +56,8 @@ export function updateNode(ctx: CallContext, call: chain.UpdateNode__Output): vo
   const pc = call.publicConfig ?? { ipv4: node.ipv4, gw4: node.gw4, ipv6: node.ipv6, gw6: node.gw6, domain: node.domain };
   ctx
     .sql(
-      `UPDATE nodes SET cru=?, mru=?, sru=?, hru=?, city=?, country=?, latitude=?, longitude=?, ipv4=?, gw4=?, ipv6=?, gw6=?, domain=?, address=?
+      `UPDATE nodes SET cru=?, mru=?, sru=?, hru=?, city=?, country=?, latitude=?, ` +
+        `longitude=?, ipv4=?, gw4=?, ipv6=?, gw6=?, domain=?, address=?
        WHERE id = ?`,
     )
     .run(

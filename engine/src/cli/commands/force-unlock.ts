@@ -31,7 +31,9 @@ export async function forceUnlockCommand(ctx: CommandContext): Promise<number> {
         !(await confirm(
           ctx.io,
           'Do you really want to force-unlock?',
-          `gridform will remove the lock on the state ${backend.location}.\n  This will allow local gridform commands to modify this state, even though it\n  may still be in use.`,
+          `gridform will remove the lock on the state ${backend.location}.\n` +
+            `  This will allow local gridform commands to modify this state, even though it\n` +
+            `  may still be in use.`,
         ))
       )
         return 1;

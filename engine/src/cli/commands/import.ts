@@ -42,7 +42,8 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
         report(ctx, [
           error(
             'Configuration for import target does not exist',
-            `The configuration has no ${a.resource}. Add it (in CDKTF: the construct) before importing, so gridform knows how to manage it.`,
+            `The configuration has no ${a.resource}. Add it (in CDKTF: the construct) ` +
+              `before importing, so gridform knows how to manage it.`,
             { address },
           ),
         ]),
@@ -68,7 +69,9 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
     await s.backend.write(s.state.file);
     say(
       ctx,
-      `${address}: Import prepared!\n\nImport successful!\n\nThe resources that were imported are shown above. These resources are now in\nyour gridform state and will henceforth be managed by gridform.\n`,
+      `${address}: Import prepared!\n\nImport successful!\n\n` +
+        `The resources that were imported are shown above. These resources are now in\n` +
+        `your gridform state and will henceforth be managed by gridform.\n`,
     );
     return 0;
   } finally {

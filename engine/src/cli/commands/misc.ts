@@ -40,7 +40,8 @@ export async function versionCommand(ctx: CommandContext): Promise<number> {
   } else {
     say(
       ctx,
-      `Terraform v${ENGINE_TERRAFORM_VERSION}\ngridform v${ctx.options.version}\non ${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}\n`,
+      `Terraform v${ENGINE_TERRAFORM_VERSION}\ngridform v${ctx.options.version}\n` +
+        `on ${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}\n`,
     );
   }
   return 0;
@@ -49,7 +50,9 @@ export async function versionCommand(ctx: CommandContext): Promise<number> {
 export async function initCommand(ctx: CommandContext): Promise<number> {
   say(
     ctx,
-    `\nInitializing provider plugins...\n- ${[terraformDataFactory, ...ctx.options.providers].map((p) => `${p.source} v${p.version} (built into gridform)`).join('\n- ')}\n\ngridform has been successfully initialized!\n`,
+    `\nInitializing provider plugins...\n- ` +
+      `${[terraformDataFactory, ...ctx.options.providers].map((p) => `${p.source} v${p.version} (built into gridform)`).join('\n- ')}` +
+      `\n\ngridform has been successfully initialized!\n`,
   );
   return 0;
 }

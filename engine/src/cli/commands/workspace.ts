@@ -66,7 +66,8 @@ async function create(ctx: CommandContext, stack: StackDir, name: string, all: s
   recordWorkspace(stack.dir, name);
   say(
     ctx,
-    `Created and switched to workspace "${name}"!\n\nYou're now on a new, empty workspace. Workspaces isolate their state,\nso if you run "gridform plan" gridform will not see any existing state\nfor this configuration.\n`,
+    `Created and switched to workspace "${name}"!\n\nYou're now on a new, empty workspace. Workspaces isolate their state,\n` +
+      `so if you run "gridform plan" gridform will not see any existing state\nfor this configuration.\n`,
   );
   return 0;
 }
@@ -97,7 +98,8 @@ async function remove(ctx: CommandContext, name: string, current: string, all: s
           report(ctx, [
             error(
               `Workspace "${name}" is not empty`,
-              `Its state still manages ${objects} object(s): destroy them first (gridform workspace select ${name}; gridform destroy), or delete it with -force to forget them.`,
+              `Its state still manages ${objects} object(s): destroy them first ` +
+                `(gridform workspace select ${name}; gridform destroy), or delete it with -force to forget them.`,
             ),
           ]),
           1

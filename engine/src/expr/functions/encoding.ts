@@ -71,13 +71,29 @@ function csvDecode(s: string): Value {
   while (i < s.length) {
     const c = s[i];
     if (quoted) {
-      if (c === '"' && s[i + 1] === '"') ((field += '"'), (i += 2));
-      else if (c === '"') ((quoted = false), i++);
-      else ((field += c), i++);
-    } else if (c === '"' && field === '') ((quoted = true), i++);
-    else if (c === ',') (endField(), i++);
-    else if (c === '\n' || (c === '\r' && s[i + 1] === '\n')) (endRow(), (i += c === '\r' ? 2 : 1));
-    else ((field += c), i++);
+      if (c === '"' && s[i + 1] === '"') {
+        field += '"';
+        i += 2;
+      } else if (c === '"') {
+        quoted = false;
+        i++;
+      } else {
+        field += c;
+        i++;
+      }
+    } else if (c === '"' && field === '') {
+      quoted = true;
+      i++;
+    } else if (c === ',') {
+      endField();
+      i++;
+    } else if (c === '\n' || (c === '\r' && s[i + 1] === '\n')) {
+      endRow();
+      i += c === '\r' ? 2 : 1;
+    } else {
+      field += c;
+      i++;
+    }
   }
   if (quoted) throw new ValueError('a quoted CSV field is not closed');
   if (field !== '' || row.length) endRow();

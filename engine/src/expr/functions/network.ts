@@ -107,7 +107,10 @@ function formatIp(v: bigint, bits: number): string {
   for (let i = 0; i < 8;) {
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen) ((best = i), (bestLen = j - i));
+    if (j - i > bestLen) {
+      best = i;
+      bestLen = j - i;
+    }
     i = j > i ? j : i + 1;
   }
   const hex = groups.map((g) => g.toString(16));

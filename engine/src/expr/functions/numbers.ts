@@ -1,7 +1,7 @@
 // Number functions: abs ceil floor log max min pow signum parseint.
 import type { Value } from '../../values';
 import * as cty from '../../cty-number';
-import { toExactNum, toInt, toNum, toStr, ValueError } from '../convert';
+import { toExactNum, toInt, toNum, ValueError } from '../convert';
 import { compareNum, fromFloat, negateNum, simplify, type Num } from '../exact-numbers';
 import { fixed, fn, type FnDef } from './types';
 
