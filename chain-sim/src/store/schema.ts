@@ -27,7 +27,8 @@ CREATE TABLE IF NOT EXISTS contracts (
   cru INTEGER NOT NULL DEFAULT 0, mru INTEGER NOT NULL DEFAULT 0, sru INTEGER NOT NULL DEFAULT 0, hru INTEGER NOT NULL DEFAULT 0,
   nru INTEGER NOT NULL DEFAULT 0, solution_provider_id INTEGER NOT NULL DEFAULT 0, owed INTEGER NOT NULL DEFAULT 0);
 -- a hash is unique among one twin's live contracts on a node: another twin cannot take yours first
-CREATE UNIQUE INDEX IF NOT EXISTS live_twin_node_hash ON contracts (twin_id, node_id, deployment_hash) WHERE type = 'node' AND state != 'Deleted';
+CREATE UNIQUE INDEX IF NOT EXISTS live_twin_node_hash ON contracts (twin_id, node_id, deployment_hash)
+  WHERE type = 'node' AND state != 'Deleted';
 CREATE INDEX IF NOT EXISTS live_node_hash_any ON contracts (node_id, deployment_hash) WHERE type = 'node' AND state != 'Deleted';
 CREATE UNIQUE INDEX IF NOT EXISTS live_name ON contracts (name) WHERE type = 'name' AND state != 'Deleted';
 CREATE UNIQUE INDEX IF NOT EXISTS live_rent ON contracts (node_id) WHERE type = 'rent' AND state != 'Deleted';

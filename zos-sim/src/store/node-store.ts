@@ -12,11 +12,13 @@ import type { node } from '../../../proto';
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (node TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (node, key));
 CREATE TABLE IF NOT EXISTS deployments (
-  node TEXT NOT NULL, contract_id INTEGER NOT NULL, twin_id INTEGER NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+  node TEXT NOT NULL, contract_id INTEGER NOT NULL, twin_id INTEGER NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (node, contract_id));
 CREATE INDEX IF NOT EXISTS deployments_live ON deployments (node, deleted, contract_id);
 CREATE TABLE IF NOT EXISTS changes (
-  node TEXT NOT NULL, contract_id INTEGER NOT NULL, workload TEXT NOT NULL, version INTEGER NOT NULL, state TEXT NOT NULL, message TEXT NOT NULL, timestamp INTEGER NOT NULL);
+  node TEXT NOT NULL, contract_id INTEGER NOT NULL, workload TEXT NOT NULL, version INTEGER NOT NULL, state TEXT NOT NULL,
+  message TEXT NOT NULL, timestamp INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS changes_contract ON changes (node, contract_id);
 `;
 
