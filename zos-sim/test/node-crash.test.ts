@@ -6,9 +6,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { NODE_READY, NodeClient, deploymentHashHex, killed, readyLine, signDeployment, type KeyPair, type node } from '../../proto';
 import { startChainProcess, twinFor, type ChainProcess } from './chain-process';
+import { networkAndVm } from './support/network-and-vm';
 
 const ZOS_MAIN = path.resolve(__dirname, '../../dist/zos-sim/main.js');
-const MiB = 2 ** 20;
 
 jest.setTimeout(60_000);
 
@@ -46,42 +46,8 @@ describe('node crash and restart', () => {
   const exited = (p: ChildProcess) =>
     new Promise<void>((resolve) => (p.exitCode !== null || p.signalCode ? resolve() : p.once('exit', () => resolve())));
 
-  function deployment(twinId: number): node.Deployment {
-    return {
-      version: 0,
-      twinId,
-      contractId: 0,
-      metadata: '',
-      description: '',
-      signatureRequirement: { requests: [{ twinId, required: false, weight: 1 }], weightRequired: 1, signatures: [] },
-      workloads: [
-        {
-          version: 0,
-          name: 'net',
-          type: 'network',
-          data: JSON.stringify({
-            ip_range: '10.60.0.0/16',
-            subnet: '10.60.2.0/24',
-            wireguard_private_key: Buffer.alloc(32, 3).toString('base64'),
-            wireguard_listen_port: 3500,
-            peers: [],
-          }),
-        },
-        {
-          version: 0,
-          name: 'vm',
-          type: 'zmachine',
-          data: JSON.stringify({
-            flist: 'https://hub/base.flist',
-            network: { interfaces: [{ network: 'net', ip: '' }] },
-            size: 0,
-            compute_capacity: { cpu: 1, memory: 512 * MiB },
-            env: {},
-          }),
-        },
-      ],
-    };
-  }
+  const deployment = (twinId: number): node.Deployment =>
+    networkAndVm(twinId, { ipRange: '10.60.0.0/16', keyByte: 3, wireguardPort: 3500 });
 
   const readers = new Map<string, NodeClient>();
   /** A client of a started node that signs as `user`: the node answers reads to the owner only. */

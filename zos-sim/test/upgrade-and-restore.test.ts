@@ -8,9 +8,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { NODE_READY, NodeClient, deploymentHashHex, killed, readyLine, signDeployment, type node } from '../../proto';
 import { startChainProcess, twinFor, type ChainProcess } from './chain-process';
+import { networkAndVm } from './support/network-and-vm';
 
 const ZOS_MAIN = path.resolve(__dirname, '../../dist/zos-sim/main.js');
-const MiB = 2 ** 20;
 
 jest.setTimeout(90_000);
 
@@ -46,42 +46,11 @@ describe('node restart and upgrade', () => {
     return { proc, nodeId: Number(nodeId), address, output: () => out };
   }
 
+  /** The network and VM, and a zlogs workload: a type version 0.2.0-lite removes. */
   function deployment(twinId: number): node.Deployment {
-    return {
-      version: 0,
-      twinId,
-      contractId: 0,
-      metadata: '',
-      description: '',
-      signatureRequirement: { requests: [{ twinId, required: false, weight: 1 }], weightRequired: 1, signatures: [] },
-      workloads: [
-        {
-          version: 0,
-          name: 'net',
-          type: 'network',
-          data: JSON.stringify({
-            ip_range: '10.70.0.0/16',
-            subnet: '10.70.2.0/24',
-            wireguard_private_key: Buffer.alloc(32, 4).toString('base64'),
-            wireguard_listen_port: 3600,
-            peers: [],
-          }),
-        },
-        {
-          version: 0,
-          name: 'vm',
-          type: 'zmachine',
-          data: JSON.stringify({
-            flist: 'https://hub/base.flist',
-            network: { interfaces: [{ network: 'net', ip: '' }] },
-            size: 0,
-            compute_capacity: { cpu: 1, memory: 512 * MiB },
-            env: {},
-          }),
-        },
-        { version: 0, name: 'logs', type: 'zlogs', data: JSON.stringify({ zmachine: 'vm', output: 'ws://logs.example/vm' }) },
-      ],
-    };
+    const d = networkAndVm(twinId, { ipRange: '10.70.0.0/16', keyByte: 4, wireguardPort: 3600 });
+    const logs = { zmachine: 'vm', output: 'ws://logs.example/vm' };
+    return { ...d, workloads: [...d.workloads, { version: 0, name: 'logs', type: 'zlogs', data: JSON.stringify(logs) }] };
   }
 
   it('keeps every workload across SIGKILL and upgrades, reports its version, and reports a type the new version removed', async () => {
