@@ -8,6 +8,8 @@ import { hashFunctions } from './hashing';
 import { networkFunctions } from './network';
 import { numberFunctions } from './numbers';
 import { stringFunctions } from './strings';
+import { textEncodingFunctions } from './text-encoding';
+import { uuidV5Functions } from './uuid-v5';
 import { fn, type FnDef } from './types';
 import { isObject, markList, markMap, ValueError } from '../convert';
 
@@ -50,6 +52,8 @@ const ALL: Record<string, FnDef> = {
   ...collectionFunctions,
   ...encodingFunctions,
   ...hashFunctions,
+  ...uuidV5Functions,
+  ...textEncodingFunctions,
   ...networkFunctions,
   ...conversionFunctions,
   ...refused,
