@@ -616,7 +616,7 @@ describe('functions: encoding and hashing', () => {
     expect(err('base64decode("not base64!")')).toMatch(/not valid base64/);
     expect(err('jsondecode("{")')).toMatch(/invalid JSON/);
     expect(err('bcrypt("x")')).toMatch(/not supported/);
-    expect(err('yamlencode({a = 1})')).toMatch(/not supported/);
+    expect(err('yamldecode("a: 1")')).toMatch(/unknown function/);
     expect(err('file("x.txt")')).toBe('Call to function "file" failed in ${file("x.txt")}: file is not supported offline by gridform');
     expect(err('timestamp()')).toMatch(/not supported offline/);
     expect(err('templatefile("t", {})')).toMatch(/not supported offline/);

@@ -10,6 +10,7 @@ import { numberFunctions } from './numbers';
 import { stringFunctions } from './strings';
 import { textEncodingFunctions } from './text-encoding';
 import { uuidV5Functions } from './uuid-v5';
+import { yamlEncodeFunctions } from './yaml-encode';
 import { fn, type FnDef } from './types';
 import { isObject, markList, markMap, ValueError } from '../convert';
 
@@ -54,6 +55,7 @@ const ALL: Record<string, FnDef> = {
   ...hashFunctions,
   ...uuidV5Functions,
   ...textEncodingFunctions,
+  ...yamlEncodeFunctions,
   ...networkFunctions,
   ...conversionFunctions,
   ...refused,
