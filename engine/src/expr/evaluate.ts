@@ -126,7 +126,32 @@ function ev(e: Expr, env: Env): Value {
       return call(e, env);
     case 'for':
       return forExpr(e, env);
+    case 'templateFor':
+      return templateFor(e, env);
+    case 'templateIf': {
+      const c = ev(e.cond, env);
+      if (isUnknown(c)) return Unknown;
+      return template(check(e, 'Invalid condition', () => toBool(c, 'the condition')) ? e.then : e.else, env);
+    }
   }
+}
+
+/** `%{for}`: the body's text for each element, joined. */
+function templateFor(e: Expr & { kind: 'templateFor' }, env: Env): Value {
+  const coll = ev(e.collection, env);
+  if (isUnknown(coll)) return Unknown;
+  let out = '';
+  for (const [k, v] of iterationPairs(e, e.collection, coll)) {
+    spendIteration(e, env);
+    const vars = new Map(env.vars);
+    if (e.keyVar) vars.set(e.keyVar, k);
+    vars.set(e.valueVar, v);
+    const text = template(e.body, { scope: env.scope, vars, budget: env.budget });
+    if (isUnknown(text)) return Unknown;
+    out += text as string;
+    if (out.length > MAX_STRING_LENGTH) tooLong(e, out);
+  }
+  return out;
 }
 
 function template(e: Expr & { kind: 'template' }, env: Env): Value {
@@ -362,26 +387,33 @@ function tryOrCan(e: Expr & { kind: 'call' }, env: Env): Value {
   return e.name === 'can' ? false : fail(e, 'Call to function "try" failed', `no expression succeeded:\n- ${errors.join('\n- ')}`);
 }
 
+/** The key/value pairs a for expression or directive walks: list indexes or map keys in order. */
+function iterationPairs(e: Expr, collection: Expr, coll: Value): [Value, Value][] {
+  if (Array.isArray(coll)) return coll.map((v, i) => [i, v]);
+  if (isObject(coll))
+    return Object.keys(coll)
+      .sort()
+      .map((k) => [k, coll[k]]);
+  if (coll === null) return fail(e, 'Iteration over null value', `${show(collection)} is null`);
+  return fail(e, 'Iteration over non-iterable value', `${show(collection)} is a ${typeName(coll)}`);
+}
+
+function spendIteration(e: Expr, env: Env): void {
+  if (--env.budget.iterations >= 0) return;
+  const detail = `its for expressions iterate more than ${MAX_FOR_ITERATIONS} times in all; split the work, or compute it elsewhere`;
+  fail(e, 'Expression too costly', detail);
+}
+
 function forExpr(e: Expr & { kind: 'for' }, env: Env): Value {
   const coll = ev(e.collection, env);
   if (isUnknown(coll)) return Unknown;
-  let pairs: [Value, Value][];
-  if (Array.isArray(coll)) pairs = coll.map((v, i) => [i, v]);
-  else if (isObject(coll))
-    pairs = Object.keys(coll)
-      .sort()
-      .map((k) => [k, coll[k]]);
-  else if (coll === null) return fail(e, 'Iteration over null value', `${show(e.collection)} is null`);
-  else return fail(e, 'Iteration over non-iterable value', `${show(e.collection)} is a ${typeName(coll)}`);
+  const pairs = iterationPairs(e, e.collection, coll);
 
   const list: Value[] = [];
   const grouped = new Map<string, Value>();
   let unknown = false;
   for (const [k, v] of pairs) {
-    if (--env.budget.iterations < 0) {
-      const detail = `its for expressions iterate more than ${MAX_FOR_ITERATIONS} times in all; split the work, or compute it elsewhere`;
-      fail(e, 'Expression too costly', detail);
-    }
+    spendIteration(e, env);
     const vars = new Map(env.vars);
     if (e.keyVar) vars.set(e.keyVar, k);
     vars.set(e.valueVar, v);

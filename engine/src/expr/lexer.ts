@@ -10,11 +10,17 @@ export class LexError extends Error {
   }
 }
 
-/** The tokens of one `${...}` (ending with an eof token) and where it sits in the text. */
+/**
+ * The tokens of one `${...}` or `%{...}` directive (ending with an eof token) and where it sits in
+ * the text. `stripBefore` / `stripAfter` are the `~` markers that trim the whitespace beside it.
+ */
 export interface Interpolation {
   tokens: Token[];
   start: number;
   end: number;
+  directive?: boolean;
+  stripBefore?: boolean;
+  stripAfter?: boolean;
 }
 export type TemplatePart = string | Interpolation;
 
@@ -67,7 +73,7 @@ export function lexExpression(src: string): Token[] {
  * Lexes tokens from `pos`. Inside an interpolation (`closing`), stops after the `}` that closes
  * it; braces of object constructors nest.
  */
-function lexTokens(src: string, pos: number, closing: boolean): { tokens: Token[]; end: number } {
+function lexTokens(src: string, pos: number, closing: boolean): { tokens: Token[]; end: number; strip?: boolean } {
   const tokens: Token[] = [];
   let depth = 0;
   let newline = false;
@@ -87,6 +93,10 @@ function lexTokens(src: string, pos: number, closing: boolean): { tokens: Token[
       tokens.push({ ...base, end, kind: 'string', parts });
       pos = end;
       continue;
+    }
+    if (closing && depth === 0 && c === '~' && src[pos + 1] === '}') {
+      tokens.push({ ...base, end: pos, kind: 'eof' });
+      return { tokens, end: pos + 2, strip: true };
     }
     if (c === '}' && depth === 0) {
       if (!closing) throw new LexError('unexpected "}"', pos);
@@ -114,7 +124,7 @@ const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '
 /**
  * Lexes template text from `pos`: a quoted string (escapes apply, ends at the closing quote) or a
  * whole JSON string value (no escapes, ends at the end of the text). `$${` and `%%{` are the
- * escaped literal `${` and `%{`; `%{` directives are not supported.
+ * escaped literal `${` and `%{`; `%{...}` directives are lexed like interpolations and marked.
  */
 export function lexTemplate(src: string, pos: number, quoted: boolean): { parts: TemplatePart[]; end: number } {
   const parts: TemplatePart[] = [];
@@ -132,14 +142,13 @@ export function lexTemplate(src: string, pos: number, quoted: boolean): { parts:
     if (src.startsWith('$${', pos) || src.startsWith('%%{', pos)) {
       lit += c + '{';
       pos += 3;
-    } else if (src.startsWith('${', pos)) {
+    } else if (src.startsWith('${', pos) || src.startsWith('%{', pos)) {
       if (lit) parts.push(lit);
       lit = '';
-      const { tokens, end } = lexTokens(src, pos + 2, true);
-      parts.push({ tokens, start: pos, end });
+      const stripBefore = src[pos + 2] === '~';
+      const { tokens, end, strip } = lexTokens(src, pos + (stripBefore ? 3 : 2), true);
+      parts.push({ tokens, start: pos, end, directive: c === '%', stripBefore, stripAfter: strip === true });
       pos = end;
-    } else if (src.startsWith('%{', pos)) {
-      throw new LexError('template directives (%{...}) are not supported', pos);
     } else if (quoted && c === '\n') {
       throw new LexError('a quoted string cannot span lines; use \\n', pos);
     } else if (quoted && c === '\\') {

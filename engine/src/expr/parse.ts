@@ -29,7 +29,17 @@ export type Expr =
   /** expand: the last argument is a list spread into the arguments (`f(xs...)`) */
   | { kind: 'call'; name: string; args: Expr[]; expand: boolean }
   /** key set: an object for (`{for k, v in m : k => v}`); group: values with one key are collected (`...`) */
-  | { kind: 'for'; keyVar?: string; valueVar: string; collection: Expr; key?: Expr; value: Expr; cond?: Expr; group: boolean };
+  | { kind: 'for'; keyVar?: string; valueVar: string; collection: Expr; key?: Expr; value: Expr; cond?: Expr; group: boolean }
+  /** a template's `%{for ...}body%{endfor}`: the body's text once per element */
+  | { kind: 'templateFor'; keyVar?: string; valueVar: string; collection: Expr; body: Expr & { kind: 'template' } }
+  /** a template's `%{if ...}then%{else}else%{endif}` */
+  | { kind: 'templateIf'; cond: Expr; then: Expr & { kind: 'template' }; else: Expr & { kind: 'template' } };
+
+/** What one `%{...}` template directive says. */
+type Directive =
+  | { word: 'for'; keyVar?: string; valueVar: string; collection: Expr }
+  | { word: 'if'; cond: Expr }
+  | { word: 'else' | 'endfor' | 'endif'; start: number };
 
 export type RefExpr = Expr & { kind: 'ref' };
 
@@ -87,10 +97,66 @@ function clip(shown: string): string {
 }
 
 function templateExpr(parts: TemplatePart[], bound: Set<string>): Expr {
-  const exprs: Expr[] = parts.map((p) => (typeof p === 'string' ? { kind: 'literal', value: p } : new Parser(p.tokens, bound).parseAll()));
+  const stripped = stripMarkers(parts);
+  const cursor = { i: 0 };
+  const exprs = templateSequence(stripped, cursor, bound, []).exprs;
   if (exprs.length === 0) return { kind: 'literal', value: '' };
   // a template that is a single interpolation yields the value itself, with its type
-  return exprs.length === 1 ? exprs[0] : { kind: 'template', parts: exprs };
+  if (exprs.length === 1 && exprs[0].kind !== 'templateFor' && exprs[0].kind !== 'templateIf') return exprs[0];
+  return { kind: 'template', parts: exprs };
+}
+
+/** Applies the `~` strip markers: the whitespace of the literal text beside a marked `${~` / `~}` is dropped. */
+function stripMarkers(parts: TemplatePart[]): TemplatePart[] {
+  const out = [...parts];
+  out.forEach((p, i) => {
+    if (typeof p === 'string') return;
+    const before = out[i - 1];
+    const after = out[i + 1];
+    if (p.stripBefore && typeof before === 'string') out[i - 1] = before.replace(/\s+$/u, '');
+    if (p.stripAfter && typeof after === 'string') out[i + 1] = after.replace(/^\s+/u, '');
+  });
+  return out.filter((p) => p !== '');
+}
+
+/**
+ * Parses template parts from `cursor.i` until the end or until one of the directives in `ends`,
+ * which it consumes and names in `endedBy`. `%{for}` and `%{if}` nest their bodies.
+ */
+function templateSequence(
+  parts: TemplatePart[],
+  cursor: { i: number },
+  bound: Set<string>,
+  ends: string[],
+): { exprs: Expr[]; endedBy?: string } {
+  const exprs: Expr[] = [];
+  while (cursor.i < parts.length) {
+    const p = parts[cursor.i++];
+    if (typeof p === 'string') {
+      exprs.push({ kind: 'literal', value: p });
+      continue;
+    }
+    if (!p.directive) {
+      exprs.push(new Parser(p.tokens, bound).parseAll());
+      continue;
+    }
+    const d = new Parser(p.tokens, bound).directive();
+    if (ends.includes(d.word)) return { exprs, endedBy: d.word };
+    if (d.word === 'for') {
+      const inner = new Set([...bound, d.valueVar, ...(d.keyVar ? [d.keyVar] : [])]);
+      const body = templateSequence(parts, cursor, inner, ['endfor']);
+      if (body.endedBy !== 'endfor') throw new LexError('%{for} has no matching %{endfor}', p.start);
+      const { keyVar, valueVar, collection } = d;
+      exprs.push({ kind: 'templateFor', keyVar, valueVar, collection, body: { kind: 'template', parts: body.exprs } });
+    } else if (d.word === 'if') {
+      const then = templateSequence(parts, cursor, bound, ['else', 'endif']);
+      const otherwise = then.endedBy === 'else' ? templateSequence(parts, cursor, bound, ['endif']) : { exprs: [], endedBy: then.endedBy };
+      if (otherwise.endedBy !== 'endif') throw new LexError('%{if} has no matching %{endif}', p.start);
+      const branch = (x: Expr[]): Expr & { kind: 'template' } => ({ kind: 'template', parts: x });
+      exprs.push({ kind: 'templateIf', cond: d.cond, then: branch(then.exprs), else: branch(otherwise.exprs) });
+    } else throw new LexError(`%{${d.word}} without a matching opening directive`, p.start);
+  }
+  return { exprs };
 }
 
 class Parser {
@@ -106,6 +172,27 @@ class Parser {
     const e = this.expression();
     if (this.peek().kind !== 'eof') this.fail(`unexpected ${describe(this.peek())}`);
     return e;
+  }
+
+  /** Parses the inside of a `%{...}` directive: `for [k,] v in coll`, `if cond`, `else`, `endfor` or `endif`. */
+  directive(): Directive {
+    const start = this.peek().start;
+    const word = this.ident();
+    let d: Directive;
+    if (word === 'for') {
+      let valueVar = this.ident();
+      let keyVar: string | undefined;
+      if (this.accept(',')) {
+        keyVar = valueVar;
+        valueVar = this.ident();
+      }
+      this.expect('in');
+      d = { word, keyVar, valueVar, collection: this.expression() };
+    } else if (word === 'if') d = { word, cond: this.expression() };
+    else if (word === 'else' || word === 'endfor' || word === 'endif') d = { word, start };
+    else this.fail(`unknown template directive "${word}"; expected for, if, else, endfor or endif`);
+    if (this.peek().kind !== 'eof') this.fail(`unexpected ${describe(this.peek())}`);
+    return d;
   }
 
   private peek(ahead = 0): Token {
@@ -362,6 +449,10 @@ export function references(e: Expr): RefExpr[] {
         return x.args.forEach(walk);
       case 'for':
         return [x.collection, x.key, x.value, x.cond].forEach(walk);
+      case 'templateFor':
+        return [x.collection, x.body].forEach(walk);
+      case 'templateIf':
+        return [x.cond, x.then, x.else].forEach(walk);
     }
   };
   walk(e);

@@ -6,9 +6,10 @@ export function show(e: Expr): string {
     case 'literal':
       return typeof e.value === 'string' ? quote(e.value) : String(e.value);
     case 'template': {
-      const parts = e.parts.map((p) =>
-        p.kind === 'literal' && typeof p.value === 'string' ? quote(p.value).slice(1, -1) : `\${${show(p)}}`,
-      );
+      const parts = e.parts.map((p) => {
+        if (p.kind === 'literal' && typeof p.value === 'string') return quote(p.value).slice(1, -1);
+        return p.kind === 'templateFor' || p.kind === 'templateIf' ? show(p) : `\${${show(p)}}`;
+      });
       return `"${parts.join('')}"`;
     }
     case 'ref':
@@ -36,6 +37,12 @@ export function show(e: Expr): string {
       const inner = `for ${vars} in ${show(e.collection)} : ${body}${e.cond ? ` if ${show(e.cond)}` : ''}`;
       return e.key ? `{${inner}}` : `[${inner}]`;
     }
+    case 'templateFor': {
+      const vars = e.keyVar ? `${e.keyVar}, ${e.valueVar}` : e.valueVar;
+      return `%{for ${vars} in ${show(e.collection)}}...%{endfor}`;
+    }
+    case 'templateIf':
+      return `%{if ${show(e.cond)}}...%{endif}`;
   }
 }
 

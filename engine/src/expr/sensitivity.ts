@@ -78,6 +78,10 @@ function sensitive(e: Expr, scope: SensitivityScope, depth: Depth, seen: Set<str
       return e.args.some(any);
     case 'for':
       return any(e.collection) || (depth === 'any' && [e.key, e.value, e.cond].some((x) => x !== undefined && any(x)));
+    case 'templateFor':
+      return any(e.collection) || any(e.body);
+    case 'templateIf':
+      return any(e.cond) || any(e.then) || any(e.else);
   }
 }
 

@@ -1,5 +1,5 @@
 // Encoding functions: base64decode base64encode csvdecode jsondecode jsonencode urlencode
-// yamlencode (refused).
+// (yamlencode lives in yaml-encode.ts).
 import { isCtyNumber } from '../../cty-number';
 import type { Value } from '../../values';
 import { isObject, numToString, toStr, ValueError } from '../convert';
@@ -30,9 +30,6 @@ export const encodingFunctions: Record<string, FnDef> = {
       return c === ' ' ? '+' : '%' + b.toString(16).toUpperCase().padStart(2, '0');
     }).join(''),
   ),
-  yamlencode: fixed(1, () => {
-    throw new ValueError('yamlencode is not supported by gridform; use jsonencode (JSON is valid YAML)');
-  }),
 };
 
 export function utf8(bytes: Uint8Array): string {

@@ -8,6 +8,9 @@ import { hashFunctions } from './hashing';
 import { networkFunctions } from './network';
 import { numberFunctions } from './numbers';
 import { stringFunctions } from './strings';
+import { textEncodingFunctions } from './text-encoding';
+import { uuidV5Functions } from './uuid-v5';
+import { yamlEncodeFunctions } from './yaml-encode';
 import { fn, type FnDef } from './types';
 import { isObject, markList, markMap, ValueError } from '../convert';
 
@@ -50,6 +53,9 @@ const ALL: Record<string, FnDef> = {
   ...collectionFunctions,
   ...encodingFunctions,
   ...hashFunctions,
+  ...uuidV5Functions,
+  ...textEncodingFunctions,
+  ...yamlEncodeFunctions,
   ...networkFunctions,
   ...conversionFunctions,
   ...refused,
