@@ -50,7 +50,7 @@ describe('node restart and upgrade', () => {
   function deployment(twinId: number): node.Deployment {
     const d = networkAndVm(twinId, { ipRange: '10.70.0.0/16', keyByte: 4, wireguardPort: 3600 });
     const logs = { zmachine: 'vm', output: 'ws://logs.example/vm' };
-    return { ...d, workloads: [...d.workloads, { version: 0, name: 'logs', type: 'zlogs', data: JSON.stringify(logs) }] };
+    return { ...d, workloads: [...(d.workloads ?? []), { version: 0, name: 'logs', type: 'zlogs', data: JSON.stringify(logs) }] };
   }
 
   it('keeps every workload across SIGKILL and upgrades, reports its version, and reports a type the new version removed', async () => {
