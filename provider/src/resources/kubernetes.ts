@@ -11,6 +11,7 @@ import { K3S_FLIST, kubernetesDecl, kubernetesSchema } from '../schema/kubernete
 import { Checks } from './checks';
 import { networkSubnet, vmWorkloads } from './deployment';
 import { cancelAll, contractsWithKey } from '../grid/recovery';
+import { cancelStrays, cancelStraysSeen, ownerKey } from '../grid/stray-contracts';
 import type { GridResource } from './resource';
 
 export { K3S_FLIST };
@@ -191,9 +192,11 @@ export const kubernetesResource: GridResource = {
   async update(ctx, prior, planned) {
     const { master: _m, ...existing } = (prior.node_deployment_id ?? {}) as Record<string, string>;
     const created: number[] = [];
+    const key = ownerKey('kubernetes', String(prior.id));
+    await cancelStrays(ctx, key, Object.values(existing).map(Number));
     try {
       const masterState = prior.master as ObjectValue;
-      const { ids, workers } = await placeWorkers(ctx, planned, String(masterState.ip), existing, created);
+      const { ids, workers } = await placeWorkers(ctx, planned, String(masterState.ip), existing, created, key);
       return {
         state: { ...planned, id: prior.id, master: masterState, workers, node_deployment_id: { master: String(prior.id), ...ids } },
       };
@@ -208,11 +211,14 @@ export const kubernetesResource: GridResource = {
       .map(Number)
       .sort((a, b) => b - a);
     for (const id of ids) await cancelContract(ctx, id);
+    await cancelStrays(ctx, ownerKey('kubernetes', String(prior.id)), ids);
   },
 
   async read(ctx, state, notes) {
     const master = await ctx.chain.contract(Number(state.id)).catch(() => undefined);
     if (!master || master.state === 'Deleted') return null;
+    const listed = Object.values((state.node_deployment_id ?? {}) as Record<string, string>).map(Number);
+    await cancelStraysSeen(ctx, ownerKey('kubernetes', String(state.id)), listed, notes);
     const live: Record<string, string> = {};
     for (const [k, id] of Object.entries((state.node_deployment_id ?? {}) as Record<string, string>)) {
       const c = await ctx.chain.contract(Number(id)).catch(() => undefined);

@@ -21,6 +21,7 @@ import {
 import { newWgKeys, wgPublicKey } from '../grid/wireguard';
 import { refusedWgPort, WG_PORT_TRIES } from '../grid/wg-ports';
 import { adoptedNote, cancelAll, contractsWithKey, deployedOn } from '../grid/recovery';
+import { cancelStrays, cancelStraysSeen, ownerKey } from '../grid/stray-contracts';
 import { validateAgainst } from '../schema/validator';
 import type { GridResource } from './resource';
 
@@ -104,6 +105,8 @@ export const networkResource: GridResource = {
     const name = String(planned.name);
     const nodes = (planned.nodes as number[]).map(Number);
     const ids = (prior.node_deployment_id ?? {}) as Record<string, number>;
+    const key = ownerKey('network', String(prior.id));
+    await cancelStrays(ctx, key, Object.values(ids));
     const subnets = subnetsFor(prior, nodes);
     const plans: NodePlan[] = [];
     const current = new Map<number, node.Deployment__Output>();
@@ -133,7 +136,7 @@ export const networkResource: GridResource = {
     // your machine stays a peer of the public node, as it was
     const publicNode = planned.add_wg_access === true ? Number(prior.public_node_id) : 0;
     const access = publicNode ? existingAccessPeer(prior) : undefined;
-    const metadata = { type: 'network', name, projectName: name };
+    const metadata = { type: 'network', name, projectName: name, key };
     const description = String(planned.description ?? '');
     const workloadOf = (p: NodePlan): node.Workload => {
       const data = networkData(String(planned.ip_range), p, plans);
@@ -180,11 +183,14 @@ export const networkResource: GridResource = {
   },
 
   async delete(ctx, prior) {
-    for (const id of Object.values((prior.node_deployment_id ?? {}) as Record<string, number>)) await cancelContract(ctx, Number(id));
+    const ids = Object.values((prior.node_deployment_id ?? {}) as Record<string, number>);
+    for (const id of ids) await cancelContract(ctx, Number(id));
+    await cancelStrays(ctx, ownerKey('network', String(prior.id)), ids);
   },
 
   async read(ctx, state, notes) {
     const ids = (state.node_deployment_id ?? {}) as Record<string, number>;
+    await cancelStraysSeen(ctx, ownerKey('network', String(state.id)), Object.values(ids), notes);
     const live: Record<string, Value> = {};
     for (const [nodeId, id] of Object.entries(ids)) {
       const c = await ctx.chain.contract(Number(id)).catch(() => undefined);

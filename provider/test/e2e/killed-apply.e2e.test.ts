@@ -211,4 +211,41 @@ describe('an apply killed while it creates grid resources', () => {
     expect((await run('destroy', '-auto-approve')).code).toBe(0);
     expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
   });
+  describe('an update that adds a node, killed once the new contract exists', () => {
+    const isOn = (node: number, type: string) => async () =>
+      (await live()).some((c) => Number(c.nodeId) === node && JSON.parse(c.deploymentData).type === type);
+    const cancelledByRefresh = /Cancelled contract \d+ \(node 2\), which an interrupted update created/;
+
+    it('grid_network: the next plan cancels the contract the update made, and apply adds the node again', async () => {
+      const net = (nodes: number[]) => ({ grid_network: { net: { name: 'grow', nodes, ip_range: '10.82.0.0/16' } } });
+      write(net([1]));
+      expect((await run('apply', '-auto-approve')).code).toBe(0);
+      write(net([1, 2]));
+      expect((await applyKilledWhen(isOn(2, 'network'))).killed).toBe(true);
+      const plan = await run('plan');
+      expect(plan.stdout + plan.stderr).toMatch(cancelledByRefresh);
+      expect((await live()).filter((c) => Number(c.nodeId) === 2)).toEqual([]);
+      expect((await run('apply', '-auto-approve')).code).toBe(0);
+      await expectChainHoldsExactlyTheState();
+      expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+    });
+
+    it('grid_kubernetes: a worker contract on the added node is cancelled, and destroy leaves nothing', async () => {
+      const k3s = (name: string, node: number) => ({ name, node, cpu: 1, memory: 1024, disk_size: 2 });
+      const cluster = (workers: ReturnType<typeof k3s>[]) => ({
+        grid_network: { net: { name: 'grow', nodes: [1, 2], ip_range: '10.82.0.0/16' } },
+        grid_kubernetes: { k8s: { network_name: '${grid_network.net.name}', token: 'grow-token', master: k3s('master', 1), workers } },
+      });
+      write(cluster([]));
+      expect((await run('apply', '-auto-approve')).code).toBe(0);
+      write(cluster([k3s('worker', 2)]));
+      expect((await applyKilledWhen(isOn(2, 'kubernetes'))).killed).toBe(true);
+      const again = await run('apply', '-auto-approve');
+      expect(again.code).toBe(0);
+      expect(again.stdout + again.stderr).toMatch(cancelledByRefresh);
+      await expectChainHoldsExactlyTheState();
+      expect((await run('destroy', '-auto-approve')).code).toBe(0);
+      expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
+    });
+  });
 });
