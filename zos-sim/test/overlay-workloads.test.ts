@@ -3,8 +3,7 @@
 // mycelium configurations Zero-OS refuses, naming the field.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { keyPairFromSeed } from '../../proto';
-import { myceliumVmIp, planetaryVmIp } from '../src/workloads/overlay';
+import { keyPairFromSeed, myceliumVmIp, planetaryVmIp } from '../../proto';
 import { NodeHarness, resultOf, type User, type WorkloadSpec } from './support/node-harness';
 
 const MiB = 2 ** 20;

@@ -4,7 +4,7 @@
 import { ZERO } from '../capacity';
 import { cidrContains, parseCidr } from './ipv4';
 import { isObject, ProvisionError, type WorkloadType } from './types';
-import { MYCELIUM_KEY_BYTES } from './overlay';
+import { MYCELIUM_KEY_BYTES } from '../../../proto';
 
 /** The optional mycelium of a network: {hex_key: 32 bytes in hex, peers: []}; null when valid. */
 function myceliumProblem(m: unknown): string | null {

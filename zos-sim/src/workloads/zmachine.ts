@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { ZERO, type Capacity } from '../capacity';
 import { ipInCidr, parseCidr, toInt, toIp } from './ipv4';
 import { GiB, isObject, MiB, positiveInt, ProvisionError, type ProvisionContext, type WorkloadType } from './types';
-import { myceliumSeedProblem, myceliumVmIp, planetaryVmIp } from './overlay';
+import { myceliumSeedProblem, myceliumVmIp, planetaryVmIp } from '../../../proto';
 
 interface MachineNetwork {
   interfaces?: { network: string; ip?: string }[];

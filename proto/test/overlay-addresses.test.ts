@@ -15,7 +15,7 @@ import {
   yggdrasilAddress,
   yggdrasilSubnet,
   yggdrasilSubnetFor,
-} from '../src/workloads/overlay';
+} from '../src/overlay-addresses';
 
 function ed25519PublicFromSeed(seed: Buffer): Buffer {
   const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
