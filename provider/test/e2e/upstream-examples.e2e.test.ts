@@ -206,6 +206,49 @@ describe('upstream examples (examples/upstream) on one local grid', () => {
     });
   });
 
+  it('a network listing node 3 twice (a scheduler picking it for two requests) deploys once there, as upstream', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-twice-'));
+    const stack = {
+      terraform: { required_providers: { grid: { source: 'gridform/grid' } } },
+      provider: { grid: [{}] },
+      resource: {
+        grid_network: { net1: { name: 'twice', nodes: [3, 3], ip_range: '10.7.0.0/16', mycelium_keys: { 3: KEYS.single } } },
+        grid_deployment: {
+          d1: {
+            node: 3,
+            network_name: '${grid_network.net1.name}',
+            vms: [
+              {
+                name: 'vm1',
+                flist: 'https://hub.grid.tf/tf-official-apps/base:latest.flist',
+                cpu: 1,
+                memory: 256,
+                mycelium_ip_seed: 'a3c91f0e7b25',
+              },
+            ],
+          },
+        },
+      },
+      output: { ip: { value: '${grid_deployment.d1.vms[0].ip}' }, mycelium: { value: '${grid_deployment.d1.vms[0].mycelium_ip}' } },
+    };
+    fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(stack));
+    const inDir = (...args: string[]) => gridform(['-no-color', ...args], { cwd: dir, home });
+    try {
+      const applied = await inDir('apply', '-auto-approve');
+      expect(applied.stderr).not.toContain('Error');
+      expect(applied.stdout).toContain('Apply complete! Resources: 2 added');
+      const networks = (await live()).filter((c) => JSON.parse(c.deploymentData).type === 'network');
+      expect(networks.map((c) => Number(c.nodeId))).toEqual([3]);
+      const out = JSON.parse((await inDir('output', '-json')).stdout) as Record<string, { value: string }>;
+      expect(out.ip.value).toBe('10.7.2.2');
+      expect(out.mycelium.value).toBe(mycelium(KEYS.single, 'a3c91f0e7b25'));
+      expect((await inDir('plan', '-detailed-exitcode')).code).toBe(0);
+      expect((await inDir('destroy', '-auto-approve')).code).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('nothing is left on the grid: no contract, no reserved IP, no workload', async () => {
     expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
   });
