@@ -1,7 +1,10 @@
 // npm run bench, provider part: apply, re-plan and destroy of 1,000 VMs over 50 nodes of a local
 // grid (one network across the 50 nodes, one deployment of 20 VMs per node), as a user runs
-// gridform. Goals (issue 6): apply <= 20 s, re-plan <= 2 s, destroy <= 10 s.
+// gridform. Goals (issue 6): apply <= 20 s, re-plan <= 2 s, destroy <= 10 s. Measured twice on the
+// same grid: plain, and with mycelium on every VM (a key per node on the network, a seed per VM),
+// which must keep the same figures (issue 16).
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,13 +14,18 @@ const GRIDFORM = path.join(DIST, 'provider', 'cli', 'main.js');
 const NODES = Number(process.env.BENCH_GRID_VM_NODES ?? 50);
 const VMS_PER_NODE = Number(process.env.BENCH_VMS_PER_NODE ?? 20);
 
-function stack(): unknown {
+/** a node's 32-byte mycelium key and a VM's 6-byte seed, both in hex and distinct */
+const myceliumKey = (node: number) => createHash('sha256').update(`bench-mycelium-${node}`).digest('hex');
+const myceliumSeed = (node: number, vm: number) => `a1${node.toString(16).padStart(4, '0')}${vm.toString(16).padStart(4, '0')}0b`;
+
+function stack(mycelium: boolean): unknown {
   const nodes = Array.from({ length: NODES }, (_, i) => i + 1);
+  const keys = mycelium ? { mycelium_keys: Object.fromEntries(nodes.map((n) => [String(n), myceliumKey(n)])) } : {};
   return {
     terraform: { required_providers: { grid: { source: 'gridform/grid' } } },
     provider: { grid: [{ network: 'local' }] },
     resource: {
-      grid_network: { net: { name: 'bench', nodes, ip_range: '10.100.0.0/16' } },
+      grid_network: { net: { name: 'bench', nodes, ip_range: '10.100.0.0/16', ...keys } },
       grid_deployment: Object.fromEntries(
         nodes.map((node) => [
           `vms_${node}`,
@@ -31,6 +39,7 @@ function stack(): unknown {
               cpu: 1,
               memory: 256,
               rootfs_size: 0,
+              ...(mycelium ? { mycelium_ip_seed: myceliumSeed(node, i + 1) } : {}),
             })),
           },
         ]),
@@ -52,25 +61,61 @@ function timed(args: string[], cwd: string, env: Record<string, string>): number
   return seconds;
 }
 
+interface Figures {
+  apply: number;
+  replan: number;
+  destroy: number;
+}
+
+/** apply, re-plan and destroy of the stack in `dir`; the mycelium variant also checks every VM got its address */
+function measure(dir: string, env: Record<string, string>, mycelium: boolean): Figures {
+  fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(stack(mycelium)));
+  const apply = timed(['apply', '-auto-approve', '-no-color'], dir, env);
+  if (mycelium) checkMyceliumAddresses(dir, env);
+  const replan = timed(['plan', '-no-color'], dir, env);
+  const destroy = timed(['destroy', '-auto-approve', '-no-color'], dir, env);
+  return { apply, replan, destroy };
+}
+
+/** every VM in the state has a mycelium address (400::/7), so the variant measured what it claims */
+function checkMyceliumAddresses(dir: string, env: Record<string, string>): void {
+  const r = spawnSync(process.execPath, [GRIDFORM, 'show', '-json'], {
+    cwd: dir,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const text = r.stdout;
+  const addresses = text.match(/"mycelium_ip":\s*"[45][0-9a-f]{2}:[0-9a-f:]+"/g) ?? [];
+  if (addresses.length !== NODES * VMS_PER_NODE)
+    throw new Error(`the mycelium variant has ${addresses.length} VMs with a mycelium address, not ${NODES * VMS_PER_NODE}`);
+}
+
 function main(): void {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-vms-grid-'));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-vms-stack-'));
   const env = { GRIDFORM_HOME: home, MNEMONIC: '' };
   try {
     timed(['grid', 'up', '--port', '0', '--nodes', String(NODES), '--farms', '5'], dir, env);
-    fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(stack()));
-    const apply = timed(['apply', '-auto-approve', '-no-color'], dir, env);
-    const replan = timed(['plan', '-no-color'], dir, env);
-    const destroy = timed(['destroy', '-auto-approve', '-no-color'], dir, env);
+    const plain = measure(dir, env, false);
+    const withMycelium = measure(dir, env, true);
     const rows = [
-      [`apply ${NODES * VMS_PER_NODE} VMs over ${NODES} nodes`, apply, 20],
-      ['re-plan (refresh from chain and nodes)', replan, 2],
-      ['destroy', destroy, 10],
+      [`apply ${NODES * VMS_PER_NODE} VMs over ${NODES} nodes`, 'apply', 20],
+      ['re-plan (refresh from chain and nodes)', 'replan', 2],
+      ['destroy', 'destroy', 10],
     ] as const;
     const width = Math.max(...rows.map((r) => r[0].length));
-    process.stdout.write(`\n${'provider on a local grid'.padEnd(width)}  measured   goal\n${'-'.repeat(width)}  ---------  ---------\n`);
-    for (const [what, s, goal] of rows)
-      process.stdout.write(`${what.padEnd(width)}  ${`${s.toFixed(2)} s`.padEnd(9)}  <= ${goal} s ${s <= goal ? 'met' : 'MISSED'}\n`);
+    const head = `${'provider on a local grid'.padEnd(width)}  plain      mycelium   goal`;
+    process.stdout.write(`\n${head}\n${'-'.repeat(width)}  ---------  ---------  ---------\n`);
+    for (const [what, key, goal] of rows) {
+      const a = plain[key];
+      const b = withMycelium[key];
+      const verdict = a <= goal && b <= goal ? 'met' : 'MISSED';
+      process.stdout.write(
+        `${what.padEnd(width)}  ${`${a.toFixed(2)} s`.padEnd(9)}  ${`${b.toFixed(2)} s`.padEnd(9)}  <= ${goal} s ${verdict}\n`,
+      );
+    }
+    process.stdout.write('mycelium: a key per node on the network and a seed per VM; every VM reported its 400::/7 address.\n');
     process.stdout.write('On the real grid one deployment takes tens of seconds: 6 s blocks, and nodes pulling flists.\n');
   } finally {
     spawnSync(process.execPath, [GRIDFORM, 'grid', 'down', '--purge'], { env: { ...process.env, ...env } });

@@ -279,7 +279,7 @@ export class DeploymentManager {
       const previous = JSON.parse(w.result?.data || '{}') as Record<string, unknown>;
       let result: StoredDeployment['workloads'][number]['result'];
       try {
-        const found = provisionContext(() => this.live.values(), this.o.nodeId, current, w.name, reservedIps);
+        const found = provisionContext(() => this.live.values(), this.o.nodeId, current, w.name, reservedIps, this.o.key.publicKey);
         const ctx = {
           ...found,
           previous,

@@ -33,6 +33,7 @@ export function provisionContext(
   d: StoredDeployment,
   self: string,
   reservedIps: readonly { ip: string; gateway: string }[],
+  nodePublicKey: string,
 ): Omit<ProvisionContext, 'publicConfig' | 'nameContract' | 'previous'> {
   // every live workload on the node, this deployment taken as it is in memory, minus `self`
   const others = () =>
@@ -44,12 +45,14 @@ export function provisionContext(
     nodeId,
     twinId: d.twinId,
     contractId: d.contractId,
+    nodePublicKey,
     reservedIps,
     network(name): NetworkInfo | undefined {
       const found = twinOthers().find(({ w }) => w.type === 'network' && w.name === name && w.result?.state === 'ok');
       if (!found) return undefined;
       const nd = data(found.w);
-      return { contractId: found.dep.contractId, name, ipRange: String(nd.ip_range), subnet: String(nd.subnet) };
+      const myceliumKey = (nd.mycelium as { hex_key?: string } | undefined)?.hex_key;
+      return { contractId: found.dep.contractId, name, ipRange: String(nd.ip_range), subnet: String(nd.subnet), myceliumKey };
     },
     usedIps(networkName) {
       const used = new Set<string>();

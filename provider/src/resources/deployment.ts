@@ -124,6 +124,7 @@ export const deploymentResource: GridResource = {
         out.computedip = Unknown;
         out.computedip6 = Unknown;
       }
+      overlayChanges(old, vm, out);
       return out;
     });
     const zdbsBefore = new Map(((prior?.zdbs ?? []) as ObjectValue[]).map((z) => [String(z.name), z]));
@@ -173,7 +174,7 @@ export const deploymentResource: GridResource = {
           size: number;
           entrypoint?: string;
           env?: Record<string, string>;
-          network: { public_ip?: string; planetary?: boolean };
+          network: { public_ip?: string; planetary?: boolean; mycelium?: { hex_seed?: string } | null };
           mounts?: { name: string; mountpoint: string }[];
         };
         return {
@@ -187,6 +188,7 @@ export const deploymentResource: GridResource = {
           publicip: !!data.network.public_ip,
           publicip6: false,
           planetary: !!data.network.planetary,
+          mycelium_ip_seed: data.network.mycelium?.hex_seed ?? null,
           description: w.description ?? '',
           ip: null,
           mounts: (data.mounts ?? []).map((m) => ({ name: m.name, mount_point: m.mountpoint })),
@@ -322,7 +324,7 @@ export function vmWorkloads(vm: ObjectValue, networkName: string): node.Workload
     network: {
       public_ip: vm.publicip === true ? ipName : '',
       planetary: vm.planetary === true,
-      mycelium: null,
+      mycelium: myceliumOf(vm, networkName),
       interfaces: [{ network: networkName, ip }],
     },
     size: Number(vm.rootfs_size ?? 0) * MB,
@@ -335,6 +337,19 @@ export function vmWorkloads(vm: ObjectValue, networkName: string): node.Workload
   };
   out.push({ version: 0, name, type: 'zmachine', data: JSON.stringify(data), metadata: '', description: String(vm.description ?? '') });
   return out;
+}
+
+/** A VM whose seed or planetary flag changes gets its overlay address anew at apply. */
+export function overlayChanges(old: ObjectValue | undefined, vm: ObjectValue, out: ObjectValue): void {
+  if (!old) return;
+  if ((old.mycelium_ip_seed ?? '') !== (vm.mycelium_ip_seed ?? '')) out.mycelium_ip = Unknown;
+  if ((old.planetary ?? false) !== (vm.planetary ?? false)) out.planetary_ip = Unknown;
+}
+
+/** The VM's mycelium in its network when it has a seed (the node refuses it when the network runs no mycelium there). */
+function myceliumOf(vm: ObjectValue, networkName: string): { network: string; hex_seed: string } | null {
+  const seed = typeof vm.mycelium_ip_seed === 'string' && !isUnknown(vm.mycelium_ip_seed) ? vm.mycelium_ip_seed : '';
+  return seed ? { network: networkName, hex_seed: seed.toLowerCase() } : null;
 }
 
 /** Container workloads on the deployment's network (the node picks their addresses). */

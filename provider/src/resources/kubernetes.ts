@@ -9,14 +9,14 @@ import { cancelContract, createNodeDeployment, resultOf, updateNodeDeployment } 
 import { GridError } from '../grid/grid-error';
 import { K3S_FLIST, kubernetesDecl, kubernetesSchema } from '../schema/kubernetes';
 import { Checks } from './checks';
-import { networkSubnet, vmWorkloads } from './deployment';
+import { networkSubnet, overlayChanges, vmWorkloads } from './deployment';
 import { cancelAll, contractsWithKey } from '../grid/recovery';
 import { cancelStrays, cancelStraysSeen, ownerKey } from '../grid/stray-contracts';
 import type { GridResource } from './resource';
 
 export { K3S_FLIST };
 const GB = 2 ** 30;
-const COMPUTED = ['ip', 'computedip', 'planetary_ip', 'console_url'] as const;
+const COMPUTED = ['ip', 'computedip', 'planetary_ip', 'mycelium_ip', 'console_url'] as const;
 
 /** A k3s VM and its data disk (and public IP when asked), with the k3s settings in its environment. */
 function k3sWorkloads(vm: ObjectValue, networkName: string, env: Record<string, string>): node.Workload[] {
@@ -40,6 +40,7 @@ function k3sWorkloads(vm: ObjectValue, networkName: string, env: Record<string, 
       env_vars: env,
       publicip: vm.publicip === true,
       planetary: vm.planetary === true,
+      mycelium_ip_seed: vm.mycelium_ip_seed ?? null,
       description: vm.description ?? '',
       ip: null,
       mounts: [{ name: `${name}_disk`, mount_point: '/mydisk' }],
@@ -57,6 +58,7 @@ function vmState(vm: ObjectValue, d: node.Deployment__Output): ObjectValue {
     ip: String(r.ip ?? ''),
     computedip: String(pub.ip ?? ''),
     planetary_ip: String(r.planetary_ip ?? ''),
+    mycelium_ip: String(r.mycelium_ip ?? ''),
     console_url: String(r.console_url ?? ''),
   };
 }
@@ -134,6 +136,7 @@ export const kubernetesResource: GridResource = {
     const withComputed = (vm: ObjectValue, old: ObjectValue | undefined): ObjectValue => {
       const out = { ...vm };
       for (const k of COMPUTED) out[k] = old?.[k] ?? Unknown;
+      overlayChanges(old, vm, out);
       return out;
     };
     const master = proposed.master as ObjectValue;

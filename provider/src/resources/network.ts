@@ -6,7 +6,7 @@
 // Adding or removing nodes changes the network in place: remaining nodes keep their subnet, key
 // and port (read back from the nodes) and get the new peers; added nodes take free subnets.
 import { randomUUID } from 'node:crypto';
-import { Unknown, type AttributePath, type ObjectValue, type Value } from '../../../engine';
+import { error, isUnknown, Unknown, type AttributePath, type Diagnostic, type ObjectValue, type Value } from '../../../engine';
 import type { node } from '../../../proto';
 import { IP_RANGE, networkDecl, networkSchema } from '../schema/network';
 import type { GridContext } from '../grid/context';
@@ -33,23 +33,33 @@ interface NodePlan {
   keys: { privateKey: string; publicKey: string };
   port: number;
   host: string;
+  /** hex of the network's mycelium key on this node, '' for none */
+  myceliumKey: string;
 }
 
 export const networkResource: GridResource = {
   schema: networkSchema,
   validate(config) {
-    return validateAgainst(networkDecl, config);
+    return [...validateAgainst(networkDecl, config), ...myceliumKeyNodes(config)];
   },
 
   async create(ctx, planned, key) {
     const name = String(planned.name);
-    const nodes = (planned.nodes as number[]).map(Number);
+    const nodes = distinctNodes(planned);
     const m = RANGE.exec(String(planned.ip_range))!;
     const plans: NodePlan[] = [];
     for (const [i, nodeId] of nodes.entries()) {
       const client = await ctx.node(nodeId);
       const port = await ctx.freeWgPort(nodeId);
-      plans.push({ nodeId, subnet: `${m[1]}.${m[2]}.${2 + i}.0/24`, keys: newWgKeys(), port, host: client.address.split(':')[0] });
+      const host = client.address.split(':')[0];
+      plans.push({
+        nodeId,
+        subnet: `${m[1]}.${m[2]}.${2 + i}.0/24`,
+        keys: newWgKeys(),
+        port,
+        host,
+        myceliumKey: myceliumKeyOf(planned, nodeId),
+      });
     }
     const access = planned.add_wg_access === true ? await accessPlan(ctx, plans, m[1], m[2]) : undefined;
     const metadata = { type: 'network', name, projectName: name, ...(key ? { key } : {}) };
@@ -89,7 +99,7 @@ export const networkResource: GridResource = {
   /** Remaining nodes keep their subnets and added ones get theirs now; new contract ids come at apply. */
   plan(prior, proposed) {
     if (!prior) return proposed;
-    const nodes = (proposed.nodes as number[]).map(Number);
+    const nodes = distinctNodes(proposed);
     const ids = (prior.node_deployment_id ?? {}) as Record<string, number>;
     const unchanged = nodes.length === Object.keys(ids).length && nodes.every((n) => ids[n] !== undefined);
     return { ...proposed, nodes_ip_range: subnetsFor(prior, nodes), node_deployment_id: unchanged ? prior.node_deployment_id : Unknown };
@@ -103,7 +113,7 @@ export const networkResource: GridResource = {
 
   async update(ctx, prior, planned) {
     const name = String(planned.name);
-    const nodes = (planned.nodes as number[]).map(Number);
+    const nodes = distinctNodes(planned);
     const ids = (prior.node_deployment_id ?? {}) as Record<string, number>;
     const key = ownerKey('network', String(prior.id));
     await cancelStrays(ctx, key, Object.values(ids));
@@ -127,10 +137,12 @@ export const networkResource: GridResource = {
           keys: { privateKey: data.wireguard_private_key, publicKey: wgPublicKey(data.wireguard_private_key) },
           port: data.wireguard_listen_port,
           host,
+          myceliumKey: myceliumKeyOf(planned, nodeId),
         });
       } else {
         if (contractId) gone.push(Number(contractId)); // a contract whose deployment left the node is replaced
-        plans.push({ nodeId, subnet: subnets[nodeId], keys: newWgKeys(), port: await ctx.freeWgPort(nodeId), host });
+        const port = await ctx.freeWgPort(nodeId);
+        plans.push({ nodeId, subnet: subnets[nodeId], keys: newWgKeys(), port, host, myceliumKey: myceliumKeyOf(planned, nodeId) });
       }
     }
     // your machine stays a peer of the public node, as it was
@@ -212,6 +224,7 @@ export const networkResource: GridResource = {
       nodes: parts.map((p) => p.nodeId),
       ip_range: data.ip_range,
       description: description || null,
+      mycelium_keys: importedMyceliumKeys(parts),
       add_wg_access: null,
       access_wg_config: '',
       external_ip: '',
@@ -373,6 +386,39 @@ function subnetsFor(prior: ObjectValue, nodes: number[]): Record<string, string>
 
 type NetworkData = ReturnType<typeof networkData>;
 
+/** The nodes of the network, each once: a node listed twice gets one deployment, as upstream deploys it. */
+function distinctNodes(config: ObjectValue): number[] {
+  return [...new Set((config.nodes as number[]).map(Number))];
+}
+
+function myceliumKeyOf(config: ObjectValue, nodeId: number): string {
+  const keys = (config.mycelium_keys ?? {}) as Record<string, Value>;
+  const key = keys[String(nodeId)];
+  return typeof key === 'string' ? key.toLowerCase() : '';
+}
+
+/** Each mycelium key is for a node of the network (upstream refuses a key for another node). */
+function myceliumKeyNodes(config: ObjectValue): Diagnostic[] {
+  const keys = config.mycelium_keys;
+  if (!keys || isUnknown(keys) || !Array.isArray(config.nodes) || config.nodes.some(isUnknown)) return [];
+  const nodes = new Set(config.nodes.map(String));
+  return Object.keys(keys as ObjectValue)
+    .filter((n) => !nodes.has(n))
+    .map((n) =>
+      error(
+        'Mycelium key for a node outside the network',
+        `mycelium_keys has a key for node ${JSON.stringify(n)}, which is not among the network's nodes ` +
+          `(${[...nodes].join(', ')}): key the map by the id of a node in nodes.`,
+        { attributePath: ['mycelium_keys', n] },
+      ),
+    );
+}
+
+function importedMyceliumKeys(parts: NetworkPart[]): ObjectValue | null {
+  const keyed = parts.filter((p) => p.data.mycelium?.hex_key);
+  return keyed.length ? Object.fromEntries(keyed.map((p) => [String(p.nodeId), p.data.mycelium!.hex_key])) : null;
+}
+
 /** The network workload's data in a node deployment, as the node holds it. */
 function networkDataOf(d: node.Deployment__Output): NetworkData | undefined {
   const w = d.workloads.find((x) => x.type === 'network' && x.result?.state !== 'deleted');
@@ -380,7 +426,11 @@ function networkDataOf(d: node.Deployment__Output): NetworkData | undefined {
 }
 
 function networkData(ipRange: string, self: NodePlan, all: NodePlan[]) {
+  const mycelium: { hex_key: string; peers: string[] } | undefined = self.myceliumKey
+    ? { hex_key: self.myceliumKey, peers: [] }
+    : undefined;
   return {
+    ...(mycelium ? { mycelium } : {}),
     ip_range: ipRange,
     subnet: self.subnet,
     wireguard_private_key: self.keys.privateKey,

@@ -4,7 +4,7 @@
 // network, or changing how many public IPs it reserves replaces it.
 import type { BlockDecl, NestedBlockDecl, ResourceDecl } from './declaration';
 import { engineResourceSchema } from './engine-schema';
-import { CPU, MEMORY_MB, VM_NAME, WHOLE_ID, WORKLOAD_NAME } from './constraints';
+import { CPU, MEMORY_MB, MYCELIUM_IP_SEED, MYCELIUM_IP_SEED_TEXT, VM_NAME, WHOLE_ID, WORKLOAD_NAME } from './constraints';
 
 const mounts: NestedBlockDecl = {
   nesting: 'list',
@@ -35,12 +35,13 @@ export const vmBlock: BlockDecl = {
     publicip: { type: 'bool', optional: true, description: 'Reserve a public IPv4 for the VM', default: false },
     publicip6: { type: 'bool', optional: true, description: 'Reserve a public IPv6 (not supported on the local grid)', default: false },
     planetary: { type: 'bool', optional: true, description: 'Give the VM a planetary (Yggdrasil) address', default: false },
+    mycelium_ip_seed: { type: 'string', optional: true, description: MYCELIUM_IP_SEED_TEXT, pattern: MYCELIUM_IP_SEED },
     ip: { type: 'string', optional: true, computed: true, description: 'Private IP in the network (the node picks one when unset)' },
     description: { type: 'string', optional: true, description: 'Free text kept with the workload' },
     computedip: { type: 'string', computed: true, description: 'Public IPv4 with its prefix' },
     computedip6: { type: 'string', computed: true, description: 'Public IPv6 with its prefix' },
     planetary_ip: { type: 'string', computed: true, description: 'Planetary (Yggdrasil) address' },
-    mycelium_ip: { type: 'string', computed: true, description: 'Mycelium address' },
+    mycelium_ip: { type: 'string', computed: true, description: 'Mycelium address (400::/7), with mycelium_ip_seed' },
     console_url: { type: 'string', computed: true, description: "Address of the VM's console" },
   },
   blocks: { mounts },

@@ -5,7 +5,9 @@ import type { BlockDecl, ResourceDecl } from './declaration';
 import { engineResourceSchema } from './engine-schema';
 import { WHOLE_ID, WORKLOAD_NAME } from './constraints';
 
-const BACKEND = '^(https?://)?(\\d{1,3}(\\.\\d{1,3}){3}|\\[[0-9a-fA-F:]+\\]):\\d{1,5}$';
+// IP:PORT, or a URL whose port may be left out (http://IP), as upstream accepts them
+const HOST = '(\\d{1,3}(\\.\\d{1,3}){3}|\\[[0-9a-fA-F:]+\\])';
+const BACKEND = `^(https?://${HOST}(:\\d{1,5})?|${HOST}:\\d{1,5})$`;
 export const GATEWAY_NAME = { regex: '^[a-z0-9_-]{3,64}$', what: '3 to 64 characters of a-z, 0-9, - and _' };
 const FQDN = '^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$';
 
@@ -15,8 +17,8 @@ const proxyAttributes: BlockDecl['attributes'] = {
   backends: {
     type: ['list', 'string'],
     required: true,
-    description: 'http://IP:PORT (or IP:PORT with tls_passthrough)',
-    pattern: { regex: BACKEND, what: 'IP:PORT or http(s)://IP:PORT' },
+    description: 'http://IP[:PORT] (or IP:PORT with tls_passthrough)',
+    pattern: { regex: BACKEND, what: 'IP:PORT or http(s)://IP[:PORT]' },
     items: { noun: 'backend', example: 'http://10.1.2.2:8080', min: 1 },
   },
   tls_passthrough: {

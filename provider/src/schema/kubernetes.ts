@@ -2,7 +2,7 @@
 // node of its choosing, with a data disk each; workers join the master with the token.
 import type { BlockDecl, ResourceDecl } from './declaration';
 import { engineResourceSchema } from './engine-schema';
-import { CPU, MEMORY_MB, WHOLE_ID } from './constraints';
+import { CPU, MEMORY_MB, MYCELIUM_IP_SEED, MYCELIUM_IP_SEED_TEXT, WHOLE_ID } from './constraints';
 
 export const K3S_FLIST = 'https://hub.grid.tf/tf-official-apps/threefoldtech-k3s-latest.flist';
 const K8S_NAME = { regex: '^[a-zA-Z0-9_]{1,30}$', what: '1 to 30 letters, digits or _' };
@@ -17,11 +17,13 @@ const k8sVm = (what: string): BlockDecl => ({
     disk_size: { type: 'number', required: true, description: 'Data disk for k3s, GB', range: [1, 10_000], unit: 'GB' },
     publicip: { type: 'bool', optional: true, description: 'Reserve a public IPv4 for the VM', default: false },
     planetary: { type: 'bool', optional: true, description: 'Give the VM a planetary (Yggdrasil) address', default: false },
+    mycelium_ip_seed: { type: 'string', optional: true, description: MYCELIUM_IP_SEED_TEXT, pattern: MYCELIUM_IP_SEED },
     flist: { type: 'string', optional: true, description: 'The flist to boot', default: K3S_FLIST },
     description: { type: 'string', optional: true, description: 'Free text kept with the workload' },
     ip: { type: 'string', computed: true, description: 'Private IP in the network' },
     computedip: { type: 'string', computed: true, description: 'Public IPv4 with its prefix' },
     planetary_ip: { type: 'string', computed: true, description: 'Planetary (Yggdrasil) address' },
+    mycelium_ip: { type: 'string', computed: true, description: 'Mycelium address (400::/7), with mycelium_ip_seed' },
     console_url: { type: 'string', computed: true, description: "Address of the VM's console" },
   },
 });

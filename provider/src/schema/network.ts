@@ -7,6 +7,7 @@ import { WHOLE_ID } from './constraints';
 /** subnets 10.A.2.0/24 to 10.A.254.0/24, one of them your machine's with add_wg_access */
 export const MAX_NETWORK_NODES = 252;
 export const NETWORK_NAME = { regex: '^[a-zA-Z0-9_]{1,36}$', what: '1 to 36 letters, digits or _' };
+export const MYCELIUM_KEY = { regex: '^[0-9a-fA-F]{64}$', what: '32 bytes in hex (64 characters)' };
 export const IP_RANGE = { regex: '^(\\d{1,3})\\.(\\d{1,3})\\.0\\.0/16$', what: 'an IPv4 /16 range such as 10.1.0.0/16' };
 
 export const networkDecl: ResourceDecl = {
@@ -25,9 +26,11 @@ export const networkDecl: ResourceDecl = {
       nodes: {
         type: ['list', 'number'],
         required: true,
-        description: 'Node ids the network spans; adding or removing one changes the network in place',
+        description:
+          'Node ids the network spans; adding or removing one changes the network in place. ' +
+          'A node listed twice is deployed once, as the upstream provider does',
         ...WHOLE_ID,
-        items: { noun: 'node', min: 1, max: MAX_NETWORK_NODES, unique: true, maxWhy: 'a /24 of its /16 each' },
+        items: { noun: 'node', min: 1, max: MAX_NETWORK_NODES, maxWhy: 'a /24 of its /16 each' },
       },
       ip_range: {
         type: 'string',
@@ -37,6 +40,14 @@ export const networkDecl: ResourceDecl = {
         pattern: IP_RANGE,
       },
       description: { type: 'string', optional: true, description: 'Free text kept with the network' },
+      mycelium_keys: {
+        type: ['map', 'string'],
+        optional: true,
+        description:
+          'Mycelium key of the network on each node, by node id: 32 bytes in hex. VMs of the network on that node ' +
+          'get a mycelium address with mycelium_ip_seed; a node without a key runs no mycelium (none is generated)',
+        pattern: MYCELIUM_KEY,
+      },
       add_wg_access: { type: 'bool', optional: true, forceNew: true, description: 'Add a wireguard peer for your machine', default: false },
       access_wg_config: {
         type: 'string',

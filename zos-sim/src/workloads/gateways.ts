@@ -1,11 +1,13 @@
 // Gateways, on nodes with a public config (a domain and a public IPv4): gateway-name-proxy serves
 // NAME.DOMAIN and needs a live name contract for NAME owned by the deploying twin;
 // gateway-fqdn-proxy serves a domain the user points at the node. Both proxy to backends
-// (http(s)://IP:PORT), optionally passing TLS through. No charge. Updated by recreation.
+// (http(s)://IP[:PORT], or IP:PORT), optionally passing TLS through. No charge. Updated by recreation.
 import { ZERO } from '../capacity';
 import { ProvisionError, type ProvisionContext, type WorkloadType } from './types';
 
-const BACKEND = /^(https?:\/\/)?(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):\d{1,5}$/;
+// IP:PORT, or a URL whose port may be left out (http://IP), as Zero-OS parses backends
+const HOST = '(\\d{1,3}(\\.\\d{1,3}){3}|\\[[0-9a-fA-F:]+\\])';
+const BACKEND = new RegExp(`^(https?://${HOST}(:\\d{1,5})?|${HOST}:\\d{1,5})$`);
 const NAME = /^[a-z0-9_-]{3,64}$/;
 const FQDN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -13,7 +15,7 @@ function validateProxy(d: Record<string, unknown>): string | null {
   const backends = d.backends;
   if (!Array.isArray(backends) || !backends.length) return 'backends must list at least one backend (http://IP:PORT)';
   for (const [i, b] of backends.entries())
-    if (typeof b !== 'string' || !BACKEND.test(b)) return `backends[${i}] ${JSON.stringify(b)} must be IP:PORT or http(s)://IP:PORT`;
+    if (typeof b !== 'string' || !BACKEND.test(b)) return `backends[${i}] ${JSON.stringify(b)} must be IP:PORT or http(s)://IP[:PORT]`;
   if (d.tls_passthrough !== undefined && typeof d.tls_passthrough !== 'boolean') return 'tls_passthrough must be true or false';
   return null;
 }

@@ -1,8 +1,22 @@
 // network: a private network of the twin on this node: an /16 ip_range, this node's /24 subnet in
-// it, a wireguard key and listen port (unique on the node), and peers. Updated in place.
+// it, a wireguard key and listen port (unique on the node), peers, and optionally a mycelium key
+// (the VMs of the network may then ask for mycelium addresses). Updated in place.
 import { ZERO } from '../capacity';
 import { cidrContains, parseCidr } from './ipv4';
 import { isObject, ProvisionError, type WorkloadType } from './types';
+import { MYCELIUM_KEY_BYTES } from '../../../proto';
+
+/** The optional mycelium of a network: {hex_key: 32 bytes in hex, peers: []}; null when valid. */
+function myceliumProblem(m: unknown): string | null {
+  if (m === undefined || m === null) return null;
+  if (!isObject(m)) return 'mycelium must be {hex_key, peers}';
+  const key = typeof m.hex_key === 'string' && /^([0-9a-fA-F]{2})*$/.test(m.hex_key) ? Buffer.from(m.hex_key, 'hex') : undefined;
+  if (!key || key.length !== MYCELIUM_KEY_BYTES) return `mycelium.hex_key must be ${MYCELIUM_KEY_BYTES} bytes in hex (64 characters)`;
+  // Zero-OS refuses a peer list of the user's own for now
+  if (m.peers !== undefined && m.peers !== null && (!Array.isArray(m.peers) || m.peers.length))
+    return 'mycelium.peers: a peer list of your own is not supported; leave it empty';
+  return null;
+}
 
 export const network: WorkloadType = {
   updatesInPlace: true,
@@ -24,7 +38,7 @@ export const network: WorkloadType = {
       if (typeof p.wireguard_public_key !== 'string' || Buffer.from(p.wireguard_public_key, 'base64').length !== 32)
         return `peers[${i}].wireguard_public_key must be 32 bytes in base64`;
     }
-    return null;
+    return myceliumProblem(d.mycelium);
   },
   capacity: () => ZERO,
   provision(d, ctx) {

@@ -7,6 +7,8 @@ export interface NetworkInfo {
   name: string;
   ipRange: string;
   subnet: string;
+  /** the hex of the network's 32-byte mycelium key on this node, when it runs mycelium */
+  myceliumKey?: string;
 }
 
 /** What provisioning may look up: other workloads on this node. */
@@ -14,6 +16,8 @@ export interface ProvisionContext {
   readonly nodeId: number;
   readonly twinId: number;
   readonly contractId: number;
+  /** the node's ed25519 public key (hex): its yggdrasil key, whose /64 planetary addresses come from */
+  readonly nodePublicKey: string;
   /** public IPs the contract reserved on chain, as CIDR strings, with their gateways */
   readonly reservedIps: readonly { ip: string; gateway: string }[];
   /** a network workload of this twin on this node, by name */

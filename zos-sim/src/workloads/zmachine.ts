@@ -5,6 +5,23 @@ import { createHash } from 'node:crypto';
 import { ZERO, type Capacity } from '../capacity';
 import { ipInCidr, parseCidr, toInt, toIp } from './ipv4';
 import { GiB, isObject, MiB, positiveInt, ProvisionError, type ProvisionContext, type WorkloadType } from './types';
+import { myceliumSeedProblem, myceliumVmIp, planetaryVmIp } from '../../../proto';
+
+interface MachineNetwork {
+  interfaces?: { network: string; ip?: string }[];
+  public_ip?: string;
+  planetary?: boolean;
+  mycelium?: { network: string; hex_seed: string } | null;
+}
+
+/** {network, hex_seed}: a network of the twin that runs mycelium and a 6-byte seed in hex; null when valid */
+function machineMyceliumProblem(m: unknown): string | null {
+  if (m === undefined || m === null) return null;
+  if (!isObject(m) || typeof m.network !== 'string' || !m.network) return 'network.mycelium.network must name a network workload';
+  if (typeof m.hex_seed !== 'string' || !/^([0-9a-fA-F]{2})*$/.test(m.hex_seed)) return 'network.mycelium.hex_seed must be hex';
+  const problem = myceliumSeedProblem(Buffer.from(m.hex_seed, 'hex'));
+  return problem ? `network.mycelium.hex_seed: ${problem}` : null;
+}
 
 export const MIN_MEMORY = 250 * MiB;
 export const MAX_CPU = 32;
@@ -30,6 +47,8 @@ export function validateMachine(d: Record<string, unknown>): string | null {
     if (iface.ip !== undefined && iface.ip !== '' && typeof iface.ip !== 'string')
       return `network.interfaces[${i}].ip must be an IPv4 address or empty`;
   }
+  const mycelium = machineMyceliumProblem(net.mycelium);
+  if (mycelium) return mycelium;
   if (!ifaces.length && !net.planetary && !net.mycelium)
     return 'a VM needs at least one network: an interface on a private network, planetary or mycelium';
   const mounts = d.mounts ?? [];
@@ -57,7 +76,7 @@ export function machineCapacity(d: Record<string, unknown>): Capacity {
 }
 
 export function provisionMachine(d: Record<string, unknown>, ctx: ProvisionContext, name: string): Record<string, unknown> {
-  const net = d.network as { interfaces?: { network: string; ip?: string }[]; public_ip?: string; planetary?: boolean; mycelium?: unknown };
+  const net = d.network as MachineNetwork;
   for (const m of (d.mounts ?? []) as { name: string }[]) {
     const disk = ctx.sibling(m.name);
     if (!disk || !['zmount', 'volume'].includes(disk.type))
@@ -85,16 +104,28 @@ export function provisionMachine(d: Record<string, unknown>, ctx: ProvisionConte
     publicIp = String(ipw.result.ip ?? '');
     publicIp6 = String(ipw.result.ip6 ?? '');
   }
+  const myceliumIp = net.mycelium ? machineMyceliumIp(net.mycelium, ctx) : '';
   const id = createHash('sha256').update(`${ctx.nodeId}/${ctx.contractId}/${name}`).digest('hex');
   return {
     id: `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`,
     ip: privateIp,
     public_ip: publicIp,
     public_ip6: publicIp6,
-    planetary_ip: net.planetary ? `30${id.slice(0, 1)}:${id.slice(1, 5)}:${id.slice(5, 9)}::${id.slice(9, 13)}` : '',
-    mycelium_ip: net.mycelium ? `4${id.slice(0, 2)}:${id.slice(2, 6)}:${id.slice(6, 10)}::${id.slice(10, 14)}` : '',
+    planetary_ip: net.planetary ? planetaryVmIp(Buffer.from(ctx.nodePublicKey, 'hex'), ctx.twinId, ctx.contractId, name) : '',
+    mycelium_ip: myceliumIp,
     console_url: privateIp ? `${privateIp}:20002` : '',
   };
+}
+
+/** The VM's address in its network's mycelium: the network must run mycelium on this node, as Zero-OS requires. */
+function machineMyceliumIp(m: { network: string; hex_seed: string }, ctx: ProvisionContext): string {
+  const nw = ctx.network(m.network);
+  if (!nw) throw new ProvisionError(`network.mycelium: network ${m.network} does not exist on node ${ctx.nodeId} for twin ${ctx.twinId}`);
+  if (!nw.myceliumKey)
+    throw new ProvisionError(
+      `network.mycelium: network ${m.network} does not run mycelium on node ${ctx.nodeId}; give it a mycelium key for this node`,
+    );
+  return myceliumVmIp(Buffer.from(nw.myceliumKey, 'hex'), Buffer.from(m.hex_seed, 'hex'));
 }
 
 /** The requested IP when valid and free, else the lowest free host from .2 up. */
