@@ -5,7 +5,7 @@ import type { FarmRow, NodeRow } from '../../src/ledger/rows';
 import type { LedgerReader, NodeUse } from './ledger-reader';
 import type { NodeProber } from './node-prober';
 import { nodeStatus, type NodeStatus } from '../../src/ledger/node-status';
-import { freeCapacity, type Capacity } from './free-capacity';
+import { freeCapacity, reportedUse, type Capacity } from './free-capacity';
 
 export interface NodeRecord {
   id: string;
@@ -46,6 +46,8 @@ export interface NodeRecord {
 export interface NodeEntry {
   record: NodeRecord;
   free: Capacity;
+  /** the node itself is marked dedicated on chain (Grid Proxy's extra fee plays this part) */
+  dedicatedNode: boolean;
   address: string;
   contracts: number;
 }
@@ -121,12 +123,13 @@ export class GridSnapshots {
       farmingPolicyId: 1,
       updatedAt: row.last_report,
       total_resources: total,
-      used_resources: used,
+      used_resources: reportedUse(total, used),
       location: { country: row.country, city: row.city, longitude: row.longitude, latitude: row.latitude },
       publicConfig: { domain: row.domain, gw4: row.gw4, gw6: row.gw6, ipv4: row.ipv4, ipv6: row.ipv6 },
       status,
       certificationType: row.certification,
-      dedicated: !!row.dedicated,
+      // Grid Proxy's meaning: the node can only be used whole (a dedicated farm or node, rented, or empty)
+      dedicated: inDedicatedFarm || !!row.dedicated || rented || use.contracts === 0,
       inDedicatedFarm,
       rentContractId: rent?.contractId ?? 0,
       rented,
@@ -141,6 +144,6 @@ export class GridSnapshots {
       farm_free_ips: farmFreeIps,
       features: seen.features ?? [],
     };
-    return { record, free: freeCapacity(total, used), address: row.address, contracts: use.contracts };
+    return { record, free: freeCapacity(total, used), dedicatedNode: !!row.dedicated, address: row.address, contracts: use.contracts };
   }
 }

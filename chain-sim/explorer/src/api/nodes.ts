@@ -107,8 +107,9 @@ function matches(n: NodeEntry, q: Parsed, farms: FarmFacts): boolean {
   if (has('rentable') && rec.rentable !== q.rentable) return false;
   if (has('rented') && rec.rented !== q.rented) return false;
   if (has('rented_by') && rec.rentedByTwinId !== q.rented_by) return false;
-  // rented by the twin, or neither rented nor in a dedicated farm
-  if (has('available_for') && rec.rentedByTwinId !== q.available_for && (rec.rented || rec.inDedicatedFarm || rec.dedicated)) return false;
+  // rented by the twin, or neither rented nor in a dedicated farm nor a dedicated node
+  if (has('available_for') && rec.rentedByTwinId !== q.available_for && (rec.rented || rec.inDedicatedFarm || n.dedicatedNode))
+    return false;
   if (has('rentable_or_rented_by') && !rec.rentable && rec.rentedByTwinId !== q.rentable_or_rented_by) return false;
   if (has('owned_by') && farms.twins.get(rec.farmId) !== q.owned_by) return false;
   if (has('country') && rec.country.toLowerCase() !== String(q.country).toLowerCase()) return false;
