@@ -46,6 +46,7 @@ export const GRID_SPEC: CommandSpec = {
           accepts: { pattern: /^(small|medium|large)$/, what: 'small, medium or large' },
         },
         gateways: count('How many nodes are gateways with a domain (default 1).'),
+        'gpu-nodes': count('How many nodes (the last ones) have a GPU, 0000:0e:00.0/1002/744c (default 0).'),
         'public-ips': count('Public IPv4 addresses per farm (default 16).'),
         'nodes-per-process': count('Nodes hosted by one process (default 1 up to 20 nodes, 500 above).'),
         'explorer-port': {
