@@ -234,7 +234,7 @@ export class DeploymentManager {
     if (!gpusAsked(d.workloads).length) return;
     const rentedBy = Number((await this.o.chain.node(this.o.nodeId)).rentedByTwin);
     if (rentedBy === d.twinId) return;
-    const now = rentedBy ? `it is rented by twin ${rentedBy}` : 'it is not rented';
+    const now = rentedBy ? `is rented by twin ${rentedBy}` : 'is not rented';
     throw new NodeRefusal(
       'FAILED_PRECONDITION',
       `usage of GPU is not allowed unless node is rented: node ${this.o.nodeId} ${now}; ` +

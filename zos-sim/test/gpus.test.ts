@@ -65,7 +65,7 @@ describe('GPUs on a node', () => {
   });
 
   it('refuses a VM with a GPU on a node its twin does not rent, as Zero-OS does', async () => {
-    await refused([net, vm('vm', [AMD])], `usage of GPU is not allowed unless node is rented: node ${h.nodes[0].nodeId} it is not rented`);
+    await refused([net, vm('vm', [AMD])], `usage of GPU is not allowed unless node is rented: node ${h.nodes[0].nodeId} is not rented`);
     expect((await gpus()).every((g) => Number(g.contract) === 0)).toBe(true);
   });
 
