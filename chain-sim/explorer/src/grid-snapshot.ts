@@ -35,11 +35,22 @@ export interface NodeRecord {
   serialNumber: string;
   power: { state: string; target: string };
   num_gpu: number;
+  gpus: NodeGpu[];
   extraFee: number;
   healthy: boolean;
   price_usd: number;
   farm_free_ips: number;
   features: string[];
+}
+
+/** A GPU as Grid Proxy lists it, on a node record and at /nodes/{id}/gpu. */
+export interface NodeGpu {
+  node_twin_id: number;
+  id: string;
+  vendor: string;
+  device: string;
+  contract: number;
+  updated_at: number;
 }
 
 /** A node record with what filters and sorting need beside it (never sent as is). */
@@ -137,7 +148,8 @@ export class GridSnapshots {
       rentedByTwinId: rent?.twinId ?? 0,
       serialNumber: '',
       power: { state: status === 'standby' ? 'Down' : 'Up', target: row.power_target || 'Up' },
-      num_gpu: 0,
+      num_gpu: seen.gpus?.length ?? 0,
+      gpus: (seen.gpus ?? []).map((g) => ({ node_twin_id: row.twin_id, ...g, updated_at: seen.answeredAt ?? 0 })),
       extraFee: 0,
       healthy: seen.answering,
       price_usd: 0,
