@@ -140,7 +140,7 @@ export class GridSnapshots {
       status,
       certificationType: row.certification,
       // Grid Proxy's meaning: the node can only be used whole (a dedicated farm or node, rented, or empty)
-      dedicated: inDedicatedFarm || !!row.dedicated || rented || use.contracts === 0,
+      dedicated: inDedicatedFarm || !!row.dedicated || (row.extra_fee ?? 0) > 0 || rented || use.contracts === 0,
       inDedicatedFarm,
       rentContractId: rent?.contractId ?? 0,
       rented,
@@ -150,12 +150,18 @@ export class GridSnapshots {
       power: { state: status === 'standby' ? 'Down' : 'Up', target: row.power_target || 'Up' },
       num_gpu: seen.gpus?.length ?? 0,
       gpus: (seen.gpus ?? []).map((g) => ({ node_twin_id: row.twin_id, ...g, updated_at: seen.answeredAt ?? 0 })),
-      extraFee: 0,
+      extraFee: row.extra_fee ?? 0,
       healthy: seen.answering,
       price_usd: 0,
       farm_free_ips: farmFreeIps,
       features: seen.features ?? [],
     };
-    return { record, free: freeCapacity(total, used), dedicatedNode: !!row.dedicated, address: row.address, contracts: use.contracts };
+    return {
+      record,
+      free: freeCapacity(total, used),
+      dedicatedNode: !!row.dedicated || (row.extra_fee ?? 0) > 0,
+      address: row.address,
+      contracts: use.contracts,
+    };
   }
 }
