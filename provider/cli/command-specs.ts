@@ -164,6 +164,8 @@ export const NODE_SPEC: CommandSpec = {
       },
       [1, 1],
     ),
+    rent: chainSub('[options] NODE_ID', 'Rent a node whole (a rent contract): a VM may use its GPUs only then', {}, [1, 1]),
+    unrent: chainSub('[options] NODE_ID', 'Cancel your rent contract on a node', {}, [1, 1]),
     stop: lifecycle('Stop a node of the local grid as a crash would (its process is killed)'),
     start: lifecycle('Start a stopped node of the local grid from its data'),
     restart: lifecycle('Kill a node of the local grid and start it again'),

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChainClient, keyPairFromMnemonic } from '../../../proto';
+import { ChainClient } from '../../../proto';
 import { gridform, leftOnGrid, readGrid } from './cli';
 
 jest.setTimeout(240_000);
@@ -54,7 +54,6 @@ describe('GPUs on a local grid', () => {
   const get = async <T>(p: string) => (await (await fetch(`${explorer()}${p}`)).json()) as T;
   const ids = async (query: string) => (await get<{ nodeId: number }[]>(`/nodes?${query}`)).map((n) => n.nodeId);
   let chain: ChainClient;
-  let rentId = 0;
 
   beforeAll(async () => {
     expect((await gridform(['grid', 'up', '--port', '0', '--explorer-port', '0', '--nodes', '2', '--gpu-nodes', '1'], { home })).code).toBe(
@@ -105,8 +104,8 @@ describe('GPUs on a local grid', () => {
   it('on a node the twin rents, the VM gets the GPU; re-plan has no changes; an update in place keeps it; destroy frees it', async () => {
     const grid = readGrid(home);
     const node = grid.nodes[1].id;
-    const dev = keyPairFromMnemonic(grid.devAccount.mnemonic);
-    rentId = (await chain.submit(dev, { createRentContract: { nodeId: node } })).createdIds[0];
+    const rent = await gridform(['node', 'rent', String(node)], { home });
+    expect(rent.stdout).toMatch(new RegExp(`^Rented node ${node}: rent contract \\d+`));
     write(stack(node, 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGpuZXhhbXBsZQ user@example'));
     const apply = await run('apply', '-auto-approve');
     expect(apply.stderr).toBe('');
@@ -125,7 +124,7 @@ describe('GPUs on a local grid', () => {
 
     expect((await run('destroy', '-auto-approve')).code).toBe(0);
     expect((await get<NodeGpu[]>(`/nodes/${node}/gpu`))[0].contract).toBe(0);
-    await chain.submit(dev, { cancelContract: { contractId: rentId } });
+    expect((await gridform(['node', 'unrent', String(node)], { home })).code).toBe(0);
     expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
   });
 });
