@@ -21,6 +21,7 @@ export interface HostSpec {
     farmId: number;
     profile: string;
     publicConfig?: { ipv4: string; gw4: string; ipv6: string; gw6: string; domain: string };
+    gpus?: string[];
   }[];
   /** nodes started at once (registration waits on the chain) */
   concurrency?: number;
@@ -54,6 +55,7 @@ async function main(): Promise<number> {
         host: values.host,
         profile: n.profile as keyof typeof PROFILES,
         publicConfig: n.publicConfig,
+        gpus: n.gpus,
         usagePollMs: 10_000,
         log: (l) => log(`node ${n.key}: ${l}`),
       });

@@ -19,7 +19,8 @@ const USAGE = `usage: zos-sim --chain HOST:PORT --farm ID --data DIR [--host 127
   [--zos-version V]                                      the software version (default: the one it ran last, else ${FIRST_VERSION})
   [--domain gw1.example.net --public-ipv4 CIDR --gw4 IP [--public-ipv6 CIDR --gw6 IP]]   a gateway node
   [--provision-ms TYPE=MS,...] [--flist-ms-per-mib N] [--slow FACTOR]                   simulated time
-  [--fail name=NAME,type=TYPE,p=0.5 ...] [--crash-after-deploys N]                      failures on purpose`;
+  [--fail name=NAME,type=TYPE,p=0.5 ...] [--crash-after-deploys N]                      failures on purpose
+  [--gpu 0000:0e:00.0/1002/744c ...]                                                    GPUs (pci slot/vendor/device)`;
 
 function perType(spec: string | undefined): Record<string, number> | undefined {
   if (!spec) return undefined;
@@ -56,6 +57,7 @@ async function main(): Promise<number> {
         fail: { type: 'string', multiple: true },
         'crash-after-deploys': { type: 'string' },
         'zos-version': { type: 'string' },
+        gpu: { type: 'string', multiple: true },
       },
     }));
     if (values.help) {
@@ -85,6 +87,7 @@ async function main(): Promise<number> {
       profile: values.profile as keyof typeof PROFILES,
       log,
       version: values['zos-version'],
+      gpus: values.gpu ?? [],
       provisionDelayMs: perType(values['provision-ms']),
       timing: { flistMsPerMiB: Number(values['flist-ms-per-mib'] ?? 0), slowFactor: Number(values.slow ?? 1) },
       faults: {

@@ -8,6 +8,7 @@ import type { NodeClient as RawNodeClient } from '../generated/gridform/node/Nod
 import type { Deployment, Deployment__Output } from '../generated/gridform/node/Deployment';
 import type { Change__Output } from '../generated/gridform/node/Change';
 import type { Statistics__Output } from '../generated/gridform/node/Statistics';
+import type { Gpu__Output } from '../generated/gridform/node/Gpu';
 import type { PublicConfigReply__Output } from '../generated/gridform/node/PublicConfigReply';
 import type { VersionReply__Output } from '../generated/gridform/node/VersionReply';
 
@@ -80,6 +81,11 @@ export class NodeClient {
   async publicIps(): Promise<string[]> {
     return (await this.call<{ ips: string[] }>('ListPublicIps', {})).ips;
   }
+  /** the node's GPUs and the contract using each (0 = free) */
+  async gpus(): Promise<Gpu__Output[]> {
+    return (await this.call<{ gpus: Gpu__Output[] }>('ListGpus', {})).gpus;
+  }
+
   async features(): Promise<string[]> {
     return (await this.call<{ features: string[] }>('Features', {})).features;
   }

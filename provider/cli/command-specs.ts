@@ -46,6 +46,7 @@ export const GRID_SPEC: CommandSpec = {
           accepts: { pattern: /^(small|medium|large)$/, what: 'small, medium or large' },
         },
         gateways: count('How many nodes are gateways with a domain (default 1).'),
+        'gpu-nodes': count('How many nodes (the last ones) have a GPU, 0000:0e:00.0/1002/744c (default 0).'),
         'public-ips': count('Public IPv4 addresses per farm (default 16).'),
         'nodes-per-process': count('Nodes hosted by one process (default 1 up to 20 nodes, 500 above).'),
         'explorer-port': {
@@ -163,6 +164,8 @@ export const NODE_SPEC: CommandSpec = {
       },
       [1, 1],
     ),
+    rent: chainSub('[options] NODE_ID', 'Rent a node whole (a rent contract): a VM may use its GPUs only then', {}, [1, 1]),
+    unrent: chainSub('[options] NODE_ID', 'Cancel your rent contract on a node', {}, [1, 1]),
     stop: lifecycle('Stop a node of the local grid as a crash would (its process is killed)'),
     start: lifecycle('Start a stopped node of the local grid from its data'),
     restart: lifecycle('Kill a node of the local grid and start it again'),

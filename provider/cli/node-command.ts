@@ -13,6 +13,7 @@ import { chainPeer, nodePeer } from '../src/grid/context';
 import { table } from './table';
 import { runLauncher } from './grid-command';
 import { farmer, ownFarm } from './farm-command';
+import { rentNode } from './node-rent';
 
 const LIFECYCLE = new Set(['stop', 'start', 'restart', 'upgrade']);
 
@@ -59,6 +60,7 @@ export const nodeCommand: Pick<ExtraCommand, 'run'> = {
     if (LIFECYCLE.has(sub)) return runLauncher(['node', ...argv], io);
     if (sub === 'join') return join(argv, parsed.values as { farm?: string; chain?: string }, io);
     if (sub === 'power') return power(id, parsed.values as { target?: string; chain?: string }, io);
+    if (sub === 'rent' || sub === 'unrent') return rentNode(sub, id, values, io);
     if (sub !== 'deployments') return (io.stderr.write(helpText(['node'], NODE_SPEC, '--')), 1);
     if (!/^\d+$/.test(id)) return fail(io, `deployments takes a node id (a number), not ${JSON.stringify(id)}`);
     const mnemonic = myMnemonic(io);

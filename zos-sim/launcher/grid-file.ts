@@ -16,6 +16,8 @@ export interface GridFile {
     dataDir: string;
     /** set for a gateway node: the domain it serves names under */
     domain?: string;
+    /** the node's GPU ids, when it has any */
+    gpus?: string[];
     /** set for nodes hosted together: the host's spec file (restarting one restarts its host) */
     hostSpec?: string;
     /** the software version it started on, and its capacity profile */

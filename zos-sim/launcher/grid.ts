@@ -22,7 +22,12 @@ export interface UpOptions {
   nodesPerProcess: number;
   /** the explorer's port; undefined: 8080, or a free one when 8080 is taken */
   explorerPort?: number;
+  /** the last `gpuNodes` nodes have one GPU each (DEFAULT_GPU) */
+  gpuNodes?: number;
 }
+
+/** The GPU of a local grid's GPU node: the id terraform-provider-grid's gpu example names. */
+export const DEFAULT_GPU = '0000:0e:00.0/1002/744c';
 
 /** Above this many nodes, a grid hosts its nodes together and seals chain blocks every 50 ms. */
 export const LARGE_GRID = 20;
@@ -55,6 +60,7 @@ export async function up(o: UpOptions, log: (line: string) => void): Promise<{ g
       farms.push({ id, name: `farm-${f + 1}`, publicIps: publicIps.map((p) => p.ip) });
     }
     const gateway = (i: number): PublicConfig | undefined => (i < o.gateways ? gatewayConfig(i, farmRange(i % farms.length)) : undefined);
+    const gpus = (i: number): string[] => (i >= o.nodes - (o.gpuNodes ?? 0) ? [DEFAULT_GPU] : []);
     let nodes: GridFile['nodes'] = [];
     if (o.nodesPerProcess <= 1) {
       // one after the other, so node ids follow the order (node 1 in farm 1, node 2 in farm 2, ...)
@@ -68,6 +74,10 @@ export async function up(o: UpOptions, log: (line: string) => void): Promise<{ g
             o.profile,
             `node-${i + 1}`,
             gateway(i),
+            0,
+            `node-${i + 1}`,
+            [],
+            gpus(i),
           ),
         );
       }
@@ -78,7 +88,14 @@ export async function up(o: UpOptions, log: (line: string) => void): Promise<{ g
           database: path.join(o.dataDir, 'nodes', `host-${specs.length + 1}.sqlite`),
           nodes: Array.from({ length: Math.min(o.nodesPerProcess, o.nodes - start) }, (_, k) => {
             const i = start + k;
-            return { key: `node-${i + 1}`, farmId: farms[i % farms.length].id, profile: o.profile, publicConfig: gateway(i) };
+            const gpu = gpus(i);
+            return {
+              key: `node-${i + 1}`,
+              farmId: farms[i % farms.length].id,
+              profile: o.profile,
+              publicConfig: gateway(i),
+              ...(gpu.length ? { gpus: gpu } : {}),
+            };
           }),
         };
         const file = path.join(o.dataDir, 'nodes', `host-${specs.length + 1}.json`);
@@ -168,7 +185,7 @@ export async function restartNode(grid: GridFile, index: number, profile: string
   const gw = n.domain ? gatewayConfig(index, farmRange(grid.farms.findIndex((f) => f.id === n.farmId))) : undefined;
   const port = Number(n.address.split(':').pop());
   const name = path.basename(n.dataDir);
-  return startNode(grid.chain.address, n.farmId, n.dataDir, grid.dataDir, profile, name, gw, port, `node ${n.id}`, extra);
+  return startNode(grid.chain.address, n.farmId, n.dataDir, grid.dataDir, profile, name, gw, port, `node ${n.id}`, extra, n.gpus);
 }
 
 async function startChain(dataDir: string, port: number, blockTimeMs?: number): Promise<{ address: string; pid: number }> {
@@ -209,11 +226,13 @@ export async function startNode(
   port = 0,
   label = name,
   extra: string[] = [],
+  gpus: readonly string[] = [],
 ): Promise<NodeEntry> {
   const gw = gateway
     ? ['--domain', gateway.domain, '--public-ipv4', gateway.ipv4, '--gw4', gateway.gw4, '--public-ipv6', gateway.ipv6, '--gw6', gateway.gw6]
     : [];
-  const args = ['--chain', chainAddress, '--farm', String(farmId), '--data', nodeDir, '--profile', profile, ...gw, ...extra];
+  const gpuFlags = gpus.flatMap((id) => ['--gpu', id]);
+  const args = ['--chain', chainAddress, '--farm', String(farmId), '--data', nodeDir, '--profile', profile, ...gw, ...gpuFlags, ...extra];
   const logFile = path.join(gridDir, 'logs', `${name}.log`);
   let s;
   try {
@@ -238,6 +257,7 @@ export async function startNode(
       profile,
       ...(version ? { version } : {}),
       ...(gateway ? { domain: gateway.domain } : {}),
+      ...(gpus.length ? { gpus: [...gpus] } : {}),
       ...(restored ? { restored } : {}),
     };
   } finally {
@@ -274,6 +294,7 @@ async function startHost(chainAddress: string, specFile: string, gridDir: string
         dataDir: spec.database,
         hostSpec: specFile,
         ...(n.publicConfig ? { domain: n.publicConfig.domain } : {}),
+        ...(n.gpus?.length ? { gpus: n.gpus } : {}),
       };
     });
   } finally {

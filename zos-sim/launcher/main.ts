@@ -20,6 +20,7 @@ process.umask(0o077);
 
 const USAGE = `usage: gridform grid up [--data DIR] [--nodes 3] [--farms 2] [--port 9944] [--profile small|medium|large]
                          [--gateways 1] [--public-ips 16] [--nodes-per-process N] [--explorer-port 8080]
+                         [--gpu-nodes 0]    the last N nodes get a GPU (0000:0e:00.0/1002/744c)
        gridform grid down [--data DIR] [--purge]
        gridform grid status [--data DIR] [--json]
        gridform grid upgrade [--data DIR] [--to VERSION]                every node, one at a time
@@ -87,6 +88,7 @@ async function main(argv: string[]): Promise<number> {
         port: { type: 'string' },
         profile: { type: 'string', default: 'medium' },
         gateways: { type: 'string' },
+        'gpu-nodes': { type: 'string' },
         'public-ips': { type: 'string' },
         'nodes-per-process': { type: 'string' },
         'explorer-port': { type: 'string' },
@@ -124,6 +126,7 @@ async function main(argv: string[]): Promise<number> {
             devFundsTft: '10000',
             publicIpsPerFarm: count('public-ips', values['public-ips'], 16, 0),
             gateways: Math.min(count('gateways', values.gateways, 1, 0), nodes),
+            gpuNodes: Math.min(count('gpu-nodes', values['gpu-nodes'], 0, 0), nodes),
             nodesPerProcess: count('nodes-per-process', values['nodes-per-process'], nodes > LARGE_GRID ? HOSTED_NODES_PER_PROCESS : 1),
             explorerPort: values['explorer-port'] === undefined ? undefined : count('explorer-port', values['explorer-port'], 0, 0),
           },

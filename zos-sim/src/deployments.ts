@@ -19,6 +19,7 @@ import { TwinKeyCache } from './twin-keys';
 import type { ContractIndex } from './contract-index';
 import { signatureVerifier } from './signature-verifier';
 import { restoreWorkloads, type RestoreReport } from './restore';
+import { gpuRefusal, gpusAsked, gpusInUse, type NodeGpu } from './gpus';
 
 export interface DeploymentManagerOptions {
   nodeId: number;
@@ -43,6 +44,8 @@ export interface DeploymentManagerOptions {
   /** the node's software version and the workload types it runs (default: all) */
   version?: string;
   supported?: ReadonlySet<string>;
+  /** the node's GPUs (none by default) */
+  gpus?: readonly NodeGpu[];
 }
 
 const RESERVING = new Set(['init', 'ok', 'paused']);
@@ -110,10 +113,12 @@ export class DeploymentManager {
         known: this.o.contracts,
         verifier: signatureVerifier(),
       });
+      await this.refuseGpusUnlessRented(d);
       this.refuseIfPresent(d.contractId, true);
       const ask = capacityOf(d.workloads);
       const refusal = admissionRefusal(this.o.nodeId, this.o.total, this.used, ask);
       if (refusal) throw new NodeRefusal('RESOURCE_EXHAUSTED', refusal);
+      this.refuseGpusTaken(d);
       const now = this.o.now();
       const stored: StoredDeployment = {
         ...d,
@@ -166,9 +171,11 @@ export class DeploymentManager {
       // in-place types keep their result (a disk keeps its size, a VM its address) for the new version to build on
       return { ...w, result: { created: now, state: 'init', message: '', data: before?.result?.data ?? '{}' } };
     });
+    await this.refuseGpusUnlessRented(d);
     const others = add(this.used, negate(this.reserved.get(d.contractId) ?? ZERO));
     const refusal = admissionRefusal(this.o.nodeId, this.o.total, others, capacityOf(workloads));
     if (refusal) throw new NodeRefusal('RESOURCE_EXHAUSTED', refusal);
+    this.refuseGpusTaken(d);
     const removed = old.workloads.filter((w) => !d.workloads.some((x) => x.name === w.name));
     const stored: StoredDeployment = {
       ...d,
@@ -214,6 +221,33 @@ export class DeploymentManager {
     this.stopped = true;
     await Promise.allSettled([...this.inFlight.values()]);
     await this.usage.flush();
+  }
+
+  /** GPUs and which contract holds each (0 = free), as zos.gpu.list answers. */
+  gpuList(): { id: string; vendor: string; device: string; vram: number; contract: number }[] {
+    const inUse = gpusInUse(this.live.values());
+    return (this.o.gpus ?? []).map((g) => ({ ...g, contract: inUse.get(g.id) ?? 0 }));
+  }
+
+  /** As Zero-OS: "usage of GPU is not allowed unless node is rented" (by the deploying twin). */
+  private async refuseGpusUnlessRented(d: node.Deployment__Output): Promise<void> {
+    if (!gpusAsked(d.workloads).length) return;
+    const rentedBy = Number((await this.o.chain.node(this.o.nodeId)).rentedByTwin);
+    if (rentedBy === d.twinId) return;
+    const now = rentedBy ? `is rented by twin ${rentedBy}` : 'is not rented';
+    throw new NodeRefusal(
+      'FAILED_PRECONDITION',
+      `usage of GPU is not allowed unless node is rented: node ${this.o.nodeId} ${now}; ` +
+        `twin ${d.twinId} needs a rent contract on it first (create_rent_contract on chain)`,
+    );
+  }
+
+  /** Synchronous with admission, so two deployments never get the same GPU. */
+  private refuseGpusTaken(d: node.Deployment__Output): void {
+    const asked = gpusAsked(d.workloads);
+    if (!asked.length) return;
+    const refusal = gpuRefusal(this.o.nodeId, this.o.gpus ?? [], asked, gpusInUse(this.live.values()), d.contractId);
+    if (refusal) throw new NodeRefusal('RESOURCE_EXHAUSTED', refusal);
   }
 
   private refuseIfPresent(contractId: number, ignoreAdmitting = false): void {

@@ -88,6 +88,29 @@ export class Explorer {
     };
   }
 
+  /** /nodes/{id}/gpu: the node's GPUs, asked live as Grid Proxy asks zos.gpu.list, with the node's twin. */
+  async liveGpus(nodeId: number) {
+    const entry = nodeEntry(this.snapshot(), nodeId);
+    const { status, twinId } = entry.record;
+    if (status === 'down' || status === 'standby')
+      throw new HttpError(502, `cannot fetch GPU information from node ${nodeId} with status: ${status}`);
+    let gpus;
+    try {
+      gpus = await this.prober.client(nodeId, entry.address).gpus();
+    } catch (err) {
+      throw new HttpError(502, `node ${nodeId} at ${entry.address} does not answer: ${(err as Error).message.split('\n')[0]}`);
+    }
+    const now = Math.floor(Date.now() / 1000);
+    return gpus.map((g) => ({
+      node_twin_id: twinId,
+      id: g.id,
+      vendor: g.vendor,
+      device: g.device,
+      contract: Number(g.contract),
+      updated_at: now,
+    }));
+  }
+
   /** A contract with what the page shows beside it: grace, used resources, public IPs, its node. */
   contractDetail(id: number) {
     const c = contractRow(this.ledger, id);

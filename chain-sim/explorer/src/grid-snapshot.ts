@@ -5,7 +5,7 @@ import type { FarmRow, NodeRow } from '../../src/ledger/rows';
 import type { LedgerReader, NodeUse } from './ledger-reader';
 import type { NodeProber } from './node-prober';
 import { nodeStatus, type NodeStatus } from '../../src/ledger/node-status';
-import { freeCapacity, type Capacity } from './free-capacity';
+import { freeCapacity, reportedUse, type Capacity } from './free-capacity';
 
 export interface NodeRecord {
   id: string;
@@ -35,6 +35,7 @@ export interface NodeRecord {
   serialNumber: string;
   power: { state: string; target: string };
   num_gpu: number;
+  gpus: NodeGpu[];
   extraFee: number;
   healthy: boolean;
   price_usd: number;
@@ -42,10 +43,22 @@ export interface NodeRecord {
   features: string[];
 }
 
+/** A GPU as Grid Proxy lists it, on a node record and at /nodes/{id}/gpu. */
+export interface NodeGpu {
+  node_twin_id: number;
+  id: string;
+  vendor: string;
+  device: string;
+  contract: number;
+  updated_at: number;
+}
+
 /** A node record with what filters and sorting need beside it (never sent as is). */
 export interface NodeEntry {
   record: NodeRecord;
   free: Capacity;
+  /** the node itself is marked dedicated on chain (Grid Proxy's extra fee plays this part) */
+  dedicatedNode: boolean;
   address: string;
   contracts: number;
 }
@@ -121,12 +134,13 @@ export class GridSnapshots {
       farmingPolicyId: 1,
       updatedAt: row.last_report,
       total_resources: total,
-      used_resources: used,
+      used_resources: reportedUse(total, used),
       location: { country: row.country, city: row.city, longitude: row.longitude, latitude: row.latitude },
       publicConfig: { domain: row.domain, gw4: row.gw4, gw6: row.gw6, ipv4: row.ipv4, ipv6: row.ipv6 },
       status,
       certificationType: row.certification,
-      dedicated: !!row.dedicated,
+      // Grid Proxy's meaning: the node can only be used whole (a dedicated farm or node, rented, or empty)
+      dedicated: inDedicatedFarm || !!row.dedicated || (row.extra_fee ?? 0) > 0 || rented || use.contracts === 0,
       inDedicatedFarm,
       rentContractId: rent?.contractId ?? 0,
       rented,
@@ -134,13 +148,20 @@ export class GridSnapshots {
       rentedByTwinId: rent?.twinId ?? 0,
       serialNumber: '',
       power: { state: status === 'standby' ? 'Down' : 'Up', target: row.power_target || 'Up' },
-      num_gpu: 0,
-      extraFee: 0,
+      num_gpu: seen.gpus?.length ?? 0,
+      gpus: (seen.gpus ?? []).map((g) => ({ node_twin_id: row.twin_id, ...g, updated_at: seen.answeredAt ?? 0 })),
+      extraFee: row.extra_fee ?? 0,
       healthy: seen.answering,
       price_usd: 0,
       farm_free_ips: farmFreeIps,
       features: seen.features ?? [],
     };
-    return { record, free: freeCapacity(total, used), address: row.address, contracts: use.contracts };
+    return {
+      record,
+      free: freeCapacity(total, used),
+      dedicatedNode: !!row.dedicated || (row.extra_fee ?? 0) > 0,
+      address: row.address,
+      contracts: use.contracts,
+    };
   }
 }

@@ -11,6 +11,8 @@ export interface Sighting {
   features?: string[];
   /** workloads on the node when it last answered (its statistics) */
   workloads?: number;
+  /** its GPUs and the contract using each (0 = free), from its statistics */
+  gpus?: { id: string; vendor: string; device: string; contract: number }[];
 }
 
 const PROBE_TIMEOUT_MS = 3000;
@@ -90,7 +92,8 @@ export class NodeProber {
       const zosVersion = before?.zosVersion ?? (await client.version()).zos;
       const features = before?.features ?? (await client.features());
       const answeredAt = Math.floor(Date.now() / 1000);
-      this.sightings.set(nodeId, { answering: true, answeredAt, zosVersion, features, workloads: stats.workloads });
+      const gpus = (stats.gpus ?? []).map((g) => ({ id: g.id, vendor: g.vendor, device: g.device, contract: Number(g.contract) }));
+      this.sightings.set(nodeId, { answering: true, answeredAt, zosVersion, features, workloads: stats.workloads, gpus });
     } catch {
       this.sightings.set(nodeId, { ...before, answering: false });
     }

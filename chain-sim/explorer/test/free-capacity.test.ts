@@ -1,5 +1,5 @@
 // Grid Proxy's free-capacity rule, as the explorer applies it (the status rule is the chain's).
-import { freeCapacity } from '../src/free-capacity';
+import { freeCapacity, reportedUse } from '../src/free-capacity';
 
 const GiB = 2 ** 30;
 
@@ -15,5 +15,17 @@ describe("Grid Proxy's free capacity", () => {
     });
     expect(freeCapacity({ ...total, mru: 8 * GiB }, { ...used, mru: 0 }).mru).toBe(6 * GiB);
     expect(freeCapacity({ ...total, sru: 10 * GiB }, used).sru).toBe(0);
+  });
+});
+
+describe("Grid Proxy's used resources", () => {
+  it('count the reserves as used, so total - used is what a client can still reserve', () => {
+    const total = { cru: 8, mru: 32 * GiB, sru: 1024 * GiB, hru: 4096 * GiB };
+    const contracts = { cru: 2, mru: 1 * GiB, sru: 10 * GiB, hru: 5 * GiB };
+    const used = reportedUse(total, contracts);
+    expect(used).toEqual({ cru: 2, mru: 1 * GiB + Math.floor((32 * GiB) / 10), sru: 30 * GiB, hru: 5 * GiB });
+    const free = freeCapacity(total, contracts);
+    expect(free.mru).toBe(total.mru - used.mru);
+    expect(free.sru).toBe(total.sru - used.sru);
   });
 });

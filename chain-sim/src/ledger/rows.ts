@@ -48,6 +48,8 @@ export interface NodeRow {
   last_report: number;
   version: string;
   power_target: string;
+  /** mUSD per month the renter pays on top */
+  extra_fee: number;
 }
 export interface ContractRow {
   id: number;
@@ -109,6 +111,7 @@ export function nodeMessage(r: NodeRow, rentedByTwin: number, now: number): chai
     uptime: r.uptime,
     lastReport: r.last_report,
     powerTarget: r.power_target,
+    extraFee: r.extra_fee ?? 0,
   };
 }
 

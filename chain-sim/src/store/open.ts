@@ -46,6 +46,8 @@ function addNodeLivenessColumns(db: Db): void {
     ['last_report', 'INTEGER NOT NULL DEFAULT 0'],
     ['version', "TEXT NOT NULL DEFAULT ''"],
     ['power_target', "TEXT NOT NULL DEFAULT ''"],
+    // a farmer's monthly extra fee for renting the node (mUSD), added later
+    ['extra_fee', 'INTEGER NOT NULL DEFAULT 0'],
   ];
   for (const [name, type] of wanted) if (!columns.has(name)) db.exec(`ALTER TABLE nodes ADD COLUMN ${name} ${type}`);
 }

@@ -1,22 +1,23 @@
 // A small client of Grid Proxy's /nodes, as terraform-provider-grid's scheduler uses it: the
-// filters of a request, one page of 10 at a time, answers as Grid Proxy's node records.
+// filters of a request, one page at a time, answers as Grid Proxy's node records.
 import { GridError } from './grid-error';
 
 export interface ProxyNode {
   nodeId: number;
   farmId: number;
+  /** used includes the system's reserves, as Grid Proxy reports it */
   total_resources: { cru: number; mru: number; sru: number; hru: number };
   used_resources: { cru: number; mru: number; sru: number; hru: number };
   publicConfig: { domain: string };
+  certificationType: string;
+  dedicated: boolean;
   farm_free_ips: number;
 }
 
-export const PROXY_PAGE_SIZE = 10;
+export type ProxyFilter = Record<string, string | number | boolean>;
 
-export async function proxyNodes(proxyUrl: string, filter: Record<string, string | number | boolean>, page: number): Promise<ProxyNode[]> {
-  const query = new URLSearchParams(
-    Object.entries({ ...filter, size: PROXY_PAGE_SIZE, page }).map(([k, v]): [string, string] => [k, String(v)]),
-  );
+export async function proxyNodes(proxyUrl: string, filter: ProxyFilter, page: number, size: number): Promise<ProxyNode[]> {
+  const query = new URLSearchParams(Object.entries({ ...filter, size, page }).map(([k, v]): [string, string] => [k, String(v)]));
   const url = `${proxyUrl}/nodes?${query}`;
   let res: Response;
   try {

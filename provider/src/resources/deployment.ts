@@ -176,6 +176,7 @@ export const deploymentResource: GridResource = {
           env?: Record<string, string>;
           network: { public_ip?: string; planetary?: boolean; mycelium?: { hex_seed?: string } | null };
           mounts?: { name: string; mountpoint: string }[];
+          gpu?: string[];
         };
         return {
           name: w.name,
@@ -189,6 +190,7 @@ export const deploymentResource: GridResource = {
           publicip6: false,
           planetary: !!data.network.planetary,
           mycelium_ip_seed: data.network.mycelium?.hex_seed ?? null,
+          ...(data.gpu?.length ? { gpus: data.gpu } : {}),
           description: w.description ?? '',
           ip: null,
           mounts: (data.mounts ?? []).map((m) => ({ name: m.name, mount_point: m.mountpoint })),
@@ -333,7 +335,7 @@ export function vmWorkloads(vm: ObjectValue, networkName: string): node.Workload
     entrypoint: vm.entrypoint ?? '',
     env: (vm.env_vars ?? {}) as Record<string, Value>,
     corex: false,
-    gpu: [],
+    gpu: Array.isArray(vm.gpus) ? vm.gpus.map(String) : [],
   };
   out.push({ version: 0, name, type: 'zmachine', data: JSON.stringify(data), metadata: '', description: String(vm.description ?? '') });
   return out;

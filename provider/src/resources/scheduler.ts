@@ -1,89 +1,46 @@
-// grid_scheduler: for each request, the first node (by id, so the same grid gives the same
-// answer) that the Grid Proxy (the local grid's explorer, or proxy_url) lists for the query the
-// upstream scheduler sends (status=up, healthy, available to the twin, free memory/SSD/HDD, the
-// farm, a domain, free public IPs), pages of 10, and that still fits once the picks of earlier
-// requests are counted, and is not taken by another distinct request. Picks are kept while their
+// grid_scheduler: for each request, a node the Grid Proxy (the local grid's explorer, or
+// proxy_url) lists for the query terraform-provider-grid's scheduler sends, and that still fits
+// once the picks of earlier requests are counted (node-picker.ts). Picks are kept while their
 // request is unchanged; a request that no node fits is an error naming it and what it asked.
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { Unknown, type ObjectValue, type Value } from '../../../engine';
 import type { GridContext } from '../grid/context';
 import { GridError } from '../grid/grid-error';
-import { PROXY_PAGE_SIZE, proxyNodes, type ProxyNode } from '../grid/grid-proxy';
+import { proxyNodes } from '../grid/grid-proxy';
+import { MB, NodePicker, type NodeRequest } from '../grid/node-picker';
 import { schedulerDecl, schedulerSchema } from '../schema/scheduler';
 import { Checks } from './checks';
 import type { GridResource } from './resource';
 
-const MB = 2 ** 20;
-const GB = 2 ** 30;
-
 const n = (v: Value | undefined) => (typeof v === 'number' ? v : 0);
 
-/** What earlier requests of this run took: per node (capacity) and per farm (public IPs). */
-interface Claims {
-  nodes: Map<number, { mru: number; sru: number; hru: number }>;
-  farmIps: Map<number, number>;
-  distinct: Set<number>;
-  /** nodes this run found down or not answering, though the proxy may not know it yet */
-  avoid: ReadonlySet<number>;
-}
-
-/** The query terraform-provider-grid's scheduler sends for a request. */
-function proxyFilter(r: ObjectValue, twinId: number): Record<string, string | number | boolean> {
-  const f: Record<string, string | number | boolean> = { status: 'up', available_for: twinId, healthy: true };
-  if (n(r.farm_id)) f.farm_ids = n(r.farm_id);
-  if (n(r.mru)) f.free_mru = n(r.mru) * MB;
-  if (n(r.sru)) f.free_sru = n(r.sru) * GB;
-  if (n(r.hru)) f.free_hru = n(r.hru) * GB;
-  if (r.gateway) f.domain = true;
-  if (n(r.public_ips_count)) f.free_ips = n(r.public_ips_count);
-  return f;
-}
-
-/** Free capacity by Grid Proxy's rule, less what this run already placed on the node. */
-function fits(node: ProxyNode, r: ObjectValue, claims: Claims): boolean {
-  const t = node.total_resources;
-  const u = node.used_resources;
-  const c = claims.nodes.get(node.nodeId) ?? { mru: 0, sru: 0, hru: 0 };
-  const freeMru = t.mru - u.mru - Math.max(Math.floor(t.mru / 10), 2 * GB) - c.mru;
-  const freeSru = t.sru - u.sru - 20 * GB - c.sru;
-  const freeHru = t.hru - u.hru - c.hru;
-  return (
-    !claims.avoid.has(node.nodeId) &&
-    (!r.distinct || !claims.distinct.has(node.nodeId)) &&
-    t.cru >= n(r.cru) &&
-    freeMru >= n(r.mru) * MB &&
-    freeSru >= n(r.sru) * GB &&
-    freeHru >= n(r.hru) * GB &&
-    node.farm_free_ips - (claims.farmIps.get(node.farmId) ?? 0) >= n(r.public_ips_count)
-  );
-}
-
-/** Pages through the proxy's answer to the request's query until a node fits; undefined if none. */
-async function place(ctx: GridContext, r: ObjectValue, claims: Claims): Promise<{ pick?: ProxyNode; listed: number }> {
-  const filter = proxyFilter(r, ctx.twinId);
-  let listed = 0;
-  for (let page = 1; ; page++) {
-    const nodes = await proxyNodes(ctx.proxyUrl, filter, page);
-    listed += nodes.length;
-    const pick = nodes.find((node) => fits(node, r, claims));
-    if (pick || nodes.length < PROXY_PAGE_SIZE) return { pick, listed };
-  }
-}
-
-function claim(claims: Claims, node: ProxyNode, r: ObjectValue): void {
-  const c = claims.nodes.get(node.nodeId) ?? { mru: 0, sru: 0, hru: 0 };
-  claims.nodes.set(node.nodeId, { mru: c.mru + n(r.mru) * MB, sru: c.sru + n(r.sru) * GB, hru: c.hru + n(r.hru) * GB });
-  claims.farmIps.set(node.farmId, (claims.farmIps.get(node.farmId) ?? 0) + n(r.public_ips_count));
-  if (r.distinct) claims.distinct.add(node.nodeId);
+/** A request block as upstream reads it: sizes in MB become bytes, unset flags are false. */
+export function nodeRequest(r: ObjectValue): NodeRequest {
+  return {
+    name: String(r.name),
+    mru: n(r.mru) * MB,
+    sru: n(r.sru) * MB,
+    hru: n(r.hru) * MB,
+    farmId: n(r.farm_id),
+    publicConfig: r.public_config === true,
+    publicIpsCount: n(r.public_ips_count),
+    certified: r.certified === true,
+    dedicated: r.dedicated === true,
+    nodeExclude: Array.isArray(r.node_exclude) ? r.node_exclude.map(n) : [],
+    distinct: r.distinct === true,
+    yggdrasil: r.yggdrasil === true,
+    wireguard: r.wireguard === true,
+  };
 }
 
 function describe(r: ObjectValue): string {
   const parts = ['cru', 'mru', 'sru', 'hru', 'farm_id', 'public_ips_count']
     .filter((k) => typeof r[k] === 'number' && r[k] !== 0)
     .map((k) => `${k} ${String(r[k])}`);
-  if (r.gateway) parts.push('a gateway');
-  if (r.distinct) parts.push('distinct');
+  for (const flag of ['public_config', 'certified', 'dedicated', 'distinct', 'yggdrasil', 'wireguard'])
+    if (r[flag] === true) parts.push(flag);
+  if (Array.isArray(r.node_exclude) && r.node_exclude.length) parts.push(`node_exclude [${r.node_exclude.join(', ')}]`);
   return parts.join(', ') || 'nothing in particular';
 }
 
@@ -97,22 +54,20 @@ async function schedule(
   const before = new Map(((prior?.requests ?? []) as ObjectValue[]).map((r) => [String(r.name), r]));
   const kept = (prior?.nodes ?? {}) as Record<string, number>;
   const nodes: Record<string, number> = {};
-  const claims: Claims = { nodes: new Map(), farmIps: new Map(), distinct: new Set(), avoid };
   // unchanged requests keep their node; the others are placed around them
   for (const r of requests)
-    if (isDeepStrictEqual(before.get(String(r.name)), r) && kept[String(r.name)]) {
-      nodes[String(r.name)] = kept[String(r.name)];
-      if (r.distinct) claims.distinct.add(kept[String(r.name)]);
-    }
+    if (isDeepStrictEqual(before.get(String(r.name)), r) && kept[String(r.name)]) nodes[String(r.name)] = kept[String(r.name)];
+  // as upstream, a distinct request avoids every node another request of this scheduler has
+  const taken = new Set(Object.values(nodes));
+  const picker = new NodePicker((filter, page, size) => proxyNodes(ctx.proxyUrl, filter, page, size), ctx.twinId, avoid);
   for (const r of requests.filter((x) => nodes[String(x.name)] === undefined)) {
-    const { pick, listed } = await place(ctx, r, claims);
-    if (!pick) {
-      const where = `among ${listed} node(s) the Grid Proxy at ${ctx.proxyUrl} lists for it`;
+    const pick = await picker.place(nodeRequest(r), taken);
+    if (pick === undefined) {
+      const where = `among ${picker.listed} node(s) the Grid Proxy at ${ctx.proxyUrl} lists for this scheduler`;
       throw new GridError(`no node fits request ${JSON.stringify(r.name)} (${describe(r)}) ${where}`);
     }
-    nodes[String(r.name)] = pick.nodeId;
-    // later requests see what this one takes
-    claim(claims, pick, r);
+    nodes[String(r.name)] = pick;
+    taken.add(pick);
   }
   const id = createHash('sha256').update(JSON.stringify(nodes)).digest('hex').slice(0, 16);
   return { ...planned, id, nodes };

@@ -36,6 +36,15 @@ export const vmBlock: BlockDecl = {
     publicip6: { type: 'bool', optional: true, description: 'Reserve a public IPv6 (not supported on the local grid)', default: false },
     planetary: { type: 'bool', optional: true, description: 'Give the VM a planetary (Yggdrasil) address', default: false },
     mycelium_ip_seed: { type: 'string', optional: true, description: MYCELIUM_IP_SEED_TEXT, pattern: MYCELIUM_IP_SEED },
+    gpus: {
+      type: ['list', 'string'],
+      optional: true,
+      description: 'List of the GPUs to be attached to the vm and must not be used by other vms (the node must be rented by you)',
+      pattern: {
+        regex: '^[A-Za-z0-9:.]+/[A-Za-z0-9]+/[A-Za-z0-9]+$',
+        what: 'a GPU id <pci slot>/<vendor>/<device>, like 0000:0e:00.0/1002/744c',
+      },
+    },
     ip: { type: 'string', optional: true, computed: true, description: 'Private IP in the network (the node picks one when unset)' },
     description: { type: 'string', optional: true, description: 'Free text kept with the workload' },
     computedip: { type: 'string', computed: true, description: 'Public IPv4 with its prefix' },

@@ -1,9 +1,12 @@
-// grid_scheduler: picks nodes for named requests (capacity, farm, public IPs, gateway, distinct),
-// deterministically for the same grid, and keeps its picks until the requests change.
+// grid_scheduler: picks nodes for named requests, with terraform-provider-grid's request block
+// (capacity in MB, farm, public config, public IPs, certified, dedicated, excluded nodes, distinct,
+// yggdrasil and wireguard), deterministically for the same grid, and keeps its picks until the
+// requests change.
 import type { ResourceDecl } from './declaration';
 import { engineResourceSchema } from './engine-schema';
 
 const COUNT = { range: [0, Number.MAX_SAFE_INTEGER] } as const;
+const MB = { ...COUNT, unit: 'MB' } as const;
 
 export const schedulerDecl: ResourceDecl = {
   version: 0,
@@ -11,7 +14,7 @@ export const schedulerDecl: ResourceDecl = {
     description: 'Node selection for deployments',
     attributes: {
       id: { type: 'string', computed: true, description: 'A digest of the picks' },
-      nodes: { type: ['map', 'number'], computed: true, description: 'The node picked for each request, by request name' },
+      nodes: { type: ['map', 'number'], computed: true, description: 'Mapping from the request name to the node id' },
     },
     blocks: {
       requests: {
@@ -19,18 +22,28 @@ export const schedulerDecl: ResourceDecl = {
         block: {
           description: 'What one node must offer',
           attributes: {
-            name: { type: 'string', required: true, description: 'The key of the pick in nodes' },
-            cru: { type: 'number', optional: true, description: 'vCPUs', ...COUNT },
-            mru: { type: 'number', optional: true, description: 'Memory in MB', ...COUNT },
-            sru: { type: 'number', optional: true, description: 'SSD in GB', ...COUNT },
-            hru: { type: 'number', optional: true, description: 'HDD in GB', ...COUNT },
-            farm_id: { type: 'number', optional: true, description: 'Only nodes of this farm' },
-            public_ips_count: { type: 'number', optional: true, description: 'Free public IPv4 addresses its farm must have', ...COUNT },
-            gateway: { type: 'bool', optional: true, description: 'Only gateway nodes (with a domain)', default: false },
+            name: { type: 'string', required: true, description: 'Request name. Used as a reference in the nodes map' },
+            cru: { type: 'number', optional: true, description: 'Number of required virtual CPUs (CPU may be over-committed)', ...COUNT },
+            mru: { type: 'number', optional: true, description: 'Memory size in MBs', ...MB },
+            sru: { type: 'number', optional: true, description: 'Disk SSD size in MBs', ...MB },
+            hru: { type: 'number', optional: true, description: 'Disk HDD size in MBs', ...MB },
+            farm_id: { type: 'number', optional: true, description: 'Farm id to search for eligible nodes', ...COUNT },
+            yggdrasil: { type: 'bool', required: true, description: 'Flag to pick only nodes supporting yggdrasil' },
+            wireguard: { type: 'bool', required: true, description: 'Flag to pick only nodes supporting wireguard' },
+            public_config: { type: 'bool', optional: true, description: 'Flag to pick only nodes with public config containing domain' },
+            public_ips_count: { type: 'number', optional: true, description: 'Required count of public ips', ...COUNT },
+            certified: { type: 'bool', optional: true, description: 'Flag to pick only certified nodes' },
+            dedicated: { type: 'bool', optional: true, description: 'Flag to pick a rentable node' },
+            node_exclude: {
+              type: ['list', 'number'],
+              optional: true,
+              description: 'List of node ids you want to exclude from the search',
+              ...COUNT,
+            },
             distinct: {
               type: 'bool',
               optional: true,
-              description: 'A node no other distinct request of this scheduler got',
+              description: 'True to ensure this request returns a distinct node relative to this scheduler resource',
               default: false,
             },
           },

@@ -309,6 +309,17 @@ const ROWS: Row[] = [
     no(['grid', 'upgrade', '--to'], /flag needs an argument: -to/),
   ),
   row('destroy', ok(['destroy', '-auto-approve'], 0, /Destroy complete! Resources: 1 destroyed/), no(['destroy', 'extra'], TOO_MANY)),
+  // after destroy: a rent contract needs an empty node
+  row(
+    'node rent',
+    ok(['node', 'rent', '1'], 0, /Rented node 1: rent contract \d+/),
+    no(['node', 'rent', '999'], /node 999 does not exist/),
+  ),
+  row(
+    'node unrent',
+    ok(['node', 'unrent', '1'], 0, /Node 1: rent contract \d+ cancelled/),
+    no(['node', 'unrent', '1'], /has no rent contract on it/),
+  ),
   row('grid', ok(['grid', 'status'], 0, /running/), no(['grid'], usage('grid'))),
   row(
     'grid up',

@@ -24,7 +24,9 @@ function stack(farmId: number, extra: Record<string, unknown> = {}): unknown {
     terraform: { required_providers: { grid: { source: 'gridform/grid' } } },
     provider: { grid: [{ network: 'local' }] },
     resource: {
-      grid_scheduler: { pick: { requests: [{ name: 'db', farm_id: farmId, mru: 256, distinct: true }] } },
+      grid_scheduler: {
+        pick: { requests: [{ name: 'db', farm_id: farmId, mru: 256, distinct: true, yggdrasil: false, wireguard: false }] },
+      },
       grid_network: { net: { name: 'net', nodes: [3], ip_range: '10.20.0.0/16' } },
       grid_deployment: {
         moving: { node: '${grid_scheduler.pick.nodes["db"]}', zdbs: [{ name: 'db', size: 1 }] },

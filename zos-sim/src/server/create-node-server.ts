@@ -14,6 +14,7 @@ import { nodeHandlers, type NodeInfo } from './handlers';
 import { UptimeReporter } from '../uptime-reporter';
 import { FIRST_VERSION, typesOf, unknownVersion } from '../versions';
 import type { RestoreReport } from '../restore';
+import { nodeGpus } from '../gpus';
 
 export interface NodeServerOptions {
   chainAddress: string;
@@ -40,6 +41,8 @@ export interface NodeServerOptions {
   /** how the node resubscribes to chain events after the chain went away (default 0.5 s doubling to 30 s) */
   chainRetry?: WatcherRetry;
   log?: (line: string) => void;
+  /** the node's GPU ids, "<pci slot>/<vendor>/<device>" (none by default) */
+  gpus?: readonly string[];
   /** the software version to run (see versions.ts); default: the version this node ran last, else the first */
   version?: string;
 }
@@ -67,6 +70,7 @@ export async function createNodeServer(o: NodeServerOptions): Promise<NodeServer
   const log = o.log ?? (() => undefined);
   const total = o.capacity ?? PROFILES[o.profile ?? 'medium'];
   if (!total) throw new Error(`unknown capacity profile ${o.profile}: use one of ${Object.keys(PROFILES).join(', ')}`);
+  const gpus = nodeGpus(o.gpus ?? []);
   const store = o.shared ? o.shared.db.store(o.shared.key) : NodeStore.open(o.dataDir);
   const version = o.version ?? store.meta('version') ?? FIRST_VERSION;
   const supported = typesOf(version);
@@ -107,6 +111,7 @@ export async function createNodeServer(o: NodeServerOptions): Promise<NodeServer
       log,
       version,
       supported,
+      gpus,
     });
     const before = store.meta('version');
     if (before && before !== version) log(`upgraded from zos-sim ${before} to zos-sim ${version}`);

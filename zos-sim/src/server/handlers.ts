@@ -94,6 +94,7 @@ export function nodeHandlers(store: NodeStore, ready: () => { info: NodeInfo; de
           system: cap(systemReserve(info.total)),
           deployments: live.length,
           workloads: live.reduce((n, d) => n + d.workloads.filter((w) => w.result?.state !== 'deleted').length, 0),
+          gpus: deployments.gpuList(),
         };
       })) as Unary<node.Empty__Output, node.Statistics>,
     ListWgPorts: ((_call, cb) =>
@@ -121,6 +122,7 @@ export function nodeHandlers(store: NodeStore, ready: () => { info: NodeInfo; de
         const { supported, publicConfig } = started().info;
         return { features: [...supported, 'ipv4', 'wireguard', ...(publicConfig.domain ? ['gateway'] : [])] };
       })) as Unary<node.Empty__Output, node.FeatureList>,
+    ListGpus: ((_call, cb) => answer(cb, () => ({ gpus: started().deployments.gpuList() }))) as Unary<node.Empty__Output, node.GpuList>,
     Version: ((_call, cb) => answer(cb, () => ({ zos: started().info.version, zinit: 'zos-sim' }))) as Unary<
       node.Empty__Output,
       node.VersionReply

@@ -1,8 +1,10 @@
 // zmachine: a virtual machine booted from an flist, attached to a private network of the twin
-// (and a public IP workload, when asked). Charges CRU = cpu, MRU = memory, SRU = its root disk.
+// (and a public IP workload, when asked), with GPUs passed through (checked at admission, see
+// gpus.ts). Charges CRU = cpu, MRU = memory, SRU = its root disk.
 // Recreated on any change.
 import { createHash } from 'node:crypto';
 import { ZERO, type Capacity } from '../capacity';
+import { GPU_ID_PARTS } from '../gpus';
 import { ipInCidr, parseCidr, toInt, toIp } from './ipv4';
 import { GiB, isObject, MiB, positiveInt, ProvisionError, type ProvisionContext, type WorkloadType } from './types';
 import { myceliumSeedProblem, myceliumVmIp, planetaryVmIp } from '../../../proto';
@@ -51,6 +53,9 @@ export function validateMachine(d: Record<string, unknown>): string | null {
   if (mycelium) return mycelium;
   if (!ifaces.length && !net.planetary && !net.mycelium)
     return 'a VM needs at least one network: an interface on a private network, planetary or mycelium';
+  if (d.gpu !== undefined && (!Array.isArray(d.gpu) || d.gpu.some((g) => typeof g !== 'string' || !GPU_ID_PARTS.test(g))))
+    return 'gpu must be a list of GPU ids <pci slot>/<vendor>/<device>, like 0000:0e:00.0/1002/744c';
+  if (Array.isArray(d.gpu) && new Set(d.gpu).size !== d.gpu.length) return 'gpu lists the same GPU twice';
   const mounts = d.mounts ?? [];
   if (
     !Array.isArray(mounts) ||

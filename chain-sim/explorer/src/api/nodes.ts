@@ -36,7 +36,32 @@ export const NODE_PARAMS: ParamSpec = {
   certification_type: 'string',
   features: 'string-list',
   excluded: 'uint-list',
+  has_gpu: 'bool',
+  num_gpu: 'uint',
+  gpu_device_id: 'string',
+  gpu_device_name: 'string',
+  gpu_vendor_id: 'string',
+  gpu_vendor_name: 'string',
+  gpu_available: 'bool',
 };
+
+const GPU_FILTERS = ['gpu_device_id', 'gpu_device_name', 'gpu_vendor_id', 'gpu_vendor_name', 'gpu_available'];
+
+/** Grid Proxy's GPU filters: some GPU of the node meets every GPU condition given (names and ids by part). */
+function gpuMatches(rec: NodeRecord, q: Parsed): boolean {
+  if (q.has_gpu !== undefined && rec.num_gpu > 0 !== q.has_gpu) return false;
+  if (q.num_gpu !== undefined && rec.num_gpu < (q.num_gpu as number)) return false;
+  if (!GPU_FILTERS.some((k) => q[k] !== undefined)) return true;
+  const part = (text: string, k: string) => q[k] === undefined || text.toLowerCase().includes(String(q[k]).toLowerCase());
+  return rec.gpus.some(
+    (g) =>
+      part(g.id, 'gpu_device_id') &&
+      part(g.id, 'gpu_vendor_id') &&
+      part(g.device, 'gpu_device_name') &&
+      part(g.vendor, 'gpu_vendor_name') &&
+      (q.gpu_available === undefined || (g.contract === 0) === q.gpu_available),
+  );
+}
 
 const STATUSES = ['up', 'down', 'standby'];
 
@@ -107,15 +132,16 @@ function matches(n: NodeEntry, q: Parsed, farms: FarmFacts): boolean {
   if (has('rentable') && rec.rentable !== q.rentable) return false;
   if (has('rented') && rec.rented !== q.rented) return false;
   if (has('rented_by') && rec.rentedByTwinId !== q.rented_by) return false;
-  // rented by the twin, or neither rented nor in a dedicated farm
-  if (has('available_for') && rec.rentedByTwinId !== q.available_for && (rec.rented || rec.inDedicatedFarm || rec.dedicated)) return false;
+  // rented by the twin, or neither rented nor in a dedicated farm nor a dedicated node
+  if (has('available_for') && rec.rentedByTwinId !== q.available_for && (rec.rented || rec.inDedicatedFarm || n.dedicatedNode))
+    return false;
   if (has('rentable_or_rented_by') && !rec.rentable && rec.rentedByTwinId !== q.rentable_or_rented_by) return false;
   if (has('owned_by') && farms.twins.get(rec.farmId) !== q.owned_by) return false;
   if (has('country') && rec.country.toLowerCase() !== String(q.country).toLowerCase()) return false;
   if (has('city') && rec.city.toLowerCase() !== String(q.city).toLowerCase()) return false;
   if (has('certification_type') && rec.certificationType.toLowerCase() !== String(q.certification_type).toLowerCase()) return false;
   if (has('features') && !list('features').every((f) => rec.features.includes(String(f)))) return false;
-  return true;
+  return gpuMatches(rec, q);
 }
 
 export function listNodes(snap: Snapshot, params: URLSearchParams, path: string, onlyGateways = false) {

@@ -31,6 +31,7 @@ const ROUTES: [RegExp, string, Handler][] = [
     '/nodes/{id}/status',
     (x, p, [id]) => (noParams(p, '/nodes/{id}/status'), { body: { status: nodeEntry(x.snapshot(), id).record.status } }),
   ],
+  [/^\/nodes\/([^/]+)\/gpu$/, '/nodes/{id}/gpu', async (x, p, [id]) => (noParams(p, '/nodes/{id}/gpu'), { body: await x.liveGpus(id) })],
   [
     /^\/nodes\/([^/]+)\/statistics$/,
     '/nodes/{id}/statistics',

@@ -20,6 +20,7 @@ export function stats(ledger: LedgerReader, snap: Snapshot, prober: NodeProber, 
     accessNodes = 0,
     gateways = 0,
     dedicatedNodes = 0,
+    gpus = 0,
     workloads = 0;
   for (const { record: n } of nodes) {
     nodesDistribution[n.country] = (nodesDistribution[n.country] ?? 0) + 1;
@@ -30,6 +31,7 @@ export function stats(ledger: LedgerReader, snap: Snapshot, prober: NodeProber, 
     if (n.publicConfig.ipv4) accessNodes++;
     if (n.publicConfig.ipv4 && n.publicConfig.domain) gateways++;
     if (n.dedicated || n.inDedicatedFarm) dedicatedNodes++;
+    gpus += n.num_gpu;
     workloads += prober.sighting(n.nodeId).workloads ?? 0;
   }
   return {
@@ -46,7 +48,7 @@ export function stats(ledger: LedgerReader, snap: Snapshot, prober: NodeProber, 
     twins: ledger.twins().length,
     contracts: ledger.liveContracts(),
     nodesDistribution,
-    gpus: 0,
+    gpus,
     dedicatedNodes,
     workloads_number: workloads,
   };

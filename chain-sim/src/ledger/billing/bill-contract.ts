@@ -1,12 +1,12 @@
 // Billing one contract for the time since its last bill: its hourly cost (resources, IPv4, names,
-// rent), network usage, the discount its balance earns, and payment; or grace when the twin cannot
+// rent, a rented node's extra fee), network usage, the discount its balance earns, and payment; or grace when the twin cannot
 // pay, recovery once it can, and deletion when grace runs out.
 import type { CallContext } from '../calls/context';
 import { deleteContract } from '../calls/contracts';
 import type { ContractRow } from '../rows';
 import type { BillingRun } from './billing-run';
 import { discountLevel } from './discount';
-import { DEFAULT_POLICY, hourlyResourceCost } from './pricing';
+import { DEFAULT_POLICY, extraFeeUnitsUsd, hourlyResourceCost } from './pricing';
 
 /** Where billed TFT goes: 35% is burned (it goes nowhere), the rest to these accounts. */
 export const FOUNDATION_ACCOUNT = '0'.repeat(63) + '1';
@@ -42,7 +42,9 @@ export function billContract(run: BillingRun, c: ContractRow): void {
   const account = run.accountOf(c.twin_id);
   const balance = run.balance(account);
   const discount = discountLevel(balance, hourlyTft);
-  const total = (dueTft * discount.factorPercent) / 100n + BigInt(c.owed ?? 0);
+  // a rent contract also pays its node's extra fee (GPU nodes carry one), undiscounted, as TFChain bills it
+  const extraTft = c.type === 'rent' ? run.toTft(extraFeeUnitsUsd(ctx.q.node(c.node_id)?.extra_fee ?? 0, seconds)) : 0n;
+  const total = (dueTft * discount.factorPercent) / 100n + extraTft + BigInt(c.owed ?? 0);
   const paid = balance >= total;
   ctx.sql('UPDATE contracts SET last_billed = ?, nru = 0, owed = ? WHERE id = ?').run(now, paid ? 0 : total, c.id);
   ctx

@@ -42,3 +42,17 @@ export function hourlyResourceCost(r: UsedResources, publicIps: number, p: Polic
   const su = BigInt(Math.round(storageUnits(r) * 1e6));
   return (cu * p.cu + su * p.su) / 1_000_000n + BigInt(publicIps) * p.ipu;
 }
+
+/** TFChain's month for extra fees: 30 days. */
+export const SECS_PER_MONTH = 30 * 24 * 3600;
+
+/**
+ * A rented node's extra fee for `seconds`, in units USD: the farmer's fee is mUSD per month
+ * (1 mUSD = 10,000 units USD), prorated by the second; no discount applies to it.
+ */
+export function extraFeeUnitsUsd(feeMusdPerMonth: number, seconds: number): bigint {
+  if (feeMusdPerMonth <= 0 || seconds <= 0) return 0n;
+  const units = BigInt(feeMusdPerMonth) * 10_000n * BigInt(seconds);
+  // rounded to the nearest unit, as TFChain rounds
+  return (units * 2n + BigInt(SECS_PER_MONTH)) / (2n * BigInt(SECS_PER_MONTH));
+}

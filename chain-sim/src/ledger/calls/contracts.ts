@@ -26,7 +26,7 @@ export function createNodeContract(ctx: CallContext, call: chain.CreateNodeContr
   const farm = ctx.q.farm(node.farm_id)!;
   if (rent && rent.twin_id !== twin.id)
     throw refuse.denied(`node ${node.id} is rented by twin ${rent.twin_id}; only that twin may deploy on it`);
-  if ((node.dedicated || farm.dedicated) && !rent)
+  if ((node.dedicated || farm.dedicated || node.extra_fee > 0) && !rent)
     throw refuse.precondition(`node ${node.id} is dedicated: create a rent contract on it first`);
   const clash = ctx.q.contractIdByNodeHash(node.id, call.deploymentHash, twin.id);
   if (clash) throw refuse.exists(`your contract ${clash} on node ${node.id} already has deployment hash ${call.deploymentHash}`);

@@ -5,7 +5,7 @@ import { refuse } from '../errors';
 import type { CallContext } from './context';
 import { createTwin, transfer } from './accounts';
 import { addFarmPublicIps, createFarm, removeFarmPublicIp, setDedicatedFarm } from './farms';
-import { changePowerTarget, createNode, reportUptime, setNodeCertification, updateNode } from './nodes';
+import { changePowerTarget, createNode, reportUptime, setDedicatedNodeExtraFee, setNodeCertification, updateNode } from './nodes';
 import { cancelContract, createNameContract, createNodeContract, createRentContract, updateNodeContract } from './contracts';
 import { addNruReports, reportContractResources } from './reports';
 
@@ -47,6 +47,8 @@ export function dispatch(ctx: CallContext, call: chain.Call__Output, depth = 0):
       return removeFarmPublicIp(ctx, call.removeFarmPublicIp!);
     case 'changePowerTarget':
       return changePowerTarget(ctx, call.changePowerTarget!);
+    case 'setDedicatedNodeExtraFee':
+      return setDedicatedNodeExtraFee(ctx, call.setDedicatedNodeExtraFee!);
     case 'batchAll': {
       if (depth > 0) throw refuse.invalid('a batch may not contain another batch');
       const calls = call.batchAll?.calls ?? [];

@@ -92,6 +92,20 @@ export function setNodeCertification(ctx: CallContext, call: chain.SetNodeCertif
   ctx.block.emit('NodeCertificationSet', { node_id: node.id, certification: call.certification });
 }
 
+/** TFChain's set_dedicated_node_extra_fee: by the node's farmer, on a node without active contracts. */
+export function setDedicatedNodeExtraFee(ctx: CallContext, call: chain.SetDedicatedNodeExtraFee__Output): void {
+  const twin = ctx.twin();
+  const node = ctx.q.node(call.nodeId);
+  if (!node) throw refuse.notFound(`node ${call.nodeId} does not exist`);
+  const farm = ctx.q.farm(node.farm_id)!;
+  if (farm.twin_id !== twin.id) throw refuse.denied(`only the farmer (twin ${farm.twin_id}) may set the extra fee of node ${node.id}`);
+  const contracts = ctx.q.liveNodeContractsOn(node.id) + (ctx.q.rentContractOf(node.id) ? 1 : 0);
+  if (contracts) throw refuse.precondition(`node ${node.id} has ${contracts} active contract(s): set its extra fee while it has none`);
+  const fee = Number(call.extraFee);
+  ctx.sql('UPDATE nodes SET extra_fee = ? WHERE id = ?').run(fee, node.id);
+  ctx.block.emit('NodeExtraFeeSet', { node_id: node.id, extra_fee: fee });
+}
+
 function resources(r: chain.Resources__Output | null | undefined): { cru: number; mru: number; sru: number; hru: number } {
   if (!r || r.cru <= 0 || r.mru <= 0) throw refuse.invalid('node resources must have cru > 0 and mru > 0');
   return { cru: r.cru, mru: r.mru, sru: r.sru, hru: r.hru };
