@@ -7,7 +7,7 @@ import { kubernetesResource } from '../src/resources/kubernetes';
 
 const vm = (over: ObjectValue = {}): ObjectValue => ({ name: 'vm1', flist: 'https://hub/f.flist', cpu: 1, memory: 512, ...over });
 const zmachineNetwork = (v: ObjectValue) =>
-  (JSON.parse(vmWorkloads(v, 'net').find((w) => w.type === 'zmachine')!.data) as { network: Record<string, unknown> }).network;
+  (JSON.parse(String(vmWorkloads(v, 'net').find((w) => w.type === 'zmachine')!.data)) as { network: Record<string, unknown> }).network;
 
 describe('mycelium in what the provider sends and plans', () => {
   it('a seed goes to the node as {network, hex_seed} in lower case; no seed, no mycelium', () => {
