@@ -52,6 +52,13 @@ function unifyTypes(types: unknown[]): unknown {
   return 'dynamic';
 }
 
+function containsInfinity(v: Value): boolean {
+  if (typeof v === 'number') return !Number.isFinite(v);
+  if (Array.isArray(v)) return v.some(containsInfinity);
+  if (v !== null && typeof v === 'object' && !isCtyNumber(v)) return Object.values(v).some(containsInfinity);
+  return false;
+}
+
 export interface ComputedOutputs {
   readonly outputs: Record<string, StateOutput>;
   /** the outputs whose expression failed (each has an error in diagnostics) */
@@ -74,6 +81,13 @@ export function computeOutputs(
     try {
       const value = evaluateBody(o.value, scope);
       if (value === null || value === undefined || containsUnknown(value)) continue;
+      if (containsInfinity(value)) {
+        // JSON has no infinity: terraform fails to write such an output in state (log(0, 10), pow(10, 400))
+        failed.push(o.name);
+        const detail = `An error occurred while serializing output value "${o.name}": cannot serialize infinity as JSON.`;
+        diagnostics.push(error('Failed to serialize output value in state', detail, { configPath: ['output', o.name, 'value'] }));
+        continue;
+      }
       outputs[o.name] = { value, type: typeOf(value), ...(o.sensitive ? { sensitive: true } : {}) };
     } catch (err) {
       if (!(err instanceof ExprError)) throw err;
