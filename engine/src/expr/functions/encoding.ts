@@ -3,7 +3,7 @@
 import * as zlib from 'node:zlib';
 import { isCtyNumber } from '../../cty-number';
 import type { Value } from '../../values';
-import { isObject, numToString, toStr, ValueError } from '../convert';
+import { isObject, markList, numToString, toStr, ValueError } from '../convert';
 import { fixed, type FnDef } from './types';
 import { parseJson } from '../../json-syntax';
 
@@ -117,8 +117,12 @@ function csvDecode(s: string): Value {
   if (field !== '' || row.length) endRow();
   const [header, ...data] = rows;
   if (!header) throw new ValueError('missing header line');
-  return data.map((r, n) => {
+  const duplicate = header.find((h, j) => header.indexOf(h) !== j);
+  if (duplicate !== undefined) throw new ValueError(`duplicate column name ${JSON.stringify(duplicate)}`);
+  const objects = data.map((r, n) => {
     if (r.length !== header.length) throw new ValueError(`line ${n + 2} has ${r.length} fields but the header has ${header.length}`);
     return Object.fromEntries(header.map((h, j) => [h, r[j]]));
   });
+  // a list of objects whose attributes are the columns, all strings
+  return markList(objects, ['object', Object.fromEntries(header.map((h) => [h, 'string']))]);
 }

@@ -81,7 +81,6 @@ const LIST_RESULTS: Record<string, unknown> = {
   tolist: 'dynamic',
   distinct: 'dynamic',
   chunklist: ['list', 'dynamic'],
-  regexall: 'dynamic',
   tomap: 'dynamic',
 };
 

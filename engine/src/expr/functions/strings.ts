@@ -1,7 +1,7 @@
 // String functions: chomp endswith indent join lower regex regexall replace split startswith
 // strcontains strrev substr title trim trimprefix trimsuffix trimspace upper.
 import type { Value } from '../../values';
-import { graphemes, toInt, toList, toStr, ValueError } from '../convert';
+import { graphemes, markList, toInt, toList, toStr, ValueError } from '../convert';
 import { fixed, fn, type FnDef } from './types';
 
 const str = (f: (s: string) => Value) => fixed(1, ([s]) => f(toStr(s, 'the string')));
@@ -47,7 +47,11 @@ export const stringFunctions: Record<string, FnDef> = {
     if (!m) throw new ValueError('pattern did not match any part of the given string');
     return captures(m);
   }),
-  regexall: str2((pattern, s) => Array.from(s.matchAll(goRegExp(pattern, 'g')), captures)),
+  // a list of matches: strings without groups, objects with named groups, tuples of strings else
+  regexall: str2((pattern, s) => {
+    const re = goRegExp(pattern, 'g');
+    return markList(Array.from(s.matchAll(re), captures), matchType(re));
+  }),
 };
 
 /**
@@ -133,6 +137,14 @@ export function goRegExp(pattern: string, flags: string): RegExp {
   } catch (err) {
     throw new ValueError(`invalid regular expression ${JSON.stringify(pattern)}: ${(err as Error).message}`);
   }
+}
+
+/** The type of one match of `re`, which its groups decide. */
+function matchType(re: RegExp): unknown {
+  const probe = new RegExp(`${re.source}|`, re.flags.replace('g', '')).exec('')!;
+  if (probe.groups) return ['object', Object.fromEntries(Object.keys(probe.groups).map((k) => [k, 'string']))];
+  if (probe.length === 1) return 'string';
+  return ['tuple', probe.slice(1).map(() => 'string')];
 }
 
 /** The match itself without groups; an object by name with named groups; else the list of groups. */
