@@ -75,7 +75,8 @@ function explicitTag(node: Node): string {
 /** A scalar resolved as go-cty-yaml's resolveScalar does. */
 function resolveScalar(node: Scalar): Value {
   let tag = explicitTag(node);
-  const src = node.value === null || node.value === undefined ? '' : String(node.value);
+  // the scalar's text after escapes and folding (the yaml package decodes !!binary to bytes in value, not in source)
+  const src = typeof node.source === 'string' ? node.source : node.value === null || node.value === undefined ? '' : String(node.value);
   if (!RESOLVABLE.has(tag)) throw new ValueError(`unsupported tag ${JSON.stringify(tag)}`);
   const hint =
     src === '' ? 'N' : /[-+]/.test(src[0]) ? 'S' : /\d/.test(src[0]) ? 'D' : /[yYnNtTfFoO~]/.test(src[0]) ? 'M' : src[0] === '.' ? '.' : '';
