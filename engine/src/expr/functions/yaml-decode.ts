@@ -205,7 +205,8 @@ export function yamlDecode(src: string): Value {
   const docs = parseAllDocuments(src, { schema: 'failsafe', uniqueKeys: false, prettyErrors: true });
   if (!Array.isArray(docs) || docs.length === 0) throw new ValueError('on line 1, column 1: missing start of document');
   for (const doc of docs) if (doc.errors.length) throw syntaxError(doc.errors[0]);
-  if (docs.length > 1) throw new ValueError('only a single document is allowed');
+  // libyaml ends the first document before a second starts, so go-cty-yaml finds extra content, not a second document
+  if (docs.length > 1) throw new ValueError('unexpected extra content after value');
   return new Decoder().value(docs[0].contents as Node | null);
 }
 
