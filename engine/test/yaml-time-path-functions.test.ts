@@ -34,6 +34,12 @@ describe('yamldecode', () => {
     expect(failure('yamldecode("[a]: 1")')).toMatch(/only strings are allowed as mapping keys/);
   });
 
+  it('refuses documents nested more than 1,000 deep instead of running out of memory', () => {
+    expect(failure(`yamldecode("${'- '.repeat(20000)}x")`)).toMatch(/nests more than 1000 levels deep/);
+    expect(failure(`yamldecode("${'['.repeat(5000)}")`)).toMatch(/nests more than 1000 levels deep/);
+    expect(ev(`length(yamldecode("${'- '.repeat(500)}x"))`)).toBe(1);
+  });
+
   it('refuses NaN, which cty cannot hold', () => {
     expect(failure('yamldecode(".nan")')).toMatch(/NaN is not supported/);
   });
@@ -43,6 +49,10 @@ describe('time functions', () => {
   it('keeps the offset a timestamp was written with', () => {
     expect(ev('timeadd("2024-03-31T01:30:00+02:00", "1h")')).toBe('2024-03-31T02:30:00+02:00');
     expect(ev('formatdate("ZZZZZ hh", "2024-03-31T01:30:00-09:30")')).toBe('-09:30 01');
+  });
+
+  it('writes years before year 1 as Go does', () => {
+    expect(ev('timeadd("0001-01-01T00:00:00Z", "-2562047h")')).toBe('-0292-09-22T01:00:00Z');
   });
 
   it('refuses what Go does not parse: days as a unit, overflowing durations, loose timestamps', () => {

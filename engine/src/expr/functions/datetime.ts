@@ -120,6 +120,9 @@ function fields(t: Timestamp): Fields {
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+/** Go's %0Nd: the sign counts in the width (-292 stays -292 at width 4). */
+const goPad = (n: number, width: number) => (n < 0 ? '-' + String(-n).padStart(width - 1, '0') : String(n).padStart(width, '0'));
+
 /** Go's "-0700" (colon false) or "-07:00" (colon true). */
 function zone(offset: number, colon: boolean): string {
   const sign = offset < 0 ? '-' : '+';
@@ -130,7 +133,9 @@ function zone(offset: number, colon: boolean): string {
 /** time.RFC3339: seconds, no fraction; "Z" for UTC. */
 export function formatRfc3339(t: Timestamp): string {
   const f = fields(t);
-  const date = `${String(f.year).padStart(4, '0')}-${pad2(f.month)}-${pad2(f.day)}`;
+  // Go writes at least four digits after the sign: -0292
+  const year = f.year < 0 ? `-${String(-f.year).padStart(4, '0')}` : String(f.year).padStart(4, '0');
+  const date = `${year}-${pad2(f.month)}-${pad2(f.day)}`;
   return `${date}T${pad2(f.hour)}:${pad2(f.minute)}:${pad2(f.second)}${t.offset === 0 ? 'Z' : zone(t.offset, true)}`;
 }
 
@@ -177,7 +182,7 @@ function verb(tok: string, t: Timestamp, f: Fields): string {
   const hour12 = f.hour % 12 === 0 ? 12 : f.hour % 12;
   switch (tok[0]) {
     case 'Y':
-      return byLength(tok, { 2: () => pad2(f.year % 100), 4: () => String(f.year).padStart(4, '0') }, 'year must either be "YY" or "YYYY"');
+      return byLength(tok, { 2: () => goPad(f.year % 100, 2), 4: () => goPad(f.year, 4) }, 'year must either be "YY" or "YYYY"');
     case 'M': {
       const name = MONTHS[f.month - 1];
       const forms = { 1: () => String(f.month), 2: () => pad2(f.month), 3: () => name.slice(0, 3), 4: () => name };

@@ -201,7 +201,29 @@ function syntaxError(err: { message: string; linePos?: [{ line: number; col: num
   return new ValueError(at ? `on line ${at.line}, column ${at.col}: ${what}` : what);
 }
 
+/** Nesting deeper than this is refused before parsing (the yaml package runs out of stack or memory on it). */
+const MAX_YAML_NESTING = 1000;
+
+/**
+ * A bound on how deep the document nests: the indentation and block indicators ("- ", "? ",
+ * ": ") that open a line, and the open flow brackets. Counting brackets inside quoted strings
+ * too only overestimates.
+ */
+function refuseDeepNesting(src: string): void {
+  let flow = 0;
+  for (const line of src.split(/\r\n|\r|\n/)) {
+    const lead = /^(?:[ \t]|[-?:](?=[ \t]|$))*/.exec(line)![0].length;
+    if (lead > 2 * MAX_YAML_NESTING) throw new ValueError(`the document nests more than ${MAX_YAML_NESTING} levels deep`);
+    for (const c of line) {
+      if (c === '[' || c === '{') flow++;
+      else if ((c === ']' || c === '}') && flow > 0) flow--;
+      if (flow > MAX_YAML_NESTING) throw new ValueError(`the document nests more than ${MAX_YAML_NESTING} levels deep`);
+    }
+  }
+}
+
 export function yamlDecode(src: string): Value {
+  refuseDeepNesting(src);
   const docs = parseAllDocuments(src, { schema: 'failsafe', uniqueKeys: false, prettyErrors: true });
   if (!Array.isArray(docs) || docs.length === 0) throw new ValueError('on line 1, column 1: missing start of document');
   for (const doc of docs) if (doc.errors.length) throw syntaxError(doc.errors[0]);
