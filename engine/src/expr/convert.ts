@@ -127,26 +127,37 @@ export function isListValue(v: Value | undefined): boolean {
   return Array.isArray(v) && LISTS.has(v);
 }
 
-/** The element type an empty list was made with. */
+/** The element type an empty set or map was made with (lists keep theirs in LISTS). */
+const EMPTY_ELEMENTS = new WeakMap<object, unknown>();
+
+/** The element type an empty list or set was made with. */
 export function emptyListElement(v: Value[]): unknown {
-  return LISTS.get(v) ?? 'dynamic';
+  return LISTS.get(v) ?? EMPTY_ELEMENTS.get(v) ?? 'dynamic';
 }
 
 /** The objects that are maps (made by tomap); other objects are of object type. */
 const MAPS = new WeakSet<ObjectValue>();
 
-export function markMap(map: ObjectValue): ObjectValue {
+/** Marks `map` as a map (of `emptyElement` when it has no element), and returns it. */
+export function markMap(map: ObjectValue, emptyElement: unknown = 'dynamic'): ObjectValue {
   MAPS.add(map);
+  EMPTY_ELEMENTS.set(map, emptyElement);
   return map;
+}
+
+/** The element type an empty map was made with. */
+export function emptyMapElement(v: ObjectValue): unknown {
+  return EMPTY_ELEMENTS.get(v) ?? 'dynamic';
 }
 
 export function isMapValue(v: Value | undefined): boolean {
   return isObject(v) && MAPS.has(v);
 }
 
-/** Marks `list` as a set, and returns it. */
-export function markSet(list: Value[]): Value[] {
+/** Marks `list` as a set (of `emptyElement` when it has no element), and returns it. */
+export function markSet(list: Value[], emptyElement: unknown = 'dynamic'): Value[] {
   SETS.add(list);
+  EMPTY_ELEMENTS.set(list, emptyElement);
   return list;
 }
 

@@ -358,7 +358,8 @@ function call(e: Expr & { kind: 'call' }, env: Env): Value {
   if (args.length > f.max)
     fail(e, 'Too many function arguments', `function "${e.name}" takes ${f.min === f.max ? '' : 'at most '}${f.max}, got ${args.length}`);
   if (f.unknown !== 'raw' && args.some(f.unknown === 'shallow' ? isUnknown : containsUnknown)) return Unknown;
-  const result = check(e, `Call to function "${e.name}" failed`, () => f.call(args));
+  const ctx = { cwd: env.scope.paths?.cwd ?? process.cwd() };
+  const result = check(e, `Call to function "${e.name}" failed`, () => f.call(args, ctx));
   if (typeof result === 'string' && result.length > MAX_STRING_LENGTH) tooLong(e, result);
   return result;
 }

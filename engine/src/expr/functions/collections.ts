@@ -3,7 +3,8 @@
 // flatten index keys length list lookup map matchkeys merge one range reverse setintersection
 // setproduct setsubtract setunion slice sort sum transpose values zipmap.
 import { isUnknown, Unknown, type Value } from '../../values';
-import { isSetValue } from '../convert';
+import { isListValue, isMapValue, isSetValue, markList, markMap, markSet, type ObjectValue } from '../convert';
+import { asList, asMap, elementTypeOf, unifiedType } from './typed';
 import {
   containsUnknown,
   deepEqual,
@@ -25,6 +26,7 @@ import { fixed, fn, type FnDef } from './types';
 import { MAX_LIST_LENGTH } from '../limits';
 import { arith } from '../exact-numbers';
 import { toExactNum } from '../convert';
+import { typeOf, unifyTypes } from '../value-type';
 
 const list = (f: (l: Value[]) => Value, unknown?: FnDef['unknown']) => fixed(1, ([l]) => f(toList(l, 'the list')), unknown);
 const lists = (args: Value[]) => args.map((a, i) => toList(a, `argument ${i + 1}`));
@@ -40,7 +42,7 @@ export const collectionFunctions: Record<string, FnDef> = {
   alltrue: list((l) => l.every((x) => x !== null && toBool(x, 'an element'))),
   anytrue: list((l) => l.some((x) => x !== null && toBool(x, 'an element'))),
   chunklist: fixed(2, ([l, size]) => {
-    const items = toList(l, 'the list');
+    const items = unify(toList(l, 'the list'));
     const n = toInt(size, 'the chunk size');
     if (n < 0) throw new ValueError('the chunk size must not be negative');
     if (n === 0) return [items];
@@ -53,7 +55,7 @@ export const collectionFunctions: Record<string, FnDef> = {
     (args) => {
       const i = args.findIndex((a) => isUnknown(a) || (a !== null && a !== ''));
       if (i < 0) throw new ValueError('no non-null, non-empty-string arguments');
-      return unify(args)[i];
+      return coalesced(args, i);
     },
     'raw',
   ),
@@ -71,9 +73,25 @@ export const collectionFunctions: Record<string, FnDef> = {
     'raw',
   ),
   compact: list((l) => l.filter((x) => x !== null && toStr(x, 'an element') !== '').map((x) => toStr(x))),
-  concat: fn(1, Infinity, (args) => args.map((a, i) => toSequence(a, `argument ${i + 1}`)).flat(), 'shallow'),
+  // lists give a list of their unified element type; any tuple makes the result a tuple
+  concat: fn(
+    1,
+    Infinity,
+    (args) => {
+      const items = args.map((a, i) => toSequence(a, `argument ${i + 1}`)).flat();
+      if (!args.every(isListValue)) return items;
+      return asList(items, unifyTypes(args.map((a) => elementTypeOf(a as Value[]))));
+    },
+    'shallow',
+  ),
   contains: fixed(2, ([l, v]) => has(toList(l, 'the list'), v)),
-  distinct: list((l) => l.filter((x, i) => l.findIndex((y) => deepEqual(x, y)) === i)),
+  distinct: list((given) => {
+    const l = unify(given);
+    return asList(
+      l.filter((x, i) => l.findIndex((y) => deepEqual(x, y)) === i),
+      elementTypeOf(given),
+    );
+  }),
   element: fixed(
     2,
     ([l, i]) => {
@@ -93,14 +111,23 @@ export const collectionFunctions: Record<string, FnDef> = {
     if (i < 0) throw new ValueError('item not found');
     return i;
   }),
-  keys: fixed(1, ([m]) => Object.keys(toObject(m, 'the map')).sort(), 'shallow'),
+  // a map's keys and values are lists; an object's are tuples
+  keys: fixed(
+    1,
+    ([m]) => {
+      const keys = Object.keys(toObject(m, 'the map')).sort();
+      return isMapValue(m) ? markList(keys, 'string') : keys;
+    },
+    'shallow',
+  ),
   values: fixed(
     1,
     ([m]) => {
       const o = toObject(m, 'the map');
-      return Object.keys(o)
+      const values = Object.keys(o)
         .sort()
         .map((k) => o[k]);
+      return isMapValue(m) ? markList(values, (typeOf(m) as [string, unknown])[1]) : values;
     },
     'shallow',
   ),
@@ -136,9 +163,12 @@ export const collectionFunctions: Record<string, FnDef> = {
     'raw',
   ),
   matchkeys: fixed(3, ([vs, ks, search]) => {
-    const [values, keys, set] = lists([vs, ks, search]);
+    const [values, keys, set] = lists([vs, ks, search]).map(unify);
     if (values.length !== keys.length) throw new ValueError('the values and keys lists must have the same length');
-    return values.filter((_, i) => has(set, keys[i]));
+    return asList(
+      values.filter((_, i) => has(set, keys[i])),
+      elementTypeOf(values),
+    );
   }),
   merge: fn(
     0,
@@ -164,21 +194,40 @@ export const collectionFunctions: Record<string, FnDef> = {
     }
     return out;
   }),
-  reverse: list((l) => [...l].reverse(), 'shallow'),
+  // a list or set gives a list; a tuple a tuple
+  reverse: fixed(
+    1,
+    ([v]) => {
+      const l = toList(v, 'the list');
+      const reversed = [...l].reverse();
+      return isListValue(l) || isSetValue(l) ? markList(reversed, elementTypeOf(l)) : reversed;
+    },
+    'shallow',
+  ),
   setintersection: fn(1, Infinity, (args) => {
-    const [first, ...rest] = lists(args);
-    return toSet(first.filter((x) => rest.every((r) => has(r, x))));
+    const { sets, type } = unifiedSets(args);
+    const [first, ...rest] = sets;
+    return markSet(toSet(first.filter((x) => rest.every((r) => has(r, x)))), type);
   }),
   setsubtract: fixed(2, (args) => {
-    const [a, b] = lists(args);
-    return toSet(a.filter((x) => !has(b, x)));
+    const { sets, type } = unifiedSets(args);
+    const [a, b] = sets;
+    return markSet(toSet(a.filter((x) => !has(b, x))), type);
   }),
-  setunion: fn(1, Infinity, (args) => toSet(lists(args).flat())),
+  setunion: fn(1, Infinity, (args) => {
+    const { sets, type } = unifiedSets(args);
+    return markSet(toSet(sets.flat()), type);
+  }),
+  // lists and tuples give a list of tuples in order; any set makes it a set
   setproduct: fn(2, Infinity, (args) => {
-    const sets = lists(args);
+    const given = lists(args);
+    const sets = given.map((l) => unify(l));
     const size = sets.reduce((n, l) => n * l.length, 1);
     if (size > MAX_LIST_LENGTH) throw new ValueError(`the product has ${size} elements, over the limit of ${MAX_LIST_LENGTH}`);
-    return sets.reduce<Value[][]>((acc, l) => acc.flatMap((prefix) => l.map((x) => [...prefix, x])), [[]]);
+    const product = sets.reduce<Value[][]>((acc, l) => acc.flatMap((prefix) => l.map((x) => [...prefix, x])), [[]]);
+    const element = ['tuple', given.map(elementTypeOf)];
+    if (given.some(isSetValue)) return markSet(toSet(product), element);
+    return markList(product, element);
   }),
   slice: fixed(
     3,
@@ -198,6 +247,7 @@ export const collectionFunctions: Record<string, FnDef> = {
     if (!l.length) throw new ValueError('cannot sum an empty list');
     return l.map((x) => toExactNum(x, 'an element')).reduce((acc, x) => arith('+', acc, x));
   }),
+  // a map of lists of strings, turned inside out
   transpose: fixed(1, ([m]) => {
     const out = new Map<string, string[]>();
     const o = toObject(m, 'the map');
@@ -207,7 +257,8 @@ export const collectionFunctions: Record<string, FnDef> = {
         out.set(key, [...(out.get(key) ?? []), k]);
       }
     }
-    return sortedObject(out);
+    const lists = [...out].map(([k, l]): [string, Value] => [k, markList(l, 'string')]);
+    return markMap(sortedObject(lists), ['list', 'string']);
   }),
   zipmap: fixed(
     2,
@@ -221,3 +272,47 @@ export const collectionFunctions: Record<string, FnDef> = {
     'shallow',
   ),
 };
+
+/** A primitive converted to a string where its unified type is string. */
+function asPrimitive(v: Value, type: unknown): Value {
+  return type === 'string' && v !== null && typeof v !== 'object' ? toStr(v) : v;
+}
+
+/** The elements of set arguments converted to one element type, as cty's set functions unify them. */
+function unifiedSets(args: Value[]): { sets: Value[][]; type: unknown } {
+  const given = lists(args);
+  const type = unifiedType(given.flatMap((l) => (l.length ? l : [])));
+  const emptyTypes = given.map(elementTypeOf).filter((t) => t !== 'dynamic');
+  const element = type !== 'dynamic' ? type : emptyTypes.length ? emptyTypes[0] : 'dynamic';
+  const all = unify(given.flat());
+  let at = 0;
+  return { sets: given.map((l) => all.slice(at, (at += l.length))), type: element };
+}
+
+/**
+ * coalesce's result: its arguments unify to one type (cty's UnifyUnsafe), and the first
+ * argument neither null nor "" is converted to it: lists of one element type, maps of one.
+ */
+function coalesced(args: Value[], i: number): Value {
+  const known = args.filter((a) => a !== null && !isUnknown(a));
+  const chosen = args[i];
+  // tuples of one length unify element by element, objects of the same attributes attribute by attribute
+  if (Array.isArray(chosen) && known.every((a) => Array.isArray(a) && !isListValue(a) && !isSetValue(a) && a.length === chosen.length)) {
+    return chosen.map((x, j) => asPrimitive(x, unifiedType(known.map((a) => (a as Value[])[j]))));
+  }
+  const attrs = isObject(chosen) ? Object.keys(chosen).sort().join('\u0000') : undefined;
+  if (isObject(chosen) && known.every((a) => isObject(a) && !isMapValue(a) && Object.keys(a).sort().join('\u0000') === attrs)) {
+    return Object.fromEntries(
+      Object.keys(chosen).map((k) => [k, asPrimitive(chosen[k], unifiedType(known.map((a) => (a as ObjectValue)[k])))]),
+    );
+  }
+  if (known.length && known.every((a) => Array.isArray(a))) {
+    const type = unifiedType(known.flatMap((a) => a as Value[]));
+    return asList(args[i] as Value[], type);
+  }
+  if (known.length && known.every(isObject)) {
+    const type = unifiedType(known.flatMap((a) => Object.values(a as Record<string, Value>)));
+    return asMap(args[i] as Record<string, Value>, type);
+  }
+  return unify(args)[i];
+}

@@ -1,7 +1,7 @@
 // Type conversion functions: tobool tolist tomap tonumber toset tostring, and the identity
 // functions sensitive/nonsensitive (gridform tracks sensitivity by schema, not by value).
 import type { Value } from '../../values';
-import { toBool, toExactNum, toList, toObject, toSet, toStr, unify } from '../convert';
+import { toBool, toExactNum, toList, toObject, toSet, toStr, unify, ValueError } from '../convert';
 import { fixed, type FnDef } from './types';
 
 /** Converts non-null values; null stays null, as in Terraform. */
@@ -9,7 +9,12 @@ const conversion = (f: (v: Value) => Value, unknown?: FnDef['unknown']) => fixed
 
 export const conversionFunctions: Record<string, FnDef> = {
   tobool: conversion((v) => toBool(v)),
-  tonumber: conversion((v) => toExactNum(v)),
+  // cty reads a string as a number only when it is all number: no spaces around it
+  tonumber: conversion((v) => {
+    if (typeof v === 'string' && v.trim() !== v)
+      throw new ValueError(`cannot convert ${JSON.stringify(v)} to number; given string must be a decimal representation of a number`);
+    return toExactNum(v);
+  }),
   tostring: conversion((v) => toStr(v)),
   tolist: conversion((v) => unify(toList(v)), 'shallow'),
   toset: conversion((v) => toSet(toList(v))),

@@ -1,8 +1,9 @@
-// Encoding functions: base64decode base64encode csvdecode jsondecode jsonencode urlencode
+// Encoding functions: base64decode base64encode base64gzip csvdecode jsondecode jsonencode urlencode
 // (yamlencode lives in yaml-encode.ts).
+import * as zlib from 'node:zlib';
 import { isCtyNumber } from '../../cty-number';
 import type { Value } from '../../values';
-import { isObject, numToString, toStr, ValueError } from '../convert';
+import { isObject, markList, numToString, toStr, ValueError } from '../convert';
 import { fixed, type FnDef } from './types';
 import { parseJson } from '../../json-syntax';
 
@@ -21,6 +22,7 @@ export const encodingFunctions: Record<string, FnDef> = {
     if ('problem' in parsed) throw new ValueError(`invalid JSON: ${parsed.problem}`);
     return parsed.value as Value;
   }),
+  base64gzip: str((s) => goGzip(Buffer.from(s, 'utf8')).toString('base64')),
   csvdecode: str(csvDecode),
   // Go's url.QueryEscape: space becomes +, unreserved characters stay
   urlencode: str((s) =>
@@ -54,6 +56,25 @@ export function jsonEncode(v: Value): string {
       .map((k) => `${jsonEncode(k)}:${jsonEncode(v[k])}`)
       .join(',')}}`;
   throw new ValueError('a value known only after apply cannot be encoded');
+}
+
+/** Go's gzip header: no name, no time, no extra flags, OS "unknown" (255). */
+const GO_GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+/** The empty final stored block Go's flate writer closes with. */
+const GO_FLATE_CLOSE = Buffer.from([1, 0, 0, 0xff, 0xff]);
+
+/**
+ * gzip as terraform's base64gzip writes it (Go's compress/gzip: Write, Flush, Close): the data in
+ * non-final blocks ended by a sync flush, then an empty final block, CRC-32 and length. The
+ * blocks are zlib's at level 6: for short strings they are Go's bytes; for longer ones the
+ * compressed bytes may differ from Go's (both decompress to the same text).
+ */
+function goGzip(data: Buffer): Buffer {
+  const blocks = zlib.deflateRawSync(data, { level: 6, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(zlib.crc32(data), 0);
+  trailer.writeUInt32LE(data.length % 2 ** 32, 4);
+  return Buffer.concat([GO_GZIP_HEADER, blocks, GO_FLATE_CLOSE, trailer]);
 }
 
 /** RFC 4180 CSV; the first line names the columns, each further line becomes an object. */
@@ -96,8 +117,12 @@ function csvDecode(s: string): Value {
   if (field !== '' || row.length) endRow();
   const [header, ...data] = rows;
   if (!header) throw new ValueError('missing header line');
-  return data.map((r, n) => {
+  const duplicate = header.find((h, j) => header.indexOf(h) !== j);
+  if (duplicate !== undefined) throw new ValueError(`duplicate column name ${JSON.stringify(duplicate)}`);
+  const objects = data.map((r, n) => {
     if (r.length !== header.length) throw new ValueError(`line ${n + 2} has ${r.length} fields but the header has ${header.length}`);
     return Object.fromEntries(header.map((h, j) => [h, r[j]]));
   });
+  // a list of objects whose attributes are the columns, all strings
+  return markList(objects, ['object', Object.fromEntries(header.map((h) => [h, 'string']))]);
 }

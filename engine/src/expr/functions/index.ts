@@ -6,10 +6,13 @@ import { encodingFunctions } from './encoding';
 import { formatFunctions } from './format';
 import { hashFunctions } from './hashing';
 import { networkFunctions } from './network';
+import { dateTimeFunctions } from './datetime';
 import { numberFunctions } from './numbers';
+import { pathFunctions } from './paths';
 import { stringFunctions } from './strings';
 import { textEncodingFunctions } from './text-encoding';
 import { uuidV5Functions } from './uuid-v5';
+import { yamlDecodeFunctions } from './yaml-decode';
 import { yamlEncodeFunctions } from './yaml-encode';
 import { fn, type FnDef } from './types';
 import { isObject, markList, markMap, ValueError } from '../convert';
@@ -56,7 +59,10 @@ const ALL: Record<string, FnDef> = {
   ...uuidV5Functions,
   ...textEncodingFunctions,
   ...yamlEncodeFunctions,
+  ...yamlDecodeFunctions,
   ...networkFunctions,
+  ...pathFunctions,
+  ...dateTimeFunctions,
   ...conversionFunctions,
   ...refused,
 };
@@ -75,7 +81,6 @@ const LIST_RESULTS: Record<string, unknown> = {
   tolist: 'dynamic',
   distinct: 'dynamic',
   chunklist: ['list', 'dynamic'],
-  regexall: 'dynamic',
   tomap: 'dynamic',
 };
 
@@ -83,8 +88,8 @@ function listResult(name: string, f: FnDef): FnDef {
   const empty = LIST_RESULTS[name];
   return {
     ...f,
-    call(args) {
-      const result = f.call(args);
+    call(args, ctx) {
+      const result = f.call(args, ctx);
       if (name === 'tomap' && isObject(result)) return markMap(result);
       if (!Array.isArray(result)) return result;
       if (name === 'chunklist') for (const chunk of result) if (Array.isArray(chunk)) markList(chunk);

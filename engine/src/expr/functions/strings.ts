@@ -1,7 +1,7 @@
 // String functions: chomp endswith indent join lower regex regexall replace split startswith
 // strcontains strrev substr title trim trimprefix trimsuffix trimspace upper.
 import type { Value } from '../../values';
-import { graphemes, toInt, toList, toStr, ValueError } from '../convert';
+import { graphemes, markList, toInt, toList, toStr, ValueError } from '../convert';
 import { fixed, fn, type FnDef } from './types';
 
 const str = (f: (s: string) => Value) => fixed(1, ([s]) => f(toStr(s, 'the string')));
@@ -9,8 +9,8 @@ const str2 = (f: (a: string, b: string) => Value) => fixed(2, ([a, b]) => f(toSt
 
 export const stringFunctions: Record<string, FnDef> = {
   chomp: str((s) => s.replace(/(\r\n|\r|\n)+$/, '')),
-  lower: str((s) => s.toLowerCase()),
-  upper: str((s) => s.toUpperCase()),
+  lower: str((s) => Array.from(s, lowerRune).join('')),
+  upper: str((s) => Array.from(s, upperRune).join('')),
   strrev: str((s) => graphemes(s).reverse().join('')),
   title: str(title),
   trimspace: str((s) => s.replace(/^[\s\u0085]+|[\s\u0085]+$/g, '')),
@@ -47,8 +47,34 @@ export const stringFunctions: Record<string, FnDef> = {
     if (!m) throw new ValueError('pattern did not match any part of the given string');
     return captures(m);
   }),
-  regexall: str2((pattern, s) => Array.from(s.matchAll(goRegExp(pattern, 'g')), captures)),
+  // a list of matches: strings without groups, objects with named groups, tuples of strings else
+  regexall: str2((pattern, s) => {
+    const re = goRegExp(pattern, 'g');
+    return markList(Array.from(s.matchAll(re), captures), matchType(re));
+  }),
 };
+
+/**
+ * Go's unicode.ToUpper: one code point to one, by Unicode's simple mapping. JavaScript maps by
+ * the full one, where ß becomes "SS"; a character whose full mapping is longer keeps itself,
+ * except the Greek letters with ypogegrammeni, whose simple mapping is their titlecase form.
+ */
+function upperRune(c: string): string {
+  const full = c.toUpperCase();
+  if (Array.from(full).length === 1) return full;
+  const code = c.codePointAt(0)!;
+  if ((code >= 0x1f80 && code <= 0x1faf && (code & 0xf) < 8) || code === 0x1fb3 || code === 0x1fc3 || code === 0x1ff3) {
+    return String.fromCodePoint(code >= 0x1fb3 ? code + 9 : code + 8);
+  }
+  return c;
+}
+
+/** Go's unicode.ToLower: İ becomes i (not "i̇"), and a code point alone never takes a final sigma's form. */
+function lowerRune(c: string): string {
+  const full = c.toLowerCase();
+  if (Array.from(full).length === 1) return full;
+  return c === '\u0130' ? 'i' : c;
+}
 
 /** Go's strings.Title: a letter after a non-letter, non-digit starts a word. */
 function title(s: string): string {
@@ -72,7 +98,11 @@ function substr(s: string, offset: number, length: number): string {
 /** A substring wrapped in slashes is a regular expression; the replacement expands groups as Go's Regexp.Expand does. */
 function replace(s: string, search: string, replacement: string): string {
   const m = /^\/(.*)\/$/s.exec(search);
-  if (!m) return s.split(search).join(replacement);
+  if (!m) {
+    // Go's strings.Replace with an empty substring inserts the replacement around every character
+    if (search === '') return s === '' ? replacement : replacement + Array.from(s).join(replacement) + replacement;
+    return s.split(search).join(replacement);
+  }
   return s.replace(goRegExp(m[1], 'g'), (...args: unknown[]) => {
     const groups = args.at(-1) as Record<string, string | undefined> | undefined;
     const numbered = args.slice(
@@ -107,6 +137,14 @@ export function goRegExp(pattern: string, flags: string): RegExp {
   } catch (err) {
     throw new ValueError(`invalid regular expression ${JSON.stringify(pattern)}: ${(err as Error).message}`);
   }
+}
+
+/** The type of one match of `re`, which its groups decide. */
+function matchType(re: RegExp): unknown {
+  const probe = new RegExp(`${re.source}|`, re.flags.replace('g', '')).exec('')!;
+  if (probe.groups) return ['object', Object.fromEntries(Object.keys(probe.groups).map((k) => [k, 'string']))];
+  if (probe.length === 1) return 'string';
+  return ['tuple', probe.slice(1).map(() => 'string')];
 }
 
 /** The match itself without groups; an object by name with named groups; else the list of groups. */

@@ -1,6 +1,12 @@
 // The shape of a library function and a helper to declare one.
 import type { Value } from '../../values';
 
+/** What a call may need of where it is evaluated. */
+export interface CallContext {
+  /** the working folder of the configuration (abspath resolves against it) */
+  readonly cwd: string;
+}
+
 export interface FnDef {
   /** fewest and most arguments (Infinity for variadic) */
   min: number;
@@ -11,12 +17,14 @@ export interface FnDef {
    */
   unknown?: 'shallow' | 'raw';
   /** Throws ValueError (from ../convert) for a bad argument. */
-  call(args: Value[]): Value;
+  call(args: Value[], ctx?: CallContext): Value;
 }
 
-export function fn(min: number, max: number, call: (args: Value[]) => Value, unknown?: FnDef['unknown']): FnDef {
+type Call = FnDef['call'];
+
+export function fn(min: number, max: number, call: Call, unknown?: FnDef['unknown']): FnDef {
   return { min, max, call, unknown };
 }
 
 /** A function of exactly `n` arguments. */
-export const fixed = (n: number, call: (args: Value[]) => Value, unknown?: FnDef['unknown']): FnDef => fn(n, n, call, unknown);
+export const fixed = (n: number, call: Call, unknown?: FnDef['unknown']): FnDef => fn(n, n, call, unknown);
