@@ -162,7 +162,7 @@ describe('workload types', () => {
     );
   });
 
-  it('zdb: namespace, ips and port; public needs a node with IPv6; the mode cannot change; a bad mode is refused', async () => {
+  it('zdb: namespace, port, ips (LAN IPv6 then Yggdrasil) on any node; the mode cannot change; a bad mode is refused', async () => {
     const zdb = (data: Record<string, unknown>, version = 0): WorkloadSpec => ({
       name: 'db',
       type: 'zdb',
@@ -173,11 +173,13 @@ describe('workload types', () => {
     const r = resultOf(d, 'db');
     expect(r.state).toBe('ok');
     expect(r.data).toMatchObject({ namespace: `${d.contractId}-db`, port: 9900 });
-    expect((r.data.ips as string[]).length).toBe(1);
-    const noV6 = await h.deploy(user, [zdb({ public: true })]);
-    expect(resultOf(noV6, 'db')).toMatchObject({ state: 'error', message: expect.stringContaining('has no public IPv6') });
+    const [lan, ygg] = r.data.ips as string[];
+    expect(lan).toMatch(/^2001:db8:100:[0-9a-f]+::[0-9a-f]+$/);
+    expect(ygg).toMatch(/^30[0-9a-f]:/);
+    const publicMode = await h.deploy(user, [zdb({ public: true })]);
+    expect(resultOf(publicMode, 'db').state).toBe('ok');
     const onGateway = await h.deploy(user, [zdb({ public: true })], { node: 1 });
-    expect((resultOf(onGateway, 'db').data.ips as string[])[1]).toMatch(/^2001:db8:1::/);
+    expect((resultOf(onGateway, 'db').data.ips as string[])[0]).toMatch(/^2001:db8:1::/);
     const modeChange = await h.update(user, d.contractId, 1, [zdb({ mode: 'seq' }, 1)]);
     expect(resultOf(modeChange, 'db')).toMatchObject({ state: 'error', message: expect.stringContaining('mode cannot change') });
     await expect(h.clients[0].deploy(h.deployment(user, [zdb({ mode: 'fast' })]))).rejects.toThrow(

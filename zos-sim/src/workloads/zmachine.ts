@@ -60,8 +60,8 @@ export function provisionMachine(d: Record<string, unknown>, ctx: ProvisionConte
   const net = d.network as { interfaces?: { network: string; ip?: string }[]; public_ip?: string; planetary?: boolean; mycelium?: unknown };
   for (const m of (d.mounts ?? []) as { name: string }[]) {
     const disk = ctx.sibling(m.name);
-    if (!disk || !['zmount', 'volume'].includes(disk.type))
-      throw new ProvisionError(`mount ${m.name}: no disk or volume workload of that name is ok in this deployment`);
+    if (!disk || !['zmount', 'volume', 'qsfs'].includes(disk.type))
+      throw new ProvisionError(`mount ${m.name}: no disk, volume or qsfs workload of that name is ok in this deployment`);
   }
   let privateIp = '';
   for (const iface of net.interfaces ?? []) {
