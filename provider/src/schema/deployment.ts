@@ -5,13 +5,14 @@
 import type { BlockDecl, NestedBlockDecl, ResourceDecl } from './declaration';
 import { engineResourceSchema } from './engine-schema';
 import { CPU, MEMORY_MB, VM_NAME, WHOLE_ID, WORKLOAD_NAME } from './constraints';
+import { qsfsBlock } from './qsfs';
 
 const mounts: NestedBlockDecl = {
   nesting: 'list',
   block: {
-    description: 'A disk of the deployment mounted into the VM',
+    description: 'A disk or a qsfs of the deployment mounted into the VM',
     attributes: {
-      name: { type: 'string', required: true, description: 'Name of a disk of this deployment' },
+      name: { type: 'string', required: true, description: 'Name of a disk or a qsfs of this deployment' },
       mount_point: {
         type: 'string',
         required: true,
@@ -107,6 +108,7 @@ export const deploymentDecl: ResourceDecl = {
       containers: { nesting: 'list', block: containerBlock },
       disks: { nesting: 'list', block: diskBlock },
       zdbs: { nesting: 'list', block: zdbBlock },
+      qsfs: { nesting: 'list', block: qsfsBlock },
     },
   },
 };
