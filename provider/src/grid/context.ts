@@ -33,6 +33,8 @@ export class GridContext {
     readonly timeoutMs: number,
     /** the Grid Proxy (explorer) grid_scheduler asks for nodes */
     readonly proxyUrl = 'http://127.0.0.1:8080',
+    /** how long one call to a node may take */
+    readonly nodeCallTimeoutMs = NODE_CALL_TIMEOUT_MS,
   ) {}
 
   async node(nodeId: number): Promise<NodeClient> {
@@ -40,7 +42,7 @@ export class GridContext {
     if (!client) {
       const node = await this.chain.node(nodeId);
       const signer = { twinId: this.twinId, key: this.key, nodeId };
-      client = new NodeClient(node.address, { timeoutMs: NODE_CALL_TIMEOUT_MS, peer: nodePeer(nodeId), signer });
+      client = new NodeClient(node.address, { timeoutMs: this.nodeCallTimeoutMs, peer: nodePeer(nodeId), signer });
       this.nodes.set(nodeId, client);
     }
     return client;

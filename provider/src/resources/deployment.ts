@@ -185,6 +185,7 @@ export const deploymentResource: GridResource = {
           size: number;
           entrypoint?: string;
           env?: Record<string, string>;
+          corex?: boolean;
           network: { public_ip?: string; planetary?: boolean };
           mounts?: { name: string; mountpoint: string }[];
         };
@@ -196,6 +197,7 @@ export const deploymentResource: GridResource = {
           rootfs_size: Math.round((data.size ?? 0) / MB),
           entrypoint: data.entrypoint ?? '',
           env_vars: data.env ?? {},
+          corex: !!data.corex,
           publicip: !!data.network.public_ip,
           publicip6: false,
           planetary: !!data.network.planetary,
@@ -338,14 +340,18 @@ export function vmWorkloads(vm: ObjectValue, networkName: string): node.Workload
       interfaces: [{ network: networkName, ip }],
     },
     size: Number(vm.rootfs_size ?? 0) * MB,
-    compute_capacity: { cpu: Number(vm.cpu), memory: Number(vm.memory) * MB },
+    compute_capacity: { cpu: Number(vm.cpu ?? 1), memory: Number(vm.memory) * MB },
     mounts: ((vm.mounts ?? []) as ObjectValue[]).map((m) => ({ name: m.name, mountpoint: m.mount_point })),
     entrypoint: vm.entrypoint ?? '',
     env: (vm.env_vars ?? {}) as Record<string, Value>,
-    corex: false,
+    corex: vm.corex === true,
     gpu: [],
   };
   out.push({ version: 0, name, type: 'zmachine', data: JSON.stringify(data), metadata: '', description: String(vm.description ?? '') });
+  ((vm.zlogs ?? []) as Value[]).forEach((output, i) => {
+    const zlogs = JSON.stringify({ zmachine: name, output: String(output) });
+    out.push({ version: 0, name: `${name}_z${i + 1}`, type: 'zlogs', data: zlogs, metadata: '', description: '' });
+  });
   return out;
 }
 

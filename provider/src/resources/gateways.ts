@@ -23,7 +23,7 @@ function nameProxyWorkload(planned: ObjectValue): node.Workload {
   return gatewayWorkload(
     'gateway-name-proxy',
     name.replace(/-/g, '_').slice(0, 36),
-    { name, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true },
+    { name, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true, network: planned.network ?? '' },
     planned.description,
   );
 }
@@ -32,7 +32,7 @@ function fqdnProxyWorkload(planned: ObjectValue): node.Workload {
   return gatewayWorkload(
     'gateway-fqdn-proxy',
     String(planned.name),
-    { fqdn: planned.fqdn, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true },
+    { fqdn: planned.fqdn, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true, network: planned.network ?? '' },
     planned.description,
   );
 }
@@ -69,7 +69,7 @@ export const nameProxyResource: GridResource = {
     const d = await createNodeDeployment(ctx, {
       nodeId,
       publicIps: 0,
-      metadata: { type: 'gateway', name, projectName: name, ...(key ? { key } : {}) },
+      metadata: { type: 'gateway', name, projectName: String(planned.solution_type ?? name), ...(key ? { key } : {}) },
       workloads: [nameProxyWorkload(planned)],
       nameContract: name,
     });
@@ -100,7 +100,7 @@ export const nameProxyResource: GridResource = {
   async update(ctx, prior, planned) {
     const name = String(planned.name);
     const d = await updateNodeDeployment(ctx, Number(prior.node), Number(prior.id), {
-      metadata: { type: 'gateway', name, projectName: name },
+      metadata: { type: 'gateway', name, projectName: String(planned.solution_type ?? name) },
       workloads: [nameProxyWorkload(planned)],
     });
     return {
@@ -157,7 +157,12 @@ export const fqdnProxyResource: GridResource = {
     const d = await createNodeDeployment(ctx, {
       nodeId,
       publicIps: 0,
-      metadata: { type: 'gateway', name: String(planned.name), projectName: String(planned.name), ...(key ? { key } : {}) },
+      metadata: {
+        type: 'gateway',
+        name: String(planned.name),
+        projectName: String(planned.solution_type ?? planned.name),
+        ...(key ? { key } : {}),
+      },
       workloads: [fqdnProxyWorkload(planned)],
     });
     return { state: { ...planned, id: String(d.contractId) } };
@@ -165,7 +170,7 @@ export const fqdnProxyResource: GridResource = {
 
   async update(ctx, prior, planned) {
     await updateNodeDeployment(ctx, Number(prior.node), Number(prior.id), {
-      metadata: { type: 'gateway', name: String(planned.name), projectName: String(planned.name) },
+      metadata: { type: 'gateway', name: String(planned.name), projectName: String(planned.solution_type ?? planned.name) },
       workloads: [fqdnProxyWorkload(planned)],
     });
     return { state: { ...planned, id: prior.id } };

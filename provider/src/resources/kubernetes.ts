@@ -16,6 +16,8 @@ import type { GridResource } from './resource';
 export { K3S_FLIST };
 const GB = 2 ** 30;
 const COMPUTED = ['ip', 'computedip', 'planetary_ip', 'console_url'] as const;
+/** what each VM repeats of the cluster, as upstream's master and workers show it */
+const SHARED = ['network_name', 'ssh_key', 'token'] as const;
 
 /** A k3s VM and its data disk (and public IP when asked), with the k3s settings in its environment. */
 function k3sWorkloads(vm: ObjectValue, networkName: string, env: Record<string, string>): node.Workload[] {
@@ -53,6 +55,7 @@ function vmState(vm: ObjectValue, d: node.Deployment__Output): ObjectValue {
   const pub = vm.publicip === true ? resultOf(d, `${String(vm.name)}_ip`) : {};
   return {
     ...vm,
+    ...Object.fromEntries(SHARED.map((k) => [k, vm[k] ?? null])),
     ip: String(r.ip ?? ''),
     computedip: String(pub.ip ?? ''),
     planetary_ip: String(r.planetary_ip ?? ''),
@@ -133,6 +136,7 @@ export const kubernetesResource: GridResource = {
     const withComputed = (vm: ObjectValue, old: ObjectValue | undefined): ObjectValue => {
       const out = { ...vm };
       for (const k of COMPUTED) out[k] = old?.[k] ?? Unknown;
+      for (const k of SHARED) out[k] = proposed[k] ?? null;
       return out;
     };
     const master = proposed.master as ObjectValue;
@@ -165,7 +169,7 @@ export const kubernetesResource: GridResource = {
         publicIps: master.publicip === true ? 1 : 0,
         metadata: {
           type: 'kubernetes',
-          name: String(master.name),
+          name: String(planned.name ?? master.name),
           projectName: String(planned.solution_type ?? 'kubernetes'),
           ...(key ? { key } : {}),
         },

@@ -26,6 +26,8 @@ const proxyAttributes: BlockDecl['attributes'] = {
     default: false,
   },
   description: { type: 'string', optional: true, description: 'Free text kept with the workload' },
+  network: { type: 'string', optional: true, description: 'A network of yours on the gateway node to join, for backends at private IPs' },
+  solution_type: { type: 'string', optional: true, description: "Project name in the contract's metadata (default: the name)" },
 };
 
 export const nameProxyDecl: ResourceDecl = {
@@ -70,6 +72,7 @@ export const gatewayDomainDecl: ResourceDecl = {
   block: {
     description: 'The fqdn a name gets on a gateway node',
     attributes: {
+      id: { type: 'string', computed: true, description: 'The fqdn' },
       node: { type: 'number', required: true, description: 'A gateway node', ...WHOLE_ID },
       name: { type: 'string', required: true, description: 'The name to look up' },
       fqdn: { type: 'string', computed: true, description: 'NAME.DOMAIN of the gateway' },

@@ -23,6 +23,9 @@ const k8sVm = (what: string): BlockDecl => ({
     computedip: { type: 'string', computed: true, description: 'Public IPv4 with its prefix' },
     planetary_ip: { type: 'string', computed: true, description: 'Planetary (Yggdrasil) address' },
     console_url: { type: 'string', computed: true, description: "Address of the VM's console" },
+    network_name: { type: 'string', computed: true, description: "The cluster's network_name" },
+    ssh_key: { type: 'string', computed: true, description: "The cluster's ssh_key" },
+    token: { type: 'string', computed: true, sensitive: true, description: "The cluster's token" },
   },
 });
 
@@ -36,6 +39,7 @@ export const kubernetesDecl: ResourceDecl = {
       token: { type: 'string', required: true, sensitive: true, forceNew: true, description: 'Shared by the master and the workers' },
       ssh_key: { type: 'string', optional: true, forceNew: true, description: 'Public SSH key put into every VM' },
       solution_type: { type: 'string', optional: true, forceNew: true, description: "Project name in the contracts' metadata" },
+      name: { type: 'string', optional: true, forceNew: true, description: "Name in the contracts' metadata (default: the master's name)" },
       node_deployment_id: {
         type: ['map', 'string'],
         computed: true,

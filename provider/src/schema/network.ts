@@ -37,6 +37,11 @@ export const networkDecl: ResourceDecl = {
         pattern: IP_RANGE,
       },
       description: { type: 'string', optional: true, description: 'Free text kept with the network' },
+      solution_type: {
+        type: 'string',
+        optional: true,
+        description: "Project name in the contracts' metadata (default: the network's name)",
+      },
       add_wg_access: { type: 'bool', optional: true, forceNew: true, description: 'Add a wireguard peer for your machine', default: false },
       access_wg_config: {
         type: 'string',
