@@ -237,6 +237,26 @@ describe('workload types', () => {
     );
   });
 
+  it('gateways joining a network (private backends) need that network of the twin on the gateway node', async () => {
+    const proxy = (network: string): WorkloadSpec => ({
+      name: 'site',
+      type: 'gateway-fqdn-proxy',
+      data: { fqdn: 'private.example.com', backends: ['http://10.50.2.2:8080'], tls_passthrough: false, network },
+    });
+    expect(resultOf(await h.deploy(user, [proxy('nowhere')], { node: 1 }), 'site')).toMatchObject({
+      state: 'error',
+      message: expect.stringContaining('network nowhere of twin'),
+    });
+    expect(resultOf(await h.deploy(user, [net(3300), proxy('net')], { node: 1 }), 'site').state).toBe('ok');
+  });
+
+  it('zmachine: corex must be true or false', async () => {
+    await expect(h.clients[0].deploy(h.deployment(user, [net(3301), vm(512, { corex: 'yes' })]))).rejects.toThrow(
+      'workload vm (zmachine): corex must be true or false',
+    );
+    expect(resultOf(await h.deploy(user, [net(3302), vm(512, { corex: true })]), 'vm').state).toBe('ok');
+  });
+
   it('zlogs: streams a VM of the deployment; naming no VM ends in error; a bad output URL is refused', async () => {
     const d = await h.deploy(user, [
       net(3105),

@@ -37,6 +37,11 @@ export class GridContext {
     readonly nodeCallTimeoutMs = NODE_CALL_TIMEOUT_MS,
   ) {}
 
+  /** This context waiting `timeoutMs` for deployments (a resource's own create timeout); it shares everything else. */
+  withTimeout(timeoutMs: number): GridContext {
+    return Object.create(this, { timeoutMs: { value: timeoutMs } }) as GridContext;
+  }
+
   async node(nodeId: number): Promise<NodeClient> {
     let client = this.nodes.get(nodeId);
     if (!client) {

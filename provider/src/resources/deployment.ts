@@ -10,6 +10,7 @@ import { cancelContract, createNodeDeployment, GridError, resultOf, updateNodeDe
 import { adoptedNote, cancelAll, contractsWithKey, deployedOn, type Contract, type Recovered } from '../grid/recovery';
 import { Checks } from './checks';
 import { checkQsfs, qsfsNames, qsfsState, qsfsWorkloads } from './qsfs';
+import { durationMs } from '../grid/duration';
 import type { GridResource } from './resource';
 
 const MB = 2 ** 20;
@@ -74,7 +75,9 @@ export const deploymentResource: GridResource = {
     return c.diags;
   },
 
-  async create(ctx, planned, key) {
+  async create(given, planned, key) {
+    const createTimeout = durationMs(String((planned.timeouts as ObjectValue | null)?.create ?? ''));
+    const ctx = createTimeout ? given.withTimeout(createTimeout) : given;
     const nodeId = Number(planned.node);
     const networkName = String(planned.network_name ?? '');
     const vms = (planned.vms ?? []) as ObjectValue[];

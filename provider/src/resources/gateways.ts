@@ -75,7 +75,10 @@ export const nameProxyResource: GridResource = {
     });
     const nameContractId = await ctx.chain.contractIdByName(name);
     const fqdn = String(resultOf(d, d.workloads[0].name).fqdn ?? `${name}.${domain}`);
-    return { state: { ...planned, id: String(d.contractId), name_contract_id: String(nameContractId), fqdn } };
+    const deployments = { [String(nodeId)]: d.contractId };
+    return {
+      state: { ...planned, id: String(d.contractId), name_contract_id: Number(nameContractId), fqdn, node_deployment_id: deployments },
+    };
   },
 
   /** Adopted as import would; when cancelled, the name contract made with it goes too. */
@@ -107,8 +110,9 @@ export const nameProxyResource: GridResource = {
       state: {
         ...planned,
         id: prior.id,
-        name_contract_id: prior.name_contract_id,
+        name_contract_id: Number(prior.name_contract_id),
         fqdn: String(resultOf(d, d.workloads[0].name).fqdn ?? prior.fqdn),
+        node_deployment_id: { [String(prior.node)]: Number(prior.id) },
       },
     };
   },
@@ -140,7 +144,8 @@ export const nameProxyResource: GridResource = {
       tls_passthrough: !!data.tls_passthrough,
       description: w.description ?? '',
       fqdn: String(resultOf(d, w.name).fqdn ?? ''),
-      name_contract_id: String(nameContractId),
+      name_contract_id: Number(nameContractId),
+      node_deployment_id: { [String(contract.nodeId)]: Number(contract.id) },
     };
   },
 };
@@ -165,7 +170,7 @@ export const fqdnProxyResource: GridResource = {
       },
       workloads: [fqdnProxyWorkload(planned)],
     });
-    return { state: { ...planned, id: String(d.contractId) } };
+    return { state: { ...planned, id: String(d.contractId), node_deployment_id: { [String(nodeId)]: d.contractId } } };
   },
 
   async update(ctx, prior, planned) {
@@ -173,7 +178,7 @@ export const fqdnProxyResource: GridResource = {
       metadata: { type: 'gateway', name: String(planned.name), projectName: String(planned.solution_type ?? planned.name) },
       workloads: [fqdnProxyWorkload(planned)],
     });
-    return { state: { ...planned, id: prior.id } };
+    return { state: { ...planned, id: prior.id, node_deployment_id: { [String(prior.node)]: Number(prior.id) } } };
   },
 
   async delete(ctx, prior) {
@@ -200,6 +205,7 @@ export const fqdnProxyResource: GridResource = {
       backends: data.backends,
       tls_passthrough: !!data.tls_passthrough,
       description: w.description ?? '',
+      node_deployment_id: { [String(contract.nodeId)]: Number(contract.id) },
     };
   },
 

@@ -8,3 +8,6 @@ export const MEMORY_MB: Pick<AttributeDecl, 'range' | 'unit'> = { range: [256, 2
 /** names of workloads (disks, zdbs, containers, gateways): the node's limit */
 export const WORKLOAD_NAME = { regex: '^[a-zA-Z0-9_]{1,36}$', what: '1 to 36 letters, digits or _' };
 export const VM_NAME = { regex: '^[a-zA-Z0-9_]{1,33}$', what: '1 to 33 letters, digits or _' };
+
+/** Go's time.ParseDuration spelling, as upstream's timeouts take it (parsed by grid/duration.ts) */
+export const DURATION = { regex: '^(\\d+(\\.\\d+)?(h|m|s|ms))+$', what: 'a duration such as 45m, 1h30m or 90s' };

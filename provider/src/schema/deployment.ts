@@ -4,7 +4,7 @@
 // network, or changing how many public IPs it reserves replaces it.
 import type { BlockDecl, NestedBlockDecl, ResourceDecl } from './declaration';
 import { engineResourceSchema } from './engine-schema';
-import { CPU, MEMORY_MB, VM_NAME, WHOLE_ID, WORKLOAD_NAME } from './constraints';
+import { CPU, DURATION, MEMORY_MB, VM_NAME, WHOLE_ID, WORKLOAD_NAME } from './constraints';
 import { qsfsBlock } from './qsfs';
 
 const mounts: NestedBlockDecl = {
@@ -130,6 +130,20 @@ export const deploymentDecl: ResourceDecl = {
       disks: { nesting: 'list', block: diskBlock },
       zdbs: { nesting: 'list', block: zdbBlock },
       qsfs: { nesting: 'list', block: qsfsBlock },
+      timeouts: {
+        nesting: 'single',
+        block: {
+          description: 'How long a create may wait for the workloads to come up',
+          attributes: {
+            create: {
+              type: 'string',
+              optional: true,
+              description: "A duration such as 45m (upstream's default); else the provider's timeout_seconds",
+              pattern: DURATION,
+            },
+          },
+        },
+      },
     },
   },
 };

@@ -28,6 +28,7 @@ const proxyAttributes: BlockDecl['attributes'] = {
   description: { type: 'string', optional: true, description: 'Free text kept with the workload' },
   network: { type: 'string', optional: true, description: 'A network of yours on the gateway node to join, for backends at private IPs' },
   solution_type: { type: 'string', optional: true, description: "Project name in the contract's metadata (default: the name)" },
+  node_deployment_id: { type: ['map', 'number'], computed: true, description: 'The node contract id, by node id' },
 };
 
 export const nameProxyDecl: ResourceDecl = {
@@ -44,7 +45,7 @@ export const nameProxyDecl: ResourceDecl = {
         pattern: GATEWAY_NAME,
       },
       fqdn: { type: 'string', computed: true, description: 'NAME.DOMAIN of the gateway' },
-      name_contract_id: { type: 'string', computed: true, description: 'The name contract holding NAME' },
+      name_contract_id: { type: 'number', computed: true, description: 'The name contract holding NAME' },
     },
   },
 };

@@ -16,11 +16,19 @@ const k8sVm = (what: string): BlockDecl => ({
     memory: { type: 'number', required: true, description: 'Memory in MB, 256 to 262144', ...MEMORY_MB },
     disk_size: { type: 'number', required: true, description: 'Data disk for k3s, GB', range: [1, 10_000], unit: 'GB' },
     publicip: { type: 'bool', optional: true, description: 'Reserve a public IPv4 for the VM', default: false },
+    publicip6: { type: 'bool', optional: true, description: 'Reserve a public IPv6 (not supported on the local grid)', default: false },
     planetary: { type: 'bool', optional: true, description: 'Give the VM a planetary (Yggdrasil) address', default: false },
     flist: { type: 'string', optional: true, description: 'The flist to boot', default: K3S_FLIST },
+    flist_checksum: {
+      type: 'string',
+      optional: true,
+      description:
+        "The flist's md5; upstream checks it against the hub before deploying, the local grid has no hub so it is kept, not checked",
+    },
     description: { type: 'string', optional: true, description: 'Free text kept with the workload' },
     ip: { type: 'string', computed: true, description: 'Private IP in the network' },
     computedip: { type: 'string', computed: true, description: 'Public IPv4 with its prefix' },
+    computedip6: { type: 'string', computed: true, description: 'Public IPv6 with its prefix' },
     planetary_ip: { type: 'string', computed: true, description: 'Planetary (Yggdrasil) address' },
     console_url: { type: 'string', computed: true, description: "Address of the VM's console" },
     network_name: { type: 'string', computed: true, description: "The cluster's network_name" },
@@ -44,6 +52,11 @@ export const kubernetesDecl: ResourceDecl = {
         type: ['map', 'string'],
         computed: true,
         description: 'Contract ids: "master" and one per worker node',
+      },
+      nodes_ip_range: {
+        type: ['map', 'string'],
+        computed: true,
+        description: "The network's subnet on each node of the cluster, by node id",
       },
     },
     blocks: {
