@@ -28,10 +28,15 @@ function nameProxyWorkload(planned: ObjectValue): node.Workload {
   );
 }
 
+/** The gateway workload's name: as configured, else upstream's default "name" (unset, it is unknown until applied). */
+function fqdnProxyName(planned: ObjectValue): string {
+  return typeof planned.name === 'string' ? planned.name : 'name';
+}
+
 function fqdnProxyWorkload(planned: ObjectValue): node.Workload {
   return gatewayWorkload(
     'gateway-fqdn-proxy',
-    String(planned.name),
+    fqdnProxyName(planned),
     { fqdn: planned.fqdn, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true, network: planned.network ?? '' },
     planned.description,
   );
@@ -164,21 +169,23 @@ export const fqdnProxyResource: GridResource = {
       publicIps: 0,
       metadata: {
         type: 'gateway',
-        name: String(planned.name),
-        projectName: String(planned.solution_type ?? planned.name),
+        name: fqdnProxyName(planned),
+        projectName: String(planned.solution_type ?? fqdnProxyName(planned)),
         ...(key ? { key } : {}),
       },
       workloads: [fqdnProxyWorkload(planned)],
     });
-    return { state: { ...planned, id: String(d.contractId), node_deployment_id: { [String(nodeId)]: d.contractId } } };
+    const name = fqdnProxyName(planned);
+    return { state: { ...planned, name, id: String(d.contractId), node_deployment_id: { [String(nodeId)]: d.contractId } } };
   },
 
   async update(ctx, prior, planned) {
     await updateNodeDeployment(ctx, Number(prior.node), Number(prior.id), {
-      metadata: { type: 'gateway', name: String(planned.name), projectName: String(planned.solution_type ?? planned.name) },
+      metadata: { type: 'gateway', name: fqdnProxyName(planned), projectName: String(planned.solution_type ?? fqdnProxyName(planned)) },
       workloads: [fqdnProxyWorkload(planned)],
     });
-    return { state: { ...planned, id: prior.id, node_deployment_id: { [String(prior.node)]: Number(prior.id) } } };
+    const name = fqdnProxyName(planned);
+    return { state: { ...planned, name, id: prior.id, node_deployment_id: { [String(prior.node)]: Number(prior.id) } } };
   },
 
   async delete(ctx, prior) {

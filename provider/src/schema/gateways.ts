@@ -56,7 +56,15 @@ export const fqdnProxyDecl: ResourceDecl = {
     description: 'A domain of yours (pointed at the gateway node) proxied to backends',
     attributes: {
       ...proxyAttributes,
-      name: { type: 'string', required: true, forceNew: true, description: 'Name of the gateway workload', pattern: WORKLOAD_NAME },
+      name: {
+        type: 'string',
+        optional: true,
+        computed: true,
+        forceNew: true,
+        description: 'Name of the gateway workload',
+        pattern: WORKLOAD_NAME,
+        default: 'name',
+      },
       fqdn: {
         type: 'string',
         required: true,

@@ -60,7 +60,7 @@ export const kubernetesDecl: ResourceDecl = {
       },
     },
     blocks: {
-      master: { nesting: 'single', block: k8sVm('master'), forceNew: true },
+      master: { nesting: 'single', block: k8sVm('master'), forceNew: true, minItems: 1 },
       workers: { nesting: 'list', block: k8sVm('worker') },
     },
   },

@@ -39,10 +39,8 @@ export const DIFFERENCES: Readonly<Record<string, string>> = {
   'grid_network.nodes_ip_range': 'computed only: gridform assigns the subnets (10.A.2+i.0/24 in node order); not settable yet',
   'grid_deployment.vms.memory': 'required: upstream has no default and zos refuses a VM under 250 MiB, so gridform asks up front',
   'grid_deployment.zdbs.password': 'optional: zos accepts a namespace without password (public and writable); not tightened yet',
-  'grid_kubernetes.master': 'required by the construct (a required master) and refused when absent at validate; a single block here',
   'grid_kubernetes.network_name': 'required: the VMs need a network; upstream fails at apply without one',
   'grid_kubernetes.node_deployment_id': 'keys "master" and worker node ids, values contract ids as strings; not changed yet',
-  'grid_fqdn_proxy.name': 'required: it names the gateway workload on the node; not defaulted yet',
   'grid_scheduler.requests': "the scheduler's part of issue 16 (request attributes and arithmetic)",
 };
 
