@@ -79,7 +79,7 @@ export class GridProviderImpl implements Provider {
     const chain = new ChainClient(settings.chainAddress, { peer: chainPeer() });
     try {
       const twin = await chain.twinByAccount(key.publicKey);
-      this.ctx = new GridContext(chain, key, twin.id, settings.timeoutMs, settings.proxyUrl);
+      this.ctx = new GridContext(chain, key, twin.id, settings.timeoutMs, settings.proxyUrl, settings.nodeCallTimeoutMs);
       return { diagnostics: notes };
     } catch (err) {
       chain.close();
@@ -222,7 +222,8 @@ export class GridProviderImpl implements Provider {
     return this.guard<ReadDataResponse>(
       async (ctx) => {
         const domain = await gatewayDomain(ctx, Number(req.config.node));
-        return { state: { ...req.config, fqdn: `${String(req.config.name)}.${domain}` }, diagnostics: [] };
+        const fqdn = `${String(req.config.name)}.${domain}`;
+        return { state: { ...req.config, id: fqdn, fqdn }, diagnostics: [] };
       },
       { state: null },
     );

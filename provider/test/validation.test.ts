@@ -34,7 +34,7 @@ describe('grid provider validation', () => {
       'a mount of a missing disk',
       deployment({ vms: [vm({ mounts: [{ name: 'data', mount_point: '/data' }] })] }),
       'vms.0.mounts.0.name',
-      'not a disk of this deployment',
+      'not a disk or qsfs of this deployment',
     ],
     [
       'a relative mount point',
@@ -58,7 +58,7 @@ describe('grid provider validation', () => {
       'containers.0.mounts.0.name',
       'not a disk of this deployment',
     ],
-    ['nothing to deploy', deployment({ vms: [], network_name: null }), 'vms', 'at least one VM, container, disk or zdb'],
+    ['nothing to deploy', deployment({ vms: [], network_name: null }), 'vms', 'at least one VM, container, disk, zdb or qsfs'],
   ])('refuses a deployment with %s, naming %s', (_what, config, path, text) => {
     expect(problems('grid_deployment', config)).toContainEqual({ path, text: expect.stringContaining(text) });
   });

@@ -162,7 +162,7 @@ describe('workload types', () => {
     );
   });
 
-  it('zdb: namespace, ips and port; public needs a node with IPv6; the mode cannot change; a bad mode is refused', async () => {
+  it('zdb: namespace, port, ips (LAN IPv6 then Yggdrasil) on any node; the mode cannot change; a bad mode is refused', async () => {
     const zdb = (data: Record<string, unknown>, version = 0): WorkloadSpec => ({
       name: 'db',
       type: 'zdb',
@@ -173,11 +173,13 @@ describe('workload types', () => {
     const r = resultOf(d, 'db');
     expect(r.state).toBe('ok');
     expect(r.data).toMatchObject({ namespace: `${d.contractId}-db`, port: 9900 });
-    expect((r.data.ips as string[]).length).toBe(1);
-    const noV6 = await h.deploy(user, [zdb({ public: true })]);
-    expect(resultOf(noV6, 'db')).toMatchObject({ state: 'error', message: expect.stringContaining('has no public IPv6') });
+    const [lan, ygg] = r.data.ips as string[];
+    expect(lan).toMatch(/^2001:db8:100:[0-9a-f]+::[0-9a-f]+$/);
+    expect(ygg).toMatch(/^30[0-9a-f]:/);
+    const publicMode = await h.deploy(user, [zdb({ public: true })]);
+    expect(resultOf(publicMode, 'db').state).toBe('ok');
     const onGateway = await h.deploy(user, [zdb({ public: true })], { node: 1 });
-    expect((resultOf(onGateway, 'db').data.ips as string[])[1]).toMatch(/^2001:db8:1::/);
+    expect((resultOf(onGateway, 'db').data.ips as string[])[0]).toMatch(/^2001:db8:1::/);
     const modeChange = await h.update(user, d.contractId, 1, [zdb({ mode: 'seq' }, 1)]);
     expect(resultOf(modeChange, 'db')).toMatchObject({ state: 'error', message: expect.stringContaining('mode cannot change') });
     await expect(h.clients[0].deploy(h.deployment(user, [zdb({ mode: 'fast' })]))).rejects.toThrow(
@@ -233,6 +235,26 @@ describe('workload types', () => {
     expect(resultOf(await h.deploy(user, [proxy('x.gw1.grid.local')], { node: 1 }), 'site').message).toContain(
       "under the gateway's own domain",
     );
+  });
+
+  it('gateways joining a network (private backends) need that network of the twin on the gateway node', async () => {
+    const proxy = (network: string): WorkloadSpec => ({
+      name: 'site',
+      type: 'gateway-fqdn-proxy',
+      data: { fqdn: 'private.example.com', backends: ['http://10.50.2.2:8080'], tls_passthrough: false, network },
+    });
+    expect(resultOf(await h.deploy(user, [proxy('nowhere')], { node: 1 }), 'site')).toMatchObject({
+      state: 'error',
+      message: expect.stringContaining('network nowhere of twin'),
+    });
+    expect(resultOf(await h.deploy(user, [net(3300), proxy('net')], { node: 1 }), 'site').state).toBe('ok');
+  });
+
+  it('zmachine: corex must be true or false', async () => {
+    await expect(h.clients[0].deploy(h.deployment(user, [net(3301), vm(512, { corex: 'yes' })]))).rejects.toThrow(
+      'workload vm (zmachine): corex must be true or false',
+    );
+    expect(resultOf(await h.deploy(user, [net(3302), vm(512, { corex: true })]), 'vm').state).toBe('ok');
   });
 
   it('zlogs: streams a VM of the deployment; naming no VM ends in error; a bad output URL is refused', async () => {

@@ -33,14 +33,21 @@ export class GridContext {
     readonly timeoutMs: number,
     /** the Grid Proxy (explorer) grid_scheduler asks for nodes */
     readonly proxyUrl = 'http://127.0.0.1:8080',
+    /** how long one call to a node may take */
+    readonly nodeCallTimeoutMs = NODE_CALL_TIMEOUT_MS,
   ) {}
+
+  /** This context waiting `timeoutMs` for deployments (a resource's own create timeout); it shares everything else. */
+  withTimeout(timeoutMs: number): GridContext {
+    return Object.create(this, { timeoutMs: { value: timeoutMs } }) as GridContext;
+  }
 
   async node(nodeId: number): Promise<NodeClient> {
     let client = this.nodes.get(nodeId);
     if (!client) {
       const node = await this.chain.node(nodeId);
       const signer = { twinId: this.twinId, key: this.key, nodeId };
-      client = new NodeClient(node.address, { timeoutMs: NODE_CALL_TIMEOUT_MS, peer: nodePeer(nodeId), signer });
+      client = new NodeClient(node.address, { timeoutMs: this.nodeCallTimeoutMs, peer: nodePeer(nodeId), signer });
       this.nodes.set(nodeId, client);
     }
     return client;

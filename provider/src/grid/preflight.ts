@@ -16,11 +16,14 @@ interface Ask {
   hru: number;
 }
 
-/** What the workloads take, as Zero-OS counts it (a VM's root disk: its size, at least 500 MiB, or 2 GiB for large VMs). */
+/**
+ * What the workloads take, as Zero-OS counts it (a VM's root disk: its size, at least 500 MiB, or
+ * 2 GiB for large VMs; a qsfs: 1 CPU, 1 GiB of memory and its cache on SSD).
+ */
 export function capacityOf(workloads: readonly node.Workload[]): Ask {
   const ask: Ask = { cru: 0, mru: 0, sru: 0, hru: 0 };
   for (const w of workloads) {
-    const d = JSON.parse(w.data || '{}') as { size?: number; compute_capacity?: { cpu: number; memory: number } };
+    const d = JSON.parse(w.data || '{}') as { size?: number; cache?: number; compute_capacity?: { cpu: number; memory: number } };
     if (w.type === 'zmachine' || w.type === 'container') {
       const cc = d.compute_capacity ?? { cpu: 0, memory: 0 };
       ask.cru += cc.cpu;
@@ -28,6 +31,12 @@ export function capacityOf(workloads: readonly node.Workload[]): Ask {
       ask.sru += Math.max(d.size ?? 0, cc.cpu * (cc.memory / GiB) >= 8 ? 2 * GiB : 500 * MiB);
     } else if (w.type === 'zmount' || w.type === 'volume') ask.sru += d.size ?? 0;
     else if (w.type === 'zdb') ask.hru += d.size ?? 0;
+    else if (w.type === 'qsfs') {
+      // zos: the zstor container takes 1 CPU and 1 GiB, its cache is SSD
+      ask.cru += 1;
+      ask.mru += GiB;
+      ask.sru += d.cache ?? 0;
+    }
   }
   return ask;
 }

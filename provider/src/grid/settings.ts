@@ -10,6 +10,8 @@ export interface GridSettings {
   /** the Grid Proxy (explorer) that grid_scheduler asks for nodes */
   proxyUrl: string;
   timeoutMs: number;
+  /** how long one call to a node may take (upstream: rmb_timeout) */
+  nodeCallTimeoutMs?: number;
 }
 
 export const DEFAULT_LOCAL_CHAIN = '127.0.0.1:9944';
@@ -75,6 +77,8 @@ export function resolveSettings(
     mnemonic?: unknown;
     network?: unknown;
     chain_url?: unknown;
+    substrate_url?: unknown;
+    rmb_timeout?: unknown;
     proxy_url?: unknown;
     key_type?: unknown;
     timeout_seconds?: unknown;
@@ -89,11 +93,13 @@ export function resolveSettings(
   if (loaded.warning) warnings.push(loaded.warning);
   const local = loaded.grid;
   // a damaged grid.json matters only when the chain or the mnemonic would come from it
-  const givenChain = typeof config.chain_url === 'string' && !!config.chain_url;
+  const givenChain = (typeof config.chain_url === 'string' && !!config.chain_url) || !!config.substrate_url;
   const givenMnemonic = (typeof config.mnemonic === 'string' && !!config.mnemonic) || !!env.MNEMONIC;
   if (loaded.problem && !(givenChain && givenMnemonic)) return { problem: { attribute: 'network', message: loaded.problem }, warnings };
   let chainAddress: string;
+  const substrate = typeof config.substrate_url === 'string' ? config.substrate_url.replace(/^wss?:\/\//, '').replace(/\/.*$/, '') : '';
   if (typeof config.chain_url === 'string' && config.chain_url) chainAddress = config.chain_url;
+  else if (substrate) chainAddress = substrate;
   else if (network === 'local') chainAddress = local?.chain.address ?? DEFAULT_LOCAL_CHAIN;
   else
     return {
@@ -125,5 +131,16 @@ export function resolveSettings(
     const message = `proxy_url ${JSON.stringify(proxyUrl)} is not an http(s) URL such as http://127.0.0.1:8080`;
     return { problem: { attribute: 'proxy_url', message } };
   }
-  return { settings: { mnemonic, chainAddress, proxyUrl: proxyUrl.replace(/\/+$/, ''), timeoutMs: seconds * 1000 }, warnings };
+  const rmb = config.rmb_timeout ?? null;
+  if (rmb !== null && !(typeof rmb === 'number' && Number.isInteger(rmb) && rmb >= 1 && rmb <= 3600)) {
+    return {
+      problem: {
+        attribute: 'rmb_timeout',
+        message: `rmb_timeout is ${JSON.stringify(rmb)}; it must be a whole number of seconds from 1 to 3600`,
+      },
+    };
+  }
+  const nodeCallTimeoutMs = typeof rmb === 'number' ? rmb * 1000 : undefined;
+  const settings = { mnemonic, chainAddress, proxyUrl: proxyUrl.replace(/\/+$/, ''), timeoutMs: seconds * 1000, nodeCallTimeoutMs };
+  return { settings, warnings };
 }

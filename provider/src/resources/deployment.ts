@@ -9,6 +9,8 @@ import type { GridContext } from '../grid/context';
 import { cancelContract, createNodeDeployment, GridError, resultOf, updateNodeDeployment, waitReady } from '../grid/node-deployment';
 import { adoptedNote, cancelAll, contractsWithKey, deployedOn, type Contract, type Recovered } from '../grid/recovery';
 import { Checks } from './checks';
+import { checkQsfs, qsfsNames, qsfsState, qsfsWorkloads } from './qsfs';
+import { durationMs } from '../grid/duration';
 import type { GridResource } from './resource';
 
 const MB = 2 ** 20;
@@ -30,9 +32,10 @@ export const deploymentResource: GridResource = {
       !vms.length &&
       !(config.containers as unknown[] | null)?.length &&
       !(config.disks as unknown[] | null)?.length &&
-      !(config.zdbs as unknown[] | null)?.length
+      !(config.zdbs as unknown[] | null)?.length &&
+      !(config.qsfs as unknown[] | null)?.length
     ) {
-      c.fail(['vms'], 'Empty deployment', 'A deployment needs at least one VM, container, disk or zdb.');
+      c.fail(['vms'], 'Empty deployment', 'A deployment needs at least one VM, container, disk, zdb or qsfs.');
     }
     const names = new Set<string>();
     const disks = Array.isArray(config.disks) ? (config.disks as ObjectValue[]) : [];
@@ -43,13 +46,16 @@ export const deploymentResource: GridResource = {
         c.fail(
           path,
           `Duplicate ${what} name`,
-          `Another workload of this deployment (VM, disk or zdb) is named ${JSON.stringify(name)}; names must be unique.`,
+          `Another workload of this deployment (VM, container, disk, zdb or qsfs) is named ${JSON.stringify(name)}; names must be unique.`,
         );
       names.add(name);
     };
     disks.forEach((disk, i) => unique(disk.name, ['disks', i, 'name'], 'disk'));
     zdbs.forEach((zdb, i) => unique(zdb.name, ['zdbs', i, 'name'], 'zdb'));
+    ((config.qsfs ?? []) as ObjectValue[]).forEach((q, i) => unique(q.name, ['qsfs', i, 'name'], 'qsfs'));
+    checkQsfs(c, config);
     const diskNames = new Set(disks.map((d) => d.name));
+    const mountable = new Set<Value | undefined>([...diskNames, ...qsfsNames(config)]);
     const containers = Array.isArray(config.containers) ? (config.containers as ObjectValue[]) : [];
     if (containers.length && !vms.length) c.required(config.network_name, ['network_name']);
     containers.forEach((ct, i) => {
@@ -58,7 +64,7 @@ export const deploymentResource: GridResource = {
     });
     vms.forEach((vm, i) => {
       unique(vm.name, ['vms', i, 'name'], 'VM');
-      checkMounts(c, vm, ['vms', i], diskNames);
+      checkMounts(c, vm, ['vms', i], mountable);
       if (vm.publicip6 === true)
         c.fail(
           ['vms', i, 'publicip6'],
@@ -69,13 +75,16 @@ export const deploymentResource: GridResource = {
     return c.diags;
   },
 
-  async create(ctx, planned, key) {
+  async create(given, planned, key) {
+    const createTimeout = durationMs(String((planned.timeouts as ObjectValue | null)?.create ?? ''));
+    const ctx = createTimeout ? given.withTimeout(createTimeout) : given;
     const nodeId = Number(planned.node);
     const networkName = String(planned.network_name ?? '');
     const vms = (planned.vms ?? []) as ObjectValue[];
     const subnet = vms.length || ((planned.containers ?? []) as unknown[]).length ? await networkSubnet(ctx, nodeId, networkName) : '';
     const workloads = [
       ...storageWorkloads(planned),
+      ...qsfsWorkloads(planned),
       ...vms.flatMap((vm) => vmWorkloads(vm, networkName)),
       ...containerWorkloads(planned, networkName),
     ];
@@ -101,6 +110,7 @@ export const deploymentResource: GridResource = {
     // the private IP asked for in the configuration, not the one the node picked (which the state carries)
     const workloads = [
       ...storageWorkloads(planned),
+      ...qsfsWorkloads(planned),
       ...vms.flatMap((vm, i) => vmWorkloads({ ...vm, ip: configured[i]?.ip ?? null }, networkName)),
       ...containerWorkloads(planned, networkName),
     ];
@@ -137,7 +147,12 @@ export const deploymentResource: GridResource = {
       ...x,
       ip: ctBefore.get(String(x.name))?.ip ?? Unknown,
     }));
-    return { ...proposed, vms, containers, zdbs, id: prior?.id ?? Unknown, ip_range: prior?.ip_range ?? Unknown };
+    const qsfsBefore = new Map(((prior?.qsfs ?? []) as ObjectValue[]).map((q) => [String(q.name), q]));
+    const qsfs = ((proposed.qsfs ?? []) as ObjectValue[]).map((q): ObjectValue => ({
+      ...q,
+      metrics_endpoint: qsfsBefore.get(String(q.name))?.metrics_endpoint ?? Unknown,
+    }));
+    return { ...proposed, vms, containers, zdbs, qsfs, id: prior?.id ?? Unknown, ip_range: prior?.ip_range ?? Unknown };
   },
 
   /** The contract reserves its public IPs at creation: a different count means a new contract. */
@@ -174,6 +189,7 @@ export const deploymentResource: GridResource = {
           size: number;
           entrypoint?: string;
           env?: Record<string, string>;
+          corex?: boolean;
           network: { public_ip?: string; planetary?: boolean; mycelium?: { hex_seed?: string } | null };
           mounts?: { name: string; mountpoint: string }[];
           gpu?: string[];
@@ -186,6 +202,7 @@ export const deploymentResource: GridResource = {
           rootfs_size: Math.round((data.size ?? 0) / MB),
           entrypoint: data.entrypoint ?? '',
           env_vars: data.env ?? {},
+          corex: !!data.corex,
           publicip: !!data.network.public_ip,
           publicip6: false,
           planetary: !!data.network.planetary,
@@ -330,14 +347,18 @@ export function vmWorkloads(vm: ObjectValue, networkName: string): node.Workload
       interfaces: [{ network: networkName, ip }],
     },
     size: Number(vm.rootfs_size ?? 0) * MB,
-    compute_capacity: { cpu: Number(vm.cpu), memory: Number(vm.memory) * MB },
+    compute_capacity: { cpu: Number(vm.cpu ?? 1), memory: Number(vm.memory) * MB },
     mounts: ((vm.mounts ?? []) as ObjectValue[]).map((m) => ({ name: m.name, mountpoint: m.mount_point })),
     entrypoint: vm.entrypoint ?? '',
     env: (vm.env_vars ?? {}) as Record<string, Value>,
-    corex: false,
+    corex: vm.corex === true,
     gpu: Array.isArray(vm.gpus) ? vm.gpus.map(String) : [],
   };
   out.push({ version: 0, name, type: 'zmachine', data: JSON.stringify(data), metadata: '', description: String(vm.description ?? '') });
+  ((vm.zlogs ?? []) as Value[]).forEach((output, i) => {
+    const zlogs = JSON.stringify({ zmachine: name, output: String(output) });
+    out.push({ version: 0, name: `${name}_z${i + 1}`, type: 'zlogs', data: zlogs, metadata: '', description: '' });
+  });
   return out;
 }
 
@@ -379,8 +400,8 @@ function checkMounts(c: Checks, owner: ObjectValue, at: (string | number)[], dis
       c.fail(
         [...at, 'mounts', j, 'name'],
         'Mount of a missing disk',
-        `${String(owner.name)} mounts ${JSON.stringify(m.name)}, which is not a disk of this deployment ` +
-          `(disks: ${[...diskNames].join(', ') || 'none'}).`,
+        `${String(owner.name)} mounts ${JSON.stringify(m.name)}, which is not a disk${at[0] === 'vms' ? ' or qsfs' : ''} ` +
+          `of this deployment (${at[0] === 'vms' ? 'disks and qsfs' : 'disks'}: ${[...diskNames].join(', ') || 'none'}).`,
       );
     }
   });
@@ -431,5 +452,6 @@ function stateFrom(base: ObjectValue, d: node.Deployment__Output, subnet: string
     };
   });
   const containers = ((base.containers ?? []) as ObjectValue[]).map((ct) => ({ ...ct, ip: String(resultOf(d, String(ct.name)).ip ?? '') }));
-  return { ...base, id: String(d.contractId), ip_range: subnet, vms, containers, disks: base.disks ?? [], zdbs };
+  const qsfs = qsfsState(base, d);
+  return { ...base, id: String(d.contractId), ip_range: subnet, vms, containers, disks: base.disks ?? [], zdbs, qsfs };
 }

@@ -23,16 +23,21 @@ function nameProxyWorkload(planned: ObjectValue): node.Workload {
   return gatewayWorkload(
     'gateway-name-proxy',
     name.replace(/-/g, '_').slice(0, 36),
-    { name, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true },
+    { name, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true, network: planned.network ?? '' },
     planned.description,
   );
+}
+
+/** The gateway workload's name: as configured, else upstream's default "name" (unset, it is unknown until applied). */
+function fqdnProxyName(planned: ObjectValue): string {
+  return typeof planned.name === 'string' ? planned.name : 'name';
 }
 
 function fqdnProxyWorkload(planned: ObjectValue): node.Workload {
   return gatewayWorkload(
     'gateway-fqdn-proxy',
-    String(planned.name),
-    { fqdn: planned.fqdn, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true },
+    fqdnProxyName(planned),
+    { fqdn: planned.fqdn, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true, network: planned.network ?? '' },
     planned.description,
   );
 }
@@ -69,13 +74,16 @@ export const nameProxyResource: GridResource = {
     const d = await createNodeDeployment(ctx, {
       nodeId,
       publicIps: 0,
-      metadata: { type: 'gateway', name, projectName: name, ...(key ? { key } : {}) },
+      metadata: { type: 'gateway', name, projectName: String(planned.solution_type ?? name), ...(key ? { key } : {}) },
       workloads: [nameProxyWorkload(planned)],
       nameContract: name,
     });
     const nameContractId = await ctx.chain.contractIdByName(name);
     const fqdn = String(resultOf(d, d.workloads[0].name).fqdn ?? `${name}.${domain}`);
-    return { state: { ...planned, id: String(d.contractId), name_contract_id: String(nameContractId), fqdn } };
+    const deployments = { [String(nodeId)]: d.contractId };
+    return {
+      state: { ...planned, id: String(d.contractId), name_contract_id: Number(nameContractId), fqdn, node_deployment_id: deployments },
+    };
   },
 
   /** Adopted as import would; when cancelled, the name contract made with it goes too. */
@@ -100,15 +108,16 @@ export const nameProxyResource: GridResource = {
   async update(ctx, prior, planned) {
     const name = String(planned.name);
     const d = await updateNodeDeployment(ctx, Number(prior.node), Number(prior.id), {
-      metadata: { type: 'gateway', name, projectName: name },
+      metadata: { type: 'gateway', name, projectName: String(planned.solution_type ?? name) },
       workloads: [nameProxyWorkload(planned)],
     });
     return {
       state: {
         ...planned,
         id: prior.id,
-        name_contract_id: prior.name_contract_id,
+        name_contract_id: Number(prior.name_contract_id),
         fqdn: String(resultOf(d, d.workloads[0].name).fqdn ?? prior.fqdn),
+        node_deployment_id: { [String(prior.node)]: Number(prior.id) },
       },
     };
   },
@@ -140,7 +149,8 @@ export const nameProxyResource: GridResource = {
       tls_passthrough: !!data.tls_passthrough,
       description: w.description ?? '',
       fqdn: String(resultOf(d, w.name).fqdn ?? ''),
-      name_contract_id: String(nameContractId),
+      name_contract_id: Number(nameContractId),
+      node_deployment_id: { [String(contract.nodeId)]: Number(contract.id) },
     };
   },
 };
@@ -157,18 +167,25 @@ export const fqdnProxyResource: GridResource = {
     const d = await createNodeDeployment(ctx, {
       nodeId,
       publicIps: 0,
-      metadata: { type: 'gateway', name: String(planned.name), projectName: String(planned.name), ...(key ? { key } : {}) },
+      metadata: {
+        type: 'gateway',
+        name: fqdnProxyName(planned),
+        projectName: String(planned.solution_type ?? fqdnProxyName(planned)),
+        ...(key ? { key } : {}),
+      },
       workloads: [fqdnProxyWorkload(planned)],
     });
-    return { state: { ...planned, id: String(d.contractId) } };
+    const name = fqdnProxyName(planned);
+    return { state: { ...planned, name, id: String(d.contractId), node_deployment_id: { [String(nodeId)]: d.contractId } } };
   },
 
   async update(ctx, prior, planned) {
     await updateNodeDeployment(ctx, Number(prior.node), Number(prior.id), {
-      metadata: { type: 'gateway', name: String(planned.name), projectName: String(planned.name) },
+      metadata: { type: 'gateway', name: fqdnProxyName(planned), projectName: String(planned.solution_type ?? fqdnProxyName(planned)) },
       workloads: [fqdnProxyWorkload(planned)],
     });
-    return { state: { ...planned, id: prior.id } };
+    const name = fqdnProxyName(planned);
+    return { state: { ...planned, name, id: prior.id, node_deployment_id: { [String(prior.node)]: Number(prior.id) } } };
   },
 
   async delete(ctx, prior) {
@@ -195,6 +212,7 @@ export const fqdnProxyResource: GridResource = {
       backends: data.backends,
       tls_passthrough: !!data.tls_passthrough,
       description: w.description ?? '',
+      node_deployment_id: { [String(contract.nodeId)]: Number(contract.id) },
     };
   },
 

@@ -16,7 +16,9 @@ import type { GridResource } from './resource';
 
 export { K3S_FLIST };
 const GB = 2 ** 30;
-const COMPUTED = ['ip', 'computedip', 'planetary_ip', 'mycelium_ip', 'console_url'] as const;
+const COMPUTED = ['ip', 'computedip', 'computedip6', 'planetary_ip', 'mycelium_ip', 'console_url'] as const;
+/** what each VM repeats of the cluster, as upstream's master and workers show it */
+const SHARED = ['network_name', 'ssh_key', 'token'] as const;
 
 /** A k3s VM and its data disk (and public IP when asked), with the k3s settings in its environment. */
 function k3sWorkloads(vm: ObjectValue, networkName: string, env: Record<string, string>): node.Workload[] {
@@ -55,12 +57,27 @@ function vmState(vm: ObjectValue, d: node.Deployment__Output): ObjectValue {
   const pub = vm.publicip === true ? resultOf(d, `${String(vm.name)}_ip`) : {};
   return {
     ...vm,
+    ...Object.fromEntries(SHARED.map((k) => [k, vm[k] ?? null])),
     ip: String(r.ip ?? ''),
     computedip: String(pub.ip ?? ''),
+    computedip6: String(pub.ip6 ?? ''),
     planetary_ip: String(r.planetary_ip ?? ''),
     mycelium_ip: String(r.mycelium_ip ?? ''),
     console_url: String(r.console_url ?? ''),
   };
+}
+
+/** The nodes of the cluster, master first, each once. */
+function clusterNodes(planned: ObjectValue): number[] {
+  const master = planned.master as ObjectValue | undefined;
+  return [...new Set([Number(master?.node), ...((planned.workers ?? []) as ObjectValue[]).map((w) => Number(w.node))])];
+}
+
+/** The network's subnet on each node of the cluster (upstream copies it from grid_network.nodes_ip_range). */
+async function ipRanges(ctx: GridContext, planned: ObjectValue): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const nodeId of clusterNodes(planned)) out[String(nodeId)] = await networkSubnet(ctx, nodeId, String(planned.network_name));
+  return out;
 }
 
 function byNode(workers: ObjectValue[]): Map<number, ObjectValue[]> {
@@ -112,11 +129,25 @@ async function placeWorkers(
   return { ids, workers: ((planned.workers ?? []) as ObjectValue[]).map((w) => states.get(String(w.name))!) };
 }
 
+function sameNodes(a: ObjectValue, b: ObjectValue): boolean {
+  return clusterNodes(a).join(',') === clusterNodes(b).join(',');
+}
+
 export const kubernetesResource: GridResource = {
   schema: kubernetesSchema,
   validate(config) {
     const c = new Checks(kubernetesDecl, config);
     if (!config.master) c.fail(['master'], 'Missing master', 'master must be set.');
+    const noIpv6 = (vm: ObjectValue | undefined, path: (string | number)[]) => {
+      if (vm?.publicip6 === true)
+        c.fail(
+          [...path, 'publicip6'],
+          'publicip6 is not supported yet',
+          'The local grid farms have no IPv6 ranges; leave publicip6 unset.',
+        );
+    };
+    noIpv6(config.master as ObjectValue | undefined, ['master']);
+    ((config.workers ?? []) as ObjectValue[]).forEach((w, i) => noIpv6(w, ['workers', i]));
     const names = new Set([String((config.master as ObjectValue | undefined)?.name)]);
     ((config.workers ?? []) as ObjectValue[]).forEach((w, i) => {
       if (typeof w.name === 'string' && names.has(w.name))
@@ -137,6 +168,7 @@ export const kubernetesResource: GridResource = {
       const out = { ...vm };
       for (const k of COMPUTED) out[k] = old?.[k] ?? Unknown;
       overlayChanges(old, vm, out);
+      for (const k of SHARED) out[k] = proposed[k] ?? null;
       return out;
     };
     const master = proposed.master as ObjectValue;
@@ -144,6 +176,7 @@ export const kubernetesResource: GridResource = {
       ...proposed,
       id: prior?.id ?? Unknown,
       node_deployment_id: prior?.node_deployment_id ?? Unknown,
+      nodes_ip_range: prior && sameNodes(prior, proposed) ? (prior.nodes_ip_range ?? Unknown) : Unknown,
       master: withComputed(master, prior?.master as ObjectValue | undefined),
       workers: ((proposed.workers ?? []) as ObjectValue[]).map((w) => withComputed(w, before.get(String(w.name)))),
     };
@@ -169,7 +202,7 @@ export const kubernetesResource: GridResource = {
         publicIps: master.publicip === true ? 1 : 0,
         metadata: {
           type: 'kubernetes',
-          name: String(master.name),
+          name: String(planned.name ?? master.name),
           projectName: String(planned.solution_type ?? 'kubernetes'),
           ...(key ? { key } : {}),
         },
@@ -184,6 +217,7 @@ export const kubernetesResource: GridResource = {
           master: masterState,
           workers,
           node_deployment_id: { master: String(md.contractId), ...ids },
+          nodes_ip_range: await ipRanges(ctx, planned),
         },
       };
     } catch (err) {
@@ -201,7 +235,14 @@ export const kubernetesResource: GridResource = {
       const masterState = prior.master as ObjectValue;
       const { ids, workers } = await placeWorkers(ctx, planned, String(masterState.ip), existing, created, key);
       return {
-        state: { ...planned, id: prior.id, master: masterState, workers, node_deployment_id: { master: String(prior.id), ...ids } },
+        state: {
+          ...planned,
+          id: prior.id,
+          master: masterState,
+          workers,
+          node_deployment_id: { master: String(prior.id), ...ids },
+          nodes_ip_range: await ipRanges(ctx, planned),
+        },
       };
     } catch (err) {
       for (const id of created) await cancelContract(ctx, id).catch(() => undefined);

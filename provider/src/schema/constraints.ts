@@ -14,3 +14,5 @@ export const MYCELIUM_IP_SEED = { regex: '^([0-9a-fA-F]{12})?$', what: '6 bytes 
 export const MYCELIUM_IP_SEED_TEXT =
   "Seed of the VM's mycelium address, 6 bytes in hex (e.g. b60f2b7ec39c): the same seed in the same network keeps the address. " +
   'The network needs a mycelium key on the node (mycelium_keys); without a seed the VM gets no mycelium address';
+/** Go's time.ParseDuration spelling, as upstream's timeouts take it (parsed by grid/duration.ts) */
+export const DURATION = { regex: '^(\\d+(\\.\\d+)?(h|m|s|ms))+$', what: 'a duration such as 45m, 1h30m or 90s' };

@@ -4,14 +4,15 @@
 // network, or changing how many public IPs it reserves replaces it.
 import type { BlockDecl, NestedBlockDecl, ResourceDecl } from './declaration';
 import { engineResourceSchema } from './engine-schema';
-import { CPU, MEMORY_MB, MYCELIUM_IP_SEED, MYCELIUM_IP_SEED_TEXT, VM_NAME, WHOLE_ID, WORKLOAD_NAME } from './constraints';
+import { CPU, DURATION, MEMORY_MB, MYCELIUM_IP_SEED, MYCELIUM_IP_SEED_TEXT, VM_NAME, WHOLE_ID, WORKLOAD_NAME } from './constraints';
+import { qsfsBlock } from './qsfs';
 
 const mounts: NestedBlockDecl = {
   nesting: 'list',
   block: {
-    description: 'A disk of the deployment mounted into the VM',
+    description: 'A disk or a qsfs of the deployment mounted into the VM',
     attributes: {
-      name: { type: 'string', required: true, description: 'Name of a disk of this deployment' },
+      name: { type: 'string', required: true, description: 'Name of a disk or a qsfs of this deployment' },
       mount_point: {
         type: 'string',
         required: true,
@@ -27,8 +28,22 @@ export const vmBlock: BlockDecl = {
   attributes: {
     name: { type: 'string', required: true, description: 'VM name, unique in the deployment', pattern: VM_NAME },
     flist: { type: 'string', required: true, description: 'URL of the flist to boot' },
-    cpu: { type: 'number', required: true, description: 'vCPUs, 1 to 32', ...CPU },
+    cpu: { type: 'number', optional: true, description: 'vCPUs, 1 to 32', ...CPU, default: 1 },
     memory: { type: 'number', required: true, description: 'Memory in MB, 256 to 262144', ...MEMORY_MB },
+    corex: { type: 'bool', optional: true, description: 'Run corex (a web terminal) in the VM', default: false },
+    zlogs: {
+      type: ['list', 'string'],
+      optional: true,
+      description: "URLs the VM's logs are streamed to (a zlogs workload each)",
+      pattern: { regex: '^(redis|ws|wss)://\\S+$', what: 'a redis://, ws:// or wss:// URL' },
+      items: { noun: 'zlogs URL', max: 9, maxWhy: 'a workload name each, VM_zN' },
+    },
+    flist_checksum: {
+      type: 'string',
+      optional: true,
+      description:
+        "The flist's md5; upstream checks it against the hub before deploying, the local grid has no hub so it is kept, not checked",
+    },
     rootfs_size: { type: 'number', optional: true, description: 'Root disk in MB', range: [0, 10 * 1024 * 1024], unit: 'MB', default: 0 },
     entrypoint: { type: 'string', optional: true, description: 'Command the VM runs first' },
     env_vars: { type: ['map', 'string'], optional: true, description: 'Environment variables of the VM' },
@@ -104,6 +119,13 @@ export const deploymentDecl: ResourceDecl = {
       node: { type: 'number', required: true, forceNew: true, description: 'Node id', ...WHOLE_ID },
       name: { type: 'string', optional: true, forceNew: true, description: 'Name of the deployment' },
       solution_type: { type: 'string', optional: true, forceNew: true, description: "Project name in the contract's metadata" },
+      solution_provider: {
+        type: 'number',
+        optional: true,
+        description:
+          'Solution provider id upstream (a share of the rewards); the local chain has no solution providers, so it is kept only',
+        default: 0,
+      },
       network_name: {
         type: 'string',
         optional: true,
@@ -117,6 +139,21 @@ export const deploymentDecl: ResourceDecl = {
       containers: { nesting: 'list', block: containerBlock },
       disks: { nesting: 'list', block: diskBlock },
       zdbs: { nesting: 'list', block: zdbBlock },
+      qsfs: { nesting: 'list', block: qsfsBlock },
+      timeouts: {
+        nesting: 'single',
+        block: {
+          description: 'How long a create may wait for the workloads to come up',
+          attributes: {
+            create: {
+              type: 'string',
+              optional: true,
+              description: "A duration such as 45m (upstream's default); else the provider's timeout_seconds",
+              pattern: DURATION,
+            },
+          },
+        },
+      },
     },
   },
 };

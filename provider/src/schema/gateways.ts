@@ -28,6 +28,9 @@ const proxyAttributes: BlockDecl['attributes'] = {
     default: false,
   },
   description: { type: 'string', optional: true, description: 'Free text kept with the workload' },
+  network: { type: 'string', optional: true, description: 'A network of yours on the gateway node to join, for backends at private IPs' },
+  solution_type: { type: 'string', optional: true, description: "Project name in the contract's metadata (default: the name)" },
+  node_deployment_id: { type: ['map', 'number'], computed: true, description: 'The node contract id, by node id' },
 };
 
 export const nameProxyDecl: ResourceDecl = {
@@ -44,7 +47,7 @@ export const nameProxyDecl: ResourceDecl = {
         pattern: GATEWAY_NAME,
       },
       fqdn: { type: 'string', computed: true, description: 'NAME.DOMAIN of the gateway' },
-      name_contract_id: { type: 'string', computed: true, description: 'The name contract holding NAME' },
+      name_contract_id: { type: 'number', computed: true, description: 'The name contract holding NAME' },
     },
   },
 };
@@ -55,7 +58,15 @@ export const fqdnProxyDecl: ResourceDecl = {
     description: 'A domain of yours (pointed at the gateway node) proxied to backends',
     attributes: {
       ...proxyAttributes,
-      name: { type: 'string', required: true, forceNew: true, description: 'Name of the gateway workload', pattern: WORKLOAD_NAME },
+      name: {
+        type: 'string',
+        optional: true,
+        computed: true,
+        forceNew: true,
+        description: 'Name of the gateway workload',
+        pattern: WORKLOAD_NAME,
+        default: 'name',
+      },
       fqdn: {
         type: 'string',
         required: true,
@@ -72,6 +83,7 @@ export const gatewayDomainDecl: ResourceDecl = {
   block: {
     description: 'The fqdn a name gets on a gateway node',
     attributes: {
+      id: { type: 'string', computed: true, description: 'The fqdn' },
       node: { type: 'number', required: true, description: 'A gateway node', ...WHOLE_ID },
       name: { type: 'string', required: true, description: 'The name to look up' },
       fqdn: { type: 'string', computed: true, description: 'NAME.DOMAIN of the gateway' },

@@ -48,6 +48,11 @@ export const networkDecl: ResourceDecl = {
           'get a mycelium address with mycelium_ip_seed; a node without a key runs no mycelium (none is generated)',
         pattern: MYCELIUM_KEY,
       },
+      solution_type: {
+        type: 'string',
+        optional: true,
+        description: "Project name in the contracts' metadata (default: the network's name)",
+      },
       add_wg_access: { type: 'bool', optional: true, forceNew: true, description: 'Add a wireguard peer for your machine', default: false },
       access_wg_config: {
         type: 'string',

@@ -23,6 +23,25 @@ export const gridProviderDecl: ProviderDecl = {
         key_type: { type: 'string', optional: true, description: 'ed25519 (sr25519 is not supported here)', default: 'ed25519' },
         network: { type: 'string', optional: true, description: '"local": the grid of gridform grid up', default: 'local' },
         chain_url: { type: 'string', optional: true, description: 'HOST:PORT of a chain-sim, instead of network' },
+        substrate_url: {
+          type: 'string',
+          optional: true,
+          description:
+            "The chain's URL, as upstream names it: ws(s)://HOST:PORT[/ws] or HOST:PORT of a chain-sim, used when chain_url is unset",
+        },
+        relay_url: {
+          type: 'string',
+          optional: true,
+          description: 'The RMB relay upstream; not used here: nodes are reached at the addresses the chain lists for them',
+        },
+        rmb_timeout: {
+          type: 'number',
+          optional: true,
+          description: 'How long one call to a node may take, in seconds',
+          default: 30,
+          range: [1, 3600],
+          unit: 'seconds',
+        },
         proxy_url: {
           type: 'string',
           optional: true,

@@ -36,6 +36,7 @@ export const gatewayNameProxy: WorkloadType = {
   capacity: () => ZERO,
   async provision(d, ctx) {
     const domain = requireGateway(ctx);
+    requireNetwork(d, ctx);
     const name = d.name as string;
     const contract = await ctx.nameContract(name);
     if (!contract || contract.state === 'Deleted')
@@ -48,6 +49,15 @@ export const gatewayNameProxy: WorkloadType = {
   },
 };
 
+/** A gateway that joins a network (for private backends) needs that network of the twin on this node. */
+function requireNetwork(d: Record<string, unknown>, ctx: ProvisionContext): void {
+  if (!d.network) return;
+  if (!ctx.network(String(d.network)))
+    throw new ProvisionError(
+      `network ${String(d.network)} of twin ${ctx.twinId} is not on node ${ctx.nodeId}: add this node to the network first`,
+    );
+}
+
 export const gatewayFqdnProxy: WorkloadType = {
   updatesInPlace: false,
   validate(d) {
@@ -58,6 +68,7 @@ export const gatewayFqdnProxy: WorkloadType = {
   capacity: () => ZERO,
   async provision(d, ctx) {
     const domain = requireGateway(ctx);
+    requireNetwork(d, ctx);
     const fqdn = d.fqdn as string;
     if (fqdn === domain || fqdn.endsWith(`.${domain}`))
       throw new ProvisionError(`${fqdn} is under the gateway's own domain ${domain}: use a gateway-name-proxy with a name contract for it`);

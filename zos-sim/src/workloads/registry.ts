@@ -7,11 +7,13 @@ import { container } from './container';
 import { zdb } from './zdb';
 import { gatewayFqdnProxy, gatewayNameProxy } from './gateways';
 import { zlogs } from './zlogs';
+import { qsfs } from './qsfs';
 import type { WorkloadType } from './types';
 
 export const WORKLOAD_TYPES: Readonly<Record<string, WorkloadType>> = {
   zmount,
   volume,
+  qsfs,
   zdb,
   network,
   ip,

@@ -1,9 +1,16 @@
 // zdb: a 0-db namespace on HDD: size (bytes, charged as HRU), mode user or seq, an optional
-// password, public (reachable on the node's public IPv6). Result: namespace, ips, port. Updated
-// in place; the size may only grow.
+// password, public (the namespace's public mode: read-only with a password, writable without).
+// Result: namespace, ips and port; as on zos, the ips are the 0-db container's IPv6 on the node's
+// LAN, then its Yggdrasil address. Updated in place; the size may only grow.
 import { createHash } from 'node:crypto';
 import { ZERO } from '../capacity';
 import { positiveInt, ProvisionError, type WorkloadType } from './types';
+
+/** The /64 of the node's IPv6 (its public config's, else one of the documentation range per node), ending in "::". */
+function lanPrefix6(nodeId: number, publicIpv6: string): string {
+  if (publicIpv6) return publicIpv6.replace(/::.*$/, '::');
+  return `2001:db8:100:${nodeId.toString(16)}::`;
+}
 
 export const ZDB_PORT = 9900;
 
@@ -26,14 +33,8 @@ export const zdb: WorkloadType = {
         `mode cannot change from ${String(ctx.previous.mode)} to ${String(d.mode ?? 'user')}: remove the namespace and create a new one`,
       );
     const h = createHash('sha256').update(`${ctx.nodeId}/${ctx.contractId}/${name}`).digest('hex');
-    const ips = [`30${h.slice(0, 1)}:${h.slice(1, 5)}:${h.slice(5, 9)}::${h.slice(9, 13)}`];
-    if (d.public) {
-      if (!ctx.publicConfig.ipv6)
-        throw new ProvisionError(
-          `node ${ctx.nodeId} has no public IPv6, so a public zdb cannot be reached: deploy it on a node with a public config`,
-        );
-      ips.push(ctx.publicConfig.ipv6.replace(/::.*$/, `::${h.slice(13, 17)}`));
-    }
+    const ygg = `30${h.slice(0, 1)}:${h.slice(1, 5)}:${h.slice(5, 9)}::${h.slice(9, 13)}`;
+    const ips = [`${lanPrefix6(ctx.nodeId, ctx.publicConfig.ipv6)}${h.slice(13, 17)}`, ygg];
     return { namespace: `${ctx.contractId}-${name}`, ips, port: ZDB_PORT, size: d.size, mode: d.mode ?? 'user' };
   },
 };

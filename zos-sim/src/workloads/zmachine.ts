@@ -37,6 +37,7 @@ export function validateMachine(d: Record<string, unknown>): string | null {
   if (!positiveInt(cc.memory) || cc.memory < MIN_MEMORY)
     return `compute_capacity.memory ${JSON.stringify(cc.memory)} must be at least ${MIN_MEMORY} bytes (250 MiB)`;
   if (d.size !== undefined && (typeof d.size !== 'number' || d.size < 0)) return 'size (the root disk, in bytes) must be a number >= 0';
+  if (d.corex !== undefined && typeof d.corex !== 'boolean') return 'corex must be true or false';
   if (d.env !== undefined && (!isObject(d.env) || Object.values(d.env).some((v) => typeof v !== 'string')))
     return 'env must be a map of strings';
   const net = d.network;
@@ -84,8 +85,8 @@ export function provisionMachine(d: Record<string, unknown>, ctx: ProvisionConte
   const net = d.network as MachineNetwork;
   for (const m of (d.mounts ?? []) as { name: string }[]) {
     const disk = ctx.sibling(m.name);
-    if (!disk || !['zmount', 'volume'].includes(disk.type))
-      throw new ProvisionError(`mount ${m.name}: no disk or volume workload of that name is ok in this deployment`);
+    if (!disk || !['zmount', 'volume', 'qsfs'].includes(disk.type))
+      throw new ProvisionError(`mount ${m.name}: no disk, volume or qsfs workload of that name is ok in this deployment`);
   }
   let privateIp = '';
   for (const iface of net.interfaces ?? []) {
