@@ -1,0 +1,28 @@
+// The composition root of `terraform-provider-grid`: the grid provider served over terraform's
+// plugin protocol by the engine's generic plugin server. Started by terraform (through the
+// wrapper beside this file, which execs node); run by hand it says what it is and exits.
+import { notStartedByTerraform, servePlugin } from '../../engine/src/plugin-server/serve';
+import { PLUGIN_PROTO_DIR } from '../../proto/src/plugin-protos';
+
+async function main(): Promise<number> {
+  const message = notStartedByTerraform(process.env, 'terraform-provider-grid');
+  if (message) {
+    process.stderr.write(message);
+    return 1;
+  }
+  // Ctrl-C reaches the whole process group: terraform then calls StopProvider, and running
+  // changes must finish so that what they made lands in terraform's state
+  process.on('SIGINT', () => {});
+  const { GridProviderImpl } = require('../src/grid-provider') as typeof import('../src/grid-provider');
+  const plugin = await servePlugin(new GridProviderImpl(process.env), { protoDir: PLUGIN_PROTO_DIR, name: 'terraform-provider-grid' });
+  await plugin.done;
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    process.stderr.write(`terraform-provider-grid: ${err.message}\n`);
+    process.exit(1);
+  },
+);
