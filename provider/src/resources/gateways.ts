@@ -137,8 +137,9 @@ export const nameProxyResource: GridResource = {
       node: contract.nodeId,
       name: data.name,
       backends: data.backends,
-      tls_passthrough: !!data.tls_passthrough,
-      description: w.description ?? '',
+      // unset in the object as a configuration that leaves them out has them, so the next plan is clean
+      tls_passthrough: data.tls_passthrough ? true : null,
+      description: w.description || null,
       fqdn: String(resultOf(d, w.name).fqdn ?? ''),
       name_contract_id: String(nameContractId),
     };
@@ -193,8 +194,8 @@ export const fqdnProxyResource: GridResource = {
       name: w.name,
       fqdn: data.fqdn,
       backends: data.backends,
-      tls_passthrough: !!data.tls_passthrough,
-      description: w.description ?? '',
+      tls_passthrough: data.tls_passthrough ? true : null,
+      description: w.description || null,
     };
   },
 
