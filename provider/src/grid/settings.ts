@@ -75,6 +75,8 @@ export function resolveSettings(
     mnemonic?: unknown;
     network?: unknown;
     chain_url?: unknown;
+    substrate_url?: unknown;
+    rmb_timeout?: unknown;
     proxy_url?: unknown;
     key_type?: unknown;
     timeout_seconds?: unknown;
@@ -85,6 +87,19 @@ export function resolveSettings(
   if (config.key_type && config.key_type !== 'ed25519')
     return { problem: { attribute: 'key_type', message: `key_type ${JSON.stringify(config.key_type)} is not supported: use ed25519` } };
   const network = typeof config.network === 'string' && config.network ? config.network : 'local';
+  const substrate = chainFromSubstrateUrl(config.substrate_url);
+  if (substrate.problem) return { problem: { attribute: 'substrate_url', message: substrate.problem } };
+  // terraform-provider-grid's names, where gridform's own are not set
+  if (!(typeof config.chain_url === 'string' && config.chain_url) && substrate.address)
+    config = { ...config, chain_url: substrate.address };
+  if ((config.timeout_seconds ?? null) === null && (config.rmb_timeout ?? null) !== null) {
+    const t = config.rmb_timeout;
+    if (!(typeof t === 'number' && Number.isInteger(t) && t >= 1 && t <= 86_400)) {
+      const message = `rmb_timeout is ${JSON.stringify(t)}; it must be a whole number of seconds from 1 to 86400`;
+      return { problem: { attribute: 'rmb_timeout', message } };
+    }
+    config = { ...config, timeout_seconds: t };
+  }
   const loaded = network === 'local' ? loadLocalGrid(env) : {};
   if (loaded.warning) warnings.push(loaded.warning);
   const local = loaded.grid;
@@ -99,7 +114,9 @@ export function resolveSettings(
     return {
       problem: {
         attribute: 'network',
-        message: `network ${JSON.stringify(network)} is not reachable from here: use "local" or set chain_url to HOST:PORT of a chain`,
+        message:
+          `network ${JSON.stringify(network)} is not reachable from here: use "local" or set substrate_url (or chain_url) ` +
+          `to the address of a chain`,
       },
     };
   const mnemonic = (typeof config.mnemonic === 'string' && config.mnemonic) || env.MNEMONIC || local?.devAccount.mnemonic;
@@ -126,4 +143,19 @@ export function resolveSettings(
     return { problem: { attribute: 'proxy_url', message } };
   }
   return { settings: { mnemonic, chainAddress, proxyUrl: proxyUrl.replace(/\/+$/, ''), timeoutMs: seconds * 1000 }, warnings };
+}
+
+/**
+ * The chain address in terraform-provider-grid's substrate_url: ws://HOST:PORT, wss://HOST:PORT/ws,
+ * or HOST:PORT of a chain-sim; the path is dropped. `problem` when it names no HOST:PORT.
+ */
+export function chainFromSubstrateUrl(url: unknown): { address?: string; problem?: string } {
+  if (url === null || url === undefined || url === '') return {};
+  if (typeof url !== 'string') return { problem: `substrate_url must be a string such as ws://127.0.0.1:9944` };
+  const m = /^(?:(?:wss?|https?):\/\/)?([^/\s:]+|\[[0-9a-fA-F:]+\]):(\d{1,5})(?:\/\S*)?$/.exec(url);
+  if (!m)
+    return {
+      problem: `substrate_url ${JSON.stringify(url)} names no HOST:PORT of a chain; use ws://HOST:PORT such as ws://127.0.0.1:9944`,
+    };
+  return { address: `${m[1]}:${m[2]}` };
 }

@@ -23,6 +23,23 @@ export const gridProviderDecl: ProviderDecl = {
         key_type: { type: 'string', optional: true, description: 'ed25519 (sr25519 is not supported here)', default: 'ed25519' },
         network: { type: 'string', optional: true, description: '"local": the grid of gridform grid up', default: 'local' },
         chain_url: { type: 'string', optional: true, description: 'HOST:PORT of a chain-sim, instead of network' },
+        substrate_url: {
+          type: 'string',
+          optional: true,
+          description: "The chain's URL, as terraform-provider-grid names it (ws://HOST:PORT or HOST:PORT of a chain-sim); chain_url wins",
+        },
+        relay_url: {
+          type: 'string',
+          optional: true,
+          description: 'Accepted as terraform-provider-grid names it; unused: this grid calls nodes directly over gRPC, with no relay',
+        },
+        rmb_timeout: {
+          type: 'number',
+          optional: true,
+          description: 'Seconds to wait for a deployment to be ready, as terraform-provider-grid names it; timeout_seconds wins',
+          range: [1, 86400],
+          unit: 'seconds',
+        },
         proxy_url: {
           type: 'string',
           optional: true,
