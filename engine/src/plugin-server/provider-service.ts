@@ -21,169 +21,183 @@ export interface ProviderService {
   readonly stopped: () => boolean;
 }
 
-export function providerService(provider: Provider): ProviderService {
-  const schema: ProviderSchema = provider.getSchema();
+export function providerService(getProvider: () => Provider): ProviderService {
+  let loaded: { provider: Provider; schema: ProviderSchema } | undefined;
+  const load = () => {
+    if (loaded) return loaded;
+    const provider = getProvider();
+    return (loaded = { provider, schema: provider.getSchema() });
+  };
   let stopped = false;
   let schemaMessage: Message | undefined;
 
-  const resourceBlock = (typeName: string): BlockSchema | undefined => schema.resources[typeName]?.block;
-  const dataBlock = (typeName: string): BlockSchema | undefined => schema.dataSources[typeName]?.block;
-
-  const handlers: Record<string, Handler> = {
-    GetProviderSchema: async () => (schemaMessage ??= providerSchemaMessage(schema)),
-
-    GetMetadata: async () => ({
-      serverCapabilities: { getProviderSchemaOptional: true, planDestroy: true },
-      diagnostics: [],
-      resources: Object.keys(schema.resources).map((typeName) => ({ typeName })),
-      dataSources: Object.keys(schema.dataSources).map((typeName) => ({ typeName })),
-    }),
-
-    ValidateProviderConfig: async (req) => {
-      const decoded = decode(schema.provider.block, req.config as DynamicValue, 'provider configuration');
-      return { diagnostics: diagnosticMessages(decoded.diagnostics, schema.provider.block) };
-    },
-
-    ConfigureProvider: async (req) => {
-      const block = schema.provider.block;
-      const decoded = decode(block, req.config as DynamicValue, 'provider configuration');
-      if (decoded.diagnostics.length) return { diagnostics: diagnosticMessages(decoded.diagnostics, block) };
-      const res = await provider.configure({ config: decoded.value ?? {} });
-      return { diagnostics: diagnosticMessages(res.diagnostics, block) };
-    },
-
-    ValidateResourceConfig: async (req) => {
-      const typeName = req.typeName as string;
-      const block = resourceBlock(typeName);
-      if (!block) return { diagnostics: diagnosticMessages([unknownType('resource type', typeName, schema.resources)]) };
-      const decoded = decode(block, req.config as DynamicValue, typeName);
-      if (decoded.diagnostics.length || !decoded.value) return { diagnostics: diagnosticMessages(decoded.diagnostics, block) };
-      const res = provider.validateResourceConfig({ typeName, config: decoded.value });
-      return { diagnostics: diagnosticMessages(res.diagnostics, block) };
-    },
-
-    ValidateDataResourceConfig: async (req) => {
-      const typeName = req.typeName as string;
-      const block = dataBlock(typeName);
-      if (!block) return { diagnostics: diagnosticMessages([unknownType('data source', typeName, schema.dataSources)]) };
-      const decoded = decode(block, req.config as DynamicValue, typeName);
-      if (decoded.diagnostics.length || !decoded.value || !provider.validateDataSourceConfig)
-        return { diagnostics: diagnosticMessages(decoded.diagnostics, block) };
-      const res = provider.validateDataSourceConfig({ typeName, config: decoded.value });
-      return { diagnostics: diagnosticMessages(res.diagnostics, block) };
-    },
-
-    UpgradeResourceState: async (req) => {
-      const typeName = req.typeName as string;
-      const block = resourceBlock(typeName);
-      if (!block) return { diagnostics: diagnosticMessages([unknownType('resource type', typeName, schema.resources)]) };
-      const raw = req.rawState as { json?: Buffer } | undefined;
-      try {
-        const doc = raw?.json?.length ? parseJsonKeepingDigits(raw.json.toString('utf8')) : null;
-        return { upgradedState: { msgpack: Buffer.from(encodeObject(block, fromStateJson(block, doc))) }, diagnostics: [] };
-      } catch (err) {
-        return { diagnostics: diagnosticMessages([error(`Cannot read the state of a ${typeName}`, (err as Error).message)]) };
-      }
-    },
-
-    ReadResource: async (req) => {
-      const typeName = req.typeName as string;
-      const block = resourceBlock(typeName);
-      if (!block) return { diagnostics: diagnosticMessages([unknownType('resource type', typeName, schema.resources)]) };
-      const current = decode(block, req.currentState as DynamicValue, typeName);
-      if (current.diagnostics.length || !current.value)
-        return { newState: req.currentState, diagnostics: diagnosticMessages(current.diagnostics) };
-      const res = await provider.readResource({ typeName, currentState: current.value, private: text(req.private) });
-      return {
-        newState: dynamic(block, res.newState),
-        private: bytes(res.private),
-        diagnostics: diagnosticMessages(res.diagnostics, block),
-      };
-    },
-
-    PlanResourceChange: async (req) => {
-      const typeName = req.typeName as string;
-      const block = resourceBlock(typeName);
-      if (!block) return { diagnostics: diagnosticMessages([unknownType('resource type', typeName, schema.resources)]) };
-      const prior = decode(block, req.priorState as DynamicValue, typeName);
-      const proposed = decode(block, req.proposedNewState as DynamicValue, typeName);
-      const config = decode(block, req.config as DynamicValue, typeName);
-      const problems = [...prior.diagnostics, ...proposed.diagnostics, ...config.diagnostics];
-      if (problems.length) return { diagnostics: diagnosticMessages(problems) };
-      // terraform proposes null for computed attributes of what is new; the engine proposes unknown
-      const proposedNewState = proposed.value ? markNewComputedUnknown(block, proposed.value, prior.value) : null;
-      const res = await provider.planResourceChange({
-        typeName,
-        priorState: prior.value,
-        proposedNewState,
-        config: config.value,
-        priorPrivate: text(req.priorPrivate),
-      });
-      return {
-        plannedState: dynamic(block, res.plannedState),
-        requiresReplace: res.requiresReplace.map(pathMessage),
-        plannedPrivate: bytes(res.plannedPrivate),
-        diagnostics: diagnosticMessages(res.diagnostics, block),
-      };
-    },
-
-    ApplyResourceChange: async (req) => {
-      const typeName = req.typeName as string;
-      const block = resourceBlock(typeName);
-      if (!block) return { diagnostics: diagnosticMessages([unknownType('resource type', typeName, schema.resources)]) };
-      const prior = decode(block, req.priorState as DynamicValue, typeName);
-      const planned = decode(block, req.plannedState as DynamicValue, typeName);
-      const config = decode(block, req.config as DynamicValue, typeName);
-      const problems = [...prior.diagnostics, ...planned.diagnostics, ...config.diagnostics];
-      if (problems.length) return { newState: req.priorState, diagnostics: diagnosticMessages(problems) };
-      if (stopped && !prior.value) {
-        const stop = error(
-          `${typeName} not created: the run was interrupted`,
-          'Terraform asked the provider to stop before this create began.',
-        );
-        return { newState: dynamic(block, null), diagnostics: diagnosticMessages([stop]) };
-      }
-      const res = await provider.applyResourceChange({
-        typeName,
-        priorState: prior.value,
-        plannedState: planned.value,
-        config: config.value,
-        plannedPrivate: text(req.plannedPrivate),
-        // what a create makes is marked with this key, so a create cut short is found and settled
-        ...(!prior.value && planned.value ? { idempotencyKey: crypto.randomUUID() } : {}),
-      });
-      return {
-        newState: dynamic(block, res.newState),
-        private: bytes(res.private),
-        diagnostics: diagnosticMessages(res.diagnostics, block),
-      };
-    },
-
-    ImportResourceState: async (req) => {
-      const typeName = req.typeName as string;
-      const block = resourceBlock(typeName);
-      if (!block) return { diagnostics: diagnosticMessages([unknownType('resource type', typeName, schema.resources)]) };
-      const res = await provider.importResourceState({ typeName, id: req.id as string });
-      const imported = res.importedState ? [{ typeName, state: dynamic(block, res.importedState) }] : [];
-      return { importedResources: imported, diagnostics: diagnosticMessages(res.diagnostics, block) };
-    },
-
-    ReadDataSource: async (req) => {
-      const typeName = req.typeName as string;
-      const block = dataBlock(typeName);
-      if (!block) return { diagnostics: diagnosticMessages([unknownType('data source', typeName, schema.dataSources)]) };
-      const config = decode(block, req.config as DynamicValue, typeName);
-      if (config.diagnostics.length || !config.value) return { diagnostics: diagnosticMessages(config.diagnostics) };
-      const res = await provider.readDataSource({ typeName, config: config.value });
-      return { state: dynamic(block, res.state), diagnostics: diagnosticMessages(res.diagnostics, block) };
-    },
-
-    StopProvider: async () => {
-      stopped = true;
-      return { Error: '' };
-    },
+  const handlers: Record<string, Handler> = {};
+  for (const [method, handler] of Object.entries(makeHandlers())) {
+    handlers[method] = (request) => {
+      const { provider, schema } = load();
+      return handler(provider, schema, request);
+    };
+  }
+  // StopProvider needs no provider: it only stops what would start next
+  handlers.StopProvider = async () => {
+    stopped = true;
+    return { Error: '' };
   };
   return { handlers, stopped: () => stopped };
+
+  function makeHandlers(): Record<string, (provider: Provider, schema: ProviderSchema, request: Message) => Promise<Message>> {
+    const resourceBlock = (schema: ProviderSchema, typeName: string): BlockSchema | undefined => schema.resources[typeName]?.block;
+    const dataBlock = (schema: ProviderSchema, typeName: string): BlockSchema | undefined => schema.dataSources[typeName]?.block;
+    return {
+      GetProviderSchema: async (_provider, schema) => (schemaMessage ??= providerSchemaMessage(schema)),
+
+      GetMetadata: async (_provider, schema) => ({
+        serverCapabilities: { getProviderSchemaOptional: true, planDestroy: true },
+        diagnostics: [],
+        resources: Object.keys(schema.resources).map((typeName) => ({ typeName })),
+        dataSources: Object.keys(schema.dataSources).map((typeName) => ({ typeName })),
+      }),
+
+      ValidateProviderConfig: async (provider, schema, req) => {
+        const decoded = decode(schema.provider.block, req.config as DynamicValue, 'provider configuration');
+        return { diagnostics: diagnosticMessages(decoded.diagnostics, schema.provider.block) };
+      },
+
+      ConfigureProvider: async (provider, schema, req) => {
+        const block = schema.provider.block;
+        const decoded = decode(block, req.config as DynamicValue, 'provider configuration');
+        if (decoded.diagnostics.length) return { diagnostics: diagnosticMessages(decoded.diagnostics, block) };
+        const res = await provider.configure({ config: decoded.value ?? {} });
+        return { diagnostics: diagnosticMessages(res.diagnostics, block) };
+      },
+
+      ValidateResourceConfig: async (provider, schema, req) => {
+        const typeName = req.typeName as string;
+        const block = resourceBlock(schema, typeName);
+        if (!block) return { diagnostics: diagnosticMessages([unknownType('resource type', typeName, schema.resources)]) };
+        const decoded = decode(block, req.config as DynamicValue, typeName);
+        if (decoded.diagnostics.length || !decoded.value) return { diagnostics: diagnosticMessages(decoded.diagnostics, block) };
+        const res = provider.validateResourceConfig({ typeName, config: decoded.value });
+        return { diagnostics: diagnosticMessages(res.diagnostics, block) };
+      },
+
+      ValidateDataResourceConfig: async (provider, schema, req) => {
+        const typeName = req.typeName as string;
+        const block = dataBlock(schema, typeName);
+        if (!block) return { diagnostics: diagnosticMessages([unknownType('data source', typeName, schema.dataSources)]) };
+        const decoded = decode(block, req.config as DynamicValue, typeName);
+        if (decoded.diagnostics.length || !decoded.value || !provider.validateDataSourceConfig)
+          return { diagnostics: diagnosticMessages(decoded.diagnostics, block) };
+        const res = provider.validateDataSourceConfig({ typeName, config: decoded.value });
+        return { diagnostics: diagnosticMessages(res.diagnostics, block) };
+      },
+
+      UpgradeResourceState: async (provider, schema, req) => {
+        const typeName = req.typeName as string;
+        const block = resourceBlock(schema, typeName);
+        if (!block) return { diagnostics: diagnosticMessages([unknownType('resource type', typeName, schema.resources)]) };
+        const raw = req.rawState as { json?: Buffer } | undefined;
+        try {
+          const doc = raw?.json?.length ? parseJsonKeepingDigits(raw.json.toString('utf8')) : null;
+          return { upgradedState: { msgpack: Buffer.from(encodeObject(block, fromStateJson(block, doc))) }, diagnostics: [] };
+        } catch (err) {
+          return { diagnostics: diagnosticMessages([error(`Cannot read the state of a ${typeName}`, (err as Error).message)]) };
+        }
+      },
+
+      ReadResource: async (provider, schema, req) => {
+        const typeName = req.typeName as string;
+        const block = resourceBlock(schema, typeName);
+        if (!block) return { diagnostics: diagnosticMessages([unknownType('resource type', typeName, schema.resources)]) };
+        const current = decode(block, req.currentState as DynamicValue, typeName);
+        if (current.diagnostics.length || !current.value)
+          return { newState: req.currentState, diagnostics: diagnosticMessages(current.diagnostics) };
+        const res = await provider.readResource({ typeName, currentState: current.value, private: text(req.private) });
+        return {
+          newState: dynamic(block, res.newState),
+          private: bytes(res.private),
+          diagnostics: diagnosticMessages(res.diagnostics, block),
+        };
+      },
+
+      PlanResourceChange: async (provider, schema, req) => {
+        const typeName = req.typeName as string;
+        const block = resourceBlock(schema, typeName);
+        if (!block) return { diagnostics: diagnosticMessages([unknownType('resource type', typeName, schema.resources)]) };
+        const prior = decode(block, req.priorState as DynamicValue, typeName);
+        const proposed = decode(block, req.proposedNewState as DynamicValue, typeName);
+        const config = decode(block, req.config as DynamicValue, typeName);
+        const problems = [...prior.diagnostics, ...proposed.diagnostics, ...config.diagnostics];
+        if (problems.length) return { diagnostics: diagnosticMessages(problems) };
+        // terraform proposes null for computed attributes of what is new; the engine proposes unknown
+        const proposedNewState = proposed.value ? markNewComputedUnknown(block, proposed.value, prior.value) : null;
+        const res = await provider.planResourceChange({
+          typeName,
+          priorState: prior.value,
+          proposedNewState,
+          config: config.value,
+          priorPrivate: text(req.priorPrivate),
+        });
+        return {
+          plannedState: dynamic(block, res.plannedState),
+          requiresReplace: res.requiresReplace.map(pathMessage),
+          plannedPrivate: bytes(res.plannedPrivate),
+          diagnostics: diagnosticMessages(res.diagnostics, block),
+        };
+      },
+
+      ApplyResourceChange: async (provider, schema, req) => {
+        const typeName = req.typeName as string;
+        const block = resourceBlock(schema, typeName);
+        if (!block) return { diagnostics: diagnosticMessages([unknownType('resource type', typeName, schema.resources)]) };
+        const prior = decode(block, req.priorState as DynamicValue, typeName);
+        const planned = decode(block, req.plannedState as DynamicValue, typeName);
+        const config = decode(block, req.config as DynamicValue, typeName);
+        const problems = [...prior.diagnostics, ...planned.diagnostics, ...config.diagnostics];
+        if (problems.length) return { newState: req.priorState, diagnostics: diagnosticMessages(problems) };
+        if (stopped && !prior.value) {
+          const stop = error(
+            `${typeName} not created: the run was interrupted`,
+            'Terraform asked the provider to stop before this create began.',
+          );
+          return { newState: dynamic(block, null), diagnostics: diagnosticMessages([stop]) };
+        }
+        const res = await provider.applyResourceChange({
+          typeName,
+          priorState: prior.value,
+          plannedState: planned.value,
+          config: config.value,
+          plannedPrivate: text(req.plannedPrivate),
+          // what a create makes is marked with this key, so a create cut short is found and settled
+          ...(!prior.value && planned.value ? { idempotencyKey: crypto.randomUUID() } : {}),
+        });
+        return {
+          newState: dynamic(block, res.newState),
+          private: bytes(res.private),
+          diagnostics: diagnosticMessages(res.diagnostics, block),
+        };
+      },
+
+      ImportResourceState: async (provider, schema, req) => {
+        const typeName = req.typeName as string;
+        const block = resourceBlock(schema, typeName);
+        if (!block) return { diagnostics: diagnosticMessages([unknownType('resource type', typeName, schema.resources)]) };
+        const res = await provider.importResourceState({ typeName, id: req.id as string });
+        const imported = res.importedState ? [{ typeName, state: dynamic(block, res.importedState) }] : [];
+        return { importedResources: imported, diagnostics: diagnosticMessages(res.diagnostics, block) };
+      },
+
+      ReadDataSource: async (provider, schema, req) => {
+        const typeName = req.typeName as string;
+        const block = dataBlock(schema, typeName);
+        if (!block) return { diagnostics: diagnosticMessages([unknownType('data source', typeName, schema.dataSources)]) };
+        const config = decode(block, req.config as DynamicValue, typeName);
+        if (config.diagnostics.length || !config.value) return { diagnostics: diagnosticMessages(config.diagnostics) };
+        const res = await provider.readDataSource({ typeName, config: config.value });
+        return { state: dynamic(block, res.state), diagnostics: diagnosticMessages(res.diagnostics, block) };
+      },
+    };
+  }
 }
 
 function decode(block: BlockSchema, value: DynamicValue, what: string): { value: ObjectValue | null; diagnostics: Diagnostic[] } {

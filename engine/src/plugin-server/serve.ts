@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type * as Grpc from '@grpc/grpc-js';
 import type { Provider } from '../provider/interface';
 import { makeServerCertificate } from './certificate';
+import { loadServiceDefinitions } from './service-definitions';
 import { providerService } from './provider-service';
 
 export const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
@@ -19,6 +20,8 @@ const APP_PROTOCOL_VERSION = 6;
 export interface ServeOptions {
   /** the folder with tfplugin6.proto and go-plugin.proto */
   readonly protoDir: string;
+  /** the same as protobufjs JSON, which loads faster; the .proto files are parsed when it is absent */
+  readonly protocolJson?: string;
   /** the provider's name, for the message shown when someone runs the binary by hand */
   readonly name: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -50,24 +53,24 @@ function protocolProblem(env: Readonly<Record<string, string | undefined>>): str
   return `This provider speaks plugin protocol ${APP_PROTOCOL_VERSION}; terraform offered ${offered.join(', ')} (terraform 1.0 or newer speaks 6).`;
 }
 
-export async function servePlugin(provider: Provider, options: ServeOptions): Promise<RunningPlugin> {
+/**
+ * `provider` may be a function that makes it: it is then called on the first RPC, after the
+ * handshake, so terraform is not kept waiting while the provider's modules load.
+ */
+export async function servePlugin(provider: Provider | (() => Provider), options: ServeOptions): Promise<RunningPlugin> {
   const env = options.env ?? process.env;
   const problem = protocolProblem(env);
   if (problem) throw new Error(problem);
   // loaded here, not at the top: `--help` and the hand-run message stay fast
   const grpc = require('@grpc/grpc-js') as typeof import('@grpc/grpc-js');
-  const protoLoader = require('@grpc/proto-loader') as typeof import('@grpc/proto-loader');
-  const loaderOptions = { keepCase: false, longs: Number, enums: String, defaults: true, oneofs: true };
-  const definition = protoLoader.loadSync(['tfplugin6.proto', 'go-plugin.proto'], { ...loaderOptions, includeDirs: [options.protoDir] });
-  const loaded = grpc.loadPackageDefinition(definition) as unknown as {
-    tfplugin6: { Provider: { service: Grpc.ServiceDefinition } };
-    plugin: { GRPCController: { service: Grpc.ServiceDefinition }; GRPCStdio: { service: Grpc.ServiceDefinition } };
-  };
+  const services = loadServiceDefinitions(options.protocolJson, options.protoDir);
 
   let finish!: () => void;
   const done = new Promise<void>((resolve) => (finish = resolve));
   const server = new grpc.Server();
-  const service = providerService(provider);
+  let made: Provider | undefined;
+  const theProvider = () => (made ??= typeof provider === 'function' ? provider() : provider);
+  const service = providerService(theProvider);
   const implementation: Record<string, Grpc.handleUnaryCall<unknown, unknown>> = {};
   for (const [method, handler] of Object.entries(service.handlers)) {
     implementation[method] = (call, callback) => {
@@ -77,8 +80,8 @@ export async function servePlugin(provider: Provider, options: ServeOptions): Pr
       );
     };
   }
-  server.addService(loaded.tfplugin6.Provider.service, implementation);
-  server.addService(loaded.plugin.GRPCController.service, {
+  server.addService(services('tfplugin6.Provider'), implementation);
+  server.addService(services('plugin.GRPCController'), {
     Shutdown: (_call: unknown, callback: (e: null, r: object) => void) => {
       callback(null, {});
       setImmediate(finish);
@@ -86,7 +89,7 @@ export async function servePlugin(provider: Provider, options: ServeOptions): Pr
   });
   // nothing is streamed: the plugin's stderr goes to terraform's log as it is
   const stdioStreams = new Set<Grpc.ServerWritableStream<unknown, unknown>>();
-  server.addService(loaded.plugin.GRPCStdio.service, {
+  server.addService(services('plugin.GRPCStdio'), {
     StreamStdio: (call: Grpc.ServerWritableStream<unknown, unknown>) => {
       stdioStreams.add(call);
       call.on('cancelled', () => stdioStreams.delete(call));
@@ -121,10 +124,12 @@ export async function servePlugin(provider: Provider, options: ServeOptions): Pr
     for (const call of stdioStreams) call.end();
     await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
     server.forceShutdown();
-    await provider.close?.();
+    await made?.close?.();
     removeSocket();
     finish();
   };
   void done.then(() => stop());
+  // terraform ends a provider with Shutdown, else SIGKILL; a plain kill still removes the socket
+  process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
   return { address: socket, done, stop };
 }
