@@ -45,7 +45,8 @@ function fromWireBlock(block: BlockSchema, raw: unknown): Value {
     const item = raw[name];
     if (nested.nesting === 'single') out[name] = fromWireBlock(nested.block, item);
     else if (item instanceof ExtData) out[name] = Unknown;
-    else out[name] = Array.isArray(item) ? item.map((x) => fromWireBlock(nested.block, x)) : [];
+    else if (item === null || item === undefined) out[name] = [];
+    else out[name] = asArray(item).map((x) => fromWireBlock(nested.block, x));
   }
   return out;
 }
