@@ -225,3 +225,25 @@ export function parseOptions(spec: CommandSpec): NonNullable<ParseArgsConfig['op
     ]),
   );
 }
+
+export const PROVIDER_SPEC: CommandSpec = {
+  usage: '<subcommand> [options]',
+  summary: 'Install terraform-provider-grid where terraform finds it with no registry',
+  description:
+    'install puts the provider in the implied local mirror (~/.terraform.d/plugins/registry.terraform.io/threefoldtech/grid), ' +
+    'so `terraform init` works offline for configurations with source = "threefoldtech/grid"; --dev-overrides writes a ' +
+    'CLI configuration with dev_overrides instead, for working on the provider (no terraform init).',
+  flags: {},
+  args: [0, 0],
+  subcommands: {
+    install: {
+      usage: '[options]',
+      summary: 'Install the provider for terraform (the local mirror, or --dev-overrides)',
+      flags: {
+        'dev-overrides': { kind: 'bool', help: 'Write a terraform CLI configuration with dev_overrides instead of the mirror.' },
+        ...JSON_FLAG,
+      },
+      args: [0, 0],
+    },
+  },
+};

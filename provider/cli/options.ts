@@ -2,7 +2,7 @@
 // each loaded only when used. main.ts runs it; tests run it in-process.
 import type { CliOptions, CommandSpec, ExtraCommand, ProviderFactory } from '../../engine';
 import { GRID_PROVIDER_SOURCE, GRID_PROVIDER_VERSION } from '../src/provider-identity';
-import { ACCOUNT_SPEC, CHAIN_SPEC, FARM_SPEC, GRID_SPEC, NODE_SPEC } from './command-specs';
+import { ACCOUNT_SPEC, CHAIN_SPEC, FARM_SPEC, GRID_SPEC, NODE_SPEC, PROVIDER_SPEC } from './command-specs';
 
 function lazy(spec: CommandSpec, load: () => Pick<ExtraCommand, 'run'>): ExtraCommand {
   return { spec, run: (args, io) => load().run(args, io) };
@@ -22,6 +22,7 @@ export function gridformOptions(env: NodeJS.ProcessEnv): CliOptions {
       account: lazy(ACCOUNT_SPEC, () => (require('./account-command') as typeof import('./account-command')).accountCommand),
       farm: lazy(FARM_SPEC, () => (require('./farm-command') as typeof import('./farm-command')).farmCommand),
       node: lazy(NODE_SPEC, () => (require('./node-command') as typeof import('./node-command')).nodeCommand),
+      provider: lazy(PROVIDER_SPEC, () => (require('./provider-command') as typeof import('./provider-command')).providerCommand),
     },
     version: GRID_PROVIDER_VERSION,
   };

@@ -89,23 +89,28 @@ export function resolveSettings(
   if (config.key_type && config.key_type !== 'ed25519')
     return { problem: { attribute: 'key_type', message: `key_type ${JSON.stringify(config.key_type)} is not supported: use ed25519` } };
   const network = typeof config.network === 'string' && config.network ? config.network : 'local';
+  const substrate = chainFromSubstrateUrl(config.substrate_url);
+  if (substrate.problem) return { problem: { attribute: 'substrate_url', message: substrate.problem } };
+  // terraform-provider-grid's names, where gridform's own are not set
+  if (!(typeof config.chain_url === 'string' && config.chain_url) && substrate.address)
+    config = { ...config, chain_url: substrate.address };
   const loaded = network === 'local' ? loadLocalGrid(env) : {};
   if (loaded.warning) warnings.push(loaded.warning);
   const local = loaded.grid;
   // a damaged grid.json matters only when the chain or the mnemonic would come from it
-  const givenChain = (typeof config.chain_url === 'string' && !!config.chain_url) || !!config.substrate_url;
+  const givenChain = typeof config.chain_url === 'string' && !!config.chain_url;
   const givenMnemonic = (typeof config.mnemonic === 'string' && !!config.mnemonic) || !!env.MNEMONIC;
   if (loaded.problem && !(givenChain && givenMnemonic)) return { problem: { attribute: 'network', message: loaded.problem }, warnings };
   let chainAddress: string;
-  const substrate = typeof config.substrate_url === 'string' ? config.substrate_url.replace(/^wss?:\/\//, '').replace(/\/.*$/, '') : '';
   if (typeof config.chain_url === 'string' && config.chain_url) chainAddress = config.chain_url;
-  else if (substrate) chainAddress = substrate;
   else if (network === 'local') chainAddress = local?.chain.address ?? DEFAULT_LOCAL_CHAIN;
   else
     return {
       problem: {
         attribute: 'network',
-        message: `network ${JSON.stringify(network)} is not reachable from here: use "local" or set chain_url to HOST:PORT of a chain`,
+        message:
+          `network ${JSON.stringify(network)} is not reachable from here: use "local" or set substrate_url (or chain_url) ` +
+          `to the address of a chain`,
       },
     };
   const mnemonic = (typeof config.mnemonic === 'string' && config.mnemonic) || env.MNEMONIC || local?.devAccount.mnemonic;
@@ -143,4 +148,19 @@ export function resolveSettings(
   const nodeCallTimeoutMs = typeof rmb === 'number' ? rmb * 1000 : undefined;
   const settings = { mnemonic, chainAddress, proxyUrl: proxyUrl.replace(/\/+$/, ''), timeoutMs: seconds * 1000, nodeCallTimeoutMs };
   return { settings, warnings };
+}
+
+/**
+ * The chain address in terraform-provider-grid's substrate_url: ws://HOST:PORT, wss://HOST:PORT/ws,
+ * or HOST:PORT of a chain-sim; the path is dropped. `problem` when it names no HOST:PORT.
+ */
+export function chainFromSubstrateUrl(url: unknown): { address?: string; problem?: string } {
+  if (url === null || url === undefined || url === '') return {};
+  if (typeof url !== 'string') return { problem: `substrate_url must be a string such as ws://127.0.0.1:9944` };
+  const m = /^(?:(?:wss?|https?):\/\/)?([^/\s:]+|\[[0-9a-fA-F:]+\]):(\d{1,5})(?:\/\S*)?$/.exec(url);
+  if (!m)
+    return {
+      problem: `substrate_url ${JSON.stringify(url)} names no HOST:PORT of a chain; use ws://HOST:PORT such as ws://127.0.0.1:9944`,
+    };
+  return { address: `${m[1]}:${m[2]}` };
 }

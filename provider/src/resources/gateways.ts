@@ -146,8 +146,9 @@ export const nameProxyResource: GridResource = {
       node: contract.nodeId,
       name: data.name,
       backends: data.backends,
-      tls_passthrough: !!data.tls_passthrough,
-      description: w.description ?? '',
+      // unset in the object as a configuration that leaves them out has them, so the next plan is clean
+      tls_passthrough: data.tls_passthrough ? true : null,
+      description: w.description || null,
       fqdn: String(resultOf(d, w.name).fqdn ?? ''),
       name_contract_id: Number(nameContractId),
       node_deployment_id: { [String(contract.nodeId)]: Number(contract.id) },
@@ -210,8 +211,9 @@ export const fqdnProxyResource: GridResource = {
       name: w.name,
       fqdn: data.fqdn,
       backends: data.backends,
-      tls_passthrough: !!data.tls_passthrough,
-      description: w.description ?? '',
+      // unset in the object as a configuration that leaves them out has them, so the next plan is clean
+      tls_passthrough: data.tls_passthrough ? true : null,
+      description: w.description || null,
       node_deployment_id: { [String(contract.nodeId)]: Number(contract.id) },
     };
   },

@@ -3,7 +3,7 @@
 // "vms[0].memory is 128; it must be a whole number from 256 to 262144 MB.". Values known only
 // after apply are skipped (they are checked again at apply time). Rules that span attributes stay
 // with the resource.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { default as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import {
   ctyTypeName,
   error,
@@ -18,7 +18,12 @@ import type { AttributeDecl, BlockDecl, ResourceDecl } from './declaration';
 import { blockJsonSchema } from './json-schema';
 import { problemText } from './problem-text';
 
-const ajv = new Ajv({ allErrors: true, strict: true });
+// ajv is loaded on the first validation: a plugin process that only serves the schema never pays for it
+let ajv: AjvClass | undefined;
+const loadAjv = (): AjvClass => {
+  const Ajv = (require('ajv') as { default: typeof AjvClass }).default;
+  return (ajv ??= new Ajv({ allErrors: true, strict: true }));
+};
 const compiled = new WeakMap<BlockDecl, ValidateFunction>();
 
 /** The problems of `config` against the declaration `decl`, one per attribute path at most. */
@@ -43,7 +48,7 @@ export function validateAgainst(decl: ResourceDecl, config: ObjectValue): Diagno
 function validatorFor(block: BlockDecl): ValidateFunction {
   let v = compiled.get(block);
   if (!v) {
-    v = ajv.compile(blockJsonSchema(block));
+    v = loadAjv().compile(blockJsonSchema(block));
     compiled.set(block, v);
   }
   return v;

@@ -1,0 +1,90 @@
+// One source of truth: the same configuration (main.tf.json for terraform, cdk.tf.json for
+// gridform) applied by terraform through terraform-provider-grid and by gridform, one after the
+// other on one local grid, gives the same state attributes, apart from the ids the grid hands out.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { gridform, leftOnGrid } from '../e2e/cli';
+import { describeWithTerraform, terraform, terraformWorld, type TerraformWorld } from './terraform-cli';
+
+jest.setTimeout(300_000);
+
+function doc(source: string): unknown {
+  return {
+    terraform: { required_providers: { grid: { source } } },
+    provider: { grid: [{ network: 'local' }] },
+    resource: {
+      grid_network: { net: { name: 'parity', nodes: [1], ip_range: '10.30.0.0/16', description: 'same in both' } },
+      grid_deployment: {
+        app: {
+          node: 1,
+          name: 'app',
+          network_name: '${grid_network.net.name}',
+          disks: [{ name: 'data', size: 5 }],
+          zdbs: [{ name: 'cache', size: 2, mode: 'user', password: 'pw' }],
+          vms: [{ name: 'vm', flist: 'https://hub.grid.tf/tf-official-apps/base:latest.flist', cpu: 1, memory: 512, env_vars: { A: 'b' } }],
+        },
+      },
+    },
+  };
+}
+
+type Attributes = Record<string, Record<string, unknown>>;
+
+/** The attributes of each resource in a v4 state file, by address. */
+function attributesIn(stateFile: string): Attributes {
+  const state = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as {
+    resources: { type: string; name: string; instances: { attributes: Record<string, unknown> }[] }[];
+  };
+  return Object.fromEntries(state.resources.map((r) => [`${r.type}.${r.name}`, r.instances[0].attributes]));
+}
+
+/** Ids and contract-derived values differ between two applies; everything else must not. */
+function withoutGridIds(attrs: Attributes): Attributes {
+  const drop = new Set(['id', 'node_deployment_id', 'namespace', 'mycelium_ip', 'planetary_ip', 'ips']);
+  const clean = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(clean);
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([k]) => !drop.has(k))
+          .map(([k, x]) => [k, clean(x)]),
+      );
+    return v;
+  };
+  return clean(attrs) as Attributes;
+}
+
+describeWithTerraform('one configuration through terraform and through gridform', () => {
+  const gridHome = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-tf-parity-'));
+  const tfDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-tf-parity-tf-'));
+  const gfDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-tf-parity-gf-'));
+  let world: TerraformWorld;
+
+  beforeAll(async () => {
+    expect((await gridform(['grid', 'up', '--port', '0', '--nodes', '1'], { home: gridHome })).code).toBe(0);
+    world = await terraformWorld(gridHome);
+    fs.writeFileSync(path.join(tfDir, 'main.tf.json'), JSON.stringify(doc('threefoldtech/grid')));
+    fs.writeFileSync(path.join(gfDir, 'cdk.tf.json'), JSON.stringify(doc('gridform/grid')));
+  });
+  afterAll(async () => {
+    await gridform(['grid', 'down', '--purge'], { home: gridHome });
+    for (const d of [tfDir, gfDir, world?.home ?? '']) if (d) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('gives the same state attributes, and both destroy to nothing', async () => {
+    expect((await terraform(world, tfDir, ['init', '-no-color'])).code).toBe(0);
+    expect((await terraform(world, tfDir, ['apply', '-auto-approve', '-no-color'])).code).toBe(0);
+    const byTerraform = attributesIn(path.join(tfDir, 'terraform.tfstate'));
+    expect((await terraform(world, tfDir, ['destroy', '-auto-approve', '-no-color'])).code).toBe(0);
+
+    expect((await gridform(['-no-color', 'apply', '-auto-approve'], { cwd: gfDir, home: gridHome })).code).toBe(0);
+    const stateFile = ['terraform.tfstate', 'terraform.cdk.tfstate'].map((f) => path.join(gfDir, f)).find((f) => fs.existsSync(f))!;
+    const byGridform = attributesIn(stateFile);
+    expect((await gridform(['-no-color', 'destroy', '-auto-approve'], { cwd: gfDir, home: gridHome })).code).toBe(0);
+
+    expect(Object.keys(byTerraform).sort()).toEqual(['grid_deployment.app', 'grid_network.net']);
+    expect(withoutGridIds(byTerraform)).toEqual(withoutGridIds(byGridform));
+    expect(await leftOnGrid(gridHome)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
+  });
+});
