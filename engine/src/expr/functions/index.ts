@@ -12,6 +12,7 @@ import { textEncodingFunctions } from './text-encoding';
 import { uuidV5Functions } from './uuid-v5';
 import { yamlEncodeFunctions } from './yaml-encode';
 import { fn, type FnDef } from './types';
+import { moduleInputFunctions } from './module-input';
 import { isObject, markList, markMap, ValueError } from '../convert';
 
 export type { FnDef } from './types';
@@ -58,6 +59,7 @@ const ALL: Record<string, FnDef> = {
   ...yamlEncodeFunctions,
   ...networkFunctions,
   ...conversionFunctions,
+  ...moduleInputFunctions,
   ...refused,
 };
 
