@@ -114,7 +114,7 @@ export function renderDiagnostics(diags: readonly Diagnostic[], colors: Colors, 
         lines.push(`  in ${fallbackContext(d.address, d.attributePath)}:`);
       }
       const where = lines.length ? `${lines.join('\n')}\n\n` : '';
-      return `\n${head}${c.bold(d.summary)}\n\n${where}${d.detail ? `${d.detail}\n` : ''}`;
+      return `\n${head}${c.bold(j.summary)}\n\n${where}${j.detail ? `${j.detail}\n` : ''}`;
     })
     .join('');
 }

@@ -77,8 +77,7 @@ export async function makePlan(
     drift = r.drift;
   }
   const stateDeps = new Map<string, string[]>();
-  for (const r of state.resources())
-    for (const i of r.instances) stateDeps.set(addressOf(r), i.dependencies ?? []);
+  for (const r of state.resources()) for (const i of r.instances) stateDeps.set(addressOf(r), i.dependencies ?? []);
   const filter = targetFilter(opts.targets ?? [], graph, !!opts.destroy, stateDeps);
   const planned = new Map<string, Value>();
   const changesByResource = new Map<string, ResourceChange[]>();

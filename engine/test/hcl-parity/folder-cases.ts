@@ -436,7 +436,8 @@ output "groups" {
   }
   out.push(
     one('module-three-levels', 'nested modules', {
-      'main.tf': 'module "top" {\n  source = "./modules/top"\n  for_each = toset(["p", "q"])\n  name = each.key\n}\noutput "t" {\n  value = module.top\n}\n',
+      'main.tf':
+        'module "top" {\n  source = "./modules/top"\n  for_each = toset(["p", "q"])\n  name = each.key\n}\noutput "t" {\n  value = module.top\n}\n',
       'modules/top/main.tf':
         'variable "name" {}\nmodule "group" {\n  source = "../group"\n  count = 2\n  group = "${var.name}${count.index}"\n}\noutput "groups" {\n  value = module.group[*].group\n}\n',
       'modules/group/main.tf': nestedModule('1'),
@@ -452,8 +453,10 @@ output "groups" {
   );
   out.push(
     one('module-path-module', 'modules', {
-      'main.tf': 'module "p" {\n  source = "./nested/dir/p"\n}\noutput "where" {\n  value = module.p.where\n}\noutput "root" {\n  value = path.module\n}\n',
-      'nested/dir/p/main.tf': 'output "where" {\n  value = "${path.module}|${path.root}"\n}\nresource "terraform_data" "f" {\n  input = path.module\n}\n',
+      'main.tf':
+        'module "p" {\n  source = "./nested/dir/p"\n}\noutput "where" {\n  value = module.p.where\n}\noutput "root" {\n  value = path.module\n}\n',
+      'nested/dir/p/main.tf':
+        'output "where" {\n  value = "${path.module}|${path.root}"\n}\nresource "terraform_data" "f" {\n  input = path.module\n}\n',
     }),
   );
   for (const flag of [true, false])
@@ -493,8 +496,16 @@ function changes(): FolderCase[] {
   const vm = { 'modules/vm/main.tf': VM_MODULE };
   const countMain = (n: number) =>
     `module "vm" {\n  source = "./modules/vm"\n  count = ${n}\n  name = "vm\${count.index}"\n}\noutput "l" {\n  value = module.vm[*].label\n}\n`;
-  out.push({ id: 'change-module-count-down', category: 'changes', steps: [{ files: { 'main.tf': countMain(3), ...vm } }, { files: { 'main.tf': countMain(1), ...vm } }] });
-  out.push({ id: 'change-module-count-up', category: 'changes', steps: [{ files: { 'main.tf': countMain(1), ...vm } }, { files: { 'main.tf': countMain(2), ...vm } }] });
+  out.push({
+    id: 'change-module-count-down',
+    category: 'changes',
+    steps: [{ files: { 'main.tf': countMain(3), ...vm } }, { files: { 'main.tf': countMain(1), ...vm } }],
+  });
+  out.push({
+    id: 'change-module-count-up',
+    category: 'changes',
+    steps: [{ files: { 'main.tf': countMain(1), ...vm } }, { files: { 'main.tf': countMain(2), ...vm } }],
+  });
   const feMain = (keys: string[], name = 'n') =>
     `module "vm" {\n  source = "./modules/vm"\n  for_each = toset(${JSON.stringify(keys)})\n  name = "${name}-\${each.key}"\n}\n`;
   out.push({
@@ -510,22 +521,47 @@ function changes(): FolderCase[] {
   out.push({
     id: 'change-remove-module',
     category: 'changes',
-    steps: [{ files: { 'main.tf': feMain(['a']), ...vm } }, { files: { 'main.tf': 'resource "terraform_data" "keep" {\n  input = 1\n}\n', ...vm } }],
+    steps: [
+      { files: { 'main.tf': feMain(['a']), ...vm } },
+      { files: { 'main.tf': 'resource "terraform_data" "keep" {\n  input = 1\n}\n', ...vm } },
+    ],
   });
   out.push({
     id: 'change-tfvars',
     category: 'changes',
     steps: [
-      { files: { 'main.tf': 'variable "n" {\n  default = 1\n}\nresource "terraform_data" "x" {\n  count = var.n\n}\n', 'terraform.tfvars': 'n = 3\n' } },
-      { files: { 'main.tf': 'variable "n" {\n  default = 1\n}\nresource "terraform_data" "x" {\n  count = var.n\n}\n', 'terraform.tfvars': 'n = 2\n' } },
+      {
+        files: {
+          'main.tf': 'variable "n" {\n  default = 1\n}\nresource "terraform_data" "x" {\n  count = var.n\n}\n',
+          'terraform.tfvars': 'n = 3\n',
+        },
+      },
+      {
+        files: {
+          'main.tf': 'variable "n" {\n  default = 1\n}\nresource "terraform_data" "x" {\n  count = var.n\n}\n',
+          'terraform.tfvars': 'n = 2\n',
+        },
+      },
     ],
   });
   out.push({
     id: 'change-nested-leaf-count',
     category: 'changes',
     steps: [
-      { files: { 'main.tf': 'module "g" {\n  source = "./modules/group"\n  group = "g"\n}\n', 'modules/group/main.tf': nestedModule('3'), 'modules/leaf/main.tf': LEAF_MODULE } },
-      { files: { 'main.tf': 'module "g" {\n  source = "./modules/group"\n  group = "g"\n}\n', 'modules/group/main.tf': nestedModule('1'), 'modules/leaf/main.tf': LEAF_MODULE } },
+      {
+        files: {
+          'main.tf': 'module "g" {\n  source = "./modules/group"\n  group = "g"\n}\n',
+          'modules/group/main.tf': nestedModule('3'),
+          'modules/leaf/main.tf': LEAF_MODULE,
+        },
+      },
+      {
+        files: {
+          'main.tf': 'module "g" {\n  source = "./modules/group"\n  group = "g"\n}\n',
+          'modules/group/main.tf': nestedModule('1'),
+          'modules/leaf/main.tf': LEAF_MODULE,
+        },
+      },
     ],
   });
   return out;
@@ -542,7 +578,8 @@ function moves(): FolderCase[] {
     steps: [
       step({ 'main.tf': 'resource "terraform_data" "leaf" {\n  input = "leaf-x"\n}\n', ...leaf }),
       step({
-        'main.tf': 'module "m" {\n  source = "./modules/leaf"\n  id = "x"\n}\nmoved {\n  from = terraform_data.leaf\n  to   = module.m.terraform_data.leaf\n}\n',
+        'main.tf':
+          'module "m" {\n  source = "./modules/leaf"\n  id = "x"\n}\nmoved {\n  from = terraform_data.leaf\n  to   = module.m.terraform_data.leaf\n}\n',
         ...leaf,
       }),
     ],
@@ -552,7 +589,11 @@ function moves(): FolderCase[] {
     category: 'moved',
     steps: [
       step({ 'main.tf': 'module "old" {\n  source = "./modules/vm"\n  name = "n"\n  size = 2\n}\n', ...vm }),
-      step({ 'main.tf': 'module "new" {\n  source = "./modules/vm"\n  name = "n"\n  size = 2\n}\nmoved {\n  from = module.old\n  to   = module.new\n}\n', ...vm }),
+      step({
+        'main.tf':
+          'module "new" {\n  source = "./modules/vm"\n  name = "n"\n  size = 2\n}\nmoved {\n  from = module.old\n  to   = module.new\n}\n',
+        ...vm,
+      }),
     ],
   });
   out.push({
@@ -573,7 +614,8 @@ function moves(): FolderCase[] {
     steps: [
       step({ 'main.tf': 'module "m" {\n  source = "./modules/leaf"\n  id = "y"\n}\n', ...leaf }),
       step({
-        'main.tf': 'resource "terraform_data" "moved_out" {\n  input = "leaf-y"\n}\nmoved {\n  from = module.m.terraform_data.leaf\n  to   = terraform_data.moved_out\n}\n',
+        'main.tf':
+          'resource "terraform_data" "moved_out" {\n  input = "leaf-y"\n}\nmoved {\n  from = module.m.terraform_data.leaf\n  to   = terraform_data.moved_out\n}\n',
         ...leaf,
       }),
     ],
@@ -585,7 +627,9 @@ function moves(): FolderCase[] {
       step({ 'main.tf': 'module "m" {\n  source = "./modules/leaf"\n  id = "z"\n}\n', ...leaf }),
       step({
         'main.tf': 'module "m" {\n  source = "./modules/leaf"\n  id = "z"\n}\n',
-        'modules/leaf/main.tf': LEAF_MODULE.replace('"leaf" {', '"renamed" {').replace('terraform_data.leaf.output', 'terraform_data.renamed.output') + '\nmoved {\n  from = terraform_data.leaf\n  to   = terraform_data.renamed\n}\n',
+        'modules/leaf/main.tf':
+          LEAF_MODULE.replace('"leaf" {', '"renamed" {').replace('terraform_data.leaf.output', 'terraform_data.renamed.output') +
+          '\nmoved {\n  from = terraform_data.leaf\n  to   = terraform_data.renamed\n}\n',
       }),
     ],
   });
@@ -648,6 +692,57 @@ output "leaves" {
   return out;
 }
 
+/** More module shapes: splats over counted modules, modules depending on modules, overrides and .tf.json inside modules. */
+function moreModules(): FolderCase[] {
+  const vm = { 'modules/vm/main.tf': VM_MODULE };
+  const leaf = { 'modules/leaf/main.tf': LEAF_MODULE };
+  return [
+    one('more-splat-over-counted-module', 'modules', {
+      'main.tf':
+        'module "vm" {\n  source = "./modules/vm"\n  count = 2\n  name = "s${count.index}"\n  size = 2\n}\noutput "d" {\n  value = module.vm[*].disk_inputs\n}\n',
+      ...vm,
+    }),
+    one('more-module-depends-on-module', 'modules', {
+      'main.tf':
+        'module "a" {\n  source = "./modules/leaf"\n  id = "a"\n}\nmodule "b" {\n  source = "./modules/leaf"\n  id = "b"\n  depends_on = [module.a]\n}\noutput "b" {\n  value = module.b.leaf\n}\n',
+      ...leaf,
+    }),
+    one('more-override-inside-module', 'override', {
+      'main.tf': 'module "l" {\n  source = "./modules/leaf"\n  id = "base"\n}\noutput "l" {\n  value = module.l.leaf\n}\n',
+      ...leaf,
+      'modules/leaf/leaf_override.tf': 'resource "terraform_data" "leaf" {\n  input = "overridden-${var.id}"\n}\n',
+    }),
+    one('more-json-module-folder', 'modules', {
+      'main.tf': 'module "j" {\n  source = "./j"\n  n = 2\n}\noutput "j" {\n  value = module.j.items\n}\n',
+      'j/main.tf.json': JSON.stringify({
+        variable: { n: { type: 'number' } },
+        resource: { terraform_data: { item: { count: '${var.n}', input: 'item-${count.index}' } } },
+        output: { items: { value: '${terraform_data.item[*].output}' } },
+      }),
+    }),
+    {
+      id: 'more-moved-nested-module',
+      category: 'moved',
+      steps: [
+        {
+          files: {
+            'main.tf': 'module "g" {\n  source = "./modules/group"\n  group = "g"\n}\n',
+            'modules/group/main.tf': nestedModule('1'),
+            ...leaf,
+          },
+        },
+        {
+          files: {
+            'main.tf': 'module "h" {\n  source = "./modules/group"\n  group = "g"\n}\nmoved {\n  from = module.g\n  to   = module.h\n}\n',
+            'modules/group/main.tf': nestedModule('1'),
+            ...leaf,
+          },
+        },
+      ],
+    },
+  ];
+}
+
 export function folderCases(): FolderCase[] {
-  return [...basics(), ...tfvars(), ...overrides(), ...modules(), ...changes(), ...moves(), ...variations()];
+  return [...basics(), ...tfvars(), ...overrides(), ...modules(), ...changes(), ...moves(), ...variations(), ...moreModules()];
 }

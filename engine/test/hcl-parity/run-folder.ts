@@ -79,13 +79,16 @@ async function runStep(tool: FolderTool, dir: string): Promise<StepAnswer> {
   if ('failed' in plan) return { failed: plan.failed };
   const show = await run('show', '-json', 'plan.bin');
   if ('failed' in show) return { failed: show.failed };
-  const changes = (JSON.parse(show.out) as { resource_changes?: { address: string; change: { actions: string[] } }[] }).resource_changes ?? [];
+  const changes =
+    (JSON.parse(show.out) as { resource_changes?: { address: string; change: { actions: string[] } }[] }).resource_changes ?? [];
   const actions = Object.fromEntries(changes.map((c) => [c.address, c.change.actions]).sort(([a], [b]) => (a < b ? -1 : 1)));
   const apply = await run('apply', '-auto-approve', '-input=false', 'plan.bin');
   if ('failed' in apply) return { actions, failed: apply.failed };
   const output = await run('output', '-json');
   if ('failed' in output) return { actions, failed: output.failed };
-  const outputs = Object.fromEntries(Object.entries(JSON.parse(output.out) as Record<string, { value: unknown }>).map(([k, v]) => [k, v.value]));
+  const outputs = Object.fromEntries(
+    Object.entries(JSON.parse(output.out) as Record<string, { value: unknown }>).map(([k, v]) => [k, v.value]),
+  );
   const list = await run('state', 'list');
   if ('failed' in list) return { actions, outputs, failed: list.failed };
   return { actions, outputs, state: list.out.split('\n').filter(Boolean).sort() };
