@@ -43,6 +43,11 @@ export function evaluate(e: Expr, scope: Scope): Value {
   return ev(e, { scope, vars: new Map(), budget: { iterations: MAX_FOR_ITERATIONS } });
 }
 
+/** Evaluates with variables bound as a for expression binds them (templatefile's vars). */
+export function evaluateWithVariables(e: Expr, scope: Scope, vars: ReadonlyMap<string, Value>): Value {
+  return ev(e, { scope, vars, budget: { iterations: MAX_FOR_ITERATIONS } });
+}
+
 const parsed = new Map<string, Expr>();
 
 /** Evaluates every string containing `${` inside a JSON body (strings, lists, objects). */

@@ -74,6 +74,11 @@ export function parseTemplate(text: string): Expr {
   return withContext(JSON.stringify(text), () => templateExpr(lexTemplate(text, 0, false).parts, new Set()));
 }
 
+/** Parses a template whose bare names `names` are its variables (templatefile's vars), read as for-expression variables are. */
+export function parseTemplateWithVariables(text: string, names: readonly string[]): Expr {
+  return withContext(JSON.stringify(text), () => templateExpr(lexTemplate(text, 0, false).parts, new Set(names)));
+}
+
 /** Parses one expression (the text inside `${...}`). */
 export function parseExpression(src: string): Expr {
   return withContext(`\${${src}}`, () => new Parser(lexExpression(src), new Set()).parseAll());

@@ -743,6 +743,40 @@ function moreModules(): FolderCase[] {
   ];
 }
 
+/** The file functions, relative to the root folder, called from the root and from a module with path.module. */
+function fileFunctionCases(): FolderCase[] {
+  return [
+    one('functions-file-family', 'functions', {
+      'hello.txt': 'hello\n',
+      'main.tf':
+        'module "m" {\n  source = "./modules/m"\n}\n' +
+        'output "file" {\n  value = file("hello.txt")\n}\n' +
+        'output "exists" {\n  value = [fileexists("hello.txt"), fileexists("nope.txt")]\n}\n' +
+        'output "b64" {\n  value = filebase64("${path.module}/hello.txt")\n}\n' +
+        'output "hashes" {\n  value = [filemd5("hello.txt"), filesha1("hello.txt"), filesha512("hello.txt"), filebase64sha256("hello.txt")]\n}\n' +
+        'output "mod" {\n  value = module.m\n}\n',
+      'modules/m/main.tf':
+        'resource "terraform_data" "t" {\n  input = templatefile("${path.module}/tpl/t.tftpl", { name = "bob", items = [1, 2] })\n}\n' +
+        'output "tpl" {\n  value = terraform_data.t.output\n}\n' +
+        'output "set" {\n  value = fileset("${path.module}/tpl", "*.{txt,tftpl}")\n}\n' +
+        'output "all" {\n  value = fileset(path.module, "**")\n}\n',
+      'modules/m/tpl/t.tftpl': 'Hi ${name}! %{ for x in items }[${x}]%{ endfor }',
+      'modules/m/tpl/a.txt': '',
+      'modules/m/tpl/b.json': '{}',
+    }),
+  ];
+}
+
 export function folderCases(): FolderCase[] {
-  return [...basics(), ...tfvars(), ...overrides(), ...modules(), ...changes(), ...moves(), ...variations(), ...moreModules()];
+  return [
+    ...basics(),
+    ...tfvars(),
+    ...overrides(),
+    ...modules(),
+    ...changes(),
+    ...moves(),
+    ...variations(),
+    ...moreModules(),
+    ...fileFunctionCases(),
+  ];
 }

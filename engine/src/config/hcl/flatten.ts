@@ -22,7 +22,8 @@ const CALL_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'depen
 
 export function flattenModules(root: ModuleNode, variables: ReadonlyMap<string, Value>): { doc: Doc; diagnostics: Diagnostic[] } {
   const diags: Diagnostic[] = [];
-  const rootCtx: RewriteContext = { path: '', moduleDir: '.' };
+  const rootDir = root.folder.dir;
+  const rootCtx: RewriteContext = { path: '', moduleDir: '.', rootDir };
   const out: Doc = {};
   for (const [kind, section] of Object.entries(root.folder.doc)) {
     if (kind === 'module') continue;
@@ -47,7 +48,7 @@ export function flattenModules(root: ModuleNode, variables: ReadonlyMap<string, 
           ...(inst.each ? { each: inst.each } : {}),
           ...(typeof inst.key === 'number' ? { countIndex: inst.key } : {}),
         };
-        const childCtx: RewriteContext = { path, moduleDir: call.node.folder.shown };
+        const childCtx: RewriteContext = { path, moduleDir: call.node.folder.shown, rootDir };
         addInstance(call, argCtx, childCtx, deps, at);
         expandCalls(call.node, childCtx, deps);
       }

@@ -10,6 +10,7 @@ import { isTemplate, parseTemplate, type Expr } from '../../expr/parse';
 import { isSetValue, numToString } from '../../expr/convert';
 import { mangledLocalName, mangledResourceName } from '../../addresses/module-names';
 import type { Value } from '../../values';
+import { ROOTED_FILE_FUNCTIONS } from '../../expr/functions/file-functions';
 
 export interface RewriteContext {
   /** the module instance path ('' at the root) */
@@ -20,7 +21,11 @@ export interface RewriteContext {
   readonly each?: { readonly key: string; readonly value: Value };
   /** in a module call's arguments: the instance's count.index */
   readonly countIndex?: number;
+  /** the root folder (absolute): file functions read relative to it, as terraform reads relative to where it runs */
+  readonly rootDir?: string;
 }
+
+const FILE_FUNCTIONS = new Set<string>(ROOTED_FILE_FUNCTIONS);
 
 const NOT_RESOURCES = new Set(['var', 'local', 'each', 'count', 'path', 'self', 'terraform', 'module', 'data']);
 
@@ -55,6 +60,11 @@ export function rewriteTemplate(text: string, ctx: RewriteContext): string {
       if (t.kind !== 'ident' || iterators.has(t.text)) return;
       const before = tokens[i - 1];
       if (before?.kind === 'punct' && before.text === '.') return;
+      const paren = tokens[i + 1];
+      if (ctx.rootDir && FILE_FUNCTIONS.has(t.text) && paren?.kind === 'punct' && paren.text === '(') {
+        edits.push({ start: t.start, end: paren.end, text: `__gridform_${t.text}(${hclLiteral(ctx.rootDir)}, ` });
+        return;
+      }
       const edit = referenceEdit(tokens, i, ctx);
       if (edit) edits.push(edit);
     });

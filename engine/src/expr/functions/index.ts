@@ -13,6 +13,7 @@ import { uuidV5Functions } from './uuid-v5';
 import { yamlEncodeFunctions } from './yaml-encode';
 import { fn, type FnDef } from './types';
 import { moduleInputFunctions } from './module-input';
+import { fileFunctions } from './file-functions';
 import { isObject, markList, markMap, ValueError } from '../convert';
 
 export type { FnDef } from './types';
@@ -60,6 +61,7 @@ const ALL: Record<string, FnDef> = {
   ...networkFunctions,
   ...conversionFunctions,
   ...moduleInputFunctions,
+  ...fileFunctions,
   ...refused,
 };
 
