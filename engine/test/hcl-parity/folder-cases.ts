@@ -437,9 +437,11 @@ output "groups" {
   out.push(
     one('module-three-levels', 'nested modules', {
       'main.tf':
-        'module "top" {\n  source = "./modules/top"\n  for_each = toset(["p", "q"])\n  name = each.key\n}\noutput "t" {\n  value = module.top\n}\n',
+        'module "top" {\n  source = "./modules/top"\n  for_each = toset(["p", "q"])\n  name = each.key\n}\noutput "t" {\n' +
+        '  value = module.top\n}\n',
       'modules/top/main.tf':
-        'variable "name" {}\nmodule "group" {\n  source = "../group"\n  count = 2\n  group = "${var.name}${count.index}"\n}\noutput "groups" {\n  value = module.group[*].group\n}\n',
+        'variable "name" {}\nmodule "group" {\n  source = "../group"\n  count = 2\n  group = "${var.name}${count.index}"\n}\n' +
+        'output "groups" {\n  value = module.group[*].group\n}\n',
       'modules/group/main.tf': nestedModule('1'),
       'modules/leaf/main.tf': LEAF_MODULE,
     }),
@@ -454,7 +456,8 @@ output "groups" {
   out.push(
     one('module-path-module', 'modules', {
       'main.tf':
-        'module "p" {\n  source = "./nested/dir/p"\n}\noutput "where" {\n  value = module.p.where\n}\noutput "root" {\n  value = path.module\n}\n',
+        'module "p" {\n  source = "./nested/dir/p"\n}\noutput "where" {\n  value = module.p.where\n}\noutput "root" {\n' +
+        '  value = path.module\n}\n',
       'nested/dir/p/main.tf':
         'output "where" {\n  value = "${path.module}|${path.root}"\n}\nresource "terraform_data" "f" {\n  input = path.module\n}\n',
     }),
@@ -495,7 +498,8 @@ function changes(): FolderCase[] {
   const out: FolderCase[] = [];
   const vm = { 'modules/vm/main.tf': VM_MODULE };
   const countMain = (n: number) =>
-    `module "vm" {\n  source = "./modules/vm"\n  count = ${n}\n  name = "vm\${count.index}"\n}\noutput "l" {\n  value = module.vm[*].label\n}\n`;
+    `module "vm" {\n  source = "./modules/vm"\n  count = ${n}\n  name = "vm\${count.index}"\n}\n` +
+    'output "l" {\n  value = module.vm[*].label\n}\n';
   out.push({
     id: 'change-module-count-down',
     category: 'changes',
@@ -579,7 +583,8 @@ function moves(): FolderCase[] {
       step({ 'main.tf': 'resource "terraform_data" "leaf" {\n  input = "leaf-x"\n}\n', ...leaf }),
       step({
         'main.tf':
-          'module "m" {\n  source = "./modules/leaf"\n  id = "x"\n}\nmoved {\n  from = terraform_data.leaf\n  to   = module.m.terraform_data.leaf\n}\n',
+          'module "m" {\n  source = "./modules/leaf"\n  id = "x"\n}\nmoved {\n  from = terraform_data.leaf\n' +
+          '  to   = module.m.terraform_data.leaf\n}\n',
         ...leaf,
       }),
     ],
@@ -603,7 +608,8 @@ function moves(): FolderCase[] {
       step({ 'main.tf': 'module "vm" {\n  source = "./modules/vm"\n  count = 2\n  name = "vm"\n}\n', ...vm }),
       step({
         'main.tf':
-          'module "vm" {\n  source = "./modules/vm"\n  for_each = toset(["a", "b"])\n  name = "vm"\n}\nmoved {\n  from = module.vm[0]\n  to   = module.vm["a"]\n}\nmoved {\n  from = module.vm[1]\n  to   = module.vm["b"]\n}\n',
+          'module "vm" {\n  source = "./modules/vm"\n  for_each = toset(["a", "b"])\n  name = "vm"\n}\nmoved {\n' +
+          '  from = module.vm[0]\n  to   = module.vm["a"]\n}\nmoved {\n  from = module.vm[1]\n  to   = module.vm["b"]\n}\n',
         ...vm,
       }),
     ],
@@ -615,7 +621,8 @@ function moves(): FolderCase[] {
       step({ 'main.tf': 'module "m" {\n  source = "./modules/leaf"\n  id = "y"\n}\n', ...leaf }),
       step({
         'main.tf':
-          'resource "terraform_data" "moved_out" {\n  input = "leaf-y"\n}\nmoved {\n  from = module.m.terraform_data.leaf\n  to   = terraform_data.moved_out\n}\n',
+          'resource "terraform_data" "moved_out" {\n  input = "leaf-y"\n}\nmoved {\n  from = module.m.terraform_data.leaf\n' +
+          '  to   = terraform_data.moved_out\n}\n',
         ...leaf,
       }),
     ],
@@ -699,12 +706,14 @@ function moreModules(): FolderCase[] {
   return [
     one('more-splat-over-counted-module', 'modules', {
       'main.tf':
-        'module "vm" {\n  source = "./modules/vm"\n  count = 2\n  name = "s${count.index}"\n  size = 2\n}\noutput "d" {\n  value = module.vm[*].disk_inputs\n}\n',
+        'module "vm" {\n  source = "./modules/vm"\n  count = 2\n  name = "s${count.index}"\n  size = 2\n}\noutput "d" {\n' +
+        '  value = module.vm[*].disk_inputs\n}\n',
       ...vm,
     }),
     one('more-module-depends-on-module', 'modules', {
       'main.tf':
-        'module "a" {\n  source = "./modules/leaf"\n  id = "a"\n}\nmodule "b" {\n  source = "./modules/leaf"\n  id = "b"\n  depends_on = [module.a]\n}\noutput "b" {\n  value = module.b.leaf\n}\n',
+        'module "a" {\n  source = "./modules/leaf"\n  id = "a"\n}\nmodule "b" {\n  source = "./modules/leaf"\n  id = "b"\n' +
+        '  depends_on = [module.a]\n}\noutput "b" {\n  value = module.b.leaf\n}\n',
       ...leaf,
     }),
     one('more-override-inside-module', 'override', {
@@ -753,7 +762,8 @@ function fileFunctionCases(): FolderCase[] {
         'output "file" {\n  value = file("hello.txt")\n}\n' +
         'output "exists" {\n  value = [fileexists("hello.txt"), fileexists("nope.txt")]\n}\n' +
         'output "b64" {\n  value = filebase64("${path.module}/hello.txt")\n}\n' +
-        'output "hashes" {\n  value = [filemd5("hello.txt"), filesha1("hello.txt"), filesha512("hello.txt"), filebase64sha256("hello.txt")]\n}\n' +
+        'output "hashes" {\n' +
+        '  value = [filemd5("hello.txt"), filesha1("hello.txt"), filesha512("hello.txt"), filebase64sha256("hello.txt")]\n}\n' +
         'output "mod" {\n  value = module.m\n}\n',
       'modules/m/main.tf':
         'resource "terraform_data" "t" {\n  input = templatefile("${path.module}/tpl/t.tftpl", { name = "bob", items = [1, 2] })\n}\n' +

@@ -39,7 +39,8 @@ function read(root: Value, p: Value): Buffer {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
       throw new ValueError(
-        `no file exists at ${JSON.stringify(toStr(p))}; this function works only with files that are distributed as part of the configuration source code`,
+        `no file exists at ${JSON.stringify(toStr(p))}; ` +
+          'this function works only with files that are distributed as part of the configuration source code',
       );
     throw new ValueError(`failed to read ${JSON.stringify(toStr(p))}: ${(err as Error).message}`);
   }
@@ -50,7 +51,8 @@ function utf8(root: Value, p: Value): string {
   const text = bytes.toString('utf8');
   if (!Buffer.from(text, 'utf8').equals(bytes))
     throw new ValueError(
-      `contents of ${toStr(p)} are not valid UTF-8; use the filebase64 function to obtain the Base64 encoded contents or the other file functions (e.g. filemd5, filesha256) to obtain file hashing results instead`,
+      `contents of ${toStr(p)} are not valid UTF-8; use the filebase64 function to obtain the Base64 encoded contents ` +
+        'or the other file functions (e.g. filemd5, filesha256) to obtain file hashing results instead',
     );
   return text;
 }
