@@ -1,7 +1,7 @@
 // What the gridform command is made of: the engine's CLI, the grid provider and the grid commands,
 // each loaded only when used. main.ts runs it; tests run it in-process.
 import type { CliOptions, CommandSpec, ExtraCommand, ProviderFactory } from '../../engine';
-import { GRID_PROVIDER_SOURCE, GRID_PROVIDER_VERSION } from '../src/provider-identity';
+import { GRID_PROVIDER_SOURCE, GRID_PROVIDER_UPSTREAM_SOURCE, GRID_PROVIDER_VERSION } from '../src/provider-identity';
 import { ACCOUNT_SPEC, CHAIN_SPEC, FARM_SPEC, GRID_SPEC, NODE_SPEC, PROVIDER_SPEC } from './command-specs';
 
 function lazy(spec: CommandSpec, load: () => Pick<ExtraCommand, 'run'>): ExtraCommand {
@@ -11,6 +11,7 @@ function lazy(spec: CommandSpec, load: () => Pick<ExtraCommand, 'run'>): ExtraCo
 export function gridformOptions(env: NodeJS.ProcessEnv): CliOptions {
   const gridProvider: ProviderFactory = {
     source: GRID_PROVIDER_SOURCE,
+    alsoKnownAs: [GRID_PROVIDER_UPSTREAM_SOURCE],
     version: GRID_PROVIDER_VERSION,
     create: () => (require('../src/grid-provider') as typeof import('../src/grid-provider')).gridProviderFactory(env).create(),
   };

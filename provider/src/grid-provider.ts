@@ -41,7 +41,7 @@ import { schedulerResource } from './resources/scheduler';
 import { kubernetesResource } from './resources/kubernetes';
 import type { GridResource } from './resources/resource';
 
-import { GRID_PROVIDER_SOURCE, GRID_PROVIDER_VERSION } from './provider-identity';
+import { GRID_PROVIDER_SOURCE, GRID_PROVIDER_UPSTREAM_SOURCE, GRID_PROVIDER_VERSION } from './provider-identity';
 
 export { GRID_PROVIDER_SOURCE, GRID_PROVIDER_VERSION };
 
@@ -263,5 +263,10 @@ function findUnknown(v: unknown, path: string[] = []): string | undefined {
 }
 
 export function gridProviderFactory(env: Readonly<Record<string, string | undefined>>): ProviderFactory {
-  return { source: GRID_PROVIDER_SOURCE, version: GRID_PROVIDER_VERSION, create: () => new GridProviderImpl(env) };
+  return {
+    source: GRID_PROVIDER_SOURCE,
+    alsoKnownAs: [GRID_PROVIDER_UPSTREAM_SOURCE],
+    version: GRID_PROVIDER_VERSION,
+    create: () => new GridProviderImpl(env),
+  };
 }

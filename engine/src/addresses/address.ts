@@ -13,7 +13,22 @@ export function instanceAddress(resource: string, key: InstanceKey): string {
   return typeof key === 'number' ? `${resource}[${key}]` : `${resource}[${JSON.stringify(key)}]`;
 }
 
-const RESOURCE = /^(data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*/;
+/** `module.a.`, `module.b[0].`, `module.c["eu"].`, any number of them. */
+const MODULE_STEP = String.raw`module\.[A-Za-z_][A-Za-z0-9_-]*(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?`;
+const MODULE_PREFIX = new RegExp(String.raw`^(?:${MODULE_STEP}\.)*`);
+const RESOURCE = new RegExp(String.raw`^(?:${MODULE_STEP}\.)*(data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*`);
+/** a module instance address alone: module.a, module.a["x"].module.b[0] */
+const MODULE_ONLY = new RegExp(String.raw`^${MODULE_STEP}(?:\.${MODULE_STEP})*$`);
+
+/** Whether text is the address of a module call or module instance (module.a, module.a[0].module.b). */
+export function isModuleAddress(text: string): boolean {
+  return MODULE_ONLY.test(text.trim());
+}
+
+/** The module instance part of a resource address ('' at the root). */
+export function moduleOf(resource: string): string {
+  return (MODULE_PREFIX.exec(resource)?.[0] ?? '').replace(/\.$/, '');
+}
 
 /** Parses an address given by a user (-target, state rm, import); undefined when malformed. */
 export function parseInstanceAddress(text: string): InstanceAddress | undefined {
@@ -29,7 +44,9 @@ export function parseInstanceAddress(text: string): InstanceAddress | undefined 
 }
 
 /** mode, type and name of a resource address. */
-export function splitResourceAddress(resource: string): { mode: 'managed' | 'data'; type: string; name: string } {
-  const parts = resource.split('.');
-  return parts[0] === 'data' ? { mode: 'data', type: parts[1], name: parts[2] } : { mode: 'managed', type: parts[0], name: parts[1] };
+export function splitResourceAddress(resource: string): { mode: 'managed' | 'data'; type: string; name: string; module: string } {
+  const module = moduleOf(resource);
+  const parts = (module ? resource.slice(module.length + 1) : resource).split('.');
+  if (parts[0] === 'data') return { mode: 'data', type: parts[1], name: parts[2], module };
+  return { mode: 'managed', type: parts[0], name: parts[1], module };
 }

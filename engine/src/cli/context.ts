@@ -38,6 +38,7 @@ export async function stackFor(
 ): Promise<{ stack?: StackDir; diagnostics: Diagnostic[] }> {
   const skipSynth = boolFlag(ctx.args, 'skip-synth');
   const r = await resolveStack(ctx.cwd, { synth: synth && !skipSynth, skipSynth, stack: flag(ctx.args, 'stack'), log });
-  if (r.stack) ctx.source.use(r.stack.file, ctx.cwd);
+  // an HCL folder's diagnostics carry their file and line themselves (config/hcl placed())
+  if (r.stack && !r.stack.hcl) ctx.source.use(r.stack.file, ctx.cwd);
   return r;
 }

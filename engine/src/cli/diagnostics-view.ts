@@ -9,6 +9,7 @@ import { formatPath, type AttributePath } from '../values';
 import type { Diagnostic } from '../diagnostics';
 import { JsonSource, type SourcePos } from '../config/json-source';
 import { paint, type Colors } from '../render/color';
+import { readableNames } from '../addresses/module-names';
 
 /** The configuration file diagnostics point into: shown as `filename`. */
 export interface ConfigSource {
@@ -60,7 +61,13 @@ export interface DiagnosticJson {
 
 /** A diagnostic in terraform's JSON shape (what `-json` prints and the text rendering reads). */
 export function diagnosticJson(d: Diagnostic, source: ConfigSource | undefined): DiagnosticJson {
-  const base = { severity: d.severity, summary: d.summary, detail: d.detail ?? '', ...(d.address ? { address: d.address } : {}) };
+  // names of a flattened module's locals and resources as the user wrote them (config/hcl)
+  const base = {
+    severity: d.severity,
+    summary: readableNames(d.summary),
+    detail: readableNames(d.detail ?? ''),
+    ...(d.address ? { address: d.address } : {}),
+  };
   const where = source && configPathOf(d, source.json);
   if (!source || !where) return base;
   const { json } = source;
@@ -107,7 +114,7 @@ export function renderDiagnostics(diags: readonly Diagnostic[], colors: Colors, 
         lines.push(`  in ${fallbackContext(d.address, d.attributePath)}:`);
       }
       const where = lines.length ? `${lines.join('\n')}\n\n` : '';
-      return `\n${head}${c.bold(d.summary)}\n\n${where}${d.detail ? `${d.detail}\n` : ''}`;
+      return `\n${head}${c.bold(j.summary)}\n\n${where}${j.detail ? `${j.detail}\n` : ''}`;
     })
     .join('');
 }

@@ -18,7 +18,7 @@ export async function configureProviders(
   variables: ReadonlyMap<string, Value>,
 ): Promise<{ providers: Map<string, ConfiguredProvider>; diagnostics: Diagnostic[] }> {
   const all = [terraformDataFactory, ...factories];
-  const bySource = new Map(all.map((f) => [normalizeSource(f.source), f]));
+  const bySource = new Map(all.flatMap((f) => [f.source, ...(f.alsoKnownAs ?? [])].map((s) => [normalizeSource(s), f] as const)));
   const wanted = new Map<string, { source: string; body: Record<string, unknown> }>();
   for (const p of config.providers.values()) wanted.set(p.key, { source: p.source, body: p.body });
   const sourceOfLocal = new Map([...config.providers.values()].map((p) => [p.localName, p.source]));

@@ -48,11 +48,12 @@ export interface SessionOptions {
 }
 
 export async function openSession(stack: StackDir, o: SessionOptions): Promise<{ session?: Session; diagnostics: Diagnostic[] }> {
-  const loaded = o.saved ? configFromDocument(o.saved.doc, stack.file) : loadStackConfig(stack);
+  const inputs: VariableInputs = stack.hcl ? { ...o.inputs, autoFiles: stack.hcl.autoFiles } : o.inputs;
+  const loaded = o.saved ? configFromDocument(o.saved.doc, stack.file) : loadStackConfig(stack, inputs);
   const { config, graph } = loaded;
   const diagnostics = [...loaded.diagnostics];
   if (!config || !graph || hasErrors(diagnostics)) return { diagnostics };
-  const vars = o.saved ? { values: savedVariables(config, o.saved.variables), diagnostics: [] } : resolveVariables(config, o.inputs);
+  const vars = o.saved ? { values: savedVariables(config, o.saved.variables), diagnostics: [] } : resolveVariables(config, inputs);
   diagnostics.push(...vars.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
   const workspace = currentWorkspace(stack.dir, o.inputs.env);

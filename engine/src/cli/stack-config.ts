@@ -7,6 +7,8 @@ import { parseJson } from '../json-syntax';
 import type { Config } from '../config/types';
 import { buildGraph, type Graph } from '../graph/graph';
 import type { StackDir } from './workdir';
+import { hclDocument, placed } from '../config/hcl';
+import type { VariableInputs } from '../config/variables';
 
 export interface LoadedConfig {
   readonly doc?: unknown;
@@ -15,7 +17,14 @@ export interface LoadedConfig {
   readonly diagnostics: Diagnostic[];
 }
 
-export function loadStackConfig(stack: StackDir): LoadedConfig {
+/** The stack's configuration; an HCL folder's is flattened for the variable inputs of the run (without them, for its shape). */
+export function loadStackConfig(stack: StackDir, inputs?: VariableInputs): LoadedConfig {
+  if (stack.hcl) {
+    const flat = hclDocument(stack.hcl, inputs);
+    if (!flat.doc) return { diagnostics: flat.diagnostics };
+    const loaded = configFromDocument(flat.doc, stack.file);
+    return { ...loaded, diagnostics: placed([...flat.diagnostics, ...loaded.diagnostics], stack.hcl) };
+  }
   let text: string;
   try {
     text = fs.readFileSync(stack.file, 'utf8');

@@ -4,12 +4,15 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics';
+import { hasTerraformFiles, readHclStack, type HclStack } from '../config/hcl';
 
 export interface StackDir {
   readonly dir: string;
   readonly file: string;
   /** the CDKTF app folder, when there is one */
   readonly appDir?: string;
+  /** a plain Terraform folder (.tf, .tf.json, modules): read and parsed, flattened per run */
+  readonly hcl?: HclStack;
 }
 
 export function findCdktfBinary(from: string): string | undefined {
@@ -60,12 +63,17 @@ export async function resolveStack(
   opts: { synth: boolean; skipSynth?: boolean; stack?: string; log: (line: string) => void },
 ): Promise<{ stack?: StackDir; diagnostics: Diagnostic[] }> {
   if (fs.existsSync(path.join(cwd, 'cdk.tf.json'))) return { stack: { dir: cwd, file: path.join(cwd, 'cdk.tf.json') }, diagnostics: [] };
+  if (!fs.existsSync(path.join(cwd, 'cdktf.json')) && hasTerraformFiles(cwd)) {
+    const read = await readHclStack(cwd);
+    if (!read.hcl) return { diagnostics: read.diagnostics };
+    return { stack: { dir: cwd, file: path.join(cwd, 'main.tf'), hcl: read.hcl }, diagnostics: read.diagnostics };
+  }
   if (!fs.existsSync(path.join(cwd, 'cdktf.json'))) {
     return {
       diagnostics: [
         error(
           'No configuration files',
-          `${cwd} has neither cdktf.json (a CDKTF app) nor cdk.tf.json (a synthesized stack). ` +
+          `${cwd} has no cdktf.json (a CDKTF app), cdk.tf.json (a synthesized stack) or .tf files (a Terraform folder). ` +
             `Run gridform in one of those, or pass -chdir=DIR.`,
         ),
       ],

@@ -11,6 +11,7 @@ import { checkBlocks, conditionBlocks } from './conditions';
 import { importBlocks, movedBlocks, removedBlocks } from './refactoring';
 import { checkDocument } from './document-checks';
 import { addressText, describe, isObject, type Json } from './json-shape';
+import { declaredAddress, declaredDependency, unmangleResourceName } from '../addresses/module-names';
 
 const META = new Set(['//', 'depends_on', 'lifecycle', 'provider', 'count', 'for_each', 'connection', 'provisioner']);
 
@@ -53,7 +54,9 @@ export function loadConfig(raw: unknown, file = 'cdk.tf.json'): { config?: Confi
   const read = (mode: 'managed' | 'data', section: unknown) => {
     for (const [type, byName] of Object.entries(isObject(section) ? section : {})) {
       for (const [name, raw] of Object.entries(isObject(byName) ? byName : {})) {
-        const address = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
+        // a module's resource is declared under a mangled name (config/hcl/flatten.ts); its address says its module
+        const address = declaredAddress(mode, type, name);
+        const declared = unmangleResourceName(name);
         if (!isObject(raw)) {
           diags.push(error(`${address} is not an object`, undefined, { address }));
           continue;
@@ -85,7 +88,8 @@ export function loadConfig(raw: unknown, file = 'cdk.tf.json'): { config?: Confi
           address,
           mode,
           type,
-          name,
+          name: declared.name,
+          ...(declared.module ? { module: declared.module } : {}),
           provider: providerKey,
           body,
           dependsOn: dependsOn(raw.depends_on),
@@ -132,7 +136,8 @@ function dependsOn(raw: unknown): string[] {
   return (Array.isArray(raw) ? raw : [])
     .filter((d): d is string => typeof d === 'string')
     .map(addressText)
-    .filter((d) => !/^(var|local|path|terraform)\./.test(d));
+    .filter((d) => !/^(var|local|path|terraform)\./.test(d))
+    .map(declaredDependency);
 }
 
 /** A resource's provider names an alias no provider block declares. */

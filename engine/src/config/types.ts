@@ -5,6 +5,8 @@ export interface ResourceConfig {
   readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly name: string;
+  /** the module instance it belongs to (module.net["eu"]); absent at the root */
+  readonly module?: string;
   /** provider local name plus optional alias: "grid" or "grid.eu" */
   readonly provider: string;
   /** attribute values as written, `${...}` not yet evaluated; meta-arguments removed */

@@ -4,8 +4,8 @@
 // error naming it (gridform never prompts for one). Validation blocks are evaluated by the plan.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { error, type Diagnostic } from '../diagnostics';
-import { evaluate } from '../expr/evaluate';
+import { error, warning, type Diagnostic } from '../diagnostics';
+import { evaluate, evaluateBody } from '../expr/evaluate';
 import { ExprError, parseExpression } from '../expr/parse';
 import type { Config, VariableConfig } from './types';
 import type { Value } from '../values';
@@ -19,6 +19,11 @@ export interface VariableInputs {
   /** -var-file paths, in order */
   readonly varFiles: readonly string[];
   readonly cwd: string;
+  /**
+   * terraform.tfvars, terraform.tfvars.json and *.auto.tfvars(.json) of an HCL folder, already read, in the order
+   * terraform loads them (after TF_VAR_, before -var-file); a name no variable declares is a warning there, as in terraform
+   */
+  readonly autoFiles?: readonly { readonly file: string; readonly values: readonly [string, unknown][] }[];
 }
 
 const NO_SCOPE = { resource: () => undefined, variable: () => undefined, local: () => undefined };
@@ -31,6 +36,23 @@ export function resolveVariables(config: Config, inputs: VariableInputs): { valu
   for (const v of config.variables.values()) {
     const raw = inputs.env[`TF_VAR_${v.name}`];
     if (raw !== undefined) assign(v, raw, `TF_VAR_${v.name}`);
+  }
+  for (const auto of inputs.autoFiles ?? []) {
+    for (const [name, raw] of auto.values) {
+      const v = config.variables.get(name);
+      if (!v) {
+        const detail = `${auto.file} sets ${name}, which the configuration does not declare; the value is not used.`;
+        diags.push(warning(`Value for undeclared variable ${name}`, detail));
+        continue;
+      }
+      try {
+        values.set(name, evaluateBody(raw, NO_SCOPE));
+        fromInput.set(name, auto.file);
+      } catch (err) {
+        if (!(err instanceof ExprError)) throw err;
+        diags.push(error(`Invalid value for variable ${name}`, `${auto.file}: ${err.message}`));
+      }
+    }
   }
   for (const file of inputs.varFiles) {
     const full = path.resolve(inputs.cwd, file);

@@ -10,6 +10,7 @@ import { FUNCTIONS } from './functions';
 import { ExprError, isTemplate, parseTemplate, type Expr, type Step } from './parse';
 import { show } from './print';
 import { MAX_FOR_ITERATIONS, MAX_STRING_LENGTH } from './limits';
+import { declaredAddress } from '../addresses/module-names';
 
 export interface Scope {
   /**
@@ -40,6 +41,11 @@ interface Env {
 
 export function evaluate(e: Expr, scope: Scope): Value {
   return ev(e, { scope, vars: new Map(), budget: { iterations: MAX_FOR_ITERATIONS } });
+}
+
+/** Evaluates with variables bound as a for expression binds them (templatefile's vars). */
+export function evaluateWithVariables(e: Expr, scope: Scope, vars: ReadonlyMap<string, Value>): Value {
+  return ev(e, { scope, vars, budget: { iterations: MAX_FOR_ITERATIONS } });
 }
 
 const parsed = new Map<string, Expr>();
@@ -215,14 +221,14 @@ function reference(e: Expr & { kind: 'ref' }, env: Env): Value {
       return traverse(e, scope.self, e.steps, env);
     case 'data': {
       if (first?.kind !== 'attr' || second?.kind !== 'attr') fail(e, 'Invalid reference', 'a data source is referenced as data.TYPE.NAME');
-      const address = `data.${first.name}.${second.name}`;
+      const address = declaredAddress('data', first.name, second.name);
       value = scope.resource(address);
       if (value === undefined) fail(e, `Reference to undeclared data source ${address}`);
       rest = e.steps.slice(2);
       break;
     }
     default: {
-      const address = `${e.root}.${named('name')}`;
+      const address = declaredAddress('managed', e.root, named('name'));
       value = scope.resource(address);
       if (value === undefined) fail(e, `Reference to undeclared resource ${address}`);
     }

@@ -4,6 +4,7 @@
 import { lexExpression, lexTemplate, LexError, type TemplatePart, type Token } from './lexer';
 import type { CtyNumber } from '../cty-number';
 import { parseNumber } from './exact-numbers';
+import { declaredAddress } from '../addresses/module-names';
 
 export type Step =
   { kind: 'attr'; name: string } | { kind: 'index'; value: number | string } | { kind: 'indexExpr'; expr: Expr } | { kind: 'splat' };
@@ -71,6 +72,11 @@ export function isTemplate(text: string): boolean {
 /** Parses a whole JSON string value. A value that is exactly one `${expr}` is that expression. */
 export function parseTemplate(text: string): Expr {
   return withContext(JSON.stringify(text), () => templateExpr(lexTemplate(text, 0, false).parts, new Set()));
+}
+
+/** Parses a template whose bare names `names` are its variables (templatefile's vars), read as for-expression variables are. */
+export function parseTemplateWithVariables(text: string, names: readonly string[]): Expr {
+  return withContext(JSON.stringify(text), () => templateExpr(lexTemplate(text, 0, false).parts, new Set(names)));
 }
 
 /** Parses one expression (the text inside `${...}`). */
@@ -416,8 +422,8 @@ const NOT_ADDRESSES = new Set(['var', 'local', 'each', 'count', 'path', 'self', 
 export function referencedAddress(ref: RefExpr): string | undefined {
   if (NOT_ADDRESSES.has(ref.root)) return undefined;
   const [a, b] = ref.steps;
-  if (ref.root === 'data') return a?.kind === 'attr' && b?.kind === 'attr' ? `data.${a.name}.${b.name}` : undefined;
-  return a?.kind === 'attr' ? `${ref.root}.${a.name}` : undefined;
+  if (ref.root === 'data') return a?.kind === 'attr' && b?.kind === 'attr' ? declaredAddress('data', a.name, b.name) : undefined;
+  return a?.kind === 'attr' ? declaredAddress('managed', ref.root, a.name) : undefined;
 }
 
 /** Every reference anywhere in an expression (for-expression variables are not references). */

@@ -3,6 +3,7 @@
 import { error, type Diagnostic } from '../diagnostics';
 import { isTemplate, parseTemplate, referencedAddress, references, ExprError } from '../expr/parse';
 import type { Config } from '../config/types';
+import { declaredDependency } from '../addresses/module-names';
 
 export interface Graph {
   /** address -> addresses it depends on */
@@ -52,7 +53,7 @@ export function buildGraph(config: Config): { graph?: Graph; diagnostics: Diagno
     for (const d of r.dependsOn) set.add(d.replace(/\[[^\]]*\]$/, ''));
     for (const t of r.lifecycle.replaceTriggeredBy) {
       const m = /^((?:data\.)?[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*)/.exec(t);
-      if (m) set.add(m[1]);
+      if (m) set.add(declaredDependency(m[1]));
     }
     for (const d of set) {
       if (!config.resources.has(d))

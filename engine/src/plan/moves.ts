@@ -5,7 +5,7 @@
 // object (for_each implies nothing), unless a moved block names the resource. A move whose
 // destination is taken is not made: the plan warns, and the object at `from` is destroyed.
 import { error, warning, type Diagnostic } from '../diagnostics';
-import { instanceAddress, parseInstanceAddress, type InstanceAddress } from '../addresses/address';
+import { instanceAddress, parseInstanceAddress, splitResourceAddress, type InstanceAddress } from '../addresses/address';
 import type { Config, MoveConfig } from '../config/types';
 import { stillExists } from '../config/refactoring';
 import { matchingInstances } from '../state/move';
@@ -64,7 +64,7 @@ export function applyMoves(moves: readonly MoveConfig[], state: StateView): Move
         const r = state.resource(parseInstanceAddress(from)!.resource)!;
         const inst = state.instance(from)!;
         const target = parseInstanceAddress(to)!;
-        const [type, name] = target.resource.split('.');
+        const { type, name } = splitResourceAddress(target.resource);
         state.removeInstance(from);
         state.setInstance({ mode: r.mode, type, name, provider: r.provider }, to, inst);
         previous.set(to, previous.get(from) ?? from);

@@ -8,7 +8,7 @@ import type { Config, ResourceConfig } from '../config/types';
 import type { Graph } from '../graph/graph';
 import { parseInstanceAddress, type InstanceAddress, type InstanceKey } from '../addresses/address';
 import { stateProviderString } from '../config/source';
-import { sensitivePaths, type StateView } from '../state/state';
+import { addressOf, sensitivePaths, type StateView } from '../state/state';
 import { Unknown, type Value } from '../values';
 import { expandResource, expansionOf, instanceScope, resourceValue, stateValue } from './expand';
 import { cloneState, refreshState, type Drift } from './refresh';
@@ -77,8 +77,7 @@ export async function makePlan(
     drift = r.drift;
   }
   const stateDeps = new Map<string, string[]>();
-  for (const r of state.resources())
-    for (const i of r.instances) stateDeps.set(`${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`, i.dependencies ?? []);
+  for (const r of state.resources()) for (const i of r.instances) stateDeps.set(addressOf(r), i.dependencies ?? []);
   const filter = targetFilter(opts.targets ?? [], graph, !!opts.destroy, stateDeps);
   const planned = new Map<string, Value>();
   const changesByResource = new Map<string, ResourceChange[]>();

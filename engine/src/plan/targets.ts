@@ -1,6 +1,6 @@
 // -target: which resource instances a plan may touch. A target brings in everything it depends
 // on (or, when destroying, everything that depends on it), as Terraform does.
-import type { InstanceAddress } from '../addresses/address';
+import { instanceAddress, isModuleAddress, type InstanceAddress } from '../addresses/address';
 import type { Graph } from '../graph/graph';
 
 export interface TargetFilter {
@@ -25,9 +25,15 @@ export function targetFilter(
     closure.add(a);
     for (const n of edges.get(a) ?? []) visit(n);
   };
-  for (const t of targets) for (const n of edges.get(t.resource) ?? []) visit(n);
+  // a module target (module.vm, module.vm["a"]) targets every resource inside that module
+  const modules = targets.map((t) => instanceAddress(t.resource, t.key)).filter(isModuleAddress);
+  const inModule = (resource: string) => modules.some((m) => resource.startsWith(`${m}.`) || resource.startsWith(`${m}[`));
+  const resourceTargets = targets.filter((t) => !isModuleAddress(instanceAddress(t.resource, t.key)));
+  const everyResource = new Set([...graph.deps.keys(), ...stateDeps.keys()]);
+  for (const r of everyResource) if (inModule(r)) resourceTargets.push({ resource: r, key: undefined });
+  for (const t of resourceTargets) for (const n of edges.get(t.resource) ?? []) visit(n);
   const direct = new Map<string, Set<string> | 'all'>();
-  for (const t of targets) {
+  for (const t of resourceTargets) {
     if (t.key === undefined) direct.set(t.resource, 'all');
     else if (direct.get(t.resource) !== 'all')
       ((direct.get(t.resource) as Set<string> | undefined) ?? (direct.set(t.resource, new Set()).get(t.resource) as Set<string>)).add(
@@ -37,7 +43,7 @@ export function targetFilter(
   return {
     includes(resource, key, _address) {
       const d = direct.get(resource);
-      if (d === 'all') return true;
+      if (d === 'all' || inModule(resource)) return true;
       if (d && key !== undefined && d.has(instanceKeyString(key))) return true;
       return closure.has(resource);
     },

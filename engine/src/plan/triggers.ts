@@ -4,6 +4,7 @@
 import { error, type Diagnostic } from '../diagnostics';
 import type { ResourceConfig } from '../config/types';
 import { instanceAddress } from '../addresses/address';
+import { declaredDependency } from '../addresses/module-names';
 import { valuesEqual } from './diff';
 import type { InstanceSpec } from './expand';
 import type { ResourceChange } from './types';
@@ -31,7 +32,8 @@ export function triggeredBy(
       );
       continue;
     }
-    const [, resource, index, attribute] = m;
+    const [, declared, index, attribute] = m;
+    const resource = declaredDependency(declared);
     let wanted: string | undefined;
     if (index !== undefined) {
       const key =

@@ -165,6 +165,8 @@ export interface Provider {
 export interface ProviderFactory {
   /** e.g. "registry.terraform.io/gridform/grid" (short "gridform/grid" also matches) */
   readonly source: string;
+  /** other sources configurations may name this provider by (a fork's or the upstream's), e.g. "threefoldtech/grid" */
+  readonly alsoKnownAs?: readonly string[];
   readonly version: string;
   create(): Provider;
 }

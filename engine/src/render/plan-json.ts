@@ -5,7 +5,8 @@ import type { BlockSchema } from '../provider/interface';
 import { isResourceChange, outputChanged, type Plan, type ResourceChange } from '../plan/types';
 import { isUnknown, type Value } from '../values';
 import { ENGINE_TERRAFORM_VERSION, addressOf, type StateFile } from '../state/state';
-import { instanceAddress } from '../addresses/address';
+import { instanceAddress, moduleOf, splitResourceAddress } from '../addresses/address';
+import { moduleTreeJson } from './module-tree-json';
 import { parseStateProvider } from '../config/source';
 import type { SchemaLookup } from './plan-text';
 import { sensitiveAttributePaths } from '../apply/sensitive';
@@ -23,10 +24,10 @@ export function planJson(
   const providerName = (c: ResourceChange) => sources.get(c.providerKey) ?? c.providerKey;
   const changes = plan.changes.map((c) => resourceChange(c, schemas(c), providerName(c)));
   const drift = plan.drift.map((d) => {
-    const [type, name] = d.address.replace(/\[.*$/, '').split('.');
+    const { type, name } = splitResourceAddress(d.address.replace(/\[[^\]]*\]$/, ''));
     const c: ResourceChange = {
       address: d.address,
-      resource: d.address.replace(/\[.*$/, ''),
+      resource: d.address.replace(/\[[^\]]*\]$/, ''),
       key: undefined,
       mode: d.mode,
       type,
@@ -90,7 +91,7 @@ export function planJson(
           .filter((o) => o.after !== null)
           .map((o) => [o.name, { sensitive: o.sensitive, ...(isUnknown(o.after) ? {} : { value: known(o.after) }) }]),
       ),
-      root_module: plannedResources.length ? { resources: plannedResources } : {},
+      root_module: moduleTreeJson(plannedResources),
     },
     ...(drift.length ? { resource_drift: drift } : {}),
     resource_changes: changes,
@@ -107,6 +108,7 @@ function resourceChange(c: ResourceChange, schema: BlockSchema | undefined, prov
   const actions = c.action === 'replace' ? (c.createBeforeDestroy ? ['create', 'delete'] : ['delete', 'create']) : [c.action];
   return {
     address: c.address,
+    ...(moduleOf(c.resource) ? { module_address: moduleOf(c.resource) } : {}),
     ...(c.previousAddress !== undefined ? { previous_address: c.previousAddress } : {}),
     mode: c.mode,
     type: c.type,
@@ -194,6 +196,6 @@ export function stateJson(file: StateFile): Record<string, Json> {
   return {
     format_version: '1.0',
     terraform_version: ENGINE_TERRAFORM_VERSION,
-    values: { ...(Object.keys(outputs).length ? { outputs } : {}), root_module: resources.length ? { resources } : {} },
+    values: { ...(Object.keys(outputs).length ? { outputs } : {}), root_module: moduleTreeJson(resources) },
   };
 }

@@ -2,7 +2,7 @@
 // error can name the file and say what to do instead of failing later on a missing field. Every
 // field the engine reads is checked here, once, when the state is read.
 import { addressOf, objectKey, type StateFile } from './state';
-import { instanceAddress } from '../addresses/address';
+import { instanceAddress, isModuleAddress } from '../addresses/address';
 import { parseJson } from '../json-syntax';
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -47,7 +47,9 @@ export function stateProblem(doc: unknown): string | undefined {
 function resourceProblem(r: Record<string, unknown>, seen: Set<string>): string | undefined {
   if (r.mode !== 'managed' && r.mode !== 'data')
     return `has a resource ${r.type}.${r.name} of mode ${JSON.stringify(r.mode)}; it must be "managed" or "data"`;
-  const address = addressOf(r as { mode: 'managed' | 'data'; type: string; name: string });
+  if (r.module !== undefined && !(typeof r.module === 'string' && isModuleAddress(r.module)))
+    return `has a resource ${r.type}.${r.name} whose module ${JSON.stringify(r.module)} is not a module address such as module.net["eu"]`;
+  const address = addressOf(r as { mode: 'managed' | 'data'; type: string; name: string; module?: string });
   if (!NAME.test(r.type as string) || !NAME.test(r.name as string))
     return `has a resource whose address ${JSON.stringify(address)} is not one`;
   if (typeof r.provider !== 'string') return `has ${address} without the provider it belongs to`;

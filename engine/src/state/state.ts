@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ObjectValue } from '../provider/interface';
 import type { AttributePath } from '../values';
-import { instanceAddress, parseInstanceAddress, type InstanceKey } from '../addresses/address';
+import { instanceAddress, moduleOf, parseInstanceAddress, type InstanceKey } from '../addresses/address';
 
 export const ENGINE_TERRAFORM_VERSION = '1.11.0';
 
@@ -22,6 +22,8 @@ export interface StateInstance {
 }
 
 export interface StateResource {
+  /** the module instance it belongs to (module.net["eu"]), absent at the root, as terraform writes it */
+  module?: string;
   mode: 'managed' | 'data';
   type: string;
   name: string;
@@ -59,8 +61,9 @@ export function emptyState(): StateFile {
   };
 }
 
-export function addressOf(r: Pick<StateResource, 'mode' | 'type' | 'name'>): string {
-  return r.mode === 'data' ? `data.${r.type}.${r.name}` : `${r.type}.${r.name}`;
+export function addressOf(r: Pick<StateResource, 'mode' | 'type' | 'name' | 'module'>): string {
+  const local = r.mode === 'data' ? `data.${r.type}.${r.name}` : `${r.type}.${r.name}`;
+  return r.module ? `${r.module}.${local}` : local;
 }
 
 /** The address of one object: the instance address, plus the deposed key when it is deposed. */
@@ -120,7 +123,10 @@ export class StateView {
     const { resource, key } = parse(address);
     let r = this.byResource.get(resource);
     if (!r) {
-      r = { ...meta, instances: [] };
+      // the module comes from the address, so every caller that names an address in a module gets terraform's shape
+      const { module: _given, ...rest } = meta;
+      const module = moduleOf(resource);
+      r = { ...(module ? { module } : {}), ...rest, instances: [] };
       this.file.resources.push(r);
       this.byResource.set(resource, r);
     } else r.provider = meta.provider;

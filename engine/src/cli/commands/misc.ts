@@ -19,6 +19,8 @@ import { synthesize } from '../workdir';
 import { diagnosticJson } from '../diagnostics-view';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { hasTerraformFiles } from '../../config/hcl';
+import { initHclFolder } from './hcl-init';
 
 export async function versionCommand(ctx: CommandContext): Promise<number> {
   if (boolFlag(ctx.args, 'json')) {
@@ -48,6 +50,14 @@ export async function versionCommand(ctx: CommandContext): Promise<number> {
 }
 
 export async function initCommand(ctx: CommandContext): Promise<number> {
+  if (!fs.existsSync(path.join(ctx.cwd, 'cdk.tf.json')) && !fs.existsSync(path.join(ctx.cwd, 'cdktf.json')) && hasTerraformFiles(ctx.cwd)) {
+    const { stack, diagnostics } = await stackFor(ctx, false);
+    if (!stack?.hcl) return report(ctx, diagnostics) ? 1 : 0;
+    const done = initHclFolder(ctx.cwd, stack.hcl, ctx.options.providers);
+    if (report(ctx, [...diagnostics, ...done.diagnostics])) return 1;
+    say(ctx, `\n${done.lines.join('\n')}\n`);
+    return 0;
+  }
   say(
     ctx,
     `\nInitializing provider plugins...\n- ` +

@@ -15,6 +15,8 @@ import { uuidV5Functions } from './uuid-v5';
 import { yamlDecodeFunctions } from './yaml-decode';
 import { yamlEncodeFunctions } from './yaml-encode';
 import { fn, type FnDef } from './types';
+import { moduleInputFunctions } from './module-input';
+import { fileFunctions } from './file-functions';
 import { isObject, markList, markMap, ValueError } from '../convert';
 
 export type { FnDef } from './types';
@@ -64,6 +66,8 @@ const ALL: Record<string, FnDef> = {
   ...pathFunctions,
   ...dateTimeFunctions,
   ...conversionFunctions,
+  ...moduleInputFunctions,
+  ...fileFunctions,
   ...refused,
 };
 
