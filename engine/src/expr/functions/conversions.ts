@@ -1,7 +1,8 @@
 // Type conversion functions: tobool tolist tomap tonumber toset tostring, and the identity
 // functions sensitive/nonsensitive (gridform tracks sensitivity by schema, not by value).
 import type { Value } from '../../values';
-import { toBool, toExactNum, toList, toObject, toSet, toStr, unify } from '../convert';
+import { toBool, toExactNum, toStr } from '../convert';
+import { convertForFunction } from '../../cty/to-function';
 import { fixed, type FnDef } from './types';
 
 /** Converts non-null values; null stays null, as in Terraform. */
@@ -11,14 +12,9 @@ export const conversionFunctions: Record<string, FnDef> = {
   tobool: conversion((v) => toBool(v)),
   tonumber: conversion((v) => toExactNum(v)),
   tostring: conversion((v) => toStr(v)),
-  tolist: conversion((v) => unify(toList(v)), 'shallow'),
-  toset: conversion((v) => toSet(toList(v))),
-  tomap: conversion((v) => {
-    const o = toObject(v);
-    const keys = Object.keys(o);
-    const values = unify(keys.map((k) => o[k]));
-    return Object.fromEntries(keys.map((k, i) => [k, values[i]]));
-  }, 'shallow'),
+  tolist: conversion((v) => convertForFunction(v, ['list', 'dynamic']), 'shallow'),
+  toset: conversion((v) => convertForFunction(v, ['set', 'dynamic'])),
+  tomap: conversion((v) => convertForFunction(v, ['map', 'dynamic']), 'shallow'),
   sensitive: fixed(1, ([v]) => v, 'raw'),
   nonsensitive: fixed(1, ([v]) => v, 'raw'),
 };
