@@ -1,11 +1,26 @@
 // Terraform's builtin `terraform` provider with its `terraform_data` resource: `input` is stored
 // and echoed as `output`; a change of `triggers_replace` replaces it; `id` is a random UUID.
+// input is of dynamic type, so a change of its type alone ([1, 2] to tolist([1, 2])) is a change,
+// as cty's RawEquals says in terraform: the provider keeps the cty type of the input it stored in
+// its private data, since the state holds bare values.
 import { randomUUID } from 'node:crypto';
 import type { ObjectValue, Provider, ProviderFactory, ProviderSchema } from '../provider/interface';
 import { BUILTIN_SOURCE } from '../config/source';
 import { Unknown, type Value } from '../values';
 import { error } from '../diagnostics';
 import { valuesEqual } from '../plan/diff';
+import { typeOf, typeEquals, type CtyType } from '../cty';
+
+/** The cty type of the input a prior apply stored, from the private data; undefined when not recorded. */
+function storedInputType(priv: string | undefined): CtyType | undefined {
+  if (!priv) return undefined;
+  try {
+    const parsed = JSON.parse(priv) as { input_type?: CtyType };
+    return parsed.input_type;
+  } catch {
+    return undefined;
+  }
+}
 
 const SCHEMA: ProviderSchema = {
   provider: { version: 0, block: { attributes: {} } },
@@ -38,21 +53,26 @@ export class TerraformDataProvider implements Provider {
   async planResourceChange(req: Parameters<Provider['planResourceChange']>[0]) {
     if (!req.proposedNewState) return { plannedState: null, requiresReplace: [], diagnostics: [] };
     const input = (req.config?.input ?? null) as Value;
-    // as Terraform does: output keeps its value while input is unchanged (by value: {a=1,b=2} is {b=2,a=1}), else it is known after apply
-    const unchanged = req.priorState !== null && valuesEqual(req.priorState.input ?? null, input);
+    const inputType = typeOf(input);
+    // as Terraform does: output keeps its value while input is unchanged (by value: {a=1,b=2} is {b=2,a=1},
+    // and by type where the type it had is known), else it is known after apply
+    const priorType = storedInputType(req.priorPrivate);
+    const sameType = priorType === undefined || typeEquals(priorType, inputType);
+    const unchanged = req.priorState !== null && sameType && valuesEqual(req.priorState.input ?? null, input);
     const output: Value = unchanged ? (req.priorState!.output ?? null) : Unknown;
     const id: Value = req.priorState?.id ?? Unknown;
     const planned: ObjectValue = { ...req.proposedNewState, input, output, id };
-    return { plannedState: planned, requiresReplace: [['triggers_replace']], diagnostics: [] };
+    const plannedPrivate = JSON.stringify({ input_type: inputType });
+    return { plannedState: planned, plannedPrivate, requiresReplace: [['triggers_replace']], diagnostics: [] };
   }
   async applyResourceChange(req: Parameters<Provider['applyResourceChange']>[0]) {
     if (!req.plannedState) return { newState: null, diagnostics: [] };
     const input = (req.plannedState.input ?? null) as Value;
     const newState: ObjectValue = { ...req.plannedState, id: (req.priorState?.id as string) ?? randomUUID(), output: input };
-    return { newState, diagnostics: [] };
+    return { newState, private: req.plannedPrivate, diagnostics: [] };
   }
   async readResource(req: Parameters<Provider['readResource']>[0]) {
-    return { newState: req.currentState, diagnostics: [] };
+    return { newState: req.currentState, private: req.private, diagnostics: [] };
   }
   async importResourceState(req: { id: string }) {
     return { importedState: { id: req.id, input: null, output: null, triggers_replace: null }, diagnostics: [] };
