@@ -169,22 +169,6 @@ class TypeParser {
   }
 }
 
-/** The type as terraform writes it in messages: "list of number", "map of string". */
-export function typeLabel(t: TypeConstraint): string {
-  switch (t.kind) {
-    case 'list':
-    case 'set':
-    case 'map':
-      return `${t.kind} of ${typeLabel(t.element)}`;
-    case 'tuple':
-      return 'tuple';
-    case 'object':
-      return 'object';
-    default:
-      return t.kind;
-  }
-}
-
 /** `v` converted to `t` after filling in optional attributes' defaults; null and unknown pass as they are. */
 export function convertToType(t: TypeConstraint, v: Value): { value: Value } | { problem: string } {
   if (v === null || v === undefined || isUnknown(v)) return { value: v ?? null };
@@ -260,24 +244,4 @@ export function applyDefaults(t: TypeConstraint, v: Value): Value {
     setKey(out, name, applyDefaults(a.type, a.default));
   }
   return out;
-}
-
-/** A type constraint as cty's JSON type: "string", ["list", "number"], "dynamic" for any. */
-export function typeJson(t: TypeConstraint): unknown {
-  switch (t.kind) {
-    case 'any':
-      return 'dynamic';
-    case 'string':
-    case 'number':
-    case 'bool':
-      return t.kind;
-    case 'list':
-    case 'set':
-    case 'map':
-      return [t.kind, typeJson(t.element)];
-    case 'tuple':
-      return ['tuple', t.elements.map(typeJson)];
-    case 'object':
-      return ['object', Object.fromEntries([...t.attributes].map(([k, a]) => [k, typeJson(a.type)]))];
-  }
 }
