@@ -1,25 +1,33 @@
 // Terraform's builtin `terraform` provider with its `terraform_data` resource: `input` is stored
 // and echoed as `output`; a change of `triggers_replace` replaces it; `id` is a random UUID.
 // input is of dynamic type, so a change of its type alone ([1, 2] to tolist([1, 2])) is a change,
-// as cty's RawEquals says in terraform: the provider keeps the cty type of the input it stored in
-// its private data, since the state holds bare values.
+// as cty's RawEquals says in terraform. The state holds bare values, whose type is what their shape
+// says (tuples, objects); the provider keeps in its private data the cty type of an input that is
+// of another type (a list, set or map, a typed null inside), so states stay as small as before.
 import { randomUUID } from 'node:crypto';
 import type { ObjectValue, Provider, ProviderFactory, ProviderSchema } from '../provider/interface';
 import { BUILTIN_SOURCE } from '../config/source';
-import { Unknown, type Value } from '../values';
+import { cloneData, Unknown, type Value } from '../values';
 import { error } from '../diagnostics';
 import { valuesEqual } from '../plan/diff';
 import { typeOf, typeEquals, type CtyType } from '../cty';
 
-/** The cty type of the input a prior apply stored, from the private data; undefined when not recorded. */
-function storedInputType(priv: string | undefined): CtyType | undefined {
-  if (!priv) return undefined;
-  try {
-    const parsed = JSON.parse(priv) as { input_type?: CtyType };
-    return parsed.input_type;
-  } catch {
-    return undefined;
+/** The type a value has once written to state and read back: the type its shape says. */
+function bareType(v: Value): CtyType {
+  return typeOf(v !== null && typeof v === 'object' ? cloneData(v) : v);
+}
+
+/** The cty type of the input a prior apply stored: from the private data, else its bare type. */
+function priorInputType(priv: string | undefined, prior: Value): CtyType {
+  if (priv) {
+    try {
+      const parsed = JSON.parse(priv) as { input_type?: CtyType };
+      if (parsed.input_type !== undefined) return parsed.input_type;
+    } catch {
+      // private data of another shape: the value's own type
+    }
   }
+  return bareType(prior);
 }
 
 const SCHEMA: ProviderSchema = {
@@ -56,13 +64,13 @@ export class TerraformDataProvider implements Provider {
     const inputType = typeOf(input);
     // as Terraform does: output keeps its value while input is unchanged (by value: {a=1,b=2} is {b=2,a=1},
     // and by type where the type it had is known), else it is known after apply
-    const priorType = storedInputType(req.priorPrivate);
-    const sameType = priorType === undefined || typeEquals(priorType, inputType);
-    const unchanged = req.priorState !== null && sameType && valuesEqual(req.priorState.input ?? null, input);
+    const prior = req.priorState?.input ?? null;
+    const unchanged =
+      req.priorState !== null && valuesEqual(prior, input) && typeEquals(priorInputType(req.priorPrivate, prior), inputType);
     const output: Value = unchanged ? (req.priorState!.output ?? null) : Unknown;
     const id: Value = req.priorState?.id ?? Unknown;
     const planned: ObjectValue = { ...req.proposedNewState, input, output, id };
-    const plannedPrivate = JSON.stringify({ input_type: inputType });
+    const plannedPrivate = typeEquals(inputType, bareType(input)) ? undefined : JSON.stringify({ input_type: inputType });
     return { plannedState: planned, plannedPrivate, requiresReplace: [['triggers_replace']], diagnostics: [] };
   }
   async applyResourceChange(req: Parameters<Provider['applyResourceChange']>[0]) {
