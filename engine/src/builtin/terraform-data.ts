@@ -7,10 +7,26 @@
 import { randomUUID } from 'node:crypto';
 import type { ObjectValue, Provider, ProviderFactory, ProviderSchema } from '../provider/interface';
 import { BUILTIN_SOURCE } from '../config/source';
-import { cloneData, Unknown, type Value } from '../values';
+import { cloneData, isUnknown, Unknown, type Value } from '../values';
+import { isCtyNumber } from '../cty-number';
 import { error } from '../diagnostics';
 import { valuesEqual } from '../plan/diff';
 import { typeOf, typeEquals, type CtyType } from '../cty';
+
+const isStructural = (v: Value): boolean => v !== null && typeof v === 'object' && !isCtyNumber(v) && !isUnknown(v);
+
+/** Whether equal prior and new inputs are also of one type (primitives equal by value are). */
+function sameType(priv: string | undefined, prior: Value, input: Value): boolean {
+  if (!isStructural(prior) && !isStructural(input)) return true;
+  return typeEquals(priorInputType(priv, prior), typeOf(input));
+}
+
+/** The private data recording the input's type, when its bare value would not say it. */
+function privateFor(input: Value): string | undefined {
+  if (!isStructural(input)) return undefined;
+  const t = typeOf(input);
+  return typeEquals(t, bareType(input)) ? undefined : JSON.stringify({ input_type: t });
+}
 
 /** The type a value has once written to state and read back: the type its shape says. */
 function bareType(v: Value): CtyType {
@@ -61,16 +77,14 @@ export class TerraformDataProvider implements Provider {
   async planResourceChange(req: Parameters<Provider['planResourceChange']>[0]) {
     if (!req.proposedNewState) return { plannedState: null, requiresReplace: [], diagnostics: [] };
     const input = (req.config?.input ?? null) as Value;
-    const inputType = typeOf(input);
     // as Terraform does: output keeps its value while input is unchanged (by value: {a=1,b=2} is {b=2,a=1},
     // and by type where the type it had is known), else it is known after apply
     const prior = req.priorState?.input ?? null;
-    const unchanged =
-      req.priorState !== null && valuesEqual(prior, input) && typeEquals(priorInputType(req.priorPrivate, prior), inputType);
+    const unchanged = req.priorState !== null && valuesEqual(prior, input) && sameType(req.priorPrivate, prior, input);
     const output: Value = unchanged ? (req.priorState!.output ?? null) : Unknown;
     const id: Value = req.priorState?.id ?? Unknown;
     const planned: ObjectValue = { ...req.proposedNewState, input, output, id };
-    const plannedPrivate = typeEquals(inputType, bareType(input)) ? undefined : JSON.stringify({ input_type: inputType });
+    const plannedPrivate = privateFor(input);
     return { plannedState: planned, plannedPrivate, requiresReplace: [['triggers_replace']], diagnostics: [] };
   }
   async applyResourceChange(req: Parameters<Provider['applyResourceChange']>[0]) {

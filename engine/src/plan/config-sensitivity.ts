@@ -41,9 +41,18 @@ function mayBeSensitive(config: Config, providers: ProviderSet): boolean {
     const schemas = [...Object.values(p.schema.resources), ...Object.values(p.schema.dataSources)];
     if (schemas.some((s) => blockHasSensitive(s.block))) return true;
   }
-  const mentions = (body: unknown) => JSON.stringify(body ?? null).includes('sensitive(');
-  if ([...config.locals.values()].some(mentions)) return true;
-  return [...config.resources.values()].some((rc) => mentions(rc.body));
+  for (const body of config.locals.values()) if (mentionsSensitive(body)) return true;
+  for (const rc of config.resources.values()) if (mentionsSensitive(rc.body)) return true;
+  return false;
+}
+
+/** Whether a JSON body has a string calling sensitive() (or nonsensitive(): either may mark). */
+function mentionsSensitive(body: unknown): boolean {
+  if (typeof body === 'string') return body.includes('sensitive(');
+  if (Array.isArray(body)) return body.some(mentionsSensitive);
+  if (body === null || typeof body !== 'object') return false;
+  for (const k in body) if (mentionsSensitive((body as Record<string, unknown>)[k])) return true;
+  return false;
 }
 
 function blockHasSensitive(block: BlockSchema): boolean {
