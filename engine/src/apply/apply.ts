@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { error, hasErrors, inContext, type Diagnostic } from '../diagnostics';
 import type { Config, ResourceConfig } from '../config/types';
+import { configSensitivity, type ConfigSensitivity } from '../plan/config-sensitivity';
 import type { ObjectValue } from '../provider/interface';
 import { proposeNewState } from '../plan/merge';
 import type { ConfiguredProvider, ProviderSet } from '../plan/providers';
@@ -113,7 +114,12 @@ class ChangeApplier {
     private readonly scope: ReturnType<typeof applyScope>,
     private readonly hooks: ApplyHooks,
     private readonly diags: Diagnostic[],
-  ) {}
+  ) {
+    this.sensitiveOf = configSensitivity(config, providers);
+  }
+
+  /** the attributes each resource's configuration sets from sensitive values, recorded in state as terraform does */
+  private readonly sensitiveOf: ConfigSensitivity;
 
   async apply(c: ResourceChange): Promise<boolean> {
     if (c.action === 'forget') return this.forget(c);
@@ -221,7 +227,8 @@ class ChangeApplier {
     });
     const failed = hasErrors(res.diagnostics);
     if (res.newState) {
-      await this.set(c, p, recordedInstance(schema, res.newState, res.private, c.dependencies, failed && !current));
+      const instance = recordedInstance(schema, res.newState, res.private, c.dependencies, failed && !current, this.sensitiveOf(rc));
+      await this.set(c, p, instance);
     } else if (verb === 'create' || !failed) {
       this.state.removeInstance(c.address);
       await this.hooks.onObjectRemoved?.(c.address);

@@ -8,7 +8,7 @@ import type { StateOutput, StateView } from '../state/state';
 import type { Value } from '../values';
 import { isCtyNumber } from '../cty-number';
 import { containsUnknown } from '../expr/convert';
-import { typeOf } from '../expr/value-type';
+import { typeOf } from '../cty';
 import { applyScope } from '../apply/apply-scope';
 import { stringifyJson } from '../json-syntax';
 

@@ -231,7 +231,8 @@ function dependsOn(v: unknown, owner: string, at: At): Diagnostic[] {
   if (listed.length) return listed;
   const out: Diagnostic[] = [];
   for (const raw of v as string[]) {
-    const ref = raw.replace(/^\$\{(.*)\}$/s, '$1').trim();
+    // a JSON string in depends_on is read as a static reference: "${...}" is a template, refused as terraform does
+    const ref = raw.trim();
     const parts = ref.replace(/\[[^\]]*\]$/, '').split('.');
     const isData = parts[0] === 'data';
     const steps = isData ? parts.length - 1 : parts.length;

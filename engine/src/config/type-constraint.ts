@@ -1,18 +1,27 @@
 // Type constraints of input variables (`type = "list(number)"`, as cdktf writes them) and the
-// conversion of a value to one, by cty's rules as terraform applies them: the string "2" to the
-// number 2, numbers and bools to strings, "true" to true, collections element by element, an
-// object's missing attributes refused unless optional. What does not convert is a problem naming
-// the element or attribute.
-import { markList, markMap, numToString, toSet, unify } from '../expr/convert';
-import { isNum, parseNumber } from '../expr/exact-numbers';
-import { isUnknown, type Value } from '../values';
+// conversion of a value to one, by cty's rules as terraform applies them (../cty): the string "2"
+// to the number 2, numbers and bools to strings, "true" to true, collections element by element,
+// an object's missing attributes refused unless optional, optional attributes' defaults filled in
+// first (HCL's typeexpr.Defaults). What does not convert is a problem naming the element or
+// attribute.
+import { ConversionError, convert, type CtyType } from '../cty';
+import { evaluate } from '../expr/evaluate';
+import { ExprError, parseExpression } from '../expr/parse';
+import { isUnknown, setKey, type Value } from '../values';
 
 export type TypeConstraint =
   | { readonly kind: 'string' | 'number' | 'bool' | 'any' }
   | { readonly kind: 'list' | 'set'; readonly element: TypeConstraint }
   | { readonly kind: 'map'; readonly element: TypeConstraint }
   | { readonly kind: 'tuple'; readonly elements: readonly TypeConstraint[] }
-  | { readonly kind: 'object'; readonly attributes: ReadonlyMap<string, { readonly type: TypeConstraint; readonly optional: boolean }> };
+  | { readonly kind: 'object'; readonly attributes: ReadonlyMap<string, ObjectAttribute> };
+
+export interface ObjectAttribute {
+  readonly type: TypeConstraint;
+  readonly optional: boolean;
+  /** the value optional(TYPE, DEFAULT) gives a missing or null attribute, converted to TYPE */
+  readonly default?: Value;
+}
 
 const MAX_TYPE_DEPTH = 64;
 
@@ -36,7 +45,7 @@ class TypeParser {
   private pos = 0;
   constructor(private readonly src: string) {}
 
-  type(depth: number, inObject: boolean): { type: TypeConstraint; optional: boolean } {
+  type(depth: number, inObject: boolean): ObjectAttribute {
     if (depth > MAX_TYPE_DEPTH) throw new TypeSyntaxError(`it is nested more than ${MAX_TYPE_DEPTH} levels deep`);
     const name = this.word();
     switch (name) {
@@ -69,7 +78,7 @@ class TypeParser {
       case 'object': {
         this.expect('(');
         this.expect('{');
-        const attributes = new Map<string, { type: TypeConstraint; optional: boolean }>();
+        const attributes = new Map<string, ObjectAttribute>();
         while (!this.peek('}')) {
           const attr = this.word();
           if (!this.peek('=')) this.expect(':');
@@ -85,15 +94,41 @@ class TypeParser {
         if (!inObject) throw new TypeSyntaxError('optional(...) is allowed only for an attribute of an object type');
         this.expect('(');
         const inner = this.type(depth + 1, false).type;
-        if (this.peek(',')) throw new TypeSyntaxError('optional attributes with a default value are not supported by gridform');
+        if (!this.peek(',')) {
+          this.expect(')');
+          return { type: inner, optional: true };
+        }
+        this.expect(',');
+        const text = this.expressionText();
         this.expect(')');
-        return { type: inner, optional: true };
+        return { type: inner, optional: true, default: defaultValue(inner, text) };
       }
       default:
         throw new TypeSyntaxError(
           `"${name}" is not a type; use string, number, bool, any, list(...), set(...), map(...), tuple([...]) or object({...})`,
         );
     }
+  }
+
+  /** The text of an expression up to the ")" that closes the enclosing optional(...). */
+  private expressionText(): string {
+    const start = this.pos;
+    const closers: string[] = [];
+    while (this.pos < this.src.length) {
+      const c = this.src[this.pos];
+      if (c === '"') {
+        this.pos++;
+        while (this.pos < this.src.length && this.src[this.pos] !== '"') this.pos += this.src[this.pos] === '\\' ? 2 : 1;
+      } else if (c === '(' || c === '[' || c === '{') closers.push(c === '(' ? ')' : c === '[' ? ']' : '}');
+      else if (c === ')' && !closers.length) break;
+      else if (c === ')' || c === ']' || c === '}') {
+        if (closers.pop() !== c) throw new TypeSyntaxError(`unbalanced "${c}" in the default value`);
+      }
+      this.pos++;
+    }
+    const text = this.src.slice(start, this.pos).trim();
+    if (!text) throw new TypeSyntaxError('optional(...) has an empty default value');
+    return text;
   }
 
   end(): void {
@@ -134,105 +169,19 @@ class TypeParser {
   }
 }
 
-/** The type as terraform writes it in messages: "list of number", "map of string". */
-export function typeLabel(t: TypeConstraint): string {
-  switch (t.kind) {
-    case 'list':
-    case 'set':
-    case 'map':
-      return `${t.kind} of ${typeLabel(t.element)}`;
-    case 'tuple':
-      return 'tuple';
-    case 'object':
-      return 'object';
-    default:
-      return t.kind;
-  }
-}
-
-const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
-const isObject = (v: unknown): v is Record<string, Value> => !!v && typeof v === 'object' && !Array.isArray(v);
-
-/** `v` converted to `t`; null and unknown pass as they are. */
+/** `v` converted to `t` after filling in optional attributes' defaults; null and unknown pass as they are. */
 export function convertToType(t: TypeConstraint, v: Value): { value: Value } | { problem: string } {
   if (v === null || v === undefined || isUnknown(v)) return { value: v ?? null };
-  switch (t.kind) {
-    case 'any':
-      return { value: v };
-    case 'string':
-      if (typeof v === 'string') return { value: v };
-      if (isNum(v)) return { value: numToString(v) };
-      if (typeof v === 'boolean') return { value: String(v) };
-      return { problem: 'string required' };
-    case 'number':
-      if (isNum(v)) return { value: v };
-      if (typeof v === 'string' && NUMBER.test(v)) return { value: parseNumber(v) ?? Number(v) };
-      return { problem: 'a number is required' };
-    case 'bool':
-      if (typeof v === 'boolean') return { value: v };
-      if (v === 'true' || v === '1') return { value: true };
-      if (v === 'false' || v === '0') return { value: false };
-      return { problem: 'a bool is required' };
-    case 'list':
-    case 'set':
-    case 'tuple':
-      return convertSequence(t, v);
-    case 'map':
-      if (!isObject(v)) return { problem: `${typeLabel(t)} required` };
-      return marked(
-        t,
-        convertEntries(v, (k) => [t.element, `element ${JSON.stringify(k)}`]),
-      );
-    case 'object': {
-      if (!isObject(v)) return { problem: 'object required' };
-      for (const [name, a] of t.attributes) if (!a.optional && !(name in v)) return { problem: `attribute "${name}" is required` };
-      const known = Object.fromEntries([...t.attributes.keys()].filter((k) => k in v).map((k) => [k, v[k]])) as Record<string, Value>;
-      const converted = convertEntries(known, (k) => [t.attributes.get(k)!.type, `attribute "${k}"`]);
-      if ('problem' in converted) return converted;
-      const out = converted.value as Record<string, Value>;
-      for (const name of t.attributes.keys()) if (!(name in out)) out[name] = null;
-      return { value: out };
-    }
+  try {
+    return { value: convert(applyDefaults(t, v), ctyType(t)) };
+  } catch (err) {
+    if (err instanceof ConversionError) return { problem: err.message };
+    throw err;
   }
 }
 
-function convertSequence(t: TypeConstraint & { kind: 'list' | 'set' | 'tuple' }, v: Value): { value: Value } | { problem: string } {
-  if (!Array.isArray(v)) return { problem: `${typeLabel(t)} required` };
-  if (t.kind === 'tuple' && v.length !== t.elements.length)
-    return { problem: `a tuple of ${t.elements.length} elements is required, not ${v.length}` };
-  const out: Value[] = [];
-  for (const [i, item] of v.entries()) {
-    const c = convertToType(t.kind === 'tuple' ? t.elements[i] : t.element, item);
-    if ('problem' in c) return { problem: `element ${i}: ${c.problem}` };
-    out.push(c.value);
-  }
-  // a set is a set: unique elements in their order, usable as for_each
-  return marked(t, { value: t.kind === 'set' ? toSet(out) : out });
-}
-
-/**
- * A list, set or map keeps its kind (and the element type an empty one has) for the types of
- * outputs; of `any` elements, mixed primitives become strings as cty unifies them.
- */
-function marked(t: TypeConstraint, converted: { value: Value } | { problem: string }): { value: Value } | { problem: string } {
-  if ('problem' in converted || !('element' in t)) return converted;
-  const v = converted.value;
-  const element = typeJson(t.element);
-  if (Array.isArray(v)) {
-    const items = t.element.kind === 'any' ? unify(v) : v;
-    if (t.kind === 'set') return { value: markList(t.element.kind === 'any' ? toSet(items) : v, element) };
-    return { value: markList(items, element) };
-  }
-  if (v === null || typeof v !== 'object' || isUnknown(v)) return converted;
-  const record = v as Record<string, Value>;
-  if (t.element.kind !== 'any') return { value: markMap(record) };
-  const keys = Object.keys(record);
-  const values = unify(keys.map((k) => record[k]));
-  return { value: markMap(Object.fromEntries(keys.map((k, i) => [k, values[i]]))) };
-}
-
-/** A type constraint as cty's JSON type: "string", ["list", "number"], "dynamic" for any. */
-export function typeJson(t: TypeConstraint): unknown {
+/** A type constraint as a cty type: object types keep which attributes are optional. */
+export function ctyType(t: TypeConstraint): CtyType {
   switch (t.kind) {
     case 'any':
       return 'dynamic';
@@ -243,24 +192,56 @@ export function typeJson(t: TypeConstraint): unknown {
     case 'list':
     case 'set':
     case 'map':
-      return [t.kind, typeJson(t.element)];
+      return [t.kind, ctyType(t.element)];
     case 'tuple':
-      return ['tuple', t.elements.map(typeJson)];
-    case 'object':
-      return ['object', Object.fromEntries([...t.attributes].map(([k, a]) => [k, typeJson(a.type)]))];
+      return ['tuple', t.elements.map(ctyType)];
+    case 'object': {
+      const attributes = Object.fromEntries([...t.attributes].map(([k, a]) => [k, ctyType(a.type)]));
+      const optional = [...t.attributes].filter(([, a]) => a.optional).map(([k]) => k);
+      return optional.length ? ['object', attributes, optional] : ['object', attributes];
+    }
   }
 }
 
-function convertEntries(
-  v: Record<string, Value>,
-  typeOf: (key: string) => [TypeConstraint, string],
-): { value: Value } | { problem: string } {
-  const out: Record<string, Value> = {};
-  for (const [k, item] of Object.entries(v)) {
-    const [type, label] = typeOf(k);
-    const c = convertToType(type, item);
-    if ('problem' in c) return { problem: `${label}: ${c.problem}` };
-    out[k] = c.value;
+const NO_SCOPE = { resource: () => undefined, variable: () => undefined, local: () => undefined };
+
+/** An optional attribute's default: a constant expression, converted to the attribute's type. */
+function defaultValue(t: TypeConstraint, text: string): Value {
+  let value: Value;
+  try {
+    value = evaluate(parseExpression(text), NO_SCOPE);
+  } catch (err) {
+    if (!(err instanceof ExprError)) throw err;
+    throw new TypeSyntaxError(`the default value ${text} is not a constant value: ${err.message}`);
   }
-  return { value: out };
+  const converted = convertToType(t, value);
+  if ('problem' in converted) throw new TypeSyntaxError(`the default value ${text} does not fit its type: ${converted.problem}`);
+  return converted.value;
+}
+
+/**
+ * Optional attributes' defaults filled in where the value has the attribute missing or null, at
+ * every level (HCL's typeexpr.Defaults.Apply, which works on the value before its conversion).
+ */
+export function applyDefaults(t: TypeConstraint, v: Value): Value {
+  if (v === null || isUnknown(v) || typeof v !== 'object' || t.kind === 'any') return v;
+  if (Array.isArray(v)) {
+    if (t.kind === 'list' || t.kind === 'set') return v.map((x) => applyDefaults(t.element, x));
+    if (t.kind === 'tuple') return v.map((x, i) => (i < t.elements.length ? applyDefaults(t.elements[i], x) : x));
+    return v;
+  }
+  const o = v as Record<string, Value>;
+  if (t.kind === 'map') {
+    const out: Record<string, Value> = {};
+    for (const k of Object.keys(o)) setKey(out, k, applyDefaults(t.element, o[k]));
+    return out;
+  }
+  if (t.kind !== 'object') return v;
+  const out: Record<string, Value> = {};
+  for (const k of Object.keys(o)) setKey(out, k, t.attributes.has(k) ? applyDefaults(t.attributes.get(k)!.type, o[k]) : o[k]);
+  for (const [name, a] of t.attributes) {
+    if (a.default === undefined || (Object.hasOwn(out, name) && out[name] !== null)) continue;
+    setKey(out, name, applyDefaults(a.type, a.default));
+  }
+  return out;
 }

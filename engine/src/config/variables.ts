@@ -66,7 +66,9 @@ export function resolveVariables(config: Config, inputs: VariableInputs): { valu
     for (const [name, value] of parseVarFile(text, file, diags)) {
       const v = config.variables.get(name);
       if (!v) {
-        diags.push(error(`Value for undeclared variable ${name}`, `${file} sets ${name}, which the configuration does not declare.`));
+        // terraform only warns of a file's values for undeclared variables (a file may serve many configurations)
+        const detail = `${file} sets ${name}, which the configuration does not declare; the value is ignored.`;
+        diags.push(warning(`Value for undeclared variable ${name}`, detail));
       } else {
         values.set(name, value);
         fromInput.set(name, file);
@@ -110,7 +112,10 @@ export function resolveVariables(config: Config, inputs: VariableInputs): { valu
         `or the environment variable TF_VAR_${v.name}.`;
       diags.push(error(`No value for required variable ${v.name}`, detail));
     } else if (values.get(v.name) === null && !v.nullable) {
-      diags.push(error(`Variable ${v.name} must not be null`, `It is declared with nullable = false.`));
+      // terraform takes the default in place of a null given for a variable that is not nullable
+      const fallback = v.default === undefined || v.default === null ? undefined : toDeclaredType(v, v.default as Value);
+      if (fallback && 'value' in fallback) values.set(v.name, fallback.value);
+      else diags.push(error(`Variable ${v.name} must not be null`, `It is declared with nullable = false.`));
     }
   }
   return { values, diagnostics: diags };

@@ -3,12 +3,14 @@
 // (a conditional's untaken branch, coalesce, try). Errors are ExprErrors naming the expression.
 import { isCtyNumber } from '../cty-number';
 import { isUnknown, setKey, Unknown, type Value } from '../values';
-import { containsUnknown, deepEqual, isObject, numToString, sortedObject, toBool, toExactNum, toNum, toStr, typeName } from './convert';
+import { containsUnknown, isObject, numToString, sortedObject, toBool, toExactNum, toNum, toStr, typeName } from './convert';
 import { isSetValue, ValueError, type ObjectValue } from './convert';
 import { arith, compareNum, isZeroNum, negateNum } from './exact-numbers';
 import { FUNCTIONS } from './functions';
 import { ExprError, isTemplate, parseTemplate, type Expr, type Step } from './parse';
 import { show } from './print';
+import { conditional } from './conditional';
+import { valuesEqual } from './equality';
 import { MAX_FOR_ITERATIONS, MAX_STRING_LENGTH } from './limits';
 import { declaredAddress } from '../addresses/module-names';
 
@@ -33,7 +35,7 @@ export interface Scope {
 }
 
 /** The scope plus the variables of enclosing for expressions, and the for iterations left. */
-interface Env {
+export interface Env {
   scope: Scope;
   vars: ReadonlyMap<string, Value>;
   readonly budget: { iterations: number };
@@ -85,12 +87,12 @@ function evaluateNested(body: unknown, scope: Scope): Value {
 }
 
 /** An ExprError saying what failed, in which expression, and why. */
-function fail(e: Expr, summary: string, detail?: string): never {
+export function fail(e: Expr, summary: string, detail?: string): never {
   throw new ExprError(`${summary} in \${${show(e)}}${detail ? `: ${detail}` : ''}`);
 }
 
 /** Runs a conversion, turning its ValueError into an ExprError about `e`. */
-function check<T>(e: Expr, summary: string, f: () => T): T {
+export function check<T>(e: Expr, summary: string, f: () => T): T {
   try {
     return f();
   } catch (err) {
@@ -99,7 +101,7 @@ function check<T>(e: Expr, summary: string, f: () => T): T {
   }
 }
 
-function ev(e: Expr, env: Env): Value {
+export function ev(e: Expr, env: Env): Value {
   switch (e.kind) {
     case 'literal':
       return e.value;
@@ -123,11 +125,8 @@ function ev(e: Expr, env: Env): Value {
     }
     case 'binary':
       return binary(e, ev(e.left, env), ev(e.right, env));
-    case 'conditional': {
-      const c = ev(e.cond, env);
-      if (isUnknown(c)) return Unknown;
-      return ev(check(e, 'Invalid condition', () => toBool(c, 'the condition')) ? e.then : e.else, env);
-    }
+    case 'conditional':
+      return conditional(e, env);
     case 'call':
       return call(e, env);
     case 'for':
@@ -309,7 +308,7 @@ function binary(e: Expr & { kind: 'binary' }, l: Value, r: Value): Value {
     case '==':
     case '!=':
       if (containsUnknown(l) || containsUnknown(r)) return Unknown;
-      return deepEqual(l, r) === (e.op === '==');
+      return valuesEqual(l, r) === (e.op === '==');
     case '&&':
     case '||': {
       if (isUnknown(l) || isUnknown(r)) return Unknown;

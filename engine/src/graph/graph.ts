@@ -50,11 +50,13 @@ export function buildGraph(config: Config): { graph?: Graph; diagnostics: Diagno
       if (!(err instanceof ExprError)) throw err;
       diags.push(error('Unsupported expression', err.message, { address: r.address }));
     }
-    for (const d of r.dependsOn) set.add(d.replace(/\[[^\]]*\]$/, ''));
     for (const t of r.lifecycle.replaceTriggeredBy) {
       const m = /^((?:data\.)?[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*)/.exec(t);
       if (m) set.add(declaredDependency(m[1]));
     }
+    // terraform lets depends_on name the resource itself (an edge to itself adds nothing); a value that does is an error
+    const selfReferential = set.has(r.address);
+    for (const d of r.dependsOn) set.add(d.replace(/\[[^\]]*\]$/, ''));
     for (const d of set) {
       if (!config.resources.has(d))
         diags.push(
@@ -64,7 +66,7 @@ export function buildGraph(config: Config): { graph?: Graph; diagnostics: Diagno
         );
     }
     deps.set(r.address, new Set([...set].filter((d) => config.resources.has(d) && d !== r.address)));
-    if (set.has(r.address)) diags.push(error('Self-referential resource', `${r.address} refers to itself.`, { address: r.address }));
+    if (selfReferential) diags.push(error('Self-referential resource', `${r.address} refers to itself.`, { address: r.address }));
   }
   const order = topoOrder(deps, diags);
   return { graph: diags.length ? undefined : { deps, order }, diagnostics: diags };

@@ -14,6 +14,8 @@ import type { ConfiguredProvider } from './providers';
 import type { InstanceSpec } from './expand';
 import type { Action, ActionReason, ResourceChange } from './types';
 import { applyIgnoreChanges } from './ignore-changes';
+import { topLevelNames } from './config-sensitivity';
+import { sensitiveAttributePaths } from '../apply/sensitive';
 
 export interface InstanceContext {
   readonly rc: ResourceConfig;
@@ -26,6 +28,8 @@ export interface InstanceContext {
   readonly forceReplace: boolean;
   /** replace_triggered_by fired */
   readonly triggered: boolean;
+  /** the top-level attributes the configuration sets from sensitive values */
+  readonly configSensitive: readonly string[];
 }
 
 /**
@@ -90,7 +94,8 @@ export async function planManagedInstance(ctx: InstanceContext, diags: Diagnosti
     action = 'replace';
     reason = 'replace_by_triggers';
   } else if (valuesEqual(before, after)) {
-    action = 'no-op';
+    // as terraform: the same values with other sensitive paths is an update (the state records them)
+    action = sensitivityChanged(inst?.sensitive_attributes ?? [], schema.block, after, ctx.configSensitive) ? 'update' : 'no-op';
   } else {
     const changed = changedPaths(before, after);
     replacePaths = res.requiresReplace.filter((path) => changed.some((c) => startsWith(c, path)));
@@ -143,4 +148,16 @@ export function preventDestroyError(address: string): Diagnostic {
 
 function startsWith(path: AttributePath, prefix: AttributePath): boolean {
   return prefix.every((step, i) => path[i] === step);
+}
+
+function sensitivityChanged(
+  prior: readonly unknown[],
+  block: BlockSchema,
+  after: ObjectValue,
+  configSensitive: readonly string[],
+): boolean {
+  const before = topLevelNames(prior);
+  const planned = topLevelNames(sensitiveAttributePaths(block, after));
+  for (const name of configSensitive) planned.add(name);
+  return before.size !== planned.size || [...planned].some((n) => !before.has(n));
 }

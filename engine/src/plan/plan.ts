@@ -28,6 +28,7 @@ import { checkBlocksResult, checkConditions, resourceSite, validateVariables, wi
 import type { ProviderSet } from './providers';
 import type { OutputChange, Plan, ResourceChange } from './types';
 import { sensitiveAttributePaths } from '../apply/sensitive';
+import { configSensitivity, type ConfigSensitivity } from './config-sensitivity';
 
 export interface PlanOptions {
   readonly destroy?: boolean;
@@ -86,6 +87,7 @@ export async function makePlan(
   if (hasErrors(diags)) return { diagnostics: diags };
 
   if (!opts.destroy && !opts.refreshOnly) {
+    const sensitiveOf = configSensitivity(config, providers);
     const pending = new Map<string, Promise<void>>();
     const planOne = (address: string): Promise<void> => {
       let p = pending.get(address);
@@ -96,7 +98,19 @@ export async function makePlan(
           const refused = forEachSensitivity(rc, sensitivityScope(config, schemaOf(providers)));
           diags.push(...refused);
           if (refused.length) return void planned.set(address, Unknown);
-          const changes = await planResource(rc, graph, state, providers, scope, planned, changesByResource, filter, opts, diags);
+          const changes = await planResource(
+            rc,
+            graph,
+            state,
+            providers,
+            scope,
+            planned,
+            changesByResource,
+            filter,
+            opts,
+            diags,
+            sensitiveOf,
+          );
           changesByResource.set(address, changes);
         })();
         pending.set(address, p);
@@ -150,6 +164,7 @@ async function planResource(
   filter: TargetFilter | undefined,
   opts: PlanOptions,
   diags: Diagnostic[],
+  sensitiveOf: ConfigSensitivity,
 ): Promise<ResourceChange[]> {
   const p = providers.get(rc.provider);
   const schema = p && (rc.mode === 'data' ? p.schema.dataSources : p.schema.resources)[rc.type];
@@ -239,6 +254,7 @@ async function planResource(
           dependencies,
           forceReplace: (opts.replace ?? []).includes(spec.address),
           triggered: triggeredBy(rc, spec, changesByResource, diags),
+          configSensitive: sensitiveOf(rc),
         },
         diags,
       );

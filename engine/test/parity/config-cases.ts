@@ -65,6 +65,12 @@ function variableSpecs(): ConfigSpec[] {
     ['any', [1, 'a']],
     ['any', { a: [1] }],
     ['tuple([number, bool])', ['1', 'true']],
+    // defaults at every level (typeexpr.Defaults): inside list elements, a null taking the default, none for a missing list
+    ['object({a = optional(list(object({b = optional(number, 7)})))})', { a: [{}, { b: 1 }] }],
+    ['object({a = optional(list(object({b = optional(number, 7)})))})', {}],
+    ['object({a = optional(string, "d")})', { a: null }],
+    ['list(object({a = optional(set(string), ["x"])}))', [{}, { a: ['y', 'y'] }]],
+    ['map(object({a = optional(number, 1), b = string}))', { k: { b: 'x' } }],
   ];
   for (const [type, def] of defaults) out.push({ category: 'variables:default', steps: [{ doc: withOutput({ type, default: def }) }] });
   const nullable: Record<string, unknown>[] = [
@@ -235,6 +241,13 @@ function lifecycleSpecs(): ConfigSpec[] {
   pair('lifecycle', data({ r: { input: '${0.1 + 0.2}' } }), data({ r: { input: 0.3 } }));
   pair('lifecycle', data({ r: { input: null } }), data({ r: { input: 'x' } }));
   pair('lifecycle', data({ r: { input: 'x' } }), data({ r: { input: '${sensitive("x")}' } }));
+  // a type or sensitivity recorded once is not a change again; taking it away is one
+  const steps = (...inputs: unknown[]) =>
+    out.push({ category: 'lifecycle', steps: inputs.map((input) => ({ doc: data({ r: { input } }) })) });
+  steps([1, 2], '${tolist([1, 2])}', '${tolist([1, 2])}', [1, 2]);
+  steps('x', '${sensitive("x")}', '${sensitive("x")}', 'x');
+  steps({ a: 1 }, { a: '${sensitive(1)}' }, { a: 1 });
+  steps('${toset(["a"])}', '${tolist(["a"])}', ['a']);
   out.push({ category: 'lifecycle', steps: [{ doc: data({ r: { input: 'a', lifecycle: { ignore_changes: ['nope'] } } }) }] });
   out.push({
     category: 'lifecycle',

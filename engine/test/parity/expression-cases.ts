@@ -809,6 +809,27 @@ const conversions = [
   'true ? local.nul : local.l',
   'true ? [1, "a"] : ["b", 2]',
   'true ? {a = 1} : tomap({b = "x"})',
+  // unification rules (go-cty convert/unify.go) and cty's Equals, each proving one rule
+  'true ? 1 : true',
+  'false ? {a = 1} : {a = 1, b = 2}',
+  'true ? {a = "x"} : {a = null}',
+  'true ? null : [1]',
+  'true ? tolist([1]) : toset([2])',
+  'true ? 1 : [1][5]',
+  'true ? [[1]] : [["a"]]',
+  'tolist([1, true])',
+  'toset([1, "a", 1])',
+  'tolist([[1], ["a"]])',
+  'tomap({a = [1], b = ["x"]})',
+  'tolist([{a = 1}, {b = 2}])',
+  'tolist([{a = 1}, {a = [1]}])',
+  'tomap({a = {x = 1}, b = {y = "z"}})',
+  '[1, 2] == [1, 2]',
+  'tomap({a = 1}) == {a = 1}',
+  'toset([1]) == toset([1])',
+  '{a = null} == {a = null}',
+  'tolist(["a"]) == tolist(["a"])',
+  '1 == "1"',
 ];
 
 export interface ExprSpec {

@@ -5,7 +5,7 @@ import { allCases } from './cases';
 import { readFixture, runParity, summarize } from './run-parity';
 
 /** Cases known to match; raise it as gridform gets closer to terraform, never lower it. */
-const MATCH_FLOOR = 1118;
+const MATCH_FLOOR = 1189;
 
 describe('parity corpus (terraform answers from the fixture)', () => {
   const cases = allCases();

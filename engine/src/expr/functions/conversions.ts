@@ -1,7 +1,8 @@
 // Type conversion functions: tobool tolist tomap tonumber toset tostring, and the identity
 // functions sensitive/nonsensitive (gridform tracks sensitivity by schema, not by value).
 import type { Value } from '../../values';
-import { toBool, toExactNum, toList, toObject, toSet, toStr, unify, ValueError } from '../convert';
+import { toBool, toExactNum, toStr, ValueError } from '../convert';
+import { convertForFunction } from '../../cty/to-function';
 import { fixed, type FnDef } from './types';
 
 /** Converts non-null values; null stays null, as in Terraform. */
@@ -16,14 +17,9 @@ export const conversionFunctions: Record<string, FnDef> = {
     return toExactNum(v);
   }),
   tostring: conversion((v) => toStr(v)),
-  tolist: conversion((v) => unify(toList(v)), 'shallow'),
-  toset: conversion((v) => toSet(toList(v))),
-  tomap: conversion((v) => {
-    const o = toObject(v);
-    const keys = Object.keys(o);
-    const values = unify(keys.map((k) => o[k]));
-    return Object.fromEntries(keys.map((k, i) => [k, values[i]]));
-  }, 'shallow'),
+  tolist: conversion((v) => convertForFunction(v, ['list', 'dynamic']), 'shallow'),
+  toset: conversion((v) => convertForFunction(v, ['set', 'dynamic'])),
+  tomap: conversion((v) => convertForFunction(v, ['map', 'dynamic']), 'shallow'),
   sensitive: fixed(1, ([v]) => v, 'raw'),
   nonsensitive: fixed(1, ([v]) => v, 'raw'),
 };

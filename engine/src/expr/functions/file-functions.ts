@@ -2,10 +2,10 @@
 // templatefile and abspath, as terraform defines them (a relative path is relative to the folder
 // terraform runs in, the root module's). They are written by config/hcl/rewrite.ts as
 // __gridform_NAME(ROOT, ...): the root folder is an argument, so the functions stay functions of
-// their arguments. pathexpand needs no root. cdk.tf.json keeps refusing the plain names.
+// their arguments (pathexpand, which needs no root, is in paths.ts). cdk.tf.json keeps refusing
+// the plain names.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { isObject, toSet, toStr, ValueError } from '../convert';
 import type { Value } from '../../values';
@@ -138,10 +138,5 @@ export const fileFunctions: Record<string, FnDef> = {
     const names = Object.keys(vars);
     const none = { resource: () => undefined, variable: () => undefined, local: () => undefined };
     return evaluateWithVariables(parseTemplateWithVariables(text, names), none, new Map(Object.entries(vars)));
-  }),
-  pathexpand: fixed(1, ([p]) => {
-    const s = toStr(p);
-    if (s === '~') return os.homedir();
-    return s.startsWith('~/') ? path.join(os.homedir(), s.slice(2)) : s;
   }),
 };

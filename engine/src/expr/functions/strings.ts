@@ -3,6 +3,7 @@
 import type { Value } from '../../values';
 import { graphemes, markList, toInt, toList, toStr, ValueError } from '../convert';
 import { fixed, fn, type FnDef } from './types';
+import { annotate, type CtyType } from '../../cty';
 
 const str = (f: (s: string) => Value) => fixed(1, ([s]) => f(toStr(s, 'the string')));
 const str2 = (f: (a: string, b: string) => Value) => fixed(2, ([a, b]) => f(toStr(a, 'argument 1'), toStr(b, 'argument 2')));
@@ -45,7 +46,8 @@ export const stringFunctions: Record<string, FnDef> = {
     const re = goRegExp(pattern, 'g');
     const m = re.exec(s);
     if (!m) throw new ValueError('pattern did not match any part of the given string');
-    return captures(m);
+    // a group that took no part is a null of type string, as terraform keeps it
+    return annotate(captures(m), matchType(re) as CtyType);
   }),
   // a list of matches: strings without groups, objects with named groups, tuples of strings else
   regexall: str2((pattern, s) => {
