@@ -7,7 +7,8 @@ module.exports = {
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 60000,
-  // Two workers on two cores: the end-to-end suites mostly wait on child processes (cdktf synth, node
-  // daemons), so a second worker overlaps them (the whole suite: 11m48s with two workers).
-  maxWorkers: 2,
+  // Three workers on two cores: the end-to-end suites mostly wait on child processes (cdktf synth,
+  // node daemons, terraform), so the third overlaps their waits (two workers: 15m08s for the whole
+  // npm test, with 1.5 cores busy on average).
+  maxWorkers: 3,
 };

@@ -14,18 +14,22 @@ provider "grid" {
 
 resource "grid_scheduler" "pick" {
   requests {
-    name     = "a"
-    cru      = 1
-    mru      = 1024
-    sru      = 5
-    distinct = true
+    name      = "a"
+    cru       = 1
+    mru       = 1024
+    sru       = 5120
+    distinct  = true
+    yggdrasil = false
+    wireguard = false
   }
   requests {
-    name     = "b"
-    cru      = 1
-    mru      = 1024
-    sru      = 5
-    distinct = true
+    name      = "b"
+    cru       = 1
+    mru       = 1024
+    sru       = 5120
+    distinct  = true
+    yggdrasil = false
+    wireguard = false
   }
 }
 

@@ -24,9 +24,11 @@ variable "proxy_name" {
 
 resource "grid_scheduler" "pick" {
   requests {
-    name = "vm"
-    cru  = 1
-    mru  = 512
+    name      = "vm"
+    cru       = 1
+    mru       = 512
+    yggdrasil = false
+    wireguard = false
   }
 }
 

@@ -93,7 +93,8 @@ describeWithTerraform('Ctrl-C during terraform apply of 20 VMs', () => {
     expect((await live()).map((c) => String(c.id)).sort()).toEqual([...inState].sort());
 
     const again = await tf('apply', '-auto-approve', '-no-color');
-    expect(again.stdout).toContain(`Apply complete! Resources: ${20 - deployments} added, 0 changed, 0 destroyed.`);
+    // stderr too, so a failure shows terraform's error
+    expect(`${again.stdout}\n${again.stderr}`).toContain(`Apply complete! Resources: ${20 - deployments} added, 0 changed, 0 destroyed.`);
     expect((await tf('plan', '-detailed-exitcode', '-no-color')).code).toBe(0);
     expect(await live()).toHaveLength(22);
   });
