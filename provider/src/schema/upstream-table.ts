@@ -29,7 +29,7 @@ export const DIFFERENCES: Readonly<Record<string, string>> = {
   'grid_deployment.zdbs.password': 'optional: zos accepts a namespace without password (public and writable); not tightened yet',
   'grid_kubernetes.network_name': 'required: the VMs need a network; upstream fails at apply without one',
   'grid_kubernetes.node_deployment_id': 'keys "master" and worker node ids, values contract ids as strings; not changed yet',
-  'grid_scheduler.requests': "the scheduler's part of issue 16 (request attributes and arithmetic)",
+  'grid_scheduler.requests': 'optional: a scheduler without requests picks nothing and plans no node; upstream requires one',
 };
 
 export type Status = 'same' | 'differs' | 'missing';

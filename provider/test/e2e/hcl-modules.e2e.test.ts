@@ -1,5 +1,6 @@
 // examples/hcl-modules, plain HCL with a local module used twice (for_each), on a local grid of
-// separate processes: init, plan, apply, a re-plan with no changes, destroy with nothing left.
+// separate processes: init, plan, apply, a re-plan with no changes, destroy with nothing left; then
+// examples/hcl/quickstart, the .tf stock terraform runs, through gridform on the same grid.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -75,5 +76,23 @@ describe('examples/hcl-modules on a local grid', () => {
     expect(destroy.stdout).toContain('Destroy complete! Resources: 4 destroyed.');
     expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
     expect((await gridform(['state', 'list'], { cwd: dir, home })).stdout.trim()).toBe('');
+  });
+
+  it('examples/hcl/quickstart, the .tf stock terraform runs: applies, re-plans clean, destroys to nothing', async () => {
+    const quick = fs.mkdtempSync(path.join(REPO, '.test-work-'));
+    try {
+      fs.cpSync(path.join(REPO, 'examples', 'hcl', 'quickstart'), quick, { recursive: true });
+      const apply = await gridform(['apply', '-auto-approve', '-no-color'], { cwd: quick, home });
+      expect(apply.stderr).not.toContain('Error');
+      expect(apply.stdout).toContain('Apply complete! Resources: 2 added, 0 changed, 0 destroyed.');
+      const out = JSON.parse((await gridform(['output', '-json'], { cwd: quick, home })).stdout) as Record<string, { value: string }>;
+      expect(out.private_ip.value).toMatch(/^10\.1\.2\.\d+$/);
+      expect(out.public_ip.value).toMatch(/^\d+\.\d+\.\d+\.\d+\/\d+$/);
+      expect((await gridform(['plan', '-detailed-exitcode', '-no-color'], { cwd: quick, home })).code).toBe(0);
+      expect((await gridform(['destroy', '-auto-approve', '-no-color'], { cwd: quick, home })).code).toBe(0);
+      expect(await leftOnGrid(home)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
+    } finally {
+      fs.rmSync(quick, { recursive: true, force: true });
+    }
   });
 });
