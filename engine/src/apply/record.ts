@@ -1,5 +1,6 @@
 // The state instance recorded for an object the provider returned: its attributes, the paths the
-// schema marks sensitive (and those the configuration set from sensitive values), the provider's private data, its dependencies, tainted when a creation failed.
+// schema marks sensitive (and those the configuration set from sensitive values), the provider's
+// private data, its dependencies, tainted when a creation failed.
 import type { ObjectValue, ResourceSchema } from '../provider/interface';
 import { sensitivePaths, type StateInstance } from '../state/state';
 import { sensitiveAttributePaths } from './sensitive';

@@ -102,7 +102,9 @@ function utf8(text: string): Buffer {
 
 function utcTime(d: Date): Buffer {
   const two = (n: number) => String(n).padStart(2, '0');
-  const text = `${two(d.getUTCFullYear() % 100)}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}Z`;
+  const date = [d.getUTCFullYear() % 100, d.getUTCMonth() + 1, d.getUTCDate()];
+  const time = [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()];
+  const text = `${[...date, ...time].map(two).join('')}Z`;
   return tlv(0x17, Buffer.from(text, 'ascii'));
 }
 

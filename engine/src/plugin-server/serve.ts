@@ -50,7 +50,8 @@ export function notStartedByTerraform(env: Readonly<Record<string, string | unde
 function protocolProblem(env: Readonly<Record<string, string | undefined>>): string | undefined {
   const offered = (env.PLUGIN_PROTOCOL_VERSIONS ?? String(APP_PROTOCOL_VERSION)).split(',').map((v) => v.trim());
   if (offered.includes(String(APP_PROTOCOL_VERSION))) return undefined;
-  return `This provider speaks plugin protocol ${APP_PROTOCOL_VERSION}; terraform offered ${offered.join(', ')} (terraform 1.0 or newer speaks 6).`;
+  const speaks = `This provider speaks plugin protocol ${APP_PROTOCOL_VERSION}`;
+  return `${speaks}; terraform offered ${offered.join(', ')} (terraform 1.0 or newer speaks 6).`;
 }
 
 /**

@@ -42,7 +42,7 @@ describeWithTerraform('terraform 1.11 with terraform-provider-grid on a local gr
     if (world) fs.rmSync(world.home, { recursive: true, force: true });
   });
 
-  it('gridform provider install puts the provider in the implied mirror of the given HOME, and init works offline with a lock file', async () => {
+  it('gridform provider install puts the provider in the implied mirror of HOME; init works offline with a lock file', async () => {
     const mirror = path.join(world.home, '.terraform.d/plugins/registry.terraform.io/threefoldtech/grid/0.1.0');
     expect(fs.readdirSync(mirror)).toEqual([expect.stringMatching(/^linux_|^darwin_/)]);
     const init = await tf('init', '-no-color');
