@@ -136,7 +136,8 @@ describeWithTerraform('terraform 1.11 with terraform-provider-grid on a local gr
     expect(refresh.stdout).toContain('grid_fqdn_proxy.own has been deleted');
     expect((await tf('state', 'list')).stdout.split('\n')).not.toContain('grid_fqdn_proxy.own');
     const apply = await tf('apply', '-auto-approve', '-no-color');
-    expect(apply.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
+    // stderr too, so a failure shows terraform's error
+    expect(`${apply.stdout}\n${apply.stderr}`).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
   });
 
   it('destroy leaves no contract, no reserved IP and no workload', async () => {
