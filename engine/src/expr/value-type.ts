@@ -1,29 +1,12 @@
-// The cty type of a value as terraform would give it, in cty's type JSON ("string", ["list",
-// "number"], ["object", {...}]): arrays are tuples unless made as lists or sets, objects are
-// objects unless made as maps; the element type of an empty list, set or map is the one it was
-// made with. Outputs carry it in state, and functions use it for their result types.
-import { isCtyNumber } from '../cty-number';
+// Types for the function library's result types: a value's type is the cty module's (one side
+// table of types for outputs and functions alike), and unifyTypes is how a collection's element
+// types combine when a function builds one.
 import type { Value } from '../values';
-import { emptyListElement, emptyMapElement, isListValue, isMapValue, isSetValue, type ObjectValue } from './convert';
+import { typeOf as ctyTypeOf } from '../cty/type-of';
 
+/** The cty module's type of a value: one side table of types for outputs and functions alike. */
 export function typeOf(v: unknown): unknown {
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'number' || isCtyNumber(v)) return 'number';
-  if (typeof v === 'boolean') return 'bool';
-  if (Array.isArray(v) && (isSetValue(v) || isListValue(v))) return [isSetValue(v) ? 'set' : 'list', elementType(v)];
-  if (Array.isArray(v)) return ['tuple', v.map(typeOf)];
-  if (isMapValue(v as Value)) {
-    const values = Object.values(v as Record<string, Value>);
-    return ['map', values.length ? unifyTypes(values.map(typeOf)) : emptyMapElement(v as ObjectValue)];
-  }
-  if (v && typeof v === 'object') return ['object', Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeOf(x)]))];
-  return 'dynamic';
-}
-
-/** The element type of a list or set: its elements' one type, or dynamic when they differ. */
-function elementType(v: Value[]): unknown {
-  if (!v.length) return emptyListElement(v);
-  return unifyTypes(v.map((x) => (x === null ? 'dynamic' : typeOf(x))));
+  return ctyTypeOf(v as Value);
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
