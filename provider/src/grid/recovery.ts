@@ -37,11 +37,16 @@ function keyOf(deploymentData: string): string | undefined {
   return metadataOf(deploymentData).key;
 }
 
+/** "12 (node 1), 13 (node 2)": contracts as the notes name them. */
+export function listOf(contracts: Contract[]): string {
+  return contracts.map((c) => `${c.id} (node ${c.nodeId})`).join(', ');
+}
+
 /** Cancels every contract (their public IPs go back to the farm) and says so. */
 export async function cancelAll(ctx: GridContext, contracts: Contract[], why: string): Promise<Recovered> {
   for (const c of contracts) await cancelContract(ctx, Number(c.id));
   if (!contracts.length) return { state: null, notes: [] };
-  const list = contracts.map((c) => `${c.id} (node ${c.nodeId})`).join(', ');
+  const list = listOf(contracts);
   const plural = contracts.length > 1 ? 's' : '';
   const note = `cancelled contract${plural} ${list}, which an interrupted apply created (${why}); the next apply creates it anew`;
   return { state: null, notes: [note] };

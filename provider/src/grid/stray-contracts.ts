@@ -6,7 +6,7 @@
 import type { GridContext } from './context';
 import type { GraceNotes } from './grace-notes';
 import { cancelContract } from './node-deployment';
-import { contractsWithKey, type Contract } from './recovery';
+import { contractsWithKey, listOf, type Contract } from './recovery';
 
 /** The key every update of a resource writes into its contracts. */
 export function ownerKey(kind: 'network' | 'kubernetes', resourceId: string): string {
@@ -24,7 +24,7 @@ export async function cancelStrays(ctx: GridContext, key: string, listed: number
   const strays = await strayContracts(ctx, key, listed);
   for (const c of strays) await cancelContract(ctx, Number(c.id));
   if (!strays.length) return '';
-  const list = strays.map((c) => `${c.id} (node ${c.nodeId})`).join(', ');
+  const list = listOf(strays);
   const plural = strays.length > 1 ? 's' : '';
   return `Cancelled contract${plural} ${list}, which an interrupted update created; the next apply adds what the configuration asks again.`;
 }
