@@ -26,11 +26,14 @@ const OID = {
   clientAuth: '1.3.6.1.5.5.7.3.2',
 };
 
-export function makeServerCertificate(now = new Date()): ServerCertificate {
+/** `randomSerial` is there for tests: any 16 bytes must give a well-formed certificate. */
+export function makeServerCertificate(now = new Date(), randomSerial = () => crypto.randomBytes(16)): ServerCertificate {
   const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const name = seq(set(seq(oid(OID.organization), utf8('gridform'))), set(seq(oid(OID.commonName), utf8('localhost'))));
-  const serial = crypto.randomBytes(16);
-  serial[0] &= 0x7f; // a positive INTEGER
+  const serial = randomSerial();
+  // DER wants a positive INTEGER in its shortest form: the first byte may be neither 0 nor >= 0x80
+  // (Go's and OpenSSL's parsers refuse a padded serial, about 1 certificate in 300 before)
+  serial[0] = 0x40 | (serial[0] & 0x3f);
   const notBefore = new Date(now.getTime() - 60_000);
   const notAfter = new Date(now.getTime() + 365 * 24 * 3600_000);
   const algorithm = seq(oid(OID.ecdsaWithSha256));
