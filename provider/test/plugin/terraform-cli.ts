@@ -52,7 +52,23 @@ export async function terraformWorld(gridHome: string): Promise<TerraformWorld &
   return { home, gridHome, env, install };
 }
 
-/** terraform ARGS in `cwd`, as the world's user. */
-export function terraform(world: TerraformWorld, cwd: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return run(terraformBin(), ['-chdir=' + cwd, ...args], { home: world.gridHome, env: { ...world.env, ...env } });
+let runs = 0;
+
+/**
+ * terraform ARGS in `cwd`, as the world's user. terraform keeps a provider's own stderr in its log
+ * only: the log of each run is kept, and its provider lines are added to stderr when the provider
+ * did not start, so a failure says why.
+ */
+export async function terraform(world: TerraformWorld, cwd: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const log = path.join(world.home, `terraform-${++runs}.log`);
+  const logEnv = { TF_LOG: 'DEBUG', TF_LOG_PATH: log };
+  const result = await run(terraformBin(), ['-chdir=' + cwd, ...args], { home: world.gridHome, env: { ...world.env, ...logEnv, ...env } });
+  if (/Failed to read any lines from plugin|plugin exited/.test(result.stderr) && fs.existsSync(log)) {
+    const pluginLines = fs
+      .readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((l) => /plugin|provider/i.test(l));
+    result.stderr += `\n--- terraform's log of the provider (${log}) ---\n${pluginLines.slice(-40).join('\n')}\n`;
+  }
+  return result;
 }
