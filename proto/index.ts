@@ -1,6 +1,7 @@
 // proto/: the wire contract shared by the chain, the nodes and the provider. Imports nothing else of ours.
 export * from './src/keys';
 export * from './src/overlay-addresses';
+export * from './src/gateway-backends';
 export * from './src/canonical-json';
 export * from './src/deployment';
 export * from './src/units';

@@ -25,13 +25,19 @@ describe('inputs the upstream provider accepts', () => {
     expect(problems('grid_network', config)).toEqual([]);
   });
 
-  it.each([['http://69.164.223.208'], ['http://10.1.2.2'], ['http://[2001:db8::1]'], ['http://10.1.2.2:8080'], ['10.1.2.2:443']])(
-    'a gateway backend %s',
-    (backend) => {
-      expect(problems('grid_name_proxy', { node: 1, name: 'app', backends: [backend] })).toEqual([]);
-      expect(problems('grid_fqdn_proxy', { node: 1, name: 'site', fqdn: 'app.example.com', backends: [backend] })).toEqual([]);
-    },
-  );
+  it.each([
+    ['http://69.164.223.208', false],
+    ['http://10.1.2.2', false],
+    ['http://[2001:db8::1]', false],
+    ['http://10.1.2.2:8080', false],
+    ['http://10.1.2.2:8080/app', false],
+    ['10.1.2.2:443', true],
+    ['[2001:db8::1]:443', true],
+  ])('a gateway backend %s (tls_passthrough %s)', (backend, tls_passthrough) => {
+    expect(problems('grid_name_proxy', { node: 1, name: 'app', backends: [backend], tls_passthrough })).toEqual([]);
+    const fqdnProxy = { node: 1, name: 'site', fqdn: 'app.example.com', backends: [backend], tls_passthrough };
+    expect(problems('grid_fqdn_proxy', fqdnProxy)).toEqual([]);
+  });
 
   it('a VM and kubernetes nodes with a mycelium seed, or an empty one', () => {
     expect(
@@ -64,7 +70,22 @@ describe('mycelium inputs the upstream provider refuses', () => {
   it('a gateway backend without a scheme still needs its port, as upstream parses IP:PORT', () => {
     expect(problems('grid_name_proxy', { node: 1, name: 'app', backends: ['10.1.2.2'] })).toContainEqual({
       path: 'backends.0',
-      text: expect.stringContaining('IP:PORT or http(s)://IP[:PORT]'),
+      text: expect.stringContaining('http://IP[:PORT] or, with tls_passthrough, IP:PORT'),
+    });
+  });
+});
+
+describe('gateway backends the upstream provider and Zero-OS refuse', () => {
+  it.each([
+    ['https://10.1.2.2:443', false, 'the scheme must be http'],
+    ['10.1.2.2:443', false, 'without tls_passthrough a backend is http://ip[:port]'],
+    ['http://10.1.2.2:443', true, 'with tls_passthrough a backend is ip:port'],
+    ['http://127.0.0.1:8080', false, 'loopback'],
+    ['10.1.2.2:70000', true, 'must be <= 65535'],
+  ])('%s with tls_passthrough %s: %s', (backend, tls_passthrough, text) => {
+    expect(problems('grid_name_proxy', { node: 1, name: 'app', backends: [backend], tls_passthrough })).toContainEqual({
+      path: 'backends.0',
+      text: expect.stringContaining(text),
     });
   });
 });

@@ -218,9 +218,25 @@ describe('workload types', () => {
         h.clients[1].deploy(
           h.deployment(user, [{ name: 'gw', type: 'gateway-name-proxy', data: { name: 'myapp', backends: ['not a url'] } }]),
         ),
-      ).rejects.toThrow('backends[0] "not a url" must be IP:PORT');
+      ).rejects.toThrow('backends[0] "not a url" is not http://IP[:PORT]');
     },
   );
+
+  it.each([
+    [['https://10.50.2.2:443'], false, 'the scheme must be http'],
+    [['10.50.2.2:443'], false, 'IP:PORT is for tls_passthrough only'],
+    [['http://10.50.2.2:443'], true, 'is not IP:PORT, which tls_passthrough needs'],
+    [['http://127.0.0.1:80'], false, 'is a loopback address'],
+  ])('gateway backends as zos rules them: %j with tls_passthrough %s is refused (%s)', async (backends, tls_passthrough, text) => {
+    const data = { name: 'myapp', backends, tls_passthrough };
+    await expect(h.clients[1].deploy(h.deployment(user, [{ name: 'gw', type: 'gateway-name-proxy', data }]))).rejects.toThrow(text);
+  });
+
+  it("a gateway backend at the gateway node's own public IP ends in error (it would loop)", async () => {
+    await h.chain.client.submit(user.key, { createNameContract: { name: 'loops' } });
+    const loop: WorkloadSpec = { name: 'gw', type: 'gateway-name-proxy', data: { name: 'loops', backends: ['http://198.51.100.10:80'] } };
+    expect(resultOf(await h.deploy(user, [loop], { node: 1 }), 'gw').message).toContain("points at the gateway node's own public IP");
+  });
 
   it("gateway-fqdn-proxy: serves a domain pointed at the node, but not one under the gateway's own domain", async () => {
     const proxy = (fqdn: string): WorkloadSpec => ({

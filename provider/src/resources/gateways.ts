@@ -2,15 +2,15 @@
 // node; a name proxy also holds the name contract for its name, created first and cancelled with
 // it (and cancelled again if anything after it fails, so no contract is left behind). Backends and
 // tls_passthrough change in place.
-import type { ObjectValue } from '../../../engine';
-import type { node } from '../../../proto';
+import { isUnknown, type Diagnostic, type ObjectValue } from '../../../engine';
+import { backendProblem, type node } from '../../../proto';
 import type { GridContext } from '../grid/context';
 import type { GraceNotes } from '../grid/grace-notes';
 import { cancelContract, createNodeDeployment, GridError, resultOf, updateNodeDeployment } from '../grid/node-deployment';
 import { metadataOf } from '../grid/recovery';
 import { recoverSingleContract } from './deployment';
 import { fqdnProxyDecl, fqdnProxySchema, nameProxyDecl, nameProxySchema } from '../schema/gateways';
-import { validateAgainst } from '../schema/validator';
+import { Checks } from './checks';
 import type { GridResource } from './resource';
 
 function gatewayWorkload(type: string, name: string, data: Record<string, unknown>, description: unknown): node.Workload {
@@ -42,6 +42,22 @@ function fqdnProxyWorkload(planned: ObjectValue): node.Workload {
   );
 }
 
+/** Each backend in the form tls_passthrough asks for, as the node will check it (once the pattern holds). */
+function proxyChecks(c: Checks, config: ObjectValue): Diagnostic[] {
+  const passthrough = config.tls_passthrough;
+  if (isUnknown(passthrough) || !Array.isArray(config.backends)) return c.diags;
+  config.backends.forEach((backend, i) => {
+    if (typeof backend !== 'string') return;
+    if (c.diags.some((d) => d.attributePath?.[0] === 'backends' && d.attributePath?.[1] === i)) return;
+    const problem = backendProblem(backend, passthrough === true);
+    if (!problem) return;
+    const form =
+      passthrough === true ? 'with tls_passthrough a backend is ip:port' : 'without tls_passthrough a backend is http://ip[:port]';
+    c.fail(['backends', i], 'Invalid gateway backend', `${problem}: ${form}, as Zero-OS accepts it.`);
+  });
+  return c.diags;
+}
+
 /** The node must be a gateway: its public config on chain has a domain. */
 export async function gatewayDomain(ctx: GridContext, nodeId: number): Promise<string> {
   const n = await ctx.chain.node(nodeId).catch(() => undefined);
@@ -63,7 +79,7 @@ async function liveContract(ctx: GridContext, id: unknown, notes: GraceNotes): P
 export const nameProxyResource: GridResource = {
   schema: nameProxySchema,
   validate(config) {
-    return validateAgainst(nameProxyDecl, config);
+    return proxyChecks(new Checks(nameProxyDecl, config), config);
   },
 
   /** The name contract and the node contract are made in one batch, so neither exists without the other. */
@@ -159,7 +175,7 @@ export const nameProxyResource: GridResource = {
 export const fqdnProxyResource: GridResource = {
   schema: fqdnProxySchema,
   validate(config) {
-    return validateAgainst(fqdnProxyDecl, config);
+    return proxyChecks(new Checks(fqdnProxyDecl, config), config);
   },
 
   async create(ctx, planned, key) {

@@ -5,9 +5,10 @@ import type { BlockDecl, ResourceDecl } from './declaration';
 import { engineResourceSchema } from './engine-schema';
 import { WHOLE_ID, WORKLOAD_NAME } from './constraints';
 
-// IP:PORT, or a URL whose port may be left out (http://IP), as upstream accepts them
+// http://IP with an optional port and path, or IP:PORT (for tls_passthrough), as Zero-OS accepts
+// them; the scheme, and which of the two tls_passthrough asks for, are checked by the resource
 const HOST = '(\\d{1,3}(\\.\\d{1,3}){3}|\\[[0-9a-fA-F:]+\\])';
-const BACKEND = `^(https?://${HOST}(:\\d{1,5})?|${HOST}:\\d{1,5})$`;
+const BACKEND = `^([a-zA-Z][a-zA-Z0-9+.-]*://${HOST}(:\\d{0,5})?([/?#].*)?|${HOST}:\\d{1,5})$`;
 export const GATEWAY_NAME = { regex: '^[a-z0-9_-]{3,64}$', what: '3 to 64 characters of a-z, 0-9, - and _' };
 const FQDN = '^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$';
 
@@ -18,7 +19,7 @@ const proxyAttributes: BlockDecl['attributes'] = {
     type: ['list', 'string'],
     required: true,
     description: 'http://IP[:PORT] (or IP:PORT with tls_passthrough)',
-    pattern: { regex: BACKEND, what: 'IP:PORT or http(s)://IP[:PORT]' },
+    pattern: { regex: BACKEND, what: 'http://IP[:PORT] or, with tls_passthrough, IP:PORT' },
     items: { noun: 'backend', example: 'http://10.1.2.2:8080', min: 1 },
   },
   tls_passthrough: {

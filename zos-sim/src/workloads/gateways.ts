@@ -1,28 +1,36 @@
 // Gateways, on nodes with a public config (a domain and a public IPv4): gateway-name-proxy serves
 // NAME.DOMAIN and needs a live name contract for NAME owned by the deploying twin;
 // gateway-fqdn-proxy serves a domain the user points at the node. Both proxy to backends
-// (http(s)://IP[:PORT], or IP:PORT), optionally passing TLS through. No charge. Updated by recreation.
+// (http://IP[:PORT]; IP:PORT when passing TLS through), as zos's Backend.Valid rules them. No charge.
+// Updated by recreation.
+import { backendLoopsToNode, backendProblem } from '../../../proto';
 import { ZERO } from '../capacity';
 import { ProvisionError, type ProvisionContext, type WorkloadType } from './types';
 
-// IP:PORT, or a URL whose port may be left out (http://IP), as Zero-OS parses backends
-const HOST = '(\\d{1,3}(\\.\\d{1,3}){3}|\\[[0-9a-fA-F:]+\\])';
-const BACKEND = new RegExp(`^(https?://${HOST}(:\\d{1,5})?|${HOST}:\\d{1,5})$`);
 const NAME = /^[a-z0-9_-]{3,64}$/;
 const FQDN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 function validateProxy(d: Record<string, unknown>): string | null {
   const backends = d.backends;
   if (!Array.isArray(backends) || !backends.length) return 'backends must list at least one backend (http://IP:PORT)';
-  for (const [i, b] of backends.entries())
-    if (typeof b !== 'string' || !BACKEND.test(b)) return `backends[${i}] ${JSON.stringify(b)} must be IP:PORT or http(s)://IP[:PORT]`;
   if (d.tls_passthrough !== undefined && typeof d.tls_passthrough !== 'boolean') return 'tls_passthrough must be true or false';
+  for (const [i, b] of backends.entries()) {
+    if (typeof b !== 'string') return `backends[${i}] must be a string`;
+    const problem = backendProblem(b, d.tls_passthrough === true);
+    if (problem) return `backends[${i}] ${problem}`;
+  }
   return null;
 }
 
-function requireGateway(ctx: ProvisionContext): string {
+/** The node's domain; refuses a node without one, and backends that point at the node itself. */
+function requireGateway(d: Record<string, unknown>, ctx: ProvisionContext): string {
   if (!ctx.publicConfig.domain || !ctx.publicConfig.ipv4)
     throw new ProvisionError(`node ${ctx.nodeId} is not a gateway (it has no public config with a domain): pick a gateway node`);
+  const ownIps = [ctx.publicConfig.ipv4, ctx.publicConfig.ipv6].filter(Boolean);
+  for (const [i, b] of (d.backends as string[]).entries()) {
+    const loop = backendLoopsToNode(b, ownIps);
+    if (loop) throw new ProvisionError(`backends[${i}] ${loop}`);
+  }
   return ctx.publicConfig.domain;
 }
 
@@ -35,7 +43,7 @@ export const gatewayNameProxy: WorkloadType = {
   },
   capacity: () => ZERO,
   async provision(d, ctx) {
-    const domain = requireGateway(ctx);
+    const domain = requireGateway(d, ctx);
     requireNetwork(d, ctx);
     const name = d.name as string;
     const contract = await ctx.nameContract(name);
@@ -67,7 +75,7 @@ export const gatewayFqdnProxy: WorkloadType = {
   },
   capacity: () => ZERO,
   async provision(d, ctx) {
-    const domain = requireGateway(ctx);
+    const domain = requireGateway(d, ctx);
     requireNetwork(d, ctx);
     const fqdn = d.fqdn as string;
     if (fqdn === domain || fqdn.endsWith(`.${domain}`))
