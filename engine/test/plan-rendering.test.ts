@@ -1,5 +1,6 @@
 // How an update in place shows lists and maps: only the elements that changed (with their
-// unchanged neighbours for context), as Terraform prints them, not the whole value twice.
+// unchanged neighbours for context), as Terraform prints them, not the whole value twice; and how a
+// created nested value shows, level by level, unknown parts included (terraform 1.11's own text).
 import { Unknown, type BlockSchema } from '../index';
 import { renderChange } from '../src/render/plan-text';
 import { paint } from '../src/render/color';
@@ -14,7 +15,7 @@ const schema: BlockSchema = {
   },
 };
 
-function update(before: Record<string, unknown>, after: Record<string, unknown>): string {
+function update(before: Record<string, unknown> | null, after: Record<string, unknown>, action = 'update', s = schema): string {
   const change = {
     address: 'grid_network.net',
     resource: 'grid_network.net',
@@ -23,7 +24,7 @@ function update(before: Record<string, unknown>, after: Record<string, unknown>)
     type: 'grid_network',
     name: 'net',
     providerKey: 'grid',
-    action: 'update',
+    action,
     before,
     after,
     replacePaths: [],
@@ -31,7 +32,7 @@ function update(before: Record<string, unknown>, after: Record<string, unknown>)
     priorDependencies: [],
     createBeforeDestroy: false,
   } as unknown as ResourceChange;
-  return renderChange(change, schema, paint({ enabled: false })).join('\n');
+  return renderChange(change, s, paint({ enabled: false })).join('\n');
 }
 
 describe('plan rendering of collections changed in place', () => {
@@ -79,5 +80,47 @@ describe('plan rendering of collections changed in place', () => {
     expect(out).toContain(
       ['      ~ contracts = {', '          - "1" = 11', '          - "2" = 12', '        } -> (known after apply)'].join('\n'),
     );
+  });
+});
+
+describe('plan rendering of a created nested value', () => {
+  const dataSchema: BlockSchema = {
+    attributes: { id: { type: 'string', computed: true }, input: { type: 'dynamic', optional: true } },
+  };
+
+  it('expands lists and objects level by level and shows unknown elements as (known after apply), as terraform does', () => {
+    const input = { a: Unknown, b: [Unknown, 'k'], c: { d: Unknown }, e: [[Unknown]], f: { g: [Unknown] } };
+    const out = update(null, { id: Unknown, input }, 'create', dataSchema);
+    // terraform 1.11's plan of the same terraform_data input, line for line
+    const terraform = [
+      '      + input = {',
+      '          + a = (known after apply)',
+      '          + b = [',
+      '              + (known after apply),',
+      '              + "k",',
+      '            ]',
+      '          + c = {',
+      '              + d = (known after apply)',
+      '            }',
+      '          + e = [',
+      '              + [',
+      '                  + (known after apply),',
+      '                ],',
+      '            ]',
+      '          + f = {',
+      '              + g = [',
+      '                  + (known after apply),',
+      '                ]',
+      '            }',
+      '        }',
+    ];
+    expect(out).toContain(terraform.join('\n'));
+  });
+
+  it("quotes a declared map's keys, and an object's keys only where they are not identifiers", () => {
+    const created = update(null, { id: 'n', nodes: [1], subnets: { '1': 'a' }, contracts: { '2': 12 } }, 'create');
+    expect(created).toContain(['      + subnets   = {', '          + "1" = "a"', '        }'].join('\n'));
+    const out = update(null, { id: Unknown, input: { 'a b': 1, ok: 2 } }, 'create', dataSchema);
+    expect(out).toContain(['      + input = {', '          + "a b" = 1', '          + ok    = 2', '        }'].join('\n'));
   });
 });

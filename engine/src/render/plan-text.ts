@@ -1,13 +1,12 @@
 // The human rendering of a plan, in Terraform's layout: a header per resource with its action
 // symbol, one line per attribute (changed ones only for updates), nested blocks, the summary line
 // and the output changes.
-import type { BlockSchema, ObjectValue, ProviderSchema } from '../provider/interface';
+import type { AttributeType, BlockSchema, ObjectValue, ProviderSchema } from '../provider/interface';
 import { counts, hasChanges, isResourceChange, type Plan, type ResourceChange } from '../plan/types';
 import { valuesEqual } from '../plan/diff';
 import { isUnknown, type Value } from '../values';
 import { isScalar, renderCollection, renderCollectionChange, renderScalar, sameCollectionKind } from './values';
 import { paint, type Colors } from './color';
-import { stringifyJson } from '../json-syntax';
 
 const VERB = {
   create: 'will be created',
@@ -82,19 +81,27 @@ export function renderPlan(plan: Plan, schemas: (c: ResourceChange) => BlockSche
     out.push('', 'Changes to Outputs:');
     const width = Math.max(...outs.map((o) => o.name.length));
     for (const o of outs) {
-      const sign = o.before === null ? c.green('+') : o.after === null ? c.red('-') : c.yellow('~');
-      const value =
-        o.before === null || o.after === null
-          ? renderScalarOrJson(o.after ?? o.before, o.sensitive)
-          : `${renderScalarOrJson(o.before, o.sensitive)} -> ${renderScalarOrJson(o.after, o.sensitive)}`;
-      out.push(`  ${sign} ${o.name.padEnd(width)} = ${value}`);
+      out.push(`  ${outputSign(o, c)} ${o.name.padEnd(width)} = ${outputChange(o)}`);
     }
   }
   return '\n' + out.join('\n') + '\n';
 }
 
-function renderScalarOrJson(v: Value | null, sensitive: boolean): string {
-  return isScalar(v) || sensitive ? renderScalar(v, sensitive) : stringifyJson(v);
+type OutputChange = Plan['outputs'][number];
+
+function outputSign(o: OutputChange, c: ReturnType<typeof paint>): string {
+  if (o.before === null) return c.green('+');
+  if (o.after === null) return c.red('-');
+  return c.yellow('~');
+}
+
+/** An output's change as terraform prints it: a whole value added or removed, or a list or map changed element by element. */
+function outputChange(o: OutputChange): string {
+  const indent = '  ';
+  if (o.before === null) return show(o.after, o.sensitive, '+', indent);
+  if (o.after === null) return `${show(o.before, o.sensitive, '-', indent)} -> null`;
+  if (!o.sensitive && sameCollectionKind(o.before, o.after)) return renderCollectionChange(o.before, o.after, indent).join('\n');
+  return `${show(o.before, o.sensitive, '-', indent)} -> ${show(o.after, o.sensitive, '+', indent)}`;
 }
 
 export function renderChange(ch: ResourceChange, schema: BlockSchema | undefined, c: ReturnType<typeof paint>, verb?: string): string[] {
@@ -171,6 +178,7 @@ function renderBlock(
     const b = before?.[name];
     const a = after?.[name];
     const sensitive = !!schema?.attributes[name]?.sensitive;
+    const declared = schema?.attributes[name]?.type;
     if ((b === null || b === undefined) && (a === null || a === undefined)) continue;
     if (onlyChanged && valuesEqual(b, a)) {
       // as Terraform, a change still shows what identifies the object
@@ -184,19 +192,19 @@ function renderBlock(
     let text: string;
     if (before === null) {
       sign = c.green('+');
-      text = show(a, sensitive, '+', indent);
+      text = show(a, sensitive, '+', indent, declared);
     } else if (after === null) {
       sign = c.red('-');
-      text = `${show(b, sensitive, '-', indent)} -> null`;
+      text = `${show(b, sensitive, '-', indent, declared)} -> null`;
     } else if (b === null || b === undefined) {
       sign = c.green('+');
-      text = show(a, sensitive, '+', indent);
+      text = show(a, sensitive, '+', indent, declared);
     } else if (!sensitive && sameCollectionKind(b, a)) {
       sign = c.yellow('~');
       text = renderCollectionChange(b as Value, a as Value, indent).join('\n');
     } else {
       sign = c.yellow('~');
-      text = `${show(b, sensitive, '-', indent)} -> ${show(a, sensitive, '+', indent)}`;
+      text = `${show(b, sensitive, '-', indent, declared)} -> ${show(a, sensitive, '+', indent, declared)}`;
     }
     rows.push([`${indent}${sign} ${name}`, `${text}${force}`]);
   }
@@ -230,9 +238,10 @@ function asItems(v: Value | undefined): ObjectValue[] {
   return [];
 }
 
-function show(v: Value | undefined, sensitive: boolean, sign: string, indent: string): string {
+function show(v: Value | undefined, sensitive: boolean, sign: string, indent: string, declared?: AttributeType): string {
   if (sensitive || isScalar(v)) return renderScalar(v, sensitive);
-  return renderCollection(v as Value, sign, indent).join('\n');
+  const keys = declared === 'map' ? 'map' : declared === 'object' ? 'object' : undefined;
+  return renderCollection(v as Value, sign, indent, keys).join('\n');
 }
 
 export type SchemaLookup = (c: ResourceChange) => BlockSchema | undefined;

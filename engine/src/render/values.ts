@@ -19,20 +19,46 @@ export function isScalar(v: Value | undefined): boolean {
   return v === null || v === undefined || typeof v !== 'object' || isUnknown(v) || isCtyNumber(v);
 }
 
-/** Lines of a list or map literal, each prefixed with `sign`. */
-export function renderCollection(v: Value, sign: string, indent: string): string[] {
+/** How an object's keys print: a map's quoted, an object's attribute names bare (quoted when not identifiers). */
+export type KeyStyle = 'map' | 'object';
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/**
+ * Lines of a whole list, set, map or object being created or destroyed, each element with `sign`
+ * and nested values expanded level by level, as terraform prints them (an unknown element shows as
+ * "(known after apply)"). `keys`: 'map' where the schema declares a map, whose keys print quoted;
+ * otherwise keys print bare (quoted when not identifiers), as terraform prints values of no declared type.
+ */
+export function renderCollection(v: Value, sign: string, indent: string, keys?: KeyStyle): string[] {
+  const inner = `${indent}    `;
   if (Array.isArray(v)) {
     if (!v.length) return ['[]'];
-    return ['[', ...v.map((x) => `${indent}    ${sign} ${isScalar(x) ? renderScalar(x) : stringifyJson(x)},`), `${indent}  ]`];
+    const lines = ['['];
+    for (const x of v) {
+      const nested = renderNested(x, sign, inner);
+      nested[nested.length - 1] += ',';
+      lines.push(`${inner}${sign} ${nested[0]}`, ...nested.slice(1));
+    }
+    return [...lines, `${indent}  ]`];
   }
-  const entries = Object.entries(v as Record<string, Value>);
+  const entries = Object.entries(v as Record<string, Value>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (!entries.length) return ['{}'];
-  const width = Math.max(...entries.map(([k]) => JSON.stringify(k).length));
-  const shown = (x: Value) => (isScalar(x) ? renderScalar(x) : stringifyJson(x));
-  const line = ([k, x]: [string, Value]) => `${indent}    ${sign} ${JSON.stringify(k).padEnd(width)} = ${shown(x)}`;
-  return ['{', ...entries.map(line), `${indent}  }`];
+  const keyText = (k: string) => (keys === 'map' || !IDENTIFIER.test(k) ? JSON.stringify(k) : k);
+  const width = Math.max(...entries.map(([k]) => keyText(k).length));
+  const lines = ['{'];
+  for (const [k, x] of entries) {
+    const nested = renderNested(x, sign, inner);
+    lines.push(`${inner}${sign} ${keyText(k).padEnd(width)} = ${nested[0]}`, ...nested.slice(1));
+  }
+  return [...lines, `${indent}  }`];
 }
 
+function renderNested(x: Value, sign: string, indent: string): string[] {
+  return isScalar(x) ? [renderScalar(x)] : renderCollection(x, sign, indent);
+}
+
+/** An element of a changed list or map: a nested value on one line. */
 function element(x: Value): string {
   return isScalar(x) ? renderScalar(x) : stringifyJson(x);
 }
@@ -66,7 +92,9 @@ export function renderCollectionChange(before: Value, after: Value, indent: stri
       }
       if (hidden) lines.push(hiddenLine(indent, hidden));
       hidden = 0;
-      lines.push(`${indent}    ${o.sign} ${element(o.value)},`);
+      const shown = o.sign === ' ' ? [element(o.value)] : renderNested(o.value, o.sign, `${indent}    `);
+      shown[shown.length - 1] += ',';
+      lines.push(`${indent}    ${o.sign} ${shown[0]}`, ...shown.slice(1));
     });
     if (hidden) lines.push(hiddenLine(indent, hidden));
     return [...lines, `${close}]`];
@@ -74,16 +102,18 @@ export function renderCollectionChange(before: Value, after: Value, indent: stri
   const b = before as Record<string, Value>;
   const a = after as Record<string, Value>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
-  const rows: [string, string, string][] = [];
+  const rows: [string, string, string[]][] = [];
+  const inner = `${indent}    `;
   let hidden = 0;
   for (const k of keys) {
-    if (!(k in a)) rows.push(['-', k, element(b[k])]);
-    else if (!(k in b)) rows.push(['+', k, element(a[k])]);
-    else if (!valuesEqual(b[k], a[k])) rows.push(['~', k, `${element(b[k])} -> ${element(a[k])}`]);
+    if (!(k in a)) rows.push(['-', k, renderNested(b[k], '-', inner)]);
+    else if (!(k in b)) rows.push(['+', k, renderNested(a[k], '+', inner)]);
+    else if (!valuesEqual(b[k], a[k])) rows.push(['~', k, [`${element(b[k])} -> ${element(a[k])}`]]);
     else hidden++;
   }
   const width = Math.max(0, ...rows.map(([, k]) => JSON.stringify(k).length));
-  const lines = ['{', ...rows.map(([sign, k, v]) => `${indent}    ${sign} ${JSON.stringify(k).padEnd(width)} = ${v}`)];
+  const row = ([sign, k, v]: [string, string, string[]]) => [`${inner}${sign} ${JSON.stringify(k).padEnd(width)} = ${v[0]}`, ...v.slice(1)];
+  const lines = ['{', ...rows.flatMap(row)];
   if (hidden) lines.push(hiddenLine(indent, hidden));
   return [...lines, `${close}}`];
 }
