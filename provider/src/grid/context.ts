@@ -12,7 +12,7 @@ const NODE_CALL_TIMEOUT_MS = 30_000;
 const IS_IT_RUNNING = 'is it running? `gridform grid status` shows it; `gridform grid up` restarts';
 
 export function chainPeer(): Peer {
-  return { name: 'the chain', hint: `${IS_IT_RUNNING} a local grid's chain (or check chain_url in the provider)` };
+  return { name: 'the chain', hint: `${IS_IT_RUNNING} a local grid's chain (or check substrate_url or chain_url in the provider)` };
 }
 
 export function nodePeer(nodeId: number): Peer {
