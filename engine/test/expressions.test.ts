@@ -458,6 +458,9 @@ describe("evaluateBody(): an object's keys are templates too (HCL's JSON syntax)
     };
     expect(fails({ m: { '${var.nul}': 'k' } })).toMatch(/Invalid object key expression in \$\{var\.nul\}.*null/);
     expect(fails({ m: { '${var.s}': 'a', '${"hi"}': 'b' } })).toMatch(/Duplicate object attribute.*"hi"/);
+    // whichever comes first, a literal key and a templated one with the same string
+    expect(fails({ m: { hi: 'a', '${var.s}': 'b' } })).toMatch(/Duplicate object attribute.*"hi"/);
+    expect(fails({ m: { '${var.s}': 'b', hi: 'a' } })).toMatch(/Duplicate object attribute.*"hi"/);
   });
   it('counts a reference in a key as a dependency of the resource', () => {
     const found = bodyReferences({ mycelium_keys: { '${format("%s", grid_scheduler.sched.nodes["a"])}': 'k' } });

@@ -89,10 +89,13 @@ function evaluateNested(body: unknown, scope: Scope): Value {
  */
 function evaluateObject(body: Record<string, unknown>, scope: Scope): Value {
   const out: ObjectValue = {};
+  const templated = new Set<string>();
   let keysKnown = true;
   for (const [k, v] of Object.entries(body)) {
     const value = evaluateNested(v, scope);
     if (!isTemplate(k)) {
+      if (templated.has(k))
+        throw new ExprError(`Duplicate object attribute: the key "${k}" and a templated key of the object are both "${k}"`);
       setKey(out, k, value);
       continue;
     }
@@ -104,6 +107,7 @@ function evaluateObject(body: Record<string, unknown>, scope: Scope): Value {
     }
     const name = check(e, 'Invalid object key expression', () => toStr(key, 'an object key'));
     if (Object.prototype.hasOwnProperty.call(out, name)) fail(e, 'Duplicate object attribute', `two keys of the object are "${name}"`);
+    templated.add(name);
     setKey(out, name, value);
   }
   return keysKnown ? out : Unknown;
