@@ -73,8 +73,6 @@ describe('upstream kubernetes and application examples (examples/upstream) on on
     };
     return Object.fromEntries(shown.values.root_module.resources.map((r) => [r.address, r.values]));
   };
-  /** the nodes the example's grid_scheduler picked, by request name */
-  const picks = async (ex: Example) => (await resources(ex))['grid_scheduler.sched'].nodes as Record<string, number>;
 
   /** each example's stack.ts (and the module construct beside it), as written or with its update */
   const writeStacks = (updated: boolean) => {
@@ -100,12 +98,11 @@ describe('upstream kubernetes and application examples (examples/upstream) on on
     expect(out.stdout).toContain('Apply complete!');
   };
 
-  /** the update planned as in-place changes only, applied, then the example destroyed and its state empty */
+  /** the update applied as in-place changes only (the plan apply prints), then the example destroyed and its state empty */
   const updateAndDestroy = async (ex: Example) => {
-    const plan = await run('plan', '-skip-synth', `-stack=${ex}`);
-    for (const address of UPDATES[ex].inPlace) expect(plan.stdout).toMatch(new RegExp(`# ${address.source} will be updated in-place`));
-    expect(plan.stdout).not.toMatch(/must be replaced|will be destroyed|will be created/);
     const applied = await run('apply', '-skip-synth', '-auto-approve', `-stack=${ex}`);
+    for (const address of UPDATES[ex].inPlace) expect(applied.stdout).toMatch(new RegExp(`# ${address.source} will be updated in-place`));
+    expect(applied.stdout).not.toMatch(/must be replaced|will be destroyed|will be created/);
     expect(applied.stdout).toContain(`0 added, ${UPDATES[ex].inPlace.length} changed, 0 destroyed`);
     expect((await run('destroy', '-skip-synth', '-auto-approve', `-stack=${ex}`)).code).toBe(0);
     expect((await run('state', 'list', `-stack=${ex}`)).stdout.trim()).toBe('');
@@ -142,7 +139,8 @@ describe('upstream kubernetes and application examples (examples/upstream) on on
   });
 
   it('k8s: four distinct scheduled nodes, the master with a public IPv4, every k3s node with its mycelium address', async () => {
-    const nodes = await picks('k8s');
+    const state = await resources('k8s');
+    const nodes = state['grid_scheduler.sched'].nodes as Record<string, number>;
     expect(new Set(Object.values(nodes)).size).toBe(4);
     expect([1, 2]).toContain(nodes.master_node); // the nodes with a public config
     const out = await outputs('k8s');
@@ -156,7 +154,7 @@ describe('upstream kubernetes and application examples (examples/upstream) on on
     expect(await reservedIps()).toContain(out.computed_master_public_ip);
     expect(String(out.wg_config)).toMatch(/\[Interface\][\s\S]*PrivateKey = [\s\S]*\[Peer\]/);
     // the network's mycelium keys were keyed by the scheduled node ids (templated map keys)
-    expect((await resources('k8s'))['grid_network.net1'].mycelium_keys).toEqual({
+    expect(state['grid_network.net1'].mycelium_keys).toEqual({
       [nodes.master_node]: literal('k8s', 'MASTER_MYCELIUM_KEY'),
       [nodes.worker1_node]: literal('k8s', 'WORKER1_MYCELIUM_KEY'),
       [nodes.worker2_node]: literal('k8s', 'WORKER2_MYCELIUM_KEY'),
@@ -166,11 +164,12 @@ describe('upstream kubernetes and application examples (examples/upstream) on on
 
   it('k8s-with-domain: the master published as ashraf on the scheduled gateway, at its public IPv4 and port 443', async () => {
     const out = await outputs('k8s-with-domain');
-    const nodes = await picks('k8s-with-domain');
+    const state = await resources('k8s-with-domain');
+    const nodes = state['grid_scheduler.sched'].nodes as Record<string, number>;
     expect(out.fqdn).toBe(`ashraf.gw${nodes.gateway}.gridform.local`);
     expect(await reservedIps()).toContain(out.computed_master_public_ip);
     const publicIp = String(out.computed_master_public_ip).split('/')[0];
-    expect((await resources('k8s-with-domain'))['grid_name_proxy.p1'].backends).toEqual([`http://${publicIp}:443`]);
+    expect(state['grid_name_proxy.p1'].backends).toEqual([`http://${publicIp}:443`]);
     expect(String(out.wg_config)).toContain('[Interface]');
   });
 
