@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChainClient, myceliumVmIp } from '../../../proto';
+import { ChainClient, myceliumVmIp, planetaryVmIp } from '../../../proto';
 import { gridform, leftOnGrid, readGrid, REPO } from './cli';
 
 jest.setTimeout(600_000);
@@ -66,6 +66,10 @@ describe('upstream kubernetes and application examples (examples/upstream) on on
   };
   const reservedIps = async () =>
     (await chain.farms()).flatMap((f) => f.publicIps.filter((ip) => Number(ip.contractId)).map((ip) => ip.ip));
+  const nodeKey = async (nodeId: number) => {
+    const node = (await chain.nodes()).find((n) => Number(n.id) === nodeId)!;
+    return Buffer.from((await chain.twin(Number(node.twinId))).pk, 'hex');
+  };
   /** the example's resources in its state, by address, as `gridform show -json` gives them */
   const resources = async (ex: Example) => {
     const shown = JSON.parse((await run('show', '-json', `-stack=${ex}`)).stdout) as {
@@ -178,13 +182,25 @@ describe('upstream kubernetes and application examples (examples/upstream) on on
     expect(await outputs('k8s-using-modules')).toEqual({ master_mycelium_ip: expected, workers: expected });
   });
 
-  it('nomad_with_modules: the first server at first_server_ip, the others after it, the client on the second node', async () => {
+  it('nomad_with_modules: the first server at first_server_ip, the others after it, the client on the second node, all planetary', async () => {
     expect(await outputs('nomad_with_modules')).toEqual({
       server1_ip: '10.1.2.2',
       server2_ip: '10.1.2.3',
       server3_ip: '10.1.2.4',
       client1_ip: '10.1.3.2',
     });
+    // the module's default planetary = true: every VM has the address its node derives for it
+    const state = await resources('nomad_with_modules');
+    const twin = readGrid(home).devAccount.twinId;
+    for (const [prefix, node] of [
+      ['grid_deployment.nomad_servers_3_', 3],
+      ['grid_deployment.nomad_clients_4_', 4],
+    ] as const) {
+      const d = Object.entries(state).find(([address]) => address.startsWith(prefix))![1];
+      const vms = d.vms as { name: string; planetary_ip: string }[];
+      const key = await nodeKey(node);
+      expect(vms.map((v) => v.planetary_ip)).toEqual(vms.map((v) => planetaryVmIp(key, twin, Number(d.id), v.name)));
+    }
   });
 
   it('peertube, taiga and mattermost: a VM behind a gateway name whose backend is its mycelium address', async () => {
