@@ -4,6 +4,7 @@
 import { evaluate, evaluateBody, type Scope } from '../src/expr/evaluate';
 import { ExprError, parseExpression, parseTemplate, referencedAddress, references, type Expr } from '../src/expr/parse';
 import { isUnknown, Unknown, type Value } from '../src/values';
+import { bodyReferences } from '../src/graph/graph';
 
 const RESOURCES: Record<string, Value> = {
   'grid_network.net': { id: 'n1', name: 'net', ip_range: '10.1.0.0/16', tags: null },
@@ -431,6 +432,39 @@ describe('evaluateBody()', () => {
       b: ['x', 'hi!', { c: [3, 9, 4], d: 5, e: null, f: true }],
       g: 'no $ here',
     });
+  });
+});
+
+describe("evaluateBody(): an object's keys are templates too (HCL's JSON syntax)", () => {
+  it('evaluates a key with ${ to its string, as cdktf writes a token used as a map key', () => {
+    expect(evaluateBody({ m: { '${format("%s", var.i)}': 'k1', '${var.s}-x': 'k2', plain: 3 } }, scope)).toEqual({
+      m: { '1': 'k1', 'hi-x': 'k2', plain: 3 },
+    });
+  });
+  it('leaves the whole object unknown while a key is known only after apply, and the body around it known', () => {
+    const out = evaluateBody({ m: { '${var.u}': 'k', other: 'v' }, n: 'kept' }, scope) as Record<string, Value>;
+    expect(isUnknown(out.m)).toBe(true);
+    expect(out.n).toBe('kept');
+  });
+  it('refuses a null key and two keys that evaluate to the same string, naming the key expression', () => {
+    const fails = (body: unknown) => {
+      try {
+        evaluateBody(body, scope);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ExprError);
+        return (e as Error).message;
+      }
+      throw new Error('did not fail');
+    };
+    expect(fails({ m: { '${var.nul}': 'k' } })).toMatch(/Invalid object key expression in \$\{var\.nul\}.*null/);
+    expect(fails({ m: { '${var.s}': 'a', '${"hi"}': 'b' } })).toMatch(/Duplicate object attribute.*"hi"/);
+    // whichever comes first, a literal key and a templated one with the same string
+    expect(fails({ m: { hi: 'a', '${var.s}': 'b' } })).toMatch(/Duplicate object attribute.*"hi"/);
+    expect(fails({ m: { '${var.s}': 'b', hi: 'a' } })).toMatch(/Duplicate object attribute.*"hi"/);
+  });
+  it('counts a reference in a key as a dependency of the resource', () => {
+    const found = bodyReferences({ mycelium_keys: { '${format("%s", grid_scheduler.sched.nodes["a"])}': 'k' } });
+    expect([...found]).toEqual(['grid_scheduler.sched']);
   });
 });
 

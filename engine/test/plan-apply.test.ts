@@ -52,6 +52,22 @@ describe('plan and apply with a fake provider', () => {
     expect(replace.out).toContain('Plan: 1 to add, 0 to change, 1 to destroy.');
   });
 
+  it('takes a JSON key with ${...} as a template: known after apply in the plan, the value after apply', async () => {
+    write(stack({ a: { name: 'a' } }, { keyed: { value: { '${fake_thing.a.id}': 'v', plain: 'w' } } }));
+    const plan = await cli(dir, provider, 'plan');
+    expect(plan.out).toContain('+ keyed = (known after apply)');
+    expect((await cli(dir, provider, 'apply', '-auto-approve')).code).toBe(0);
+    expect(state().outputs.keyed.value).toEqual({ 'fake-1': 'v', plain: 'w' });
+  });
+
+  it('refuses a JSON key that evaluates to null, naming the output and the key expression, and creates nothing', async () => {
+    write(stack({ a: { name: 'a' } }, { keyed: { value: { '${null}': 'v' } } }));
+    const apply = await cli(dir, provider, 'apply', '-auto-approve');
+    expect(apply.code).toBe(1);
+    expect(apply.err).toMatch(/output\.keyed[\s\S]*Invalid object key expression in \$\{null\}/);
+    expect(provider.writes()).toEqual([]);
+  });
+
   it('deletes what left the configuration, dependents before their dependencies', async () => {
     write(stack({ a: { name: 'a' }, b: { name: 'b', ref: '${fake_thing.a.id}' } }));
     await cli(dir, provider, 'apply', '-auto-approve');

@@ -78,12 +78,39 @@ function evaluateNested(body: unknown, scope: Scope): Value {
     return evaluate(e, scope);
   }
   if (Array.isArray(body)) return body.map((b) => evaluateNested(b, scope));
-  if (body !== null && typeof body === 'object') {
-    const out: ObjectValue = {};
-    for (const [k, v] of Object.entries(body)) setKey(out, k, evaluateNested(v, scope));
-    return out;
-  }
+  if (body !== null && typeof body === 'object') return evaluateObject(body as Record<string, unknown>, scope);
   return body as Value;
+}
+
+/**
+ * A JSON object: its values, and its keys too, are templates, as HCL's JSON syntax reads them
+ * (`{"${format("%s", x)}": "v"}`, the map keys cdktf writes for a token). A key known only after
+ * apply leaves the whole object unknown, since its keys are not known yet.
+ */
+function evaluateObject(body: Record<string, unknown>, scope: Scope): Value {
+  const out: ObjectValue = {};
+  const templated = new Set<string>();
+  let keysKnown = true;
+  for (const [k, v] of Object.entries(body)) {
+    const value = evaluateNested(v, scope);
+    if (!isTemplate(k)) {
+      if (templated.has(k))
+        throw new ExprError(`Duplicate object attribute: the key "${k}" and a templated key of the object are both "${k}"`);
+      setKey(out, k, value);
+      continue;
+    }
+    const e = parseTemplate(k);
+    const key = evaluate(e, scope);
+    if (containsUnknown(key)) {
+      keysKnown = false;
+      continue;
+    }
+    const name = check(e, 'Invalid object key expression', () => toStr(key, 'an object key'));
+    if (Object.prototype.hasOwnProperty.call(out, name)) fail(e, 'Duplicate object attribute', `two keys of the object are "${name}"`);
+    templated.add(name);
+    setKey(out, name, value);
+  }
+  return keysKnown ? out : Unknown;
 }
 
 /** An ExprError saying what failed, in which expression, and why. */

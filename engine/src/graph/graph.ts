@@ -33,7 +33,12 @@ export function bodyReferences(
         }
       }
   } else if (Array.isArray(body)) body.forEach((b) => bodyReferences(b, into, locals, seenLocals));
-  else if (body && typeof body === 'object') Object.values(body).forEach((b) => bodyReferences(b, into, locals, seenLocals));
+  else if (body && typeof body === 'object')
+    // an object's keys are templates too (HCL's JSON syntax), so a key may reference a resource
+    Object.entries(body).forEach(([k, b]) => {
+      bodyReferences(k, into, locals, seenLocals);
+      bodyReferences(b, into, locals, seenLocals);
+    });
   return into;
 }
 
@@ -81,7 +86,7 @@ function localDeps(locals: ReadonlyMap<string, unknown>): { deps: Map<string, st
       if (!isTemplate(body)) return;
       for (const r of references(parseTemplate(body))) if (r.root === 'local' && r.steps[0]?.kind === 'attr') into.add(r.steps[0].name);
     } else if (Array.isArray(body)) body.forEach((b) => walk(b, into));
-    else if (body && typeof body === 'object') Object.values(body).forEach((b) => walk(b, into));
+    else if (body && typeof body === 'object') Object.entries(body).forEach(([k, b]) => (walk(k, into), walk(b, into)));
   };
   for (const [name, body] of locals) {
     const into = new Set<string>();
