@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { helpText, type ExtraCommand } from '../../engine';
 import { localGridDir } from '../src/grid/settings';
 import { PROVIDER_SPEC, parseOptions } from './command-specs';
-import { installDevOverrides, installMirror, TERRAFORM_SOURCE } from './provider-install';
+import { CDKTF_SOURCE, installDevOverrides, installMirror, TERRAFORM_SOURCE } from './provider-install';
 
 export const providerCommand: Pick<ExtraCommand, 'run'> = {
   async run(argv, io) {
@@ -19,8 +19,11 @@ export const providerCommand: Pick<ExtraCommand, 'run'> = {
     if (installed.mode === 'mirror') {
       io.stdout.write(
         `Installed ${TERRAFORM_SOURCE} ${installed.version} in terraform's implied local mirror:\n  ${installed.binary}\n` +
-          `terraform init now finds it with no registry for configurations that say\n` +
-          `  required_providers { grid = { source = "threefoldtech/grid" } }\n`,
+          `and the same provider as ${CDKTF_SOURCE} (the source the CDKTF constructs synthesize):\n` +
+          `  ${installed.binaries[CDKTF_SOURCE]}\n` +
+          `terraform init now finds it with no registry for HCL that says\n` +
+          `  required_providers { grid = { source = "threefoldtech/grid" } }\n` +
+          `and cdktf deploy / destroy run it through the real terraform binary.\n`,
       );
       if (installed.replacedDifferent)
         io.stdout.write(
