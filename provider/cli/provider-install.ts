@@ -49,9 +49,9 @@ function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The built plugin's entry point, beside this file's folder in dist/. */
+/** The built plugin's entry point, beside this file's folder in dist/ (it runs the bundle when there is a current one). */
 export function pluginMain(): string {
-  return path.resolve(__dirname, '..', 'plugin', 'main.js');
+  return path.resolve(__dirname, '..', 'plugin', 'launch.js');
 }
 
 export function installMirror(home: string, main = pluginMain()): Installed {
