@@ -6,6 +6,7 @@ import type { ObjectValue } from '../../../engine';
 import type { node } from '../../../proto';
 import type { GridContext } from '../grid/context';
 import type { GraceNotes } from '../grid/grace-notes';
+import { NodeNotOnChain } from '../grid/grid-error';
 import { cancelContract, createNodeDeployment, GridError, resultOf, updateNodeDeployment } from '../grid/node-deployment';
 import { metadataOf } from '../grid/recovery';
 import { recoverSingleContract } from './deployment';
@@ -45,7 +46,7 @@ function fqdnProxyWorkload(planned: ObjectValue): node.Workload {
 /** The node must be a gateway: its public config on chain has a domain. */
 export async function gatewayDomain(ctx: GridContext, nodeId: number): Promise<string> {
   const n = await ctx.chain.node(nodeId).catch(() => undefined);
-  if (!n) throw new GridError(`node ${nodeId} does not exist on the chain`);
+  if (!n) throw new NodeNotOnChain(nodeId, 'pick a gateway node (gridform chain nodes shows them)');
   const domain = n.publicConfig?.domain;
   if (!domain)
     throw new GridError(
