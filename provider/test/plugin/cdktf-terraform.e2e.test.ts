@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { copyExample, gridform, leftOnGrid, readGrid, REPO, run } from '../e2e/cli';
+import { copyExample, gridform, leftOnGrid, readGrid, REPO, run, type Run } from '../e2e/cli';
 import { ChainClient } from '../../../proto';
 import { describeWithTerraform, terraformBin, terraformWorld, type TerraformWorld } from './terraform-cli';
 
@@ -17,7 +17,7 @@ const STACK = 'quickstart';
 describeWithTerraform('cdktf-cli with the real terraform binary and terraform-provider-grid', () => {
   const gridHome = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-cdktf-tf-grid-'));
   const app = copyExample('quickstart');
-  let world: TerraformWorld;
+  let world: TerraformWorld & { install: Run };
   const stackDir = path.join(app, 'cdktf.out', 'stacks', STACK);
   const cdktf = (...args: string[]) => {
     const terraformDir = path.dirname(path.resolve(terraformBin()));
