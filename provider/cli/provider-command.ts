@@ -4,7 +4,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { helpText, type ExtraCommand } from '../../engine';
-import { localGridDir } from '../src/grid/settings';
 import { PROVIDER_SPEC, parseOptions } from './command-specs';
 import { CDKTF_SOURCE, installDevOverrides, installMirror, TERRAFORM_SOURCE } from './provider-install';
 
@@ -14,7 +13,8 @@ export const providerCommand: Pick<ExtraCommand, 'run'> = {
     const values = parsed.values as { 'dev-overrides'?: boolean; json?: boolean };
     if (parsed.positionals[0] !== 'install') return (io.stderr.write(helpText(['provider'], PROVIDER_SPEC, '--')), 1);
     const home = io.env.HOME ?? os.homedir();
-    const installed = values['dev-overrides'] ? installDevOverrides(path.dirname(localGridDir(io.env))) : installMirror(home);
+    // dev overrides belong to this checkout, not to a grid: in ~/.gridform whatever GRIDFORM_HOME says
+    const installed = values['dev-overrides'] ? installDevOverrides(path.join(home, '.gridform')) : installMirror(home);
     if (values.json) return (io.stdout.write(JSON.stringify(installed, null, 2) + '\n'), 0);
     if (installed.mode === 'mirror') {
       io.stdout.write(
