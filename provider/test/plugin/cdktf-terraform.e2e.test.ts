@@ -58,9 +58,9 @@ describeWithTerraform('cdktf-cli with the real terraform binary and terraform-pr
     expect(fs.readdirSync(mirror)).toEqual([expect.stringMatching(/^linux_|^darwin_/)]);
   });
 
-  // cdktf runs `terraform providers lock` when the stack has no lock file yet, and that command always asks
-  // the registry (it ignores the implied mirror): offline, the first deploy skips it; terraform init still
-  // writes the lock file from the mirror
+  // cdktf runs `terraform providers lock` when the stack has no lock file yet, and that command asks only the
+  // registry (it ignores the implied mirror), which has no gridform/grid: the first deploy skips it; terraform
+  // init still writes the lock file from the mirror
   it('cdktf deploy --auto-approve --skip-provider-lock applies the quickstart through terraform and the plugin', async () => {
     const deploy = await cdktf('deploy', '--auto-approve', '--skip-provider-lock');
     // stderr too, so a failure shows terraform's and the provider's messages
