@@ -59,7 +59,7 @@ describeWithTerraform('cdktf-cli with the real terraform binary and terraform-pr
   });
 
   // cdktf runs `terraform providers lock` when the stack has no lock file yet, and that command asks only the
-  // registry (it ignores the implied mirror), which has no gridform/grid: the first deploy skips it; terraform
+  // registry (it ignores the implied mirror), where gridform does not publish gridform/grid: the first deploy skips it; terraform
   // init still writes the lock file from the mirror
   it('cdktf deploy --auto-approve --skip-provider-lock applies the quickstart through terraform and the plugin', async () => {
     const deploy = await cdktf('deploy', '--auto-approve', '--skip-provider-lock');
