@@ -230,9 +230,10 @@ export const PROVIDER_SPEC: CommandSpec = {
   usage: '<subcommand> [options]',
   summary: 'Install terraform-provider-grid where terraform finds it with no registry',
   description:
-    'install puts the provider in the implied local mirror (~/.terraform.d/plugins/registry.terraform.io/threefoldtech/grid), ' +
-    'so `terraform init` works offline for configurations with source = "threefoldtech/grid"; --dev-overrides writes a ' +
-    'CLI configuration with dev_overrides instead, for working on the provider (no terraform init).',
+    'install puts the provider in the implied local mirror (~/.terraform.d/plugins/registry.terraform.io/threefoldtech/grid ' +
+    'and .../gridform/grid), so `terraform init` works offline for configurations with source = "threefoldtech/grid" and ' +
+    'for what cdktf synthesizes (source = "gridform/grid"); --dev-overrides writes a CLI configuration with dev_overrides ' +
+    'for both instead (~/.gridform/terraform-dev/dev.tfrc), for working on the provider (no terraform init).',
   flags: {},
   args: [0, 0],
   subcommands: {

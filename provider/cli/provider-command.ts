@@ -4,9 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { helpText, type ExtraCommand } from '../../engine';
-import { localGridDir } from '../src/grid/settings';
 import { PROVIDER_SPEC, parseOptions } from './command-specs';
-import { installDevOverrides, installMirror, TERRAFORM_SOURCE } from './provider-install';
+import { CDKTF_SOURCE, installDevOverrides, installMirror, TERRAFORM_SOURCE } from './provider-install';
 
 export const providerCommand: Pick<ExtraCommand, 'run'> = {
   async run(argv, io) {
@@ -14,13 +13,17 @@ export const providerCommand: Pick<ExtraCommand, 'run'> = {
     const values = parsed.values as { 'dev-overrides'?: boolean; json?: boolean };
     if (parsed.positionals[0] !== 'install') return (io.stderr.write(helpText(['provider'], PROVIDER_SPEC, '--')), 1);
     const home = io.env.HOME ?? os.homedir();
-    const installed = values['dev-overrides'] ? installDevOverrides(path.dirname(localGridDir(io.env))) : installMirror(home);
+    // dev overrides belong to this checkout, not to a grid: in ~/.gridform whatever GRIDFORM_HOME says
+    const installed = values['dev-overrides'] ? installDevOverrides(path.join(home, '.gridform')) : installMirror(home);
     if (values.json) return (io.stdout.write(JSON.stringify(installed, null, 2) + '\n'), 0);
     if (installed.mode === 'mirror') {
       io.stdout.write(
         `Installed ${TERRAFORM_SOURCE} ${installed.version} in terraform's implied local mirror:\n  ${installed.binary}\n` +
-          `terraform init now finds it with no registry for configurations that say\n` +
-          `  required_providers { grid = { source = "threefoldtech/grid" } }\n`,
+          `and the same provider as ${CDKTF_SOURCE} (the source the CDKTF constructs synthesize):\n` +
+          `  ${installed.binaries[CDKTF_SOURCE]}\n` +
+          `terraform init now finds it with no registry for HCL that says\n` +
+          `  required_providers { grid = { source = "threefoldtech/grid" } }\n` +
+          `and cdktf deploy / destroy run it through the real terraform binary.\n`,
       );
       if (installed.replacedDifferent)
         io.stdout.write(

@@ -1,6 +1,7 @@
 // The composition root of `terraform-provider-grid`: the grid provider served over terraform's
 // plugin protocol by the engine's generic plugin server. Started by terraform (through the
-// wrapper beside this file, which execs node); run by hand it says what it is and exits.
+// wrapper beside this file, which execs node on launch.ts: this file, or its one-file bundle);
+// run by hand it says what it is and exits.
 import { notStartedByTerraform, servePlugin } from '../../engine/src/plugin-server/serve';
 import { PLUGIN_PROTO_DIR, PLUGIN_PROTOCOL_JSON } from '../../proto/src/plugin-protos';
 

@@ -28,6 +28,7 @@ import {
 } from '../../engine';
 import { ChainClient, RpcError, isNotFound, keyPairFromMnemonic } from '../../proto';
 import { GridContext, chainPeer } from './grid/context';
+import { failureDiagnostic } from './grid/failure-diagnostic';
 import { deleteFailedCreate, failedCreateKey, readFailedCreate, settleFailedCreate } from './grid/failed-create';
 import { GraceNotes } from './grid/grace-notes';
 import { nodesNamedIn } from './grid/node-health';
@@ -165,6 +166,7 @@ export class GridProviderImpl implements Provider {
         }
       },
       { newState: req.priorState },
+      req.plannedState ?? req.priorState,
     );
   }
 
@@ -226,6 +228,7 @@ export class GridProviderImpl implements Provider {
         return { state: { ...req.config, id: fqdn, fqdn }, diagnostics: [] };
       },
       { state: null },
+      req.config,
     );
   }
 
@@ -233,15 +236,17 @@ export class GridProviderImpl implements Provider {
     this.ctx?.close();
   }
 
+  /** `config`: where an error about a node points (the attribute naming it) */
   private async guard<T extends { diagnostics: Diagnostic[] }>(
     body: (ctx: GridContext) => Promise<T>,
     onError: Omit<T, 'diagnostics'>,
+    config?: ObjectValue | null,
   ): Promise<T> {
     if (!this.ctx) return { ...onError, diagnostics: [error('The grid provider is not configured')] } as T;
     try {
       return await body(this.ctx);
     } catch (err) {
-      return { ...onError, diagnostics: [error('Grid operation failed', (err as Error).message)] } as T;
+      return { ...onError, diagnostics: [failureDiagnostic(err as Error, config)] } as T;
     }
   }
 }

@@ -19,6 +19,15 @@ describe('grid provider validation', () => {
     expect(problems('grid_deployment', deployment())).toEqual([]);
   });
 
+  // terraform sends every attribute of a block, null where the configuration leaves it out
+  it('an optional attribute with a set of values may be null, as terraform sends one left out', () => {
+    const zdb = { name: 'z', size: 1, password: 'p', mode: null, description: null, public: null };
+    expect(problems('grid_deployment', deployment({ vms: null, network_name: null, zdbs: [zdb] }))).toEqual([]);
+    expect(problems('grid_deployment', deployment({ vms: null, network_name: null, zdbs: [{ ...zdb, mode: 'fast' }] }))).toEqual([
+      { path: 'zdbs.0.mode', text: expect.stringContaining('"user" or "seq"') },
+    ]);
+  });
+
   it.each([
     ['memory under 256 MB', deployment({ vms: [vm({ memory: 128 })] }), 'vms.0.memory', 'from 256 to 262144 MB'],
     ['cpu over 32', deployment({ vms: [vm({ cpu: 33 })] }), 'vms.0.cpu', 'from 1 to 32'],

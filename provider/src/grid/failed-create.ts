@@ -5,9 +5,10 @@
 // even that cannot reach the chain, the failed object goes into the state (tainted, as terraform
 // keeps a partial object) holding only the key: the next plan replaces it, and its delete settles
 // the key then. So a failed create never leaves a contract billed that no state knows of.
-import { error, isUnknown, warning, type ApplyResponse, type ObjectValue, type Value } from '../../../engine';
+import { isUnknown, warning, type ApplyResponse, type ObjectValue, type Value } from '../../../engine';
 import type { GridResource } from '../resources/resource';
 import type { GridContext } from './context';
+import { failureDiagnostic } from './failure-diagnostic';
 import { contractsWithKey, type Recovered } from './recovery';
 
 /** The private data of a failed create's placeholder object: the key its contracts carry. */
@@ -33,7 +34,7 @@ export async function settleFailedCreate(
   key: string,
   failure: Error,
 ): Promise<ApplyResponse> {
-  const failed = error('Grid operation failed', failure.message);
+  const failed = failureDiagnostic(failure, planned);
   try {
     const found = await recover(ctx, key);
     const notes = found.notes.map((n) => warning('What the failed create left', n));

@@ -4,7 +4,7 @@
 // the chain's prices.
 import { isNotFound, unitsToTft, type node } from '../../../proto';
 import type { GridContext } from './context';
-import { GridError } from './grid-error';
+import { GridError, NodeNotOnChain } from './grid-error';
 
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;
@@ -80,7 +80,7 @@ export async function requireUp(ctx: GridContext, nodeId: number): Promise<void>
   try {
     await ctx.chain.node(nodeId);
   } catch (err) {
-    if (isNotFound(err)) throw new GridError(`node ${nodeId} does not exist on the chain: pick a node from gridform chain nodes`);
+    if (isNotFound(err)) throw new NodeNotOnChain(nodeId);
     throw err;
   }
   const h = await ctx.health.of(nodeId);

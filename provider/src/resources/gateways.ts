@@ -6,6 +6,7 @@ import { isUnknown, type Diagnostic, type ObjectValue } from '../../../engine';
 import { backendProblem, type node } from '../../../proto';
 import type { GridContext } from '../grid/context';
 import type { GraceNotes } from '../grid/grace-notes';
+import { NodeNotOnChain } from '../grid/grid-error';
 import { cancelContract, createNodeDeployment, GridError, resultOf, updateNodeDeployment } from '../grid/node-deployment';
 import { metadataOf } from '../grid/recovery';
 import { recoverSingleContract } from './deployment';
@@ -61,7 +62,7 @@ function proxyChecks(c: Checks, config: ObjectValue): Diagnostic[] {
 /** The node must be a gateway: its public config on chain has a domain. */
 export async function gatewayDomain(ctx: GridContext, nodeId: number): Promise<string> {
   const n = await ctx.chain.node(nodeId).catch(() => undefined);
-  if (!n) throw new GridError(`node ${nodeId} does not exist on the chain`);
+  if (!n) throw new NodeNotOnChain(nodeId, 'pick a gateway node (gridform chain nodes shows them)');
   const domain = n.publicConfig?.domain;
   if (!domain)
     throw new GridError(

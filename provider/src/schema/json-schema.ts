@@ -29,7 +29,10 @@ function attributeJsonSchema(a: AttributeDecl): JsonSchema {
     // an empty string is as good as unset for a required argument
     return schema.type === 'string' ? { ...schema, minLength: 1 } : schema;
   }
-  return { ...schema, type: [schema.type, 'null'] };
+  const unset: JsonSchema = { ...schema, type: [schema.type, 'null'] };
+  // an enum lists every allowed value, and null (unset, as terraform sends an optional attribute) is one
+  if (Array.isArray(schema.enum)) unset.enum = [...(schema.enum as unknown[]), null];
+  return unset;
 }
 
 /** The schema of a value of cty type `type`; the attribute's constraints apply to primitives. */
