@@ -68,22 +68,58 @@ export function evaluateBody(body: unknown, scope: Scope): Value {
 }
 
 function evaluateNested(body: unknown, scope: Scope): Value {
-  if (typeof body === 'string') {
-    if (!isTemplate(body)) return body;
-    let e = parsed.get(body);
-    if (!e) {
-      if (parsed.size > 5000) parsed.clear();
-      parsed.set(body, (e = parseTemplate(body)));
-    }
-    return evaluate(e, scope);
-  }
+  if (typeof body === 'string') return evaluateString(body, scope);
   if (Array.isArray(body)) return body.map((b) => evaluateNested(b, scope));
-  if (body !== null && typeof body === 'object') {
-    const out: ObjectValue = {};
-    for (const [k, v] of Object.entries(body)) setKey(out, k, evaluateNested(v, scope));
-    return out;
-  }
+  if (body !== null && typeof body === 'object') return evaluateObject(body as Record<string, unknown>, scope);
   return body as Value;
+}
+
+function evaluateString(text: string, scope: Scope): Value {
+  if (!isTemplate(text)) return text;
+  let e = parsed.get(text);
+  if (!e) {
+    if (parsed.size > 5000) parsed.clear();
+    parsed.set(text, (e = parseTemplate(text)));
+  }
+  return evaluate(e, scope);
+}
+
+/**
+ * A JSON object as HCL's JSON syntax reads it in an expression: each property name is a string
+ * template too (`{"${format("%s", x)}": "v"}`, as cdktf writes a map keyed by a token). A name not
+ * known yet makes the whole object unknown; a null name, or two names that evaluate alike, is an error.
+ */
+function evaluateObject(body: Record<string, unknown>, scope: Scope): Value {
+  const out: ObjectValue = {};
+  const fromTemplate = new Set<string>();
+  let unknownName = false;
+  for (const [k, v] of Object.entries(body)) {
+    const value = evaluateNested(v, scope);
+    if (!isTemplate(k)) {
+      if (fromTemplate.has(k)) throw new ExprError(`Duplicate object attribute: ${JSON.stringify(k)} is defined twice in this object`);
+      setKey(out, k, value);
+      continue;
+    }
+    const name = evaluateString(k, scope);
+    if (isUnknown(name) || containsUnknown(name)) {
+      unknownName = true;
+      continue;
+    }
+    if (name === null) throw new ExprError(`Invalid object key: the property name ${JSON.stringify(k)} is null`);
+    let key: string;
+    try {
+      key = toStr(name, `the property name ${JSON.stringify(k)}`);
+    } catch (err) {
+      if (err instanceof ValueError) throw new ExprError(`Invalid object key: ${err.message}`);
+      throw err;
+    }
+    if (Object.prototype.hasOwnProperty.call(out, key)) {
+      throw new ExprError(`Duplicate object attribute: ${JSON.stringify(k)} gives ${JSON.stringify(key)}, which this object already has`);
+    }
+    fromTemplate.add(key);
+    setKey(out, key, value);
+  }
+  return unknownName ? Unknown : out;
 }
 
 /** An ExprError saying what failed, in which expression, and why. */

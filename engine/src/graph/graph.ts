@@ -33,7 +33,13 @@ export function bodyReferences(
         }
       }
   } else if (Array.isArray(body)) body.forEach((b) => bodyReferences(b, into, locals, seenLocals));
-  else if (body && typeof body === 'object') Object.values(body).forEach((b) => bodyReferences(b, into, locals, seenLocals));
+  else if (body && typeof body === 'object') {
+    // property names are templates too (HCL's JSON syntax), so references in them count
+    for (const [k, v] of Object.entries(body)) {
+      if (isTemplate(k)) bodyReferences(k, into, locals, seenLocals);
+      bodyReferences(v, into, locals, seenLocals);
+    }
+  }
   return into;
 }
 
@@ -81,7 +87,7 @@ function localDeps(locals: ReadonlyMap<string, unknown>): { deps: Map<string, st
       if (!isTemplate(body)) return;
       for (const r of references(parseTemplate(body))) if (r.root === 'local' && r.steps[0]?.kind === 'attr') into.add(r.steps[0].name);
     } else if (Array.isArray(body)) body.forEach((b) => walk(b, into));
-    else if (body && typeof body === 'object') Object.values(body).forEach((b) => walk(b, into));
+    else if (body && typeof body === 'object') Object.entries(body).forEach(([k, b]) => (walk(k, into), walk(b, into)));
   };
   for (const [name, body] of locals) {
     const into = new Set<string>();
