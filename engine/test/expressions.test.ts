@@ -446,12 +446,14 @@ describe('evaluateBody()', () => {
   });
 
   it('refuses a property name that is null or evaluates to one the object already has, naming it', () => {
-    expect(() => evaluateBody({ m: { '${var.nul}': 'v' } }, scope)).toThrow('Invalid object key: the property name "${var.nul}" is null');
+    expect(() => evaluateBody({ m: { '${var.nul}': 'v' } }, scope)).toThrow(
+      'Invalid object key expression: the property name "${var.nul}" is null, which cannot be a key',
+    );
     expect(() => evaluateBody({ m: { a: 1, '${var.l[0]}': 2 } }, scope)).toThrow(
       'Duplicate object attribute: "${var.l[0]}" gives "a", which this object already has',
     );
     expect(() => evaluateBody({ m: { '${var.l[0]}': 2, a: 1 } }, scope)).toThrow('Duplicate object attribute: "a" is defined twice');
-    expect(() => evaluateBody({ m: { '${var.l}': 2 } }, scope)).toThrow('Invalid object key');
+    expect(() => evaluateBody({ m: { '${var.l}': 2 } }, scope)).toThrow('Invalid object key expression');
   });
 });
 

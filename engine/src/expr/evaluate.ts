@@ -105,12 +105,13 @@ function evaluateObject(body: Record<string, unknown>, scope: Scope): Value {
       unknownName = true;
       continue;
     }
-    if (name === null) throw new ExprError(`Invalid object key: the property name ${JSON.stringify(k)} is null`);
+    if (name === null)
+      throw new ExprError(`Invalid object key expression: the property name ${JSON.stringify(k)} is null, which cannot be a key`);
     let key: string;
     try {
       key = toStr(name, `the property name ${JSON.stringify(k)}`);
     } catch (err) {
-      if (err instanceof ValueError) throw new ExprError(`Invalid object key: ${err.message}`);
+      if (err instanceof ValueError) throw new ExprError(`Invalid object key expression: ${err.message}`);
       throw err;
     }
     if (Object.prototype.hasOwnProperty.call(out, key)) {
