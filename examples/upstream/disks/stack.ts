@@ -2,7 +2,7 @@
 // with 12 GB of SSD free, and a deployment there holds two 0-db namespaces (10 GB in user mode,
 // 2 GB in seq mode). Values as upstream's; nothing to map. The outputs read the first namespace's
 // addresses as Zero-OS lists them: its IPv6 on the node's LAN, then Yggdrasil, then mycelium.
-import { Fn, TerraformOutput, TerraformStack } from 'cdktf';
+import { Fn, propertyAccess, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { Deployment, GridProvider, Scheduler } from 'gridform';
 
@@ -23,8 +23,9 @@ export class DisksStack extends TerraformStack {
     });
     const zdb1 = d1.zdbs.get(0);
     new TerraformOutput(this, 'deployment_id', { value: d1.id });
-    new TerraformOutput(this, 'zdb1_endpoint', { value: Fn.format('[%s]:%d', [Fn.element(zdb1.ips, 0), zdb1.port]) });
+    new TerraformOutput(this, 'zdb1_endpoint', { value: Fn.format('[%s]:%d', [propertyAccess(zdb1.ips, [0]), zdb1.port]) });
     new TerraformOutput(this, 'zdb1_namespace', { value: zdb1.namespace });
-    new TerraformOutput(this, 'zdb1_mycelium_ip', { value: Fn.element(zdb1.ips, 2) });
+    // ips[2] as upstream writes it (element() would wrap around a shorter list instead of failing)
+    new TerraformOutput(this, 'zdb1_mycelium_ip', { value: propertyAccess(zdb1.ips, [2]) });
   }
 }
