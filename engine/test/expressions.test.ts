@@ -433,6 +433,29 @@ describe('evaluateBody()', () => {
       g: 'no $ here',
     });
   });
+
+  it('reads property names as templates, as HCL JSON does (a map cdktf keys by a token)', () => {
+    expect(evaluateBody({ m: { '${format("%s", var.i)}': 'key-for-1', '${var.s}-x': true, plain: 2 } }, scope)).toEqual({
+      m: { '1': 'key-for-1', 'hi-x': true, plain: 2 },
+    });
+  });
+
+  it('makes an object unknown while one of its property names is not known yet', () => {
+    const out = evaluateBody({ m: { '${var.u}': 'v', other: 'w' }, n: 'kept' }, scope) as Record<string, Value>;
+    expect(isUnknown(out.m)).toBe(true);
+    expect(out.n).toBe('kept');
+  });
+
+  it('refuses a property name that is null or evaluates to one the object already has, naming it', () => {
+    expect(() => evaluateBody({ m: { '${var.nul}': 'v' } }, scope)).toThrow(
+      'Invalid object key expression: the property name "${var.nul}" is null, which cannot be a key',
+    );
+    expect(() => evaluateBody({ m: { a: 1, '${var.l[0]}': 2 } }, scope)).toThrow(
+      'Duplicate object attribute: "${var.l[0]}" gives "a", which this object already has',
+    );
+    expect(() => evaluateBody({ m: { '${var.l[0]}': 2, a: 1 } }, scope)).toThrow('Duplicate object attribute: "a" is defined twice');
+    expect(() => evaluateBody({ m: { '${var.l}': 2 } }, scope)).toThrow('Invalid object key expression');
+  });
 });
 
 describe("evaluateBody(): an object's keys are templates too (HCL's JSON syntax)", () => {
@@ -456,7 +479,7 @@ describe("evaluateBody(): an object's keys are templates too (HCL's JSON syntax)
       }
       throw new Error('did not fail');
     };
-    expect(fails({ m: { '${var.nul}': 'k' } })).toMatch(/Invalid object key expression in \$\{var\.nul\}.*null/);
+    expect(fails({ m: { '${var.nul}': 'k' } })).toMatch(/Invalid object key expression: the property name "\$\{var\.nul\}" is null/);
     expect(fails({ m: { '${var.s}': 'a', '${"hi"}': 'b' } })).toMatch(/Duplicate object attribute.*"hi"/);
     // whichever comes first, a literal key and a templated one with the same string
     expect(fails({ m: { hi: 'a', '${var.s}': 'b' } })).toMatch(/Duplicate object attribute.*"hi"/);

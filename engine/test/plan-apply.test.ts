@@ -37,6 +37,17 @@ describe('plan and apply with a fake provider', () => {
     expect(s.outputs.b_ref).toEqual({ value: 'fake-1', type: 'string' });
   });
 
+  it('orders a resource after one named in a property name of an object it reads (a map cdktf keys by a token)', async () => {
+    const locals = { byId: { '${fake_thing.a.id}': 'picked' } };
+    write(fakeStack({ b: { name: 'b', ref: '${keys(local.byId)[0]}' }, a: { name: 'a' } }, { locals }));
+    const plan = await cli(dir, provider, 'plan');
+    expect(plan.err).toBe('');
+    expect(plan.out).toContain('ref  = (known after apply)');
+    expect((await cli(dir, provider, 'apply', '-auto-approve')).code).toBe(0);
+    expect(provider.calls.filter((c) => c.method === 'create').map((c) => c.name)).toEqual(['a', 'b']);
+    expect(state().resources.find((r: { name: string }) => r.name === 'b').instances[0].attributes.ref).toBe('fake-1');
+  });
+
   it('plans no changes after apply, an update in place, and a replacement naming the forcing attribute', async () => {
     write(stack({ a: { name: 'a', size: 1, zone: 'z1' } }));
     await cli(dir, provider, 'apply', '-auto-approve');
@@ -64,7 +75,7 @@ describe('plan and apply with a fake provider', () => {
     write(stack({ a: { name: 'a' } }, { keyed: { value: { '${null}': 'v' } } }));
     const apply = await cli(dir, provider, 'apply', '-auto-approve');
     expect(apply.code).toBe(1);
-    expect(apply.err).toMatch(/output\.keyed[\s\S]*Invalid object key expression in \$\{null\}/);
+    expect(apply.err).toMatch(/output\.keyed[\s\S]*Invalid object key expression: the property name "\$\{null\}" is null/);
     expect(provider.writes()).toEqual([]);
   });
 

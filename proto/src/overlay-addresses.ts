@@ -3,7 +3,8 @@
 // - mycelium (400::/7): a network's mycelium key is a 32-byte x25519 secret. The mycelium node
 //   address is blake3-XOF(x25519 public key) cut to 16 bytes, its first byte 0x04 plus 1 when the
 //   first hash byte has an odd number of bits set. A VM takes that address's /64, then ff0f, then its
-//   6-byte seed (all-zero and all-ff seeds are refused).
+//   6-byte seed (all-zero and all-ff seeds are refused). The node runs a mycelium of its own with its
+//   identity key (x25519 from ed25519); a 0-db container takes an address of that one's /64.
 // - planetary / yggdrasil (200::/7): the node's yggdrasil key is its ed25519 identity. Its address
 //   is 02, the count of leading ones of the inverted key, then the bits after the first zero; its
 //   /64 subnet is that with the first byte 03. A VM's tap is named base58(md5("TWIN-CONTRACT-NAME:
@@ -37,9 +38,54 @@ export function x25519PublicKey(secret: Uint8Array): Buffer {
 
 /** The 400::/7 address of the mycelium node that runs with this key. */
 export function myceliumNodeAddress(key: Uint8Array): Buffer {
-  const buf = Buffer.from(blake3(x25519PublicKey(key), { dkLen: 16 }));
+  return myceliumAddressOf(x25519PublicKey(key));
+}
+
+/** The 400::/7 address of the mycelium node whose x25519 public key this is. */
+function myceliumAddressOf(x25519Public: Uint8Array): Buffer {
+  const buf = Buffer.from(blake3(x25519Public, { dkLen: 16 }));
   buf[0] = 0x04 | (bitCount(buf[0]) % 2);
   return buf;
+}
+
+const P25519 = 2n ** 255n - 19n;
+
+function modPow(base: bigint, exp: bigint): bigint {
+  let result = 1n;
+  let b = base % P25519;
+  for (let e = exp; e > 0n; e >>= 1n) {
+    if (e & 1n) result = (result * b) % P25519;
+    b = (b * b) % P25519;
+  }
+  return result;
+}
+
+/**
+ * The x25519 public key of an ed25519 key pair, from its public key alone: the Montgomery u of the
+ * Edwards point, u = (1 + y) / (1 - y) mod 2^255 - 19. It equals the x25519 public key of the
+ * clamped sha512(seed)[:32], the secret Zero-OS gives the node's own mycelium.
+ */
+export function x25519FromEd25519Public(edPublic: Uint8Array): Buffer {
+  const le = Buffer.from(edPublic);
+  le[31] &= 0x7f;
+  const y = BigInt(`0x${Buffer.from(le).reverse().toString('hex')}`);
+  const u = ((1n + y) * modPow((1n - y + P25519) % P25519, P25519 - 2n)) % P25519;
+  return Buffer.from(u.toString(16).padStart(64, '0'), 'hex').reverse();
+}
+
+/**
+ * A 0-db container's mycelium address: Zero-OS runs the node's own mycelium with the node's identity
+ * key (ed25519 turned x25519), and gives the container's "my:ID" interface the address of that
+ * mycelium's /64 followed by the first 8 bytes of sha512 of the interface's MAC.
+ */
+export function myceliumZdbIp(nodePublicKey: Uint8Array, containerId: string): string {
+  const ip = Buffer.alloc(16);
+  myceliumAddressOf(x25519FromEd25519Public(nodePublicKey)).copy(ip, 0, 0, 8);
+  createHash('sha512')
+    .update(hardwareAddrFromInput(Buffer.from(`my:${containerId}`)))
+    .digest()
+    .copy(ip, 8, 0, 8);
+  return formatIpv6(ip);
 }
 
 function bitCount(byte: number): number {

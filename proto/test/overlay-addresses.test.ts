@@ -1,7 +1,7 @@
 // The overlay addresses a VM gets, checked against the vectors Zero-OS's own tests use
 // (threefoldtech/zosbase pkg/network/yggdrasil and mycelium tests), RFC 7748 for x25519 and
 // blake3's published digest, so an address here is the address a real node would give.
-import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
 import { blake3 } from '@noble/hashes/blake3';
 import {
   base58,
@@ -10,7 +10,9 @@ import {
   myceliumNodeAddress,
   myceliumSeedProblem,
   myceliumVmIp,
+  myceliumZdbIp,
   planetaryVmIp,
+  x25519FromEd25519Public,
   x25519PublicKey,
   yggdrasilAddress,
   yggdrasilSubnet,
@@ -94,5 +96,28 @@ describe('mycelium addresses as Zero-OS and mycelium derive them', () => {
     expect(myceliumSeedProblem(Buffer.from('b60f2b7e', 'hex'))).toMatch(/6 bytes, not 4/);
     expect(myceliumSeedProblem(Buffer.alloc(6, 0))).toMatch(/all 00 or all ff/);
     expect(myceliumSeedProblem(Buffer.alloc(6, 0xff))).toMatch(/all 00 or all ff/);
+  });
+
+  test("the node's own x25519 key, from its ed25519 public key, is the one its seed gives (sha512, clamped)", () => {
+    for (const fill of [0, 7, 0xab]) {
+      const seed = Buffer.alloc(32, fill);
+      const secret = createHash('sha512').update(seed).digest().subarray(0, 32);
+      expect(x25519FromEd25519Public(ed25519PublicFromSeed(seed))).toEqual(x25519PublicKey(secret));
+    }
+  });
+
+  test("a 0-db container's address is the node mycelium's /64, then sha512 of its my: MAC", () => {
+    const seed = Buffer.alloc(32, 3);
+    const nodeKey = ed25519PublicFromSeed(seed);
+    const node = myceliumNodeAddress(createHash('sha512').update(seed).digest().subarray(0, 32));
+    const ip = Buffer.alloc(16);
+    node.copy(ip, 0, 0, 8);
+    createHash('sha512')
+      .update(hardwareAddrFromInput(Buffer.from('my:7-zdb1')))
+      .digest()
+      .copy(ip, 8, 0, 8);
+    expect(myceliumZdbIp(nodeKey, '7-zdb1')).toBe(formatIpv6(ip));
+    expect(myceliumZdbIp(nodeKey, '7-zdb1')).toMatch(/^[45][0-9a-f]{2}:/);
+    expect(myceliumZdbIp(nodeKey, '7-zdb2')).not.toBe(myceliumZdbIp(nodeKey, '7-zdb1'));
   });
 });

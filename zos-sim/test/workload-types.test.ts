@@ -1,5 +1,6 @@
 // Every workload type on a node: deploy and its result, update in place or by recreation as the
 // type allows, removal when the contract is cancelled, and invalid data refused naming the field.
+import { myceliumZdbIp } from '../../proto';
 import { NodeHarness, resultOf, type User, type WorkloadSpec } from './support/node-harness';
 
 const MiB = 2 ** 20;
@@ -162,7 +163,7 @@ describe('workload types', () => {
     );
   });
 
-  it('zdb: namespace, port, ips (LAN IPv6 then Yggdrasil) on any node; the mode cannot change; a bad mode is refused', async () => {
+  it('zdb: namespace, port, ips (LAN IPv6, Yggdrasil, mycelium) on any node; the mode cannot change; a bad mode is refused', async () => {
     const zdb = (data: Record<string, unknown>, version = 0): WorkloadSpec => ({
       name: 'db',
       type: 'zdb',
@@ -173,9 +174,12 @@ describe('workload types', () => {
     const r = resultOf(d, 'db');
     expect(r.state).toBe('ok');
     expect(r.data).toMatchObject({ namespace: `${d.contractId}-db`, port: 9900 });
-    const [lan, ygg] = r.data.ips as string[];
+    const [lan, ygg, mycelium] = r.data.ips as string[];
     expect(lan).toMatch(/^2001:db8:100:[0-9a-f]+::[0-9a-f]+$/);
     expect(ygg).toMatch(/^30[0-9a-f]:/);
+    // the node's own mycelium runs with its identity key: the chain has its public key
+    const nodeTwin = await h.chain.client.twin(Number((await h.chain.client.node(h.nodes[0].nodeId)).twinId));
+    expect(mycelium).toBe(myceliumZdbIp(Buffer.from(nodeTwin.pk, 'hex'), `${d.contractId}-db`));
     const publicMode = await h.deploy(user, [zdb({ public: true })]);
     expect(resultOf(publicMode, 'db').state).toBe('ok');
     const onGateway = await h.deploy(user, [zdb({ public: true })], { node: 1 });

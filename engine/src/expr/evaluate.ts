@@ -68,49 +68,59 @@ export function evaluateBody(body: unknown, scope: Scope): Value {
 }
 
 function evaluateNested(body: unknown, scope: Scope): Value {
-  if (typeof body === 'string') {
-    if (!isTemplate(body)) return body;
-    let e = parsed.get(body);
-    if (!e) {
-      if (parsed.size > 5000) parsed.clear();
-      parsed.set(body, (e = parseTemplate(body)));
-    }
-    return evaluate(e, scope);
-  }
+  if (typeof body === 'string') return evaluateString(body, scope);
   if (Array.isArray(body)) return body.map((b) => evaluateNested(b, scope));
   if (body !== null && typeof body === 'object') return evaluateObject(body as Record<string, unknown>, scope);
   return body as Value;
 }
 
+function evaluateString(text: string, scope: Scope): Value {
+  if (!isTemplate(text)) return text;
+  let e = parsed.get(text);
+  if (!e) {
+    if (parsed.size > 5000) parsed.clear();
+    parsed.set(text, (e = parseTemplate(text)));
+  }
+  return evaluate(e, scope);
+}
+
 /**
- * A JSON object: its values, and its keys too, are templates, as HCL's JSON syntax reads them
- * (`{"${format("%s", x)}": "v"}`, the map keys cdktf writes for a token). A key known only after
- * apply leaves the whole object unknown, since its keys are not known yet.
+ * A JSON object as HCL's JSON syntax reads it in an expression: each property name is a string
+ * template too (`{"${format("%s", x)}": "v"}`, as cdktf writes a map keyed by a token). A name not
+ * known yet makes the whole object unknown; a null name, or two names that evaluate alike, is an error.
  */
 function evaluateObject(body: Record<string, unknown>, scope: Scope): Value {
   const out: ObjectValue = {};
-  const templated = new Set<string>();
-  let keysKnown = true;
+  const fromTemplate = new Set<string>();
+  let unknownName = false;
   for (const [k, v] of Object.entries(body)) {
     const value = evaluateNested(v, scope);
     if (!isTemplate(k)) {
-      if (templated.has(k))
-        throw new ExprError(`Duplicate object attribute: the key "${k}" and a templated key of the object are both "${k}"`);
+      if (fromTemplate.has(k)) throw new ExprError(`Duplicate object attribute: ${JSON.stringify(k)} is defined twice in this object`);
       setKey(out, k, value);
       continue;
     }
-    const e = parseTemplate(k);
-    const key = evaluate(e, scope);
-    if (containsUnknown(key)) {
-      keysKnown = false;
+    const name = evaluateString(k, scope);
+    if (isUnknown(name) || containsUnknown(name)) {
+      unknownName = true;
       continue;
     }
-    const name = check(e, 'Invalid object key expression', () => toStr(key, 'an object key'));
-    if (Object.prototype.hasOwnProperty.call(out, name)) fail(e, 'Duplicate object attribute', `two keys of the object are "${name}"`);
-    templated.add(name);
-    setKey(out, name, value);
+    if (name === null)
+      throw new ExprError(`Invalid object key expression: the property name ${JSON.stringify(k)} is null, which cannot be a key`);
+    let key: string;
+    try {
+      key = toStr(name, `the property name ${JSON.stringify(k)}`);
+    } catch (err) {
+      if (err instanceof ValueError) throw new ExprError(`Invalid object key expression: ${err.message}`);
+      throw err;
+    }
+    if (Object.prototype.hasOwnProperty.call(out, key)) {
+      throw new ExprError(`Duplicate object attribute: ${JSON.stringify(k)} gives ${JSON.stringify(key)}, which this object already has`);
+    }
+    fromTemplate.add(key);
+    setKey(out, key, value);
   }
-  return keysKnown ? out : Unknown;
+  return unknownName ? Unknown : out;
 }
 
 /** An ExprError saying what failed, in which expression, and why. */

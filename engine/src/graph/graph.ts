@@ -33,12 +33,13 @@ export function bodyReferences(
         }
       }
   } else if (Array.isArray(body)) body.forEach((b) => bodyReferences(b, into, locals, seenLocals));
-  else if (body && typeof body === 'object')
-    // an object's keys are templates too (HCL's JSON syntax), so a key may reference a resource
-    Object.entries(body).forEach(([k, b]) => {
-      bodyReferences(k, into, locals, seenLocals);
-      bodyReferences(b, into, locals, seenLocals);
-    });
+  else if (body && typeof body === 'object') {
+    // property names are templates too (HCL's JSON syntax), so references in them count
+    for (const [k, v] of Object.entries(body)) {
+      if (isTemplate(k)) bodyReferences(k, into, locals, seenLocals);
+      bodyReferences(v, into, locals, seenLocals);
+    }
+  }
   return into;
 }
 

@@ -134,3 +134,25 @@ describe('modules in plans, state and targets', () => {
     expect(r.err).toMatch(/required_version|Unsupported Terraform Core version/);
   });
 });
+
+describe('a module written in JSON syntax', () => {
+  it("reads a property name as a template naming the module's own resources", async () => {
+    const module = {
+      resource: {
+        terraform_data: { a: { input: 'first' }, b: { input: { '${terraform_data.a.output}-key': 'v' } } },
+      },
+      output: { keyed: { value: '${terraform_data.b.output}' } },
+    };
+    const f = new TfFolder().write({
+      'main.tf': 'module "m" {\n  source = "./modules/m"\n}\noutput "keyed" {\n  value = module.m.keyed\n}\n',
+      'modules/m/main.tf.json': JSON.stringify(module),
+    });
+    try {
+      const apply = await f.run('apply', '-auto-approve');
+      expect(apply.err).toBe('');
+      expect(JSON.parse((await f.run('output', '-json', 'keyed')).out)).toEqual({ 'first-key': 'v' });
+    } finally {
+      f.remove();
+    }
+  });
+});

@@ -54,12 +54,8 @@ export const networkDecl: ResourceDecl = {
         description: "Project name in the contracts' metadata (default: the network's name)",
       },
       add_wg_access: { type: 'bool', optional: true, forceNew: true, description: 'Add a wireguard peer for your machine', default: false },
-      access_wg_config: {
-        type: 'string',
-        computed: true,
-        sensitive: true,
-        description: 'wg-quick config for your machine (with add_wg_access)',
-      },
+      // not sensitive, as upstream: its examples output it without `sensitive = true`
+      access_wg_config: { type: 'string', computed: true, description: 'wg-quick config for your machine (with add_wg_access)' },
       external_ip: { type: 'string', computed: true, description: "Your machine's address in the network (with add_wg_access)" },
       external_sk: { type: 'string', computed: true, sensitive: true, description: "Your machine's wireguard private key" },
       public_node_id: { type: 'number', computed: true, description: 'The node your machine connects to' },

@@ -1,8 +1,11 @@
 // zdb: a 0-db namespace on HDD: size (bytes, charged as HRU), mode user or seq, an optional
 // password, public (the namespace's public mode: read-only with a password, writable without).
 // Result: namespace, ips and port; as on zos, the ips are the 0-db container's IPv6 on the node's
-// LAN, then its Yggdrasil address. Updated in place; the size may only grow.
+// LAN, then its Yggdrasil address, then its mycelium address (in the /64 of the node's own
+// mycelium). Zero-OS runs one 0-db container per disk; here each namespace has its own, named after
+// the namespace. Updated in place; the size may only grow.
 import { createHash } from 'node:crypto';
+import { myceliumZdbIp } from '../../../proto';
 import { ZERO } from '../capacity';
 import { positiveInt, ProvisionError, type WorkloadType } from './types';
 
@@ -34,7 +37,9 @@ export const zdb: WorkloadType = {
       );
     const h = createHash('sha256').update(`${ctx.nodeId}/${ctx.contractId}/${name}`).digest('hex');
     const ygg = `30${h.slice(0, 1)}:${h.slice(1, 5)}:${h.slice(5, 9)}::${h.slice(9, 13)}`;
-    const ips = [`${lanPrefix6(ctx.nodeId, ctx.publicConfig.ipv6)}${h.slice(13, 17)}`, ygg];
-    return { namespace: `${ctx.contractId}-${name}`, ips, port: ZDB_PORT, size: d.size, mode: d.mode ?? 'user' };
+    const namespace = `${ctx.contractId}-${name}`;
+    const mycelium = myceliumZdbIp(Buffer.from(ctx.nodePublicKey, 'hex'), namespace);
+    const ips = [`${lanPrefix6(ctx.nodeId, ctx.publicConfig.ipv6)}${h.slice(13, 17)}`, ygg, mycelium];
+    return { namespace, ips, port: ZDB_PORT, size: d.size, mode: d.mode ?? 'user' };
   },
 };

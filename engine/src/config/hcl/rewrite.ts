@@ -35,7 +35,8 @@ export function rewriteBody(body: unknown, ctx: RewriteContext): unknown {
   if (Array.isArray(body)) return body.map((b) => rewriteBody(b, ctx));
   if (body && typeof body === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(body)) out[k] = rewriteBody(v, ctx);
+    // property names are templates too (HCL's JSON syntax)
+    for (const [k, v] of Object.entries(body)) out[isTemplate(k) ? rewriteTemplate(k, ctx) : k] = rewriteBody(v, ctx);
     return out;
   }
   return body;
