@@ -11,4 +11,6 @@ module.exports = {
   // node daemons, terraform), so the third overlaps their waits (two workers: 15m08s for the whole
   // npm test, with 1.5 cores busy on average).
   maxWorkers: 3,
+  // longest files first, from jest's cache or the committed test-run/durations.json (see test-run/README.md)
+  testSequencer: '<rootDir>/test-run/longest-first.js',
 };

@@ -34,8 +34,10 @@ function runAndKill(dir: string, args: string[], pattern: RegExp, killAt: number
   const reported: string[] = [];
   let offset = 0;
   let rest = '';
+  // one buffer for every read: the poll below runs each millisecond, and zeroing a fresh 1 MiB each
+  // time cost CPU that gridform, running beside it, could use
+  const buf = Buffer.alloc(1 << 20);
   const readNew = () => {
-    const buf = Buffer.alloc(1 << 20);
     for (let n; (n = fs.readSync(out, buf, 0, buf.length, offset)) > 0; offset += n) {
       const lines = (rest + buf.toString('utf8', 0, n)).split('\n');
       rest = lines.pop()!;

@@ -2,7 +2,6 @@
 // parser, compiled to WebAssembly): expressions come back as `${...}` strings, blocks as lists.
 // Each call costs several milliseconds whatever its size, so the files of a folder are parsed as
 // one text and the parser's positions mapped back to file and line.
-import { parse } from '@cdktf/hcl2json';
 
 export interface HclFile {
   /** the name shown in diagnostics (relative to the root folder) */
@@ -30,6 +29,8 @@ export async function parseHclFiles(files: readonly HclFile[]): Promise<{ doc?: 
     line += body.split('\n').length - 1;
   }
   try {
+    // loaded here, not at the top: the WebAssembly parser is slow to load and only .tf folders need it
+    const { parse } = require('@cdktf/hcl2json') as typeof import('@cdktf/hcl2json');
     return { doc: (await parse('folder.tf', text)) as Record<string, unknown>, errors: [] };
   } catch (err) {
     return { errors: syntaxErrors((err as Error).message, starts) };

@@ -2,7 +2,6 @@
 // bcrypt and uuid are random: like terraform, every plan computes a new value (bcryptjs does the
 // hashing; the "$2a$" prefix and the cost rules are Go's x/crypto/bcrypt's).
 import { createHash, randomUUID } from 'node:crypto';
-import { genSaltSync, hashSync } from 'bcryptjs';
 import type { Value } from '../../values';
 import { toInt, toStr, ValueError } from '../convert';
 import { fixed, fn, type FnDef } from './types';
@@ -30,5 +29,7 @@ function bcrypt(password: string, costs: Value[]): string {
   if (cost > 31) throw new ValueError(`error occured generating password crypto/bcrypt: cost ${cost} is outside allowed range (4,31)`);
   if (Buffer.byteLength(password, 'utf8') > 72)
     throw new ValueError('error occured generating password bcrypt: password length exceeds 72 bytes');
+  // loaded here, not at the top: every command imports the functions, few call bcrypt
+  const { genSaltSync, hashSync } = require('bcryptjs') as typeof import('bcryptjs');
   return hashSync(password, genSaltSync(cost).replace(/^\$2b\$/, '$2a$'));
 }
