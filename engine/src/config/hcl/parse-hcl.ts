@@ -2,7 +2,12 @@
 // parser, compiled to WebAssembly): expressions come back as `${...}` strings, blocks as lists.
 // Each call costs several milliseconds whatever its size, so the files of a folder are parsed as
 // one text and the parser's positions mapped back to file and line.
-import { parse } from '@cdktf/hcl2json';
+// The parser is loaded on first use: loading it starts its WebAssembly runtime, which costs every
+// command about a second on a busy machine, and a cdk.tf.json stack never needs it.
+type Hcl2Json = typeof import('@cdktf/hcl2json');
+let hcl2json: Hcl2Json | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const parser = (): Hcl2Json => (hcl2json ??= require('@cdktf/hcl2json') as Hcl2Json);
 
 export interface HclFile {
   /** the name shown in diagnostics (relative to the root folder) */
@@ -30,7 +35,7 @@ export async function parseHclFiles(files: readonly HclFile[]): Promise<{ doc?: 
     line += body.split('\n').length - 1;
   }
   try {
-    return { doc: (await parse('folder.tf', text)) as Record<string, unknown>, errors: [] };
+    return { doc: (await parser().parse('folder.tf', text)) as Record<string, unknown>, errors: [] };
   } catch (err) {
     return { errors: syntaxErrors((err as Error).message, starts) };
   }
