@@ -78,7 +78,7 @@ export async function preflight(
  */
 export async function requireUp(ctx: GridContext, nodeId: number): Promise<void> {
   try {
-    await ctx.chain.node(nodeId);
+    await ctx.reads.node(nodeId);
   } catch (err) {
     if (isNotFound(err)) throw new GridError(`node ${nodeId} does not exist on the chain: pick a node from gridform chain nodes`);
     throw err;
