@@ -1,7 +1,7 @@
 // The overlay addresses a VM gets, checked against the vectors Zero-OS's own tests use
 // (threefoldtech/zosbase pkg/network/yggdrasil and mycelium tests), RFC 7748 for x25519 and
 // blake3's published digest, so an address here is the address a real node would give.
-import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
 import { blake3 } from '@noble/hashes/blake3';
 import {
   base58,
@@ -87,6 +87,22 @@ describe('mycelium addresses as Zero-OS and mycelium derive them', () => {
     expect(ip).toMatch(/^[45][0-9a-f]{2}:/);
     expect(myceliumVmIp(key, seed)).toBe(ip);
     expect(myceliumVmIp(Buffer.alloc(32, 10), seed)).not.toBe(ip);
+  });
+
+  test('a key derived once gives the same address every time, whatever a caller did to the last copy', () => {
+    const key = Buffer.alloc(32, 11);
+    const first = myceliumNodeAddress(key);
+    const expected = Buffer.from(first);
+    first.fill(0); // a caller writing into what it got
+    expect(myceliumNodeAddress(key)).toEqual(expected);
+    expect(myceliumNodeAddress(Buffer.alloc(32, 12))).not.toEqual(expected);
+    // many keys, each asked twice, each with its own address
+    const keys = Array.from({ length: 20 }, (_, i) => createHash('sha256').update(`key ${i}`).digest());
+    const once = keys.map((k) => myceliumNodeAddress(k).toString('hex'));
+    expect(keys.map((k) => myceliumNodeAddress(k).toString('hex'))).toEqual(once);
+    expect(new Set(once).size).toBe(keys.length);
+    const direct = Buffer.from(blake3(x25519PublicKey(keys[0]), { dkLen: 16 }));
+    expect(Buffer.from(once[0], 'hex').subarray(1)).toEqual(direct.subarray(1));
   });
 
   test('seeds of the wrong length, all 00 or all ff are refused as Zero-OS refuses them', () => {
