@@ -3,12 +3,18 @@
 // schema: YAML 1.1 booleans (y, yes, on, off, ...), YAML 1.2 numbers (0x and 0o, no 1_000 unless
 // tagged !!int), timestamps rewritten as RFC 3339 strings, "" and ~ as null, quoted scalars
 // always strings. Mappings are objects, sequences tuples; one document only; `<<` merges.
-import { Alias, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Node, type Scalar } from 'yaml';
+import type { Alias, Node, Scalar } from 'yaml';
 import type { Value } from '../../values';
 import { toStr, ValueError, type ObjectValue } from '../convert';
 import { parseNumber } from '../exact-numbers';
 import { formatRfc3339, parseTimestamp } from './datetime';
 import { fixed, type FnDef } from './types';
+
+// the yaml package is loaded by the first yamldecode: every command loads the function library
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = (): YamlModule => (yamlModule ??= require('yaml') as YamlModule);
 
 const TAG = 'tag:yaml.org,2002:';
 const [STR, BOOL, INT, FLOAT, NULL, TIMESTAMP, BINARY, MAP, SEQ, MERGE] = [
@@ -135,6 +141,7 @@ class Decoder {
 
   value(node: Node | null): Value {
     if (node === null) return null;
+    const { isAlias, isMap, isScalar, isSeq } = yaml();
     if (isAlias(node)) return this.alias(node);
     const anchor = node.anchor;
     if (anchor) this.pending.add(anchor);
@@ -165,11 +172,11 @@ class Decoder {
     const out = new Map<string, Value>();
     for (const pair of node.items) {
       const key = pair.key as Node | null;
-      if (key && isScalar(key) && ((key.tag === undefined && key.type === 'PLAIN' && key.value === '<<') || key.tag === MERGE)) {
+      if (key && yaml().isScalar(key) && ((key.tag === undefined && key.type === 'PLAIN' && key.value === '<<') || key.tag === MERGE)) {
         this.merge(out, this.value(pair.value as Node | null));
         continue;
       }
-      if (!key || !isScalar(key)) throw new ValueError('only strings are allowed as mapping keys');
+      if (!key || !yaml().isScalar(key)) throw new ValueError('only strings are allowed as mapping keys');
       const k = resolveScalar(key);
       if (k === null) throw new ValueError('mapping key cannot be null');
       out.set(toStr(k, 'a mapping key'), this.value(pair.value as Node | null));
@@ -224,7 +231,7 @@ function refuseDeepNesting(src: string): void {
 
 export function yamlDecode(src: string): Value {
   refuseDeepNesting(src);
-  const docs = parseAllDocuments(src, { schema: 'failsafe', uniqueKeys: false, prettyErrors: true });
+  const docs = yaml().parseAllDocuments(src, { schema: 'failsafe', uniqueKeys: false, prettyErrors: true });
   if (!Array.isArray(docs) || docs.length === 0) throw new ValueError('on line 1, column 1: missing start of document');
   for (const doc of docs) if (doc.errors.length) throw syntaxError(doc.errors[0]);
   // libyaml ends the first document before a second starts, so go-cty-yaml finds extra content, not a second document
