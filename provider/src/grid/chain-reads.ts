@@ -3,7 +3,8 @@
 // the chain and this process pay for. Here the ids asked for in one turn of the event loop go
 // to the chain as one ListContracts / ListNodes call; what it does not return is asked alone,
 // so a missing contract fails exactly as GetContract fails. Nodes are looked up once per run
-// (the provider already looks at each node's health once per run); contracts are read fresh.
+// (the provider already looks at each node's health once per run), and so is the pricing policy
+// the balance check uses; contracts are read fresh.
 import type { ChainClient, chain } from '../../../proto';
 
 /** ids per list call (the chain takes up to 1000) */
@@ -57,8 +58,9 @@ export class ChainReads {
   private readonly contracts: Coalescer<chain.Contract__Output>;
   private readonly nodes: Coalescer<chain.Node__Output>;
   private readonly nodesSeen = new Map<number, Promise<chain.Node__Output>>();
+  private policy?: Promise<chain.PricingPolicy__Output>;
 
-  constructor(chain: ChainClient) {
+  constructor(private readonly chain: ChainClient) {
     this.contracts = new Coalescer(
       (ids) => chain.contracts({ ids }),
       (id) => chain.contract(id),
@@ -72,6 +74,15 @@ export class ChainReads {
   /** The contract as the chain has it now (GetContract's answer and errors). */
   contract(id: number): Promise<chain.Contract__Output> {
     return this.contracts.get(Number(id));
+  }
+
+  /** The chain's pricing policy (1), read once per run for the balance check before each create. */
+  pricingPolicy(): Promise<chain.PricingPolicy__Output> {
+    if (!this.policy) {
+      this.policy = this.chain.pricingPolicy(1);
+      this.policy.catch(() => (this.policy = undefined));
+    }
+    return this.policy;
   }
 
   /** The node as the chain had it when this run first asked (a failed lookup is asked again next time). */

@@ -90,6 +90,16 @@ describe('chain reads, many in one call', () => {
     expect(list).not.toHaveBeenCalled();
   });
 
+  it('the pricing policy is read once per run, as the chain has it', async () => {
+    const reads = new ChainReads(chain);
+    const policy = jest.spyOn(chain, 'pricingPolicy');
+    const first = await reads.pricingPolicy();
+    expect(await reads.pricingPolicy()).toBe(first);
+    expect(policy).toHaveBeenCalledTimes(1);
+    policy.mockRestore();
+    expect(first).toEqual(await chain.pricingPolicy(1));
+  });
+
   it('nodes are looked up once per run, together; an unknown node fails as GetNode fails, and is asked again', async () => {
     const reads = new ChainReads(chain);
     const list = jest.spyOn(chain, 'nodes');
