@@ -253,7 +253,11 @@ export const networkResource: GridResource = {
         if (!(await deployedOn(ctx, c))) throw new GridError(`node ${c.nodeId} never got its deployment`);
         await waitReady(ctx, Number(c.nodeId), Number(c.id), 0);
       }
-      const state = await networkResource.import(ctx, found.map((c) => c.id).join(','));
+      // in the order of the configuration's nodes, which gave the subnets in order (the nodes were
+      // created at once, so the contract ids may be in any order)
+      const parts = await Promise.all(found.map((c) => networkPart(ctx, Number(c.id))));
+      const inOrder = parts.sort((a, b) => subnetIndex(a.data.subnet) - subnetIndex(b.data.subnet)).map((p) => p.contractId);
+      const state = await networkResource.import(ctx, inOrder.join(','));
       return { state, notes: [adoptedNote(found)] };
     } catch (err) {
       if (!(err instanceof GridError)) throw err;
@@ -298,6 +302,11 @@ async function createWithGrantedPort(
  */
 function sentStale(plans: NodePlan[], workloadOf: (p: NodePlan) => node.Workload, sent: Map<number, string | undefined>): NodePlan[] {
   return plans.filter((p) => workloadOf(p).data !== sent.get(p.nodeId));
+}
+
+/** Y of a subnet 10.A.Y.0/24 */
+function subnetIndex(subnet: string): number {
+  return Number(subnet.split('.')[2]);
 }
 
 function contractIdsOf(id: string): number[] {
