@@ -148,8 +148,9 @@ export class ChainClient {
   node(id: number): Promise<Node__Output> {
     return this.call('GetNode', { id });
   }
-  async nodes(farmId = 0): Promise<Node__Output[]> {
-    return (await this.call<{ nodes: Node__Output[] }>('ListNodes', { farmId })).nodes;
+  /** The farm's nodes (farm 0: all); with `ids`, only those (at most 1000). */
+  async nodes(farmId = 0, ids: readonly number[] = []): Promise<Node__Output[]> {
+    return (await this.call<{ nodes: Node__Output[] }>('ListNodes', { farmId, ids })).nodes;
   }
   pricingPolicy(id = 1): Promise<PricingPolicy__Output> {
     return this.call('GetPricingPolicy', { id });

@@ -36,9 +36,24 @@ export function x25519PublicKey(secret: Uint8Array): Buffer {
   return spki.subarray(spki.length - 32);
 }
 
-/** The 400::/7 address of the mycelium node that runs with this key. */
+/** keys whose mycelium node address is remembered (a node runs one key per network) */
+const REMEMBERED_KEYS = 1024;
+const nodeAddresses = new Map<string, Buffer>();
+
+/**
+ * The 400::/7 address of the mycelium node that runs with this key. Every VM of a network on a
+ * node derives its address from the same key, and the x25519 step costs more than the rest of
+ * provisioning the VM, so each key's address is derived once.
+ */
 export function myceliumNodeAddress(key: Uint8Array): Buffer {
-  return myceliumAddressOf(x25519PublicKey(key));
+  const hex = Buffer.from(key).toString('hex');
+  let address = nodeAddresses.get(hex);
+  if (!address) {
+    address = myceliumAddressOf(x25519PublicKey(key));
+    if (nodeAddresses.size >= REMEMBERED_KEYS) nodeAddresses.delete(nodeAddresses.keys().next().value!);
+    nodeAddresses.set(hex, address);
+  }
+  return Buffer.from(address); // a copy: the caller may change it
 }
 
 /** The 400::/7 address of the mycelium node whose x25519 public key this is. */

@@ -91,6 +91,22 @@ describe('mycelium addresses as Zero-OS and mycelium derive them', () => {
     expect(myceliumVmIp(Buffer.alloc(32, 10), seed)).not.toBe(ip);
   });
 
+  test('a key derived once gives the same address every time, whatever a caller did to the last copy', () => {
+    const key = Buffer.alloc(32, 11);
+    const first = myceliumNodeAddress(key);
+    const expected = Buffer.from(first);
+    first.fill(0); // a caller writing into what it got
+    expect(myceliumNodeAddress(key)).toEqual(expected);
+    expect(myceliumNodeAddress(Buffer.alloc(32, 12))).not.toEqual(expected);
+    // many keys, each asked twice, each with its own address
+    const keys = Array.from({ length: 20 }, (_, i) => createHash('sha256').update(`key ${i}`).digest());
+    const once = keys.map((k) => myceliumNodeAddress(k).toString('hex'));
+    expect(keys.map((k) => myceliumNodeAddress(k).toString('hex'))).toEqual(once);
+    expect(new Set(once).size).toBe(keys.length);
+    const direct = Buffer.from(blake3(x25519PublicKey(keys[0]), { dkLen: 16 }));
+    expect(Buffer.from(once[0], 'hex').subarray(1)).toEqual(direct.subarray(1));
+  });
+
   test('seeds of the wrong length, all 00 or all ff are refused as Zero-OS refuses them', () => {
     expect(myceliumSeedProblem(Buffer.from('b60f2b7ec39c', 'hex'))).toBeNull();
     expect(myceliumSeedProblem(Buffer.from('b60f2b7e', 'hex'))).toMatch(/6 bytes, not 4/);

@@ -381,8 +381,24 @@ export class DeploymentManager {
   }
 }
 
+/**
+ * What each workload takes, by workload object: its type and data never change (an update brings
+ * new objects), and capacity is counted at every save, which would parse every workload's data
+ * again each time one of them changes state.
+ */
+const capacities = new WeakMap<node.Workload__Output, Capacity>();
+
 function capacityOf(workloads: node.Workload__Output[]): Capacity {
-  return workloads.reduce((sum, w) => add(sum, WORKLOAD_TYPES[w.type]?.capacity(parseData(w)) ?? ZERO), ZERO);
+  return workloads.reduce((sum, w) => add(sum, workloadCapacity(w)), ZERO);
+}
+
+function workloadCapacity(w: node.Workload__Output): Capacity {
+  let c = capacities.get(w);
+  if (!c) {
+    c = WORKLOAD_TYPES[w.type]?.capacity(parseData(w)) ?? ZERO;
+    capacities.set(w, c);
+  }
+  return c;
 }
 
 function negate(c: Capacity): Capacity {

@@ -67,8 +67,12 @@ export class Queries {
   nodeByTwin(twinId: number): NodeRow | undefined {
     return this.s.nodeByTwin.get(twinId) as NodeRow | undefined;
   }
-  nodes(farmId = 0): NodeRow[] {
-    return this.s.nodes.all(farmId, farmId) as NodeRow[];
+  /** The farm's nodes (farm 0: every farm's); with `ids`, only those of them. */
+  nodes(farmId = 0, ids: readonly number[] = []): NodeRow[] {
+    const all = this.s.nodes.all(farmId, farmId) as NodeRow[];
+    if (!ids.length) return all;
+    const wanted = new Set(ids.map(Number));
+    return all.filter((n) => wanted.has(n.id));
   }
   rentContractOf(nodeId: number): ContractRow | undefined {
     return this.s.rentOf.get(nodeId) as ContractRow | undefined;
@@ -91,9 +95,13 @@ export class Queries {
   liveNodeContractsOn(nodeId: number): number {
     return (this.s.liveOnNode.get(nodeId) as { n: number }).n;
   }
-  contracts(filter: { twinId?: number; nodeId?: number; state?: string; type?: string }): ContractRow[] {
+  contracts(filter: { twinId?: number; nodeId?: number; state?: string; type?: string; ids?: readonly number[] }): ContractRow[] {
     const where: string[] = [];
     const args: (string | number)[] = [];
+    if (filter.ids?.length) {
+      where.push(`id IN (${filter.ids.map(() => '?').join(', ')})`);
+      args.push(...filter.ids.map(Number));
+    }
     if (filter.twinId) {
       where.push('twin_id = ?');
       args.push(filter.twinId);

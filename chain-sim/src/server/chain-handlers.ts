@@ -15,6 +15,15 @@ export function eventMessage(e: ChainEvent): chain.Event {
   return { block: e.block, index: e.index, timestamp: e.timestamp, type: e.type, data: JSON.stringify(e.data) };
 }
 
+/** At most this many ids in one list request: one call reads many objects, not the whole chain at once. */
+export const MAX_LISTED_IDS = 1000;
+
+function listedIds(ids: readonly number[] | undefined, what: string): number[] {
+  const list = (ids ?? []).map(Number);
+  if (list.length > MAX_LISTED_IDS) throw refuse.invalid(`ids names ${list.length} ${what}; ask for at most ${MAX_LISTED_IDS} in one call`);
+  return list;
+}
+
 export function chainHandlers(ledger: Ledger, streams: Set<grpc.ServerWritableStream<unknown, unknown>>) {
   const q = ledger.q;
   const found = <T>(v: T | undefined, what: string): T => {
@@ -74,7 +83,8 @@ export function chainHandlers(ledger: Ledger, streams: Set<grpc.ServerWritableSt
       respond(cb, () => {
         const rented = q.rentedNodes();
         const now = ledger.now();
-        return { nodes: q.nodes(call.request.farmId).map((n) => nodeMessage(n, rented.get(n.id) ?? 0, now)) };
+        const ids = listedIds(call.request.ids, 'nodes');
+        return { nodes: q.nodes(call.request.farmId, ids).map((n) => nodeMessage(n, rented.get(n.id) ?? 0, now)) };
       })) as Unary<chain.ListNodesRequest__Output, chain.NodeList>,
     GetPricingPolicy: ((call, cb) =>
       respond(cb, () => {
@@ -97,9 +107,10 @@ export function chainHandlers(ledger: Ledger, streams: Set<grpc.ServerWritableSt
         return contractMessage(c, q.contractIps(c.id));
       })) as Unary<chain.IdRequest__Output, chain.Contract>,
     ListContracts: ((call, cb) =>
-      respond(cb, () => ({
-        contracts: q.contracts(call.request).map((c) => contractMessage(c, c.public_ips ? q.contractIps(c.id) : [])),
-      }))) as Unary<chain.ListContractsRequest__Output, chain.ContractList>,
+      respond(cb, () => {
+        const filter = { ...call.request, ids: listedIds(call.request.ids, 'contracts') };
+        return { contracts: q.contracts(filter).map((c) => contractMessage(c, c.public_ips ? q.contractIps(c.id) : [])) };
+      })) as Unary<chain.ListContractsRequest__Output, chain.ContractList>,
     GetContractIdByNodeHash: ((call, cb) =>
       respond(cb, () => {
         const { nodeId, deploymentHash, twinId } = call.request;

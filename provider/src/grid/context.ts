@@ -5,6 +5,7 @@ import { ChainClient, NodeClient, type KeyPair, type Peer } from '../../../proto
 import { GridError } from './grid-error';
 import { randomFreePort, WG_PORT_MAX, WG_PORT_MIN } from './wg-ports';
 import { NodeHealthChecks } from './node-health';
+import { ChainReads } from './chain-reads';
 
 /** deadline of each call to a node */
 const NODE_CALL_TIMEOUT_MS = 30_000;
@@ -25,6 +26,8 @@ export class GridContext {
   private readonly wgPorts = new Map<number, Set<number>>();
   /** the nodes this run cannot count on (down on chain or not answering), looked at once each */
   readonly health = new NodeHealthChecks(this);
+  /** contracts and nodes read many in one chain call (see chain-reads.ts) */
+  readonly reads: ChainReads;
 
   constructor(
     readonly chain: ChainClient,
@@ -35,7 +38,9 @@ export class GridContext {
     readonly proxyUrl = 'http://127.0.0.1:8080',
     /** how long one call to a node may take */
     readonly nodeCallTimeoutMs = NODE_CALL_TIMEOUT_MS,
-  ) {}
+  ) {
+    this.reads = new ChainReads(chain);
+  }
 
   /** This context waiting `timeoutMs` for deployments (a resource's own create timeout); it shares everything else. */
   withTimeout(timeoutMs: number): GridContext {
@@ -45,7 +50,9 @@ export class GridContext {
   async node(nodeId: number): Promise<NodeClient> {
     let client = this.nodes.get(nodeId);
     if (!client) {
-      const node = await this.chain.node(nodeId);
+      const node = await this.reads.node(nodeId);
+      client = this.nodes.get(nodeId); // made meanwhile by a call that asked at the same time
+      if (client) return client;
       const signer = { twinId: this.twinId, key: this.key, nodeId };
       client = new NodeClient(node.address, { timeoutMs: this.nodeCallTimeoutMs, peer: nodePeer(nodeId), signer });
       this.nodes.set(nodeId, client);

@@ -196,9 +196,28 @@ function versioned(workloads: node.Workload[], from: node.Deployment__Output, ve
 }
 
 export async function cancelContract(ctx: GridContext, contractId: number): Promise<void> {
-  const c = await ctx.chain.contract(contractId);
+  const c = await ctx.reads.contract(contractId);
   if (c.state === 'Deleted') return;
   await ctx.chain.submit(ctx.key, { cancelContract: { contractId } });
+}
+
+/**
+ * Cancels the contracts that are still live, all in one extrinsic (a batch, as the ThreeFold
+ * clients cancel several contracts) instead of one block each. A batch is all or none: when the
+ * chain refuses it (a contract ended meanwhile), they are cancelled one by one, as before.
+ */
+export async function cancelContracts(ctx: GridContext, contractIds: readonly number[]): Promise<void> {
+  const found = await Promise.all(contractIds.map((id) => ctx.reads.contract(Number(id))));
+  const live = found.filter((c) => c.state !== 'Deleted').map((c) => Number(c.id));
+  if (live.length > 1) {
+    const calls = live.map((contractId) => ({ cancelContract: { contractId } }));
+    const cancelled = await ctx.chain.submit(ctx.key, { batchAll: { calls } }).then(
+      () => true,
+      () => false,
+    );
+    if (cancelled) return;
+  }
+  for (const id of live) await cancelContract(ctx, id);
 }
 
 /** Polls the node until every workload of the deployment is ok at `version` or later. */

@@ -54,7 +54,7 @@ export class NodeHealthChecks {
   private async check(nodeId: number): Promise<NodeHealth> {
     let node;
     try {
-      node = await this.ctx.chain.node(nodeId);
+      node = await this.ctx.reads.node(nodeId);
     } catch (err) {
       return { nodeId, healthy: false, why: `not on the chain (${(err as Error).message})` };
     }
@@ -63,7 +63,8 @@ export class NodeHealthChecks {
       return { nodeId, healthy: false, why: `${node.status} ${since(node.lastReport, info.timestamp)}` };
     }
     try {
-      await (await this.ctx.node(nodeId)).statistics();
+      // the cheapest call a node answers: whether it answers is all this asks
+      await (await this.ctx.node(nodeId)).version();
       return { nodeId, healthy: true, why: 'up' };
     } catch (err) {
       return { nodeId, healthy: false, why: `unreachable: ${(err as Error).message}` };

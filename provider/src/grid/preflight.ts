@@ -78,7 +78,7 @@ export async function preflight(
  */
 export async function requireUp(ctx: GridContext, nodeId: number): Promise<void> {
   try {
-    await ctx.chain.node(nodeId);
+    await ctx.reads.node(nodeId);
   } catch (err) {
     if (isNotFound(err)) throw new NodeNotOnChain(nodeId);
     throw err;
@@ -91,7 +91,7 @@ export async function requireUp(ctx: GridContext, nodeId: number): Promise<void>
 
 /** The balance must cover one hour of the deployment at the chain's price (before discounts). */
 async function checkBalance(ctx: GridContext, ask: Ask, publicIps: number): Promise<void> {
-  const [policy, info, account] = await Promise.all([ctx.chain.pricingPolicy(1), ctx.chain.info(), ctx.chain.account(ctx.key.publicKey)]);
+  const [policy, info, account] = await Promise.all([ctx.reads.pricingPolicy(), ctx.chain.info(), ctx.chain.account(ctx.key.publicKey)]);
   const mru = ask.mru / GiB;
   const cu = Math.min(Math.max(mru / 4, ask.cru / 2), Math.max(mru / 8, ask.cru), Math.max(mru / 2, ask.cru / 4));
   const su = ask.hru / GiB / 1200 + ask.sru / GiB / 200;

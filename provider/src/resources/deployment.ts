@@ -163,7 +163,7 @@ export const deploymentResource: GridResource = {
 
   async read(ctx, state, notes) {
     const contractId = Number(state.id);
-    const contract = await ctx.chain.contract(contractId).catch(() => undefined);
+    const contract = await ctx.reads.contract(contractId).catch(() => undefined);
     notes.seen(contract);
     if (!contract || contract.state === 'Deleted') return null;
     const d = await (await ctx.node(Number(state.node))).get(ctx.twinId, contractId).catch(() => undefined);

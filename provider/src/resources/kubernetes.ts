@@ -259,16 +259,18 @@ export const kubernetesResource: GridResource = {
   },
 
   async read(ctx, state, notes) {
-    const master = await ctx.chain.contract(Number(state.id)).catch(() => undefined);
+    const master = await ctx.reads.contract(Number(state.id)).catch(() => undefined);
     if (!master || master.state === 'Deleted') return null;
     const listed = Object.values((state.node_deployment_id ?? {}) as Record<string, string>).map(Number);
     await cancelStraysSeen(ctx, ownerKey('kubernetes', String(state.id)), listed, notes);
     const live: Record<string, string> = {};
-    for (const [k, id] of Object.entries((state.node_deployment_id ?? {}) as Record<string, string>)) {
-      const c = await ctx.chain.contract(Number(id)).catch(() => undefined);
-      notes.seen(c);
-      if (c && c.state !== 'Deleted') live[k] = id;
-    }
+    const entries = Object.entries((state.node_deployment_id ?? {}) as Record<string, string>);
+    // asked together, so the chain answers them in one call
+    const contracts = await Promise.all(entries.map(([, id]) => ctx.reads.contract(Number(id)).catch(() => undefined)));
+    entries.forEach(([k, id], i) => {
+      notes.seen(contracts[i]);
+      if (contracts[i] && contracts[i].state !== 'Deleted') live[k] = id;
+    });
     // a worker deployment gone outside gridform shows as drift and is made again by the next apply
     const workers = ((state.workers ?? []) as ObjectValue[]).filter((w) => live[String(w.node)]);
     return { ...state, workers, node_deployment_id: live };

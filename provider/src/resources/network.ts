@@ -12,6 +12,7 @@ import { IP_RANGE, networkDecl, networkSchema } from '../schema/network';
 import type { GridContext } from '../grid/context';
 import {
   cancelContract,
+  cancelContracts,
   createNodeDeployment,
   GridError,
   updateNodeDeployment,
@@ -21,11 +22,14 @@ import {
 import { newWgKeys, wgPublicKey } from '../grid/wireguard';
 import { refusedWgPort, WG_PORT_TRIES } from '../grid/wg-ports';
 import { adoptedNote, cancelAll, contractsWithKey, deployedOn } from '../grid/recovery';
+import { eachBounded } from '../grid/bounded';
 import { cancelStrays, cancelStraysSeen, ownerKey } from '../grid/stray-contracts';
 import { validateAgainst } from '../schema/validator';
 import type { GridResource } from './resource';
 
 const RANGE = new RegExp(IP_RANGE.regex);
+/** node deployments of one network created at once */
+const NODES_AT_ONCE = 16;
 
 interface NodePlan {
   nodeId: number;
@@ -47,20 +51,15 @@ export const networkResource: GridResource = {
     const name = String(planned.name);
     const nodes = distinctNodes(planned);
     const m = RANGE.exec(String(planned.ip_range))!;
-    const plans: NodePlan[] = [];
-    for (const [i, nodeId] of nodes.entries()) {
-      const client = await ctx.node(nodeId);
-      const port = await ctx.freeWgPort(nodeId);
-      const host = client.address.split(':')[0];
-      plans.push({
-        nodeId,
-        subnet: `${m[1]}.${m[2]}.${2 + i}.0/24`,
-        keys: newWgKeys(),
-        port,
-        host,
-        myceliumKey: myceliumKeyOf(planned, nodeId),
-      });
-    }
+    const plans: NodePlan[] = await Promise.all(
+      nodes.map(async (nodeId, i) => {
+        const client = await ctx.node(nodeId);
+        const port = await ctx.freeWgPort(nodeId);
+        const host = client.address.split(':')[0];
+        const subnet = `${m[1]}.${m[2]}.${2 + i}.0/24`;
+        return { nodeId, subnet, keys: newWgKeys(), port, host, myceliumKey: myceliumKeyOf(planned, nodeId) };
+      }),
+    );
     const access = planned.add_wg_access === true ? await accessPlan(ctx, plans, m[1], m[2]) : undefined;
     const metadata = { type: 'network', name, projectName: String(planned.solution_type ?? name), ...(key ? { key } : {}) };
     const workloadOf = (p: NodePlan): node.Workload => {
@@ -72,10 +71,13 @@ export const networkResource: GridResource = {
     const contracts: Record<string, number> = {};
     const sent = new Map<number, string | undefined>();
     try {
-      for (const p of plans) {
-        contracts[p.nodeId] = await createWithGrantedPort(ctx, p, () => workloadOf(p), metadata);
-        sent.set(p.nodeId, workloadOf(p).data);
-      }
+      // every node at once (bounded): each waits on its own contract, deployment and workloads
+      const failed = await eachBounded(plans, NODES_AT_ONCE, async (p) => {
+        const made = await createWithGrantedPort(ctx, p, () => workloadOf(p), metadata);
+        contracts[p.nodeId] = made.contractId;
+        sent.set(p.nodeId, made.data);
+      });
+      if (failed) throw failed;
       for (const p of sentStale(plans, workloadOf, sent)) {
         await updateNodeDeployment(ctx, p.nodeId, contracts[p.nodeId], { workloads: [workloadOf(p)], metadata });
       }
@@ -167,7 +169,7 @@ export const networkResource: GridResource = {
       for (const p of plans) {
         const d = current.get(p.nodeId);
         const old = d?.workloads.find((w) => w.type === 'network');
-        if (!d) created[p.nodeId] = await createWithGrantedPort(ctx, p, () => workloadOf(p), metadata);
+        if (!d) created[p.nodeId] = (await createWithGrantedPort(ctx, p, () => workloadOf(p), metadata)).contractId;
         else if (old!.data !== workloadOf(p).data || (old!.description ?? '') !== description) await update(p, d);
         sent.set(p.nodeId, workloadOf(p).data);
       }
@@ -196,7 +198,7 @@ export const networkResource: GridResource = {
 
   async delete(ctx, prior) {
     const ids = Object.values((prior.node_deployment_id ?? {}) as Record<string, number>);
-    for (const id of ids) await cancelContract(ctx, Number(id));
+    await cancelContracts(ctx, ids.map(Number));
     await cancelStrays(ctx, ownerKey('network', String(prior.id)), ids);
   },
 
@@ -204,11 +206,14 @@ export const networkResource: GridResource = {
     const ids = (state.node_deployment_id ?? {}) as Record<string, number>;
     await cancelStraysSeen(ctx, ownerKey('network', String(state.id)), Object.values(ids), notes);
     const live: Record<string, Value> = {};
-    for (const [nodeId, id] of Object.entries(ids)) {
-      const c = await ctx.chain.contract(Number(id)).catch(() => undefined);
+    const entries = Object.entries(ids);
+    // asked together, so the chain answers them in one call
+    const contracts = await Promise.all(entries.map(([, id]) => ctx.reads.contract(Number(id)).catch(() => undefined)));
+    entries.forEach(([nodeId, id], i) => {
+      const c = contracts[i];
       notes.seen(c);
       if (c && c.state !== 'Deleted') live[nodeId] = Number(id);
-    }
+    });
     if (!Object.keys(live).length) return null;
     return { ...state, node_deployment_id: live };
   },
@@ -248,7 +253,11 @@ export const networkResource: GridResource = {
         if (!(await deployedOn(ctx, c))) throw new GridError(`node ${c.nodeId} never got its deployment`);
         await waitReady(ctx, Number(c.nodeId), Number(c.id), 0);
       }
-      const state = await networkResource.import(ctx, found.map((c) => c.id).join(','));
+      // in the order of the configuration's nodes, which gave the subnets in order (the nodes were
+      // created at once, so the contract ids may be in any order)
+      const parts = await Promise.all(found.map((c) => networkPart(ctx, Number(c.id))));
+      const inOrder = parts.sort((a, b) => subnetIndex(a.data.subnet) - subnetIndex(b.data.subnet)).map((p) => p.contractId);
+      const state = await networkResource.import(ctx, inOrder.join(','));
       return { state, notes: [adoptedNote(found)] };
     } catch (err) {
       if (!(err instanceof GridError)) throw err;
@@ -261,17 +270,20 @@ export const networkResource: GridResource = {
  * Creates the network's deployment on one node with the port proposed in `p`. When the node refuses
  * that port because another network took it since the node listed its ports (another apply, in
  * this process or any other), createNodeDeployment has already cancelled the refused contract: a
- * new port is proposed, in a new deployment and contract (its hash covers the port).
+ * new port is proposed, in a new deployment and contract (its hash covers the port). Returns the
+ * contract and the workload data the node got (other nodes' ports may change while it is created).
  */
 async function createWithGrantedPort(
   ctx: GridContext,
   p: NodePlan,
   workload: () => node.Workload,
   metadata: DeploymentSpec['metadata'],
-): Promise<number> {
+): Promise<{ contractId: number; data: string }> {
   for (let tries = 1; ; tries++) {
     try {
-      return (await createNodeDeployment(ctx, { nodeId: p.nodeId, workloads: [workload()], publicIps: 0, metadata })).contractId;
+      const w = workload();
+      const d = await createNodeDeployment(ctx, { nodeId: p.nodeId, workloads: [w], publicIps: 0, metadata });
+      return { contractId: d.contractId, data: String(w.data) };
     } catch (err) {
       const message = (err as Error).message;
       if (refusedWgPort(err) !== p.port || /cancelling contract \d+ failed/.test(message)) throw err;
@@ -286,10 +298,15 @@ async function createWithGrantedPort(
 
 /**
  * The nodes whose deployment no longer matches what was sent to them: a node that got another port
- * on a retry was named with its old one as a peer of the nodes sent before it.
+ * on a retry was named with its old one as a peer of the nodes sent before or meanwhile.
  */
 function sentStale(plans: NodePlan[], workloadOf: (p: NodePlan) => node.Workload, sent: Map<number, string | undefined>): NodePlan[] {
   return plans.filter((p) => workloadOf(p).data !== sent.get(p.nodeId));
+}
+
+/** Y of a subnet 10.A.Y.0/24 */
+function subnetIndex(subnet: string): number {
+  return Number(subnet.split('.')[2]);
 }
 
 function contractIdsOf(id: string): number[] {

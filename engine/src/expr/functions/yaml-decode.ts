@@ -10,8 +10,10 @@ import { parseNumber } from '../exact-numbers';
 import { formatRfc3339, parseTimestamp } from './datetime';
 import { fixed, type FnDef } from './types';
 
-// loaded on the first yamldecode, not at the top: every command imports the functions, few decode YAML
-const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
+// the yaml package is loaded by the first yamldecode: every command loads the function library
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+const yaml = (): YamlModule => (yamlModule ??= require('yaml') as YamlModule);
 
 const TAG = 'tag:yaml.org,2002:';
 const [STR, BOOL, INT, FLOAT, NULL, TIMESTAMP, BINARY, MAP, SEQ, MERGE] = [
@@ -138,16 +140,11 @@ class Decoder {
 
   value(node: Node | null): Value {
     if (node === null) return null;
-    if (yaml().isAlias(node)) return this.alias(node);
+    const { isAlias, isMap, isScalar, isSeq } = yaml();
+    if (isAlias(node)) return this.alias(node);
     const anchor = node.anchor;
     if (anchor) this.pending.add(anchor);
-    const v = yaml().isScalar(node)
-      ? resolveScalar(node)
-      : yaml().isMap(node)
-        ? this.mapping(node)
-        : yaml().isSeq(node)
-          ? this.sequence(node)
-          : null;
+    const v = isScalar(node) ? resolveScalar(node) : isMap(node) ? this.mapping(node) : isSeq(node) ? this.sequence(node) : null;
     if (anchor) {
       this.pending.delete(anchor);
       this.anchors.set(anchor, v);
