@@ -50,8 +50,6 @@ export function evaluateWithVariables(e: Expr, scope: Scope, vars: ReadonlyMap<s
   return ev(e, { scope, vars, budget: { iterations: MAX_FOR_ITERATIONS } });
 }
 
-const parsed = new Map<string, Expr>();
-
 /** Evaluates every string containing `${` inside a JSON body (strings, lists, objects). */
 export function evaluateBody(body: unknown, scope: Scope): Value {
   try {
@@ -70,12 +68,7 @@ export function evaluateBody(body: unknown, scope: Scope): Value {
 function evaluateNested(body: unknown, scope: Scope): Value {
   if (typeof body === 'string') {
     if (!isTemplate(body)) return body;
-    let e = parsed.get(body);
-    if (!e) {
-      if (parsed.size > 5000) parsed.clear();
-      parsed.set(body, (e = parseTemplate(body)));
-    }
-    return evaluate(e, scope);
+    return evaluate(parseTemplate(body), scope);
   }
   if (Array.isArray(body)) return body.map((b) => evaluateNested(b, scope));
   if (body !== null && typeof body === 'object') {

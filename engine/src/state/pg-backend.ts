@@ -5,7 +5,7 @@
 // and the journal of a running apply (gridform_journal), folded into the state row at the end.
 import * as os from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import type { CreateIntent, JournalEntry, LockInfo, LockResult, ReadOptions, ReadResult, StateBackend, StateJournal } from './backend';
 import type { ResourceMeta, StateFile, StateInstance } from './state';
 import { JournalDamage, replayJournal, settleInterruptedCreates } from './journal-replay';
@@ -44,6 +44,9 @@ export class PgBackend implements StateBackend {
   private async db(): Promise<Client> {
     if (this.client) return this.client;
     this.connecting ??= (async () => {
+      // pg (and the modules it pulls in) costs a few hundred ms to load: only runs that use this backend pay it
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { Client } = require('pg') as typeof import('pg');
       const client = new Client({ connectionString: this.o.connStr, application_name: `gridform ${process.pid}` });
       client.on('error', () => undefined); // a lost connection surfaces as the next query's error
       await client.connect();

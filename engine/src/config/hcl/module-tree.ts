@@ -8,6 +8,7 @@ import { error, type Diagnostic } from '../../diagnostics';
 import { isObject } from '../json-shape';
 import { findAttribute, findBlock, where } from './block-lines';
 import { readModuleFolder, type ModuleFolder } from './read-folder';
+import type { ParseCache } from './parse-cache';
 
 export interface ModuleCall {
   readonly name: string;
@@ -23,11 +24,11 @@ export interface ModuleNode {
 /** Modules nested deeper than this are refused (terraform has no limit; a real configuration is a few levels deep). */
 export const MAX_MODULE_DEPTH = 32;
 
-export async function loadModuleTree(rootDir: string): Promise<{ root?: ModuleNode; diagnostics: Diagnostic[] }> {
+export async function loadModuleTree(rootDir: string, parsed?: ParseCache): Promise<{ root?: ModuleNode; diagnostics: Diagnostic[] }> {
   const cache = new Map<string, Promise<{ folder?: ModuleFolder; diagnostics: Diagnostic[] }>>();
   const read = (dir: string) => {
     let p = cache.get(dir);
-    if (!p) cache.set(dir, (p = readModuleFolder(dir, rootDir)));
+    if (!p) cache.set(dir, (p = readModuleFolder(dir, rootDir, parsed)));
     return p;
   };
   const diags: Diagnostic[] = [];

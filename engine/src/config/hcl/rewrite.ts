@@ -47,9 +47,23 @@ interface Edit {
   text: string;
 }
 
-export function rewriteTemplate(text: string, ctx: RewriteContext): string {
+/** The for-expression variables and the tokens of a text, found once however many module instances rewrite it. */
+const lexedTexts = new Map<string, { iterators: Set<string>; parts: TemplatePart[] }>();
+const MAX_LEXED_TEXTS = 20_000;
+
+function lexedText(text: string): { iterators: Set<string>; parts: TemplatePart[] } {
+  let lexed = lexedTexts.get(text);
+  if (lexed) return lexed;
   const iterators = new Set<string>();
   collectIterators(parseTemplate(text), iterators);
+  lexed = { iterators, parts: lexTemplate(text, 0, false).parts };
+  if (lexedTexts.size >= MAX_LEXED_TEXTS) lexedTexts.clear();
+  lexedTexts.set(text, lexed);
+  return lexed;
+}
+
+export function rewriteTemplate(text: string, ctx: RewriteContext): string {
+  const { iterators, parts } = lexedText(text);
   const edits: Edit[] = [];
   const walkParts = (parts: TemplatePart[]) => {
     for (const p of parts) if (typeof p !== 'string') walkTokens(p.tokens);
@@ -69,7 +83,7 @@ export function rewriteTemplate(text: string, ctx: RewriteContext): string {
       if (edit) edits.push(edit);
     });
   };
-  walkParts(lexTemplate(text, 0, false).parts);
+  walkParts(parts);
   let out = text;
   for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
