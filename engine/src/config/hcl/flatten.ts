@@ -11,6 +11,7 @@ import type { Value } from '../../values';
 import { findBlock, where } from './block-lines';
 import type { ModuleCall, ModuleNode } from './module-tree';
 import { flatScope, moduleInstances, type InstanceKey } from './module-values';
+import { moduleProviderDiagnostics } from './module-providers';
 import { hclLiteral, rewriteBody, rewriteTemplate, type RewriteContext } from './rewrite';
 
 type Block = Record<string, unknown>;
@@ -32,6 +33,7 @@ export function flattenModules(root: ModuleNode, variables: ReadonlyMap<string, 
   const locals = (out.locals ??= {}) as Block;
   const scope = flatScope(locals, variables);
   const moved: Block[] = [];
+  const providersChecked = new Set<string>();
 
   const expandCalls = (node: ModuleNode, ctx: RewriteContext, inheritedDeps: string[]) => {
     for (const call of node.calls.values()) {
@@ -41,6 +43,9 @@ export function flattenModules(root: ModuleNode, variables: ReadonlyMap<string, 
       const instances = moduleInstances(call.name, b, rewritten, scope, at, diags);
       const deps = [...inheritedDeps, ...dependencies(b.depends_on, ctx)];
       const prefix = ctx.path ? `${ctx.path}.module.${call.name}` : `module.${call.name}`;
+      const staticPath = prefix.replace(/\[[^\]]*\]/g, '');
+      if (!providersChecked.has(staticPath)) diags.push(...moduleProviderDiagnostics(call, staticPath, at));
+      providersChecked.add(staticPath);
       for (const inst of instances) {
         const path = prefix + keySuffix(inst.key);
         const argCtx: RewriteContext = {
@@ -96,10 +101,6 @@ export function flattenModules(root: ModuleNode, variables: ReadonlyMap<string, 
     }
     for (const m of Array.isArray(doc.moved) ? doc.moved.filter(isObject) : [])
       moved.push({ from: `${ctx.path}.${String(m.from)}`, to: `${ctx.path}.${String(m.to)}` });
-    if (isObject(doc.provider) && Object.keys(doc.provider).length) {
-      const detail = `${call.node.folder.shown} declares provider blocks; configure providers in the root module, which modules inherit.`;
-      diags.push(error('Provider configuration in a module', detail));
-    }
     const terraform = isObject(doc.terraform) ? doc.terraform : {};
     if (isObject(terraform.required_providers)) {
       const rootTf = (out.terraform ??= {}) as Block;

@@ -17,8 +17,11 @@ export interface RewriteContext {
   readonly path: string;
   /** path.module: the module's folder relative to the root */
   readonly moduleDir: string;
-  /** in a module call's arguments: the instance's each.key / each.value */
-  readonly each?: { readonly key: string; readonly value: Value };
+  /**
+   * in a module call's arguments: the instance's each.key / each.value; `valueExpression` (an expression picking the
+   * element from the for_each map) stands for each.value when that is known only after apply
+   */
+  readonly each?: { readonly key: string; readonly value: Value; readonly valueExpression?: string };
   /** in a module call's arguments: the instance's count.index */
   readonly countIndex?: number;
   /** the root folder (absolute): file functions read relative to it, as terraform reads relative to where it runs */
@@ -111,7 +114,7 @@ function referenceEdit(tokens: Token[], i: number, ctx: RewriteContext): Edit | 
     case 'each':
       if (!ctx.each) return undefined;
       if (attr.text === 'key') return whole(hclLiteral(ctx.each.key));
-      if (attr.text === 'value') return whole(`(${hclLiteral(ctx.each.value)})`);
+      if (attr.text === 'value') return whole(`(${ctx.each.valueExpression ?? hclLiteral(ctx.each.value)})`);
       return undefined;
     case 'count':
       return ctx.countIndex !== undefined && attr.text === 'index' ? whole(String(ctx.countIndex)) : undefined;
