@@ -8,6 +8,7 @@ import { isSetValue, ValueError, type ObjectValue } from './convert';
 import { arith, compareNum, isZeroNum, negateNum } from './exact-numbers';
 import { FUNCTIONS } from './functions';
 import { ExprError, isTemplate, parseTemplate, type Expr, type Step } from './parse';
+import type { Clock } from './functions/types';
 import { show } from './print';
 import { conditional } from './conditional';
 import { valuesEqual } from './equality';
@@ -32,6 +33,8 @@ export interface Scope {
   readonly workspace?: string;
   /** the object a postcondition checks */
   readonly self?: Value;
+  /** the plan's time and whether apply is running, for timestamp() and plantimestamp() */
+  readonly clock?: Clock;
 }
 
 /** The scope plus the variables of enclosing for expressions, and the for iterations left. */
@@ -356,7 +359,7 @@ function call(e: Expr & { kind: 'call' }, env: Env): Value {
   if (args.length > f.max)
     fail(e, 'Too many function arguments', `function "${e.name}" takes ${f.min === f.max ? '' : 'at most '}${f.max}, got ${args.length}`);
   if (f.unknown !== 'raw' && args.some(f.unknown === 'shallow' ? isUnknown : containsUnknown)) return Unknown;
-  const ctx = { cwd: env.scope.paths?.cwd ?? process.cwd() };
+  const ctx = { cwd: env.scope.paths?.cwd ?? process.cwd(), ...(env.scope.clock ? { clock: env.scope.clock } : {}) };
   const result = check(e, `Call to function "${e.name}" failed`, () => f.call(args, ctx));
   if (typeof result === 'string' && result.length > MAX_STRING_LENGTH) tooLong(e, result);
   return result;
