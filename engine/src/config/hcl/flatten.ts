@@ -19,7 +19,8 @@ type Doc = Record<string, unknown>;
 
 /** Marks a depends_on entry naming a whole module call, expanded to its resources once all are known. */
 const MODULE_DEPENDENCY = 'module:';
-const CALL_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'depends_on', 'providers']);
+// '//' is the comment key of JSON syntax (cdktf writes its metadata there)
+const CALL_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'depends_on', 'providers', '//']);
 
 export function flattenModules(root: ModuleNode, variables: ReadonlyMap<string, Value>): { doc: Doc; diagnostics: Diagnostic[] } {
   const diags: Diagnostic[] = [];

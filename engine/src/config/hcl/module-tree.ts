@@ -42,10 +42,14 @@ export async function loadModuleTree(rootDir: string, parsed?: ParseCache): Prom
     }
     if (!r.folder) return undefined;
     const calls = new Map<string, ModuleCall>();
-    const section = isObject(r.folder.doc.module) ? r.folder.doc.module : {};
-    for (const [name, block] of Object.entries(section)) {
-      if (!isObject(block)) continue;
+    for (const [name, raw] of moduleEntries(r.folder.doc.module)) {
       const at = findBlock(r.folder.files, 'module', [name]);
+      // JSON syntax may write a block as a one-element list; anything else is no module block
+      const block = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
+      if (!isObject(block)) {
+        diags.push(error('Invalid module block', `module "${name}" ${where(at)} must be one object of arguments (source, inputs).`));
+        continue;
+      }
       const source = checkedSource(name, block.source, dir, r.folder, diags);
       if (!source) continue;
       if (chain.includes(source) || source === dir) {
@@ -67,6 +71,12 @@ export async function loadModuleTree(rootDir: string, parsed?: ParseCache): Prom
   };
   const root = await load(path.resolve(rootDir), []);
   return diags.length ? { diagnostics: diags } : { root, diagnostics: [] };
+}
+
+/** The module blocks of a section, in the object form or JSON syntax's list of objects (a name twice is the later one). */
+function moduleEntries(section: unknown): [string, unknown][] {
+  if (Array.isArray(section)) return section.filter(isObject).flatMap((o) => Object.entries(o));
+  return isObject(section) ? Object.entries(section) : [];
 }
 
 /** The absolute folder of a module call's local source, or undefined (with the refusal) when it is not one that exists. */
