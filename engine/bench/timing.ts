@@ -1,26 +1,31 @@
-// Timing whole commands as a user runs them: wall time and peak memory (max RSS, through
-// /usr/bin/time) of one process, and a plain text table for the results.
+// Timing whole commands as a user runs them: wall time, CPU time (user + system, which a busy
+// machine inflates far less than wall time) and peak memory (max RSS) of one process, through
+// /usr/bin/time, and a plain text table for the results.
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
 export interface Step {
   seconds: number;
+  /** user + system CPU seconds of the process and its children */
+  cpuSeconds: number;
   maxRssMb: number;
   ok: boolean;
 }
 
 export function timed(cmd: string, args: string[], cwd: string): Step {
   const started = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], {
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', cmd, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' },
     maxBuffer: 256 * 1024 * 1024,
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const rss = Number(/(\d+)\s*$/.exec(r.stderr ?? '')?.[1] ?? 0) / 1024;
+  const figures = /([\d.]+) ([\d.]+) (\d+)\s*$/.exec(r.stderr ?? '');
+  const cpuSeconds = Number(figures?.[1] ?? 0) + Number(figures?.[2] ?? 0);
+  const rss = Number(figures?.[3] ?? 0) / 1024;
   if (r.status !== 0) process.stderr.write(`${path.basename(cmd)} ${args[0]} failed (${r.status}): ${(r.stderr ?? '').slice(-500)}\n`);
-  return { seconds, maxRssMb: rss, ok: r.status === 0 };
+  return { seconds, cpuSeconds, maxRssMb: rss, ok: r.status === 0 };
 }
 
 export function hasCommand(name: string): boolean {

@@ -16,16 +16,17 @@ describe('configuration checks', () => {
   afterEach(() => stack.remove());
 
   describe('module blocks', () => {
-    it('are refused, naming each module, its source and the file, by plan and validate alike', async () => {
+    // a stack with module blocks (cdktf's TerraformHclModule) is read as a Terraform folder: local sources only
+    it('are refused when not local or not there, naming each module, its source and the file, by plan and validate alike', async () => {
       const modules = { net: { source: './modules/net', cidr: '10.0.0.0/16' }, dns: [{ source: 'hashicorp/dns/aws', version: '1.0.0' }] };
       stack.write(fakeStack({ web: { name: 'web' } }, { module: modules }));
       for (const command of ['plan', 'validate']) {
         const r = await cli(command);
         expect(r.code).toBe(1);
-        expect(r.err.match(/Error: Modules are not supported yet/g)).toHaveLength(2);
-        expect(r.err).toContain('module "net" (source "./modules/net") in ');
-        expect(r.err).toContain('cdk.tf.json would not be planned');
-        expect(r.err).toContain('module "dns" (source "hashicorp/dns/aws")');
+        expect(r.err).toContain('Error: Module not found');
+        expect(r.err).toContain('module "net" on cdk.tf.json line 1 has source "./modules/net"');
+        expect(r.err).toContain('Error: Module source not supported');
+        expect(r.err).toContain('module "dns" on cdk.tf.json line 1 has source "hashicorp/dns/aws"');
       }
       expect(provider.calls).toEqual([]);
     });
@@ -34,8 +35,8 @@ describe('configuration checks', () => {
       stack.write(fakeStack({}, { module: { gone: { source: './nowhere' }, bare: {} } }));
       const r = await cli('plan');
       expect(r.code).toBe(1);
-      expect(r.err).toContain('module "gone" (source "./nowhere")');
-      expect(r.err).toContain('module "bare" in ');
+      expect(r.err).toContain('module "gone" on cdk.tf.json line 1 has source "./nowhere"');
+      expect(r.err).toContain('module "bare" on cdk.tf.json line 1 has no source');
     });
   });
 

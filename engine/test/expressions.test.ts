@@ -674,7 +674,7 @@ describe('functions: encoding and hashing', () => {
     expect(err('jsondecode("{")')).toMatch(/invalid JSON/);
     expect(err('rsadecrypt("x", "k")')).toMatch(/unknown function/);
     expect(err('file("x.txt")')).toBe('Call to function "file" failed in ${file("x.txt")}: file is not supported offline by gridform');
-    expect(err('timestamp()')).toMatch(/not supported offline/);
+    expect(err('fileexists("x.txt")')).toMatch(/not supported offline/);
     expect(err('templatefile("t", {})')).toMatch(/not supported offline/);
   });
 });

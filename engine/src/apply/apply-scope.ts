@@ -10,7 +10,13 @@ import type { Value } from '../values';
 export function applyScope(
   config: Config,
   state: StateView,
-  opts: { variables: ReadonlyMap<string, Value>; paths?: { module: string; root: string; cwd: string }; workspace?: string },
+  opts: {
+    variables: ReadonlyMap<string, Value>;
+    paths?: { module: string; root: string; cwd: string };
+    workspace?: string;
+    /** apply is running: timestamp() is the time of the call, plantimestamp() the plan's */
+    planTimestamp?: string;
+  },
 ): Scope {
   const scope: Scope = {
     resource: (address) => {
@@ -21,6 +27,7 @@ export function applyScope(
     local: (name) => (config.locals.has(name) ? evaluateBody(config.locals.get(name), scope) : undefined),
     ...(opts.paths ? { paths: opts.paths } : {}),
     ...(opts.workspace ? { workspace: opts.workspace } : {}),
+    clock: { ...(opts.planTimestamp ? { planTimestamp: opts.planTimestamp } : {}), applying: true },
   } as Scope;
   return scope;
 }

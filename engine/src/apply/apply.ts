@@ -76,7 +76,7 @@ export async function applyPlan(
     running--;
     waiting.shift()?.();
   };
-  const scope = applyScope(config, state, opts);
+  const scope = applyScope(config, state, { ...opts, ...(plan.timestamp ? { planTimestamp: plan.timestamp } : {}) });
   const applier = new ChangeApplier(config, state, providers, scope, hooks, diags);
 
   const run = (c: ResourceChange): Promise<boolean> => {

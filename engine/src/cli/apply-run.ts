@@ -113,7 +113,7 @@ function setOutputs(s: Session, state: StateView, plan: Plan): Diagnostic[] {
     state.file.outputs = {};
     return [];
   }
-  const { outputs, failed, diagnostics } = computeOutputs(s.config, state, s.variables, s.workspace);
+  const { outputs, failed, diagnostics } = computeOutputs(s.config, state, s.variables, s.workspace, plan.timestamp);
   const prior = s.state.file.outputs;
   for (const name of failed) if (prior[name]) outputs[name] = prior[name];
   state.file.outputs = outputs;

@@ -33,12 +33,13 @@ export function computeOutputs(
   state: StateView,
   variables: ReadonlyMap<string, Value>,
   workspace?: string,
+  planTimestamp?: string,
 ): ComputedOutputs {
   const diagnostics: Diagnostic[] = [];
   const failed: string[] = [];
   const outputs: Record<string, StateOutput> = {};
   // a resource not in state (not created, or destroyed) has no values yet: outputs using it are left out
-  const scope = applyScope(config, state, { variables, workspace });
+  const scope = applyScope(config, state, { variables, workspace, ...(planTimestamp ? { planTimestamp } : {}) });
   for (const o of config.outputs) {
     try {
       const value = evaluateBody(o.value, scope);

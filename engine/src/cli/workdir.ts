@@ -1,5 +1,6 @@
-// Where the configuration is: a stack folder with cdk.tf.json is used as it is; a CDKTF app
-// folder (cdktf.json) is synthesized first with the real `cdktf synth`, and its only stack used.
+// Where the configuration is: a stack folder with cdk.tf.json is used as it is (read as a Terraform
+// folder when it calls modules); a CDKTF app folder (cdktf.json) is synthesized first with the real
+// `cdktf synth`, and its only stack used; a folder of .tf files is a plain Terraform folder.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -62,7 +63,7 @@ export async function resolveStack(
   cwd: string,
   opts: { synth: boolean; skipSynth?: boolean; stack?: string; log: (line: string) => void },
 ): Promise<{ stack?: StackDir; diagnostics: Diagnostic[] }> {
-  if (fs.existsSync(path.join(cwd, 'cdk.tf.json'))) return { stack: { dir: cwd, file: path.join(cwd, 'cdk.tf.json') }, diagnostics: [] };
+  if (fs.existsSync(path.join(cwd, 'cdk.tf.json'))) return synthesizedStack(cwd);
   if (!fs.existsSync(path.join(cwd, 'cdktf.json')) && hasTerraformFiles(cwd)) {
     const read = await readHclStack(cwd);
     if (!read.hcl) return { diagnostics: read.diagnostics };
@@ -114,6 +115,30 @@ export async function resolveStack(
       ],
     };
   }
-  const dir = path.join(stacksDir, name);
-  return { stack: { dir, file: path.join(dir, 'cdk.tf.json'), appDir: cwd }, diagnostics: [] };
+  return synthesizedStack(path.join(stacksDir, name), cwd);
+}
+
+/**
+ * A stack folder cdktf synth wrote. One with module blocks (TerraformHclModule: cdktf copies a local module into the
+ * stack's assets/ and points source there) is read as a Terraform folder, its cdk.tf.json being the folder's one
+ * .tf.json file, so its modules are flattened as an HCL folder's are.
+ */
+async function synthesizedStack(dir: string, appDir?: string): Promise<{ stack?: StackDir; diagnostics: Diagnostic[] }> {
+  const file = path.join(dir, 'cdk.tf.json');
+  const stack = { dir, file, ...(appDir ? { appDir } : {}) };
+  if (!hasModuleSection(file)) return { stack, diagnostics: [] };
+  const read = await readHclStack(dir);
+  if (!read.hcl) return { diagnostics: read.diagnostics };
+  return { stack: { ...stack, hcl: read.hcl }, diagnostics: read.diagnostics };
+}
+
+function hasModuleSection(file: string): boolean {
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    if (!text.includes('"module"')) return false;
+    const doc = JSON.parse(text) as unknown;
+    return !!doc && typeof doc === 'object' && 'module' in doc;
+  } catch {
+    return false; // read again by the configuration loader, which says what is wrong with it
+  }
 }

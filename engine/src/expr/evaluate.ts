@@ -8,6 +8,7 @@ import { isSetValue, ValueError, type ObjectValue } from './convert';
 import { arith, compareNum, isZeroNum, negateNum } from './exact-numbers';
 import { FUNCTIONS } from './functions';
 import { ExprError, isTemplate, parseTemplate, type Expr, type Step } from './parse';
+import type { Clock } from './functions/types';
 import { show } from './print';
 import { conditional } from './conditional';
 import { valuesEqual } from './equality';
@@ -32,6 +33,8 @@ export interface Scope {
   readonly workspace?: string;
   /** the object a postcondition checks */
   readonly self?: Value;
+  /** the plan's time and whether apply is running, for timestamp() and plantimestamp() */
+  readonly clock?: Clock;
 }
 
 /** The scope plus the variables of enclosing for expressions, and the for iterations left. */
@@ -49,8 +52,6 @@ export function evaluate(e: Expr, scope: Scope): Value {
 export function evaluateWithVariables(e: Expr, scope: Scope, vars: ReadonlyMap<string, Value>): Value {
   return ev(e, { scope, vars, budget: { iterations: MAX_FOR_ITERATIONS } });
 }
-
-const parsed = new Map<string, Expr>();
 
 /** Evaluates every string containing `${` inside a JSON body (strings, lists, objects). */
 export function evaluateBody(body: unknown, scope: Scope): Value {
@@ -76,12 +77,7 @@ function evaluateNested(body: unknown, scope: Scope): Value {
 
 function evaluateString(text: string, scope: Scope): Value {
   if (!isTemplate(text)) return text;
-  let e = parsed.get(text);
-  if (!e) {
-    if (parsed.size > 5000) parsed.clear();
-    parsed.set(text, (e = parseTemplate(text)));
-  }
-  return evaluate(e, scope);
+  return evaluate(parseTemplate(text), scope);
 }
 
 /**
@@ -400,7 +396,7 @@ function call(e: Expr & { kind: 'call' }, env: Env): Value {
   if (args.length > f.max)
     fail(e, 'Too many function arguments', `function "${e.name}" takes ${f.min === f.max ? '' : 'at most '}${f.max}, got ${args.length}`);
   if (f.unknown !== 'raw' && args.some(f.unknown === 'shallow' ? isUnknown : containsUnknown)) return Unknown;
-  const ctx = { cwd: env.scope.paths?.cwd ?? process.cwd() };
+  const ctx = { cwd: env.scope.paths?.cwd ?? process.cwd(), ...(env.scope.clock ? { clock: env.scope.clock } : {}) };
   const result = check(e, `Call to function "${e.name}" failed`, () => f.call(args, ctx));
   if (typeof result === 'string' && result.length > MAX_STRING_LENGTH) tooLong(e, result);
   return result;

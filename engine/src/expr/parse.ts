@@ -69,9 +69,21 @@ export function isTemplate(text: string): boolean {
   return text.includes('${') || text.includes('%{');
 }
 
+/**
+ * Trees of the texts parsed lately. The same text is parsed by the graph, the sensitivity rules, the
+ * evaluator and the module flattener, for every instance of a module: the tree is shared (never changed).
+ */
+const parsedTexts = new Map<string, Expr>();
+const MAX_PARSED_TEXTS = 20_000;
+
 /** Parses a whole JSON string value. A value that is exactly one `${expr}` is that expression. */
 export function parseTemplate(text: string): Expr {
-  return withContext(JSON.stringify(text), () => templateExpr(lexTemplate(text, 0, false).parts, new Set()));
+  const known = parsedTexts.get(text);
+  if (known) return known;
+  const e = withContext(JSON.stringify(text), () => templateExpr(lexTemplate(text, 0, false).parts, new Set()));
+  if (parsedTexts.size >= MAX_PARSED_TEXTS) parsedTexts.clear();
+  parsedTexts.set(text, e);
+  return e;
 }
 
 /** Parses a template whose bare names `names` are its variables (templatefile's vars), read as for-expression variables are. */

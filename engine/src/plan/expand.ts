@@ -134,6 +134,7 @@ export function instanceScope(scope: Scope, spec: Pick<InstanceSpec, 'countIndex
     local: (n) => scope.local(n),
     paths: scope.paths,
     workspace: scope.workspace,
+    clock: scope.clock,
     ...(spec.countIndex !== undefined ? { countIndex: spec.countIndex } : {}),
     ...(spec.each ? { each: spec.each } : {}),
   } as Scope;

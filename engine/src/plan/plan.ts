@@ -40,6 +40,8 @@ export interface PlanOptions {
   readonly variables: ReadonlyMap<string, Value>;
   readonly paths?: { module: string; root: string; cwd: string };
   readonly workspace?: string;
+  /** when the plan is made (RFC 3339, UTC): plantimestamp() */
+  readonly timestamp?: string;
   /** instances one resource may have (count or for_each) */
   readonly maxInstances?: number;
 }
@@ -148,6 +150,7 @@ export async function makePlan(
       priorSerial: prior.file.serial,
       priorLineage: prior.file.lineage,
       targeted: !!filter,
+      ...(opts.timestamp ? { timestamp: opts.timestamp } : {}),
     },
     diagnostics: diags,
   };
@@ -302,6 +305,7 @@ function planScope(config: Config, state: StateView, planned: Map<string, Value>
     },
     ...(opts.paths ? { paths: opts.paths } : {}),
     ...(opts.workspace ? { workspace: opts.workspace } : {}),
+    clock: { ...(opts.timestamp ? { planTimestamp: opts.timestamp } : {}), applying: false },
   } as Scope;
   return scope;
 }

@@ -76,6 +76,8 @@ export interface Plan {
   readonly priorLineage: string;
   /** true when -target narrowed the plan */
   readonly targeted: boolean;
+  /** when the plan was made (RFC 3339, UTC): plantimestamp() while planning and applying it */
+  readonly timestamp?: string;
 }
 
 export function counts(plan: Plan): { add: number; change: number; destroy: number; import: number } {

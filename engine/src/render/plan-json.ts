@@ -97,7 +97,7 @@ export function planJson(
     resource_changes: changes,
     output_changes: outputChanges,
     prior_state: stateJson(prior),
-    timestamp: new Date().toISOString(),
+    timestamp: plan.timestamp ?? new Date().toISOString(),
     applyable: plan.changes.some((c) => c.action !== 'no-op' || isResourceChange(c)) || plan.outputs.some(outputChanged),
     complete: !plan.targeted,
     errored: false,

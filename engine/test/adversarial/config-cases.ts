@@ -380,7 +380,7 @@ function expressions(): AdversarialCase[] {
     ['format with a verb that does not fit', '${format("%d", "x")}', 'format'],
     ['join of a number', '${join(",", 5)}', 'join'],
     ['file, which reads the disk', '${file("/etc/passwd")}', 'file is not supported offline'],
-    ['timestamp, which changes each run', '${timestamp()}', 'timestamp is not supported offline'],
+    ['filebase64, which reads the disk', '${filebase64("/etc/passwd")}', 'filebase64 is not supported offline'],
     ['an unterminated template', '${var.x', 'Invalid expression'],
     ['an empty template', '${}', 'Invalid expression'],
     ['a dangling operator', '${1 +}', 'Invalid expression'],

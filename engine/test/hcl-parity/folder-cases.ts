@@ -777,6 +777,26 @@ function fileFunctionCases(): FolderCase[] {
   ];
 }
 
+/** timestamp() is known only during apply, plantimestamp() during the plan: what is compared is what stays the same run to run. */
+function clockCases(): FolderCase[] {
+  const files = {
+    'main.tf':
+      'resource "terraform_data" "stamped" {\n  input = timestamp()\n}\n' +
+      'resource "terraform_data" "plan_time" {\n  input = length(plantimestamp())\n}\n' +
+      'module "m" {\n  source = "./modules/m"\n}\n' +
+      'output "stamp_length" {\n  value = length(terraform_data.stamped.output)\n}\n' +
+      'output "plan_time_length" {\n  value = terraform_data.plan_time.output\n}\n' +
+      'output "utc" {\n  value = [endswith(timestamp(), "Z"), endswith(plantimestamp(), "Z")]\n}\n' +
+      'output "parses" {\n  value = can(formatdate("YYYY-MM-DD hh:mm:ss", plantimestamp()))\n}\n' +
+      'output "module_stamp_length" {\n  value = module.m.stamp_length\n}\n',
+    'modules/m/main.tf':
+      'resource "terraform_data" "s" {\n  input = timestamp()\n}\n' +
+      'output "stamp_length" {\n  value = length(terraform_data.s.output)\n}\n',
+  };
+  // the second plan of the same files: timestamp() is unknown again, so what uses it changes, as in terraform
+  return [{ id: 'functions-timestamp-plantimestamp', category: 'functions', steps: [{ files }, { files }] }];
+}
+
 export function folderCases(): FolderCase[] {
   return [
     ...basics(),
@@ -788,5 +808,6 @@ export function folderCases(): FolderCase[] {
     ...variations(),
     ...moreModules(),
     ...fileFunctionCases(),
+    ...clockCases(),
   ];
 }

@@ -97,7 +97,9 @@ describe('bad HCL folders', () => {
       'vm/main.tf': '',
     });
     expect(err).toMatch(/Invalid count argument/);
-    expect(err).toMatch(/known only after apply/);
+    // terraform's words: the values cannot be determined until apply, and -target applies what count depends on first
+    expect(err).toMatch(/cannot be determined until apply/);
+    expect(err).toMatch(/-target argument/);
   });
 
   it('an error inside a module is reported with the module address, not gridform internal names', async () => {

@@ -72,20 +72,25 @@ function topLevel(): InvalidCase[] {
   }));
 }
 
+/** Module blocks (cdktf's TerraformHclModule) whose module cannot be read: not local, not there, or not a block. */
 function modules(): InvalidCase[] {
-  const bodies: [string, unknown][] = [
-    ['a local folder', { net: { source: './modules/net' } }],
-    ['a folder that does not exist', { net: { source: './nowhere' } }],
-    ['a registry module', { vpc: { source: 'terraform-aws-modules/vpc/aws', version: '5.0.0' } }],
-    ['a git module', { m: { source: 'git::https://example.com/m.git' } }],
-    ['a module with count', { m: { source: './m', count: 2 } }],
-    ['a module with for_each', { m: { source: './m', for_each: { a: 1 } } }],
-    ['a module with inputs', { m: { source: './m', cidr: '10.0.0.0/16', tags: { a: 'b' } } }],
-    ['a module list form', [{ m: { source: './m' } }]],
-    ['two modules', { a: { source: './a' }, b: { source: './b' } }],
-    ['a module with depends_on', { m: { source: './m', depends_on: [] } }],
+  const NOT_FOUND = 'Module not found';
+  const REMOTE = 'Module source not supported';
+  const bodies: [string, unknown, string][] = [
+    ['a local folder that is not there', { net: { source: './modules/net' } }, NOT_FOUND],
+    ['a folder that does not exist', { net: { source: './nowhere' } }, NOT_FOUND],
+    ['a registry module', { vpc: { source: 'terraform-aws-modules/vpc/aws', version: '5.0.0' } }, REMOTE],
+    ['a git module', { m: { source: 'git::https://example.com/m.git' } }, REMOTE],
+    ['a module with count', { m: { source: './m', count: 2 } }, NOT_FOUND],
+    ['a module with for_each', { m: { source: './m', for_each: { a: 1 } } }, NOT_FOUND],
+    ['a module with inputs', { m: { source: './m', cidr: '10.0.0.0/16', tags: { a: 'b' } } }, NOT_FOUND],
+    ['a module list form', [{ m: { source: './m' } }], NOT_FOUND],
+    ['two modules', { a: { source: './a' }, b: { source: './b' } }, NOT_FOUND],
+    ['a module with depends_on', { m: { source: './m', depends_on: [] } }, NOT_FOUND],
+    ['a module block that is a string', { m: './m' }, 'Invalid module call block'],
+    ['a module section that is a string', './m', 'Invalid module section'],
   ];
-  return bodies.map(([name, module]) => ({ name: `module: ${name}`, doc: { module }, summary: 'Modules are not supported yet' }));
+  return bodies.map(([name, module, summary]) => ({ name: `module: ${name}`, doc: { module }, summary }));
 }
 
 function lifecycle(): InvalidCase[] {

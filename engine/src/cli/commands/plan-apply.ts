@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { error, hasErrors } from '../../diagnostics';
 import { parseInstanceAddress, type InstanceAddress } from '../../addresses/address';
 import { makePlan } from '../../plan/plan';
+import { rfc3339 } from '../../expr/functions/clock';
 import { hasChanges } from '../../plan/types';
 import { schemaLookup } from '../../render/plan-text';
 import { boolFlag, flag } from '../args';
@@ -117,6 +118,7 @@ async function run(ctx: CommandContext, view: OperationView, s: Session, mode: M
     variables: s.variables,
     paths: s.paths,
     workspace: s.workspace,
+    timestamp: rfc3339(new Date()),
     maxInstances: maxInstances(ctx.io.env),
   });
   if (view.diagnostics(diagnostics) || !plan) return 1;

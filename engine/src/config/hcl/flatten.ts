@@ -11,6 +11,7 @@ import type { Value } from '../../values';
 import { findBlock, where } from './block-lines';
 import type { ModuleCall, ModuleNode } from './module-tree';
 import { flatScope, moduleInstances, type InstanceKey } from './module-values';
+import { moduleProviderDiagnostics } from './module-providers';
 import { hclLiteral, rewriteBody, rewriteTemplate, type RewriteContext } from './rewrite';
 
 type Block = Record<string, unknown>;
@@ -18,7 +19,8 @@ type Doc = Record<string, unknown>;
 
 /** Marks a depends_on entry naming a whole module call, expanded to its resources once all are known. */
 const MODULE_DEPENDENCY = 'module:';
-const CALL_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'depends_on', 'providers']);
+// '//' is the comment key of JSON syntax (cdktf writes its metadata there)
+const CALL_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'depends_on', 'providers', '//']);
 
 export function flattenModules(root: ModuleNode, variables: ReadonlyMap<string, Value>): { doc: Doc; diagnostics: Diagnostic[] } {
   const diags: Diagnostic[] = [];
@@ -32,6 +34,7 @@ export function flattenModules(root: ModuleNode, variables: ReadonlyMap<string, 
   const locals = (out.locals ??= {}) as Block;
   const scope = flatScope(locals, variables);
   const moved: Block[] = [];
+  const providersChecked = new Set<string>();
 
   const expandCalls = (node: ModuleNode, ctx: RewriteContext, inheritedDeps: string[]) => {
     for (const call of node.calls.values()) {
@@ -41,6 +44,9 @@ export function flattenModules(root: ModuleNode, variables: ReadonlyMap<string, 
       const instances = moduleInstances(call.name, b, rewritten, scope, at, diags);
       const deps = [...inheritedDeps, ...dependencies(b.depends_on, ctx)];
       const prefix = ctx.path ? `${ctx.path}.module.${call.name}` : `module.${call.name}`;
+      const staticPath = prefix.replace(/\[[^\]]*\]/g, '');
+      if (!providersChecked.has(staticPath)) diags.push(...moduleProviderDiagnostics(call, staticPath, at));
+      providersChecked.add(staticPath);
       for (const inst of instances) {
         const path = prefix + keySuffix(inst.key);
         const argCtx: RewriteContext = {
@@ -96,10 +102,6 @@ export function flattenModules(root: ModuleNode, variables: ReadonlyMap<string, 
     }
     for (const m of Array.isArray(doc.moved) ? doc.moved.filter(isObject) : [])
       moved.push({ from: `${ctx.path}.${String(m.from)}`, to: `${ctx.path}.${String(m.to)}` });
-    if (isObject(doc.provider) && Object.keys(doc.provider).length) {
-      const detail = `${call.node.folder.shown} declares provider blocks; configure providers in the root module, which modules inherit.`;
-      diags.push(error('Provider configuration in a module', detail));
-    }
     const terraform = isObject(doc.terraform) ? doc.terraform : {};
     if (isObject(terraform.required_providers)) {
       const rootTf = (out.terraform ??= {}) as Block;

@@ -14,7 +14,8 @@ import { splitResourceAddress } from '../../addresses/address';
 import { findBlock, where } from './block-lines';
 import { flattenModules } from './flatten';
 import { loadModuleTree, type ModuleNode } from './module-tree';
-import { parseHclFiles } from './parse-hcl';
+import { hclParseCache, parseHclFiles } from './parse-hcl';
+import { parseCacheDir, type ParseCache } from './parse-cache';
 
 export { hasTerraformFiles } from './read-folder';
 export type { ModuleNode } from './module-tree';
@@ -26,9 +27,10 @@ export interface HclStack {
 }
 
 export async function readHclStack(dir: string): Promise<{ hcl?: HclStack; diagnostics: Diagnostic[] }> {
-  const tree = await loadModuleTree(dir);
+  const parsed = hclParseCache(parseCacheDir(dir));
+  const tree = await loadModuleTree(dir, parsed);
   if (!tree.root) return { diagnostics: tree.diagnostics };
-  const auto = await autoVariableFiles(dir);
+  const auto = await autoVariableFiles(dir, parsed);
   if (hasErrors(auto.diagnostics)) return { diagnostics: auto.diagnostics };
   return { hcl: { root: tree.root, autoFiles: auto.files }, diagnostics: auto.diagnostics };
 }
@@ -83,7 +85,7 @@ function configBlock(configPath: readonly (string | number)[] | undefined, root:
   return at ? where(at) : undefined;
 }
 
-async function autoVariableFiles(dir: string): Promise<{ files: HclStack['autoFiles']; diagnostics: Diagnostic[] }> {
+async function autoVariableFiles(dir: string, cache: ParseCache): Promise<{ files: HclStack['autoFiles']; diagnostics: Diagnostic[] }> {
   const names = fs.readdirSync(dir);
   const auto = names.filter((n) => /\.auto\.tfvars(\.json)?$/.test(n)).sort();
   const ordered = [...['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n)), ...auto];
@@ -100,7 +102,7 @@ async function autoVariableFiles(dir: string): Promise<{ files: HclStack['autoFi
       files.push({ file: name, values: Object.entries(parsed.value) });
       continue;
     }
-    const parsed = await parseHclFiles([{ name, text }]);
+    const parsed = await parseHclFiles([{ name, text }], cache);
     for (const e of parsed.errors) diagnostics.push(error(e.summary, `on ${e.file} line ${e.line}: ${e.detail || e.summary}`));
     if (!parsed.doc) continue;
     files.push({ file: name, values: Object.entries(parsed.doc) });

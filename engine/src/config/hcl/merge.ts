@@ -31,22 +31,41 @@ export function mergeDocuments(
     const detail = `A ${WHAT[kind] ?? kind} ${name} is declared twice ${where(at)}; each name must be unique within a module.`;
     diags.push(error(`Duplicate ${WHAT[kind] ?? kind} ${name}`, detail));
   };
+  // JSON syntax writes a section (or the blocks of a type) as an object or a list of objects; a block is an object
+  // (or a list of them): anything else would be dropped without a word, so it is refused naming where it is
+  const named = (kind: string, labels: string[], v: unknown): [string, unknown][] => {
+    if (Array.isArray(v) && v.every(isObject)) return v.flatMap((o) => Object.entries(o));
+    if (isObject(v)) return Object.entries(v);
+    const at = where(findBlock(allFiles, kind, labels));
+    diags.push(error(`Invalid ${kind} section`, `The ${[kind, ...labels].join(' ')} section ${at} must be an object of blocks.`));
+    return [];
+  };
+  const checked = (kind: string, labels: string[], raw: unknown): Block[] => {
+    const list = blocks(raw);
+    if (list.length && (!Array.isArray(raw) || list.length === raw.length)) return list;
+    const at = where(findBlock(allFiles, kind, labels));
+    const name = labels.map((l) => `"${l}"`).join(' ');
+    diags.push(error(`Invalid ${WHAT[kind] ?? kind} block`, `The ${kind} block ${name} ${at} must be an object of arguments.`));
+    return [];
+  };
   for (const { doc } of parts) {
     for (const [kind, section] of Object.entries(doc)) {
       if (kind === '//') continue;
       if (kind === 'resource' || kind === 'data') {
         const into = (out[kind] ??= {}) as Record<string, Record<string, Block>>;
-        for (const [type, byName] of Object.entries(isObject(section) ? section : {}))
-          for (const [name, raw] of Object.entries(isObject(byName) ? byName : {})) {
-            const list = blocks(raw);
+        for (const [type, byName] of named(kind, [], section))
+          for (const [name, raw] of named(kind, [type], byName)) {
+            if (name === '//') continue;
+            const list = checked(kind, [type, name], raw);
             into[type] ??= {};
             if (into[type][name] || list.length > 1) duplicate(kind, [type, name]);
             if (list[0]) into[type][name] ??= list[0];
           }
       } else if (kind in WHAT) {
         const into = (out[kind] ??= {}) as Record<string, Block>;
-        for (const [name, raw] of Object.entries(isObject(section) ? section : {})) {
-          const list = blocks(raw);
+        for (const [name, raw] of named(kind, [], section)) {
+          if (name === '//') continue;
+          const list = checked(kind, [name], raw);
           if (into[name] || list.length > 1) duplicate(kind, [name]);
           if (list[0]) into[name] ??= list[0];
         }

@@ -8,6 +8,7 @@ import { error, type Diagnostic } from '../../diagnostics';
 import { isObject } from '../json-shape';
 import { findAttribute, findBlock, where } from './block-lines';
 import { readModuleFolder, type ModuleFolder } from './read-folder';
+import type { ParseCache } from './parse-cache';
 
 export interface ModuleCall {
   readonly name: string;
@@ -23,11 +24,11 @@ export interface ModuleNode {
 /** Modules nested deeper than this are refused (terraform has no limit; a real configuration is a few levels deep). */
 export const MAX_MODULE_DEPTH = 32;
 
-export async function loadModuleTree(rootDir: string): Promise<{ root?: ModuleNode; diagnostics: Diagnostic[] }> {
+export async function loadModuleTree(rootDir: string, parsed?: ParseCache): Promise<{ root?: ModuleNode; diagnostics: Diagnostic[] }> {
   const cache = new Map<string, Promise<{ folder?: ModuleFolder; diagnostics: Diagnostic[] }>>();
   const read = (dir: string) => {
     let p = cache.get(dir);
-    if (!p) cache.set(dir, (p = readModuleFolder(dir, rootDir)));
+    if (!p) cache.set(dir, (p = readModuleFolder(dir, rootDir, parsed)));
     return p;
   };
   const diags: Diagnostic[] = [];
@@ -41,10 +42,14 @@ export async function loadModuleTree(rootDir: string): Promise<{ root?: ModuleNo
     }
     if (!r.folder) return undefined;
     const calls = new Map<string, ModuleCall>();
-    const section = isObject(r.folder.doc.module) ? r.folder.doc.module : {};
-    for (const [name, block] of Object.entries(section)) {
-      if (!isObject(block)) continue;
+    for (const [name, raw] of moduleEntries(r.folder.doc.module)) {
       const at = findBlock(r.folder.files, 'module', [name]);
+      // JSON syntax may write a block as a one-element list; anything else is no module block
+      const block = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
+      if (!isObject(block)) {
+        diags.push(error('Invalid module block', `module "${name}" ${where(at)} must be one object of arguments (source, inputs).`));
+        continue;
+      }
       const source = checkedSource(name, block.source, dir, r.folder, diags);
       if (!source) continue;
       if (chain.includes(source) || source === dir) {
@@ -66,6 +71,12 @@ export async function loadModuleTree(rootDir: string): Promise<{ root?: ModuleNo
   };
   const root = await load(path.resolve(rootDir), []);
   return diags.length ? { diagnostics: diags } : { root, diagnostics: [] };
+}
+
+/** The module blocks of a section, in the object form or JSON syntax's list of objects (a name twice is the later one). */
+function moduleEntries(section: unknown): [string, unknown][] {
+  if (Array.isArray(section)) return section.filter(isObject).flatMap((o) => Object.entries(o));
+  return isObject(section) ? Object.entries(section) : [];
 }
 
 /** The absolute folder of a module call's local source, or undefined (with the refusal) when it is not one that exists. */

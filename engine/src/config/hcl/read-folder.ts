@@ -7,6 +7,7 @@ import { error, type Diagnostic } from '../../diagnostics';
 import { parseJson } from '../../json-syntax';
 import { findBlock, where, type SourceLine } from './block-lines';
 import { parseHclFiles, type HclFile } from './parse-hcl';
+import type { ParseCache } from './parse-cache';
 import { toJsonSyntax } from './json-syntax-form';
 import { mergeDocuments, overrideDocument } from './merge';
 
@@ -45,7 +46,11 @@ export function hasTerraformFiles(dir: string): boolean {
   }
 }
 
-export async function readModuleFolder(dir: string, rootDir: string): Promise<{ folder?: ModuleFolder; diagnostics: Diagnostic[] }> {
+export async function readModuleFolder(
+  dir: string,
+  rootDir: string,
+  cache?: ParseCache,
+): Promise<{ folder?: ModuleFolder; diagnostics: Diagnostic[] }> {
   const shown = path.relative(rootDir, dir) || '.';
   let names: string[];
   try {
@@ -64,10 +69,11 @@ export async function readModuleFolder(dir: string, rootDir: string): Promise<{ 
   const primary = await parseFiles(
     files.filter((f) => !isOverride(path.basename(f.name))),
     diags,
+    cache,
   );
   const overrides: { file: HclFile; doc: Record<string, unknown> }[] = [];
   for (const f of files.filter((x) => isOverride(path.basename(x.name)))) {
-    const [parsed] = await parseFiles([f], diags);
+    const [parsed] = await parseFiles([f], diags, cache);
     if (parsed) overrides.push({ file: f, doc: parsed.doc });
   }
   if (diags.length) return { diagnostics: diags };
@@ -79,11 +85,15 @@ export async function readModuleFolder(dir: string, rootDir: string): Promise<{ 
 }
 
 /** The .tf files (together) and each .tf.json file, as JSON-syntax documents with the files they come from. */
-async function parseFiles(files: readonly HclFile[], diags: Diagnostic[]): Promise<{ doc: Record<string, unknown>; files: HclFile[] }[]> {
+async function parseFiles(
+  files: readonly HclFile[],
+  diags: Diagnostic[],
+  cache?: ParseCache,
+): Promise<{ doc: Record<string, unknown>; files: HclFile[] }[]> {
   const out: { doc: Record<string, unknown>; files: HclFile[] }[] = [];
   const hcl = files.filter((f) => f.name.endsWith('.tf'));
   if (hcl.length) {
-    const parsed = await parseHclFiles(hcl);
+    const parsed = await parseHclFiles(hcl, cache);
     for (const e of parsed.errors) diags.push(error(e.summary, `on ${e.file} line ${e.line}: ${e.detail || e.summary}`));
     if (parsed.doc) out.push({ doc: toJsonSyntax(parsed.doc), files: hcl });
   }

@@ -17,8 +17,11 @@ export interface RewriteContext {
   readonly path: string;
   /** path.module: the module's folder relative to the root */
   readonly moduleDir: string;
-  /** in a module call's arguments: the instance's each.key / each.value */
-  readonly each?: { readonly key: string; readonly value: Value };
+  /**
+   * in a module call's arguments: the instance's each.key / each.value; `valueExpression` (an expression picking the
+   * element from the for_each map) stands for each.value when that is known only after apply
+   */
+  readonly each?: { readonly key: string; readonly value: Value; readonly valueExpression?: string };
   /** in a module call's arguments: the instance's count.index */
   readonly countIndex?: number;
   /** the root folder (absolute): file functions read relative to it, as terraform reads relative to where it runs */
@@ -48,9 +51,23 @@ interface Edit {
   text: string;
 }
 
-export function rewriteTemplate(text: string, ctx: RewriteContext): string {
+/** The for-expression variables and the tokens of a text, found once however many module instances rewrite it. */
+const lexedTexts = new Map<string, { iterators: Set<string>; parts: TemplatePart[] }>();
+const MAX_LEXED_TEXTS = 20_000;
+
+function lexedText(text: string): { iterators: Set<string>; parts: TemplatePart[] } {
+  let lexed = lexedTexts.get(text);
+  if (lexed) return lexed;
   const iterators = new Set<string>();
   collectIterators(parseTemplate(text), iterators);
+  lexed = { iterators, parts: lexTemplate(text, 0, false).parts };
+  if (lexedTexts.size >= MAX_LEXED_TEXTS) lexedTexts.clear();
+  lexedTexts.set(text, lexed);
+  return lexed;
+}
+
+export function rewriteTemplate(text: string, ctx: RewriteContext): string {
+  const { iterators, parts } = lexedText(text);
   const edits: Edit[] = [];
   const walkParts = (parts: TemplatePart[]) => {
     for (const p of parts) if (typeof p !== 'string') walkTokens(p.tokens);
@@ -70,7 +87,7 @@ export function rewriteTemplate(text: string, ctx: RewriteContext): string {
       if (edit) edits.push(edit);
     });
   };
-  walkParts(lexTemplate(text, 0, false).parts);
+  walkParts(parts);
   let out = text;
   for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
@@ -98,7 +115,7 @@ function referenceEdit(tokens: Token[], i: number, ctx: RewriteContext): Edit | 
     case 'each':
       if (!ctx.each) return undefined;
       if (attr.text === 'key') return whole(hclLiteral(ctx.each.key));
-      if (attr.text === 'value') return whole(`(${hclLiteral(ctx.each.value)})`);
+      if (attr.text === 'value') return whole(`(${ctx.each.valueExpression ?? hclLiteral(ctx.each.value)})`);
       return undefined;
     case 'count':
       return ctx.countIndex !== undefined && attr.text === 'index' ? whole(String(ctx.countIndex)) : undefined;

@@ -1,5 +1,5 @@
-// The function library by name. Functions that read files or the clock are refused: gridform
-// evaluates configurations offline and the same configuration must always plan the same way.
+// The function library by name. Functions that read files are refused in cdk.tf.json (HCL folders
+// have them, relative to the root folder); the clock is read by timestamp and plantimestamp only.
 import { conversionFunctions } from './conversions';
 import { collectionFunctions } from './collections';
 import { encodingFunctions } from './encoding';
@@ -17,6 +17,7 @@ import { yamlEncodeFunctions } from './yaml-encode';
 import { fn, type FnDef } from './types';
 import { moduleInputFunctions } from './module-input';
 import { fileFunctions } from './file-functions';
+import { clockFunctions } from './clock';
 import { isObject, markList, markMap, ValueError } from '../convert';
 
 export type { FnDef } from './types';
@@ -33,8 +34,6 @@ const REFUSED = [
   'filesha256',
   'filesha512',
   'templatefile',
-  'timestamp',
-  'plantimestamp',
 ];
 
 const refused: Record<string, FnDef> = Object.fromEntries(
@@ -68,6 +67,7 @@ const ALL: Record<string, FnDef> = {
   ...conversionFunctions,
   ...moduleInputFunctions,
   ...fileFunctions,
+  ...clockFunctions,
   ...refused,
 };
 

@@ -5,6 +5,14 @@ import type { Value } from '../../values';
 export interface CallContext {
   /** the working folder of the configuration (abspath resolves against it) */
   readonly cwd: string;
+  /** the time of the plan, and whether apply is running (timestamp() is known only then) */
+  readonly clock?: Clock;
+}
+
+export interface Clock {
+  /** RFC 3339, UTC: when the plan was made */
+  readonly planTimestamp?: string;
+  readonly applying: boolean;
 }
 
 export interface FnDef {
