@@ -492,18 +492,20 @@ async function accessPlan(ctx: GridContext, plans: NodePlan[], a: string, b: str
   const keys = newWgKeys();
   const y = 2 + plans.length;
   const publicNode = node;
+  // the text upstream's grid client writes (GenerateWGConfig), byte for byte: the leading newline
+  // and the trailing tab included, so `access_wg_config` outputs compare equal
   const config = () =>
     [
-      '[Interface]',
-      `Address = 100.64.${b}.${y}/32, ${a}.${b}.${y}.2/24`,
-      `PrivateKey = ${keys.privateKey}`,
       '',
+      '[Interface]',
+      `Address = 100.64.${b}.${y}`,
+      `PrivateKey = ${keys.privateKey}`,
       '[Peer]',
       `PublicKey = ${publicNode.keys.publicKey}`,
       `AllowedIPs = ${a}.${b}.0.0/16, 100.64.0.0/16`,
       'PersistentKeepalive = 25',
       `Endpoint = ${endpointIp}:${publicNode.port}`,
-      '',
+      '\t',
     ].join('\n');
   return { node, keys, externalIp: `${a}.${b}.${y}.2/24`, peer: accessPeer(a, b, y, keys.publicKey), config };
 }

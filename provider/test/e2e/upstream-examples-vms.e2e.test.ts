@@ -230,7 +230,8 @@ describe('upstream VM examples (examples/upstream) on one local grid', () => {
       ygg_ip: planetaryVmIp(await nodeKey(d1.node), twinId(), Number(d1.id), 'vm1'),
       mycelium_ip: mycelium('cosmosvalidator'),
     });
-    expect(String(out.wg_config)).toMatch(/^\[Interface\][\s\S]*Endpoint = \d+\.\d+\.\d+\.\d+:\d+/);
+    // upstream's GenerateWGConfig text: a leading newline, a trailing tab
+    expect(String(out.wg_config)).toMatch(/^\n\[Interface\]\nAddress = 100\.64\.\d+\.\d+\n[\s\S]*\nEndpoint = \d+\.\d+\.\d+\.\d+:\d+\n\t$/);
     expect(d1.vms[0].computedip).toMatch(/^\d+\.\d+\.\d+\.\d+\/24$/);
   });
 
