@@ -40,3 +40,10 @@ const pluginRoot = new protobuf.Root();
 pluginRoot.resolvePath = (_origin, target) => (fs.existsSync(path.join(root, 'defs', target)) ? path.join(root, 'defs', target) : target);
 pluginRoot.loadSync(['tfplugin6.proto', 'go-plugin.proto'], { keepCase: false });
 fs.writeFileSync(path.join(out, 'plugin-protocol.json'), JSON.stringify(pluginRoot.toJSON()));
+
+// the chain's and the node's definitions as protobufjs JSON, camelCase as @grpc/proto-loader parses
+// them: every process that opens a gRPC client or server loads these with protobufjs/light
+for (const name of ['chain', 'node']) {
+  const defsRoot = new protobuf.Root().loadSync(path.join(root, 'defs', `${name}.proto`), { keepCase: false });
+  fs.writeFileSync(path.join(out, `${name}.json`), JSON.stringify(defsRoot.toJSON()));
+}
