@@ -94,12 +94,22 @@ export function flattenModules(root: ModuleNode, variables: ReadonlyMap<string, 
       // the value as given, then converted to the variable's type in a local of its own (any JSON body converts so)
       const given = mangledLocalName(ctx.path, 'var', `${name}__given`);
       locals[given] = value;
-      locals[mangledLocalName(ctx.path, 'var', name)] = typed(`local.${given}`, decl.type);
+      locals[mangledLocalName(ctx.path, 'var', name)] = marked(typed(`local.${given}`, decl.type), decl.sensitive);
     }
     for (const [name, v] of Object.entries(isObject(doc.locals) ? doc.locals : {}))
       locals[mangledLocalName(ctx.path, 'local', name)] = rewriteBody(v, ctx);
-    for (const [name, o] of Object.entries(isObject(doc.output) ? doc.output : {}))
-      locals[mangledLocalName(ctx.path, 'output', name)] = rewriteBody(isObject(o) ? o.value : null, ctx);
+    for (const [name, o] of Object.entries(isObject(doc.output) ? doc.output : {})) {
+      const value = rewriteBody(isObject(o) ? o.value : null, ctx);
+      const local = mangledLocalName(ctx.path, 'output', name);
+      if (!isObject(o) || o.sensitive !== true) {
+        locals[local] = value;
+        continue;
+      }
+      // a sensitive output: its value in a local of its own (any JSON body), the output that local marked
+      const unmarked = mangledLocalName(ctx.path, 'output', `${name}__unmarked`);
+      locals[unmarked] = value;
+      locals[local] = marked(`\${local.${unmarked}}`, true);
+    }
     for (const kind of ['resource', 'data'] as const) {
       const section = resourceSection(doc[kind], ctx, deps);
       const into = (out[kind] ??= {}) as Record<string, Block>;
@@ -157,6 +167,15 @@ function keySuffix(key: InstanceKey): string {
 function typed(given: string, type: unknown): string {
   if (typeof type !== 'string' || type === 'any') return `\${${given}}`;
   return `\${__gridform_convert(${given}, ${hclLiteral(type)})}`;
+}
+
+/**
+ * A module variable or output declared `sensitive = true`: its local wrapped in sensitive(), so what it flows into is
+ * sensitive as terraform marks it (a root output must then say sensitive, a resource attribute shows as sensitive).
+ */
+function marked(expression: string, sensitive: unknown): string {
+  if (sensitive !== true) return expression;
+  return `\${sensitive(${expression.slice(2, -1)})}`;
 }
 
 /** A module call's value: its instances' outputs (an object, a list of them for count, a map of them for for_each). */
