@@ -73,4 +73,25 @@ describe('module variable sensitivity', () => {
       f.remove();
     }
   });
+
+  it("a module's plain outputs stay plain beside a sensitive one, whole call, count index or for_each key", async () => {
+    const module = `${MODULE({ variable: true, output: true })}\noutput "label" {\n  value = "plain"\n}\n`;
+    const main =
+      `module "a" {\n  source = "./m"\n  n      = "secret"\n}\n` +
+      `module "b" {\n  source = "./m"\n  count  = 1\n  n      = "secret"\n}\n` +
+      `module "c" {\n  source   = "./m"\n  for_each = toset(["k"])\n  n        = "secret"\n}\n` +
+      `output "labels" {\n  value = [module.a.label, module.b[0].label, module.c["k"].label]\n}\n`;
+    const f = folder(main, module);
+    try {
+      const plain = await f.run('plan');
+      expect(plain.code).toBe(0);
+      expect(plain.out).toMatch(/\+ labels = \[/);
+      f.write({ 'main.tf': `${main}output "whole" {\n  value = module.b\n}\n` });
+      const whole = await f.run('plan');
+      expect(whole.code).toBe(1);
+      expect(whole.err).toMatch(/Output "whole" refers to sensitive values/);
+    } finally {
+      f.remove();
+    }
+  });
 });
