@@ -10,6 +10,7 @@ import { ENGINE_TERRAFORM_VERSION } from '../state/state';
 import { versionConstraintProblem } from './version-constraints';
 import { describe, isObject, type Json } from './json-shape';
 import { normalizedSections } from './document-sections';
+import { MODULE_VALIDATION_SECTION } from './module-validations';
 
 const TOP_LEVEL = [
   '//',
@@ -25,6 +26,7 @@ const TOP_LEVEL = [
   'import',
   'removed',
   'check',
+  MODULE_VALIDATION_SECTION,
 ];
 const TERRAFORM_BLOCK = ['//', 'required_version', 'required_providers', 'backend', 'cloud', 'experiments', 'provider_meta'];
 const LIFECYCLE = [

@@ -8,6 +8,7 @@ import { documentProblem, MAX_DOCUMENT_DEPTH } from './nesting';
 import { MAX_STRING_LENGTH } from '../expr/limits';
 import { readOutputs, readVariables } from './declarations';
 import { checkBlocks, conditionBlocks } from './conditions';
+import { MODULE_VALIDATION_SECTION, moduleValidations } from './module-validations';
 import { importBlocks, movedBlocks, removedBlocks } from './refactoring';
 import { checkDocument } from './document-checks';
 import { addressText, describe, isObject, type Json } from './json-shape';
@@ -115,7 +116,9 @@ export function loadConfig(raw: unknown, file = 'cdk.tf.json'): { config?: Confi
   const imports = importBlocks(doc.import, resources, diags);
   const removed = removedBlocks(doc.removed, resources, diags);
   const checks = checkBlocks(doc.check, diags);
+  const moduleValidationRules = moduleValidations(doc[MODULE_VALIDATION_SECTION]);
   const config: Config = { resources, providers, outputs, variables, locals, backend, moves, imports, removed, checks };
+  if (moduleValidationRules.length) return { config: { ...config, moduleValidations: moduleValidationRules }, diagnostics: diags };
   return { config, diagnostics: diags };
 }
 

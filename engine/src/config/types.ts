@@ -47,6 +47,17 @@ export interface ConditionConfig {
   readonly errorMessage: unknown;
 }
 
+/** A validation rule of a module instance's input variable, rewritten into the flattened names. */
+export interface ModuleValidationConfig extends ConditionConfig {
+  /** the module instance: module.a["x"] */
+  readonly module: string;
+  readonly variable: string;
+  /** where the call sets the variable: `on main.tf line 3, in module "a"` */
+  readonly call: string;
+  /** where the variable with the rule is declared: `m/main.tf line 1` */
+  readonly rule: string;
+}
+
 /** A `check` block: assertions that warn, never stop, when they fail. */
 export interface CheckConfig {
   readonly name: string;
@@ -108,4 +119,6 @@ export interface Config {
   readonly variables: ReadonlyMap<string, VariableConfig>;
   readonly locals: ReadonlyMap<string, unknown>;
   readonly backend?: BackendConfig;
+  /** module variables' validation rules, one per module instance (plain Terraform folders only) */
+  readonly moduleValidations?: readonly ModuleValidationConfig[];
 }

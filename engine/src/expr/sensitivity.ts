@@ -18,6 +18,38 @@ export interface SensitivityScope {
   readonly forEach?: unknown;
 }
 
+/**
+ * The expression `steps` select in a local written as object or tuple constructors (`{ "n" = local.a, "s" = local.b }`),
+ * as far as the steps go by literal keys and indexes; undefined when not even the first step selects one item.
+ */
+function picks(body: unknown, steps: readonly Step[]): Expr | undefined {
+  if (typeof body !== 'string' || !body.startsWith('${') || !steps.length) return undefined;
+  let e: Expr;
+  try {
+    e = parseTemplate(body);
+  } catch (err) {
+    if (err instanceof ExprError) return undefined;
+    throw err;
+  }
+  if (e.kind === 'template' && e.parts.length === 1) e = e.parts[0];
+  let picked: Expr | undefined;
+  for (const step of steps) {
+    const key = step.kind === 'attr' ? step.name : step.kind === 'index' ? step.value : undefined;
+    const next = key === undefined ? undefined : item(e, key);
+    if (!next) break;
+    e = next;
+    picked = next;
+  }
+  return picked;
+}
+
+function item(e: Expr, key: string | number): Expr | undefined {
+  if (e.kind === 'tuple') return typeof key === 'number' ? e.items[key] : undefined;
+  if (e.kind !== 'object') return undefined;
+  const found = e.items.find((i) => i.key.kind === 'literal' && String(i.key.value) === String(key));
+  return found?.value;
+}
+
 type Depth = 'any' | 'whole';
 
 /** Whether any part of the value of a JSON body (strings holding `${...}`) is sensitive. */
@@ -100,6 +132,9 @@ function reference(e: Expr & { kind: 'ref' }, scope: SensitivityScope, seen: Set
       if (name === undefined || seen.has(name)) return false;
       seen.add(name);
       try {
+        // local.call.out picks one item of an object constructor (a module call's outputs): only its marks count
+        const picked = picks(scope.local(name), e.steps.slice(1));
+        if (picked) return sensitive(picked, scope, 'any', seen);
         return bodySensitive(scope.local(name), scope, 'any', seen);
       } finally {
         seen.delete(name);

@@ -25,6 +25,7 @@ import { forEachSensitivity, outputSensitivity, sensitivityScope, type SchemaOf 
 import type { SensitivityScope } from '../expr/sensitivity';
 import { markSchemaSets } from './set-values';
 import { checkBlocksResult, checkConditions, resourceSite, validateVariables, withSelf } from './conditions';
+import { checkModuleValidations } from './module-validations';
 import type { ProviderSet } from './providers';
 import type { OutputChange, Plan, ResourceChange } from './types';
 import { sensitiveAttributePaths } from '../apply/sensitive';
@@ -86,6 +87,11 @@ export async function makePlan(
   const changesByResource = new Map<string, ResourceChange[]>();
   const scope = planScope(config, state, planned, opts);
   if (!opts.destroy) diags.push(...validateVariables(config, scope));
+  // module variables' rules whose values are known before planning fail the plan before anything is planned
+  const moduleRules = opts.destroy
+    ? undefined
+    : checkModuleValidations(config.moduleValidations ?? [], planScope(config, state, planned, opts, true));
+  diags.push(...(moduleRules?.diagnostics ?? []));
   if (hasErrors(diags)) return { diagnostics: diags };
 
   if (!opts.destroy && !opts.refreshOnly) {
@@ -121,6 +127,7 @@ export async function makePlan(
     };
     await Promise.all(graph.order.map(planOne));
   }
+  if (moduleRules) diags.push(...checkModuleValidations(moduleRules.deferred, scope).diagnostics);
   if (hasErrors(diags)) return { diagnostics: diags };
   const changes: ResourceChange[] = graph.order.flatMap((a) => changesByResource.get(a) ?? []);
   diags.push(...movedFromDeclared(config.moves, changes));
@@ -278,7 +285,8 @@ function schemaOf(providers: ProviderSet): SchemaOf {
   };
 }
 
-function planScope(config: Config, state: StateView, planned: Map<string, Value>, opts: PlanOptions): Scope {
+/** The values expressions see while planning; `beforePlanning`, a resource not planned yet is unknown, not its prior state. */
+function planScope(config: Config, state: StateView, planned: Map<string, Value>, opts: PlanOptions, beforePlanning = false): Scope {
   const locals = new Map<string, Value>();
   const evaluating = new Set<string>();
   const scope: Scope = {
@@ -286,6 +294,7 @@ function planScope(config: Config, state: StateView, planned: Map<string, Value>
       const rc = config.resources.get(address);
       if (!rc) return undefined;
       if (planned.has(address)) return planned.get(address)!;
+      if (beforePlanning) return Unknown;
       return stateValue(rc, state);
     },
     variable: (name) => opts.variables.get(name),

@@ -797,6 +797,70 @@ function clockCases(): FolderCase[] {
   return [{ id: 'functions-timestamp-plantimestamp', category: 'functions', steps: [{ files }, { files }] }];
 }
 
+const CHECKED_MODULE = `
+variable "n" {
+  type = number
+  validation {
+    condition     = var.n > 0
+    error_message = "n must be positive, not \${var.n}."
+  }
+}
+resource "terraform_data" "this" {
+  input = var.n
+}
+output "n" {
+  value = var.n
+}
+`;
+
+const SECRET_MODULE = `
+variable "secret" {
+  type      = string
+  sensitive = true
+}
+variable "label" {
+  type = string
+}
+resource "terraform_data" "this" {
+  input = { secret = var.secret, label = var.label }
+}
+output "secret" {
+  value = var.secret
+}
+output "label" {
+  value = var.label
+}
+`;
+
+/** Module variables' validation rules and sensitivity: applied while they hold, refused when they break. */
+function moduleVariableRules(): FolderCase[] {
+  const eachMain = (bad: string) =>
+    `module "c" {\n  source   = "./checked"\n  for_each = { a = 1, b = ${bad} }\n  n        = each.value\n}\n` +
+    'output "ns" {\n  value = { for k, m in module.c : k => m.n }\n}\n';
+  const secretMain = (sensitive: boolean) =>
+    `module "c" {\n  source = "./secret"\n  secret = "hush"\n  label  = "plain"\n}\n` +
+    `output "secret" {\n  value     = module.c.secret\n  sensitive = ${sensitive}\n}\n` +
+    'output "label" {\n  value = module.c.label\n}\n';
+  return [
+    {
+      id: 'module-validation-for-each',
+      category: 'module variable rules',
+      steps: [
+        { files: { 'main.tf': eachMain('2'), 'checked/main.tf': CHECKED_MODULE } },
+        { files: { 'main.tf': eachMain('-1'), 'checked/main.tf': CHECKED_MODULE } },
+      ],
+    },
+    {
+      id: 'module-sensitive-variable',
+      category: 'module variable rules',
+      steps: [
+        { files: { 'main.tf': secretMain(true), 'secret/main.tf': SECRET_MODULE } },
+        { files: { 'main.tf': secretMain(false), 'secret/main.tf': SECRET_MODULE } },
+      ],
+    },
+  ];
+}
+
 export function folderCases(): FolderCase[] {
   return [
     ...basics(),
@@ -809,5 +873,6 @@ export function folderCases(): FolderCase[] {
     ...moreModules(),
     ...fileFunctionCases(),
     ...clockCases(),
+    ...moduleVariableRules(),
   ];
 }

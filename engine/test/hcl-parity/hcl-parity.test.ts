@@ -6,7 +6,7 @@ import { folderCases } from './folder-cases';
 import { difference, GRIDFORM_TOOL, runFolderCase } from './run-folder';
 
 /** Folders known to match; raise it as gridform gets closer, never lower it. */
-const MATCH_FLOOR = 65;
+const MATCH_FLOOR = 68;
 
 describe('HCL folders: gridform against terraform 1.11 answers', () => {
   const cases = folderCases();

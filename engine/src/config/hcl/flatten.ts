@@ -8,7 +8,9 @@ import { isObject } from '../json-shape';
 import { isModuleAddress, parseInstanceAddress, splitResourceAddress } from '../../addresses/address';
 import { mangledLocalName, mangledResourceName, unmangleResourceName } from '../../addresses/module-names';
 import type { Value } from '../../values';
-import { findBlock, where } from './block-lines';
+import { findAttribute, findBlock, where, type SourceLine } from './block-lines';
+import { conditionBlocks } from '../conditions';
+import { MODULE_VALIDATION_SECTION } from '../module-validations';
 import type { ModuleCall, ModuleNode } from './module-tree';
 import { flatScope, moduleInstances, type InstanceKey } from './module-values';
 import { moduleProviderDiagnostics } from './module-providers';
@@ -38,14 +40,16 @@ export function flattenModules(root: ModuleNode, variables: ReadonlyMap<string, 
 
   const expandCalls = (node: ModuleNode, ctx: RewriteContext, inheritedDeps: string[]) => {
     for (const call of node.calls.values()) {
-      const at = where(findBlock(node.folder.files, 'module', [call.name]));
+      const callLine = findBlock(node.folder.files, 'module', [call.name]);
+      const at = where(callLine);
       const b = call.block;
       const rewritten = { count: rewriteBody(b.count, ctx), forEach: rewriteBody(b.for_each, ctx) };
       const instances = moduleInstances(call.name, b, rewritten, scope, at, diags);
       const deps = [...inheritedDeps, ...dependencies(b.depends_on, ctx)];
       const prefix = ctx.path ? `${ctx.path}.module.${call.name}` : `module.${call.name}`;
       const staticPath = prefix.replace(/\[[^\]]*\]/g, '');
-      if (!providersChecked.has(staticPath)) diags.push(...moduleProviderDiagnostics(call, staticPath, at));
+      const first = !providersChecked.has(staticPath);
+      if (first) diags.push(...moduleProviderDiagnostics(call, staticPath, at));
       providersChecked.add(staticPath);
       for (const inst of instances) {
         const path = prefix + keySuffix(inst.key);
@@ -56,6 +60,7 @@ export function flattenModules(root: ModuleNode, variables: ReadonlyMap<string, 
         };
         const childCtx: RewriteContext = { path, moduleDir: call.node.folder.shown, rootDir };
         addInstance(call, argCtx, childCtx, deps, at);
+        addValidations(call, childCtx, node, callLine, first && inst === instances[0]);
         expandCalls(call.node, childCtx, deps);
       }
       locals[mangledLocalName(ctx.path, 'call', call.name)] = callObject(
@@ -89,12 +94,22 @@ export function flattenModules(root: ModuleNode, variables: ReadonlyMap<string, 
       // the value as given, then converted to the variable's type in a local of its own (any JSON body converts so)
       const given = mangledLocalName(ctx.path, 'var', `${name}__given`);
       locals[given] = value;
-      locals[mangledLocalName(ctx.path, 'var', name)] = typed(`local.${given}`, decl.type);
+      locals[mangledLocalName(ctx.path, 'var', name)] = marked(typed(`local.${given}`, decl.type), decl.sensitive);
     }
     for (const [name, v] of Object.entries(isObject(doc.locals) ? doc.locals : {}))
       locals[mangledLocalName(ctx.path, 'local', name)] = rewriteBody(v, ctx);
-    for (const [name, o] of Object.entries(isObject(doc.output) ? doc.output : {}))
-      locals[mangledLocalName(ctx.path, 'output', name)] = rewriteBody(isObject(o) ? o.value : null, ctx);
+    for (const [name, o] of Object.entries(isObject(doc.output) ? doc.output : {})) {
+      const value = rewriteBody(isObject(o) ? o.value : null, ctx);
+      const local = mangledLocalName(ctx.path, 'output', name);
+      if (!isObject(o) || o.sensitive !== true) {
+        locals[local] = value;
+        continue;
+      }
+      // a sensitive output: its value in a local of its own (any JSON body), the output that local marked
+      const unmarked = mangledLocalName(ctx.path, 'output', `${name}__unmarked`);
+      locals[unmarked] = value;
+      locals[local] = marked(`\${local.${unmarked}}`, true);
+    }
     for (const kind of ['resource', 'data'] as const) {
       const section = resourceSection(doc[kind], ctx, deps);
       const into = (out[kind] ??= {}) as Record<string, Block>;
@@ -107,6 +122,32 @@ export function flattenModules(root: ModuleNode, variables: ReadonlyMap<string, 
       const rootTf = (out.terraform ??= {}) as Block;
       const req = (rootTf.required_providers ??= {}) as Block;
       for (const [k, v] of Object.entries(terraform.required_providers)) req[k] ??= v;
+    }
+  };
+
+  /** The validation rules of the instance's variables, rewritten into its flattened names; malformed ones refused once per call. */
+  const addValidations = (call: ModuleCall, ctx: RewriteContext, caller: ModuleNode, callLine: SourceLine | undefined, first: boolean) => {
+    const doc = call.node.folder.doc;
+    const rules = (out[MODULE_VALIDATION_SECTION] ??= []) as Block[];
+    for (const [name, v] of Object.entries(isObject(doc.variable) ? doc.variable : {})) {
+      if (!isObject(v) || v.validation === undefined) continue;
+      const declaredAt = findBlock(call.node.folder.files, 'variable', [name]);
+      const owner = `variable "${name}" of ${call.node.folder.shown}${declaredAt ? ` (${where(declaredAt)})` : ''}`;
+      const ruleDiags: Diagnostic[] = [];
+      const blocks = conditionBlocks(v.validation, 'validation', { owner, variable: name }, ruleDiags);
+      if (first) diags.push(...ruleDiags);
+      const argLine = callLine && call.block[name] !== undefined ? findAttribute(caller.folder.files, callLine, name) : undefined;
+      const callAt = `${where(argLine ?? callLine)}, in module "${call.name}"`;
+      const ruleAt = declaredAt ? `${declaredAt.file} line ${declaredAt.line}` : call.node.folder.shown;
+      for (const b of blocks)
+        rules.push({
+          module: ctx.path,
+          variable: name,
+          call: callAt,
+          rule: ruleAt,
+          condition: rewriteBody(b.condition, ctx),
+          error_message: rewriteBody(b.errorMessage, ctx),
+        });
     }
   };
 
@@ -126,6 +167,15 @@ function keySuffix(key: InstanceKey): string {
 function typed(given: string, type: unknown): string {
   if (typeof type !== 'string' || type === 'any') return `\${${given}}`;
   return `\${__gridform_convert(${given}, ${hclLiteral(type)})}`;
+}
+
+/**
+ * A module variable or output declared `sensitive = true`: its local wrapped in sensitive(), so what it flows into is
+ * sensitive as terraform marks it (a root output must then say sensitive, a resource attribute shows as sensitive).
+ */
+function marked(expression: string, sensitive: unknown): string {
+  if (sensitive !== true) return expression;
+  return `\${sensitive(${expression.slice(2, -1)})}`;
 }
 
 /** A module call's value: its instances' outputs (an object, a list of them for count, a map of them for for_each). */
