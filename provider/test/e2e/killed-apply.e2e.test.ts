@@ -75,18 +75,32 @@ describe('an apply killed while it creates grid resources', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('killed right after the first contract appears: the next apply cancels a cut network or adopts a whole one, and converges', async () => {
+  /**
+   * Destroys, then runs an apply killed when `moment` holds, up to three times until the next apply
+   * shows the `recovered` warning: a busy machine may see the moment only after the apply recorded
+   * it, and then that recovery is not what gets tested. Returns the next apply's run.
+   */
+  async function killBeforeRecordedThenApply(moment: () => Promise<boolean>, recovered: RegExp): Promise<Run> {
+    for (let attempt = 1; ; attempt++) {
+      expect((await run('destroy', '-auto-approve')).code).toBe(0);
+      const killed = await applyKilledWhen(moment);
+      const again = await run('apply', '-auto-approve');
+      expect(again.code).toBe(0);
+      if (killed.killed && recovered.test(again.stderr)) return again;
+      // the kill came later than the moment (the apply had recorded it, or finished): try again
+      await expectChainHoldsExactlyTheState();
+      if (attempt === 3) throw new Error('three applies finished before the kill came: the moment was never caught in time');
+    }
+  }
+
+  it('killed right after the first contract appears: the next apply cancels a cut network or adopts a whole one', async () => {
     write(networkAndTwoVms);
-    const killed = await applyKilledWhen(async () => (await live()).length > 0);
-    expect(killed.killed).toBe(true);
-    const again = await run('apply', '-auto-approve');
-    expect(again.stderr).not.toContain('Error');
-    expect(again.code).toBe(0);
     // the nodes get their shares at once, in any order: a network the kill cut short (a node without
     // its deployment) is cancelled and made anew; one whose every node has its deployment is adopted
     const cut = /grid_network\.net: cancelled contracts? \d+ \(node [12]\).*interrupted apply created \(a network cut/;
     const whole = /grid_network\.net: adopted contracts \d+ on node 1, \d+ on node 2, which an interrupted apply created/;
-    expect(again.stderr).toMatch(new RegExp(`${cut.source}|${whole.source}`));
+    const again = await killBeforeRecordedThenApply(async () => (await live()).length > 0, new RegExp(`${cut.source}|${whole.source}`));
+    expect(again.stderr).not.toContain('Error');
     expect(again.stdout).toContain('Apply complete! Resources: 3 added, 0 changed, 0 destroyed.');
     await expectChainHoldsExactlyTheState();
     expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
@@ -110,7 +124,6 @@ describe('an apply killed while it creates grid resources', () => {
   });
 
   it("killed as the network's last share comes up: the next apply adopts the network whole", async () => {
-    expect((await run('destroy', '-auto-approve')).code).toBe(0);
     write({ grid_network: networkAndTwoVms.grid_network });
     // the nodes get their shares at once, in any order: the last share is up when both nodes hold one
     const nodes = readGrid(home).nodes.map((n) => devNodeClient(readGrid(home), n));
@@ -118,24 +131,18 @@ describe('an apply killed while it creates grid resources', () => {
       const isNetwork = (w: { type: string; result?: { state: string } | null }) => w.type === 'network' && w.result?.state !== 'deleted';
       const networkOn = async (n: (typeof nodes)[number]) => (await n.list(twin)).some((d) => d.workloads.some(isNetwork));
       const networkOnBoth = async () => (await Promise.all(nodes.map(networkOn))).every(Boolean);
-      const killed = await applyKilledWhen(networkOnBoth);
-      expect(killed.killed).toBe(true);
+      // contracts in the order the chain made them, which may be either node first
+      const adopted = /grid_network\.net: adopted contracts \d+ on node [12], \d+ on node [12], which an interrupted apply created/;
+      const again = await killBeforeRecordedThenApply(networkOnBoth, adopted);
+      expect(again.stdout).toContain('No changes.');
     } finally {
       nodes.forEach((n) => n.close());
     }
-    const again = await run('apply', '-auto-approve');
-    expect(again.code).toBe(0);
-    // contracts in the order the chain made them, which may be either node first
-    expect(again.stderr).toMatch(
-      /grid_network\.net: adopted contracts \d+ on node [12], \d+ on node [12], which an interrupted apply created/,
-    );
-    expect(again.stdout).toContain('No changes.');
     await expectChainHoldsExactlyTheState();
     write(networkAndTwoVms);
   });
 
   it('killed while a VM comes up on its node: the next apply adopts its contract instead of making another', async () => {
-    expect((await run('destroy', '-auto-approve')).code).toBe(0);
     const grid = readGrid(home);
     const nodes = grid.nodes.map((n) => devNodeClient(grid, n));
     try {
@@ -143,14 +150,13 @@ describe('an apply killed while it creates grid resources', () => {
         const deployments = (await Promise.all(nodes.map((n) => n.list(twin)))).flat();
         return deployments.some((d) => d.workloads.some((w) => w.type === 'zmachine' && w.result?.state !== 'deleted'));
       };
-      const killed = await applyKilledWhen(vmOnANode);
-      expect(killed.killed).toBe(true);
+      await killBeforeRecordedThenApply(
+        vmOnANode,
+        /grid_deployment\.[ab]: adopted contract \d+ on node [12], which an interrupted apply created/,
+      );
     } finally {
       nodes.forEach((n) => n.close());
     }
-    const again = await run('apply', '-auto-approve');
-    expect(again.code).toBe(0);
-    expect(again.stderr).toMatch(/grid_deployment\.[ab]: adopted contract \d+ on node [12], which an interrupted apply created/);
     await expectChainHoldsExactlyTheState();
     expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
   });
