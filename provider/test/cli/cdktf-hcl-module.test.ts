@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { runCliIn } from '../support/engine-cli';
-import { hasTerraform, terraformEnv } from '../support/terraform';
+import { runCliIn } from '../../../engine/test/support/engine-cli';
+import { hasTerraform, terraformEnv } from '../../../engine/test/support/terraform';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const APP = path.join(REPO, `.test-work-hcl-module-${process.pid}`);
