@@ -124,3 +124,31 @@ describe('plan rendering of a created nested value', () => {
     expect(out).toContain(['      + input = {', '          + "a b" = 1', '          + ok    = 2', '        }'].join('\n'));
   });
 });
+
+describe('plan rendering of values set from sensitive ones', () => {
+  const dataSchema: BlockSchema = {
+    attributes: { id: { type: 'string', computed: true }, input: { type: 'dynamic', optional: true } },
+  };
+
+  it('hides an attribute the configuration set from a sensitive value, as the schema would hide it', () => {
+    const change = {
+      address: 'terraform_data.x',
+      resource: 'terraform_data.x',
+      mode: 'managed',
+      type: 'terraform_data',
+      name: 'x',
+      providerKey: 'terraform',
+      action: 'create',
+      before: null,
+      after: { id: Unknown, input: 'hunter2' },
+      replacePaths: [],
+      dependencies: [],
+      priorDependencies: [],
+      createBeforeDestroy: false,
+      sensitiveAfter: ['input'],
+    } as unknown as ResourceChange;
+    const out = renderChange(change, dataSchema, paint({ enabled: false })).join('\n');
+    expect(out).toContain('+ input = (sensitive value)');
+    expect(out).not.toContain('hunter2');
+  });
+});

@@ -133,6 +133,7 @@ export async function planManagedInstance(ctx: InstanceContext, diags: Diagnosti
     dependencies: ctx.dependencies,
     priorDependencies: inst?.dependencies ?? [],
     createBeforeDestroy: rc.lifecycle.createBeforeDestroy,
+    ...sensitiveNames(inst?.sensitive_attributes ?? [], ctx.configSensitive),
     private: res.plannedPrivate,
   };
 }
@@ -148,6 +149,18 @@ export function preventDestroyError(address: string): Diagnostic {
 
 function startsWith(path: AttributePath, prefix: AttributePath): boolean {
   return prefix.every((step, i) => path[i] === step);
+}
+
+/** The top-level names a plan must hide beyond the schema's: recorded in state, and set from sensitive values. */
+function sensitiveNames(
+  prior: readonly unknown[],
+  configSensitive: readonly string[],
+): Pick<ResourceChange, 'sensitiveBefore' | 'sensitiveAfter'> {
+  const before = [...topLevelNames(prior)];
+  return {
+    ...(before.length ? { sensitiveBefore: before } : {}),
+    ...(configSensitive.length ? { sensitiveAfter: [...configSensitive] } : {}),
+  };
 }
 
 function sensitivityChanged(

@@ -53,6 +53,12 @@ export interface ResourceChange {
   readonly previousAddress?: string;
   /** set when an `import` block brings the object under management in this plan */
   readonly importing?: { readonly id: string };
+  /**
+   * top-level attributes holding a sensitive value that the schema does not mark: set from a
+   * sensitive variable or sensitive() (after), or recorded so in state (before); plans hide them
+   */
+  readonly sensitiveBefore?: readonly string[];
+  readonly sensitiveAfter?: readonly string[];
 }
 
 export interface OutputChange {

@@ -122,8 +122,8 @@ function resourceChange(c: ResourceChange, schema: BlockSchema | undefined, prov
       after: c.after === null ? null : known(c.after),
       // as Terraform: a wholly known value has an empty mask, not one of falses
       after_unknown: c.after === null || !containsUnknown(c.after) ? {} : unknownMask(c.after),
-      before_sensitive: c.before === null ? false : sensitiveMask(schema, c.before),
-      after_sensitive: c.after === null ? false : sensitiveMask(schema, c.after),
+      before_sensitive: c.before === null ? false : sensitiveMask(schema, c.before, c.sensitiveBefore),
+      after_sensitive: c.after === null ? false : sensitiveMask(schema, c.after, c.sensitiveAfter),
       ...(c.replacePaths.length ? { replace_paths: c.replacePaths } : {}),
       ...(c.importing ? { importing: { id: c.importing.id } } : {}),
     },
@@ -158,10 +158,13 @@ export function unknownMask(v: Value | null): Json {
   return false;
 }
 
-function sensitiveMask(schema: BlockSchema | undefined, v: Value | null): Json {
+/** The sensitive paths of `v` as terraform's mask: the schema's, and the top-level `names` set from sensitive values. */
+function sensitiveMask(schema: BlockSchema | undefined, v: Value | null, names: readonly string[] = []): Json {
   const out: Record<string, Json> = {};
+  for (const name of names) out[name] = true;
   if (!schema || !v || typeof v !== 'object' || Array.isArray(v) || isUnknown(v)) return out;
   for (const path of sensitiveAttributePaths(schema, v as Record<string, Value>)) {
+    if (out[path[0]] === true) continue; // the whole attribute is sensitive already
     let cur = out as Record<string | number, Json>;
     path.forEach((step, i) => {
       if (i === path.length - 1) cur[step] = true;

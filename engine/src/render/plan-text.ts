@@ -120,6 +120,7 @@ export function renderChange(ch: ResourceChange, schema: BlockSchema | undefined
   // a forgotten object stays as it is: shown as unchanged, by what identifies it
   const after = ch.action === 'forget' ? ch.before : ch.after;
   const onlyChanged = ch.action !== 'create' && ch.action !== 'delete' && ch.action !== 'read';
+  const hidden = new Set([...(ch.sensitiveBefore ?? []), ...(ch.sensitiveAfter ?? [])]);
   lines.push(
     ...renderBlock(
       ch.before,
@@ -129,6 +130,8 @@ export function renderChange(ch: ResourceChange, schema: BlockSchema | undefined
       '',
       c,
       onlyChanged,
+      '      ',
+      hidden,
     ),
   );
   lines.push('    }');
@@ -169,6 +172,8 @@ function renderBlock(
   c: ReturnType<typeof paint>,
   onlyChanged: boolean,
   indent = '      ',
+  /** top-level attributes set from sensitive values, hidden as the schema's sensitive ones are */
+  hiddenNames: ReadonlySet<string> = new Set(),
 ): string[] {
   const attrs = schema ? Object.keys(schema.attributes) : Object.keys({ ...(before ?? {}), ...(after ?? {}) });
   const blocks = schema ? Object.keys(schema.blocks ?? {}) : [];
@@ -177,7 +182,7 @@ function renderBlock(
   for (const name of attrs.sort()) {
     const b = before?.[name];
     const a = after?.[name];
-    const sensitive = !!schema?.attributes[name]?.sensitive;
+    const sensitive = !!schema?.attributes[name]?.sensitive || (!prefix && hiddenNames.has(name));
     const declared = schema?.attributes[name]?.type;
     if ((b === null || b === undefined) && (a === null || a === undefined)) continue;
     if (onlyChanged && valuesEqual(b, a)) {
