@@ -34,13 +34,15 @@ for (const f of ['chain.proto', 'node.proto']) grpc.loadPackageDefinition(loader
     name: 'protobufjs parsing .proto (fallback, no JSON)',
     script: MEASURE(`
 const s = require(${JSON.stringify(path.join(SRC, 'grpc-services'))});
-for (const f of ['chain', 'node']) s.grpcServices(s.loadProtoRoot(${JSON.stringify(MISSING_JSON)}, ${JSON.stringify(DEFS)} + '/' + f + '.proto'));`),
+for (const f of ['chain', 'node'])
+  s.grpcServices(s.loadProtoRoot(${JSON.stringify(MISSING_JSON)}, ${JSON.stringify(DEFS)} + '/' + f + '.proto'));`),
   },
   {
     name: 'generated protobufjs JSON, light (now)',
     script: MEASURE(`
 const s = require(${JSON.stringify(path.join(SRC, 'grpc-services'))});
-for (const f of ['chain', 'node']) s.grpcServices(s.loadProtoRoot(${JSON.stringify(JSON_DIR)} + '/' + f + '.json', ${JSON.stringify(DEFS)} + '/' + f + '.proto'));`),
+for (const f of ['chain', 'node'])
+  s.grpcServices(s.loadProtoRoot(${JSON.stringify(JSON_DIR)} + '/' + f + '.json', ${JSON.stringify(DEFS)} + '/' + f + '.proto'));`),
   },
 ];
 

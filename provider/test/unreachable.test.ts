@@ -85,7 +85,8 @@ describe('unreachable nodes and chain', () => {
     try {
       await expect(chain.node(1)).rejects.toThrow(
         `the chain at ${gone.address} is unreachable (connection refused) (GetNode): is it running? ` +
-          `\`gridform grid status\` shows it; \`gridform grid up\` restarts a local grid's chain (or check substrate_url or chain_url in the provider)`,
+          `\`gridform grid status\` shows it; \`gridform grid up\` restarts a local grid's chain ` +
+          '(or check substrate_url or chain_url in the provider)',
       );
     } finally {
       chain.close();

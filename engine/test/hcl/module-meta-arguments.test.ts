@@ -39,8 +39,10 @@ describe('module count and for_each known only after apply', () => {
     const f = new TfFolder().write({
       ...CHILD,
       'main.tf':
-        `${SOURCE}module "m" {\n  source   = "./m"\n  for_each = { a = terraform_data.x.output, b = "fixed" }\n  n        = each.value\n}\n` +
-        'module "w" {\n  source   = "./m"\n  for_each = { for k in ["p"] : k => terraform_data.x.output }\n  n        = "${each.value}!"\n}\n',
+        `${SOURCE}module "m" {\n  source   = "./m"\n` +
+        '  for_each = { a = terraform_data.x.output, b = "fixed" }\n  n        = each.value\n}\n' +
+        'module "w" {\n  source   = "./m"\n' +
+        '  for_each = { for k in ["p"] : k => terraform_data.x.output }\n  n        = "${each.value}!"\n}\n',
     });
     try {
       const plan = await f.run('plan');

@@ -84,7 +84,8 @@ describe('module variable validation', () => {
 
   it('a value from a resource attribute known at plan is checked; one known only after apply does not stop the plan', async () => {
     const main = (input: number) =>
-      `resource "terraform_data" "x" {\n  input = ${input}\n}\n\nmodule "known" {\n  source = "./m"\n  n      = terraform_data.x.input\n}\n\n` +
+      `resource "terraform_data" "x" {\n  input = ${input}\n}\n\n` +
+      'module "known" {\n  source = "./m"\n  n      = terraform_data.x.input\n}\n\n' +
       `module "later" {\n  source = "./m"\n  n      = terraform_data.x.output\n}\n`;
     const f = folder(main(0));
     try {

@@ -57,7 +57,8 @@ export class CosmosvalidatorStack extends TerraformStack {
             ETHEREUM_RPC: 'http://<IP>:8575',
             PERSISTENT_PEERS: '780e271b5a835722ba0fac1c979e54d078e57e38@161.35.85.34:26656',
             GENESIS_URL:
-              'https://gist.githubusercontent.com/ashraffouda/1e494d95ad60ed8f72805c47a0493da7/raw/9955c1488dabd1bdcdeb60f12b1120b1ae3a74ca/genesis.json',
+              'https://gist.githubusercontent.com/ashraffouda/1e494d95ad60ed8f72805c47a0493da7/raw/' +
+              '9955c1488dabd1bdcdeb60f12b1120b1ae3a74ca/genesis.json',
           },
           planetary: true,
         },

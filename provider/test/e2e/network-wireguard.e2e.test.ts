@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { ChainClient } from '../../../proto';
 import { copyExample, gridform, leftOnGrid, readGrid, devNodeClient } from './cli';
 
-jest.setTimeout(240_000);
+jest.setTimeout(480_000);
 
 describe('examples/network-wireguard on a local grid', () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-wg-'));

@@ -182,7 +182,7 @@ describe('upstream kubernetes and application examples (examples/upstream) on on
     expect(await outputs('k8s-using-modules')).toEqual({ master_mycelium_ip: expected, workers: expected });
   });
 
-  it('nomad_with_modules: the first server at first_server_ip, the others after it, the client on the second node, all planetary', async () => {
+  it('nomad_with_modules: first server at first_server_ip, others after it, client on the second node, all planetary', async () => {
     expect(await outputs('nomad_with_modules')).toEqual({
       server1_ip: '10.1.2.2',
       server2_ip: '10.1.2.3',

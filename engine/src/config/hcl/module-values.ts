@@ -142,7 +142,9 @@ export function moduleInstances(
     for (const k of Object.keys(v).sort()) {
       const valueExpression = containsUnknown(v[k]) ? picked?.(k) : undefined;
       if (containsUnknown(v[k]) && !valueExpression) {
-        const detail = `module "${call}" ${where}: the value of for_each element ${JSON.stringify(k)} is known only after apply, and gridform finds no expression for it to stand for each.value; write for_each as one expression.`;
+        const detail =
+          `module "${call}" ${where}: the value of for_each element ${JSON.stringify(k)} is known only after apply, ` +
+          'and gridform finds no expression for it to stand for each.value; write for_each as one expression.';
         diags.push(error('Invalid for_each argument', detail));
         return [];
       }
