@@ -118,3 +118,20 @@ async function readLeft(home: string): Promise<Left> {
     chain.close();
   }
 }
+
+/**
+ * Writes `app`'s main.ts holding one stack per upstream example port (folder name to its stack
+ * class, each in `app/<folder>/stack.ts`), and the ports' cdktf.json.
+ */
+export function writeUpstreamApp(app: string, stacks: Readonly<Record<string, string>>): void {
+  const entries = Object.entries(stacks);
+  const main = [
+    "import { App } from 'cdktf';",
+    ...entries.map(([ex, cls]) => `import { ${cls} } from './${ex}/stack';`),
+    'const app = new App();',
+    ...entries.map(([ex, cls]) => `new ${cls}(app, '${ex}');`),
+    'app.synth();',
+  ];
+  fs.writeFileSync(path.join(app, 'main.ts'), main.join('\n'));
+  fs.copyFileSync(path.join(REPO, 'examples', 'upstream', entries[0][0], 'cdktf.json'), path.join(app, 'cdktf.json'));
+}

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChainClient, myceliumVmIp, planetaryVmIp } from '../../../proto';
-import { gridform, leftOnGrid, readGrid, REPO } from './cli';
+import { gridform, leftOnGrid, readGrid, REPO, writeUpstreamApp } from './cli';
 
 jest.setTimeout(600_000);
 
@@ -117,16 +117,7 @@ describe('upstream kubernetes and application examples (examples/upstream) on on
       0,
     );
     chain = new ChainClient(readGrid(home).chain.address);
-    const entries = Object.entries(EXAMPLES);
-    const main = [
-      "import { App } from 'cdktf';",
-      ...entries.map(([ex, cls]) => `import { ${cls} } from './${ex}/stack';`),
-      'const app = new App();',
-      ...entries.map(([ex, cls]) => `new ${cls}(app, '${ex}');`),
-      'app.synth();',
-    ];
-    fs.writeFileSync(path.join(app, 'main.ts'), main.join('\n'));
-    fs.copyFileSync(path.join(REPO, 'examples', 'upstream', 'k8s', 'cdktf.json'), path.join(app, 'cdktf.json'));
+    writeUpstreamApp(app, EXAMPLES);
     writeStacks(false);
     await synth();
   });

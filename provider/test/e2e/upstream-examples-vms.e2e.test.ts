@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChainClient, myceliumVmIp, myceliumZdbIp, planetaryVmIp } from '../../../proto';
-import { gridform, leftOnGrid, readGrid, REPO } from './cli';
+import { gridform, leftOnGrid, readGrid, REPO, writeUpstreamApp } from './cli';
 
 jest.setTimeout(600_000);
 
@@ -117,15 +117,7 @@ describe('upstream VM examples (examples/upstream) on one local grid', () => {
   };
 
   beforeAll(async () => {
-    const main = [
-      "import { App } from 'cdktf';",
-      ...Object.entries(EXAMPLES).map(([ex, cls]) => `import { ${cls} } from './${ex}/stack';`),
-      'const app = new App();',
-      ...Object.entries(EXAMPLES).map(([ex, cls]) => `new ${cls}(app, '${ex}');`),
-      'app.synth();',
-    ];
-    fs.writeFileSync(path.join(app, 'main.ts'), main.join('\n'));
-    fs.copyFileSync(path.join(REPO, 'examples', 'upstream', 'gpu', 'cdktf.json'), path.join(app, 'cdktf.json'));
+    writeUpstreamApp(app, EXAMPLES);
     for (const ex of ALL) {
       fs.mkdirSync(path.join(app, ex));
       fs.copyFileSync(path.join(REPO, 'examples', 'upstream', ex, 'stack.ts'), path.join(app, ex, 'stack.ts'));

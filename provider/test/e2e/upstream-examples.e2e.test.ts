@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChainClient, myceliumVmIp, planetaryVmIp } from '../../../proto';
-import { gridform, leftOnGrid, readGrid, REPO } from './cli';
+import { gridform, leftOnGrid, readGrid, REPO, writeUpstreamApp } from './cli';
 
 jest.setTimeout(600_000);
 
@@ -99,16 +99,7 @@ describe('upstream examples (examples/upstream) on one local grid', () => {
   beforeAll(async () => {
     expect((await gridform(['grid', 'up', '--port', '0', '--nodes', '3', '--gateways', '2'], { home })).code).toBe(0);
     chain = new ChainClient(readGrid(home).chain.address);
-    const entries = Object.entries(EXAMPLES);
-    const main = [
-      "import { App } from 'cdktf';",
-      ...entries.map(([ex, cls]) => `import { ${cls} } from './${ex}/stack';`),
-      'const app = new App();',
-      ...entries.map(([ex, cls]) => `new ${cls}(app, '${ex}');`),
-      'app.synth();',
-    ];
-    fs.writeFileSync(path.join(app, 'main.ts'), main.join('\n'));
-    fs.copyFileSync(path.join(REPO, 'examples', 'upstream', 'singlenode', 'cdktf.json'), path.join(app, 'cdktf.json'));
+    writeUpstreamApp(app, EXAMPLES);
     writeStacks(new Set());
     await synth();
   });
