@@ -12,7 +12,8 @@ import process from 'node:process';
 import * as esbuild from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const pluginDist = path.resolve(here, '..', '..', 'dist', 'provider', 'plugin');
+const distDir = path.resolve(here, '..', '..', 'dist');
+const pluginDist = path.join(distDir, 'provider', 'plugin');
 const entry = path.join(pluginDist, 'main.js');
 // another place only for tests, which must not touch the build's own bundle
 const outfile = path.resolve(process.argv[2] ?? path.join(pluginDist, 'bundle.js'));
@@ -38,6 +39,26 @@ const keepOwnDirname = {
   },
 };
 
+// Code a provider process never runs, reached only through lazy requires: the engine's command
+// line (behind engine/index.ts's runCli), the full protobufjs with its .proto parser (used only
+// when the generated JSON is missing) and @grpc/proto-loader (grpc-js's channelz service). Left
+// out of the bundle, which they made 45% larger (every start reads the whole file and deserializes
+// its code cache); should anything call them, they load from dist/ and node_modules as they are.
+const fromDist = ['engine/src/cli/run-cli'];
+const fromNodeModules = /^(protobufjs|@grpc\/proto-loader)$/;
+const leaveOut = {
+  name: 'leave-out',
+  setup(build) {
+    build.onResolve({ filter: fromNodeModules }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /^\./ }, (args) => {
+      const target = path.resolve(args.resolveDir, args.path).replace(/\.js$/, '');
+      if (!fromDist.some((m) => target === path.join(distDir, m))) return undefined;
+      const relative = path.relative(outDir, target);
+      return { path: `${relative.startsWith('.') ? '' : './'}${relative}.js`, external: true };
+    });
+  },
+};
+
 if (!fs.existsSync(entry)) {
   process.stderr.write(`bundle.mjs: ${entry} is missing; run tsc -p . first\n`);
   process.exit(1);
@@ -55,7 +76,7 @@ await esbuild.build({
   banner: { js: '"use strict";\nvar __bundleDirname = __dirname;' },
   // native code and a wasm file found beside its module: loaded from node_modules as they are
   external: ['better-sqlite3', '@cdktf/hcl2json'],
-  plugins: [keepOwnDirname],
+  plugins: [leaveOut, keepOwnDirname],
 });
 // a code cache made for an earlier bundle must not be tried against this one
 fs.rmSync(`${outfile}.v8-cache`, { force: true });

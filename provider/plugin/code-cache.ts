@@ -5,6 +5,7 @@
 // function it compiled); later runs skip those compiles. A cache is tied to the file's size and
 // mtime and to this node (V8 itself refuses one made by another V8 version or flags, and the
 // cache is then rewritten); a folder that cannot be written only means no cache.
+import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
@@ -48,12 +49,21 @@ function writeCache(cacheFile: string, key: string, script: vm.Script): void {
   }
 }
 
+/**
+ * The file's text. esbuild writes ASCII only, which is read as latin1: the bytes become V8's
+ * one-byte string as they are, where UTF-8 decoding took a third longer.
+ */
+function sourceOf(file: string): string {
+  const bytes = fs.readFileSync(file);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
 /** Runs `file` as the main CommonJS module, with the code cache. */
 export function runWithCodeCache(file: string): CacheUse {
   const cacheFile = cacheFileOf(file);
   const key = cacheKey(file);
   const cachedData = readCache(cacheFile, key);
-  const script = new vm.Script(nodeModule.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const script = new vm.Script(nodeModule.wrap(sourceOf(file)), { filename: file, cachedData });
   const accepted = cachedData !== undefined && !script.cachedDataRejected;
   if (!accepted) process.once('exit', () => writeCache(cacheFile, key, script));
   const moduleFunction = script.runInThisContext() as (...args: unknown[]) => void;

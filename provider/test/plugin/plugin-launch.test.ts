@@ -3,6 +3,7 @@
 // bundle (made by bundle.mjs, as npm run build does) serves the same schema as main.js.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startPlugin } from '../../../engine/src/plugin-server/plugin-client';
@@ -86,6 +87,12 @@ describe('code cache: used only for the file it was made from', () => {
     expect(runApp()).toEqual({ printed: `bravo ${app} ${dir} function`, cache: 'written' });
     expect(runApp().cache).toBe('accepted');
   });
+
+  it('a file with text beyond ASCII runs with that text intact (an ASCII file is read as latin1)', () => {
+    writeApp('größe→✓');
+    expect(runApp()).toEqual({ printed: `größe→✓ ${app} ${dir} function`, cache: 'written' });
+    expect(runApp()).toEqual({ printed: `größe→✓ ${app} ${dir} function`, cache: 'accepted' });
+  });
 });
 
 describe('the one-file bundle', () => {
@@ -118,5 +125,21 @@ describe('the one-file bundle', () => {
       'grid_scheduler',
     ]);
     expect(fromBundle).toEqual(await schemaOf(path.join(DIST_PLUGIN, 'main.js')));
+  });
+
+  it('leaves out what a provider process never runs, and each part left out still loads from where it is', () => {
+    const text = fs.readFileSync(bundle, 'utf8');
+    // esbuild heads each module it took in with a comment naming its file
+    expect(text).toMatch(/^\/\/ dist\/engine\/src\/plugin-server\/serve\.js$/m);
+    expect(text).not.toMatch(/^\/\/ dist\/engine\/src\/cli\/run-cli\.js$/m);
+    expect(text).not.toMatch(/^\/\/ node_modules\/protobufjs\/src\/parse\.js$/m);
+    const leftOut = [...text.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]).filter((m) => !m.startsWith('node:'));
+    const notBuiltin = [...new Set(leftOut)].filter((m) => !builtinModules.includes(m));
+    const runCliPath = notBuiltin.find((m) => m.endsWith('engine/src/cli/run-cli.js'));
+    expect(notBuiltin).toEqual(expect.arrayContaining(['protobufjs', '@grpc/proto-loader', runCliPath]));
+    const requireFromBundle = createRequire(bundle);
+    for (const m of notBuiltin) expect(() => requireFromBundle.resolve(m)).not.toThrow();
+    const { runCli } = requireFromBundle(runCliPath!) as { runCli: unknown };
+    expect(typeof runCli).toBe('function');
   });
 });
