@@ -1,12 +1,11 @@
 // Objects in the state as `terraform state show` prints them: one resource block per instance,
-// attributes aligned, sensitive ones hidden.
+// attributes aligned, sensitive ones hidden (state-object.ts).
 import type { SchemaLookup } from './plan-text';
 import type { StateView } from '../state/state';
 import { parseInstanceAddress, splitResourceAddress } from '../addresses/address';
-import { renderScalar } from './values';
+import { goQuote, renderStateObject } from './state-object';
 import { providerKeyFromState } from '../config/source';
-import type { Value } from '../values';
-import { stringifyJson } from '../json-syntax';
+import type { AttributePath } from '../values';
 
 export function renderStateResources(state: StateView, addresses: readonly string[], schemas: SchemaLookup): string {
   return addresses
@@ -31,19 +30,21 @@ export function renderStateResources(state: StateView, addresses: readonly strin
         priorDependencies: [],
         createBeforeDestroy: false,
       });
-      const entries = Object.entries(inst.attributes)
-        .filter(([, v]) => v !== null)
-        .sort(([x], [y]) => (x < y ? -1 : 1));
-      const width = Math.max(0, ...entries.map(([k]) => k.length));
-      const lines = entries.map(([k, v]) => `    ${k.padEnd(width)} = ${schema?.attributes[k]?.sensitive ? '(sensitive value)' : show(v)}`);
-      return (
-        `# ${address}:${inst.status === 'tainted' ? ' (tainted)' : ''}\n` +
-        `${mode === 'data' ? 'data' : 'resource'} "${type}" "${name}" {\n${lines.join('\n')}\n}\n`
-      );
+      const body = renderStateObject(inst.attributes, schema, attributePaths(inst.sensitive_attributes));
+      const header = `# ${address}:${inst.status === 'tainted' ? ' (tainted)' : ''}`;
+      return `${header}\n${mode === 'data' ? 'data' : 'resource'} ${goQuote(type)} ${goQuote(name)} ${body}\n`;
     })
     .join('\n');
 }
 
-function show(v: Value): string {
-  return v !== null && typeof v === 'object' ? stringifyJson(v, 4).replace(/\n/g, '\n    ') : renderScalar(v);
+/** sensitive_attributes of the v4 state (lists of get_attr and index steps) as attribute paths. */
+function attributePaths(paths: unknown[]): AttributePath[] {
+  return paths.filter(Array.isArray).map((steps: unknown[]) =>
+    steps.map((step) => {
+      const { type, value } = (step ?? {}) as { type?: string; value?: unknown };
+      if (type === 'get_attr') return String(value);
+      const key = (value as { value?: unknown } | undefined)?.value;
+      return typeof key === 'number' ? key : String(key);
+    }),
+  );
 }

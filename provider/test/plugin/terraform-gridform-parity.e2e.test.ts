@@ -1,6 +1,7 @@
 // One source of truth: the same configuration (main.tf.json for terraform, cdk.tf.json for
 // gridform) applied by terraform through terraform-provider-grid and by gridform, one after the
-// other on one local grid, gives the same state attributes, apart from the ids the grid hands out.
+// other on one local grid, gives the same state attributes, apart from the ids the grid hands out,
+// and `state show` prints them alike.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -55,6 +56,17 @@ function withoutGridIds(attrs: Attributes): Attributes {
   return clean(attrs) as Attributes;
 }
 
+const SHOWN = ['grid_deployment.app', 'grid_network.net'];
+
+/** `state show` text without what differs between two applies: ids, namespaces, contract ids, 0-db addresses. */
+function withoutShownIds(text: string): string {
+  return text
+    .replace(/^( +id += )".*"$/gm, '$1"ID"')
+    .replace(/(namespace += )"\d+-/g, '$1"N-')
+    .replace(/^( +"\d+" += )\d+$/gm, '$1CONTRACT')
+    .replace(/^( +)"[0-9a-f:]+:[0-9a-f:]+",$/gm, '$1"IPV6",');
+}
+
 describeWithTerraform('one configuration through terraform and through gridform', () => {
   const gridHome = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-tf-parity-'));
   const tfDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-tf-parity-tf-'));
@@ -76,15 +88,25 @@ describeWithTerraform('one configuration through terraform and through gridform'
     expect((await terraform(world, tfDir, ['init', '-no-color'])).code).toBe(0);
     expect((await terraform(world, tfDir, ['apply', '-auto-approve', '-no-color'])).code).toBe(0);
     const byTerraform = attributesIn(path.join(tfDir, 'terraform.tfstate'));
+    const shownByTerraform = await Promise.all(
+      SHOWN.map(async (a) => (await terraform(world, tfDir, ['state', 'show', '-no-color', a])).stdout),
+    );
     expect((await terraform(world, tfDir, ['destroy', '-auto-approve', '-no-color'])).code).toBe(0);
 
     expect((await gridform(['-no-color', 'apply', '-auto-approve'], { cwd: gfDir, home: gridHome })).code).toBe(0);
     const stateFile = ['terraform.tfstate', 'terraform.cdk.tfstate'].map((f) => path.join(gfDir, f)).find((f) => fs.existsSync(f))!;
     const byGridform = attributesIn(stateFile);
+    const shownByGridform = await Promise.all(
+      SHOWN.map(async (a) => (await gridform(['-no-color', 'state', 'show', a], { cwd: gfDir, home: gridHome })).stdout),
+    );
     expect((await gridform(['-no-color', 'destroy', '-auto-approve'], { cwd: gfDir, home: gridHome })).code).toBe(0);
 
     expect(Object.keys(byTerraform).sort()).toEqual(['grid_deployment.app', 'grid_network.net']);
     expect(withoutGridIds(byTerraform)).toEqual(withoutGridIds(byGridform));
+    // state show prints them alike too: blocks as blocks, the 0-db password hidden, "" shown as null
+    expect(shownByGridform.map(withoutShownIds)).toEqual(shownByTerraform.map(withoutShownIds));
+    expect(shownByGridform[0]).toMatch(/^ {8}password += \(sensitive value\)$/m);
+    expect(shownByGridform[0]).not.toContain('"pw"');
     expect(await leftOnGrid(gridHome)).toEqual({ contracts: [], reservedIps: [], workloads: [] });
   });
 });
