@@ -47,7 +47,7 @@ describe('plan rendering of collections changed in place', () => {
     const out = update(before, { ...before, nodes: [1, 2, 3, 4, 5, 7] });
     expect(out).toContain(
       [
-        '      ~ nodes = [',
+        '      ~ nodes     = [',
         '            # (1 unchanged element hidden)',
         '            2,',
         '          + 3,',
@@ -65,7 +65,7 @@ describe('plan rendering of collections changed in place', () => {
     const out = update(before, { ...before, subnets: { '1': 'a', '2': 'B', '3': 'c', '5': 'e' } });
     expect(out).toContain(
       [
-        '      ~ subnets = {',
+        '      ~ subnets   = {',
         '          ~ "2" = "b" -> "B"',
         '          + "3" = "c"',
         '          - "4" = "d"',
@@ -150,5 +150,47 @@ describe('plan rendering of values set from sensitive ones', () => {
     const out = renderChange(change, dataSchema, paint({ enabled: false })).join('\n');
     expect(out).toContain('+ input = (sensitive value)');
     expect(out).not.toContain('hunter2');
+  });
+});
+
+describe('plan rendering of nested blocks changed in place (terraform 1.11.4 printed the same)', () => {
+  const withBlocks: BlockSchema = {
+    attributes: { id: { type: 'string', computed: true }, node: { type: 'number', required: true } },
+    blocks: {
+      vms: {
+        nesting: 'list',
+        block: {
+          attributes: { name: { type: 'string', required: true }, cpu: { type: 'number', optional: true }, flist: { type: 'string' } },
+        },
+      },
+      disks: { nesting: 'list', block: { attributes: { name: { type: 'string', required: true }, size: { type: 'number' } } } },
+    },
+  };
+  const before = {
+    id: '2',
+    node: 1,
+    vms: [{ name: 'vm', cpu: 1, flist: 'f' }],
+    disks: [{ name: 'data', size: 5 }],
+  };
+
+  it("a blank line before the blocks, a block's name shown, the unchanged blocks counted after a blank line", () => {
+    const out = update(before, { ...before, vms: [{ name: 'vm', cpu: 2, flist: 'f' }] }, 'update', withBlocks);
+    expect(out).toBe(
+      [
+        '  # grid_network.net will be updated in-place',
+        '  ~ resource "grid_network" "net" {',
+        '        id   = "2"',
+        '        # (1 unchanged attribute hidden)',
+        '',
+        '      ~ vms {',
+        '          ~ cpu   = 1 -> 2',
+        '            name  = "vm"',
+        '            # (1 unchanged attribute hidden)',
+        '        }',
+        '',
+        '        # (1 unchanged block hidden)',
+        '    }',
+      ].join('\n'),
+    );
   });
 });

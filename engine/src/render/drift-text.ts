@@ -3,10 +3,11 @@
 import type { Plan, ResourceChange } from '../plan/types';
 import { paint, type Colors } from './color';
 import { renderChange, type SchemaLookup } from './plan-text';
-import { parseInstanceAddress } from '../addresses/address';
+import { parseInstanceAddress, splitResourceAddress } from '../addresses/address';
+import { inTerraformOrder } from '../addresses/address-order';
 
 export function renderDrift(plan: Plan, schemas: SchemaLookup, colors: Colors, tool = 'gridform'): string {
-  const drift = plan.drift.filter((d) => d.mode === 'managed');
+  const drift = inTerraformOrder(plan.drift.filter((d) => d.mode === 'managed'));
   if (!drift.length) return '';
   const c = paint(colors);
   const out = [
@@ -18,7 +19,7 @@ export function renderDrift(plan: Plan, schemas: SchemaLookup, colors: Colors, t
   ];
   for (const d of drift) {
     const a = parseInstanceAddress(d.address)!;
-    const [type, name] = a.resource.split('.');
+    const { type, name } = splitResourceAddress(a.resource);
     const ch: ResourceChange = {
       address: d.address,
       resource: a.resource,

@@ -1,6 +1,7 @@
 // `show -json`: a plan in the shape of `terraform show -json` (format 1.2): resource_changes with
 // actions, before, after, after_unknown and sensitivity, output_changes, planned_values, drift
 // and the prior state. Unknown values are left out of `after` and marked in `after_unknown`.
+import { inTerraformOrder } from '../addresses/address-order';
 import type { BlockSchema } from '../provider/interface';
 import { isResourceChange, outputChanged, type Plan, type ResourceChange } from '../plan/types';
 import { isUnknown, type Value } from '../values';
@@ -22,8 +23,8 @@ export function planJson(
   prior: StateFile,
 ): Record<string, Json> {
   const providerName = (c: ResourceChange) => sources.get(c.providerKey) ?? c.providerKey;
-  const changes = plan.changes.map((c) => resourceChange(c, schemas(c), providerName(c)));
-  const drift = plan.drift.map((d) => {
+  const changes = inTerraformOrder(plan.changes).map((c) => resourceChange(c, schemas(c), providerName(c)));
+  const drift = inTerraformOrder(plan.drift).map((d) => {
     const { type, name } = splitResourceAddress(d.address.replace(/\[[^\]]*\]$/, ''));
     const c: ResourceChange = {
       address: d.address,

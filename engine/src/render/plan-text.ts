@@ -1,6 +1,7 @@
 // The human rendering of a plan, in Terraform's layout: a header per resource with its action
 // symbol, one line per attribute (changed ones only for updates), nested blocks, the summary line
 // and the output changes.
+import { inTerraformOrder } from '../addresses/address-order';
 import type { AttributeType, BlockSchema, ObjectValue, ProviderSchema } from '../provider/interface';
 import { counts, hasChanges, isResourceChange, type Plan, type ResourceChange } from '../plan/types';
 import { valuesEqual } from '../plan/diff';
@@ -19,7 +20,7 @@ const VERB = {
 } as const;
 
 /** attributes shown unchanged in an update, so the reader knows which object it is */
-const IDENTIFYING = new Set(['id', 'name']);
+const IDENTIFYING = new Set(['id', 'name', 'tags']);
 
 /** a replacement's headline that says why, as terraform words it */
 const REPLACE_HEADLINE: Partial<Record<NonNullable<ResourceChange['actionReason']>, string>> = {
@@ -49,7 +50,7 @@ export function renderPlan(plan: Plan, schemas: (c: ResourceChange) => BlockSche
           `${tool} has checked that the real remote objects still match the result of your most recent changes, ` +
           `and found no differences.\n`;
   }
-  const shown = plan.changes.filter(isResourceChange);
+  const shown = inTerraformOrder(plan.changes.filter(isResourceChange));
   if (!hasChanges(plan))
     return (
       `\n${c.bold('No changes.')} Your infrastructure matches the configuration.\n\n` +
@@ -177,17 +178,20 @@ function renderBlock(
 ): string[] {
   const attrs = schema ? Object.keys(schema.attributes) : Object.keys({ ...(before ?? {}), ...(after ?? {}) });
   const blocks = schema ? Object.keys(schema.blocks ?? {}) : [];
-  const rows: [string, string][] = [];
+  const rows: [sign: string, name: string, text: string][] = [];
   let hidden = 0;
+  // as terraform, names align across every attribute of the block that has a value, shown or not
+  let width = 0;
   for (const name of attrs.sort()) {
     const b = before?.[name];
     const a = after?.[name];
     const sensitive = !!schema?.attributes[name]?.sensitive || (!prefix && hiddenNames.has(name));
     const declared = schema?.attributes[name]?.type;
     if ((b === null || b === undefined) && (a === null || a === undefined)) continue;
+    width = Math.max(width, name.length);
     if (onlyChanged && valuesEqual(b, a)) {
-      // as Terraform, a change still shows what identifies the object
-      if (!prefix && IDENTIFYING.has(name) && isScalar(a)) rows.push([`${indent}  ${name}`, renderScalar(a, sensitive)]);
+      // as terraform, a change still shows what identifies the object, in nested blocks too
+      if (IDENTIFYING.has(name)) rows.push([' ', name, show(a, sensitive, ' ', indent, declared)]);
       else hidden++;
       continue;
     }
@@ -211,21 +215,27 @@ function renderBlock(
       sign = c.yellow('~');
       text = `${show(b, sensitive, '-', indent, declared)} -> ${show(a, sensitive, '+', indent, declared)}`;
     }
-    rows.push([`${indent}${sign} ${name}`, `${text}${force}`]);
+    rows.push([sign, name, `${text}${force}`]);
   }
-  const width = Math.max(0, ...rows.map(([l]) => l.length));
-  const lines = rows.map(([l, r]) => `${l.padEnd(width)} = ${r}`);
+  const lines = rows.map(([sign, name, text]) => `${indent}${sign} ${name.padEnd(width)} = ${text}`);
+  if (hidden) lines.push(`${indent}  ${unchangedHidden(hidden, 'attribute')}`);
+  const attributeCount = rows.length + hidden;
+  let hiddenBlocks = 0;
   for (const name of blocks.sort()) {
     const nested = schema!.blocks![name];
     const bItems = asItems(before?.[name]);
     const aItems = asItems(after?.[name]);
+    let firstShown = true;
     for (let i = 0; i < Math.max(bItems.length, aItems.length); i++) {
       const bi = before === null ? null : (bItems[i] ?? null);
       const ai = after === null ? null : (aItems[i] ?? null);
       if (onlyChanged && valuesEqual(bi, ai)) {
-        hidden++;
+        hiddenBlocks++;
         continue;
       }
+      // as terraform, a blank line between the attributes and each kind of block
+      if (firstShown && attributeCount) lines.push('');
+      firstShown = false;
       const sign = bi === null ? c.green('+') : ai === null ? c.red('-') : c.yellow('~');
       const path = nested.nesting === 'single' ? (prefix ? `${prefix}.${name}` : name) : `${prefix ? `${prefix}.` : ''}${name}.${i}`;
       lines.push(`${indent}${sign} ${name} {`);
@@ -233,8 +243,12 @@ function renderBlock(
       lines.push(`${indent}  }`);
     }
   }
-  if (hidden) lines.push(`${indent}  # (${hidden} unchanged ${hidden === 1 ? 'attribute' : 'attributes'} hidden)`);
+  if (hiddenBlocks) lines.push('', `${indent}  ${unchangedHidden(hiddenBlocks, 'block')}`);
   return lines;
+}
+
+function unchangedHidden(n: number, what: 'attribute' | 'block'): string {
+  return `# (${n} unchanged ${what}${n === 1 ? '' : 's'} hidden)`;
 }
 
 function asItems(v: Value | undefined): ObjectValue[] {

@@ -10,7 +10,7 @@ import { describeWithTerraform, terraform, terraformWorld, type TerraformWorld }
 
 jest.setTimeout(300_000);
 
-function doc(source: string): unknown {
+function doc(source: string, cpu = 1): unknown {
   return {
     terraform: { required_providers: { grid: { source } } },
     provider: { grid: [{ network: 'local' }] },
@@ -23,7 +23,7 @@ function doc(source: string): unknown {
           network_name: '${grid_network.net.name}',
           disks: [{ name: 'data', size: 5 }],
           zdbs: [{ name: 'cache', size: 2, mode: 'user', password: 'pw' }],
-          vms: [{ name: 'vm', flist: 'https://hub.grid.tf/tf-official-apps/base:latest.flist', cpu: 1, memory: 512, env_vars: { A: 'b' } }],
+          vms: [{ name: 'vm', flist: 'https://hub.grid.tf/tf-official-apps/base:latest.flist', cpu, memory: 512, env_vars: { A: 'b' } }],
         },
       },
     },
@@ -67,6 +67,13 @@ function withoutShownIds(text: string): string {
     .replace(/^( +)"[0-9a-f:]+:[0-9a-f:]+",$/gm, '$1"IPV6",');
 }
 
+/** A plan's text from its list of changes to its summary line, ids made alike. */
+function planBody(text: string): string {
+  const from = text.indexOf('will perform the following actions:');
+  const to = text.indexOf('\nPlan: ');
+  return withoutShownIds(text.slice(from, to));
+}
+
 describeWithTerraform('one configuration through terraform and through gridform', () => {
   const gridHome = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-tf-parity-'));
   const tfDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-tf-parity-tf-'));
@@ -86,8 +93,12 @@ describeWithTerraform('one configuration through terraform and through gridform'
 
   it('gives the same state attributes, and both destroy to nothing', async () => {
     expect((await terraform(world, tfDir, ['init', '-no-color'])).code).toBe(0);
+    const plannedByTerraform = [(await terraform(world, tfDir, ['plan', '-no-color'])).stdout];
+    const plannedByGridform = [(await gridform(['-no-color', 'plan'], { cwd: gfDir, home: gridHome })).stdout];
     expect((await terraform(world, tfDir, ['apply', '-auto-approve', '-no-color'])).code).toBe(0);
     const byTerraform = attributesIn(path.join(tfDir, 'terraform.tfstate'));
+    fs.writeFileSync(path.join(tfDir, 'main.tf.json'), JSON.stringify(doc('threefoldtech/grid', 2)));
+    plannedByTerraform.push((await terraform(world, tfDir, ['plan', '-no-color'])).stdout);
     const shownByTerraform = await Promise.all(
       SHOWN.map(async (a) => (await terraform(world, tfDir, ['state', 'show', '-no-color', a])).stdout),
     );
@@ -96,6 +107,8 @@ describeWithTerraform('one configuration through terraform and through gridform'
     expect((await gridform(['-no-color', 'apply', '-auto-approve'], { cwd: gfDir, home: gridHome })).code).toBe(0);
     const stateFile = ['terraform.tfstate', 'terraform.cdk.tfstate'].map((f) => path.join(gfDir, f)).find((f) => fs.existsSync(f))!;
     const byGridform = attributesIn(stateFile);
+    fs.writeFileSync(path.join(gfDir, 'cdk.tf.json'), JSON.stringify(doc('gridform/grid', 2)));
+    plannedByGridform.push((await gridform(['-no-color', 'plan'], { cwd: gfDir, home: gridHome })).stdout);
     const shownByGridform = await Promise.all(
       SHOWN.map(async (a) => (await gridform(['-no-color', 'state', 'show', a], { cwd: gfDir, home: gridHome })).stdout),
     );
@@ -103,6 +116,9 @@ describeWithTerraform('one configuration through terraform and through gridform'
 
     expect(Object.keys(byTerraform).sort()).toEqual(['grid_deployment.app', 'grid_network.net']);
     expect(withoutGridIds(byTerraform)).toEqual(withoutGridIds(byGridform));
+    // the plans, a create and an update in place, print alike (the tool's name and the header's wrapping aside)
+    expect(plannedByGridform.map(planBody)).toEqual(plannedByTerraform.map(planBody));
+    expect(planBody(plannedByGridform[1])).toContain('~ cpu ');
     // state show prints them alike too: blocks as blocks, the 0-db password hidden, "" shown as null
     expect(shownByGridform.map(withoutShownIds)).toEqual(shownByTerraform.map(withoutShownIds));
     expect(shownByGridform[0]).toMatch(/^ {8}password += \(sensitive value\)$/m);
