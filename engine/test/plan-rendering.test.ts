@@ -194,3 +194,32 @@ describe('plan rendering of nested blocks changed in place (terraform 1.11.4 pri
     );
   });
 });
+
+describe("plan rendering of empty strings, as terraform shows them for an old SDK's schema", () => {
+  const legacy: BlockSchema = {
+    attributes: {
+      name: { type: 'string', required: true },
+      description: { type: 'string', optional: true },
+      planetary_ip: { type: 'string', computed: true },
+    },
+  };
+  const modern: BlockSchema = { attributes: { ...legacy.attributes, input: { type: 'dynamic', optional: true } } };
+
+  it('an empty string is null: created it is an unchanged attribute, replaced by a value it is added', () => {
+    const created = update(null, { name: 'vm', description: '', planetary_ip: Unknown }, 'create', legacy);
+    expect(created).toContain('        # (1 unchanged attribute hidden)');
+    expect(created).not.toContain('description');
+    const updated = update(
+      { name: 'vm', description: '', planetary_ip: '' },
+      { name: 'vm', description: '', planetary_ip: Unknown },
+      'update',
+      legacy,
+    );
+    expect(updated).toContain('      + planetary_ip = (known after apply)');
+  });
+
+  it('a schema with a dynamic attribute shows empty strings as they are', () => {
+    const updated = update({ name: 'vm', planetary_ip: '' }, { name: 'vm', planetary_ip: Unknown }, 'update', modern);
+    expect(updated).toContain('      ~ planetary_ip = "" -> (known after apply)');
+  });
+});

@@ -2,6 +2,7 @@
 // symbol, one line per attribute (changed ones only for updates), nested blocks, the summary line
 // and the output changes.
 import { inTerraformOrder } from '../addresses/address-order';
+import { legacyFeaturesOnly } from './state-object';
 import type { AttributeType, BlockSchema, ObjectValue, ProviderSchema } from '../provider/interface';
 import { counts, hasChanges, isResourceChange, type Plan, type ResourceChange } from '../plan/types';
 import { valuesEqual } from '../plan/diff';
@@ -133,6 +134,7 @@ export function renderChange(ch: ResourceChange, schema: BlockSchema | undefined
       onlyChanged,
       '      ',
       hidden,
+      !!schema && legacyFeaturesOnly(schema),
     ),
   );
   lines.push('    }');
@@ -175,6 +177,8 @@ function renderBlock(
   indent = '      ',
   /** top-level attributes set from sensitive values, hidden as the schema's sensitive ones are */
   hiddenNames: ReadonlySet<string> = new Set(),
+  /** a schema the old SDK could have written: terraform shows its empty strings as null */
+  legacy = false,
 ): string[] {
   const attrs = schema ? Object.keys(schema.attributes) : Object.keys({ ...(before ?? {}), ...(after ?? {}) });
   const blocks = schema ? Object.keys(schema.blocks ?? {}) : [];
@@ -183,12 +187,16 @@ function renderBlock(
   // as terraform, names align across every attribute of the block that has a value, shown or not
   let width = 0;
   for (const name of attrs.sort()) {
-    const b = before?.[name];
-    const a = after?.[name];
+    const given: (Value | undefined)[] = [before?.[name], after?.[name]];
     const sensitive = !!schema?.attributes[name]?.sensitive || (!prefix && hiddenNames.has(name));
     const declared = schema?.attributes[name]?.type;
-    if ((b === null || b === undefined) && (a === null || a === undefined)) continue;
+    if (given.every((v) => v === null || v === undefined)) continue;
     width = Math.max(width, name.length);
+    const [b, a] = legacy ? given.map((v) => (v === '' ? null : v)) : given;
+    if ((b === null || b === undefined) && (a === null || a === undefined)) {
+      hidden++;
+      continue;
+    }
     if (onlyChanged && valuesEqual(b, a)) {
       // as terraform, a change still shows what identifies the object, in nested blocks too
       if (IDENTIFYING.has(name)) rows.push([' ', name, show(a, sensitive, ' ', indent, declared)]);
@@ -239,7 +247,9 @@ function renderBlock(
       const sign = bi === null ? c.green('+') : ai === null ? c.red('-') : c.yellow('~');
       const path = nested.nesting === 'single' ? (prefix ? `${prefix}.${name}` : name) : `${prefix ? `${prefix}.` : ''}${name}.${i}`;
       lines.push(`${indent}${sign} ${name} {`);
-      lines.push(...renderBlock(bi, ai, nested.block, forcing, path, c, onlyChanged && bi !== null && ai !== null, indent + '    '));
+      const changedOnly = onlyChanged && bi !== null && ai !== null;
+      const nestedLegacy = legacy && legacyFeaturesOnly(nested.block);
+      lines.push(...renderBlock(bi, ai, nested.block, forcing, path, c, changedOnly, indent + '    ', new Set(), nestedLegacy));
       lines.push(`${indent}  }`);
     }
   }

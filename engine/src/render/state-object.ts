@@ -59,7 +59,7 @@ function renderBlock(
 }
 
 /** Whether the old SDK could have declared the block: no dynamic, object or tuple types anywhere in it. */
-function legacyFeaturesOnly(schema: BlockSchema): boolean {
+export function legacyFeaturesOnly(schema: BlockSchema): boolean {
   return Object.values(schema.attributes).every((a) => !hasDynamic(ctyTypeOf(a)));
 }
 

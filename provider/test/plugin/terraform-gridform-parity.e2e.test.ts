@@ -23,7 +23,17 @@ function doc(source: string, cpu = 1): unknown {
           network_name: '${grid_network.net.name}',
           disks: [{ name: 'data', size: 5 }],
           zdbs: [{ name: 'cache', size: 2, mode: 'user', password: 'pw' }],
-          vms: [{ name: 'vm', flist: 'https://hub.grid.tf/tf-official-apps/base:latest.flist', cpu, memory: 512, env_vars: { A: 'b' } }],
+          vms: [
+            {
+              name: 'vm',
+              flist: 'https://hub.grid.tf/tf-official-apps/base:latest.flist',
+              cpu,
+              memory: 512,
+              planetary: cpu === 2,
+              description: '',
+              env_vars: { A: 'b' },
+            },
+          ],
         },
       },
     },
@@ -116,7 +126,8 @@ describeWithTerraform('one configuration through terraform and through gridform'
 
     expect(Object.keys(byTerraform).sort()).toEqual(['grid_deployment.app', 'grid_network.net']);
     expect(withoutGridIds(byTerraform)).toEqual(withoutGridIds(byGridform));
-    // the plans, a create and an update in place, print alike (the tool's name and the header's wrapping aside)
+    // the plans, a create and an update in place, print alike (the tool's name and the header's wrapping
+    // aside), down to terraform's quirks: an empty string shows as null, a description "" as unchanged
     expect(plannedByGridform.map(planBody)).toEqual(plannedByTerraform.map(planBody));
     expect(planBody(plannedByGridform[1])).toContain('~ cpu ');
     // state show prints them alike too: blocks as blocks, the 0-db password hidden, "" shown as null
