@@ -1,5 +1,6 @@
 // Where the provider signs from and which chain it talks to: the provider block first, then the
-// environment (MNEMONIC), then, for network "local", the local grid started by `gridform grid up`.
+// environment as terraform-provider-grid reads it (MNEMONIC, KEY_TYPE, SUBSTRATE_URL, RMB_TIMEOUT),
+// then, for network "local", the local grid started by `gridform grid up`.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -86,11 +87,19 @@ export function resolveSettings(
   env: Readonly<Record<string, string | undefined>>,
 ): { settings?: GridSettings; problem?: { attribute: string; message: string }; warnings?: string[] } {
   const warnings: string[] = [];
-  if (config.key_type && config.key_type !== 'ed25519')
-    return { problem: { attribute: 'key_type', message: `key_type ${JSON.stringify(config.key_type)} is not supported: use ed25519` } };
+  const fromEnv = fromEnvironment(config, env);
+  config = { ...config, ...fromEnv.values };
+  const keyType = config.key_type ?? null;
+  if (keyType !== null && keyType !== '' && keyType !== 'ed25519') {
+    const from = 'key_type' in fromEnv.texts ? ' (from KEY_TYPE in the environment)' : '';
+    return { problem: { attribute: 'key_type', message: `key_type ${JSON.stringify(keyType)}${from} is not supported: use ed25519` } };
+  }
   const network = typeof config.network === 'string' && config.network ? config.network : 'local';
   const substrate = chainFromSubstrateUrl(config.substrate_url);
-  if (substrate.problem) return { problem: { attribute: 'substrate_url', message: substrate.problem } };
+  if (substrate.problem) {
+    const from = 'substrate_url' in fromEnv.texts ? ' (from SUBSTRATE_URL in the environment)' : '';
+    return { problem: { attribute: 'substrate_url', message: `${substrate.problem}${from}` } };
+  }
   // terraform-provider-grid's names, where gridform's own are not set
   if (!(typeof config.chain_url === 'string' && config.chain_url) && substrate.address)
     config = { ...config, chain_url: substrate.address };
@@ -138,16 +147,42 @@ export function resolveSettings(
   }
   const rmb = config.rmb_timeout ?? null;
   if (rmb !== null && !(typeof rmb === 'number' && Number.isInteger(rmb) && rmb >= 1 && rmb <= 3600)) {
+    const given = 'rmb_timeout' in fromEnv.texts ? `RMB_TIMEOUT in the environment is ${JSON.stringify(fromEnv.texts.rmb_timeout)}` : '';
     return {
       problem: {
         attribute: 'rmb_timeout',
-        message: `rmb_timeout is ${JSON.stringify(rmb)}; it must be a whole number of seconds from 1 to 3600`,
+        message: `${given || `rmb_timeout is ${JSON.stringify(rmb)}`}; it must be a whole number of seconds from 1 to 3600`,
       },
     };
   }
   const nodeCallTimeoutMs = typeof rmb === 'number' ? rmb * 1000 : undefined;
   const settings = { mnemonic, chainAddress, proxyUrl: proxyUrl.replace(/\/+$/, ''), timeoutMs: seconds * 1000, nodeCallTimeoutMs };
   return { settings, warnings };
+}
+
+/** The provider attributes terraform-provider-grid reads from the environment when unset, by variable. */
+export const PROVIDER_ENV = { key_type: 'KEY_TYPE', substrate_url: 'SUBSTRATE_URL', rmb_timeout: 'RMB_TIMEOUT' } as const;
+
+type EnvAttribute = keyof typeof PROVIDER_ENV;
+
+/**
+ * The attributes of PROVIDER_ENV unset in `config` (null or absent) whose environment variable is
+ * set and not empty: their values, and the variables' text. RMB_TIMEOUT is a number when it reads
+ * as a whole number (else its text is kept, and refused naming it).
+ */
+function fromEnvironment(
+  config: Partial<Record<EnvAttribute, unknown>>,
+  env: Readonly<Record<string, string | undefined>>,
+): { values: Partial<Record<EnvAttribute, unknown>>; texts: Partial<Record<EnvAttribute, string>> } {
+  const values: Partial<Record<EnvAttribute, unknown>> = {};
+  const texts: Partial<Record<EnvAttribute, string>> = {};
+  for (const [attribute, variable] of Object.entries(PROVIDER_ENV) as [EnvAttribute, string][]) {
+    const text = env[variable];
+    if ((config[attribute] ?? null) !== null || text === undefined || text === '') continue;
+    texts[attribute] = text;
+    values[attribute] = attribute === 'rmb_timeout' && /^\s*\d+\s*$/.test(text) ? Number(text) : text;
+  }
+  return { values, texts };
 }
 
 /**

@@ -22,6 +22,18 @@ function attr(v: Value | undefined): Value | undefined {
 }
 const GB = 2 ** 30;
 
+/** The name when unset, as upstream's ("vm"). */
+const DEFAULT_NAME = String(deploymentDecl.block.attributes.name.default);
+
+/**
+ * The contract metadata's name and project name, as terraform-provider-grid fills them: the name
+ * "vm" when unset, the project "vm/NAME" when solution_type is unset or empty.
+ */
+export function deploymentMetadata(planned: ObjectValue): { type: 'vm'; name: string; projectName: string } {
+  const name = String(planned.name ?? DEFAULT_NAME);
+  return { type: 'vm', name, projectName: String(planned.solution_type || `vm/${name}`) };
+}
+
 export const deploymentResource: GridResource = {
   schema: deploymentSchema,
   validate(config) {
@@ -88,12 +100,11 @@ export const deploymentResource: GridResource = {
       ...vms.flatMap((vm) => vmWorkloads(vm, networkName)),
       ...containerWorkloads(planned, networkName),
     ];
-    const name = String(planned.name ?? vms[0]?.name ?? 'deployment');
     const d = await createNodeDeployment(ctx, {
       nodeId,
       workloads,
       publicIps: vms.filter((vm) => vm.publicip === true).length,
-      metadata: { type: 'vm', name, projectName: String(planned.solution_type ?? name), ...(key ? { key } : {}) },
+      metadata: { ...deploymentMetadata(planned), ...(key ? { key } : {}) },
     });
     return { state: stateFrom(planned, d, subnet) };
   },
@@ -114,11 +125,7 @@ export const deploymentResource: GridResource = {
       ...vms.flatMap((vm, i) => vmWorkloads({ ...vm, ip: configured[i]?.ip ?? null }, networkName)),
       ...containerWorkloads(planned, networkName),
     ];
-    const name = String(planned.name ?? vms[0]?.name ?? 'deployment');
-    const d = await updateNodeDeployment(ctx, nodeId, Number(prior.id), {
-      workloads,
-      metadata: { type: 'vm', name, projectName: String(planned.solution_type ?? name) },
-    });
+    const d = await updateNodeDeployment(ctx, nodeId, Number(prior.id), { workloads, metadata: deploymentMetadata(planned) });
     return { state: stateFrom(planned, d, String(prior.ip_range ?? '')) };
   },
 
@@ -259,7 +266,18 @@ export const deploymentResource: GridResource = {
         .network?.interfaces?.[0]?.network ?? '';
     const subnet = networkName ? await networkSubnet(ctx, contract.nodeId, networkName).catch(() => '') : '';
     const imported = stateFrom(
-      { id, node: contract.nodeId, name: meta.name ?? '', network_name: networkName, solution_type: null, vms, containers, disks, zdbs },
+      // the default name is left unset, as a configuration without a name has it
+      {
+        id,
+        node: contract.nodeId,
+        name: meta.name === DEFAULT_NAME ? '' : (meta.name ?? ''),
+        network_name: networkName,
+        solution_type: null,
+        vms,
+        containers,
+        disks,
+        zdbs,
+      },
       d,
       subnet,
     );

@@ -10,7 +10,7 @@ import { NodeNotOnChain } from '../grid/grid-error';
 import { cancelContract, createNodeDeployment, GridError, resultOf, updateNodeDeployment } from '../grid/node-deployment';
 import { metadataOf } from '../grid/recovery';
 import { recoverSingleContract } from './deployment';
-import { fqdnProxyDecl, fqdnProxySchema, nameProxyDecl, nameProxySchema } from '../schema/gateways';
+import { fqdnProxyDecl, fqdnProxySchema, NAME_PROXY_DESCRIPTION, nameProxyDecl, nameProxySchema } from '../schema/gateways';
 import { Checks } from './checks';
 import type { GridResource } from './resource';
 
@@ -18,14 +18,19 @@ function gatewayWorkload(type: string, name: string, data: Record<string, unknow
   return { version: 0, name, type, data: JSON.stringify(data), metadata: '', description: String(description ?? '') };
 }
 
-/** The gateway-name-proxy workload of a grid_name_proxy (workload names take no '-'). */
-function nameProxyWorkload(planned: ObjectValue): node.Workload {
+/** The project name in the contract's metadata: solution_type, else (unset or empty, as upstream) the name. */
+export function gatewayProjectName(planned: ObjectValue, name: string): string {
+  return String(planned.solution_type || name);
+}
+
+/** The gateway-name-proxy workload of a grid_name_proxy (workload names take no '-'); upstream's description when unset. */
+export function nameProxyWorkload(planned: ObjectValue): node.Workload {
   const name = String(planned.name);
   return gatewayWorkload(
     'gateway-name-proxy',
     name.replace(/-/g, '_').slice(0, 36),
     { name, backends: planned.backends, tls_passthrough: planned.tls_passthrough === true, network: planned.network ?? '' },
-    planned.description,
+    planned.description ?? NAME_PROXY_DESCRIPTION,
   );
 }
 
@@ -91,7 +96,7 @@ export const nameProxyResource: GridResource = {
     const d = await createNodeDeployment(ctx, {
       nodeId,
       publicIps: 0,
-      metadata: { type: 'gateway', name, projectName: String(planned.solution_type ?? name), ...(key ? { key } : {}) },
+      metadata: { type: 'gateway', name, projectName: gatewayProjectName(planned, name), ...(key ? { key } : {}) },
       workloads: [nameProxyWorkload(planned)],
       nameContract: name,
     });
@@ -125,7 +130,7 @@ export const nameProxyResource: GridResource = {
   async update(ctx, prior, planned) {
     const name = String(planned.name);
     const d = await updateNodeDeployment(ctx, Number(prior.node), Number(prior.id), {
-      metadata: { type: 'gateway', name, projectName: String(planned.solution_type ?? name) },
+      metadata: { type: 'gateway', name, projectName: gatewayProjectName(planned, name) },
       workloads: [nameProxyWorkload(planned)],
     });
     return {
@@ -165,7 +170,7 @@ export const nameProxyResource: GridResource = {
       backends: data.backends,
       // unset in the object as a configuration that leaves them out has them, so the next plan is clean
       tls_passthrough: data.tls_passthrough ? true : null,
-      description: w.description || null,
+      description: w.description && w.description !== NAME_PROXY_DESCRIPTION ? w.description : null,
       fqdn: String(resultOf(d, w.name).fqdn ?? ''),
       name_contract_id: Number(nameContractId),
       node_deployment_id: { [String(contract.nodeId)]: Number(contract.id) },
@@ -188,7 +193,7 @@ export const fqdnProxyResource: GridResource = {
       metadata: {
         type: 'gateway',
         name: fqdnProxyName(planned),
-        projectName: String(planned.solution_type ?? fqdnProxyName(planned)),
+        projectName: gatewayProjectName(planned, fqdnProxyName(planned)),
         ...(key ? { key } : {}),
       },
       workloads: [fqdnProxyWorkload(planned)],
@@ -199,7 +204,7 @@ export const fqdnProxyResource: GridResource = {
 
   async update(ctx, prior, planned) {
     await updateNodeDeployment(ctx, Number(prior.node), Number(prior.id), {
-      metadata: { type: 'gateway', name: fqdnProxyName(planned), projectName: String(planned.solution_type ?? fqdnProxyName(planned)) },
+      metadata: { type: 'gateway', name: fqdnProxyName(planned), projectName: gatewayProjectName(planned, fqdnProxyName(planned)) },
       workloads: [fqdnProxyWorkload(planned)],
     });
     const name = fqdnProxyName(planned);

@@ -20,6 +20,10 @@ const COMPUTED = ['ip', 'computedip', 'computedip6', 'planetary_ip', 'mycelium_i
 /** what each VM repeats of the cluster, as upstream's master and workers show it */
 const SHARED = ['network_name', 'ssh_key', 'token'] as const;
 
+/** The project name in the contracts' metadata: solution_type, else (unset or empty, as upstream) kubernetes/MASTER. */
+export function kubernetesProjectName(planned: ObjectValue): string {
+  return String(planned.solution_type || `kubernetes/${String((planned.master as ObjectValue | null)?.name)}`);
+}
 /** A k3s VM and its data disk (and public IP when asked), with the k3s settings in its environment. */
 function k3sWorkloads(vm: ObjectValue, networkName: string, env: Record<string, string>): node.Workload[] {
   const name = String(vm.name);
@@ -112,7 +116,7 @@ async function placeWorkers(
     const metadata = {
       type: 'kubernetes',
       name: `${String(planned.master && (planned.master as ObjectValue).name)}_workers`,
-      projectName: String(planned.solution_type ?? 'kubernetes'),
+      projectName: kubernetesProjectName(planned),
       ...(key ? { key } : {}),
     };
     let d: node.Deployment__Output;
@@ -203,7 +207,7 @@ export const kubernetesResource: GridResource = {
         metadata: {
           type: 'kubernetes',
           name: String(planned.name ?? master.name),
-          projectName: String(planned.solution_type ?? 'kubernetes'),
+          projectName: kubernetesProjectName(planned),
           ...(key ? { key } : {}),
         },
       });

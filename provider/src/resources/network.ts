@@ -41,6 +41,10 @@ interface NodePlan {
   myceliumKey: string;
 }
 
+/** The project name in the contracts' metadata: solution_type, else upstream's default "Network". */
+export function networkProjectName(planned: ObjectValue): string {
+  return String(planned.solution_type ?? networkDecl.block.attributes.solution_type.default);
+}
 export const networkResource: GridResource = {
   schema: networkSchema,
   validate(config) {
@@ -61,7 +65,7 @@ export const networkResource: GridResource = {
       }),
     );
     const access = planned.add_wg_access === true ? await accessPlan(ctx, plans, m[1], m[2]) : undefined;
-    const metadata = { type: 'network', name, projectName: String(planned.solution_type ?? name), ...(key ? { key } : {}) };
+    const metadata = { type: 'network', name, projectName: networkProjectName(planned), ...(key ? { key } : {}) };
     const workloadOf = (p: NodePlan): node.Workload => {
       const data = networkData(String(planned.ip_range), p, plans);
       if (access && access.node === p) data.peers.push(access.peer);
@@ -150,7 +154,7 @@ export const networkResource: GridResource = {
     // your machine stays a peer of the public node, as it was
     const publicNode = planned.add_wg_access === true ? Number(prior.public_node_id) : 0;
     const access = publicNode ? existingAccessPeer(prior) : undefined;
-    const metadata = { type: 'network', name, projectName: String(planned.solution_type ?? name), key };
+    const metadata = { type: 'network', name, projectName: networkProjectName(planned), key };
     const description = String(planned.description ?? '');
     const workloadOf = (p: NodePlan): node.Workload => {
       const data = networkData(String(planned.ip_range), p, plans);

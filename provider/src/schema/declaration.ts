@@ -34,6 +34,8 @@ export interface AttributeDecl {
   readonly forceNew?: boolean;
   /** what the provider uses when the attribute is not set (documented; the resource applies it) */
   readonly default?: string | number | boolean;
+  /** the environment variable read when the attribute is not set, before `default` (the description says so too) */
+  readonly env?: string;
   /** numbers (or a collection's numbers): a whole number in [min, max] */
   readonly range?: readonly [number, number];
   /** the unit of a range, said after it: MB, GB */

@@ -61,7 +61,7 @@ export const vmBlock: BlockDecl = {
       },
     },
     ip: { type: 'string', optional: true, computed: true, description: 'Private IP in the network (the node picks one when unset)' },
-    description: { type: 'string', optional: true, description: 'Free text kept with the workload' },
+    description: { type: 'string', optional: true, description: 'Free text kept with the workload', default: '' },
     computedip: { type: 'string', computed: true, description: 'Public IPv4 with its prefix' },
     computedip6: { type: 'string', computed: true, description: 'Public IPv6 with its prefix' },
     planetary_ip: { type: 'string', computed: true, description: 'Planetary (Yggdrasil) address' },
@@ -91,7 +91,7 @@ export const diskBlock: BlockDecl = {
   attributes: {
     name: { type: 'string', required: true, description: 'Disk name, unique in the deployment', pattern: WORKLOAD_NAME },
     size: { type: 'number', required: true, description: 'Size in GB; a disk can grow but not shrink', range: [1, 10_000], unit: 'GB' },
-    description: { type: 'string', optional: true, description: 'Free text kept with the workload' },
+    description: { type: 'string', optional: true, description: 'Free text kept with the workload', default: '' },
   },
 };
 
@@ -103,7 +103,7 @@ export const zdbBlock: BlockDecl = {
     mode: { type: 'string', optional: true, description: 'user or seq', oneOf: ['user', 'seq'], default: 'user' },
     password: { type: 'string', optional: true, sensitive: true, description: 'Password of the namespace' },
     public: { type: 'bool', optional: true, description: 'Reachable on the public IPv6 of the node', default: false },
-    description: { type: 'string', optional: true, description: 'Free text kept with the workload' },
+    description: { type: 'string', optional: true, description: 'Free text kept with the workload', default: '' },
     ips: { type: ['list', 'string'], computed: true, description: 'Addresses the namespace listens on' },
     namespace: { type: 'string', computed: true, description: 'Namespace name on the node' },
     port: { type: 'number', computed: true, description: 'Port of the 0-db' },
@@ -117,8 +117,20 @@ export const deploymentDecl: ResourceDecl = {
     attributes: {
       id: { type: 'string', computed: true, description: 'The node contract id' },
       node: { type: 'number', required: true, forceNew: true, description: 'Node id', ...WHOLE_ID },
-      name: { type: 'string', optional: true, forceNew: true, description: 'Name of the deployment' },
-      solution_type: { type: 'string', optional: true, forceNew: true, description: "Project name in the contract's metadata" },
+      name: {
+        type: 'string',
+        optional: true,
+        forceNew: true,
+        description: "Name of the deployment in the contract's metadata",
+        default: 'vm',
+      },
+      solution_type: {
+        type: 'string',
+        optional: true,
+        forceNew: true,
+        description: "Project name in the contract's metadata; empty: vm/NAME",
+        default: '',
+      },
       solution_provider: {
         type: 'number',
         optional: true,

@@ -72,7 +72,8 @@ function attributeLine(name: string, a: AttributeDecl): string {
   if (a.items?.min) notes.push(`At least ${a.items.min} ${a.items.noun}${a.items.min === 1 ? '' : 's'}.`);
   if (a.items?.max) notes.push(`At most ${a.items.max}.`);
   if (a.items?.unique) notes.push('No duplicates.');
-  if (a.default !== undefined) notes.push(`Defaults to \`${String(a.default)}\`.`);
+  if (a.default === '') notes.push('Defaults to the empty string.');
+  else if (a.default !== undefined) notes.push(`Defaults to \`${String(a.default)}\`.`);
   if (a.forceNew) notes.push('Changing it replaces the resource.');
   const text = [a.description.replace(/\.?$/, '.'), ...notes].join(' ');
   return `- \`${name}\` (${facts.join(', ')}) ${text}`;

@@ -10,6 +10,8 @@ import { WHOLE_ID, WORKLOAD_NAME } from './constraints';
 const HOST = '(\\d{1,3}(\\.\\d{1,3}){3}|\\[[0-9a-fA-F:]+\\])';
 const BACKEND = `^([a-zA-Z][a-zA-Z0-9+.-]*://${HOST}(:\\d{0,5})?([/?#].*)?|${HOST}:\\d{1,5})$`;
 export const GATEWAY_NAME = { regex: '^[a-z0-9_-]{3,64}$', what: '3 to 64 characters of a-z, 0-9, - and _' };
+/** A name proxy's workload description when unset, as upstream's. */
+export const NAME_PROXY_DESCRIPTION = 'Description of the gateway name workload.';
 const FQDN = '^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$';
 
 const proxyAttributes: BlockDecl['attributes'] = {
@@ -28,9 +30,14 @@ const proxyAttributes: BlockDecl['attributes'] = {
     description: 'Pass TLS through to the backends instead of terminating it',
     default: false,
   },
-  description: { type: 'string', optional: true, description: 'Free text kept with the workload' },
-  network: { type: 'string', optional: true, description: 'A network of yours on the gateway node to join, for backends at private IPs' },
-  solution_type: { type: 'string', optional: true, description: "Project name in the contract's metadata (default: the name)" },
+  description: { type: 'string', optional: true, description: 'Free text kept with the workload', default: '' },
+  network: {
+    type: 'string',
+    optional: true,
+    description: 'A network of yours on the gateway node to join, for backends at private IPs',
+    default: '',
+  },
+  solution_type: { type: 'string', optional: true, description: "Project name in the contract's metadata; empty: the name", default: '' },
   node_deployment_id: { type: ['map', 'number'], computed: true, description: 'The node contract id, by node id' },
 };
 
@@ -40,6 +47,7 @@ export const nameProxyDecl: ResourceDecl = {
     description: 'NAME.DOMAIN on a gateway node, with a name contract for NAME',
     attributes: {
       ...proxyAttributes,
+      description: { ...proxyAttributes.description, default: NAME_PROXY_DESCRIPTION },
       name: {
         type: 'string',
         required: true,

@@ -4,7 +4,7 @@ import type { BlockDecl, ResourceDecl } from './declaration';
 import { engineResourceSchema } from './engine-schema';
 import { CPU, MEMORY_MB, MYCELIUM_IP_SEED, MYCELIUM_IP_SEED_TEXT, WHOLE_ID } from './constraints';
 
-export const K3S_FLIST = 'https://hub.grid.tf/tf-official-apps/threefoldtech-k3s-latest.flist';
+export const K3S_FLIST = 'https://hub.grid.tf/tf-official-apps/threefolddev-k3s-v1.31.0.flist';
 const K8S_NAME = { regex: '^[a-zA-Z0-9_]{1,30}$', what: '1 to 30 letters, digits or _' };
 
 const k8sVm = (what: string): BlockDecl => ({
@@ -47,8 +47,14 @@ export const kubernetesDecl: ResourceDecl = {
       id: { type: 'string', computed: true, description: "The master's node contract id" },
       network_name: { type: 'string', required: true, forceNew: true, description: 'Name of a network (grid_network) on the nodes' },
       token: { type: 'string', required: true, sensitive: true, forceNew: true, description: 'Shared by the master and the workers' },
-      ssh_key: { type: 'string', optional: true, forceNew: true, description: 'Public SSH key put into every VM' },
-      solution_type: { type: 'string', optional: true, forceNew: true, description: "Project name in the contracts' metadata" },
+      ssh_key: { type: 'string', optional: true, forceNew: true, description: 'Public SSH key put into every VM', default: '' },
+      solution_type: {
+        type: 'string',
+        optional: true,
+        forceNew: true,
+        description: "Project name in the contracts' metadata; empty: kubernetes/MASTER (the master's name)",
+        default: '',
+      },
       name: { type: 'string', optional: true, forceNew: true, description: "Name in the contracts' metadata (default: the master's name)" },
       node_deployment_id: {
         type: ['map', 'string'],

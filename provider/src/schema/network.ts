@@ -39,7 +39,7 @@ export const networkDecl: ResourceDecl = {
         description: 'The network range, an IPv4 /16 such as 10.1.0.0/16',
         pattern: IP_RANGE,
       },
-      description: { type: 'string', optional: true, description: 'Free text kept with the network' },
+      description: { type: 'string', optional: true, description: 'Free text kept with the network', default: '' },
       mycelium_keys: {
         type: ['map', 'string'],
         optional: true,
@@ -51,7 +51,8 @@ export const networkDecl: ResourceDecl = {
       solution_type: {
         type: 'string',
         optional: true,
-        description: "Project name in the contracts' metadata (default: the network's name)",
+        description: "Project name in the contracts' metadata",
+        default: 'Network',
       },
       add_wg_access: { type: 'bool', optional: true, forceNew: true, description: 'Add a wireguard peer for your machine', default: false },
       // not sensitive, as upstream: its examples output it without `sensitive = true`

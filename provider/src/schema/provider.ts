@@ -19,15 +19,24 @@ export const gridProviderDecl: ProviderDecl = {
           optional: true,
           sensitive: true,
           description: 'BIP39 mnemonic of your account; default: env MNEMONIC, then the local grid dev account',
+          env: 'MNEMONIC',
         },
-        key_type: { type: 'string', optional: true, description: 'ed25519 (sr25519 is not supported here)', default: 'ed25519' },
+        key_type: {
+          type: 'string',
+          optional: true,
+          description: 'ed25519 (sr25519 is not supported here); default: env KEY_TYPE, then ed25519',
+          env: 'KEY_TYPE',
+          default: 'ed25519',
+        },
         network: { type: 'string', optional: true, description: '"local": the grid of gridform grid up', default: 'local' },
         chain_url: { type: 'string', optional: true, description: 'HOST:PORT of a chain-sim, instead of network' },
         substrate_url: {
           type: 'string',
           optional: true,
           description:
-            "The chain's URL, as upstream names it: ws(s)://HOST:PORT[/ws] or HOST:PORT of a chain-sim, used when chain_url is unset",
+            "The chain's URL, as upstream names it: ws(s)://HOST:PORT[/ws] or HOST:PORT of a chain-sim, used when chain_url is unset; " +
+            'default: env SUBSTRATE_URL',
+          env: 'SUBSTRATE_URL',
         },
         relay_url: {
           type: 'string',
@@ -37,7 +46,8 @@ export const gridProviderDecl: ProviderDecl = {
         rmb_timeout: {
           type: 'number',
           optional: true,
-          description: 'How long one call to a node may take, in seconds',
+          description: 'How long one call to a node may take, in seconds; default: env RMB_TIMEOUT, then 30',
+          env: 'RMB_TIMEOUT',
           default: 30,
           range: [1, 3600],
           unit: 'seconds',

@@ -50,7 +50,7 @@ export const qsfsBlock: BlockDecl = {
   description: 'A quantum safe file system over 0-db namespaces, mounted into VMs by its name',
   attributes: {
     name: { type: 'string', required: true, description: 'Name, unique in the deployment', pattern: WORKLOAD_NAME },
-    description: { type: 'string', optional: true, description: 'Free text kept with the workload' },
+    description: { type: 'string', optional: true, description: 'Free text kept with the workload', default: '' },
     cache: {
       type: 'number',
       required: true,

@@ -2,7 +2,9 @@
 // docs/data-sources/*.md of threefoldtech/terraform-provider-grid at b7d1a8c, October 2024), with
 // its type and whether it is required, optional or computed ("Read-Only") as those pages say; a
 // block with "Min: 1" is required. Paths: provider.NAME, RESOURCE.NAME, data.DATA_SOURCE.NAME,
-// nested blocks joined with dots. upstream-table.ts compares it with gridform's declaration.
+// nested blocks joined with dots. UPSTREAM_DEFAULTS, at the end, holds the value each attribute
+// takes when unset where upstream's schema (internal/provider/*.go at the same commit) sets one.
+// upstream-table.ts compares both with gridform's declaration.
 
 export type UpstreamType = 'string' | 'number' | 'bool' | 'list(string)' | 'list(number)' | 'map(string)' | 'map(number)' | 'block';
 export type UpstreamMode = 'required' | 'optional' | 'computed';
@@ -196,3 +198,61 @@ export const UPSTREAM_ATTRIBUTES: readonly (readonly [path: string, type: Upstre
   ['data.grid_gateway_domain.fqdn', 'string', 'computed'],
   ['data.grid_gateway_domain.id', 'string', 'computed'],
 ];
+
+/** What upstream uses for an attribute left unset, where its schema says. */
+export interface UpstreamDefault {
+  /** the value (absent where only an environment variable supplies one) */
+  readonly value?: string | number | boolean;
+  /** the environment variable read first (the provider block's `DefaultFunc: schema.EnvDefaultFunc`) */
+  readonly env?: string;
+  /** what upstream then does with the value, where it derives another from it */
+  readonly then?: string;
+}
+
+/**
+ * The `Default:` of every attribute above that has one in upstream's schema, the provider block's
+ * environment defaults, and the create timeout (`schema.DefaultTimeout`). An attribute missing here
+ * has no default upstream: the provider reads it as its type's zero value (`""`, 0, false).
+ */
+export const UPSTREAM_DEFAULTS: Readonly<Record<string, UpstreamDefault>> = {
+  'provider.key_type': { env: 'KEY_TYPE', value: 'sr25519' },
+  'provider.mnemonic': { env: 'MNEMONIC' },
+  'provider.network': { env: 'NETWORK', value: 'dev' },
+  'provider.relay_url': { env: 'RELAY_URL' },
+  'provider.rmb_timeout': { env: 'RMB_TIMEOUT', value: 10 },
+  'provider.substrate_url': { env: 'SUBSTRATE_URL' },
+  'grid_network.add_wg_access': { value: false },
+  'grid_network.description': { value: '' },
+  'grid_network.solution_type': { value: 'Network' },
+  'grid_deployment.name': { value: 'vm' },
+  'grid_deployment.solution_provider': { value: 0 },
+  'grid_deployment.solution_type': { value: '', then: 'empty: vm/NAME in the contract metadata' },
+  'grid_deployment.timeouts.create': { value: '45m' },
+  'grid_deployment.disks.description': { value: '' },
+  'grid_deployment.qsfs.compression_algorithm': { value: 'snappy' },
+  'grid_deployment.qsfs.description': { value: '' },
+  'grid_deployment.qsfs.encryption_algorithm': { value: 'AES' },
+  'grid_deployment.qsfs.metadata.encryption_algorithm': { value: 'AES' },
+  'grid_deployment.qsfs.metadata.type': { value: 'zdb' },
+  'grid_deployment.vms.corex': { value: false },
+  'grid_deployment.vms.cpu': { value: 1 },
+  'grid_deployment.vms.description': { value: '' },
+  'grid_deployment.vms.planetary': { value: false },
+  'grid_deployment.zdbs.description': { value: '' },
+  'grid_deployment.zdbs.public': { value: false },
+  'grid_kubernetes.solution_type': { value: '', then: "empty: kubernetes/MASTER in the contracts' metadata" },
+  'grid_kubernetes.ssh_key': { value: '' },
+  'grid_kubernetes.master.flist': { value: 'https://hub.grid.tf/tf-official-apps/threefolddev-k3s-v1.31.0.flist' },
+  'grid_kubernetes.master.planetary': { value: false },
+  'grid_kubernetes.workers.planetary': { value: false },
+  'grid_name_proxy.description': { value: 'Description of the gateway name workload.' },
+  'grid_name_proxy.network': { value: '' },
+  'grid_name_proxy.solution_type': { value: '', then: "empty: the name in the contract's metadata" },
+  'grid_name_proxy.tls_passthrough': { value: false },
+  'grid_fqdn_proxy.description': { value: '' },
+  'grid_fqdn_proxy.name': { value: 'name' },
+  'grid_fqdn_proxy.network': { value: '' },
+  'grid_fqdn_proxy.solution_type': { value: '', then: "empty: the name in the contract's metadata" },
+  'grid_fqdn_proxy.tls_passthrough': { value: false },
+  'grid_scheduler.requests.distinct': { value: false },
+};
