@@ -24,6 +24,32 @@ const SHARED = ['network_name', 'ssh_key', 'token'] as const;
 export function kubernetesProjectName(planned: ObjectValue): string {
   return String(planned.solution_type || `kubernetes/${String((planned.master as ObjectValue | null)?.name)}`);
 }
+/**
+ * Workers that leave `flist` unset, now and in the state, keep the flist their VM already runs:
+ * the default follows upstream's and may change between releases, and a new flist makes the node
+ * rebuild the VM, which no plan would have shown. (A flist removed from the configuration shows
+ * in the plan, and the default is then what the user asked for.)
+ */
+async function keepingDeployedFlists(
+  ctx: GridContext,
+  nodeId: number,
+  contractId: number,
+  workers: ObjectValue[],
+  prior: readonly ObjectValue[],
+): Promise<ObjectValue[]> {
+  const unset = (w: ObjectValue | undefined) => w !== undefined && (w.flist === null || w.flist === undefined);
+  const keeps = (w: ObjectValue) => unset(w) && unset(prior.find((p) => p.name === w.name));
+  if (!workers.some(keeps)) return workers;
+  const deployed = await (await ctx.node(nodeId)).get(ctx.twinId, contractId);
+  const flists = new Map<string, unknown>();
+  for (const w of deployed.workloads) {
+    if (w.type === 'zmachine') flists.set(w.name, (JSON.parse(w.data) as { flist?: unknown }).flist);
+  }
+  return workers.map((w) =>
+    keeps(w) && typeof flists.get(String(w.name)) === 'string' ? { ...w, flist: flists.get(String(w.name)) as string } : w,
+  );
+}
+
 /** A k3s VM and its data disk (and public IP when asked), with the k3s settings in its environment. */
 function k3sWorkloads(vm: ObjectValue, networkName: string, env: Record<string, string>): node.Workload[] {
   const name = String(vm.name);
@@ -98,6 +124,8 @@ async function placeWorkers(
   existing: Record<string, string>,
   created: number[],
   key?: string,
+  /** the workers as the state holds them, on an update */
+  priorWorkers: readonly ObjectValue[] = [],
 ): Promise<{ ids: Record<string, string>; workers: ObjectValue[] }> {
   const networkName = String(planned.network_name);
   const env = (w: ObjectValue) => ({
@@ -112,7 +140,9 @@ async function placeWorkers(
   const states = new Map<string, ObjectValue>();
   const groups = byNode((planned.workers ?? []) as ObjectValue[]);
   for (const [nodeId, workers] of groups) {
-    const workloads = workers.flatMap((w) => k3sWorkloads(w, networkName, env(w)));
+    const contractId = existing[String(nodeId)];
+    const deployed = contractId ? await keepingDeployedFlists(ctx, nodeId, Number(contractId), workers, priorWorkers) : workers;
+    const workloads = deployed.flatMap((w) => k3sWorkloads(w, networkName, env(w)));
     const metadata = {
       type: 'kubernetes',
       name: `${String(planned.master && (planned.master as ObjectValue).name)}_workers`,
@@ -120,7 +150,7 @@ async function placeWorkers(
       ...(key ? { key } : {}),
     };
     let d: node.Deployment__Output;
-    if (existing[String(nodeId)]) d = await updateNodeDeployment(ctx, nodeId, Number(existing[String(nodeId)]), { workloads, metadata });
+    if (contractId) d = await updateNodeDeployment(ctx, nodeId, Number(contractId), { workloads, metadata });
     else {
       await networkSubnet(ctx, nodeId, networkName);
       d = await createNodeDeployment(ctx, { nodeId, workloads, publicIps: workers.filter((w) => w.publicip === true).length, metadata });
@@ -237,7 +267,8 @@ export const kubernetesResource: GridResource = {
     await cancelStrays(ctx, key, Object.values(existing).map(Number));
     try {
       const masterState = prior.master as ObjectValue;
-      const { ids, workers } = await placeWorkers(ctx, planned, String(masterState.ip), existing, created, key);
+      const priorWorkers = (prior.workers ?? []) as ObjectValue[];
+      const { ids, workers } = await placeWorkers(ctx, planned, String(masterState.ip), existing, created, key, priorWorkers);
       return {
         state: {
           ...planned,

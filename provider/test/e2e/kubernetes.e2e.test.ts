@@ -1,11 +1,18 @@
 // examples/kubernetes end to end on a local grid: real cdktf synth, apply (the master's
 // deployment, then the workers' per node, joining the master's address), no changes on the next
-// plan, a worker added in place, a master change replacing the cluster, and destroy.
+// plan, a worker added in place (the workers already there untouched, whatever the default flist
+// of the release that made them), a master change replacing the cluster, and destroy.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChainClient } from '../../../proto';
 import { copyExample, gridform, leftOnGrid, readGrid, devNodeClient } from './cli';
+import { K3S_FLIST } from '../../src/resources/kubernetes';
+
+interface StateFile {
+  serial: number;
+  resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[];
+}
 
 jest.setTimeout(240_000);
 
@@ -17,6 +24,24 @@ describe('examples/kubernetes on a local grid', () => {
     fs.writeFileSync(path.join(app, 'stack.ts'), edit(fs.readFileSync(path.join(app, 'stack.ts'), 'utf8')));
   const live = async (chain: ChainClient) =>
     (await chain.contracts({ twinId: readGrid(home).devAccount.twinId })).filter((c) => c.state !== 'Deleted');
+
+  /** each worker VM's flist and workload version, as the nodes run them */
+  const workerMachines = async () => {
+    const grid = readGrid(home);
+    const machines = new Map<string, { flist: string; version: number }>();
+    for (const n of grid.nodes.slice(0, 2)) {
+      const client = devNodeClient(grid, n);
+      try {
+        for (const w of (await client.list(grid.devAccount.twinId)).flatMap((d) => d.workloads)) {
+          if (w.type === 'zmachine' && w.name.startsWith('worker'))
+            machines.set(w.name, { flist: (JSON.parse(w.data) as { flist: string }).flist, version: w.version });
+        }
+      } finally {
+        client.close();
+      }
+    }
+    return machines;
+  };
 
   beforeAll(async () => {
     expect((await gridform(['grid', 'up', '--port', '0', '--nodes', '2'], { home })).code).toBe(0);
@@ -52,6 +77,31 @@ describe('examples/kubernetes on a local grid', () => {
     expect(plan.stdout).toContain('# grid_kubernetes.cluster will be updated in-place');
     expect((await run('apply', '-skip-synth', '-auto-approve')).stdout).toContain('0 added, 1 changed, 0 destroyed');
     expect((await run('plan', '-skip-synth', '-detailed-exitcode')).code).toBe(0);
+  });
+
+  it("a worker left without flist keeps the flist it runs when the cluster changes, though today's default differs", async () => {
+    // a cluster made by a release whose default flist was another: workers run it, the state holds no flist
+    const older = 'https://hub.grid.tf/tf-official-apps/threefoldtech-k3s-latest.flist';
+    expect(older).not.toBe(K3S_FLIST);
+    setStack((s) => s.replace('diskSize: 10,', `diskSize: 10, flist: '${older}',`));
+    expect((await run('apply', '-auto-approve')).code).toBe(0);
+    setStack((s) => s.replace(`diskSize: 10, flist: '${older}',`, 'diskSize: 10,'));
+    const state = JSON.parse((await run('state', 'pull')).stdout) as StateFile;
+    const cluster = state.resources.find((r) => r.type === 'grid_kubernetes')!.instances[0].attributes;
+    for (const w of cluster.workers as Record<string, unknown>[]) w.flist = null;
+    state.serial++;
+    fs.writeFileSync(path.join(app, 'older.tfstate'), JSON.stringify(state));
+    expect((await run('state', 'push', 'older.tfstate')).code).toBe(0);
+    expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
+
+    const flistsBefore = await workerMachines();
+    setStack((s) => s.replace('props.workers ?? 3', 'props.workers ?? 4'));
+    expect((await run('apply', '-auto-approve')).code).toBe(0);
+    const flistsAfter = await workerMachines();
+    for (const name of ['worker1', 'worker2', 'worker3']) {
+      expect(flistsAfter.get(name)).toEqual({ flist: older, version: flistsBefore.get(name)!.version });
+    }
+    expect(flistsAfter.get('worker4')!.flist).toBe(K3S_FLIST);
   });
 
   it('a master change replaces the cluster; destroy leaves no contract', async () => {
