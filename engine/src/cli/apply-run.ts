@@ -13,6 +13,7 @@ import type { Session } from './session';
 import { DurableLines } from './durable-lines';
 import type { Mode, OperationView } from './views/operation-view';
 import { cloneData } from '../values';
+import { localsUsed, variableLocal } from '../apply/deferred-validations';
 
 const STILL_EVERY_MS = 10_000;
 
@@ -54,6 +55,7 @@ export async function applyAndReport(
   };
   process.on('SIGINT', onSigint);
   let diags: Diagnostic[];
+  const invalid = new Set<string>();
   try {
     diags = await applyPlan(
       plan,
@@ -80,6 +82,7 @@ export async function applyAndReport(
         onObjectSet: (meta, address, inst) => durable.recording(objectKey(address, inst.deposed), journal.setObject(meta, address, inst)),
         onObjectRemoved: (address, deposed) => durable.recording(objectKey(address, deposed), journal.removeObject(address, deposed)),
         stopRequested: () => stop,
+        onInvalidVariable: (rule) => invalid.add(variableLocal(rule)),
       },
       { parallelism, variables: s.variables, paths: s.paths, workspace: s.workspace },
     );
@@ -87,7 +90,7 @@ export async function applyAndReport(
     process.off('SIGINT', onSigint);
     for (const r of running.values()) clearInterval(r.still);
   }
-  diags.push(...setOutputs(s, state, plan));
+  diags.push(...setOutputs(s, state, plan, invalid));
   try {
     await journal.commit(state.file);
   } finally {
@@ -106,15 +109,22 @@ export async function applyAndReport(
 
 /**
  * Evaluates the outputs into the state. One that cannot be evaluated keeps the value it had, as
- * terraform keeps it, and its error is returned: the apply then fails.
+ * terraform keeps it, and its error is returned: the apply then fails. So does one that uses a
+ * module variable whose validation failed during apply (`invalid`: the variables' locals).
  */
-function setOutputs(s: Session, state: StateView, plan: Plan): Diagnostic[] {
+function setOutputs(s: Session, state: StateView, plan: Plan, invalid: ReadonlySet<string> = new Set()): Diagnostic[] {
   if (plan.destroy) {
     state.file.outputs = {};
     return [];
   }
   const { outputs, failed, diagnostics } = computeOutputs(s.config, state, s.variables, s.workspace, plan.timestamp);
   const prior = s.state.file.outputs;
+  if (invalid.size)
+    for (const o of s.config.outputs) {
+      if (![...localsUsed(o.value, s.config.locals)].some((l) => invalid.has(l))) continue;
+      if (prior[o.name]) outputs[o.name] = prior[o.name];
+      else delete outputs[o.name];
+    }
   for (const name of failed) if (prior[name]) outputs[name] = prior[name];
   state.file.outputs = outputs;
   return diagnostics;
