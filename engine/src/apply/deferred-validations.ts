@@ -5,8 +5,11 @@
 // variable is not applied, and what was applied already stays in the state.
 //
 // "Uses the variable" follows the flattened names: a body that reaches the variable's local through
-// other locals uses it. A reference to a module call's value reaches every output of the call, so
-// what refers to any output of a module instance waits for the rules of the variables its outputs use.
+// other locals uses it. As in terraform, whose graph has one node for a variable of all the instances
+// of a module call, what uses the variable of one instance waits for the rules of every instance
+// (a failure in module.m["b"] holds back what uses module.m["a"]'s variable too). A reference to a
+// module call's value reaches every output of the call, so what refers to any output of a module
+// instance waits for the rules of the variables its outputs use.
 import type { Config, ModuleValidationConfig, ResourceConfig } from '../config/types';
 import { bodyReferences } from '../graph/graph';
 import { mangledLocalName } from '../addresses/module-names';
@@ -17,6 +20,8 @@ export interface DeferredRule {
   readonly rule: ModuleValidationConfig;
   /** the resources whose changes the check waits for: those its condition and message refer to */
   readonly refersTo: readonly string[];
+  /** the locals of the variable in every instance of the module call: what uses one waits for the rule */
+  readonly variables: ReadonlySet<string>;
 }
 
 export interface DeferredValidationOrder {
@@ -28,6 +33,23 @@ export interface DeferredValidationOrder {
 /** The root local a module instance's variable is flattened into. */
 export function variableLocal(rule: Pick<ModuleValidationConfig, 'module' | 'variable'>): string {
   return mangledLocalName(rule.module, 'var', rule.variable);
+}
+
+/** A module instance's path without its instance keys: module.a["x"].module.b[0] is module.a.module.b. */
+function unexpanded(module: string): string {
+  return module.replace(/\[(?:\d+|"(?:[^"\\]|\\.)*")\]/g, '');
+}
+
+/**
+ * The locals of the variable a rule checks, in every instance of its module call: what uses any of
+ * them is held back when the rule fails, as terraform holds it back.
+ */
+export function variableLocalsOfCall(rule: ModuleValidationConfig, config: Config): Set<string> {
+  const call = unexpanded(rule.module);
+  const out = new Set([variableLocal(rule)]);
+  for (const r of config.moduleValidations ?? [])
+    if (r.variable === rule.variable && unexpanded(r.module) === call) out.add(variableLocal(r));
+  return out;
 }
 
 /** The locals a body uses, directly or through other locals. */
@@ -62,7 +84,7 @@ export function deferredValidationOrder(
     } catch (err) {
       if (!(err instanceof ExprError)) throw err;
     }
-    return { rule, refersTo: [...refs].sort() };
+    return { rule, refersTo: [...refs].sort(), variables: variableLocalsOfCall(rule, config) };
   });
   // what each resource's creations and updates wait for (deletions never hold back a write)
   const deps = new Map<string, Set<string>>();
@@ -90,7 +112,7 @@ export function deferredValidationOrder(
     if (!rc) continue;
     const used = localsUsed(resourceBody(rc), config.locals);
     for (const d of deferred) {
-      if (!used.has(variableLocal(d.rule)) || reaches(d, address)) continue;
+      if (![...d.variables].some((l) => used.has(l)) || reaches(d, address)) continue;
       (gates.get(address) ?? gates.set(address, []).get(address)!).push(d);
     }
   }

@@ -8,12 +8,13 @@ import { applyPlan, type Verb } from '../apply/apply';
 import { hasChanges, type Plan, type ResourceChange } from '../plan/types';
 import { objectKey, StateView } from '../state/state';
 import type { CommandContext } from './context';
-import { computeOutputs } from './outputs';
+import { computeOutputs, typeOf } from './outputs';
+import { containsUnknown } from '../expr/convert';
 import type { Session } from './session';
 import { DurableLines } from './durable-lines';
 import type { Mode, OperationView } from './views/operation-view';
 import { cloneData } from '../values';
-import { localsUsed, variableLocal } from '../apply/deferred-validations';
+import { localsUsed, variableLocalsOfCall } from '../apply/deferred-validations';
 
 const STILL_EVERY_MS = 10_000;
 
@@ -82,7 +83,7 @@ export async function applyAndReport(
         onObjectSet: (meta, address, inst) => durable.recording(objectKey(address, inst.deposed), journal.setObject(meta, address, inst)),
         onObjectRemoved: (address, deposed) => durable.recording(objectKey(address, deposed), journal.removeObject(address, deposed)),
         stopRequested: () => stop,
-        onInvalidVariable: (rule) => invalid.add(variableLocal(rule)),
+        onInvalidVariable: (rule) => variableLocalsOfCall(rule, s.config).forEach((l) => invalid.add(l)),
       },
       { parallelism, variables: s.variables, paths: s.paths, workspace: s.workspace },
     );
@@ -109,8 +110,8 @@ export async function applyAndReport(
 
 /**
  * Evaluates the outputs into the state. One that cannot be evaluated keeps the value it had, as
- * terraform keeps it, and its error is returned: the apply then fails. So does one that uses a
- * module variable whose validation failed during apply (`invalid`: the variables' locals).
+ * terraform keeps it, and its error is returned: the apply then fails. One that uses a module
+ * variable whose validation failed during apply (`invalid`: the variables' locals) is not evaluated.
  */
 function setOutputs(s: Session, state: StateView, plan: Plan, invalid: ReadonlySet<string> = new Set()): Diagnostic[] {
   if (plan.destroy) {
@@ -122,7 +123,11 @@ function setOutputs(s: Session, state: StateView, plan: Plan, invalid: ReadonlyS
   if (invalid.size)
     for (const o of s.config.outputs) {
       if (![...localsUsed(o.value, s.config.locals)].some((l) => invalid.has(l))) continue;
-      if (prior[o.name]) outputs[o.name] = prior[o.name];
+      // as terraform: not evaluated again; the value planned when it was known, else the one it had
+      const planned = plan.outputs.find((p) => p.name === o.name)?.after;
+      if (planned !== undefined && planned !== null && !containsUnknown(planned))
+        outputs[o.name] = { value: planned, type: typeOf(planned), ...(o.sensitive ? { sensitive: true } : {}) };
+      else if (prior[o.name]) outputs[o.name] = prior[o.name];
       else delete outputs[o.name];
     }
   for (const name of failed) if (prior[name]) outputs[name] = prior[name];
