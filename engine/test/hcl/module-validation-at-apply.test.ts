@@ -156,6 +156,16 @@ describe('module variable validation decided during apply', () => {
     expect(await outputs(f)).toEqual({ ok: 3 });
   });
 
+  it('a rule referring to an object that uses its own variable does not hang the apply', async () => {
+    // terraform refuses this at plan as a cycle; gridform does not yet, but its apply must still end
+    const module = MODULE.replace('condition     = var.n > 0', 'condition     = var.n > 0 && terraform_data.inner.output != null');
+    f.write({ 'm/main.tf': module });
+    const r = await f.run('apply', '-auto-approve', '-var', 'v=-4');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(ERROR_AT_CALL);
+    expect(await stateList(f)).not.toContain('terraform_data.after');
+  });
+
   it('a rule that needs no apply-time value is not carried into the saved plan', async () => {
     f.write({ 'main.tf': MAIN.replace('n      = terraform_data.x.output', 'n      = terraform_data.x.input') });
     expect((await f.run('plan', '-var', 'v=3', '-out=plan.bin')).code).toBe(0);
