@@ -131,6 +131,27 @@ export async function applyPlan(
   return diags;
 }
 
+/**
+ * With nothing to apply, the module variables' rules left for apply (a value from timestamp(), say)
+ * are checked on the state as it is, as terraform's apply checks them; returns the errors and the rules that failed.
+ */
+export function checkDeferredValidations(
+  plan: Plan,
+  config: Config,
+  state: StateView,
+  opts: ApplyOptions,
+): { diagnostics: Diagnostic[]; failed: ModuleValidationConfig[] } {
+  const scope = applyScope(config, state, { ...opts, ...(plan.timestamp ? { planTimestamp: plan.timestamp } : {}) });
+  const diagnostics: Diagnostic[] = [];
+  const failed: ModuleValidationConfig[] = [];
+  for (const rule of plan.deferredValidations ?? []) {
+    const result = checkModuleValidations([rule], scope);
+    diagnostics.push(...result.diagnostics);
+    if (hasErrors(result.diagnostics)) failed.push(rule);
+  }
+  return { diagnostics, failed };
+}
+
 class ChangeApplier {
   constructor(
     private readonly config: Config,

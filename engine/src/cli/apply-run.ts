@@ -4,7 +4,7 @@
 // "complete" line is printed only once the object's journal entry is durable.
 import { isDeepStrictEqual } from 'node:util';
 import type { Diagnostic } from '../diagnostics';
-import { applyPlan, type Verb } from '../apply/apply';
+import { applyPlan, checkDeferredValidations, type Verb } from '../apply/apply';
 import { hasChanges, type Plan, type ResourceChange } from '../plan/types';
 import { objectKey, StateView } from '../state/state';
 import type { CommandContext } from './context';
@@ -30,7 +30,10 @@ export async function applyAndReport(
   state.file.lineage = s.state.file.lineage;
   state.file.serial = s.state.file.serial;
   if (!hasChanges(plan) && !plan.refreshOnly) {
-    const failed = view.diagnostics(await saveOutputs(s, state, plan));
+    const opts = { variables: s.variables, paths: s.paths, workspace: s.workspace };
+    const deferred = checkDeferredValidations(plan, s.config, state, opts);
+    const invalid = new Set(deferred.failed.flatMap((rule) => [...variableLocalsOfCall(rule, s.config)]));
+    const failed = view.diagnostics([...deferred.diagnostics, ...(await saveOutputs(s, state, plan, invalid))]);
     if (!failed) view.applied(plan, mode);
     view.outputs(state.file.outputs, mode);
     return failed ? 1 : 0;
@@ -136,8 +139,8 @@ function setOutputs(s: Session, state: StateView, plan: Plan, invalid: ReadonlyS
 }
 
 /** With nothing to apply, only outputs may change: save them when they did. */
-async function saveOutputs(s: Session, state: StateView, plan: Plan): Promise<Diagnostic[]> {
-  const diagnostics = setOutputs(s, state, plan);
+async function saveOutputs(s: Session, state: StateView, plan: Plan, invalid: ReadonlySet<string>): Promise<Diagnostic[]> {
+  const diagnostics = setOutputs(s, state, plan, invalid);
   if (!isDeepStrictEqual(state.file.outputs, s.state.file.outputs)) {
     state.file.serial++;
     await s.backend.write(state.file);

@@ -166,6 +166,28 @@ describe('module variable validation decided during apply', () => {
     expect(await stateList(f)).not.toContain('terraform_data.after');
   });
 
+  it('with nothing to apply, a rule on a value known only during apply (timestamp()) is still checked', async () => {
+    const module = (condition: string) =>
+      `variable "t" {\n  type = string\n  validation {\n    condition     = ${condition}\n    error_message = "t is \${var.t}."\n  }\n}\n`;
+    const t = new TfFolder().write({
+      'main.tf': 'module "a" {\n  source = "./m"\n  t      = timestamp()\n}\n',
+      'm/main.tf': module('length(var.t) < 5'),
+    });
+    try {
+      const plan = await t.run('plan');
+      expect(plan.code).toBe(0);
+      expect(plan.out).toMatch(/No changes/);
+      const bad = await t.run('apply', '-auto-approve');
+      expect(bad.code).toBe(1);
+      expect(bad.err).toMatch(/with module\.a\.var\.t/);
+      expect(bad.err).toMatch(/on main\.tf line 3, in module "a": t is \d{4}-\d\d-\d\dT/);
+      t.write({ 'm/main.tf': module('length(var.t) > 5') });
+      expect((await t.run('apply', '-auto-approve')).code).toBe(0);
+    } finally {
+      t.remove();
+    }
+  });
+
   it('a rule that needs no apply-time value is not carried into the saved plan', async () => {
     f.write({ 'main.tf': MAIN.replace('n      = terraform_data.x.output', 'n      = terraform_data.x.input') });
     expect((await f.run('plan', '-var', 'v=3', '-out=plan.bin')).code).toBe(0);
