@@ -20,6 +20,9 @@ import { recordedInstance } from './record';
 import { firstInconsistency, inconsistentFinalPlan } from './final-plan-check';
 import { checkBlocksResult, checkConditions, resourceSite, withSelf } from '../plan/conditions';
 import type { Scope } from '../expr/evaluate';
+import type { ModuleValidationConfig } from '../config/types';
+import { checkModuleValidations } from '../plan/module-validations';
+import { deferredValidationOrder, type DeferredRule } from './deferred-validations';
 
 export type Verb = 'create' | 'update' | 'delete' | 'read';
 
@@ -37,6 +40,8 @@ export interface ApplyHooks {
   onObjectRemoved?(address: string, deposed?: string): void | Promise<void>;
   /** true once the user asked to stop: nothing new starts */
   stopRequested?(): boolean;
+  /** a module variable's validation rule, unknown at plan, failed now: what uses the variable is not applied */
+  onInvalidVariable?(rule: ModuleValidationConfig): void;
 }
 
 export interface ApplyOptions {
@@ -78,6 +83,25 @@ export async function applyPlan(
   };
   const scope = applyScope(config, state, { ...opts, ...(plan.timestamp ? { planTimestamp: plan.timestamp } : {}) });
   const applier = new ChangeApplier(config, state, providers, scope, hooks, diags);
+  // module variables' rules unknown at plan: each checked once what it refers to is applied, before what uses the variable
+  const deferred = deferredValidationOrder(plan.deferredValidations ?? [], config, changes);
+  const checked = new Map<DeferredRule, Promise<boolean>>();
+  const check = (d: DeferredRule): Promise<boolean> => {
+    let p = checked.get(d);
+    if (p) return p;
+    p = (async () => {
+      const results = await Promise.all(d.refersTo.flatMap((a) => writesOf.get(a) ?? []).map(run));
+      if (results.some((ok) => !ok)) return false;
+      // still unknown now (what it refers to was not applied, -target) is no failure, as in terraform
+      const result = checkModuleValidations([d.rule], scope);
+      diags.push(...result.diagnostics);
+      if (!hasErrors(result.diagnostics)) return true;
+      hooks.onInvalidVariable?.(d.rule);
+      return false;
+    })();
+    checked.set(d, p);
+    return p;
+  };
 
   const run = (c: ResourceChange): Promise<boolean> => {
     let p = done.get(c);
@@ -87,7 +111,8 @@ export async function applyPlan(
         c.action === 'delete'
           ? (mustPrecedeDelete.get(c.resource) ?? []).filter((o) => o !== c && o.resource !== c.resource)
           : c.dependencies.flatMap((d) => writesOf.get(d) ?? []);
-      const results = await Promise.all(first.map(run));
+      const gates = c.action === 'delete' ? [] : (deferred.gates.get(c.resource) ?? []);
+      const results = await Promise.all([...first.map(run), ...gates.map(check)]);
       if (results.some((ok) => !ok)) return false;
       if (hooks.stopRequested?.()) return false;
       await slot();
@@ -100,10 +125,31 @@ export async function applyPlan(
     done.set(c, p);
     return p;
   };
-  await Promise.all(changes.map(run));
+  await Promise.all([...changes.map(run), ...deferred.rules.map(check)]);
   // as terraform, check blocks are evaluated again on what apply made: failures warn
   if (!plan.destroy && !plan.refreshOnly) diags.push(...checkBlocksResult(config, scope));
   return diags;
+}
+
+/**
+ * With nothing to apply, the module variables' rules left for apply (a value from timestamp(), say)
+ * are checked on the state as it is, as terraform's apply checks them; returns the errors and the rules that failed.
+ */
+export function checkDeferredValidations(
+  plan: Plan,
+  config: Config,
+  state: StateView,
+  opts: ApplyOptions,
+): { diagnostics: Diagnostic[]; failed: ModuleValidationConfig[] } {
+  const scope = applyScope(config, state, { ...opts, ...(plan.timestamp ? { planTimestamp: plan.timestamp } : {}) });
+  const diagnostics: Diagnostic[] = [];
+  const failed: ModuleValidationConfig[] = [];
+  for (const rule of plan.deferredValidations ?? []) {
+    const result = checkModuleValidations([rule], scope);
+    diagnostics.push(...result.diagnostics);
+    if (hasErrors(result.diagnostics)) failed.push(rule);
+  }
+  return { diagnostics, failed };
 }
 
 class ChangeApplier {

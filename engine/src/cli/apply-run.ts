@@ -4,15 +4,17 @@
 // "complete" line is printed only once the object's journal entry is durable.
 import { isDeepStrictEqual } from 'node:util';
 import type { Diagnostic } from '../diagnostics';
-import { applyPlan, type Verb } from '../apply/apply';
+import { applyPlan, checkDeferredValidations, type Verb } from '../apply/apply';
 import { hasChanges, type Plan, type ResourceChange } from '../plan/types';
 import { objectKey, StateView } from '../state/state';
 import type { CommandContext } from './context';
-import { computeOutputs } from './outputs';
+import { computeOutputs, typeOf } from './outputs';
+import { containsUnknown } from '../expr/convert';
 import type { Session } from './session';
 import { DurableLines } from './durable-lines';
 import type { Mode, OperationView } from './views/operation-view';
 import { cloneData } from '../values';
+import { localsUsed, variableLocalsOfCall } from '../apply/deferred-validations';
 
 const STILL_EVERY_MS = 10_000;
 
@@ -28,7 +30,10 @@ export async function applyAndReport(
   state.file.lineage = s.state.file.lineage;
   state.file.serial = s.state.file.serial;
   if (!hasChanges(plan) && !plan.refreshOnly) {
-    const failed = view.diagnostics(await saveOutputs(s, state, plan));
+    const opts = { variables: s.variables, paths: s.paths, workspace: s.workspace };
+    const deferred = checkDeferredValidations(plan, s.config, state, opts);
+    const invalid = new Set(deferred.failed.flatMap((rule) => [...variableLocalsOfCall(rule, s.config)]));
+    const failed = view.diagnostics([...deferred.diagnostics, ...(await saveOutputs(s, state, plan, invalid))]);
     if (!failed) view.applied(plan, mode);
     view.outputs(state.file.outputs, mode);
     return failed ? 1 : 0;
@@ -54,6 +59,7 @@ export async function applyAndReport(
   };
   process.on('SIGINT', onSigint);
   let diags: Diagnostic[];
+  const invalid = new Set<string>();
   try {
     diags = await applyPlan(
       plan,
@@ -80,6 +86,7 @@ export async function applyAndReport(
         onObjectSet: (meta, address, inst) => durable.recording(objectKey(address, inst.deposed), journal.setObject(meta, address, inst)),
         onObjectRemoved: (address, deposed) => durable.recording(objectKey(address, deposed), journal.removeObject(address, deposed)),
         stopRequested: () => stop,
+        onInvalidVariable: (rule) => variableLocalsOfCall(rule, s.config).forEach((l) => invalid.add(l)),
       },
       { parallelism, variables: s.variables, paths: s.paths, workspace: s.workspace },
     );
@@ -87,7 +94,7 @@ export async function applyAndReport(
     process.off('SIGINT', onSigint);
     for (const r of running.values()) clearInterval(r.still);
   }
-  diags.push(...setOutputs(s, state, plan));
+  diags.push(...setOutputs(s, state, plan, invalid));
   try {
     await journal.commit(state.file);
   } finally {
@@ -106,23 +113,34 @@ export async function applyAndReport(
 
 /**
  * Evaluates the outputs into the state. One that cannot be evaluated keeps the value it had, as
- * terraform keeps it, and its error is returned: the apply then fails.
+ * terraform keeps it, and its error is returned: the apply then fails. One that uses a module
+ * variable whose validation failed during apply (`invalid`: the variables' locals) is not evaluated.
  */
-function setOutputs(s: Session, state: StateView, plan: Plan): Diagnostic[] {
+function setOutputs(s: Session, state: StateView, plan: Plan, invalid: ReadonlySet<string> = new Set()): Diagnostic[] {
   if (plan.destroy) {
     state.file.outputs = {};
     return [];
   }
   const { outputs, failed, diagnostics } = computeOutputs(s.config, state, s.variables, s.workspace, plan.timestamp);
   const prior = s.state.file.outputs;
+  if (invalid.size)
+    for (const o of s.config.outputs) {
+      if (![...localsUsed(o.value, s.config.locals)].some((l) => invalid.has(l))) continue;
+      // as terraform: not evaluated again; the value planned when it was known, else the one it had
+      const planned = plan.outputs.find((p) => p.name === o.name)?.after;
+      if (planned !== undefined && planned !== null && !containsUnknown(planned))
+        outputs[o.name] = { value: planned, type: typeOf(planned), ...(o.sensitive ? { sensitive: true } : {}) };
+      else if (prior[o.name]) outputs[o.name] = prior[o.name];
+      else delete outputs[o.name];
+    }
   for (const name of failed) if (prior[name]) outputs[name] = prior[name];
   state.file.outputs = outputs;
   return diagnostics;
 }
 
 /** With nothing to apply, only outputs may change: save them when they did. */
-async function saveOutputs(s: Session, state: StateView, plan: Plan): Promise<Diagnostic[]> {
-  const diagnostics = setOutputs(s, state, plan);
+async function saveOutputs(s: Session, state: StateView, plan: Plan, invalid: ReadonlySet<string>): Promise<Diagnostic[]> {
+  const diagnostics = setOutputs(s, state, plan, invalid);
   if (!isDeepStrictEqual(state.file.outputs, s.state.file.outputs)) {
     state.file.serial++;
     await s.backend.write(state.file);

@@ -52,6 +52,15 @@ export function planBodyProblem(body: Record<string, unknown>): string | undefin
     if (!isObject(o) || !isString(o.name) || typeof o.sensitive !== 'boolean')
       return `Its output change ${i + 1} is not an object with a name.`;
   }
+  const rules = plan.deferredValidations;
+  if (
+    rules !== undefined &&
+    !(
+      Array.isArray(rules) &&
+      rules.every((r) => isObject(r) && isString(r.module) && isString(r.variable) && isString(r.call) && isString(r.rule))
+    )
+  )
+    return "Its plan's validation rules left for apply are not a list of rules naming their module and variable.";
   return undefined;
 }
 

@@ -127,7 +127,8 @@ export async function makePlan(
     };
     await Promise.all(graph.order.map(planOne));
   }
-  if (moduleRules) diags.push(...checkModuleValidations(moduleRules.deferred, scope).diagnostics);
+  const stillUnknown = moduleRules ? checkModuleValidations(moduleRules.deferred, scope) : undefined;
+  diags.push(...(stillUnknown?.diagnostics ?? []));
   if (hasErrors(diags)) return { diagnostics: diags };
   const changes: ResourceChange[] = graph.order.flatMap((a) => changesByResource.get(a) ?? []);
   diags.push(...movedFromDeclared(config.moves, changes));
@@ -158,6 +159,7 @@ export async function makePlan(
       priorLineage: prior.file.lineage,
       targeted: !!filter,
       ...(opts.timestamp ? { timestamp: opts.timestamp } : {}),
+      ...(stillUnknown?.deferred.length && !opts.refreshOnly ? { deferredValidations: stillUnknown.deferred } : {}),
     },
     diagnostics: diags,
   };

@@ -4,6 +4,7 @@ import type { ObjectValue } from '../provider/interface';
 import type { AttributePath, Value } from '../values';
 import type { InstanceKey } from '../addresses/address';
 import type { StateFile } from '../state/state';
+import type { ModuleValidationConfig } from '../config/types';
 import type { Drift } from './refresh';
 import { valuesEqual } from './diff';
 
@@ -84,6 +85,11 @@ export interface Plan {
   readonly targeted: boolean;
   /** when the plan was made (RFC 3339, UTC): plantimestamp() while planning and applying it */
   readonly timestamp?: string;
+  /**
+   * validation rules of module variables whose condition was still unknown after planning: apply
+   * checks each once what it refers to is applied (as terraform 1.11 does), before what uses the variable
+   */
+  readonly deferredValidations?: ModuleValidationConfig[];
 }
 
 export function counts(plan: Plan): { add: number; change: number; destroy: number; import: number } {

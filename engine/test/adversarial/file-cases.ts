@@ -285,6 +285,11 @@ function planCases(): AdversarialCase[] {
     ['a change whose address is a number', tamperPlan((b) => void (b.plan.changes[0].address = 5)), malformed('change 1')],
     ['a change whose after is a string', tamperPlan((b) => void (b.plan.changes[0].after = 'x')), malformed('change 1')],
     ['an output change that is null', tamperPlan((b) => void (b.plan.outputs = [null])), malformed('output')],
+    [
+      'validation rules left for apply that do not name their variable',
+      tamperPlan((b) => void (b.plan.deferredValidations = [{ module: 'module.a' }])),
+      malformed('validation rules left for apply'),
+    ],
     ['a null refreshed state', tamperPlan((b) => void (b.plan.refreshedState = null)), malformed('no refreshed state')],
     [
       'a refreshed state with null resources',
