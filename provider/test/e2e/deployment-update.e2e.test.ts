@@ -64,7 +64,7 @@ describe('grid_deployment updates on a local grid', () => {
     write(stack(1, [vm('web', 2048)]));
     const plan = await run('plan');
     expect(plan.stdout).toContain('# grid_deployment.vm will be updated in-place');
-    expect(plan.stdout).toMatch(/\~ memory += 1024 -> 2048/);
+    expect(plan.stdout).toMatch(/~ memory += 1024 -> 2048/);
     expect((await run('apply', '-auto-approve')).stdout).toContain('Apply complete! Resources: 0 added, 1 changed, 0 destroyed.');
     const after = stateOf();
     expect(after.id).toBe(before.id);
@@ -153,7 +153,7 @@ describe('grid_deployment updates on a local grid', () => {
         api: 'zmachine',
       });
       write(withData(20));
-      expect((await run('plan')).stdout).toMatch(/\~ size += 10 -> 20/);
+      expect((await run('plan')).stdout).toMatch(/~ size += 10 -> 20/);
       expect((await run('apply', '-auto-approve')).code).toBe(0);
       const grown = await node.get(twin, Number(s.id));
       const versions = Object.fromEntries(grown.workloads.map((w) => [w.name, w.version]));

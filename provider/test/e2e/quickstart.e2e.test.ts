@@ -143,7 +143,7 @@ describe('quickstart on a local grid of separate processes', () => {
     edit('memory: 1024,', 'memory: 2048,');
     const update = await gridform(['plan', '-no-color'], { cwd: app, home });
     expect(update.stdout).toContain('# grid_deployment.vm will be updated in-place');
-    expect(update.stdout).toMatch(/\~ memory += 1024 -> 2048/);
+    expect(update.stdout).toMatch(/~ memory += 1024 -> 2048/);
     const synthesized = path.join(app, 'cdktf.out');
     const withPublicIp = fs.mkdtempSync(path.join(os.tmpdir(), 'gridform-e2e-synth-'));
     fs.cpSync(synthesized, withPublicIp, { recursive: true });

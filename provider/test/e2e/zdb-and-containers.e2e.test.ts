@@ -45,7 +45,7 @@ describe('examples/zdb-and-containers on a local grid', () => {
     );
     const plan = await run('plan');
     expect(plan.stdout).toContain('# grid_deployment.app will be updated in-place');
-    expect(plan.stdout).toMatch(/\~ size += 5 -> 8/);
+    expect(plan.stdout).toMatch(/~ size += 5 -> 8/);
     expect((await run('apply', '-skip-synth', '-auto-approve')).stdout).toContain('0 added, 1 changed, 0 destroyed');
     expect((await outputs()).worker_ips.value).toEqual(['10.50.2.2', '10.50.2.3', '10.50.2.4']);
     const grid = readGrid(home);
