@@ -1,71 +1,26 @@
-// What the provider sends for attributes left unset, as terraform-provider-grid's defaults say
-// (the default column of the audit in provider/README.md): the contract metadata's names, a name
-// proxy's description, the k3s flist, and the provider settings read from the environment.
+// What the provider makes of attributes left unset, as terraform-provider-grid's defaults say (the
+// default column of the audit in provider/README.md): project names, a name proxy's description,
+// and the provider settings read from the environment. What a local grid receives, the k3s flist
+// and an import included, is checked end to end in e2e/upstream-defaults.e2e.test.ts.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { ObjectValue } from '../../engine';
-import type { GridContext } from '../src/grid/context';
-import * as nodeDeployment from '../src/grid/node-deployment';
 import { resolveSettings } from '../src/grid/settings';
-import { deploymentMetadata, deploymentResource } from '../src/resources/deployment';
-import { gatewayProjectName, nameProxyResource, nameProxyWorkload } from '../src/resources/gateways';
-import { kubernetesProjectName, kubernetesResource } from '../src/resources/kubernetes';
+import { deploymentMetadata } from '../src/resources/deployment';
+import { gatewayProjectName, nameProxyWorkload } from '../src/resources/gateways';
+import { kubernetesProjectName } from '../src/resources/kubernetes';
 import { networkProjectName } from '../src/resources/network';
 
-type CreateRequest = Parameters<typeof nodeDeployment.createNodeDeployment>[1];
-
-/** The requests create makes of createNodeDeployment (the contract and the node's deployment), stopping at the first. */
-function captureCreates(): CreateRequest[] {
-  const sent: CreateRequest[] = [];
-  jest.spyOn(nodeDeployment, 'createNodeDeployment').mockImplementation((_ctx, req) => {
-    sent.push(req);
-    return Promise.reject(new Error('stopped after capturing the request'));
-  });
-  return sent;
-}
-
-/** A context whose only node holds network "net" (all create asks of it before the contract). */
-const withNetwork = {
-  twinId: 7,
-  node: () =>
-    Promise.resolve({
-      list: () =>
-        Promise.resolve([
-          { workloads: [{ type: 'network', name: 'net', data: JSON.stringify({ subnet: '10.1.2.0/24' }), result: { state: 'ok' } }] },
-        ]),
-    }),
-} as unknown as GridContext;
-
-afterEach(() => jest.restoreAllMocks());
-
 describe("upstream's defaults in what gridform sends", () => {
-  it('a deployment without name or solution_type is named "vm" in project "vm/vm" on the chain and the node', async () => {
-    const sent = captureCreates();
-    const planned = { node: 1, disks: [{ name: 'data', size: 1 }] };
-    await expect(deploymentResource.create(withNetwork, planned, undefined)).rejects.toThrow('stopped after capturing');
-    expect(sent.map((r) => r.metadata)).toEqual([{ type: 'vm', name: 'vm', projectName: 'vm/vm' }]);
-  });
-
   it("a deployment's solution_type names its project; empty, as upstream, it is vm/NAME", () => {
     expect(deploymentMetadata({ name: 'web' })).toEqual({ type: 'vm', name: 'web', projectName: 'vm/web' });
     expect(deploymentMetadata({ name: 'web', solution_type: '' }).projectName).toBe('vm/web');
     expect(deploymentMetadata({ solution_type: 'shop' })).toEqual({ type: 'vm', name: 'vm', projectName: 'shop' });
   });
 
-  it("a cluster without solution_type is project kubernetes/MASTER, and its master boots upstream's k3s flist", async () => {
-    const sent = captureCreates();
-    const planned = {
-      network_name: 'net',
-      token: 'secret123',
-      master: { name: 'mr', node: 1, cpu: 1, memory: 1024, disk_size: 5 },
-    };
-    await expect(kubernetesResource.create(withNetwork, planned, undefined)).rejects.toThrow('stopped after capturing');
-    expect(sent.map((r) => r.metadata)).toEqual([{ type: 'kubernetes', name: 'mr', projectName: 'kubernetes/mr' }]);
-    const machine = sent[0].workloads.find((w) => w.type === 'zmachine')!;
-    expect((JSON.parse(String(machine.data)) as { flist: string }).flist).toBe(
-      'https://hub.grid.tf/tf-official-apps/threefolddev-k3s-v1.31.0.flist',
-    );
+  it('a cluster without solution_type is project kubernetes/MASTER', () => {
+    const planned = { master: { name: 'mr', node: 1 } };
+    expect(kubernetesProjectName(planned)).toBe('kubernetes/mr');
     expect(kubernetesProjectName({ ...planned, solution_type: '' })).toBe('kubernetes/mr');
     expect(kubernetesProjectName({ ...planned, solution_type: 'k' })).toBe('k');
   });
@@ -81,24 +36,10 @@ describe("upstream's defaults in what gridform sends", () => {
     expect(gatewayProjectName({ solution_type: 'shop' }, 'app')).toBe('shop');
   });
 
-  it("a name proxy's workload carries upstream's description when unset, and an import leaves that one unset", async () => {
+  it("a name proxy's workload carries upstream's description when unset", () => {
     const planned = { name: 'app', node: 1, backends: ['http://10.1.2.2:8080'] };
     expect(nameProxyWorkload(planned).description).toBe('Description of the gateway name workload.');
     expect(nameProxyWorkload({ ...planned, description: 'mine' }).description).toBe('mine');
-    const imported = async (description: string) => {
-      const workload = { ...nameProxyWorkload(planned), description, result: { state: 'ok', data: '{}' } };
-      const ctx = {
-        twinId: 7,
-        chain: {
-          contract: () => Promise.resolve({ id: 12, type: 'node', state: 'Created', twinId: 7, nodeId: 1 }),
-          contractIdByName: () => Promise.resolve(11),
-        },
-        node: () => Promise.resolve({ get: () => Promise.resolve({ contractId: 12, workloads: [workload] }) }),
-      } as unknown as GridContext;
-      return ((await nameProxyResource.import!(ctx, '12')) as ObjectValue).description;
-    };
-    expect(await imported('Description of the gateway name workload.')).toBeNull();
-    expect(await imported('mine')).toBe('mine');
   });
 });
 

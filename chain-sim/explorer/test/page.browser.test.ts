@@ -88,7 +88,8 @@ describeIfChromium('the explorer page in chromium', () => {
     });
     expect(apply.code).toBe(0);
     const contracts = await grid.chain<{ id: number; deploymentData: string }[]>('contracts', '--twin', String(grid.devTwin));
-    const vm = contracts.find((c) => c.deploymentData.includes('"vm"') && c.deploymentData.includes('web'))!;
+    // the deployment's contract (its metadata type "vm"), not the network's
+    const vm = contracts.find((c) => (JSON.parse(c.deploymentData || '{}') as { type?: string }).type === 'vm')!;
     expect(vm).toBeDefined();
     await open('', `#contracts-table tr[data-contract-id="${vm.id}"]`);
     await page.screenshot({ path: path.join(SHOTS, 'home-with-vm.png'), fullPage: true });
