@@ -124,8 +124,9 @@ export class GridProviderImpl implements Provider {
         .map(([n]) => [n]),
       ...(req.priorState && r.replacePaths ? r.replacePaths(req.priorState, req.proposedNewState) : []),
     ];
-    const plannedState = r.plan ? r.plan(req.priorState, req.proposedNewState) : req.proposedNewState;
-    return { plannedState, requiresReplace, diagnostics: [] };
+    const plannedState = r.plan ? r.plan(req.priorState, req.proposedNewState, req.config) : req.proposedNewState;
+    const diagnostics = req.priorState && r.checkPlan ? r.checkPlan(req.priorState, plannedState) : [];
+    return { plannedState, requiresReplace, diagnostics };
   }
 
   async applyResourceChange(req: ApplyRequest): Promise<ApplyResponse> {

@@ -48,19 +48,20 @@ export function networkProjectName(planned: ObjectValue): string {
 export const networkResource: GridResource = {
   schema: networkSchema,
   validate(config) {
-    return [...validateAgainst(networkDecl, config), ...myceliumKeyNodes(config)];
+    return [...validateAgainst(networkDecl, config), ...myceliumKeyNodes(config), ...configuredSubnetProblems(config)];
   },
 
   async create(ctx, planned, key) {
     const name = String(planned.name);
     const nodes = distinctNodes(planned);
     const m = RANGE.exec(String(planned.ip_range))!;
+    const configured = configuredSubnets(planned);
     const plans: NodePlan[] = await Promise.all(
       nodes.map(async (nodeId, i) => {
         const client = await ctx.node(nodeId);
         const port = await ctx.freeWgPort(nodeId);
         const host = client.address.split(':')[0];
-        const subnet = `${m[1]}.${m[2]}.${2 + i}.0/24`;
+        const subnet = configured?.[String(nodeId)] ?? `${m[1]}.${m[2]}.${2 + i}.0/24`;
         return { nodeId, subnet, keys: newWgKeys(), port, host, myceliumKey: myceliumKeyOf(planned, nodeId) };
       }),
     );
@@ -103,12 +104,19 @@ export const networkResource: GridResource = {
   },
 
   /** Remaining nodes keep their subnets and added ones get theirs now; new contract ids come at apply. */
-  plan(prior, proposed) {
+  plan(prior, proposed, config) {
     if (!prior) return proposed;
     const nodes = distinctNodes(proposed);
     const ids = (prior.node_deployment_id ?? {}) as Record<string, number>;
     const unchanged = nodes.length === Object.keys(ids).length && nodes.every((n) => ids[n] !== undefined);
-    return { ...proposed, nodes_ip_range: subnetsFor(prior, nodes), node_deployment_id: unchanged ? prior.node_deployment_id : Unknown };
+    // subnets set in the configuration are planned as they are written; the others as gridform assigns them
+    const subnets = config?.nodes_ip_range ?? subnetsFor(prior, nodes);
+    return { ...proposed, nodes_ip_range: subnets, node_deployment_id: unchanged ? prior.node_deployment_id : Unknown };
+  },
+
+  /** A node already in the network keeps its subnet: its VMs hold addresses in it. */
+  checkPlan(prior, planned) {
+    return subnetChangeProblems(prior, planned);
   },
 
   /** Your machine reaches the network through its public node: without that node, the access is made anew. */
@@ -123,7 +131,7 @@ export const networkResource: GridResource = {
     const ids = (prior.node_deployment_id ?? {}) as Record<string, number>;
     const key = ownerKey('network', String(prior.id));
     await cancelStrays(ctx, key, Object.values(ids));
-    const subnets = subnetsFor(prior, nodes);
+    const subnets = configuredSubnets(planned) ?? subnetsFor(prior, nodes);
     const plans: NodePlan[] = [];
     const current = new Map<number, node.Deployment__Output>();
     const gone = Object.entries(ids)
@@ -419,6 +427,86 @@ function myceliumKeyOf(config: ObjectValue, nodeId: number): string {
 }
 
 /** Each mycelium key is for a node of the network (upstream refuses a key for another node). */
+/** nodes_ip_range as planned when the configuration sets it (known), else undefined. */
+function configuredSubnets(planned: ObjectValue): Record<string, string> | undefined {
+  const subnets = planned.nodes_ip_range;
+  if (!subnets || isUnknown(subnets) || typeof subnets !== 'object' || Array.isArray(subnets)) return undefined;
+  const values = Object.values(subnets as ObjectValue);
+  return values.length && values.every((v) => typeof v === 'string') ? (subnets as Record<string, string>) : undefined;
+}
+
+/**
+ * nodes_ip_range, when set: a subnet for every node of the network and for no other, each a
+ * distinct /24 of ip_range from A.B.2.0/24 to A.B.254.0/24 (the subnets gridform would assign).
+ * Unlike upstream, a partial map is refused: a value written in the configuration is planned as
+ * it is, and terraform refuses a provider that adds entries to it.
+ */
+function configuredSubnetProblems(config: ObjectValue): Diagnostic[] {
+  const subnets = config.nodes_ip_range;
+  const range = RANGE.exec(String(config.ip_range));
+  if (!subnets || isUnknown(subnets) || !range || !Array.isArray(config.nodes) || config.nodes.some(isUnknown)) return [];
+  const given = subnets as Record<string, Value>;
+  const nodes = [...new Set(config.nodes.map(String))];
+  const problems: Diagnostic[] = [];
+  const at = (node: string) => ({ attributePath: ['nodes_ip_range', node] });
+  const seen = new Map<string, string>();
+  for (const [node, subnet] of Object.entries(given)) {
+    if (isUnknown(subnet)) continue;
+    if (!nodes.includes(node)) {
+      const detail = `nodes_ip_range has a subnet for node ${JSON.stringify(node)}, which is not among the network's nodes (${nodes.join(', ')}).`;
+      problems.push(error('Subnet for a node outside the network', detail, at(node)));
+      continue;
+    }
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.0\/24$/.exec(String(subnet));
+    if (!m || m[1] !== range[1] || m[2] !== range[2] || Number(m[3]) < 2 || Number(m[3]) > 254) {
+      const [a, b] = [range[1], range[2]];
+      const detail = `nodes_ip_range["${node}"] is ${JSON.stringify(subnet)}; it must be a /24 of ip_range ${String(config.ip_range)}, from ${a}.${b}.2.0/24 to ${a}.${b}.254.0/24.`;
+      problems.push(error('Invalid node subnet', detail, at(node)));
+      continue;
+    }
+    const other = seen.get(String(subnet));
+    if (other !== undefined) {
+      problems.push(
+        error('Node subnets overlap', `nodes ${other} and ${node} are both given ${String(subnet)} in nodes_ip_range.`, at(node)),
+      );
+    }
+    seen.set(String(subnet), node);
+  }
+  const missing = nodes.filter((n) => !(n in given));
+  if (missing.length) {
+    const detail =
+      `nodes_ip_range, when set, gives a subnet to every node of the network; node${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ` +
+      `${missing.length > 1 ? 'have' : 'has'} none. Leave it unset to have gridform assign them all.`;
+    problems.push(error('Node without a subnet', detail, { attributePath: ['nodes_ip_range'] }));
+  }
+  return problems;
+}
+
+/** A configured subnet that would move a node already in the network, or take your machine's subnet. */
+function subnetChangeProblems(prior: ObjectValue, planned: ObjectValue): Diagnostic[] {
+  const configured = configuredSubnets(planned);
+  if (!configured) return [];
+  const before = (prior.nodes_ip_range ?? {}) as Record<string, string>;
+  const problems: Diagnostic[] = [];
+  for (const [node, subnet] of Object.entries(configured)) {
+    if (before[node] && before[node] !== subnet) {
+      const detail =
+        `Node ${node} is in the network with ${before[node]}, and its VMs have addresses in it; it cannot move to ${subnet} in place. ` +
+        `Keep ${before[node]} for it, or take the node out of the network and add it back with the new subnet.`;
+      problems.push(error("A node's subnet cannot change", detail, { attributePath: ['nodes_ip_range', node] }));
+    }
+  }
+  const access = /^(\d+)\.(\d+)\.(\d+)\.\d+\/24$/.exec(String(prior.external_ip ?? ''));
+  const accessSubnet = access && `${access[1]}.${access[2]}.${access[3]}.0/24`;
+  for (const [node, subnet] of Object.entries(configured)) {
+    if (subnet === accessSubnet && !before[node]) {
+      const detail = `${subnet} is your machine's subnet in the network (add_wg_access); give node ${node} another.`;
+      problems.push(error('Node subnet taken', detail, { attributePath: ['nodes_ip_range', node] }));
+    }
+  }
+  return problems;
+}
+
 function myceliumKeyNodes(config: ObjectValue): Diagnostic[] {
   const keys = config.mycelium_keys;
   if (!keys || isUnknown(keys) || !Array.isArray(config.nodes) || config.nodes.some(isUnknown)) return [];
@@ -494,7 +582,10 @@ async function accessPlan(ctx: GridContext, plans: NodePlan[], a: string, b: str
         `(on the local grid, the gateway nodes have one: gridform grid status)`,
     );
   const keys = newWgKeys();
-  const y = 2 + plans.length;
+  // the lowest third octet from 2 that no node's subnet has
+  const taken = new Set(plans.map((p) => Number(p.subnet.split('.')[2])));
+  let y = 2;
+  while (taken.has(y)) y++;
   const publicNode = node;
   // the text upstream's grid client writes (GenerateWGConfig), byte for byte: the leading newline
   // and the trailing tab included, so `access_wg_config` outputs compare equal

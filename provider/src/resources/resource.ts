@@ -18,7 +18,9 @@ export interface GridResource {
     config: ObjectValue,
   ): Promise<{ state: ObjectValue; private?: string }>;
   /** the planned state of a change (computed values known or not), when it is not the proposed state as is */
-  plan?(prior: ObjectValue | null, proposed: ObjectValue): ObjectValue;
+  plan?(prior: ObjectValue | null, proposed: ObjectValue, config?: ObjectValue | null): ObjectValue;
+  /** problems of an update that only the prior state shows (a value that cannot change in place) */
+  checkPlan?(prior: ObjectValue, planned: ObjectValue): Diagnostic[];
   /** paths whose change forces replacement beyond the schema's forceNew attributes */
   replacePaths?(prior: ObjectValue, proposed: ObjectValue): AttributePath[];
   /** the current state, or null when it no longer exists; every contract looked at goes to `notes` */

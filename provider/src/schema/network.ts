@@ -60,7 +60,14 @@ export const networkDecl: ResourceDecl = {
       external_ip: { type: 'string', computed: true, description: "Your machine's address in the network (with add_wg_access)" },
       external_sk: { type: 'string', computed: true, sensitive: true, description: "Your machine's wireguard private key" },
       public_node_id: { type: 'number', computed: true, description: 'The node your machine connects to' },
-      nodes_ip_range: { type: ['map', 'string'], computed: true, description: 'Subnet of each node, by node id' },
+      nodes_ip_range: {
+        type: ['map', 'string'],
+        optional: true,
+        computed: true,
+        description:
+          'Subnet of each node, by node id: a /24 of ip_range from A.B.2.0/24 to A.B.254.0/24. Unset, gridform assigns them; ' +
+          'set, it names one for every node, and a node already in the network keeps its own',
+      },
       node_deployment_id: { type: ['map', 'number'], computed: true, description: 'Contract id of each node deployment, by node id' },
     },
   },

@@ -25,7 +25,6 @@ export const NOT_YET_CLOSED: readonly string[] = [];
 
 /** Why gridform's attribute differs from upstream's where it does, by upstream path. */
 export const DIFFERENCES: Readonly<Record<string, string>> = {
-  'grid_network.nodes_ip_range': 'computed only: gridform assigns the subnets (10.A.2+i.0/24 in node order); not settable yet',
   'grid_deployment.vms.memory': 'required: upstream has no default and zos refuses a VM under 250 MiB, so gridform asks up front',
   'grid_deployment.zdbs.password': 'optional: zos accepts a namespace without password (public and writable); not tightened yet',
   'grid_kubernetes.network_name': 'required: the VMs need a network; upstream fails at apply without one',
