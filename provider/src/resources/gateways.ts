@@ -23,6 +23,17 @@ export function gatewayProjectName(planned: ObjectValue, name: string): string {
   return String(planned.solution_type || name);
 }
 
+/** An imported gateway's solution_type: its contract's project name, unset when that is the default one. */
+function importedSolutionType(deploymentData: string, name: string): string | null {
+  let projectName: unknown;
+  try {
+    projectName = (JSON.parse(deploymentData || '{}') as { projectName?: unknown }).projectName;
+  } catch {
+    return null;
+  }
+  return typeof projectName === 'string' && projectName !== gatewayProjectName({}, name) ? projectName : null;
+}
+
 /** The gateway-name-proxy workload of a grid_name_proxy (workload names take no '-'); upstream's description when unset. */
 export function nameProxyWorkload(planned: ObjectValue): node.Workload {
   const name = String(planned.name);
@@ -161,7 +172,7 @@ export const nameProxyResource: GridResource = {
     const d = await (await ctx.node(contract.nodeId)).get(ctx.twinId, contract.id);
     const w = d.workloads.find((x) => x.type === 'gateway-name-proxy');
     if (!w) throw new GridError(`contract ${id} holds no gateway-name-proxy workload`);
-    const data = JSON.parse(w.data) as { name: string; backends: string[]; tls_passthrough?: boolean };
+    const data = JSON.parse(w.data) as { name: string; backends: string[]; tls_passthrough?: boolean; network?: string };
     const nameContractId = await ctx.chain.contractIdByName(data.name);
     return {
       id: String(contract.id),
@@ -170,6 +181,8 @@ export const nameProxyResource: GridResource = {
       backends: data.backends,
       // unset in the object as a configuration that leaves them out has them, so the next plan is clean
       tls_passthrough: data.tls_passthrough ? true : null,
+      network: data.network || null,
+      solution_type: importedSolutionType(contract.deploymentData, data.name),
       description: w.description && w.description !== NAME_PROXY_DESCRIPTION ? w.description : null,
       fqdn: String(resultOf(d, w.name).fqdn ?? ''),
       name_contract_id: Number(nameContractId),
@@ -226,7 +239,7 @@ export const fqdnProxyResource: GridResource = {
     const d = await (await ctx.node(contract.nodeId)).get(ctx.twinId, contract.id);
     const w = d.workloads.find((x) => x.type === 'gateway-fqdn-proxy');
     if (!w) throw new GridError(`contract ${id} holds no gateway-fqdn-proxy workload`);
-    const data = JSON.parse(w.data) as { fqdn: string; backends: string[]; tls_passthrough?: boolean };
+    const data = JSON.parse(w.data) as { fqdn: string; backends: string[]; tls_passthrough?: boolean; network?: string };
     return {
       id: String(contract.id),
       node: contract.nodeId,
@@ -235,6 +248,8 @@ export const fqdnProxyResource: GridResource = {
       backends: data.backends,
       // unset in the object as a configuration that leaves them out has them, so the next plan is clean
       tls_passthrough: data.tls_passthrough ? true : null,
+      network: data.network || null,
+      solution_type: importedSolutionType(contract.deploymentData, w.name),
       description: w.description || null,
       node_deployment_id: { [String(contract.nodeId)]: Number(contract.id) },
     };

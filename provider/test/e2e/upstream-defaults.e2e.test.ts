@@ -31,7 +31,13 @@ function doc(): unknown {
         },
       },
       grid_name_proxy: {
-        proxy: { node: 1, name: 'defaults', backends: ['http://${grid_deployment.app.vms[0].ip}:80'], network: 'defaults' },
+        proxy: {
+          node: 1,
+          name: 'defaults',
+          backends: ['http://${grid_deployment.app.vms[0].ip}:80'],
+          network: 'defaults',
+          solution_type: 'shop',
+        },
       },
     },
   };
@@ -83,7 +89,7 @@ describe("upstream's defaults, as a local grid receives them", () => {
     expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
   });
 
-  it("an imported name proxy reads upstream's description back as unset, so the next plan is empty", async () => {
+  it("an imported name proxy reads upstream's description back as unset, its network and project as set: the next plan is empty", async () => {
     const id = String(
       JSON.parse((await run('state', 'pull')).stdout).resources.find((r: { type: string }) => r.type === 'grid_name_proxy').instances[0]
         .attributes.id,
@@ -92,6 +98,8 @@ describe("upstream's defaults, as a local grid receives them", () => {
     expect((await run('import', 'grid_name_proxy.proxy', id)).code).toBe(0);
     const shown = (await run('state', 'show', 'grid_name_proxy.proxy')).stdout;
     expect(shown).not.toContain('description');
+    expect(shown).toContain('network            = "defaults"');
+    expect(shown).toContain('solution_type      = "shop"');
     expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
   });
 
