@@ -53,8 +53,14 @@ describe('grid provider validation', () => {
     ],
     ['a disk of 0 GB', deployment({ disks: [{ name: 'data', size: 0 }] }), 'disks.0.size', 'from 1 to 10000 GB'],
     ['a disk named like a VM', deployment({ disks: [{ name: 'web', size: 1 }] }), 'vms.0.name', 'names must be unique'],
-    ['a zdb mode that does not exist', deployment({ zdbs: [{ name: 'db', size: 1, mode: 'fast' }] }), 'zdbs.0.mode', '"user" or "seq"'],
-    ['a zdb without size', deployment({ zdbs: [{ name: 'db', size: null }] }), 'zdbs.0.size', 'must be set'],
+    [
+      'a zdb mode that does not exist',
+      deployment({ zdbs: [{ name: 'db', size: 1, mode: 'fast', password: 'p' }] }),
+      'zdbs.0.mode',
+      '"user" or "seq"',
+    ],
+    ['a zdb without size', deployment({ zdbs: [{ name: 'db', size: null, password: 'p' }] }), 'zdbs.0.size', 'must be set'],
+    ['a zdb without password, as upstream requires one', deployment({ zdbs: [{ name: 'db', size: 1 }] }), 'zdbs.0.password', 'must be set'],
     [
       'a container with 100 MB of memory',
       deployment({ containers: [{ name: 'app', flist: 'f', cpu: 1, memory: 100 }] }),

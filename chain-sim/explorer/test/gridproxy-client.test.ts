@@ -87,7 +87,7 @@ describe('the explorer read by @threefold/gridproxy_client', () => {
   });
 
   it('lists the contracts of a twin after an apply, and the stats count them', async () => {
-    const apply = await grid.apply({ grid_deployment: { db: { node: 2, zdbs: [{ name: 'db', size: 1 }] } } });
+    const apply = await grid.apply({ grid_deployment: { db: { node: 2, zdbs: [{ name: 'db', size: 1, password: 'pw' }] } } });
     expect(apply.stderr).toBe('');
     const onChain = await grid.chain<ChainContract[]>('contracts', '--twin', String(grid.devTwin));
     expect(onChain.length).toBeGreaterThan(0);

@@ -101,7 +101,7 @@ export const zdbBlock: BlockDecl = {
     name: { type: 'string', required: true, description: 'Namespace name, unique in the deployment', pattern: WORKLOAD_NAME },
     size: { type: 'number', required: true, description: 'Size in GB', range: [1, 100_000], unit: 'GB' },
     mode: { type: 'string', optional: true, description: 'user or seq', oneOf: ['user', 'seq'], default: 'user' },
-    password: { type: 'string', optional: true, sensitive: true, description: 'Password of the namespace' },
+    password: { type: 'string', required: true, sensitive: true, description: 'Password of the namespace' },
     public: { type: 'bool', optional: true, description: 'Reachable on the public IPv6 of the node', default: false },
     description: { type: 'string', optional: true, description: 'Free text kept with the workload', default: '' },
     ips: { type: ['list', 'string'], computed: true, description: 'Addresses the namespace listens on' },

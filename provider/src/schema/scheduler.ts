@@ -19,6 +19,8 @@ export const schedulerDecl: ResourceDecl = {
     blocks: {
       requests: {
         nesting: 'list',
+        // upstream requires one: a scheduler asked for nothing picks no node
+        minItems: 1,
         block: {
           description: 'What one node must offer',
           attributes: {

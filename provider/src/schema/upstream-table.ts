@@ -26,10 +26,10 @@ export const NOT_YET_CLOSED: readonly string[] = [];
 /** Why gridform's attribute differs from upstream's where it does, by upstream path. */
 export const DIFFERENCES: Readonly<Record<string, string>> = {
   'grid_deployment.vms.memory': 'required: upstream has no default and zos refuses a VM under 250 MiB, so gridform asks up front',
-  'grid_deployment.zdbs.password': 'optional: zos accepts a namespace without password (public and writable); not tightened yet',
   'grid_kubernetes.network_name': 'required: the VMs need a network; upstream fails at apply without one',
-  'grid_kubernetes.node_deployment_id': 'keys "master" and worker node ids, values contract ids as strings; not changed yet',
-  'grid_scheduler.requests': 'optional: a scheduler without requests picks nothing and plans no node; upstream requires one',
+  'grid_kubernetes.node_deployment_id':
+    'keys "master" and worker node ids (the master has a deployment of its own, where upstream puts it with the workers of its node), ' +
+    'values contract ids as strings; numbers would need the provider to upgrade existing states, which it has no way to do yet',
 };
 
 /**

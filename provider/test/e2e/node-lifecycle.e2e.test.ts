@@ -29,7 +29,7 @@ function stack(farmId: number, extra: Record<string, unknown> = {}): unknown {
       },
       grid_network: { net: { name: 'net', nodes: [3], ip_range: '10.20.0.0/16' } },
       grid_deployment: {
-        moving: { node: '${grid_scheduler.pick.nodes["db"]}', zdbs: [{ name: 'db', size: 1 }] },
+        moving: { node: '${grid_scheduler.pick.nodes["db"]}', zdbs: [{ name: 'db', size: 1, password: 'pw' }] },
         fixed: {
           node: 3,
           network_name: '${grid_network.net.name}',
@@ -181,7 +181,7 @@ describe('farmers and node lifecycle on a local grid', () => {
     expect(out).toMatch(/grid_deployment\.moving must be replaced/);
     expect(out).not.toMatch(/grid_deployment\.fixed (will|must)/);
 
-    write(stack(farmId, { stuck: { node: 2, zdbs: [{ name: 'late', size: 1 }] } }));
+    write(stack(farmId, { stuck: { node: 2, zdbs: [{ name: 'late', size: 1, password: 'pw' }] } }));
     const apply = await cli(['apply', '-auto-approve']);
     expect(apply.code).toBe(1);
     expect(apply.stderr).toMatch(/node 2 is down since .*: nothing was changed on it/);

@@ -25,7 +25,7 @@ function stack(requests: Request[], deployOn?: string): unknown {
     resource: {
       grid_scheduler: { pick: { requests } },
       ...(deployOn
-        ? { grid_deployment: { db: { node: `\${grid_scheduler.pick.nodes["${deployOn}"]}`, zdbs: [{ name: 'db', size: 1 }] } } }
+        ? { grid_deployment: { db: { node: `\${grid_scheduler.pick.nodes["${deployOn}"]}`, zdbs: [{ name: 'db', size: 1, password: 'pw' }] } } }
         : {}),
     },
     output: { nodes: { value: '${grid_scheduler.pick.nodes}' } },
