@@ -453,14 +453,17 @@ function configuredSubnetProblems(config: ObjectValue): Diagnostic[] {
   for (const [node, subnet] of Object.entries(given)) {
     if (isUnknown(subnet)) continue;
     if (!nodes.includes(node)) {
-      const detail = `nodes_ip_range has a subnet for node ${JSON.stringify(node)}, which is not among the network's nodes (${nodes.join(', ')}).`;
+      const detail =
+        `nodes_ip_range has a subnet for node ${JSON.stringify(node)}, ` + `which is not among the network's nodes (${nodes.join(', ')}).`;
       problems.push(error('Subnet for a node outside the network', detail, at(node)));
       continue;
     }
     const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.0\/24$/.exec(String(subnet));
     if (!m || m[1] !== range[1] || m[2] !== range[2] || Number(m[3]) < 2 || Number(m[3]) > 254) {
       const [a, b] = [range[1], range[2]];
-      const detail = `nodes_ip_range["${node}"] is ${JSON.stringify(subnet)}; it must be a /24 of ip_range ${String(config.ip_range)}, from ${a}.${b}.2.0/24 to ${a}.${b}.254.0/24.`;
+      const detail =
+        `nodes_ip_range["${node}"] is ${JSON.stringify(subnet)}; ` +
+        `it must be a /24 of ip_range ${String(config.ip_range)}, from ${a}.${b}.2.0/24 to ${a}.${b}.254.0/24.`;
       problems.push(error('Invalid node subnet', detail, at(node)));
       continue;
     }

@@ -9,6 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { gridform } from './cli';
 
+const ZDB = { name: 'db', size: 1, password: 'pw' };
+
 jest.setTimeout(300_000);
 
 type Request = Record<string, unknown>;
@@ -24,9 +26,7 @@ function stack(requests: Request[], deployOn?: string): unknown {
     provider: { grid: [{ network: 'local' }] },
     resource: {
       grid_scheduler: { pick: { requests } },
-      ...(deployOn
-        ? { grid_deployment: { db: { node: `\${grid_scheduler.pick.nodes["${deployOn}"]}`, zdbs: [{ name: 'db', size: 1, password: 'pw' }] } } }
-        : {}),
+      ...(deployOn ? { grid_deployment: { db: { node: `\${grid_scheduler.pick.nodes["${deployOn}"]}`, zdbs: [ZDB] } } } : {}),
     },
     output: { nodes: { value: '${grid_scheduler.pick.nodes}' } },
   };

@@ -89,7 +89,7 @@ describe("upstream's defaults, as a local grid receives them", () => {
     expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
   });
 
-  it("an imported name proxy reads upstream's description back as unset, its network and project as set: the next plan is empty", async () => {
+  it("an imported name proxy reads upstream's description back as unset, its network and project as set", async () => {
     const id = String(
       JSON.parse((await run('state', 'pull')).stdout).resources.find((r: { type: string }) => r.type === 'grid_name_proxy').instances[0]
         .attributes.id,
