@@ -2,7 +2,8 @@
 // expected text is what terraform 1.11.4 printed for the same state through the grid provider
 // (state-show-parity.test.ts and the grid provider's parity e2e compare with terraform itself).
 import type { BlockSchema } from '../src/provider/interface';
-import { renderStateObject, goQuote } from '../src/render/state-object';
+import { renderStateObject } from '../src/render/state-object';
+import { goQuote } from '../src/render/hcl-text';
 
 const SCHEMA: BlockSchema = {
   attributes: {

@@ -9,6 +9,7 @@ import type { BlockSchema } from '../provider/interface';
 import { isCtyNumber } from '../cty-number';
 import { parseJsonKeepingDigits } from '../json-syntax';
 import type { AttributePath, Value } from '../values';
+import { attributeName, goQuote } from './hcl-text';
 
 const SENSITIVE = '(sensitive value)';
 
@@ -127,34 +128,6 @@ function renderObject(object: Record<string, Value>, indent: number): string {
   const width = Math.max(...keys.map((k) => attributeName(k).length));
   const line = (k: string) => `${pad(indent + 1)}${attributeName(k).padEnd(width)} = ${renderJson(object[k], indent + 1)}`;
   return ['{', ...keys.map(line), `${pad(indent)}}`].join('\n');
-}
-
-const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_-]*$/u;
-
-/** A name as HCL writes it: bare when it is an identifier, quoted otherwise. */
-function attributeName(name: string): string {
-  return IDENTIFIER.test(name) ? name : goQuote(name);
-}
-
-const ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-
-/** A string quoted as Go's %q quotes it: printable characters as they are, the rest escaped. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (ESCAPES[ch]) out += ESCAPES[ch];
-    else if (PRINTABLE.test(ch)) out += ch;
-    else out += escapeCodePoint(ch.codePointAt(0)!);
-  }
-  return `${out}"`;
-}
-
-function escapeCodePoint(c: number): string {
-  if (c < 0x80) return `\\x${c.toString(16).padStart(2, '0')}`;
-  if (c < 0x10000) return `\\u${c.toString(16).padStart(4, '0')}`;
-  return `\\U${c.toString(16).padStart(8, '0')}`;
 }
 
 function pad(indent: number): string {

@@ -3,7 +3,8 @@
 import type { SchemaLookup } from './plan-text';
 import type { StateView } from '../state/state';
 import { parseInstanceAddress, splitResourceAddress } from '../addresses/address';
-import { goQuote, renderStateObject } from './state-object';
+import { renderStateObject } from './state-object';
+import { goQuote } from './hcl-text';
 import { providerKeyFromState } from '../config/source';
 import type { AttributePath } from '../values';
 

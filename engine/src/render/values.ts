@@ -2,6 +2,7 @@
 // expanded, "(known after apply)" and "(sensitive value)"; a list or map changed in place shows
 // only what changed, with the unchanged elements next to a change for context.
 import { isCtyNumber } from '../cty-number';
+import { attributeName, goQuote } from './hcl-text';
 import { stringifyJson } from '../json-syntax';
 import { isUnknown, type Value } from '../values';
 import { valuesEqual } from '../plan/diff';
@@ -10,7 +11,7 @@ export function renderScalar(v: Value | undefined, sensitive = false): string {
   if (sensitive) return '(sensitive value)';
   if (isUnknown(v)) return '(known after apply)';
   if (v === null || v === undefined) return 'null';
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return goQuote(v);
   if (typeof v === 'number' || typeof v === 'boolean' || isCtyNumber(v)) return String(v);
   return stringifyJson(v);
 }
@@ -21,8 +22,6 @@ export function isScalar(v: Value | undefined): boolean {
 
 /** How an object's keys print: a map's quoted, an object's attribute names bare (quoted when not identifiers). */
 export type KeyStyle = 'map' | 'object';
-
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /**
  * Lines of a whole list, set, map or object being created or destroyed, each element with `sign`
@@ -44,7 +43,7 @@ export function renderCollection(v: Value, sign: string, indent: string, keys?: 
   }
   const entries = Object.entries(v as Record<string, Value>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (!entries.length) return ['{}'];
-  const keyText = (k: string) => (keys === 'map' || !IDENTIFIER.test(k) ? JSON.stringify(k) : k);
+  const keyText = (k: string) => (keys === 'map' ? goQuote(k) : attributeName(k));
   const width = Math.max(...entries.map(([k]) => keyText(k).length));
   const lines = ['{'];
   for (const [k, x] of entries) {
@@ -111,8 +110,8 @@ export function renderCollectionChange(before: Value, after: Value, indent: stri
     else if (!valuesEqual(b[k], a[k])) rows.push(['~', k, [`${element(b[k])} -> ${element(a[k])}`]]);
     else hidden++;
   }
-  const width = Math.max(0, ...rows.map(([, k]) => JSON.stringify(k).length));
-  const row = ([sign, k, v]: [string, string, string[]]) => [`${inner}${sign} ${JSON.stringify(k).padEnd(width)} = ${v[0]}`, ...v.slice(1)];
+  const width = Math.max(0, ...rows.map(([, k]) => goQuote(k).length));
+  const row = ([sign, k, v]: [string, string, string[]]) => [`${inner}${sign} ${goQuote(k).padEnd(width)} = ${v[0]}`, ...v.slice(1)];
   const lines = ['{', ...rows.flatMap(row)];
   if (hidden) lines.push(hiddenLine(indent, hidden));
   return [...lines, `${close}}`];
