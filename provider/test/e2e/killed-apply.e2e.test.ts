@@ -101,7 +101,9 @@ describe('an apply killed while it creates grid resources', () => {
     const whole = /grid_network\.net: adopted contracts \d+ on node 1, \d+ on node 2, which an interrupted apply created/;
     const again = await killBeforeRecordedThenApply(async () => (await live()).length > 0, new RegExp(`${cut.source}|${whole.source}`));
     expect(again.stderr).not.toContain('Error');
-    expect(again.stdout).toContain('Apply complete! Resources: 3 added, 0 changed, 0 destroyed.');
+    // a cut network is made anew with the VMs; a whole one is adopted before the plan, which then adds the VMs only
+    const added = cut.test(again.stderr) ? 3 : 2;
+    expect(again.stdout).toContain(`Apply complete! Resources: ${added} added, 0 changed, 0 destroyed.`);
     await expectChainHoldsExactlyTheState();
     expect((await run('plan', '-detailed-exitcode')).code).toBe(0);
   });
