@@ -1,7 +1,7 @@
 // The order terraform lists resource instances in (plans, `show -json`): by module instance
 // (shorter paths first, then each step's name and key), then data sources before managed
 // resources, then type, name and instance key (no key first, then numbers, then strings).
-import { parseInstanceAddress, splitResourceAddress, type InstanceKey } from './address';
+import { moduleOf, type InstanceKey } from './address';
 
 const MODULE_STEP = /module\.([A-Za-z_][A-Za-z0-9_-]*)(?:\[(\d+|"(?:[^"\\]|\\.)*")\])?/g;
 /** between parts of a sort key: below every character a name or key can hold, so a prefix sorts first */
@@ -14,8 +14,7 @@ const END = '\u0000';
 function sortKey(address: string): string {
   // the common case, a root resource, read without regular expressions
   if (!address.startsWith('module.')) return `${String.fromCharCode(0x20)}${resourceKey(address)}`;
-  const parsed = parseInstanceAddress(address);
-  const { module } = splitResourceAddress(parsed?.resource ?? address);
+  const module = moduleOf(address);
   const steps = [...module.matchAll(MODULE_STEP)].map((m) => `${m[1]}${END}${keyPart(stepKey(m[2]))}`);
   // the number of steps first (as a fixed-width count), so shorter module paths sort first
   const depth = String.fromCharCode(0x20 + steps.length);
@@ -48,11 +47,6 @@ function keyPart(key: InstanceKey): string {
 function compareText(a: string, b: string): number {
   if (a === b) return 0;
   return a < b ? -1 : 1;
-}
-
-/** Negative when instance address `a` comes before `b` in terraform's order. */
-export function compareInstanceAddresses(a: string, b: string): number {
-  return compareText(sortKey(a), sortKey(b));
 }
 
 /** `items` sorted as terraform lists them: by address, the current object before deposed ones. */

@@ -81,7 +81,7 @@ export async function applyPlan(
     running--;
     waiting.shift()?.();
   };
-  const scope = applyScope(config, state, { ...opts, ...(plan.timestamp ? { planTimestamp: plan.timestamp } : {}) });
+  const scope = scopeOfPlan(plan, config, state, opts);
   const applier = new ChangeApplier(config, state, providers, scope, hooks, diags);
   // module variables' rules unknown at plan: each checked once what it refers to is applied, before what uses the variable
   const deferred = deferredValidationOrder(plan.deferredValidations ?? [], config, changes);
@@ -141,7 +141,7 @@ export function checkDeferredValidations(
   state: StateView,
   opts: ApplyOptions,
 ): { diagnostics: Diagnostic[]; failed: ModuleValidationConfig[] } {
-  const scope = applyScope(config, state, { ...opts, ...(plan.timestamp ? { planTimestamp: plan.timestamp } : {}) });
+  const scope = scopeOfPlan(plan, config, state, opts);
   const diagnostics: Diagnostic[] = [];
   const failed: ModuleValidationConfig[] = [];
   for (const rule of plan.deferredValidations ?? []) {
@@ -150,6 +150,11 @@ export function checkDeferredValidations(
     if (hasErrors(result.diagnostics)) failed.push(rule);
   }
   return { diagnostics, failed };
+}
+
+/** The scope a plan is applied in: plantimestamp() gives the time the plan was made. */
+function scopeOfPlan(plan: Plan, config: Config, state: StateView, opts: ApplyOptions): ReturnType<typeof applyScope> {
+  return applyScope(config, state, { ...opts, ...(plan.timestamp ? { planTimestamp: plan.timestamp } : {}) });
 }
 
 class ChangeApplier {

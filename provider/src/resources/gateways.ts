@@ -25,12 +25,7 @@ export function gatewayProjectName(planned: ObjectValue, name: string): string {
 
 /** An imported gateway's solution_type: its contract's project name, unset when that is the default one. */
 function importedSolutionType(deploymentData: string, name: string): string | null {
-  let projectName: unknown;
-  try {
-    projectName = (JSON.parse(deploymentData || '{}') as { projectName?: unknown }).projectName;
-  } catch {
-    return null;
-  }
+  const { projectName } = metadataOf(deploymentData);
   return typeof projectName === 'string' && projectName !== gatewayProjectName({}, name) ? projectName : null;
 }
 
